@@ -1,0 +1,164 @@
+"""The `reviewapp` command line. Imports stay lazy: `check` must start fast."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+
+EXIT_OK, EXIT_ERROR_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """A usage problem or unreadable input: printed as one line, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reviewapp",
+        description="Review AI-assisted news drafts. With no command, the desktop app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"reviewapp {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="analyse drafts and print the findings")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="draft files (.txt .md .html .docx) or folders")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--policy", metavar="FILE", help="house policy (TOML); default: the built-in policy")
+    check.add_argument(
+        "--min-severity", choices=("suggestion", "warning", "error"), default="suggestion",
+        help="leave out findings below this severity",
+    )
+    check.set_defaults(handler=run_check)
+
+    gui = commands.add_parser("open", help="open drafts in the desktop app")
+    gui.add_argument("paths", nargs="*", metavar="FILE")
+    gui.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window once analysed, then quit")
+    gui.add_argument("--policy", metavar="FILE")
+    gui.set_defaults(handler=run_gui)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv:
+        argv = ["open"]
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.handler(args)
+    except CliError as exc:
+        print(f"reviewapp: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `reviewapp check ... | head`
+        return EXIT_OK
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    try:
+        from .gui.app import run
+    except ImportError as exc:
+        raise CliError(f"the desktop app needs PySide6 ({exc}); install with: pip install 'reviewapp[gui]'") from None
+    return run(args)
+
+
+def iter_drafts(paths: Sequence[str], errors: list[str]) -> Iterator[Path]:
+    """Files named, and drafts found in folders named (sorted, hidden ones skipped)."""
+    from .core.loaders import SUPPORTED_SUFFIXES
+
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.suffix.lower() in SUPPORTED_SUFFIXES and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                errors.append(f"{path}: no drafts (.txt, .md, .html, .docx) in this folder")
+            yield from found
+        else:
+            yield path
+
+
+def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from .core import Analyzer, ReviewAppError, load_path, load_policy
+    from .core.findings import filter_severity
+
+    out = out or sys.stdout
+    try:
+        analyzer = Analyzer(load_policy(args.policy))
+    except ReviewAppError as exc:
+        raise CliError(str(exc)) from None
+    failures: list[str] = []
+    documents = []
+    has_error = False
+    for path in iter_drafts(args.paths, failures):
+        try:
+            document = load_path(path)
+        except ReviewAppError as exc:
+            failures.append(str(exc))
+            print(f"reviewapp: {exc}", file=sys.stderr)
+            continue
+        for warning in document.warnings:
+            print(f"reviewapp: warning: {warning}", file=sys.stderr)
+        result = analyzer.analyze(document)
+        findings = filter_severity(result.findings, args.min_severity)
+        has_error = has_error or any(f.severity == "error" for f in findings)
+        documents.append((document, findings))
+        if args.format == "text":
+            write_text_report(out, document, findings)
+    for message in failures:
+        if "no drafts" in message:
+            print(f"reviewapp: {message}", file=sys.stderr)
+    if args.format == "json":
+        json.dump(json_report(documents), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    if failures:
+        return EXIT_USAGE
+    return EXIT_ERROR_FINDINGS if has_error else EXIT_OK
+
+
+def json_report(documents: list) -> dict:
+    return {
+        "tool": {"name": "reviewapp", "version": __version__},
+        "documents": [
+            {
+                "path": str(document.path),
+                "sha256": document.sha256,
+                "words": document.words,
+                "title": document.metadata.title,
+                "warnings": document.warnings,
+                "summary": dict(Counter(f.severity for f in findings)),
+                "findings": [f.to_json() for f in findings],
+            }
+            for document, findings in documents
+        ],
+    }
+
+
+def write_text_report(out: TextIO, document, findings) -> None:  # noqa: ANN001
+    text = document.text
+    out.write(f"{document.path}: {document.words} words, sha256 {document.sha256[:12]}\n")
+    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    from bisect import bisect_right
+
+    for f in findings:
+        line = bisect_right(line_starts, f.start)
+        col = f.start - line_starts[line - 1] + 1
+        quote = f.text if len(f.text) <= 70 else f.text[:67] + "..."
+        out.write(f"  {line}:{col}: {f.severity}: [{f.rule}] {f.message}\n")
+        if quote:
+            out.write(f"      \"{quote}\"\n")
+    counts = Counter(f.severity for f in findings)
+    summary = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "suggestion"))
+    out.write(f"  {len(findings)} findings: {summary}\n\n")

@@ -1,0 +1,1 @@
+"""The analyzers: one module per finding category."""

@@ -1,0 +1,36 @@
+"""ai_tell rules that need sentence structure, beyond the word lists."""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from ..text import inside
+from .context import ParagraphContext
+
+_MAX_QUESTION_WORDS = 6
+
+
+def question_reveal(ctx: ParagraphContext) -> list[Finding]:
+    """A short question answered by the very next sentence: "Their joint mission? To ..."
+
+    A news story states facts; a writer asking and answering its own question is
+    a device generated text leans on. Questions in quotations are the speaker's.
+    """
+    found = []
+    sentences = ctx.sentences
+    for sentence, following in zip(sentences, sentences[1:], strict=False):
+        if not sentence.text.endswith("?") or len(sentence.text.split()) > _MAX_QUESTION_WORDS:
+            continue
+        if inside(ctx.quotes, sentence.start, sentence.end) or following.text.endswith("?"):
+            continue
+        found.append(
+            ctx.finding(
+                "ai_tell",
+                "ai_tell.question_reveal",
+                "suggestion",
+                sentence.start,
+                sentence.end,
+                f"Question-and-reveal device typical of generated text: \"{sentence.text}\".",
+                "State the point directly.",
+            )
+        )
+    return found

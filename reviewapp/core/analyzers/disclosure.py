@@ -1,0 +1,158 @@
+"""AI-use disclosure against the house policy (a document-level check).
+
+Finds the disclosure paragraph(s) and checks: present when AI involvement is
+declared or evident; not truncated; basic grammar; a named human role that
+reviewed the text and holds editorial responsibility; placement; and that
+nothing elsewhere contradicts it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..document import Metadata, Paragraph
+from ..findings import Finding
+from ..policy import Policy
+from ..rules import pattern_list
+from ..text import split_sentences
+from .context import BOILERPLATE, DISCLOSURE, META
+
+_TERMINAL = tuple(".!?)\"”’»")
+_PRODUCTION = re.compile(
+    r"\b(?:generated|written|produced|created|drafted|composed|assisted|edited|translated|"
+    r"summari[sz]ed|prepared|researched|compiled|made|developed|supported|used|uses|using|use\s+of)\b",
+    re.IGNORECASE,
+)
+_WINDOW = 80  # characters between the production verb and the AI term
+
+
+def is_disclosure(text: str) -> bool:
+    """Is this paragraph a statement that AI was used to make the article?"""
+    ai = pattern_list("ai_term")
+    if not ai.search(text) or pattern_list("no_ai").search(text):
+        return False
+    if pattern_list("disclosure_label").search(text):
+        return True
+    for match in ai.finditer(text):
+        if _PRODUCTION.search(text, max(0, match.start() - _WINDOW), match.start()):
+            return True
+    return False
+
+
+def check(
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    roles: Sequence[str],
+    metadata: Metadata,
+    ai_tell_count: int,
+    policy: Policy,
+) -> list[Finding]:
+    disclosures = [p for p, role in zip(paragraphs, roles, strict=True) if role == DISCLOSURE]
+    declared = (metadata.declared_ai_use or "").strip().lower()
+    declared_use = bool(declared) and declared not in ("none", "no", "false")
+    evident = ai_tell_count >= policy.ai_tell_threshold
+    denials = [m for m in pattern_list("no_ai").finditer(text)]
+    found: list[Finding] = []
+
+    if denials and (disclosures or declared_use or evident):
+        why = (
+            "the article also says AI was used"
+            if disclosures or declared_use
+            else f"the text reads like generated text ({ai_tell_count} typical phrasings)"
+        )
+        for m in denials:
+            found.append(_finding(text, "disclosure.contradiction", "error", m.start(), m.end(),
+                                  f"This denies AI use, but {why}.",
+                                  "Make the disclosure and the rest of the article agree."))
+    if disclosures and declared in ("none", "no", "false"):
+        p = disclosures[0]
+        found.append(_finding(text, "disclosure.contradiction", "error", p.start, p.end,
+                              "The draft's metadata declares no AI use, but this disclosure says AI was used.",
+                              "Correct the metadata or the disclosure."))
+
+    if not disclosures:
+        needed = policy.disclosure_required == "always" or (
+            policy.disclosure_required == "when_ai_detected" and (declared_use or evident)
+        )
+        if needed and not denials:
+            where = _missing_position(text, paragraphs, roles, policy)
+            reason = "the draft declares AI use" if declared_use else (
+                f"it reads like generated text ({ai_tell_count} typical phrasings)" if evident
+                else "the house policy always requires one")
+            found.append(_finding(text, "disclosure.missing", "error", where, where,
+                                  f"No AI-use disclosure, but {reason}.",
+                                  _disclosure_template(policy)))
+        return found
+
+    for p in disclosures:
+        found.extend(_check_one(text, p, policy))
+    found.extend(_check_placement(text, disclosures[-1], paragraphs, roles, policy))
+    return found
+
+
+def _check_one(text: str, p: Paragraph, policy: Policy) -> list[Finding]:
+    found: list[Finding] = []
+    sentences = split_sentences(p.text, p.start)
+    first, last = sentences[0], sentences[-1]
+    body = p.text.rstrip()
+    if not body.endswith(_TERMINAL) or body.endswith(("...", "…")):
+        found.append(_finding(text, "disclosure.truncated", "error", last.start, last.end,
+                              "The AI disclosure is cut off mid-sentence.",
+                              "Restore the full disclosure text from the house template."))
+    for m in pattern_list("agreement").finditer(p.text):
+        found.append(_finding(text, "disclosure.grammar", "warning", p.start + m.start(), p.start + m.end(),
+                              f"Grammar error in the disclosure: \"{m.group()}\".",
+                              "Correct it: a legal notice with errors reads as unreviewed."))
+    if policy.require_human_responsibility and not (
+        pattern_list("human_role").search(p.text) and pattern_list("human_review").search(p.text)
+    ):
+        found.append(_finding(text, "disclosure.no_human", "warning", first.start, first.end,
+                              "The disclosure names no person or role who reviewed the text and holds "
+                              "editorial responsibility.",
+                              "Say who reviewed it, e.g. \"…checked by the duty editor, who holds "
+                              "editorial responsibility.\" (EU AI Act art. 50(4))."))
+    if policy.require_scope and not pattern_list("scope").search(p.text):
+        found.append(_finding(text, "disclosure.vague", "warning", first.start, first.end,
+                              "The disclosure does not say what the AI did (which parts, which task).",
+                              "Say what the AI was used for: a first draft, translation, a summary…"))
+    return found
+
+
+def _body_paragraphs(paragraphs: Sequence[Paragraph], roles: Sequence[str]) -> list[Paragraph]:
+    return [p for p, r in zip(paragraphs, roles, strict=True) if r not in (BOILERPLATE, META)]
+
+
+def _check_placement(text: str, p: Paragraph, paragraphs: Sequence[Paragraph],
+                     roles: Sequence[str], policy: Policy) -> list[Finding]:
+    if policy.placement == "anywhere":
+        return []
+    body = _body_paragraphs(paragraphs, roles)
+    position = next(i for i, q in enumerate(body) if q.index == p.index)
+    window = policy.placement_window
+    ok = position >= len(body) - window if policy.placement == "end" else position < window + 1
+    if ok:
+        return []
+    where = "at the end" if policy.placement == "end" else "at the start"
+    return [_finding(text, "disclosure.placement", "warning", p.start, p.end,
+                     f"The house policy puts the AI disclosure {where} of the article "
+                     f"(within {window} paragraphs).",
+                     f"Move the disclosure {where}.")]
+
+
+def _missing_position(text: str, paragraphs: Sequence[Paragraph], roles: Sequence[str], policy: Policy) -> int:
+    if policy.placement == "start":
+        body = _body_paragraphs(paragraphs, roles)
+        return body[1].start if len(body) > 1 else len(text)
+    return len(text)
+
+
+def _disclosure_template(policy: Policy) -> str:
+    return ("Add a disclosure, e.g. \"This article was drafted with an AI assistant. "
+            "[Name], [role], reviewed it and holds editorial responsibility.\"")
+
+
+def _finding(text: str, rule: str, severity: str, start: int, end: int, message: str,
+             suggestion: str | None) -> Finding:
+    return Finding("disclosure", rule, severity, start, end, text[start:end], message, suggestion,
+                   anchor=rule)

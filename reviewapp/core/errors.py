@@ -1,0 +1,52 @@
+"""Error classes of the core. Each carries a one-line reason for the user."""
+
+from __future__ import annotations
+
+
+class ReviewAppError(Exception):
+    """Base class: str(error) is a one-line reason an editor can read."""
+
+
+class LoadError(ReviewAppError):
+    """A draft could not be loaded; nothing was changed."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class FileMissingError(LoadError):
+    """The path does not exist or is not a file."""
+
+
+class UnreadableFileError(LoadError):
+    """The file exists but cannot be read (permissions, I/O error)."""
+
+
+class EmptyDocumentError(LoadError):
+    """The file holds no text."""
+
+
+class BinaryFileError(LoadError):
+    """The file is binary data, not a draft."""
+
+
+class EncodingError(LoadError):
+    """The bytes are not valid text in any supported encoding."""
+
+
+class FileTooLargeError(LoadError):
+    """The file, or the text it unpacks to, is over the size limit."""
+
+
+class CorruptDocumentError(LoadError):
+    """A .docx that is broken, encrypted or not what it claims to be."""
+
+
+class UnsupportedFormatError(LoadError):
+    """The file extension is not a supported draft format."""
+
+
+class PolicyError(ReviewAppError):
+    """The house policy file is missing, malformed or has bad values."""

@@ -1,0 +1,65 @@
+"""Metadata a draft carries: title, byline, date and the declared AI use."""
+
+from __future__ import annotations
+
+import re
+
+from .document import Metadata, split_paragraphs
+
+_BYLINE = re.compile(r"^(?:[-•*]\s*)?(?:by|written by|words by)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", re.IGNORECASE)
+_DATE_LINE = re.compile(
+    r"^(?:[-•*]\s*)?(?:(?:published|updated|posted)\s*:?\s*)?(?:\w+day,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\s*$",
+    re.IGNORECASE,
+)
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
+_AI_KEYS = ("ai_use", "ai-use", "ai_disclosure", "ai-disclosure", "ai")
+HEAD_LINES = 8  # bylines and datelines sit near the top
+
+
+def is_byline(line: str) -> bool:
+    return bool(_BYLINE.match(line)) and len(line.split()) <= 8
+
+
+def is_date_line(line: str) -> bool:
+    return bool(_DATE_LINE.match(line))
+
+
+def front_matter(text: str) -> tuple[dict[str, str], int]:
+    """Simple `key: value` YAML front matter of a Markdown draft, and where it ends."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    fields = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+    return fields, match.end()
+
+
+def extract_metadata(text: str, fmt: str, meta_tags: dict[str, str] | None = None,
+                     title: str | None = None) -> Metadata:
+    from .analyzers.disclosure import is_disclosure
+
+    meta = Metadata(title=title)
+    fields = dict(meta_tags or {})
+    if fmt == "md":
+        fields.update(front_matter(text)[0])
+    meta.title = meta.title or fields.get("title") or fields.get("og:title")
+    meta.byline = fields.get("author") or fields.get("article:author")
+    meta.date = fields.get("date") or fields.get("article:published_time")
+    meta.declared_ai_use = next((fields[k] for k in _AI_KEYS if fields.get(k)), None)
+    paragraphs = split_paragraphs(text)
+    for p in paragraphs[:HEAD_LINES]:
+        if meta.byline is None and is_byline(p.text):
+            meta.byline = _BYLINE.match(p.text).group(1)  # type: ignore[union-attr]
+        elif meta.date is None and is_date_line(p.text):
+            meta.date = p.text.lstrip("-•* ").strip()
+    if meta.title is None and paragraphs:
+        first = paragraphs[0].text.lstrip("# ").strip()
+        if len(first.split()) <= 20 and not first.endswith((".", "!", "?")):
+            meta.title = first
+    meta.ai_statement = next((p.text for p in reversed(paragraphs) if is_disclosure(p.text)), None)
+    return meta

@@ -1,0 +1,97 @@
+"""Sentence splitting and spans that analyzers skip or need (quotes, URLs)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+APOSTROPHE = "['’]"
+
+# Abbreviations after which a full stop never ends a sentence.
+_NEVER_ENDS = frozenset(
+    "mr mrs ms dr prof sen rep gov gen col lt sgt capt st rev hon mt ft fig figs "
+    "no nos vol vols pp ed eds approx cf vs e.g i.e al dept est".split()
+)
+# Abbreviations that end a sentence only when an obvious sentence opener follows.
+_MAYBE_ENDS = frozenset(
+    "inc ltd co corp plc llc jr sr etc a.m p.m jan feb mar apr jun jul aug sep sept "
+    "oct nov dec".split()
+)
+_OPENERS = frozenset(
+    "the a an it he she they we i this that these those there but and so yet in on at "
+    "for if when while after before as its his her their our however meanwhile".split()
+)
+_BOUNDARY = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=[\"“‘(\[]?[A-Z0-9])")
+_INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"|(?<![\w])‘[^’\n]{1,600}’(?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
+    """Split one paragraph into sentences; offsets are relative to `offset`."""
+    sentences: list[Sentence] = []
+    begin = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group(1) == "." and not _ends_sentence(text, match):
+            continue
+        cut = match.start(3)
+        _append(sentences, text, begin, cut, offset)
+        begin = match.end(3)
+    _append(sentences, text, begin, len(text), offset)
+    return sentences
+
+
+def _append(out: list[Sentence], text: str, begin: int, end: int, offset: int) -> None:
+    piece = text[begin:end]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        start = begin + lead
+        out.append(Sentence(offset + start, offset + start + len(stripped), stripped))
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    before = text[: match.start(1)]
+    word = before[before.rfind(" ") + 1 :].lstrip("\"“‘([").lower()
+    if not word:
+        return True
+    if word in _NEVER_ENDS or (len(word) == 1 and word.isalpha()):
+        return False  # "Mr. Smith", "J. Smith"
+    if word in _MAYBE_ENDS or _INITIALISM.match(word):
+        following = text[match.end(3) :].split(" ", 1)[0].strip("\"“‘(").lower()
+        return following in _OPENERS
+    return True
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of direct quotations (inside the quote marks)."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in URL_RE.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) lies within one of `spans`."""
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def apostrophes(pattern: str) -> str:
+    """Let a straight apostrophe in a rule pattern also match the typographic one."""
+    return pattern.replace("'", APOSTROPHE)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
