@@ -28,18 +28,24 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="analyse drafts and print the findings")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="draft files (.txt .md .html .docx) or folders")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="draft files (.txt .md .html .docx) or folders"
+    )
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--policy", metavar="FILE", help="house policy (TOML); default: the built-in policy")
     check.add_argument(
-        "--min-severity", choices=("suggestion", "warning", "error"), default="suggestion",
+        "--min-severity",
+        choices=("suggestion", "warning", "error"),
+        default="suggestion",
         help="leave out findings below this severity",
     )
     check.set_defaults(handler=run_check)
 
     gui = commands.add_parser("open", help="open drafts in the desktop app")
     gui.add_argument("paths", nargs="*", metavar="FILE")
-    gui.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window once analysed, then quit")
+    gui.add_argument(
+        "--screenshot", metavar="OUT.png", help="save a picture of the window once analysed, then quit"
+    )
     gui.add_argument("--policy", metavar="FILE")
     gui.set_defaults(handler=run_gui)
     return parser
@@ -67,7 +73,9 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         from .gui.app import run
     except ImportError as exc:
-        raise CliError(f"the desktop app needs PySide6 ({exc}); install with: pip install 'reviewapp[gui]'") from None
+        raise CliError(
+            f"the desktop app needs PySide6 ({exc}); install with: pip install 'reviewapp[gui]'"
+        ) from None
     return run(args)
 
 
@@ -79,8 +87,10 @@ def iter_drafts(paths: Sequence[str], errors: list[str]) -> Iterator[Path]:
         path = Path(name)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*")
-                if p.suffix.lower() in SUPPORTED_SUFFIXES and p.is_file()
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUPPORTED_SUFFIXES
+                and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
@@ -146,7 +156,7 @@ def json_report(documents: list) -> dict:
     }
 
 
-def write_text_report(out: TextIO, document, findings) -> None:  # noqa: ANN001
+def write_text_report(out: TextIO, document, findings) -> None:
     text = document.text
     out.write(f"{document.path}: {document.words} words, sha256 {document.sha256[:12]}\n")
     line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
@@ -158,7 +168,9 @@ def write_text_report(out: TextIO, document, findings) -> None:  # noqa: ANN001
         quote = f.text if len(f.text) <= 70 else f.text[:67] + "..."
         out.write(f"  {line}:{col}: {f.severity}: [{f.rule}] {f.message}\n")
         if quote:
-            out.write(f"      \"{quote}\"\n")
+            out.write(f'      "{quote}"\n')
     counts = Counter(f.severity for f in findings)
-    summary = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "suggestion"))
+    summary = ", ".join(
+        f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "suggestion")
+    )
     out.write(f"  {len(findings)} findings: {summary}\n\n")

@@ -1,7 +1,7 @@
 """The analysis core: pure Python, never imports Qt.
 
-    from reviewapp.core import Analyzer, load_path
-    result = Analyzer().analyze(load_path("draft.txt"))
+from reviewapp.core import Analyzer, load_path
+result = Analyzer().analyze(load_path("draft.txt"))
 """
 
 from __future__ import annotations

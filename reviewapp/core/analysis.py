@@ -116,8 +116,9 @@ class IncrementalAnalysis:
         ai_tells = sum(1 for f in found if f.category == "ai_tell")
         found.extend(
             analyzer._apply_policy(
-                disclosure.check(document.text, document.paragraphs, roles, document.metadata, ai_tells,
-                                 analyzer.policy)
+                disclosure.check(
+                    document.text, document.paragraphs, roles, document.metadata, ai_tells, analyzer.policy
+                )
             )
         )
         found.sort(key=sort_key)

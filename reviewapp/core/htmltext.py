@@ -12,13 +12,13 @@ from html.parser import HTMLParser
 
 # Elements whose whole content is never article text.
 _DROP = frozenset(
-    "script style noscript template nav header footer aside form iframe svg math "
-    "button select textarea object embed canvas video audio dialog menu".split()
+    "script style noscript template nav header footer aside form iframe svg math button "
+    "select textarea object embed canvas video audio dialog menu".split()
 )
 # Elements that end a paragraph.
 _BLOCK = frozenset(
-    "p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre "
-    "figure figcaption table tr td th caption br hr address details summary".split()
+    "p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre figure "
+    "figcaption table tr td th caption br hr address details summary".split()
 )
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")

@@ -186,7 +186,9 @@ def _check_zip(path: Path) -> None:
         raise errors.FileTooLargeError(path, "the .docx unpacks to more than 200 MB (a zip bomb?)")
     for info in infos:
         if info.file_size > 1_000_000 and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
-            raise errors.FileTooLargeError(path, f"{info.filename} is compressed suspiciously well (a zip bomb?)")
+            raise errors.FileTooLargeError(
+                path, f"{info.filename} is compressed suspiciously well (a zip bomb?)"
+            )
 
 
 def _short(exc: BaseException) -> str:

@@ -6,7 +6,9 @@ import re
 
 from .document import Metadata, split_paragraphs
 
-_BYLINE = re.compile(r"^(?:[-•*]\s*)?(?:by|written by|words by)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:[-•*]\s*)?(?:by|written by|words by)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", re.IGNORECASE
+)
 _DATE_LINE = re.compile(
     r"^(?:[-•*]\s*)?(?:(?:published|updated|posted)\s*:?\s*)?(?:\w+day,?\s+)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
@@ -39,8 +41,9 @@ def front_matter(text: str) -> tuple[dict[str, str], int]:
     return fields, match.end()
 
 
-def extract_metadata(text: str, fmt: str, meta_tags: dict[str, str] | None = None,
-                     title: str | None = None) -> Metadata:
+def extract_metadata(
+    text: str, fmt: str, meta_tags: dict[str, str] | None = None, title: str | None = None
+) -> Metadata:
     from .analyzers.disclosure import is_disclosure
 
     meta = Metadata(title=title)

@@ -62,7 +62,9 @@ def _read(path: Path) -> dict[str, Any]:
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     out = dict(base)
     for key, value in over.items():
-        out[key] = _merge(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
+        out[key] = (
+            _merge(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
+        )
     return out
 
 
@@ -89,7 +91,9 @@ def _build(data: dict[str, Any], source: Path) -> Policy:
         raise PolicyError(f"{source}: required role(s) {', '.join(sorted(unknown))} not in signoff.roles")
     return Policy(
         source=source,
-        disclosure_required=_choice(disclosure.get("required", "when_ai_detected"), _REQUIRED, "disclosure.required", source),
+        disclosure_required=_choice(
+            disclosure.get("required", "when_ai_detected"), _REQUIRED, "disclosure.required", source
+        ),
         ai_tell_threshold=int(disclosure.get("ai_tell_threshold", 3)),
         placement=_choice(disclosure.get("placement", "end"), _PLACEMENT, "disclosure.placement", source),
         placement_window=window,
@@ -97,7 +101,9 @@ def _build(data: dict[str, Any], source: Path) -> Policy:
         require_scope=bool(disclosure.get("require_scope", False)),
         required_roles=required_roles,
         roles=roles,
-        block_unresolved_at=_choice(signoff.get("block_unresolved_at", "warning"), SEVERITIES, "signoff.block_unresolved_at", source),
+        block_unresolved_at=_choice(
+            signoff.get("block_unresolved_at", "warning"), SEVERITIES, "signoff.block_unresolved_at", source
+        ),
         paper=_choice(data.get("report", {}).get("paper", "A4"), ("A4", "Letter"), "report.paper", source),
         disabled_rules=frozenset(rules.get("disabled", ())),
         extra_rule_files=tuple((source.parent / f).resolve() for f in rules.get("extra_files", ())),

@@ -107,5 +107,7 @@ def pattern_list(name: str) -> re.Pattern[str]:
     """A named regular expression (or list joined by |) from resources/rules/patterns.toml."""
     data = tomllib.loads(resource_path("rules", "patterns.toml").read_text(encoding="utf-8"))
     value = data[name]
-    joined = "|".join(f"(?:{apostrophes(p)})" for p in value) if isinstance(value, list) else apostrophes(value)
+    joined = (
+        "|".join(f"(?:{apostrophes(p)})" for p in value) if isinstance(value, list) else apostrophes(value)
+    )
     return re.compile(joined, re.IGNORECASE)

@@ -9,17 +9,16 @@ APOSTROPHE = "['’]"
 
 # Abbreviations after which a full stop never ends a sentence.
 _NEVER_ENDS = frozenset(
-    "mr mrs ms dr prof sen rep gov gen col lt sgt capt st rev hon mt ft fig figs "
-    "no nos vol vols pp ed eds approx cf vs e.g i.e al dept est".split()
+    "mr mrs ms dr prof sen rep gov gen col lt sgt capt st rev hon mt ft fig figs no nos vol "
+    "vols pp ed eds approx cf vs e.g i.e al dept est".split()
 )
 # Abbreviations that end a sentence only when an obvious sentence opener follows.
 _MAYBE_ENDS = frozenset(
-    "inc ltd co corp plc llc jr sr etc a.m p.m jan feb mar apr jun jul aug sep sept "
-    "oct nov dec".split()
+    "inc ltd co corp plc llc jr sr etc a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _OPENERS = frozenset(
-    "the a an it he she they we i this that these those there but and so yet in on at "
-    "for if when while after before as its his her their our however meanwhile".split()
+    "the a an it he she they we i this that these those there but and so yet in on at for if "
+    "when while after before as its his her their our however meanwhile".split()
 )
 _BOUNDARY = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=[\"“‘(\[]?[A-Z0-9])")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
@@ -59,13 +58,13 @@ def _append(out: list[Sentence], text: str, begin: int, end: int, offset: int) -
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     before = text[: match.start(1)]
-    word = before[before.rfind(" ") + 1 :].lstrip("\"“‘([").lower()
+    word = before[before.rfind(" ") + 1 :].lstrip('"“‘([').lower()
     if not word:
         return True
     if word in _NEVER_ENDS or (len(word) == 1 and word.isalpha()):
         return False  # "Mr. Smith", "J. Smith"
     if word in _MAYBE_ENDS or _INITIALISM.match(word):
-        following = text[match.end(3) :].split(" ", 1)[0].strip("\"“‘(").lower()
+        following = text[match.end(3) :].split(" ", 1)[0].strip('"“‘(').lower()
         return following in _OPENERS
     return True
 

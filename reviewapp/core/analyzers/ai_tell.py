@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ..findings import Finding
 from ..text import inside
 from .context import ParagraphContext
@@ -17,7 +19,7 @@ def question_reveal(ctx: ParagraphContext) -> list[Finding]:
     """
     found = []
     sentences = ctx.sentences
-    for sentence, following in zip(sentences, sentences[1:], strict=False):
+    for sentence, following in pairwise(sentences):
         if not sentence.text.endswith("?") or len(sentence.text.split()) > _MAX_QUESTION_WORDS:
             continue
         if inside(ctx.quotes, sentence.start, sentence.end) or following.text.endswith("?"):
@@ -29,7 +31,7 @@ def question_reveal(ctx: ParagraphContext) -> list[Finding]:
                 "suggestion",
                 sentence.start,
                 sentence.end,
-                f"Question-and-reveal device typical of generated text: \"{sentence.text}\".",
+                f'Question-and-reveal device typical of generated text: "{sentence.text}".',
                 "State the point directly.",
             )
         )

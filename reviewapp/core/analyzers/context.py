@@ -19,7 +19,6 @@ class ParagraphContext:
     text: str
     role: str
 
-
     @cached_property
     def sentences(self) -> list[Sentence]:
         return split_sentences(self.text)

@@ -18,7 +18,7 @@ from ..rules import pattern_list
 from ..text import split_sentences
 from .context import BOILERPLATE, DISCLOSURE, META
 
-_TERMINAL = tuple(".!?)\"”’»")
+_TERMINAL = tuple('.!?)"”’»')
 _PRODUCTION = re.compile(
     r"\b(?:generated|written|produced|created|drafted|composed|assisted|edited|translated|"
     r"summari[sz]ed|prepared|researched|compiled|made|developed|supported|used|uses|using|use\s+of)\b",
@@ -62,14 +62,31 @@ def check(
             else f"the text reads like generated text ({ai_tell_count} typical phrasings)"
         )
         for m in denials:
-            found.append(_finding(text, "disclosure.contradiction", "error", m.start(), m.end(),
-                                  f"This denies AI use, but {why}.",
-                                  "Make the disclosure and the rest of the article agree."))
+            start, end = _sentence_around(paragraphs, m.start(), m.end())
+            found.append(
+                _finding(
+                    text,
+                    "disclosure.contradiction",
+                    "error",
+                    start,
+                    end,
+                    f"This denies AI use, but {why}.",
+                    "Make the disclosure and the rest of the article agree.",
+                )
+            )
     if disclosures and declared in ("none", "no", "false"):
         p = disclosures[0]
-        found.append(_finding(text, "disclosure.contradiction", "error", p.start, p.end,
-                              "The draft's metadata declares no AI use, but this disclosure says AI was used.",
-                              "Correct the metadata or the disclosure."))
+        found.append(
+            _finding(
+                text,
+                "disclosure.contradiction",
+                "error",
+                p.start,
+                p.end,
+                "The draft's metadata declares no AI use, but this disclosure says AI was used.",
+                "Correct the metadata or the disclosure.",
+            )
+        )
 
     if not disclosures:
         needed = policy.disclosure_required == "always" or (
@@ -77,12 +94,26 @@ def check(
         )
         if needed and not denials:
             where = _missing_position(text, paragraphs, roles, policy)
-            reason = "the draft declares AI use" if declared_use else (
-                f"it reads like generated text ({ai_tell_count} typical phrasings)" if evident
-                else "the house policy always requires one")
-            found.append(_finding(text, "disclosure.missing", "error", where, where,
-                                  f"No AI-use disclosure, but {reason}.",
-                                  _disclosure_template(policy)))
+            reason = (
+                "the draft declares AI use"
+                if declared_use
+                else (
+                    f"it reads like generated text ({ai_tell_count} typical phrasings)"
+                    if evident
+                    else "the house policy always requires one"
+                )
+            )
+            found.append(
+                _finding(
+                    text,
+                    "disclosure.missing",
+                    "error",
+                    where,
+                    where,
+                    f"No AI-use disclosure, but {reason}.",
+                    _disclosure_template(policy),
+                )
+            )
         return found
 
     for p in disclosures:
@@ -97,25 +128,57 @@ def _check_one(text: str, p: Paragraph, policy: Policy) -> list[Finding]:
     first, last = sentences[0], sentences[-1]
     body = p.text.rstrip()
     if not body.endswith(_TERMINAL) or body.endswith(("...", "…")):
-        found.append(_finding(text, "disclosure.truncated", "error", last.start, last.end,
-                              "The AI disclosure is cut off mid-sentence.",
-                              "Restore the full disclosure text from the house template."))
+        found.append(
+            _finding(
+                text,
+                "disclosure.truncated",
+                "error",
+                last.start,
+                last.end,
+                "The AI disclosure is cut off mid-sentence.",
+                "Restore the full disclosure text from the house template.",
+            )
+        )
     for m in pattern_list("agreement").finditer(p.text):
-        found.append(_finding(text, "disclosure.grammar", "warning", p.start + m.start(), p.start + m.end(),
-                              f"Grammar error in the disclosure: \"{m.group()}\".",
-                              "Correct it: a legal notice with errors reads as unreviewed."))
+        found.append(
+            _finding(
+                text,
+                "disclosure.grammar",
+                "warning",
+                p.start + m.start(),
+                p.start + m.end(),
+                f'Grammar error in the disclosure: "{m.group()}".',
+                "Correct it: a legal notice with errors reads as unreviewed.",
+            )
+        )
     if policy.require_human_responsibility and not (
         pattern_list("human_role").search(p.text) and pattern_list("human_review").search(p.text)
     ):
-        found.append(_finding(text, "disclosure.no_human", "warning", first.start, first.end,
-                              "The disclosure names no person or role who reviewed the text and holds "
-                              "editorial responsibility.",
-                              "Say who reviewed it, e.g. \"…checked by the duty editor, who holds "
-                              "editorial responsibility.\" (EU AI Act art. 50(4))."))
+        found.append(
+            _finding(
+                text,
+                "disclosure.no_human",
+                "warning",
+                first.start,
+                first.end,
+                "The disclosure names no person or role who reviewed the text and holds "
+                "editorial responsibility.",
+                'Say who reviewed it, e.g. "…checked by the duty editor, who holds '
+                'editorial responsibility." (EU AI Act art. 50(4)).',
+            )
+        )
     if policy.require_scope and not pattern_list("scope").search(p.text):
-        found.append(_finding(text, "disclosure.vague", "warning", first.start, first.end,
-                              "The disclosure does not say what the AI did (which parts, which task).",
-                              "Say what the AI was used for: a first draft, translation, a summary…"))
+        found.append(
+            _finding(
+                text,
+                "disclosure.vague",
+                "warning",
+                first.start,
+                first.end,
+                "The disclosure does not say what the AI did (which parts, which task).",
+                "Say what the AI was used for: a first draft, translation, a summary…",
+            )
+        )
     return found
 
 
@@ -123,8 +186,9 @@ def _body_paragraphs(paragraphs: Sequence[Paragraph], roles: Sequence[str]) -> l
     return [p for p, r in zip(paragraphs, roles, strict=True) if r not in (BOILERPLATE, META)]
 
 
-def _check_placement(text: str, p: Paragraph, paragraphs: Sequence[Paragraph],
-                     roles: Sequence[str], policy: Policy) -> list[Finding]:
+def _check_placement(
+    text: str, p: Paragraph, paragraphs: Sequence[Paragraph], roles: Sequence[str], policy: Policy
+) -> list[Finding]:
     if policy.placement == "anywhere":
         return []
     body = _body_paragraphs(paragraphs, roles)
@@ -134,25 +198,48 @@ def _check_placement(text: str, p: Paragraph, paragraphs: Sequence[Paragraph],
     if ok:
         return []
     where = "at the end" if policy.placement == "end" else "at the start"
-    return [_finding(text, "disclosure.placement", "warning", p.start, p.end,
-                     f"The house policy puts the AI disclosure {where} of the article "
-                     f"(within {window} paragraphs).",
-                     f"Move the disclosure {where}.")]
+    return [
+        _finding(
+            text,
+            "disclosure.placement",
+            "warning",
+            p.start,
+            p.end,
+            f"The house policy puts the AI disclosure {where} of the article (within {window} paragraphs).",
+            f"Move the disclosure {where}.",
+        )
+    ]
 
 
-def _missing_position(text: str, paragraphs: Sequence[Paragraph], roles: Sequence[str], policy: Policy) -> int:
+def _missing_position(
+    text: str, paragraphs: Sequence[Paragraph], roles: Sequence[str], policy: Policy
+) -> int:
     if policy.placement == "start":
         body = _body_paragraphs(paragraphs, roles)
         return body[1].start if len(body) > 1 else len(text)
     return len(text)
 
 
+def _sentence_around(paragraphs: Sequence[Paragraph], start: int, end: int) -> tuple[int, int]:
+    """The sentence holding [start, end): the unit an editor rewrites."""
+    for p in paragraphs:
+        if p.start <= start < p.end:
+            for s in split_sentences(p.text, p.start):
+                if s.start <= start < s.end:
+                    return s.start, max(s.end, end)
+    return start, end
+
+
 def _disclosure_template(policy: Policy) -> str:
-    return ("Add a disclosure, e.g. \"This article was drafted with an AI assistant. "
-            "[Name], [role], reviewed it and holds editorial responsibility.\"")
+    return (
+        'Add a disclosure, e.g. "This article was drafted with an AI assistant. '
+        '[Name], [role], reviewed it and holds editorial responsibility."'
+    )
 
 
-def _finding(text: str, rule: str, severity: str, start: int, end: int, message: str,
-             suggestion: str | None) -> Finding:
-    return Finding("disclosure", rule, severity, start, end, text[start:end], message, suggestion,
-                   anchor=rule)
+def _finding(
+    text: str, rule: str, severity: str, start: int, end: int, message: str, suggestion: str | None
+) -> Finding:
+    return Finding(
+        "disclosure", rule, severity, start, end, text[start:end], message, suggestion, anchor=rule
+    )

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    from reviewapp.core import Analyzer
+
+    return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def foxconn_expected() -> dict:
+    return json.loads((DATA / "openai-foxconn.expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def riverside_expected() -> dict:
+    return json.loads((DATA / "riverside-library.expected.json").read_text(encoding="utf-8"))

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import pytest
+
+from reviewapp.core.analyzers.claim import sentence_signals
+
+from .helpers import findings_of
+
+BODY = "Intro line one.\n"  # so the tested line is not taken for a headline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Unemployment fell to 4.1% in March, the lowest level in a decade.", "figure"),
+        ("The company spent $3 billion on new plants last year.", "figure"),
+        ("Tesla is the world's largest maker of electric cars.", "superlative"),
+        ("The merger is expected to close early next year.", "prediction"),
+        ("Siemens and Alstom signed a joint venture agreement in Berlin.", "event"),
+        ("Senator Warren has been urging regulators to block the deal.", "statement"),
+    ],
+)
+def test_checkable_sentences_are_unattributed_claims(sentence, kind):
+    found = findings_of(BODY + sentence, "claim")
+    assert len(found) == 1
+    assert found[0].severity == "warning"
+    assert found[0].rule == f"claim.{kind}"
+    assert found[0].text == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unemployment fell to 4.1% in March, according to the Bureau of Labor Statistics.",
+        "The company spent $3 billion on new plants last year, its chief executive said.",
+        "The agency estimated 12,000 jobs were lost (https://example.org/report-2024).",
+        "“We will open 40 new stores,” Mr. Jones told reporters on Monday.",
+        "Turnout reached 71 percent, official figures from the electoral commission show.",
+    ],
+)
+def test_attributed_claims_are_suggestions(sentence):
+    found = findings_of(BODY + sentence, "claim")
+    assert [f.severity for f in found] == ["suggestion"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Why did the council change its mind?",
+        "I think the new bridge is a waste of money.",
+        "The garden is quiet in the early morning.",
+        "Residents can comment on the plans until 30 April.",
+        "She walked to the window and looked out at the rain.",
+        "It's a really smart move, if you ask me.",
+    ],
+)
+def test_questions_opinions_and_description_are_not_claims(sentence):
+    assert findings_of(BODY + sentence, "claim") == []
+
+
+def test_weasel_speaker_does_not_attribute_a_claim():
+    found = findings_of(BODY + "Some experts say the tax raised 2 billion euros.", "claim")
+    assert [f.severity for f in found] == ["warning"]
+
+
+def test_digits_in_a_link_are_not_figures():
+    assert (
+        sentence_signals("Read the full minutes at https://example.org/2024/03/15/minutes-2024 today.")
+        is None
+    )
+
+
+def test_united_states_is_not_the_verb_states():
+    signals = sentence_signals("Acme will build chips in the United States.")
+    assert signals is not None and not signals.attributed
+
+
+def test_headline_is_not_a_claim():
+    assert findings_of("Acme buys rival for $2 billion\nMore text follows here.", "claim") == []

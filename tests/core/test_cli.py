@@ -1,0 +1,100 @@
+"""`reviewapp check` as other tools use it: a real process, the findings contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CONTRACT_KEYS = {"id", "category", "rule", "severity", "start", "end", "text", "message", "suggestion"}
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reviewapp", *args], capture_output=True, text=True, cwd=cwd, timeout=60
+    )
+
+
+def test_json_follows_the_contract(data_dir):
+    proc = run("check", "--format", "json", str(data_dir / "openai-foxconn.txt"))
+    assert proc.returncode == 1  # the truncated disclosure is an error
+    report = json.loads(proc.stdout)
+    assert report["tool"]["name"] == "reviewapp"
+    [doc] = report["documents"]
+    content = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
+    import hashlib
+
+    assert doc["sha256"] == hashlib.sha256(content.encode()).hexdigest()
+    assert doc["words"] == len(content.split())
+    categories = {"claim", "hedge", "peacock", "disclosure", "boilerplate", "ai_tell", "grammar"}
+    for f in doc["findings"]:
+        assert f.keys() >= CONTRACT_KEYS
+        assert f["category"] in categories and f["rule"].startswith(f["category"] + ".")
+        assert f["severity"] in ("error", "warning", "suggestion")
+        assert content[f["start"] : f["end"]] == f["text"]
+
+
+def test_exit_zero_and_min_severity(data_dir):
+    proc = run(
+        "check", "--format", "json", "--min-severity", "warning", str(data_dir / "riverside-library.txt")
+    )
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout)["documents"][0]["findings"] == []
+
+
+def test_folder_and_unreadable_inputs(data_dir, tmp_path):
+    (tmp_path / "good.txt").write_text("Council approves budget\nThe council met on Tuesday.\n")
+    (tmp_path / "empty.md").write_text("")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "skip.txt").write_text("hidden")
+    proc = run("check", "--format", "json", str(tmp_path), str(tmp_path / "missing.txt"))
+    assert proc.returncode == 2
+    paths = [d["path"] for d in json.loads(proc.stdout)["documents"]]
+    assert paths == [str(tmp_path / "good.txt")]  # the other inputs were still checked
+    errors = proc.stderr.strip().splitlines()
+    assert len(errors) == 2 and all(line.startswith("reviewapp: ") for line in errors)
+    assert any("empty" in line for line in errors) and any("no such file" in line for line in errors)
+
+
+def test_text_format_shows_line_and_column(data_dir):
+    proc = run("check", str(data_dir / "openai-foxconn.txt"))
+    assert "2:1: warning: [boilerplate.share]" in proc.stdout
+    assert proc.stdout.rstrip().endswith("suggestions")
+
+
+def test_policy_option(data_dir, tmp_path):
+    policy = tmp_path / "house.toml"
+    policy.write_text('[rules]\ndisabled = ["disclosure.truncated"]\n')
+    proc = run("check", "--format", "json", "--policy", str(policy), str(data_dir / "openai-foxconn.txt"))
+    rules = {f["rule"] for f in json.loads(proc.stdout)["documents"][0]["findings"]}
+    assert "disclosure.truncated" not in rules and proc.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("check", "--policy", "nope.toml", "x.txt"), "policy file not found"),
+        (("check", "--min-severity", "loud", "x.txt"), "invalid choice"),
+        (("check",), "required"),
+    ],
+)
+def test_usage_errors_exit_2(args, message):
+    proc = run(*args)
+    assert proc.returncode == 2 and message in proc.stderr and proc.stdout == ""
+
+
+def test_bad_policy_values(tmp_path, data_dir):
+    policy = tmp_path / "bad.toml"
+    policy.write_text('[disclosure]\nplacement = "middle"\n')
+    proc = run("check", "--policy", str(policy), str(data_dir / "riverside-library.txt"))
+    assert proc.returncode == 2 and "disclosure.placement must be one of" in proc.stderr
+
+
+def test_version():
+    proc = run("--version")
+    from reviewapp import __version__
+
+    assert proc.stdout.strip() == f"reviewapp {__version__}"

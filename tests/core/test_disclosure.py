@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewapp.core import Analyzer, load_policy, load_text
+
+GOOD = (
+    "Note: This article was drafted with an AI writing assistant. Ana Ruiz, the duty editor, "
+    "reviewed and edited it and holds editorial responsibility for it."
+)
+BODY = (
+    "Council approves budget\n"
+    "The council voted 7-2 on Tuesday, according to the minutes.\n"
+    "The library will open later on Sundays, the library said.\n"
+)
+AI_TELLS = (
+    "In today's fast-paced world, libraries matter. Let's dive in. "
+    "It's not just about books; it's about community.\n"
+)
+
+
+def rules(text: str, analyzer: Analyzer | None = None) -> list[str]:
+    result = (analyzer or Analyzer()).analyze(load_text(text))
+    return [f.rule for f in result.findings if f.category == "disclosure"]
+
+
+def policy_file(tmp_path: Path, body: str) -> Analyzer:
+    path = tmp_path / "policy.toml"
+    path.write_text(body)
+    return Analyzer(load_policy(path))
+
+
+def test_complete_disclosure_is_quiet():
+    assert rules(BODY + GOOD) == []
+
+
+def test_truncated_disclosure():
+    text = (
+        BODY
+        + "Disclaimer: This article was written with the help of AI. Readers should check before relying on"
+    )
+    result = Analyzer().analyze(load_text(text))
+    truncated = [f for f in result.findings if f.rule == "disclosure.truncated"]
+    assert len(truncated) == 1 and truncated[0].severity == "error"
+    assert truncated[0].text == "Readers should check before relying on"
+
+
+def test_disclosure_ending_in_ellipsis_is_truncated():
+    assert "disclosure.truncated" in rules(BODY + GOOD[:-1] + "…")
+
+
+@pytest.mark.parametrize(
+    "error", ["We makes no warranties", "They is responsible", "This article contain errors"]
+)
+def test_agreement_errors_in_disclosure(error):
+    text = BODY + GOOD + f" {error}."
+    assert "disclosure.grammar" in rules(text)
+
+
+def test_no_human_named():
+    text = BODY + "Disclosure: Parts of this story were generated using ChatGPT."
+    assert rules(text) == ["disclosure.no_human"]
+
+
+def test_missing_when_the_text_reads_as_generated():
+    found = Analyzer().analyze(load_text(BODY + AI_TELLS)).findings
+    missing = [f for f in found if f.rule == "disclosure.missing"]
+    assert len(missing) == 1
+    assert missing[0].start == missing[0].end == len(BODY + AI_TELLS)  # where the fix goes: the end
+    assert missing[0].severity == "error"
+
+
+def test_not_missing_for_plain_human_text():
+    assert rules(BODY) == []
+
+
+def test_missing_when_policy_always_requires(tmp_path):
+    analyzer = policy_file(tmp_path, '[disclosure]\nrequired = "always"\n')
+    assert rules(BODY, analyzer) == ["disclosure.missing"]
+
+
+def test_missing_when_metadata_declares_ai_use():
+    text = "---\ntitle: Budget\nai_use: assisted\n---\n" + BODY
+    result = Analyzer().analyze(load_text(text, fmt="md"))
+    assert [f.rule for f in result.findings if f.category == "disclosure"] == ["disclosure.missing"]
+
+
+def test_placement_at_the_end(tmp_path):
+    text = (
+        "Council approves budget\n"
+        + GOOD
+        + "\n"
+        + "\n".join(f"Paragraph {i} says something about the library." for i in range(6))
+    )
+    assert rules(text) == ["disclosure.placement"]
+    anywhere = policy_file(tmp_path, '[disclosure]\nplacement = "anywhere"\n')
+    assert rules(text, anywhere) == []
+
+
+def test_contradiction_with_a_denial_elsewhere():
+    text = BODY + "This story was written entirely by our reporters without AI.\n" + GOOD
+    found = Analyzer().analyze(load_text(text)).findings
+    contradiction = [f for f in found if f.rule == "disclosure.contradiction"]
+    assert len(contradiction) == 1
+    assert "without AI" in contradiction[0].text
+
+
+def test_body_about_ai_is_not_a_disclosure():
+    text = "AI chips in demand\nNvidia sold more AI chips than ever, the company said on Monday.\n"
+    assert rules(text) == []
+
+
+def test_scope_required_by_policy(tmp_path):
+    analyzer = policy_file(tmp_path, "[disclosure]\nrequire_scope = true\n")
+    vague = BODY + (
+        "Note: AI was used in making this article. The duty editor reviewed it and holds "
+        "editorial responsibility."
+    )
+    assert rules(vague, analyzer) == ["disclosure.vague"]
+    assert rules(BODY + GOOD, analyzer) == []

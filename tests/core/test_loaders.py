@@ -1,0 +1,193 @@
+"""Real files of each kind, and each kind of bad input."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from reviewapp.core import errors, load_path
+
+ARTICLE = "Council approves budget\nThe council voted 7-2 on Tuesday, the minutes record.\n"
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_utf8_text_with_and_without_bom(tmp_path):
+    plain = load_path(write(tmp_path, "a.txt", "Café “quotes” 🎉\r\nSecond line.".encode()))
+    bom = load_path(write(tmp_path, "b.txt", b"\xef\xbb\xbf" + "Café “quotes” 🎉\nSecond line.".encode()))
+    assert plain.text == bom.text == "Café “quotes” 🎉\nSecond line."
+    assert plain.warnings == [] and bom.warnings == []
+    assert [p.text for p in plain.paragraphs] == ["Café “quotes” 🎉", "Second line."]
+    assert len(plain.sha256) == 64
+
+
+def test_paragraph_offsets_index_the_text(tmp_path):
+    doc = load_path(write(tmp_path, "a.txt", b"  Indented line  \n\nNext one\n"))
+    for p in doc.paragraphs:
+        assert doc.text[p.start : p.end] == p.text
+    assert [p.text for p in doc.paragraphs] == ["Indented line", "Next one"]
+
+
+def test_cp1252_is_read_with_a_visible_warning(tmp_path):
+    doc = load_path(write(tmp_path, "w.txt", "Le café coûte 3 € “net”.".encode("cp1252")))
+    assert doc.text == "Le café coûte 3 € “net”."
+    assert doc.warnings and "Windows-1252" in doc.warnings[0]
+
+
+def test_utf16_with_bom(tmp_path):
+    doc = load_path(write(tmp_path, "u.txt", "Grüße aus Köln.".encode("utf-16")))
+    assert doc.text == "Grüße aus Köln."
+
+
+def test_markdown_front_matter_gives_metadata(tmp_path):
+    text = (
+        "---\ntitle: Budget vote\nauthor: Ana Ruiz\nai_use: assisted\n---\n# Budget vote\n\nBody text here.\n"
+    )
+    doc = load_path(write(tmp_path, "d.md", text.encode()))
+    assert doc.format == "md"
+    assert doc.metadata.title == "Budget vote"
+    assert doc.metadata.byline == "Ana Ruiz"
+    assert doc.metadata.declared_ai_use == "assisted"
+    assert doc.text == text  # Markdown is analysed as written, so offsets match the file
+
+
+def test_html_keeps_article_text_only(tmp_path):
+    html = """<!doctype html><html><head><title>Site | Budget</title>
+    <meta name="author" content="Ana Ruiz"><style>p{color:red}</style>
+    <script>document.write('evil')</script></head><body>
+    <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+    <header><h1>Council approves budget</h1></header>
+    <article><p>The council voted <b>7-2</b> on Tuesday.</p>
+    <script>alert(1)</script><p>It meets again in May.</p><form><button>Subscribe</button></form></article>
+    <footer>© 2025 Example News</footer></body></html>"""
+    doc = load_path(write(tmp_path, "a.html", html.encode()))
+    assert doc.text == "Council approves budget\nThe council voted 7-2 on Tuesday.\nIt meets again in May."
+    assert doc.metadata.title == "Council approves budget"
+    assert doc.metadata.byline == "Ana Ruiz"
+
+
+def test_hostile_html_is_parsed_not_run(tmp_path):
+    html = (
+        '<p>Text <img src=x onerror="alert(1)"> and <a href="javascript:alert(2)">link</a></p>'
+        "<svg><script>alert(3)</script></svg><iframe src='http://evil'></iframe><p>&lt;script&gt; shown</p>"
+    )
+    doc = load_path(write(tmp_path, "h.html", html.encode()))
+    assert doc.text == "Text and link\n<script> shown"
+
+
+def test_docx_paragraphs_and_tables(tmp_path):
+    word = docx.Document()
+    word.core_properties.title = "Budget vote"
+    word.core_properties.author = "Ana Ruiz"
+    word.add_paragraph("Council approves budget")
+    word.add_paragraph("The council voted 7-2 on Tuesday.")
+    table = word.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Votes for"
+    table.rows[0].cells[1].text = "7"
+    word.add_paragraph("")
+    word.add_paragraph("It meets again in May.")
+    path = tmp_path / "a.docx"
+    word.save(path)
+    doc = load_path(path)
+    assert (
+        doc.text
+        == "Council approves budget\nThe council voted 7-2 on Tuesday.\nVotes for\n7\nIt meets again in May."
+    )
+    assert doc.metadata.title == "Budget vote"
+    assert doc.metadata.byline == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "error"),
+    [
+        ("empty.txt", b"", errors.EmptyDocumentError),
+        ("blank.md", b"  \n\n\t \n", errors.EmptyDocumentError),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), errors.BinaryFileError),
+        ("controls.txt", bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15]) * 50, errors.BinaryFileError),
+        ("garbage.txt", b"caf\x81\x8d\x8f\x90\x9d\x81\x8d\x8f text", errors.EncodingError),
+        ("empty.html", b"<html><script>x()</script></html>", errors.EmptyDocumentError),
+        ("notes.pdf", b"%PDF-1.4", errors.UnsupportedFormatError),
+        ("broken.docx", b"PK\x03\x04 this is not really a zip", errors.CorruptDocumentError),
+        ("text.docx", b"just some text saved with the wrong extension", errors.CorruptDocumentError),
+        ("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, errors.CorruptDocumentError),
+    ],
+)
+def test_bad_input_gets_a_typed_one_line_error(tmp_path, name, data, error):
+    path = write(tmp_path, name, data)
+    with pytest.raises(error) as info:
+        load_path(path)
+    message = str(info.value)
+    assert "\n" not in message and str(path) in message
+    assert path.read_bytes() == data  # nothing is changed
+
+
+def test_zip_without_word_document_is_corrupt(tmp_path):
+    path = tmp_path / "other.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "not a word document")
+    with pytest.raises(errors.CorruptDocumentError):
+        load_path(path)
+
+
+def test_truncated_docx_is_corrupt(tmp_path):
+    word = docx.Document()
+    word.add_paragraph("Some text " * 200)
+    good = tmp_path / "good.docx"
+    word.save(good)
+    cut = write(tmp_path, "cut.docx", good.read_bytes()[: good.stat().st_size // 2])
+    with pytest.raises(errors.CorruptDocumentError):
+        load_path(cut)
+
+
+def test_zip_bomb_docx_is_refused(tmp_path):
+    word = docx.Document()
+    word.add_paragraph("Short text.")
+    path = tmp_path / "bomb.docx"
+    word.save(path)
+    chunk = b"\x00" * (1 << 20)
+    with (
+        zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("word/media/padding.bin", "w", force_zip64=True) as member,
+    ):
+        for _ in range(250):  # 250 MB unpacked, a few hundred KB packed
+            member.write(chunk)
+    assert path.stat().st_size < 2_000_000
+    with pytest.raises(errors.FileTooLargeError, match="zip bomb"):
+        load_path(path)
+
+
+def test_file_over_the_size_limit(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(21 * 1024 * 1024)  # sparse: no 21 MB actually written
+    with pytest.raises(errors.FileTooLargeError, match="limit"):
+        load_path(path)
+
+
+def test_missing_path_and_folder(tmp_path):
+    with pytest.raises(errors.FileMissingError):
+        load_path(tmp_path / "nope.txt")
+    (tmp_path / "folder.txt").mkdir()
+    with pytest.raises(errors.FileMissingError):
+        load_path(tmp_path / "folder.txt")
+
+
+def test_unreadable_file(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_text(ARTICLE)
+    if os.geteuid() == 0:
+        # root reads any file whatever its mode: use a file the kernel refuses to read
+        path.unlink()
+        path.symlink_to("/proc/self/mem")
+    else:
+        path.chmod(0)
+    with pytest.raises(errors.UnreadableFileError):
+        load_path(path)

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pytest
+
+from reviewapp.core import Analyzer, PolicyError, load_policy, load_text
+
+
+def test_default_policy():
+    policy = load_policy()
+    assert policy.required_roles == ("editor",)
+    assert policy.placement == "end" and policy.paper == "A4"
+
+
+def test_partial_policy_keeps_defaults(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text('[signoff]\nrequired_roles = ["editor", "fact-checker"]\n')
+    policy = load_policy(path)
+    assert policy.required_roles == ("editor", "fact-checker")
+    assert policy.disclosure_required == "when_ai_detected"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "not toml = = =",
+        '[signoff]\nrequired_roles = ["janitor"]\n',
+        '[severity]\n"hedge.modal" = "loud"\n',
+        '[report]\npaper = "A3"\n',
+        "[disclosure]\nplacement_window = 0\n",
+    ],
+)
+def test_bad_policies_are_refused(tmp_path, body):
+    path = tmp_path / "p.toml"
+    path.write_text(body)
+    with pytest.raises(PolicyError) as info:
+        load_policy(path)
+    assert str(path) in str(info.value)
+
+
+def test_severity_override_and_extra_rules(tmp_path):
+    rules = tmp_path / "house-rules.toml"
+    rules.write_text(
+        '[[rule]]\nname = "peacock.house"\nseverity = "warning"\nterms = ["jaw-droppingly"]\n'
+        'message = "House style: {text}"\n'
+    )
+    path = tmp_path / "p.toml"
+    path.write_text('[severity]\n"hedge.modal" = "warning"\n[rules]\nextra_files = ["house-rules.toml"]\n')
+    analyzer = Analyzer(load_policy(path))
+    found = analyzer.analyze(load_text("Intro.\nThe view was jaw-droppingly good and might last.")).findings
+    by_rule = {f.rule: f for f in found}
+    assert by_rule["hedge.modal"].severity == "warning"
+    assert by_rule["peacock.house"].message == "House style: jaw-droppingly"
+
+
+def test_extra_rule_file_with_bad_rule_name(tmp_path):
+    rules = tmp_path / "r.toml"
+    rules.write_text('[[rule]]\nname = "mystery.x"\nterms = ["x"]\n')
+    path = tmp_path / "p.toml"
+    path.write_text('[rules]\nextra_files = ["r.toml"]\n')
+    with pytest.raises(PolicyError, match="named after its category"):
+        Analyzer(load_policy(path))

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+
+from reviewapp.core.text import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Smith went to Washington. He voted no.", ["Mr. Smith went to Washington.", "He voted no."]),
+        ("Prices rose 3.5 per cent. Wages did not.", ["Prices rose 3.5 per cent.", "Wages did not."]),
+        ("The U.S. economy grew. It was fast.", ["The U.S. economy grew.", "It was fast."]),
+        ("He moved to the U.S. The move was quick.", ["He moved to the U.S.", "The move was quick."]),
+        ("Many fruits, e.g. Apples, are cheap.", ["Many fruits, e.g. Apples, are cheap."]),
+        ("J. K. Rowling wrote it. Fans agree.", ["J. K. Rowling wrote it.", "Fans agree."]),
+        ("“It is over.” Then he left.", ["“It is over.”", "Then he left."]),
+        ("Really? Yes! Fine.", ["Really?", "Yes!", "Fine."]),
+        ("See https://example.org/a.b?c=1. Then go.", ["See https://example.org/a.b?c=1.", "Then go."]),
+        ("It opens at 8 p.m. on weekdays.", ["It opens at 8 p.m. on weekdays."]),
+        ("Acme Inc. The company said so.", ["Acme Inc.", "The company said so."]),
+    ],
+)
+def test_split_sentences(text, expected):
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == expected
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+
+
+def test_offsets_are_shifted():
+    sentences = split_sentences("One. Two.", offset=100)
+    assert [(s.start, s.end) for s in sentences] == [(100, 104), (105, 109)]
