@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .analyzers import ai_tell, claim, disclosure
-from .analyzers.context import BODY, DISCLOSURE, TITLE, ParagraphContext
-from .analyzers.lexicon import run_rules
+from .analyzers.context import BODY, BOILERPLATE, DISCLOSURE, TITLE, ParagraphContext
+from .analyzers.lexicon import TermIndex, run_rules, whole_line_findings
 from .document import Document
 from .findings import Finding, assign_ids, sort_key
 from .metadata import front_matter
@@ -47,16 +47,17 @@ class Analyzer:
         for category in LEXICON_CATEGORIES:
             rules = [*builtin_rules(category), *(r for r in extra if r.category == category)]
             self.lexicons[category] = tuple(r for r in rules if r.name not in self.policy.disabled_rules)
+        self.terms = TermIndex(rule for rules in self.lexicons.values() for rule in rules)
 
     def paragraph_findings(self, text: str, role: str) -> list[Finding]:
         """Findings of one paragraph, offsets relative to its start."""
         ctx = ParagraphContext(text, role)
         found: list[Finding] = []
-        if role == "boilerplate":
-            found.extend(run_rules(ctx, self.lexicons["boilerplate"]))
-        for category, roles in _RUNS_ON.items():
-            if role in roles:
-                found.extend(run_rules(ctx, self.lexicons[category]))
+        if role == BOILERPLATE:
+            found.extend(whole_line_findings(ctx, self.lexicons["boilerplate"]))
+        categories = [category for category, roles in _RUNS_ON.items() if role in roles]
+        if categories:
+            found.extend(run_rules(ctx, self.terms, categories))
         if role == BODY:
             found.extend(claim.analyze(ctx))
             found.extend(ai_tell.question_reveal(ctx))
@@ -71,9 +72,9 @@ class Analyzer:
             out.append(replace(f, severity=overrides[f.rule]) if f.rule in overrides else f)
         return out
 
-    def analyze(self, document: Document) -> AnalysisResult:
+    def analyze(self, document: Document, workers: int = 1) -> AnalysisResult:
         """Analyse a whole document from scratch."""
-        return IncrementalAnalysis(self).run(document)
+        return IncrementalAnalysis(self).run(document, workers)
 
 
 class IncrementalAnalysis:
@@ -88,28 +89,35 @@ class IncrementalAnalysis:
         self._roles: dict[tuple[str, int, bool], str] = {}
         self._findings: dict[tuple[str, str], list[Finding]] = {}
 
-    def run(self, document: Document) -> AnalysisResult:
+    def run(self, document: Document, workers: int = 1) -> AnalysisResult:
+        """Analyse `document`, reusing the previous pass's unchanged paragraphs.
+
+        With workers > 1 the paragraphs are split between processes (for big
+        documents on the command line; the GUI edits one paragraph at a time).
+        """
         analyzer = self.analyzer
         fm_end = front_matter(document.text)[1] if document.format == "md" else 0
-        boilerplate = analyzer.lexicons["boilerplate"]
+        paragraphs = document.paragraphs
+        keys = [(p.text, position_class(p.index), p.start < fm_end) for p in paragraphs]
+        todo = [
+            i
+            for i, key in enumerate(keys)
+            if key not in self._roles or (key[0], self._roles[key]) not in self._findings
+        ]
+        fresh = dict(zip(todo, _analyse_many(analyzer, [keys[i] for i in todo], workers), strict=True))
         roles_now: dict[tuple[str, int, bool], str] = {}
         findings_now: dict[tuple[str, str], list[Finding]] = {}
         roles: list[str] = []
         found: list[Finding] = []
-        changed: list[int] = []
-        for p in document.paragraphs:
-            role_key = (p.text, position_class(p.index), p.start < fm_end)
-            role = self._roles.get(role_key)
-            if role is None:
-                role = classify(p.text, role_key[1], boilerplate, role_key[2])
-            roles_now[role_key] = role
+        for i, (p, key) in enumerate(zip(paragraphs, keys, strict=True)):
+            if i in fresh:
+                role, local = fresh[i]
+            else:
+                role = self._roles[key]
+                local = self._findings[(key[0], role)]
+            roles_now[key] = role
+            findings_now[(p.text, role)] = local
             roles.append(role)
-            key = (p.text, role)
-            local = self._findings.get(key)
-            if local is None:
-                local = analyzer.paragraph_findings(p.text, role)
-                changed.append(p.index)
-            findings_now[key] = local
             found.extend(f.shifted(p.start) for f in local)
         self._roles, self._findings = roles_now, findings_now
 
@@ -117,12 +125,51 @@ class IncrementalAnalysis:
         found.extend(
             analyzer._apply_policy(
                 disclosure.check(
-                    document.text, document.paragraphs, roles, document.metadata, ai_tells, analyzer.policy
+                    document.text, paragraphs, roles, document.metadata, ai_tells, analyzer.policy
                 )
             )
         )
         found.sort(key=sort_key)
-        return AnalysisResult(document, assign_ids(found), roles, len(changed), changed)
+        return AnalysisResult(document, assign_ids(found), roles, len(todo), todo)
+
+
+RoleKey = tuple[str, int, bool]  # paragraph text, position class, inside front matter
+
+
+def _analyse_one(analyzer: Analyzer, key: RoleKey) -> tuple[str, list[Finding]]:
+    role = classify(key[0], key[1], analyzer.lexicons["boilerplate"], key[2])
+    return role, analyzer.paragraph_findings(key[0], role)
+
+
+_FORKED: Analyzer | None = None  # the analyzer a forked worker inherits
+
+
+def _analyse_chunk(keys: list[RoleKey]) -> list[tuple[str, list[Finding]]]:
+    assert _FORKED is not None
+    return [_analyse_one(_FORKED, key) for key in keys]
+
+
+def _analyse_many(analyzer: Analyzer, keys: list[RoleKey], workers: int) -> list[tuple[str, list[Finding]]]:
+    import multiprocessing
+
+    if (
+        workers <= 1
+        or len(keys) < PARALLEL_MIN_PARAGRAPHS
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return [_analyse_one(analyzer, key) for key in keys]
+    global _FORKED
+    _FORKED = analyzer
+    size = -(-len(keys) // workers)
+    chunks = [keys[i : i + size] for i in range(0, len(keys), size)]
+    try:
+        with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
+            return [item for part in pool.map(_analyse_chunk, chunks) for item in part]
+    finally:
+        _FORKED = None
+
+
+PARALLEL_MIN_PARAGRAPHS = 1000  # below this, starting processes costs more than it saves
 
 
 __all__ = ["DISCLOSURE", "AnalysisResult", "Analyzer", "IncrementalAnalysis"]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from .analyzers.context import BODY, BOILERPLATE, DISCLOSURE, META, TITLE
 from .analyzers.disclosure import is_disclosure
+from .analyzers.lexicon import whole_line_rule
 from .metadata import HEAD_LINES, is_byline, is_date_line
 from .rules import LexiconRule
 
@@ -20,7 +21,7 @@ def position_class(index: int) -> int:
 def classify(text: str, position: int, boilerplate: Sequence[LexiconRule], in_front_matter: bool) -> str:
     if in_front_matter:
         return META
-    if any(_whole_line(rule, text) for rule in boilerplate):
+    if whole_line_rule(text, boilerplate) is not None:
         return BOILERPLATE
     if position < 2 and (is_byline(text) or is_date_line(text)):
         return META
@@ -31,9 +32,3 @@ def classify(text: str, position: int, boilerplate: Sequence[LexiconRule], in_fr
     if is_disclosure(text):
         return DISCLOSURE
     return BODY
-
-
-def _whole_line(rule: LexiconRule, text: str) -> bool:
-    if rule.max_words and len(text.split()) > rule.max_words:
-        return False
-    return rule.regex.search(text) is not None

@@ -1,14 +1,21 @@
-"""Lexicon rules read from TOML data files, so editors can extend them.
+"""Rules read from TOML data files, so editors can extend them.
 
-A file holds [[rule]] tables: name, severity, message, suggestion, and either
-`terms` (words and phrases, matched on word boundaries) or `patterns`
-(regular expressions). A straight apostrophe also matches a typographic one.
+A lexicon file holds [[rule]] tables: name, severity, message, suggestion, and
+`terms` (words and phrases, matched whole) and/or `patterns` (regular
+expressions). A straight apostrophe also matches a typographic one.
+
+Python's regular expressions scan every position of the text for every
+alternative, which is slow for long word lists. So terms are matched by looking
+tokens up in a dictionary, and a pattern may list `triggers`: words of which
+every match contains at least one. A pattern is tried only on text that has a
+trigger (or a digit with `digits = true`, or one of `chars`).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,6 +25,61 @@ from .findings import SEVERITIES
 from .resources import resource_path
 from .text import apostrophes
 
+LEXICON_CATEGORIES = ("boilerplate", "hedge", "peacock", "ai_tell")
+WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+_DIGIT = re.compile(r"\d")
+GATES_ENABLED = True  # switched off only by the test that proves gating changes nothing
+
+
+def normalise(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def word_set(text: str) -> frozenset[str]:
+    """Lower-case words of a text, typographic apostrophes made straight."""
+    return frozenset(WORD_RE.findall(text.lower().replace("’", "'")))
+
+
+DIGIT_TRIGGER = "<digit>"
+
+
+@dataclass(frozen=True, slots=True)
+class GatedPattern:
+    """A regular expression that is only tried when its trigger words are present.
+
+    `groups` is an AND of ORs: every group must have one of its words in the
+    text (the word "<digit>" stands for any digit). Plain `triggers = [...]`
+    is one group.
+    """
+
+    regex: re.Pattern[str]
+    groups: tuple[frozenset[str], ...] = ()
+    chars: str = ""
+    substrings: tuple[str, ...] = ()
+
+    def may_match(self, text: str, words: frozenset[str] | None = None) -> bool:
+        if not GATES_ENABLED or not (self.groups or self.chars or self.substrings):
+            return True
+        if any(c in text for c in self.chars):
+            return True
+        if self.substrings:
+            lowered = text.lower()
+            if any(s in lowered for s in self.substrings):
+                return True
+        if not self.groups:
+            return False
+        words = word_set(text) if words is None else words
+        for group in self.groups:
+            if group.isdisjoint(words) and not (DIGIT_TRIGGER in group and _DIGIT.search(text)):
+                return False
+        return True
+
+    def search(self, text: str, words: frozenset[str] | None = None) -> re.Match[str] | None:
+        return self.regex.search(text) if self.may_match(text, words) else None
+
+    def finditer(self, text: str, words: frozenset[str] | None = None) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if self.may_match(text, words) else iter(())
+
 
 @dataclass(frozen=True, slots=True)
 class LexiconRule:
@@ -26,34 +88,53 @@ class LexiconRule:
     severity: str
     message: str
     suggestion: str | None
-    regex: re.Pattern[str]
+    terms: tuple[str, ...]
+    case_sensitive: bool
+    patterns: tuple[GatedPattern, ...]
     skip_quoted: bool  # words inside a quotation are the speaker's, not the paper's
     whole_paragraph: bool  # boilerplate: the rule matches a whole short line
     max_words: int
+    sentence_span: bool = False  # a match marks the whole sentence it is in
 
     def describe(self, matched: str) -> tuple[str, str | None]:
         message = self.message.replace("{text}", matched)
         suggestion = self.suggestion.replace("{text}", matched) if self.suggestion else None
         return message, suggestion
 
-
-def _compile(entry: dict, source: Path) -> re.Pattern[str]:
-    flags = 0 if entry.get("case_sensitive", False) else re.IGNORECASE
-    parts: list[str] = []
-    terms = sorted(entry.get("terms", []), key=len, reverse=True)
-    if terms:
-        words = "|".join(apostrophes(re.escape(t).replace(r"\ ", r"\s+")) for t in terms)
-        parts.append(rf"(?<![\w-])(?:{words})(?![\w-])")
-    parts.extend(apostrophes(p) for p in entry.get("patterns", []))
-    if not parts:
-        raise PolicyError(f"{source}: rule {entry.get('name')!r} has no terms or patterns")
-    try:
+    def full_regex(self) -> re.Pattern[str]:
+        """Terms and patterns as one expression (for whole-line rules)."""
+        parts = (
+            [rf"(?<![\w-])(?:{'|'.join(_term_regex(t) for t in self.terms)})(?![\w-])"] if self.terms else []
+        )
+        parts.extend(p.regex.pattern for p in self.patterns)
+        flags = 0 if self.case_sensitive else re.IGNORECASE
         return re.compile("|".join(f"(?:{p})" for p in parts), flags)
+
+
+def _term_regex(term: str) -> str:
+    return apostrophes(re.escape(term).replace(r"\ ", r"\s+"))
+
+
+def _gated(entry: dict, source: Path, name: str, flags: int) -> GatedPattern | None:
+    patterns = entry.get("patterns", [])
+    if not patterns:
+        return None
+    try:
+        regex = re.compile("|".join(f"(?:{apostrophes(p)})" for p in patterns), flags)
     except re.error as exc:
-        raise PolicyError(f"{source}: rule {entry.get('name')!r}: bad pattern ({exc})") from None
-
-
-LEXICON_CATEGORIES = ("boilerplate", "hedge", "peacock", "ai_tell")
+        raise PolicyError(f"{source}: {name}: bad pattern ({exc})") from None
+    triggers = entry.get("triggers", ())
+    if triggers and isinstance(triggers[0], str):
+        triggers = [triggers]
+    groups = [frozenset(normalise(t) for t in group) for group in triggers]
+    if entry.get("digits", False):
+        groups = [g | {DIGIT_TRIGGER} for g in groups] or [frozenset({DIGIT_TRIGGER})]
+    return GatedPattern(
+        regex=regex,
+        groups=tuple(groups),
+        chars=entry.get("chars", ""),
+        substrings=tuple(entry.get("substrings", ())),
+    )
 
 
 def parse_rule_file(path: Path, category: str | None = None) -> list[LexiconRule]:
@@ -74,6 +155,16 @@ def parse_rule_file(path: Path, category: str | None = None) -> list[LexiconRule
             )
         if severity not in SEVERITIES:
             raise PolicyError(f"{path}: rule {name!r} has an unknown severity {severity!r}")
+        case_sensitive = entry.get("case_sensitive", False)
+        terms = tuple(entry.get("terms", ()))
+        flags = 0 if case_sensitive else re.IGNORECASE
+        gated = [
+            _gated(entry, path, name, flags),
+            *(_gated(g, path, name, flags) for g in entry.get("gated", ())),
+        ]
+        patterns = tuple(g for g in gated if g is not None)
+        if not terms and not patterns:
+            raise PolicyError(f"{path}: rule {name!r} has no terms or patterns")
         rules.append(
             LexiconRule(
                 name=name,
@@ -81,10 +172,13 @@ def parse_rule_file(path: Path, category: str | None = None) -> list[LexiconRule
                 severity=severity,
                 message=entry.get("message", name),
                 suggestion=entry.get("suggestion"),
-                regex=_compile(entry, path),
+                terms=terms,
+                case_sensitive=case_sensitive,
+                patterns=patterns,
                 skip_quoted=entry.get("skip_quoted", True),
                 whole_paragraph=entry.get("whole_paragraph", False),
                 max_words=entry.get("max_words", 0),
+                sentence_span=entry.get("span", "match") == "sentence",
             )
         )
     return rules
@@ -99,15 +193,40 @@ def builtin_rules(category: str) -> tuple[LexiconRule, ...]:
 def word_list(name: str) -> frozenset[str]:
     """A plain list of lower-case words from resources/rules/words.toml."""
     data = tomllib.loads(resource_path("rules", "words.toml").read_text(encoding="utf-8"))
-    return frozenset(w.lower() for w in data[name])
+    return frozenset(normalise(w) for w in data[name])
 
 
 @cache
-def pattern_list(name: str) -> re.Pattern[str]:
-    """A named regular expression (or list joined by |) from resources/rules/patterns.toml."""
-    data = tomllib.loads(resource_path("rules", "patterns.toml").read_text(encoding="utf-8"))
-    value = data[name]
-    joined = (
-        "|".join(f"(?:{apostrophes(p)})" for p in value) if isinstance(value, list) else apostrophes(value)
-    )
-    return re.compile(joined, re.IGNORECASE)
+def _patterns_file() -> dict:
+    return tomllib.loads(resource_path("rules", "patterns.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def pattern_list(name: str) -> GatedPattern | GatedAny:
+    """A named, gated expression from resources/rules/patterns.toml (matching ignores case)."""
+    entry = _patterns_file()[name]
+    source = resource_path("rules", "patterns.toml")
+    parts = [_gated(entry, source, name, re.IGNORECASE)]
+    parts += [_gated(g, source, name, re.IGNORECASE) for g in entry.get("gated", ())]
+    present = [p for p in parts if p is not None]
+    return present[0] if len(present) == 1 else GatedAny(tuple(present))
+
+
+@dataclass(frozen=True, slots=True)
+class GatedAny:
+    """Several gated expressions that stand for one: a match of any of them."""
+
+    parts: tuple[GatedPattern, ...]
+
+    def search(self, text: str, words: frozenset[str] | None = None) -> re.Match[str] | None:
+        words = word_set(text) if words is None else words
+        for part in self.parts:
+            match = part.search(text, words)
+            if match is not None:
+                return match
+        return None
+
+    def finditer(self, text: str, words: frozenset[str] | None = None) -> Iterator[re.Match[str]]:
+        words = word_set(text) if words is None else words
+        for part in self.parts:
+            yield from part.finditer(text, words)

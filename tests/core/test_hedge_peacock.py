@@ -35,9 +35,9 @@ def test_hedges_found(sentence, cue, rule):
         "The festival opens in May with a concert in the park.",
         "The report is about the housing shortage.",
         "He walked around the lake before the meeting.",
+        "They sat around a table in the hall.",
         "The council approved the budget on Tuesday.",
-        "Some 40 minutes later, the train arrived.",  # approximator is fine to flag; checked below
-    ][:4],
+    ],
 )
 def test_plain_sentences_have_no_hedges(sentence):
     assert findings_of(BODY + sentence, "hedge") == []

@@ -36,3 +36,36 @@ def test_document_level_check_reruns_after_an_edit(data_dir):
     assert any(f.rule == "disclosure.truncated" for f in session.run(doc).findings)
     fixed = doc.text + " it."
     assert not any(f.rule == "disclosure.truncated" for f in session.run(load_text(fixed)).findings)
+
+
+def test_parallel_analysis_equals_serial(data_dir):
+    from reviewapp.core.analysis import PARALLEL_MIN_PARAGRAPHS
+
+    article = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
+    copies = PARALLEL_MIN_PARAGRAPHS // len(article.splitlines()) + 2
+    doc = load_text("\n".join([article] * copies))
+    assert len(doc.paragraphs) >= PARALLEL_MIN_PARAGRAPHS
+    analyzer = Analyzer()
+    serial = analyzer.analyze(doc, workers=1)
+    parallel = analyzer.analyze(doc, workers=2)
+    assert parallel.roles == serial.roles
+    assert [f.to_json() for f in parallel.findings] == [f.to_json() for f in serial.findings]
+
+
+def test_trigger_gates_change_no_result(data_dir, monkeypatch):
+    """The trigger words only skip work: with the gates off, every finding is the same."""
+    from reviewapp.core import rules
+
+    texts = [load_path(p) for p in sorted(data_dir.glob("*.txt"))]
+    # The analyzer tests' example sentences: many rules, each with true and false positives.
+    for name in (
+        "test_claim.py",
+        "test_hedge_peacock.py",
+        "test_ai_tell_boilerplate.py",
+        "test_disclosure.py",
+    ):
+        texts.append(load_text((data_dir.parent / "core" / name).read_text(encoding="utf-8")))
+    gated = [[f.to_json() for f in Analyzer().analyze(d).findings] for d in texts]
+    monkeypatch.setattr(rules, "GATES_ENABLED", False)
+    ungated = [[f.to_json() for f in Analyzer().analyze(d).findings] for d in texts]
+    assert gated == ungated

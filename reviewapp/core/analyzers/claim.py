@@ -10,16 +10,15 @@ A claim is a `warning` when nothing in the sentence attributes it, and a
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from ..findings import Finding
 from ..rules import pattern_list, word_list
 from ..text import overlaps
 from .context import BODY, ParagraphContext
 
-_TOKEN = re.compile(r"[\w'’.-]+")
-_CAPITALISED = re.compile(r"[A-Z]")
 _MIN_WORDS = 4
 
 # (rule, message when unattributed, message when attributed, suggestion when unattributed)
@@ -67,8 +66,10 @@ def analyze(ctx: ParagraphContext) -> list[Finding]:
     if ctx.role != BODY:
         return []
     found = []
+    starts = ctx.token_starts
     for sentence in ctx.sentences:
-        signals = sentence_signals(sentence.text, sentence.start, ctx)
+        tokens = ctx.tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        signals = _signals(sentence.text, tokens, sentence.start, ctx.urls)
         if not signals:
             continue
         kind = signals.kinds[0]
@@ -87,58 +88,64 @@ def analyze(ctx: ParagraphContext) -> list[Finding]:
     return found
 
 
-def sentence_signals(text: str, offset: int = 0, ctx: ParagraphContext | None = None) -> ClaimSignals | None:
+def sentence_signals(text: str) -> ClaimSignals | None:
     """The claim signals in one sentence, strongest first, or None if it is no claim."""
-    if text.rstrip("\"”’') ").endswith("?") or len(text.split()) < _MIN_WORDS:
+    ctx = ParagraphContext(text, BODY)
+    return _signals(text, ctx.tokens, 0, ctx.urls)
+
+
+Token = tuple[int, int, str, str]  # start, end, normalised, as written
+
+
+def _signals(text: str, tokens: list[Token], offset: int, urls: list[tuple[int, int]]) -> ClaimSignals | None:
+    if len(tokens) < _MIN_WORDS or text.rstrip("\"”’') ").endswith("?"):
         return None
-    if pattern_list("opinion").search(text):
+    linked = False
+    local_urls = [(s - offset, e - offset) for s, e in urls if s >= offset and e <= offset + len(text)]
+    if local_urls:
+        # Blank out links so the digits in them are not read as figures.
+        linked = True
+        for s, e in local_urls:
+            text = text[:s] + " " * (e - s) + text[e:]
+        tokens = [t for t in tokens if not any(s <= t[0] - offset < e for s, e in local_urls)]
+    words = frozenset(t[2] for t in tokens)
+    if pattern_list("opinion").search(text, words):
         return None
-    masked, linked = _mask_urls(text, offset, ctx)
-    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(masked)]
-    lower = [t.lower().strip(".’'") for t, _ in tokens]
-    # Verbs are lower case mid-sentence: "United States" is not the verb "states".
-    verbs = {w for w, (t, _) in zip(lower, tokens, strict=True) if not t[:1].isupper()} | set(lower[:1])
     names = _named_entities(tokens)
-    dates = [m.span() for m in pattern_list("date").finditer(masked)]
-    figures = [m for m in pattern_list("figure").finditer(masked) if not overlaps(dates, *m.span())]
+    # Verbs are lower case mid-sentence: "United States" is not the verb "states".
+    verbs = {t[2] for t in tokens if not t[3][:1].isupper()} | {tokens[0][2]}
+    dates = [m.span() for m in pattern_list("date").finditer(text, words)]
+    figures = [m for m in pattern_list("figure").finditer(text, words) if not overlaps(dates, *m.span())]
 
     strong: list[str] = []
     weak: list[str] = []
     if figures:
         strong.append("figure")
-    if names and (verbs & (word_list("speech_verbs") | word_list("statement_verbs"))):
+    if names and not verbs.isdisjoint(_reporting_verbs()):
         strong.append("statement")
-    if pattern_list("superlative").search(masked):
+    if pattern_list("superlative").search(text, words):
         strong.append("superlative")
-    if pattern_list("prediction").search(masked):
+    if pattern_list("prediction").search(text, words):
         strong.append("prediction")
-    if names and verbs & word_list("action_verbs"):
+    if names and not verbs.isdisjoint(word_list("action_verbs")):
         weak.append("event")
-    if pattern_list("trend").search(masked):
+    if pattern_list("trend").search(text, words):
         weak.append("trend")
     if dates:
         weak.append("dated")
-    if pattern_list("will").search(masked) and (names or dates or figures):
+    if (names or dates or figures) and pattern_list("will").search(text, words):
         weak.append("prediction")
     if not strong and len(set(weak)) < 2 and not ("event" in weak and len(names) >= 2):
         return None
-    return ClaimSignals(tuple(dict.fromkeys(strong + weak)), linked or _attributed(masked, tokens, lower))
+    return ClaimSignals(tuple(dict.fromkeys(strong + weak)), linked or _attributed(text, words, tokens))
 
 
-def _mask_urls(text: str, offset: int, ctx: ParagraphContext | None) -> tuple[str, bool]:
-    """Blank out URLs so the digits in a link are not read as figures; report if any."""
-    if ctx is None:
-        from ..text import url_spans
-
-        spans = url_spans(text)
-    else:
-        spans = [(s - offset, e - offset) for s, e in ctx.urls if s >= offset and e <= offset + len(text)]
-    for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text, bool(spans)
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    return word_list("speech_verbs") | word_list("statement_verbs")
 
 
-def _named_entities(tokens: list[tuple[str, int]]) -> list[str]:
+def _named_entities(tokens: list[Token]) -> list[str]:
     """Proper names, by capitalisation: a crude but fast stand-in for NER.
 
     A capitalised word counts when it is not the first word, or when it is the
@@ -147,31 +154,34 @@ def _named_entities(tokens: list[tuple[str, int]]) -> list[str]:
     """
     not_names = word_list("not_names")
     names = []
-    for i, (token, _) in enumerate(tokens):
-        word = token.strip(".’'-")
-        if not word or not _CAPITALISED.match(word) or word.lower() in not_names:
+    for i, (start, _, norm, word) in enumerate(tokens):
+        if not word[:1].isupper() or norm in not_names:
             continue
-        inner_capital = any(c.isupper() for c in word[1:])
+        if len(word) == 1 and i and len(tokens[i - 1][3]) == 1 and tokens[i - 1][1] + 1 == start:
+            continue  # "U.S.": the letters of one initialism are one name
         if i == 0:
-            following = tokens[1][0] if len(tokens) > 1 else ""
+            following = tokens[1][3] if len(tokens) > 1 else ""
+            inner_capital = any(c.isupper() for c in word[1:])
             if not (inner_capital or (following[:1].isupper() and following.lower() not in not_names)):
                 continue
         names.append(word)
     return names
 
 
-def _attributed(masked: str, tokens: list[tuple[str, int]], lower: list[str]) -> bool:
+def _attributed(text: str, words: frozenset[str], tokens: list[Token]) -> bool:
     """Does the sentence say where the claim comes from?"""
-    if pattern_list("attribution").search(masked):
+    if pattern_list("attribution").search(text, words):
         return True
     speech = word_list("speech_verbs")
+    if words.isdisjoint(speech):
+        return False
     vague = word_list("vague_subjects")
-    for i, word in enumerate(lower):
-        if word not in speech or i == 0 or tokens[i][0][:1].isupper():
+    for i, (_, _, word, raw) in enumerate(tokens):
+        if word not in speech or i == 0 or raw[:1].isupper():
             continue
-        before = lower[max(0, i - 3) : i]
+        before = [t[2] for t in tokens[max(0, i - 3) : i]]
         if before[-1] in ("a", "an", "the", "new", "all-time"):  # "a record", not "the minutes record"
             continue
-        if not set(before) & vague:
+        if vague.isdisjoint(before):
             return True
     return False

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..findings import Finding
+from ..rules import WORD_RE, normalise
 from ..text import Sentence, quoted_spans, split_sentences, url_spans
 
 # Paragraph roles, decided before analysis (see roles.py).
@@ -24,6 +26,24 @@ class ParagraphContext:
         return split_sentences(self.text)
 
     @cached_property
+    def tokens(self) -> list[tuple[int, int, str, str]]:
+        """Words as (start, end, lower-case with straight apostrophes, as written)."""
+        straight = self.text.replace("’", "'")
+        lowered = straight.lower()
+        spans = [m.span() for m in WORD_RE.finditer(straight)]
+        if len(lowered) == len(straight):  # lower() kept every offset (true but for rare letters like "İ")
+            return [(s, e, lowered[s:e], straight[s:e]) for s, e in spans]
+        return [(s, e, normalise(straight[s:e]), straight[s:e]) for s, e in spans]
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        return [t[0] for t in self.tokens]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(t[2] for t in self.tokens)
+
+    @cached_property
     def quotes(self) -> list[tuple[int, int]]:
         return quoted_spans(self.text)
 
@@ -31,11 +51,14 @@ class ParagraphContext:
     def urls(self) -> list[tuple[int, int]]:
         return url_spans(self.text)
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, pos: int) -> Sentence:
-        for sentence in self.sentences:
-            if sentence.start <= pos < sentence.end:
-                return sentence
-        return self.sentences[-1] if self.sentences else Sentence(0, len(self.text), self.text)
+        if not self.sentences:
+            return Sentence(0, len(self.text), self.text)
+        return self.sentences[max(0, bisect_right(self.sentence_starts, pos) - 1)]
 
     def finding(
         self,

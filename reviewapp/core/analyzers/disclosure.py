@@ -14,30 +14,42 @@ from collections.abc import Sequence
 from ..document import Metadata, Paragraph
 from ..findings import Finding
 from ..policy import Policy
-from ..rules import pattern_list
+from ..rules import pattern_list, word_set
 from ..text import split_sentences
 from .context import BOILERPLATE, DISCLOSURE, META
 
 _TERMINAL = tuple('.!?)"”’»')
 _PRODUCTION = re.compile(
     r"\b(?:generated|written|produced|created|drafted|composed|assisted|edited|translated|"
-    r"summari[sz]ed|prepared|researched|compiled|made|developed|supported|used|uses|using|use\s+of)\b",
+    r"summari[sz]ed|prepared|researched|compiled)\b",
+    re.IGNORECASE,
+)
+# The article itself must be what was produced: "the company uses AI" is news, not a disclosure.
+_THE_ARTICLE = re.compile(
+    r"\b(?:this|the|our)\s+(?:article|story|report|piece|text|content|summary|translation|"
+    r"(?:first\s+)?draft|newsletter|post|coverage)\b|\bfirst\s+draft\b|\bparts?\s+of\s+this\b",
     re.IGNORECASE,
 )
 _WINDOW = 80  # characters between the production verb and the AI term
 
 
-def is_disclosure(text: str) -> bool:
+def is_disclosure(text: str, words: frozenset[str] | None = None) -> bool:
     """Is this paragraph a statement that AI was used to make the article?"""
+    words = word_set(text) if words is None else words
     ai = pattern_list("ai_term")
-    if not ai.search(text) or pattern_list("no_ai").search(text):
+    if ai.search(text, words) is None:
         return False
-    if pattern_list("disclosure_label").search(text):
-        return True
-    for match in ai.finditer(text):
-        if _PRODUCTION.search(text, max(0, match.start() - _WINDOW), match.start()):
-            return True
-    return False
+    labelled = pattern_list("disclosure_label").regex.search(text) is not None
+    if not labelled:
+        if _THE_ARTICLE.search(text) is None or _PRODUCTION.search(text) is None:
+            return False
+        near = any(
+            _PRODUCTION.search(text, max(0, m.start() - _WINDOW), m.end() + _WINDOW)
+            for m in ai.regex.finditer(text)
+        )
+        if not near:
+            return False
+    return pattern_list("no_ai").search(text, words) is None
 
 
 def check(

@@ -3,49 +3,137 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
+from functools import cache
+from itertools import pairwise
 
 from ..findings import Finding
-from ..rules import LexiconRule
-from ..text import inside, word_count
+from ..rules import WORD_RE, LexiconRule, normalise
+from ..text import inside
 from .context import ParagraphContext
 
 
-def run_rules(ctx: ParagraphContext, rules: Iterable[LexiconRule]) -> list[Finding]:
+class TermIndex:
+    """Every term of a set of rules, for one pass over a paragraph's tokens.
+
+    One-word terms are keyed by the word and longer ones by their first two
+    words, so common first words ("a", "in", "the") cost nothing unless the
+    second word matches too.
+    """
+
+    def __init__(self, rules: Iterable[LexiconRule]) -> None:
+        self._single: dict[str, list[tuple[tuple[str, ...], LexiconRule]]] = {}
+        self._pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], LexiconRule]]] = {}
+        self.patterned: list[LexiconRule] = []
+        for rule in rules:
+            if rule.whole_paragraph:
+                continue
+            if rule.patterns:
+                self.patterned.append(rule)
+            for term in rule.terms:
+                words = tuple(WORD_RE.findall(term.replace("’", "'")))
+                if " ".join(words) != " ".join(term.split()):
+                    raise ValueError(f"rule {rule.name}: term {term!r} must be plain words")
+                key = words if rule.case_sensitive else tuple(normalise(w) for w in words)
+                first = tuple(normalise(w) for w in key[:2])
+                if len(key) == 1:
+                    self._single.setdefault(first[0], []).append((key, rule))
+                else:
+                    self._pairs.setdefault((first[0], first[1]), []).append((key, rule))
+        for table in (self._single, self._pairs):
+            for entries in table.values():
+                entries.sort(key=lambda entry: -len(entry[0]))
+
+    def matches(
+        self, ctx: ParagraphContext, categories: Collection[str]
+    ) -> Iterator[tuple[LexiconRule, int, int]]:
+        tokens = ctx.tokens
+        norms = [t[2] for t in tokens]
+        candidates: list[tuple[int, list[tuple[tuple[str, ...], LexiconRule]]]] = []
+        singles = ctx.words & self._single.keys()
+        if singles:
+            candidates += [(i, self._single[n]) for i, n in enumerate(norms) if n in singles]
+        bigrams = list(pairwise(norms))
+        pairs = set(bigrams) & self._pairs.keys()
+        if pairs:
+            candidates += [(i, self._pairs[p]) for i, p in enumerate(bigrams) if p in pairs]
+        text = ctx.text
+        for i, entries in candidates:
+            for key, rule in entries:
+                end = i + len(key)
+                if rule.category not in categories or end > len(tokens):
+                    continue
+                field = 3 if rule.case_sensitive else 2
+                if all(tokens[i + j][field] == word for j, word in enumerate(key)) and all(
+                    text[tokens[k - 1][1] : tokens[k][0]].isspace() for k in range(i + 1, end)
+                ):
+                    yield rule, tokens[i][0], tokens[end - 1][1]
+
+
+def run_rules(ctx: ParagraphContext, index: TermIndex, categories: Collection[str]) -> list[Finding]:
     found: list[Finding] = []
-    words = None
-    for rule in rules:
-        if rule.whole_paragraph:
-            words = word_count(ctx.text) if words is None else words
-            if rule.max_words and words > rule.max_words:
-                continue
-        for match in _overlapping(rule, ctx.text):
-            start, end = match.span()
-            # Trim spaces a pattern may have taken at its edges.
-            while start < end and ctx.text[start].isspace():
-                start += 1
-            while end > start and ctx.text[end - 1].isspace():
-                end -= 1
-            if start == end:
-                continue
-            if rule.whole_paragraph:
-                start, end = 0, len(ctx.text)
-            elif rule.skip_quoted and inside(ctx.quotes, start, end):
-                continue
-            message, suggestion = rule.describe(ctx.text[start:end])
-            found.append(
-                ctx.finding(rule.category, rule.name, rule.severity, start, end, message, suggestion)
-            )
-            if rule.whole_paragraph:
-                break
+    spans = list(index.matches(ctx, categories))
+    for rule in index.patterned:
+        if rule.category not in categories:
+            continue
+        for pattern in rule.patterns:
+            if pattern.may_match(ctx.text, ctx.words):
+                spans.extend(
+                    (rule, *_trim(ctx.text, m.span())) for m in _overlapping(pattern.regex, ctx.text)
+                )
+    for rule, start, end in spans:
+        if start == end or (rule.skip_quoted and inside(ctx.quotes, start, end)):
+            continue
+        if rule.sentence_span:
+            sentence = ctx.sentence_at(start)
+            start, end = sentence.start, max(sentence.end, end)
+        message, suggestion = rule.describe(ctx.text[start:end])
+        found.append(ctx.finding(rule.category, rule.name, rule.severity, start, end, message, suggestion))
     return _drop_nested(found)
 
 
-def _overlapping(rule: LexiconRule, text: str) -> Iterable[re.Match[str]]:
+def whole_line_rule(text: str, rules: Iterable[LexiconRule]) -> LexiconRule | None:
+    """The first whole-line rule (boilerplate) that this short paragraph matches."""
+    words = 0
+    for rule in rules:
+        if not rule.whole_paragraph:
+            continue
+        words = words or len(text.split())
+        if rule.max_words and words > rule.max_words:
+            continue
+        if _full_regex(rule).search(text):
+            return rule
+    return None
+
+
+def whole_line_findings(ctx: ParagraphContext, rules: Iterable[LexiconRule]) -> list[Finding]:
+    rule = whole_line_rule(ctx.text, rules)
+    if rule is None:
+        return []
+    message, suggestion = rule.describe(ctx.text)
+    return [ctx.finding(rule.category, rule.name, rule.severity, 0, len(ctx.text), message, suggestion)]
+
+
+@cache
+def _full_regex(rule: LexiconRule) -> re.Pattern[str]:
+    return rule.full_regex()
+
+
+def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Drop spaces a pattern may have taken at its edges."""
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _overlapping(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """Matches that may overlap ("It feels" and "feels like"), unlike finditer's."""
     pos = 0
-    while (match := rule.regex.search(text, pos)) is not None:
+    while (match := regex.search(text, pos)) is not None:
         yield match
         pos = match.start() + 1
 

@@ -1,0 +1,101 @@
+"""`reviewapp check --format json` against proselint and write-good on a 90,000-word text.
+
+Each tool runs as a whole, cold process (nothing cached between runs), in
+turn, several rounds; wall time is the median and peak memory the largest
+resident set of the process tree (wait4's ru_maxrss).
+
+    python benchmarks/bench_check.py [--rounds 5]
+
+Needs proselint (pip) and write-good (npm; installed under benchmarks/out/ on
+first run). Prints a Markdown table and writes benchmarks/out/check.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+ARTICLE = HERE.parent / "tests" / "data" / "openai-foxconn.txt"
+TARGET_WORDS = 90_000
+
+
+def build_text() -> Path:
+    article = ARTICLE.read_text(encoding="utf-8")
+    copies = -(-TARGET_WORDS // len(article.split()))
+    path = OUT / "foxconn-90k.txt"
+    path.write_text("\n\n".join([article] * copies), encoding="utf-8")
+    return path
+
+
+def write_good() -> list[str] | None:
+    binary = OUT / "node" / "node_modules" / ".bin" / "write-good"
+    if not binary.exists() and shutil.which("npm"):
+        subprocess.run(
+            ["npm", "install", "--silent", "--prefix", str(OUT / "node"), "write-good@1.0.8"],
+            check=False,
+            capture_output=True,
+        )
+    return [str(binary)] if binary.exists() else None
+
+
+def measure(command: list[str]) -> tuple[float, int]:
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss // 1024  # MB
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    text = build_text()
+    words = len(text.read_text(encoding="utf-8").split())
+    bindir = Path(sys.executable).parent
+    tools: dict[str, list[str]] = {
+        "reviewapp check --format json": [str(bindir / "reviewapp"), "check", "--format", "json", str(text)],
+    }
+    if (bindir / "proselint").exists():
+        tools["proselint check"] = [str(bindir / "proselint"), "check", str(text)]
+    wg = write_good()
+    if wg:
+        tools["write-good"] = [*wg, str(text)]
+    times: dict[str, list[float]] = {name: [] for name in tools}
+    memory: dict[str, int] = dict.fromkeys(tools, 0)
+    for _ in range(args.rounds):
+        for name, command in tools.items():  # in turn, so load on the machine hits all alike
+            seconds, mb = measure(command)
+            times[name].append(seconds)
+            memory[name] = max(memory[name], mb)
+    ours = statistics.median(times["reviewapp check --format json"])
+    results = {
+        name: {
+            "median_s": round(statistics.median(t), 3),
+            "min_s": round(min(t), 3),
+            "peak_mb": memory[name],
+            "times_ours": round(statistics.median(t) / ours, 2),
+        }
+        for name, t in times.items()
+    }
+    report = {"words": words, "rounds": args.rounds, "cpus": os.cpu_count(), "results": results}
+    (OUT / "check.json").write_text(json.dumps(report, indent=2))
+    print(f"{words} words, {args.rounds} rounds, {os.cpu_count()} CPUs\n")
+    print("| tool | median s | min s | peak MB | its time / reviewapp's |")
+    print("|---|---|---|---|---|")
+    for name, r in results.items():
+        print(f"| {name} | {r['median_s']} | {r['min_s']} | {r['peak_mb']} | {r['times_ours']} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
