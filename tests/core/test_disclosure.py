@@ -120,3 +120,10 @@ def test_scope_required_by_policy(tmp_path):
     )
     assert rules(vague, analyzer) == ["disclosure.vague"]
     assert rules(BODY + GOOD, analyzer) == []
+
+
+def test_news_about_a_company_using_ai_keeps_its_claims():
+    text = "Factory news\nFoxconn uses AI to inspect 3 million circuit boards a day, the company said.\n"
+    result = Analyzer().analyze(load_text(text))
+    assert result.roles == ["title", "body"]
+    assert [f.rule for f in result.findings if f.category == "claim"] == ["claim.figure"]
