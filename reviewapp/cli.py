@@ -26,14 +26,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Review AI-assisted news drafts. With no command, the desktop app starts.",
     )
     parser.add_argument("--version", action="version", version=f"reviewapp {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help="review database (default: in your user data folder)")
+    common.add_argument("--policy", metavar="FILE", help="house policy (TOML); default: the built-in policy")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = commands.add_parser("check", help="analyse drafts and print the findings")
+    check = commands.add_parser("check", parents=[common], help="analyse drafts and print the findings")
     check.add_argument(
         "paths", nargs="+", metavar="PATH", help="draft files (.txt .md .html .docx) or folders"
     )
     check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument("--policy", metavar="FILE", help="house policy (TOML); default: the built-in policy")
     check.add_argument(
         "--min-severity",
         choices=("suggestion", "warning", "error"),
@@ -42,13 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(handler=run_check)
 
-    gui = commands.add_parser("open", help="open drafts in the desktop app")
+    gui = commands.add_parser("open", parents=[common], help="open drafts in the desktop app")
     gui.add_argument("paths", nargs="*", metavar="FILE")
     gui.add_argument(
         "--screenshot", metavar="OUT.png", help="save a picture of the window once analysed, then quit"
     )
-    gui.add_argument("--policy", metavar="FILE")
     gui.set_defaults(handler=run_gui)
+
+    from .records import add_record_commands
+
+    add_record_commands(commands, common)
     return parser
 
 

@@ -1,0 +1,495 @@
+"""The review database: who decided what about which exact text.
+
+SQLite through sqlite-utils, one connection per thread, WAL, every write in a
+`BEGIN IMMEDIATE` transaction (so the audit chain's read-then-append is
+atomic across processes), schema versioned with `PRAGMA user_version`.
+
+Resolutions, sign-offs and the audit log are append-only: the app inserts and
+never updates or deletes them (triggers refuse it), and every entry of the
+audit log carries the hash of the one before it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import ReviewAppError
+
+RESOLUTION_STATUSES = ("verified", "disputed", "removed", "opinion", "false_positive")
+DECISIONS = ("approve", "reject")
+GENESIS = "0" * 64  # the "previous hash" of the first audit entry
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class StoreError(ReviewAppError):
+    """The review database cannot be used, or a request to it is invalid."""
+
+
+class NewerSchemaError(StoreError):
+    """The database was written by a newer reviewapp."""
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("reviewapp", appauthor=False) / "reviews.sqlite3"
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+# --- schema -------------------------------------------------------------------
+
+
+def _v1(db: Any) -> None:
+    """The first schema: documents, versions, resolutions, sign-offs, audit log."""
+    db["documents"].create({"id": int, "key": str, "title": str, "created": str}, pk="id", not_null={"key"})
+    db["documents"].create_index(["key"], unique=True)
+    db["versions"].create(
+        {"id": int, "document_id": int, "sha256": str, "words": int, "created": str},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"document_id", "sha256"},
+    )
+    db["versions"].create_index(["document_id", "sha256"], unique=True)
+    common = {"document_id": int, "version_id": int, "sha256": str}
+    db["resolutions"].create(
+        {
+            "id": int,
+            **common,
+            "finding_id": str,
+            "rule": str,
+            "text": str,
+            "status": str,
+            "note": str,
+            "source_url": str,
+            "person": str,
+            "at": str,
+            "audit_id": int,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("version_id", "versions", "id")],
+        not_null={"document_id", "finding_id", "status", "person", "at"},
+    )
+    db["resolutions"].create_index(["document_id", "finding_id"])
+    db["signoffs"].create(
+        {
+            "id": int,
+            **common,
+            "person": str,
+            "role": str,
+            "decision": str,
+            "comment": str,
+            "at": str,
+            "audit_id": int,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("version_id", "versions", "id")],
+        not_null={"document_id", "sha256", "person", "role", "decision", "at"},
+    )
+    db["signoffs"].create_index(["document_id", "sha256"])
+    db["audit"].create(
+        {
+            "id": int,
+            "at": str,
+            "kind": str,
+            "document": str,
+            "sha256": str,
+            "payload": str,
+            "prev_hash": str,
+            "hash": str,
+        },
+        pk="id",
+        not_null={"at", "kind", "payload", "prev_hash", "hash"},
+    )
+    db["audit"].create_index(["hash"], unique=True)
+    for table in ("audit", "resolutions", "signoffs"):
+        for action in ("UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+            )
+
+
+def _v2(db: Any) -> None:
+    """Remembered settings (the sign-off name), and history by time."""
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["audit"].create_index(["document", "id"])
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1, _v2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# --- records ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    finding_id: str
+    status: str
+    note: str | None
+    source_url: str | None
+    person: str
+    at: str
+    sha256: str
+    rule: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SignOff:
+    person: str
+    role: str
+    decision: str
+    comment: str | None
+    at: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuditReport:
+    ok: bool
+    entries: int
+    first_broken: int | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    at: str
+    kind: str  # "version", "resolution" or "signoff"
+    sha256: str
+    summary: str
+
+
+# --- the store ------------------------------------------------------------------
+
+
+class ReviewStore:
+    """One connection to the review database; use it from the thread that opened it."""
+
+    def __init__(self, path: str | Path, create: bool = True) -> None:
+        import sqlite_utils
+
+        self.path = Path(path)
+        self._thread = threading.get_ident()
+        _check_file(self.path, create)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"{self.path}: cannot open the review database ({exc})") from None
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        try:
+            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute("PRAGMA foreign_keys = ON")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise StoreError(f"{self.path}: the database cannot use WAL mode (got {mode})")
+            conn.execute("PRAGMA synchronous = NORMAL")  # durable with WAL, and much faster
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"{self.path}: the review database is corrupt or not SQLite ({exc})") from None
+
+    # -- plumbing
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> ReviewStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A write transaction that holds the write lock from its start."""
+        if threading.get_ident() != self._thread:
+            raise StoreError("a review database connection is used by one thread only; open another")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self, target: int = SCHEMA_VERSION) -> None:
+        current = self.schema_version
+        if current > SCHEMA_VERSION:
+            raise NewerSchemaError(
+                f"{self.path}: this review database is from a newer reviewapp (schema {current}, "
+                f"this version reads up to {SCHEMA_VERSION}); update reviewapp"
+            )
+        for version in range(current, target):
+            with self.transaction():
+                MIGRATIONS[version](self.db)
+                self.conn.execute(f"PRAGMA user_version = {version + 1}")
+
+    # -- documents and versions
+
+    def _document_id(self, key: str, title: str | None) -> int:
+        row = self.conn.execute("SELECT id FROM documents WHERE key = ?", (key,)).fetchone()
+        if row:
+            return row[0]
+        return self.db["documents"].insert({"key": key, "title": title, "created": now()}).last_pk
+
+    def _version_id(self, document_id: int, sha256: str, words: int) -> int:
+        row = self.conn.execute(
+            "SELECT id FROM versions WHERE document_id = ? AND sha256 = ?", (document_id, sha256)
+        ).fetchone()
+        if row:
+            return row[0]
+        return (
+            self.db["versions"]
+            .insert({"document_id": document_id, "sha256": sha256, "words": words, "created": now()})
+            .last_pk
+        )
+
+    def record_version(self, key: str, sha256: str, words: int, title: str | None = None) -> None:
+        with self.transaction():
+            self._version_id(self._document_id(key, title), sha256, words)
+
+    # -- audit log
+
+    def _append_audit(self, kind: str, document: str, sha256: str, payload: dict[str, Any]) -> int:
+        last = self.conn.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        prev_hash = last[0] if last else GENESIS
+        entry = {
+            "at": now(),
+            "kind": kind,
+            "document": document,
+            "sha256": sha256,
+            "payload": json.dumps(payload, sort_keys=True, ensure_ascii=False),
+        }
+        entry["prev_hash"] = prev_hash
+        entry["hash"] = entry_hash(entry)
+        return self.db["audit"].insert(entry).last_pk
+
+    # -- resolutions and sign-offs
+
+    def resolve(
+        self,
+        key: str,
+        sha256: str,
+        words: int,
+        finding_id: str,
+        status: str,
+        person: str,
+        note: str | None = None,
+        source_url: str | None = None,
+        rule: str | None = None,
+        text: str | None = None,
+        title: str | None = None,
+    ) -> Resolution:
+        person = _required_name(person)
+        if status not in RESOLUTION_STATUSES:
+            raise StoreError(f"unknown status {status!r}; use one of {', '.join(RESOLUTION_STATUSES)}")
+        if status == "verified" and not (source_url or note):
+            raise StoreError("a verified finding needs a source URL or a note saying how it was verified")
+        with self.transaction():
+            document_id = self._document_id(key, title)
+            version_id = self._version_id(document_id, sha256, words)
+            at = now()
+            payload = {
+                "finding": finding_id,
+                "status": status,
+                "note": note,
+                "source_url": source_url,
+                "person": person,
+                "rule": rule,
+                "text": text,
+            }
+            audit_id = self._append_audit("resolution", key, sha256, payload)
+            self.db["resolutions"].insert(
+                {
+                    "document_id": document_id,
+                    "version_id": version_id,
+                    "sha256": sha256,
+                    "finding_id": finding_id,
+                    "rule": rule,
+                    "text": text,
+                    "status": status,
+                    "note": note,
+                    "source_url": source_url,
+                    "person": person,
+                    "at": at,
+                    "audit_id": audit_id,
+                }
+            )
+        return Resolution(finding_id, status, note, source_url, person, at, sha256, rule, text)
+
+    def sign_off(
+        self,
+        key: str,
+        sha256: str,
+        words: int,
+        person: str,
+        role: str,
+        decision: str,
+        comment: str | None = None,
+        roles: tuple[str, ...] = (),
+        title: str | None = None,
+    ) -> SignOff:
+        person = _required_name(person)
+        if roles and role not in roles:
+            raise StoreError(f"unknown role {role!r}; the house policy has {', '.join(roles)}")
+        if decision not in DECISIONS:
+            raise StoreError(f"decision must be approve or reject, not {decision!r}")
+        with self.transaction():
+            document_id = self._document_id(key, title)
+            version_id = self._version_id(document_id, sha256, words)
+            at = now()
+            payload = {"person": person, "role": role, "decision": decision, "comment": comment}
+            audit_id = self._append_audit("signoff", key, sha256, payload)
+            self.db["signoffs"].insert(
+                {
+                    "document_id": document_id,
+                    "version_id": version_id,
+                    "sha256": sha256,
+                    "person": person,
+                    "role": role,
+                    "decision": decision,
+                    "comment": comment,
+                    "at": at,
+                    "audit_id": audit_id,
+                }
+            )
+        return SignOff(person, role, decision, comment, at, sha256)
+
+    # -- reading
+
+    def _doc(self, key: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM documents WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def resolutions(self, key: str) -> dict[str, Resolution]:
+        """The latest resolution of each finding id of a document, whatever version it was made on.
+
+        Finding ids come from the finding's rule, text and sentence, so a
+        resolution follows its finding when the text is edited elsewhere.
+        """
+        doc = self._doc(key)
+        if doc is None:
+            return {}
+        rows = self.conn.execute(
+            "SELECT finding_id, status, note, source_url, person, at, sha256, rule, text FROM resolutions "
+            "WHERE document_id = ? ORDER BY id",
+            (doc,),
+        )
+        return {row[0]: Resolution(*row) for row in rows}
+
+    def signoffs(self, key: str, sha256: str | None = None) -> list[SignOff]:
+        doc = self._doc(key)
+        if doc is None:
+            return []
+        sql = "SELECT person, role, decision, comment, at, sha256 FROM signoffs WHERE document_id = ?"
+        args: tuple[Any, ...] = (doc,)
+        if sha256:
+            sql += " AND sha256 = ?"
+            args += (sha256,)
+        return [SignOff(*row) for row in self.conn.execute(sql + " ORDER BY id", args)]
+
+    def history(self, key: str) -> list[HistoryEntry]:
+        """Versions, resolutions and sign-offs of a document, oldest first."""
+        doc = self._doc(key)
+        if doc is None:
+            return []
+        rows = self.conn.execute(
+            """
+            SELECT created, 'version', sha256, words || ' words' FROM versions WHERE document_id = :d
+            UNION ALL
+            SELECT at, 'resolution', sha256, finding_id || ': ' || status || ' by ' || person
+                   || coalesce(' (' || source_url || ')', '') FROM resolutions WHERE document_id = :d
+            UNION ALL
+            SELECT at, 'signoff', sha256, person || ' (' || role || '): ' || decision
+                   || coalesce(' - ' || comment, '') FROM signoffs WHERE document_id = :d
+            ORDER BY 1
+            """,
+            {"d": doc},
+        )
+        return [HistoryEntry(*row) for row in rows]
+
+    def verify_audit(self) -> AuditReport:
+        """Recompute the hash chain; report the first entry that does not fit."""
+        prev = GENESIS
+        count = 0
+        rows = self.conn.execute(
+            "SELECT id, at, kind, document, sha256, payload, prev_hash, hash FROM audit ORDER BY id"
+        )
+        for count, (entry_id, at, kind, document, sha256, payload, prev_hash, stored) in enumerate(rows, 1):
+            if prev_hash != prev:
+                return AuditReport(False, count, entry_id, "its link to the previous entry is broken")
+            entry = {
+                "at": at,
+                "kind": kind,
+                "document": document,
+                "sha256": sha256,
+                "payload": payload,
+                "prev_hash": prev_hash,
+            }
+            if entry_hash(entry) != stored:
+                return AuditReport(False, count, entry_id, "its content does not match its hash")
+            prev = stored
+        return AuditReport(True, count)
+
+    def setting(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+
+
+def entry_hash(entry: dict[str, Any]) -> str:
+    """SHA-256 over the entry's fields in a fixed order, chained by prev_hash."""
+    fields = (
+        entry["prev_hash"],
+        entry["at"],
+        entry["kind"],
+        entry["document"] or "",
+        entry["sha256"] or "",
+        entry["payload"],
+    )
+    return hashlib.sha256("\x1e".join(fields).encode("utf-8")).hexdigest()
+
+
+def _required_name(person: str) -> str:
+    person = (person or "").strip()
+    if not person:
+        raise StoreError("a name is required: who is making this decision?")
+    return person
+
+
+def _check_file(path: Path, create: bool) -> None:
+    """Refuse a file that is not an SQLite database before SQLite touches it."""
+    try:
+        if path.exists():
+            with path.open("rb") as handle:
+                head = handle.read(16)
+            if head and head != _SQLITE_MAGIC:
+                raise StoreError(f"{path}: not a reviewapp database (not an SQLite file)")
+        elif not create:
+            raise StoreError(f"{path}: no review database here")
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the review database ({exc.strerror or exc})") from None

@@ -1,0 +1,87 @@
+"""status, resolve, signoff, history and audit verify as real processes with a real database."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+
+
+def run(*args: str):
+    return subprocess.run(
+        [sys.executable, "-m", "reviewapp", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_review_round_trip(tmp_path, data_dir):
+    draft = tmp_path / "fox.txt"
+    draft.write_text((data_dir / "openai-foxconn.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    db = str(tmp_path / "r.sqlite3")
+
+    status = run("status", str(draft), "--db", db)
+    assert status.returncode == 1 and "not approved; not publishable" in status.stdout
+
+    refused = run(
+        "signoff", str(draft), "--db", db, "--role", "editor", "--by", "Ana", "--decision", "approve"
+    )
+    assert refused.returncode == 1 and "cannot approve" in refused.stderr
+
+    findings = json.loads(run("check", "--format", "json", "--min-severity", "warning", str(draft)).stdout)
+    for f in findings["documents"][0]["findings"]:
+        done = run(
+            "resolve",
+            str(draft),
+            "--db",
+            db,
+            "--finding",
+            f["id"],
+            "--status",
+            "verified",
+            "--source",
+            "https://example.org/source",
+            "--by",
+            "Ana",
+        )
+        assert done.returncode == 0, done.stderr
+    approved = run(
+        "signoff", str(draft), "--db", db, "--role", "editor", "--by", "Ana", "--decision", "approve"
+    )
+    assert approved.returncode == 0, approved.stderr
+    assert run("status", str(draft), "--db", db).returncode == 0
+
+    history = run("history", str(draft), "--db", db).stdout
+    assert "signoff" in history and "Ana (editor): approve" in history
+    assert run("audit", "verify", "--db", db).returncode == 0
+
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TRIGGER audit_no_update")
+    conn.execute("UPDATE audit SET document = 'other.txt' WHERE id = 2")
+    conn.commit()
+    conn.close()
+    broken = run("audit", "verify", "--db", db)
+    assert broken.returncode == 1 and "broken at entry 2" in broken.stderr
+
+
+def test_bad_input_is_refused_and_writes_nothing(tmp_path, data_dir):
+    draft = str(data_dir / "riverside-library.txt")
+    db = tmp_path / "r.sqlite3"
+    cases = [
+        (
+            ("resolve", draft, "--finding", "cl-000000000000", "--status", "opinion", "--by", "Ana"),
+            "no finding",
+        ),
+        (("signoff", draft, "--role", "janitor", "--by", "Ana", "--decision", "approve"), "unknown role"),
+        (("signoff", draft, "--role", "editor", "--by", " ", "--decision", "approve"), "name is required"),
+    ]
+    for args, message in cases:
+        proc = run(*args, "--db", str(db))
+        assert proc.returncode == 2 and message in proc.stderr, proc.stderr
+    audit = run("audit", "verify", "--db", str(db))
+    assert "0 entries" in audit.stdout
+
+    not_db = tmp_path / "notes.sqlite3"
+    not_db.write_text("plain text")
+    proc = run("status", draft, "--db", str(not_db))
+    assert proc.returncode == 2 and "not an SQLite file" in proc.stderr
+    assert not_db.read_text() == "plain text"

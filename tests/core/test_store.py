@@ -1,0 +1,279 @@
+"""The review database with a real SQLite file: decisions, the gate, migrations, the audit chain."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from reviewapp.core import Analyzer, load_path, load_policy
+from reviewapp.core.gate import APPROVED, CHANGED, NOT_APPROVED, document_key, evaluate
+from reviewapp.core.store import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    NewerSchemaError,
+    ReviewStore,
+    StoreError,
+)
+
+CLEAN = "Library hours\nThe library opens at nine on weekdays.\n"
+
+
+@pytest.fixture
+def store(tmp_path):
+    with ReviewStore(tmp_path / "reviews.sqlite3") as s:
+        yield s
+
+
+@pytest.fixture
+def draft(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text(CLEAN, encoding="utf-8")
+    return path
+
+
+def analyse(path):
+    return Analyzer().analyze(load_path(path))
+
+
+def approve(store, result, role="editor", person="Ana Ruiz", decision="approve"):
+    doc = result.document
+    store.sign_off(
+        document_key(doc.path, doc.sha256),
+        doc.sha256,
+        doc.words,
+        person,
+        role,
+        decision,
+        roles=("author", "fact-checker", "editor"),
+    )
+
+
+def test_approval_is_bound_to_the_exact_text(store, draft):
+    policy = load_policy()
+    result = analyse(draft)
+    assert evaluate(result, store, policy).approval == NOT_APPROVED
+    approve(store, result)
+    gate = evaluate(result, store, policy)
+    assert gate.publishable and gate.approval == APPROVED
+
+    draft.write_text(CLEAN + "It closes at six.\n", encoding="utf-8")
+    edited = evaluate(analyse(draft), store, policy)
+    assert not edited.publishable and edited.approval == CHANGED
+    assert any("changed since it was approved" in r for r in edited.reasons)
+
+
+def test_gate_gives_its_reasons(store, data_dir, tmp_path):
+    policy = load_policy()
+    path = tmp_path / "foxconn.txt"
+    path.write_text((data_dir / "openai-foxconn.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = analyse(path)
+    gate = evaluate(result, store, policy)
+    assert not gate.publishable
+    assert gate.reasons[0].startswith(f"{len(gate.unresolved)} finding(s) at warning or above are unresolved")
+    assert "no approval by the editor for this exact text" in gate.reasons
+
+    doc = result.document
+    key = document_key(doc.path, doc.sha256)
+    for f in gate.unresolved:
+        store.resolve(key, doc.sha256, doc.words, f.id, "disputed", "Ana Ruiz", note="cut in the edit")
+    approve(store, result, decision="reject")
+    gate = evaluate(result, store, policy)
+    assert gate.unresolved == []
+    assert gate.reasons == ["the editor (Ana Ruiz) rejected this text"]
+
+
+def test_resolutions_follow_the_text_when_edited_elsewhere(store, data_dir, tmp_path):
+    path = tmp_path / "foxconn.txt"
+    text = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    result = analyse(path)
+    doc = result.document
+    hedge = next(f for f in result.findings if f.text == "if you ask me")
+    store.resolve(document_key(doc.path, doc.sha256), doc.sha256, doc.words, hedge.id, "opinion", "Ana Ruiz")
+    path.write_text(text.replace("Well, this is", "Well, this really is"), encoding="utf-8")
+    gate = evaluate(analyse(path), store, load_policy())
+    assert hedge.id in gate.resolutions
+    assert hedge.id not in {f.id for f in gate.unresolved}
+
+
+def test_migrates_an_empty_database(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    with ReviewStore(path) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        assert {"documents", "versions", "resolutions", "signoffs", "audit", "settings"} <= set(
+            s.db.table_names()
+        )
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+@pytest.mark.parametrize("start", range(1, SCHEMA_VERSION))
+def test_migrates_from_each_earlier_schema(tmp_path, start):
+    import sqlite_utils
+
+    path = tmp_path / "old.sqlite3"
+    old = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
+    for migration in MIGRATIONS[:start]:
+        migration(old)
+    old.execute(f"PRAGMA user_version = {start}")
+    old.conn.close()
+    # Records written by that version of the app:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("INSERT INTO documents (key, created) VALUES ('a.txt', '2026-01-01')")
+    conn.execute(
+        "INSERT INTO versions (document_id, sha256, words, created) VALUES (1, 'abc', 3, '2026-01-01')"
+    )
+    conn.close()
+    with ReviewStore(path) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        assert s.history("a.txt")[0].summary == "3 words"
+        s.set_setting("signoff.name", "Ana Ruiz")
+        assert s.setting("signoff.name") == "Ana Ruiz"
+
+
+def test_newer_database_is_refused(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    ReviewStore(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(NewerSchemaError, match="newer reviewapp"):
+        ReviewStore(path)
+
+
+def _fill(store, n=5):
+    for i in range(n):
+        store.resolve("a.txt", "ab" * 32, 10, f"cl-{i}", "opinion", "Ana Ruiz")
+    store.sign_off("a.txt", "ab" * 32, 10, "Ana Ruiz", "editor", "approve")
+
+
+def test_audit_verifies_a_clean_log_and_names_a_changed_entry(store):
+    _fill(store)
+    report = store.verify_audit()
+    assert report.ok and report.entries == 6
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        store.conn.execute("UPDATE audit SET payload = 'x' WHERE id = 3")
+    # A tamperer with plain SQL can drop the guard, but not fix the chain.
+    store.conn.execute("DROP TRIGGER audit_no_update")
+    store.conn.execute("UPDATE audit SET payload = replace(payload, 'opinion', 'verified') WHERE id = 3")
+    report = store.verify_audit()
+    assert not report.ok and report.first_broken == 3 and "does not match" in report.reason
+
+
+def test_audit_names_a_deleted_entry(store):
+    _fill(store)
+    store.conn.execute("DROP TRIGGER audit_no_delete")
+    store.conn.execute("DELETE FROM audit WHERE id = 2")
+    report = store.verify_audit()
+    assert not report.ok and report.first_broken == 3 and "link" in report.reason
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda s: s.sign_off("a.txt", "ab" * 32, 1, "  ", "editor", "approve"), "name is required"),
+        (
+            lambda s: s.sign_off("a.txt", "ab" * 32, 1, "Ana", "janitor", "approve", roles=("editor",)),
+            "unknown role",
+        ),
+        (lambda s: s.sign_off("a.txt", "ab" * 32, 1, "Ana", "editor", "maybe"), "approve or reject"),
+        (lambda s: s.resolve("a.txt", "ab" * 32, 1, "cl-1", "fine", "Ana"), "unknown status"),
+        (lambda s: s.resolve("a.txt", "ab" * 32, 1, "cl-1", "verified", "Ana"), "source URL or a note"),
+    ],
+)
+def test_bad_requests_write_nothing(store, call, message):
+    with pytest.raises(StoreError, match=message):
+        call(store)
+    assert store.verify_audit().entries == 0
+    assert store.db["documents"].count == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"this is a text file, not a database" * 20, "not an SQLite file"),
+        (b"SQLite format 3\x00" + b"\xff" * 4000, "corrupt"),
+    ],
+)
+def test_not_a_database_or_corrupt(tmp_path, content, message):
+    path = tmp_path / "bad.sqlite3"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match=message):
+        ReviewStore(path)
+    assert path.read_bytes() == content
+
+
+WRITER = textwrap.dedent("""
+    import sys
+    from reviewapp.core.store import ReviewStore
+    path, who, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    with ReviewStore(path) as store:
+        for i in range(n):
+            store.resolve("shared.txt", "cd" * 32, 100, f"{who}-{i}", "opinion", who)
+            store.sign_off("shared.txt", "cd" * 32, 100, who, "editor", "approve")
+""")
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path):
+    path = tmp_path / "shared.sqlite3"
+    ReviewStore(path).close()
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(path), who, "40"]) for who in ("ana", "ben")
+    ]
+    assert [w.wait(timeout=120) for w in writers] == [0, 0]
+    with ReviewStore(path) as s:
+        assert len(s.resolutions("shared.txt")) == 80
+        assert len(s.signoffs("shared.txt")) == 80
+        report = s.verify_audit()
+        assert report.ok and report.entries == 160
+
+
+KILLED = textwrap.dedent("""
+    import sys, time
+    from reviewapp.core.store import ReviewStore
+    original = ReviewStore._append_audit
+    def slow(self, *args):
+        entry = original(self, *args)
+        print("inside", flush=True)   # the audit entry is written; the sign-off row is not yet
+        time.sleep(60)
+        return entry
+    ReviewStore._append_audit = slow
+    with ReviewStore(sys.argv[1]) as store:
+        store.sign_off("a.txt", "ab" * 32, 10, "Killed Person", "editor", "approve")
+""")
+
+
+def test_sigkill_in_the_middle_of_a_signoff_leaves_the_database_consistent(tmp_path):
+    path = tmp_path / "kill.sqlite3"
+    with ReviewStore(path) as s:
+        _fill(s, 3)
+    child = subprocess.Popen([sys.executable, "-c", KILLED, str(path)], stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "inside"
+    child.kill()  # SIGKILL
+    child.wait(timeout=30)
+    with ReviewStore(path) as s:
+        assert s.verify_audit().ok and s.verify_audit().entries == 4
+        assert [x.person for x in s.signoffs("a.txt")] == ["Ana Ruiz"]
+        assert len(s.resolutions("a.txt")) == 3
+        s.sign_off("a.txt", "ab" * 32, 10, "Next Person", "editor", "approve")  # and it still works
+        assert s.verify_audit().entries == 5
+
+
+def test_one_connection_per_thread(store):
+    import threading
+
+    errors = []
+
+    def other_thread():
+        try:
+            store.set_setting("x", "y")
+        except StoreError as exc:
+            errors.append(str(exc))
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    thread.join()
+    assert errors and "one thread" in errors[0]
