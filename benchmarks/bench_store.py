@@ -30,8 +30,15 @@ def fill(path: Path, records: int, documents: int = 1000) -> float:
             if i % 4 == 3:
                 store.sign_off(key, sha, 800, "Ana Ruiz", "editor", "approve", comment="ok")
             else:
-                store.resolve(key, sha, 800, f"cl-{i:012x}", "verified", "Ana Ruiz",
-                              source_url="https://example.org/source")
+                store.resolve(
+                    key,
+                    sha,
+                    800,
+                    f"cl-{i:012x}",
+                    "verified",
+                    "Ana Ruiz",
+                    source_url="https://example.org/source",
+                )
     return time.perf_counter() - start
 
 

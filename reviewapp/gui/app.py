@@ -1,0 +1,63 @@
+"""Start the desktop app (`reviewapp`, `reviewapp open FILE... [--screenshot OUT.png]`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ..core import Analyzer, ReviewAppError, load_policy
+from ..core.store import ReviewStore, default_db_path
+from .main_window import MainWindow
+
+SCREENSHOT_TIMEOUT_MS = 60_000
+
+
+def build_window(args: argparse.Namespace, settings: QSettings | None = None) -> MainWindow:
+    policy = load_policy(getattr(args, "policy", None))
+    store = ReviewStore(Path(args.db) if getattr(args, "db", None) else default_db_path())
+    window = MainWindow(Analyzer(policy), policy, store, settings or QSettings("reviewapp", "reviewapp"))
+    for path in getattr(args, "paths", []) or []:
+        window.open_path(path)
+    return window
+
+
+def run(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("reviewapp")
+    app.setOrganizationName("reviewapp")
+    try:
+        window = build_window(args)
+    except ReviewAppError as exc:
+        print(f"reviewapp: {exc}", file=sys.stderr)
+        return 2
+    window.show()
+    if args.screenshot:
+        return _screenshot(app, window, Path(args.screenshot))
+    return app.exec()
+
+
+def _screenshot(app: QApplication, window: MainWindow, out: Path) -> int:
+    """Wait until every draft is analysed, save a picture of the window, quit."""
+    status = {"code": 1}
+
+    def poll() -> None:
+        tabs = window.tab_list()
+        if all(t.result is not None and not t.busy for t in tabs):
+            timer.stop()
+            app.processEvents()
+            ok = window.grab().save(str(out))
+            status["code"] = 0 if ok else 1
+            if not ok:
+                print(f"reviewapp: cannot write {out}", file=sys.stderr)
+            app.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(poll)
+    timer.start(50)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, app.quit)
+    app.exec()
+    return status["code"]

@@ -1,0 +1,359 @@
+"""One open draft: the editor with highlights, the findings panel, and its analysis."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import Analyzer, Document, IncrementalAnalysis
+from ..core.analysis import AnalysisResult
+from ..core.findings import CATEGORIES, Finding
+from ..core.gate import document_key
+from ..core.store import Resolution
+from .findings_model import FINDING_ROLE, FindingsFilter, FindingsModel
+from .highlighter import FindingHighlighter, claim_format
+from .offsets import LineMap
+from .palette import LABELS, category_color
+from .worker import AnalysisWorker
+
+DEBOUNCE_MS = 250  # re-analyse after this pause in typing
+
+
+class DocumentTab(QWidget):
+    """Editor and findings of one draft. Analysis runs in the thread pool, never here."""
+
+    analysis_state = Signal(str)  # "analysing…", "up to date", "failed: …"
+    analysed = Signal(object)  # AnalysisResult, once applied
+
+    def __init__(
+        self, document: Document, analyzer: Analyzer, resolutions: dict[str, Resolution], dark: bool = False
+    ) -> None:
+        super().__init__()
+        self.path: Path | None = document.path
+        self.format = document.format
+        self.metadata = document.metadata
+        self.session = IncrementalAnalysis(analyzer)
+        self.result: AnalysisResult | None = None
+        self.resolutions = dict(resolutions)
+        self.generation = 0  # bumped on every edit
+        self.running = False
+        self.line_map = LineMap(document.text)
+        self.busy = False
+
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("editor")
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = QFont()
+        font.setPointSize(12)
+        self.editor.setFont(font)
+        self.editor.setPlainText(document.text)
+        self.editor.document().setModified(False)
+        self.editor.viewport().installEventFilter(self)
+        self.editor.viewport().setMouseTracking(True)
+        self.highlighter = FindingHighlighter(self.editor.document())
+        self.highlighter.dark = dark
+        self.highlighter.resolved = set(self.resolutions)
+
+        self.model = FindingsModel()
+        self.filter = FindingsFilter()
+        self.filter.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("findings")
+        self.table.setModel(self.filter)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self.jump_to_index)  # Enter or double click
+        self.table.clicked.connect(self.jump_to_index)
+
+        self.category_boxes: dict[str, QCheckBox] = {}
+        legend = QHBoxLayout()
+        legend.setSpacing(10)
+        for category in CATEGORIES:
+            box = QCheckBox(LABELS[category])
+            box.setChecked(True)
+            box.setObjectName(f"filter-{category}")
+            color = category_color(category, dark).name()
+            box.setStyleSheet(
+                f"QCheckBox::indicator:checked {{ background: {color}; border: 1px solid {color}; }}"
+            )
+            box.toggled.connect(self._apply_filter)
+            self.category_boxes[category] = box
+            legend.addWidget(box)
+        legend.addStretch(1)
+        self.severity_box = QComboBox()
+        self.severity_box.setObjectName("min-severity")
+        self.severity_box.addItems(["suggestion", "warning", "error"])
+        self.severity_box.currentTextChanged.connect(self._apply_filter)
+        self.resolved_box = QCheckBox("Show resolved")
+        self.resolved_box.setChecked(True)
+        self.resolved_box.toggled.connect(self._apply_filter)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("At least:"))
+        controls.addWidget(self.severity_box)
+        controls.addWidget(self.resolved_box)
+        controls.addStretch(1)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        controls.addWidget(self.summary)
+
+        panel = QWidget()
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.setContentsMargins(0, 0, 0, 0)
+        panel_layout.addLayout(legend)
+        panel_layout.addLayout(controls)
+        panel_layout.addWidget(self.table)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.editor)
+        splitter.addWidget(panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.start_analysis)
+        self.editor.document().contentsChange.connect(self._edited)
+
+    # -- identity
+
+    @property
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    @property
+    def key(self) -> str:
+        assert self.result is not None
+        return document_key(self.path, self.result.document.sha256)
+
+    @property
+    def title(self) -> str:
+        name = self.path.name if self.path else "Untitled draft"
+        return name + (" •" if self.editor.document().isModified() else "")
+
+    # -- analysis
+
+    def _edited(self, _position: int = 0, removed: int = 0, added: int = 0) -> None:
+        if removed == 0 and added == 0:
+            return  # a highlighter re-formatting a block, not an edit
+        self.generation += 1
+        self.debounce.start()
+        self.analysis_state.emit("editing…")
+
+    def start_analysis(self) -> None:
+        if self.running:  # one at a time per draft: the session is not shared between threads
+            self.debounce.start()
+            return
+        self.running = True
+        self.busy = True
+        self.analysis_state.emit("analysing…")
+        worker = AnalysisWorker(
+            self.session, self.text, self.generation, self.path, self.format, self.metadata
+        )
+        worker.signals.finished.connect(self._finished)
+        worker.signals.failed.connect(self._failed)
+        QThreadPool.globalInstance().start(worker)
+
+    def _failed(self, generation: int, message: str) -> None:
+        self.running = False
+        self.busy = False
+        self.analysis_state.emit("analysis failed: " + message.splitlines()[0])
+
+    def _finished(self, generation: int, result: AnalysisResult, seconds: float) -> None:
+        self.running = False
+        if generation != self.generation:
+            self.start_analysis()  # the text moved on while this ran: analyse the newest text
+            return
+        self.apply(result)
+        self.busy = False
+        self.analysis_state.emit(f"up to date ({seconds * 1000:.0f} ms)")
+
+    def apply(self, result: AnalysisResult) -> None:
+        old = self.highlighter.by_line
+        self.result = result
+        self.line_map = LineMap(result.document.text)
+        by_line: dict[int, list[tuple[int, int, Finding]]] = {}
+        starts = self.line_map.line_starts
+        for finding in result.findings:
+            first = self.line_map.line_of(finding.start)
+            last = self.line_map.line_of(max(finding.start, finding.end - 1))
+            for line in range(first, last + 1):
+                begin = max(finding.start, starts[line]) - starts[line]
+                end = (finding.end - starts[line]) if line == last else len(result.document.text)
+                by_line.setdefault(line, []).append((begin, max(begin, end), finding))
+        changed = {line for line in set(old) | set(by_line) if old.get(line) != by_line.get(line)}
+        self.highlighter.set_findings(by_line, changed)
+        self._show_claims()
+        self.model.set_findings(result.findings, self.resolutions)
+        self._update_summary()
+        self.analysed.emit(result)
+
+    def _show_claims(self) -> None:
+        """Underline claims with extra selections; their cursors follow edits until the next analysis."""
+        if self.result is None or "claim" in self.highlighter.hidden_categories:
+            self.editor.setExtraSelections([])
+            return
+        document = self.editor.document()
+        selections = []
+        for finding in self.result.findings:
+            if finding.category != "claim":
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(self.line_map.to_utf16(finding.start))
+            cursor.setPosition(self.line_map.to_utf16(finding.end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.format = claim_format(self.highlighter.dark, finding.id in self.resolutions)  # type: ignore[attr-defined]
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+
+    def claim_selections(self) -> list[tuple[int, int]]:
+        """(start, end) in UTF-16 positions of the claim underlines shown."""
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.editor.extraSelections()]
+
+    # -- findings panel
+
+    def _apply_filter(self) -> None:
+        categories = {c for c, box in self.category_boxes.items() if box.isChecked()}
+        self.filter.set_filter(categories, self.severity_box.currentText(), self.resolved_box.isChecked())
+        hidden = set(CATEGORIES) - categories
+        if hidden != self.highlighter.hidden_categories:
+            self.highlighter.hidden_categories = hidden
+            self.highlighter.rehighlight()
+            self._show_claims()
+
+    def _update_summary(self) -> None:
+        findings = self.result.findings if self.result else []
+        counts = {c: 0 for c in CATEGORIES}
+        for f in findings:
+            counts[f.category] += 1
+        for category, box in self.category_boxes.items():
+            box.setText(f"{LABELS[category]} ({counts[category]})")
+        self.summary.setText(f"{self.open_count()} open of {len(findings)}")
+
+    def open_count(self) -> int:
+        return sum(1 for f in (self.result.findings if self.result else []) if f.id not in self.resolutions)
+
+    def selected_finding(self) -> Finding | None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            return index.data(FINDING_ROLE)
+        return self.finding_at_cursor()
+
+    def finding_at_cursor(self) -> Finding | None:
+        position = self.line_map.from_utf16(self.editor.textCursor().position())
+        return self.finding_at(position)
+
+    def finding_at(self, index: int) -> Finding | None:
+        if self.result is None:
+            return None
+        hits = [f for f in self.result.findings if f.start <= index < max(f.end, f.start + 1)]
+        return min(hits, key=lambda f: f.end - f.start) if hits else None  # the innermost
+
+    def jump_to_index(self, index) -> None:
+        finding = index.data(FINDING_ROLE)
+        if finding is not None:
+            self.jump_to(finding)
+
+    def jump_to(self, finding: Finding) -> None:
+        cursor = self.editor.textCursor()
+        cursor.setPosition(self.line_map.to_utf16(finding.start))
+        cursor.setPosition(self.line_map.to_utf16(finding.end), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.centerCursor()
+        row = self.model.findings.index(finding) if finding in self.model.findings else -1
+        if row >= 0:
+            proxy_index = self.filter.mapFromSource(self.model.index(row, 0))
+            if proxy_index.isValid():
+                self.table.setCurrentIndex(proxy_index)
+
+    def next_open(self, backwards: bool = False) -> Finding | None:
+        """The next (or previous) open finding from the cursor, wrapping around."""
+        if self.result is None:
+            return None
+        shown = [
+            self.filter.mapToSource(self.filter.index(r, 0)).row() for r in range(self.filter.rowCount())
+        ]
+        candidates = sorted(
+            (self.model.findings[r] for r in shown if self.model.findings[r].id not in self.resolutions),
+            key=lambda f: (f.start, f.end),
+        )
+        if not candidates:
+            return None
+        cursor = self.editor.textCursor()
+        here = self.line_map.from_utf16(cursor.selectionStart() if backwards else cursor.selectionEnd())
+        if backwards:
+            before = [f for f in candidates if f.start < here]
+            target = before[-1] if before else candidates[-1]
+        else:
+            selection_start = self.line_map.from_utf16(cursor.selectionStart())
+            after = [
+                f
+                for f in candidates
+                if f.start > selection_start or (f.start == selection_start and f.end > here)
+            ]
+            after = [f for f in after if (f.start, f.end) != (selection_start, here)]
+            target = after[0] if after else candidates[0]
+        self.jump_to(target)
+        return target
+
+    def add_resolution(self, resolution: Resolution) -> None:
+        self.resolutions[resolution.finding_id] = resolution
+        self.model.set_resolution(resolution)
+        self.highlighter.resolved = set(self.resolutions)
+        self.highlighter.rehighlight()
+        self._show_claims()
+        self._update_summary()
+
+    def set_dark(self, dark: bool) -> None:
+        self.highlighter.dark = dark
+        self.highlighter.rehighlight()
+        self._show_claims()
+
+    # -- hover
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.editor.viewport() and event.type() == QEvent.Type.ToolTip:
+            cursor = self.editor.cursorForPosition(event.pos())  # type: ignore[attr-defined]
+            finding = self.finding_at(self.line_map.from_utf16(cursor.position()))
+            if finding is not None:
+                # Rich text: everything from the draft is escaped.
+                text = f"<b>{LABELS[finding.category]}</b> ({finding.severity})<br>{escape(finding.message)}"
+                if finding.suggestion:
+                    text += f"<br><i>{escape(finding.suggestion)}</i>"
+                if finding.id in self.resolutions:
+                    r = self.resolutions[finding.id]
+                    text += f"<br>Resolved: {r.status.replace('_', ' ')} by {escape(r.person)}"
+                QToolTip.showText(event.globalPos(), text, self.editor)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,123 @@
+"""The findings panel's model: a table of findings, filtered by a proxy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from ..core.findings import SEVERITY_RANK, Finding
+from ..core.store import Resolution
+from .palette import LABELS
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("Severity", "Category", "Text", "Message", "Status")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class FindingsModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.findings: list[Finding] = []
+        self.resolutions: dict[str, Resolution] = {}
+
+    def set_findings(self, findings: list[Finding], resolutions: dict[str, Resolution]) -> None:
+        self.beginResetModel()
+        self.findings = list(findings)
+        self.resolutions = dict(resolutions)
+        self.endResetModel()
+
+    def set_resolution(self, resolution: Resolution) -> None:
+        self.resolutions[resolution.finding_id] = resolution
+        for row, finding in enumerate(self.findings):
+            if finding.id == resolution.finding_id:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.findings)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.findings)):
+            return None
+        finding = self.findings[index.row()]
+        resolution = self.resolutions.get(finding.id)
+        column = index.column()
+        if role == FINDING_ROLE:
+            return finding
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = finding.text if len(finding.text) <= 80 else finding.text[:77] + "…"
+            return (
+                finding.severity,
+                LABELS[finding.category],
+                text or "(end of text)",
+                finding.message,
+                resolution.status.replace("_", " ") if resolution else "open",
+            )[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = finding.message + (f"\nSuggestion: {finding.suggestion}" if finding.suggestion else "")
+            if resolution:
+                tip += f"\nResolved: {resolution.status} by {resolution.person}"
+            return tip
+        if role == Qt.ItemDataRole.ForegroundRole and resolution:
+            return QBrush(QColor(128, 128, 128))
+        if role == Qt.ItemDataRole.UserRole:  # sort key
+            return (
+                SEVERITY_RANK[finding.severity],
+                finding.category,
+                finding.start,
+                finding.text,
+                finding.message,
+                1 if resolution else 0,
+            )[column]
+        return None
+
+
+class FindingsFilter(QSortFilterProxyModel):
+    """Show the chosen categories at or above a severity; resolved ones optionally."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.categories: set[str] | None = None  # None: all
+        self.min_severity = "suggestion"
+        self.show_resolved = True
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def set_filter(self, categories: set[str] | None, min_severity: str, show_resolved: bool) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateRowsFilter is deprecated there
+            self.beginFilterChange()
+            self.categories, self.min_severity, self.show_resolved = categories, min_severity, show_resolved
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.categories, self.min_severity, self.show_resolved = categories, min_severity, show_resolved
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, FindingsModel)
+        finding = model.findings[source_row]
+        if self.categories is not None and finding.category not in self.categories:
+            return False
+        if not finding.at_least(self.min_severity):
+            return False
+        return self.show_resolved or finding.id not in model.resolutions

@@ -1,0 +1,77 @@
+"""Highlight findings in the editor, block by block, in UTF-16 positions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from ..core.findings import SEVERITY_RANK, Finding
+from .offsets import utf16_len
+from .palette import category_color, highlight_background
+
+
+class FindingHighlighter(QSyntaxHighlighter):
+    """Paints each word-level finding's span with its category colour; resolved ones dim.
+
+    Claims cover whole sentences and are drawn as extra selections (an
+    underline) by the tab, because a format set here replaces, not merges:
+    a claim painted here would hide the hedge or peacock term inside it.
+    """
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.by_line: dict[int, list[tuple[int, int, Finding]]] = {}
+        self.resolved: set[str] = set()
+        self.hidden_categories: set[str] = set()
+        self.dark = False
+
+    def set_findings(self, by_line: dict[int, list[tuple[int, int, Finding]]], lines: Iterable[int]) -> None:
+        """New findings; rehighlight only the given lines (those whose findings changed)."""
+        self.by_line = by_line
+        document = self.document()
+        for line in sorted(set(lines)):
+            block = document.findBlockByNumber(line)
+            if block.isValid():
+                self.rehighlightBlock(block)
+
+    def highlightBlock(self, text: str) -> None:
+        entries = self.by_line.get(self.currentBlock().blockNumber())
+        if not entries:
+            return
+        # Paint low severity first so errors win where spans overlap.
+        for start, end, finding in sorted(entries, key=lambda e: SEVERITY_RANK[e[2].severity]):
+            if (
+                finding.category in self.hidden_categories
+                or finding.category == "claim"
+                or start >= len(text)
+            ):
+                continue
+            fmt = self._format(finding)
+            begin = utf16_len(text[:start])
+            self.setFormat(begin, max(1, utf16_len(text[start:end])), fmt)
+
+    def _format(self, finding: Finding) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        resolved = finding.id in self.resolved
+        fmt.setBackground(highlight_background(finding.category, self.dark, resolved))
+        if finding.severity == "error" and not resolved:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(category_color(finding.category, self.dark))
+        fmt.setProperty(FINDING_ID_PROPERTY, finding.id)
+        return fmt
+
+
+FINDING_ID_PROPERTY = QTextCharFormat.Property.UserProperty
+
+
+def claim_format(dark: bool, resolved: bool) -> QTextCharFormat:
+    """An underline in the claim colour, fainter once resolved."""
+    fmt = QTextCharFormat()
+    color = category_color("claim", dark)
+    if resolved:
+        color.setAlpha(90)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(color)
+    fmt.setFontUnderline(True)
+    return fmt

@@ -1,0 +1,397 @@
+"""The main window: tabs of drafts, menus, status bar."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+)
+
+from .. import __version__
+from ..core import Analyzer, Policy, ReviewAppError, load_path, load_text
+from ..core.gate import document_key
+from ..core.loaders import SUPPORTED_SUFFIXES
+from ..core.store import ReviewStore
+from .dialogs import ResolveDialog
+from .document_tab import DocumentTab
+from .theme import apply_theme, system_prefers_dark
+
+MAX_RECENT = 10
+SAVEABLE = (".txt", ".md", ".markdown")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, analyzer: Analyzer, policy: Policy, store: ReviewStore, settings: QSettings) -> None:
+        super().__init__()
+        self.analyzer = analyzer
+        self.policy = policy
+        self.store = store
+        self.settings = settings
+        self.messages: list[QMessageBox] = []  # kept so non-modal boxes stay alive
+        self.setWindowTitle("reviewapp")
+        self.setAcceptDrops(True)
+        self.resize(1200, 860)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._refresh_status)
+        self.setCentralWidget(self.tabs)
+
+        self.words_label = QLabel()
+        self.open_label = QLabel()
+        self.state_label = QLabel("No draft open")
+        for label in (self.state_label, self.open_label, self.words_label):
+            self.statusBar().addPermanentWidget(label)
+        self.dark = bool(settings.value("view/dark", system_prefers_dark(), type=bool))
+        self._build_menus()
+        apply_theme(self.dark)
+
+    # -- menus
+
+    def _action(self, menu, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(file, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu("Open &Recent")
+        self._action(file, "&Paste as New Draft", self.paste_new, "Ctrl+Shift+V")
+        file.addSeparator()
+        self._action(file, "&Save", self.save, QKeySequence.StandardKey.Save)
+        self._action(file, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        self._action(
+            file,
+            "&Close Draft",
+            lambda: self.close_tab(self.tabs.currentIndex()),
+            QKeySequence.StandardKey.Close,
+        )
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        for text, name, key in (
+            ("&Undo", "undo", QKeySequence.StandardKey.Undo),
+            ("&Redo", "redo", QKeySequence.StandardKey.Redo),
+            ("Cu&t", "cut", QKeySequence.StandardKey.Cut),
+            ("&Copy", "copy", QKeySequence.StandardKey.Copy),
+            ("&Paste", "paste", QKeySequence.StandardKey.Paste),
+            ("Select &All", "selectAll", QKeySequence.StandardKey.SelectAll),
+        ):
+            self._action(edit, text, lambda _=False, n=name: self._editor_call(n), key)
+
+        review = bar.addMenu("&Review")
+        self._action(review, "&Next Open Finding", lambda: self.step(False), "F8")
+        self._action(review, "&Previous Open Finding", lambda: self.step(True), "Shift+F8")
+        self._action(review, "&Resolve Finding…", self.resolve_current, "Ctrl+R")
+        review.addSeparator()
+        self._action(review, "Focus &Text", lambda: self._focus("editor"), "Ctrl+1")
+        self._action(review, "Focus &Findings", lambda: self._focus("table"), "Ctrl+2")
+
+        view = bar.addMenu("&View")
+        self.dark_action = self._action(view, "&Dark Theme", self.toggle_dark, "Ctrl+Shift+D", checkable=True)
+        self.dark_action.setChecked(self.dark)
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About reviewapp", self.about)
+        self._rebuild_recent()
+
+    # -- tabs
+
+    def current(self) -> DocumentTab | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, DocumentTab) else None
+
+    def tab_list(self) -> list[DocumentTab]:
+        return [t for i in range(self.tabs.count()) if isinstance(t := self.tabs.widget(i), DocumentTab)]
+
+    def open_path(self, path: str | Path) -> DocumentTab | None:
+        path = Path(path)
+        for tab in self.tab_list():
+            if tab.path and tab.path.resolve() == path.resolve():
+                self.tabs.setCurrentWidget(tab)
+                return tab
+        try:
+            document = load_path(path)
+        except ReviewAppError as exc:
+            self.show_error("Cannot open the draft", str(exc))
+            return None
+        for warning in document.warnings:
+            self.statusBar().showMessage(warning, 10000)
+        self._remember(path)
+        return self._add_tab(document)
+
+    def _add_tab(self, document) -> DocumentTab:
+        resolutions = self.store.resolutions(document_key(document.path, document.sha256))
+        tab = DocumentTab(document, self.analyzer, resolutions, self.dark)
+        tab.analysis_state.connect(lambda state, t=tab: self._tab_state(t, state))
+        tab.analysed.connect(lambda _r, t=tab: self._tab_state(t, None))
+        tab.editor.document().modificationChanged.connect(lambda _m, t=tab: self._retitle(t))
+        index = self.tabs.addTab(tab, tab.title)
+        if document.path:
+            self.tabs.setTabToolTip(index, str(document.path))
+        self.tabs.setCurrentIndex(index)
+        tab.start_analysis()
+        return tab
+
+    def close_tab(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if not isinstance(tab, DocumentTab):
+            return
+        if tab.editor.document().isModified():
+            answer = QMessageBox.question(
+                self,
+                "Unsaved changes",
+                f"Save changes to {tab.title.rstrip(' •')}?",
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel or (
+                answer == QMessageBox.StandardButton.Save and not self.save()
+            ):
+                return
+        self.tabs.removeTab(index)
+        tab.deleteLater()
+
+    def _retitle(self, tab: DocumentTab) -> None:
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.setTabText(index, tab.title)
+
+    # -- files
+
+    def open_dialog(self) -> None:
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Open drafts", str(self._last_folder()), f"Drafts ({patterns});;All files (*)"
+        )
+        for path in paths:
+            self.open_path(path)
+
+    def paste_new(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.statusBar().showMessage("The clipboard holds no text to paste.", 5000)
+            return
+        self._add_tab(load_text(text))
+
+    def save(self) -> bool:
+        tab = self.current()
+        if tab is None:
+            return False
+        if tab.path is None or tab.path.suffix.lower() not in SAVEABLE:
+            return self.save_as()
+        return self._write(tab, tab.path)
+
+    def save_as(self) -> bool:
+        tab = self.current()
+        if tab is None:
+            return False
+        start = tab.path.with_suffix(".txt") if tab.path else self._last_folder() / "draft.txt"
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save draft as", str(start), "Text (*.txt);;Markdown (*.md)"
+        )
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() not in SAVEABLE:
+            path = path.with_suffix(".txt")
+        if self._write(tab, path):
+            tab.path, tab.format = path, "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
+            self._remember(path)
+            self._retitle(tab)
+            return True
+        return False
+
+    def _write(self, tab: DocumentTab, path: Path) -> bool:
+        """Write through a temporary file, so a failed save never leaves half a draft."""
+        try:
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp", newline="\n"
+            ) as handle:
+                handle.write(tab.text)
+            os.replace(handle.name, path)
+        except OSError as exc:
+            self.show_error("Cannot save the draft", f"{path}: {exc.strerror or exc}")
+            return False
+        tab.editor.document().setModified(False)
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    def _remember(self, path: Path) -> None:
+        recent = [p for p in self._recent() if p != str(path.resolve())]
+        self.settings.setValue("recent", [str(path.resolve()), *recent][:MAX_RECENT])
+        self._rebuild_recent()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _rebuild_recent(self) -> None:
+        self.recent_menu.clear()
+        for number, name in enumerate(self._recent(), 1):
+            action = self.recent_menu.addAction(f"&{number % 10} {name}")
+            action.triggered.connect(lambda _=False, n=name: self.open_path(n))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    def _last_folder(self) -> Path:
+        recent = self._recent()
+        return Path(recent[0]).parent if recent else Path.home()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if isinstance(url, QUrl) and url.isLocalFile():
+                self.open_path(url.toLocalFile())
+        event.acceptProposedAction()
+
+    # -- review
+
+    def step(self, backwards: bool) -> None:
+        tab = self.current()
+        if tab is None:
+            return
+        finding = tab.next_open(backwards)
+        if finding is None:
+            self.statusBar().showMessage("No open findings left in this view.", 4000)
+        else:
+            self.statusBar().showMessage(f"{finding.severity}: {finding.message}", 8000)
+
+    def resolve_current(self) -> None:
+        tab = self.current()
+        if tab is None or tab.result is None:
+            return
+        finding = tab.selected_finding()
+        if finding is None:
+            self.statusBar().showMessage(
+                "Put the cursor in a highlight or select a finding first (F8).", 5000
+            )
+            return
+        dialog = ResolveDialog(finding, self.store.setting("signoff.name") or "", self)
+        if dialog.exec() != ResolveDialog.DialogCode.Accepted:
+            return
+        self.record_resolution(tab, finding, **dialog.values())  # type: ignore[arg-type]
+
+    def record_resolution(
+        self,
+        tab: DocumentTab,
+        finding,
+        status: str,
+        person: str,
+        source_url: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        assert tab.result is not None
+        doc = tab.result.document
+        try:
+            resolution = self.store.resolve(
+                tab.key,
+                doc.sha256,
+                doc.words,
+                finding.id,
+                status,
+                person,
+                note=note,
+                source_url=source_url,
+                rule=finding.rule,
+                text=finding.text,
+                title=doc.metadata.title,
+            )
+            self.store.set_setting("signoff.name", person)
+        except ReviewAppError as exc:
+            self.show_error("Cannot record the decision", str(exc))
+            return
+        tab.add_resolution(resolution)
+        self._refresh_status()
+
+    def _focus(self, which: str) -> None:
+        tab = self.current()
+        if tab is not None:
+            (tab.editor if which == "editor" else tab.table).setFocus()
+
+    def _editor_call(self, name: str) -> None:
+        tab = self.current()
+        if tab is not None:
+            getattr(tab.editor, name)()
+
+    # -- view
+
+    def toggle_dark(self, dark: bool) -> None:
+        self.dark = dark
+        self.settings.setValue("view/dark", dark)
+        apply_theme(dark)
+        for tab in self.tab_list():
+            tab.set_dark(dark)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About reviewapp",
+            f"<b>reviewapp {__version__}</b><br>Review AI-assisted news drafts before publication.",
+        )
+
+    def show_error(self, title: str, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("error-box")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self.messages.append(box)
+        box.finished.connect(lambda _r, b=box: self.messages.remove(b))
+        box.open()  # not exec(): the window keeps working while it shows
+
+    # -- status
+
+    def _tab_state(self, tab: DocumentTab, state: str | None) -> None:
+        if tab is self.current():
+            if state is not None:
+                self.state_label.setText(state)
+            self._refresh_status()
+
+    def _refresh_status(self) -> None:
+        tab = self.current()
+        if tab is None:
+            self.words_label.setText("")
+            self.open_label.setText("")
+            self.setWindowTitle("reviewapp")
+            return
+        words = len(tab.text.split())
+        self.words_label.setText(f"{words:,} words")
+        self.open_label.setText(f"{tab.open_count()} open findings")
+        self.setWindowTitle(f"{tab.title} — reviewapp")
+
+    def closeEvent(self, event) -> None:
+        for index in reversed(range(self.tabs.count())):
+            before = self.tabs.count()
+            self.tabs.setCurrentIndex(index)
+            self.close_tab(index)
+            if self.tabs.count() == before:  # the editor cancelled
+                event.ignore()
+                return
+        event.accept()
+
+
+def app_instance() -> QApplication:
+    return QApplication.instance() or QApplication([])  # type: ignore[return-value]

@@ -1,0 +1,43 @@
+"""Python string indices (code points) to Qt positions (UTF-16 code units) and back.
+
+The core counts code points; QTextDocument counts UTF-16 units, in which a
+character outside the Basic Multilingual Plane (most emoji) takes two. Every
+conversion happens here, at the edge between the two.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+
+class LineMap:
+    """Line starts and astral characters of a text, for fast conversions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_starts = [0]
+        self.line_starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+
+    def line_of(self, index: int) -> int:
+        """The line (= QTextBlock number) holding code-point `index`."""
+        return max(0, bisect_left(self.line_starts, index + 1) - 1)
+
+    def to_utf16(self, index: int) -> int:
+        """Document-wide code-point index to a QTextCursor position."""
+        return index + bisect_left(self._astral, index)
+
+    def from_utf16(self, position: int) -> int:
+        """QTextCursor position to a code-point index."""
+        low, high = 0, len(self.text)
+        while low < high:  # to_utf16 is monotonic
+            mid = (low + high) // 2
+            if self.to_utf16(mid) < position:
+                low = mid + 1
+            else:
+                high = mid
+        return low
+
+
+def utf16_len(text: str) -> int:
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)

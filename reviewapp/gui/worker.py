@@ -1,0 +1,54 @@
+"""Analysis off the GUI thread: a QRunnable that reports through signals."""
+
+from __future__ import annotations
+
+import time
+import traceback
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from ..core import IncrementalAnalysis, load_text
+from ..core.analysis import AnalysisResult
+from ..core.document import Metadata
+
+
+class WorkerSignals(QObject):
+    finished = Signal(int, object, float)  # generation, AnalysisResult, seconds
+    failed = Signal(int, str)
+
+
+class AnalysisWorker(QRunnable):
+    """Analyse one snapshot of a draft's text; the generation tells stale results apart."""
+
+    def __init__(
+        self,
+        session: IncrementalAnalysis,
+        text: str,
+        generation: int,
+        path: object,
+        fmt: str,
+        metadata: Metadata | None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.text = text
+        self.generation = generation
+        self.path = path
+        self.fmt = fmt
+        self.metadata = metadata
+        self.signals = WorkerSignals()
+
+    def run(self) -> None:
+        started = time.perf_counter()
+        try:
+            document = load_text(self.text, self.path, self.fmt)  # type: ignore[arg-type]
+            if self.metadata is not None and self.fmt in ("html", "docx"):
+                # The editor shows the extracted text; keep what the original file declared.
+                document.metadata.declared_ai_use = self.metadata.declared_ai_use
+            result: AnalysisResult = self.session.run(document)
+        except Exception as exc:  # a bug must reach the status bar, not kill the thread silently
+            self.signals.failed.emit(
+                self.generation, f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"
+            )
+            return
+        self.signals.finished.emit(self.generation, result, time.perf_counter() - started)

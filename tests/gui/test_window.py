@@ -1,0 +1,230 @@
+"""The real window under QT_QPA_PLATFORM=offscreen, driven like an editor would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QApplication
+
+from reviewapp.core.findings import CATEGORIES
+from reviewapp.gui.findings_model import FINDING_ROLE, FindingsModel
+from reviewapp.gui.offsets import utf16_len
+
+from .conftest import wait_analysed
+
+
+def type_text(widget, text):
+    """Key events carrying text, as an input method sends them (QTest's key clicks are ASCII only)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def highlighted(tab):
+    """(line, utf16 start, utf16 length, finding id) of every highlight the editor shows."""
+    out = []
+    block = tab.editor.document().firstBlock()
+    while block.isValid():
+        for fr in block.layout().formats():
+            out.append((block.blockNumber(), fr.start, fr.length, fr.format.property(0x100000)))
+        block = block.next()
+    return out
+
+
+def assert_highlight_matches(tab, finding):
+    """The finding's highlight covers exactly its text, in Qt's UTF-16 positions."""
+    if finding.category == "claim":
+        start, end = tab.line_map.to_utf16(finding.start), tab.line_map.to_utf16(finding.end)
+        assert (start, end) in tab.claim_selections()
+        cursor = QTextCursor(tab.editor.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        assert cursor.selectedText() == finding.text
+        return
+    line = tab.line_map.line_of(finding.start)
+    block = tab.editor.document().findBlockByNumber(line)
+    block_text = block.text()
+    rel = finding.start - tab.line_map.line_starts[line]
+    ranges = [(s, n) for ln, s, n, fid in highlighted(tab) if ln == line and fid == finding.id]
+    assert ranges, f"no highlight for {finding.id} {finding.text!r}"
+    start, length = ranges[0]
+    assert start == utf16_len(block_text[:rel])
+    shown = block_text.encode("utf-16-le")[start * 2 : (start + length) * 2].decode("utf-16-le")
+    assert finding.text.startswith(shown) or shown == finding.text
+
+
+def test_open_foxconn_highlights_every_category_in_place(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    result = wait_analysed(qtbot, tab)
+    shown_ids = {fid for *_, fid in highlighted(tab)}
+    categories = {f.category for f in result.findings if f.id in shown_ids}
+    if tab.claim_selections():
+        categories.add("claim")
+    assert categories >= {"claim", "hedge", "peacock", "disclosure", "boilerplate", "ai_tell"}
+    for finding in result.findings:
+        if finding.start < finding.end:
+            assert_highlight_matches(tab, finding)
+    assert "450 words" in window.words_label.text()
+    assert f"{len(result.findings)} open findings" == window.open_label.text()
+    assert window.windowTitle().startswith("openai-foxconn.txt")
+
+
+def test_filter_the_panel(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    for category, box in tab.category_boxes.items():
+        box.setChecked(category == "hedge")
+    rows = [tab.filter.index(r, 0).data(FINDING_ROLE) for r in range(tab.filter.rowCount())]
+    assert rows and {f.category for f in rows} == {"hedge"}
+    assert all(box.text().endswith(")") for box in tab.category_boxes.values())
+    for box in tab.category_boxes.values():
+        box.setChecked(True)
+    tab.severity_box.setCurrentText("error")
+    rows = [tab.filter.index(r, 0).data(FINDING_ROLE) for r in range(tab.filter.rowCount())]
+    assert [f.rule for f in rows] == ["disclosure.truncated"]
+
+
+def test_click_and_keyboard_jump_to_findings(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    result = wait_analysed(qtbot, tab)
+    index = tab.filter.index(3, 0)
+    tab.table.setCurrentIndex(index)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert tab.editor.textCursor().selectedText() == index.data(FINDING_ROLE).text.replace("\n", "\u2029")
+
+    cursor = tab.editor.textCursor()
+    cursor.setPosition(0)
+    tab.editor.setTextCursor(cursor)
+    first = min((f for f in result.findings if f.start < f.end), key=lambda f: (f.start, f.end))
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    assert tab.editor.textCursor().selectedText() == first.text
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    second = tab.editor.textCursor().selectedText()
+    assert second and second != first.text
+    qtbot.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert tab.editor.textCursor().selectedText() == first.text
+
+
+def test_resolve_a_finding_dims_it_and_records_it(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    result = wait_analysed(qtbot, tab)
+    finding = next(f for f in result.findings if f.text == "if you ask me")
+    before = next(fr.format.background().color().alpha() for fr in _ranges(tab, finding))
+    window.record_resolution(tab, finding, "opinion", "Ana Ruiz", note="columnist's aside")
+    after = next(fr.format.background().color().alpha() for fr in _ranges(tab, finding))
+    assert after < before
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.findings[r].id == finding.id)
+    assert tab.model.index(row, 4).data() == "opinion"
+    assert window.store.resolutions(tab.key)[finding.id].person == "Ana Ruiz"
+    assert window.open_label.text() == f"{len(result.findings) - 1} open findings"
+    # Shown again after reopening: the decision is in the database.
+    window.close_tab(0)
+    reopened = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, reopened)
+    assert finding.id in reopened.resolutions
+
+
+def _ranges(tab, finding):
+    block = tab.editor.document().findBlockByNumber(tab.line_map.line_of(finding.start))
+    return [fr for fr in block.layout().formats() if fr.format.property(0x100000) == finding.id]
+
+
+def test_typing_reanalyses_only_the_changed_paragraph(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    block = tab.editor.document().findBlockByNumber(9)
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    tab.editor.setTextCursor(cursor)
+    qtbot.keyClicks(tab.editor, " Prices might rise.")
+    result = wait_analysed(qtbot, tab)
+    assert result.reanalysed == 1 and result.changed == [9]
+    might = [f for f in result.findings if f.text == "might" and tab.line_map.line_of(f.start) == 9]
+    assert len(might) == 1
+    assert_highlight_matches(tab, might[0])
+    assert tab.editor.document().isModified() and tab.title.endswith("•")
+
+
+def test_emoji_before_a_finding_keeps_its_highlight_aligned(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    cursor = QTextCursor(tab.editor.document().findBlockByNumber(7))  # "It feels like…"
+    tab.editor.setTextCursor(cursor)
+    type_text(tab.editor, "🎉🚀 ")
+    result = wait_analysed(qtbot, tab)
+    feels = next(f for f in result.findings if f.text == "It feels like")
+    assert result.document.text[feels.start - 3 : feels.start] == "🎉🚀 "
+    assert_highlight_matches(tab, feels)
+    later = [f for f in result.findings if tab.line_map.line_of(f.start) == 7 and f.start > feels.start]
+    assert later
+    for finding in later:
+        assert_highlight_matches(tab, finding)
+
+
+def test_undo_restores_text_and_findings(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    original = wait_analysed(qtbot, tab)
+    cursor = QTextCursor(tab.editor.document().findBlockByNumber(8))
+    cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+    tab.editor.setTextCursor(cursor)
+    qtbot.keyClick(tab.editor, Qt.Key.Key_Delete)
+    changed = wait_analysed(qtbot, tab)
+    assert len(changed.findings) < len(original.findings)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    restored = wait_analysed(qtbot, tab)
+    assert tab.text == original.document.text
+    assert [f.id for f in restored.findings] == [f.id for f in original.findings]
+
+
+def test_findings_model_passes_the_model_tester(qtbot, data_dir):
+    from reviewapp.core import Analyzer, load_path
+
+    result = Analyzer().analyze(load_path(data_dir / "openai-foxconn.txt"))
+    model = FindingsModel()
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_findings(result.findings, {})
+    model.set_findings(result.findings[:5], {})
+    assert model.rowCount() == 5 and model.columnCount() == 5
+    assert tester is not None
+
+
+def test_bad_file_gives_a_message_and_no_tab(window, tmp_path):
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"not a word file")
+    assert window.open_path(bad) is None
+    assert window.tabs.count() == 0
+    assert window.messages and "broken.docx" in window.messages[0].text()
+
+
+def test_save_writes_the_edited_text(window, qtbot, tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text("Headline\nThe council met on Tuesday.\n", encoding="utf-8")
+    tab = window.open_path(path)
+    wait_analysed(qtbot, tab)
+    tab.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(tab.editor, "It may rain.")
+    assert window.save()
+    assert path.read_text(encoding="utf-8") == "Headline\nThe council met on Tuesday.\nIt may rain."
+    assert not tab.editor.document().isModified()
+    assert str(path.resolve()) in window._recent()
+
+
+def test_dark_theme_toggle(window, qtbot, foxconn_copy):
+    from PySide6.QtWidgets import QApplication
+
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    window.dark_action.trigger()
+    assert window.dark and tab.highlighter.dark
+    assert QApplication.palette().base().color().lightness() < 60
+    assert window.settings.value("view/dark", type=bool) is True
+    window.dark_action.trigger()
+    assert QApplication.palette().base().color().lightness() > 200
+
+
+def test_every_category_has_a_legend_entry(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    assert set(tab.category_boxes) == set(CATEGORIES)
