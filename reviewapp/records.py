@@ -126,12 +126,12 @@ def run_resolve(args: argparse.Namespace) -> int:
 
 def run_signoff(args: argparse.Namespace) -> int:
     from .core.gate import evaluate
+    from .core.store import check_role
 
     session = _Session(args, args.file)
     result = session.result
     assert result is not None
-    if args.role not in session.policy.roles:
-        raise CliError(f"unknown role {args.role!r}; the house policy has {', '.join(session.policy.roles)}")
+    session.record(lambda: check_role(args.role, session.policy.roles))  # a typo before the gate
     if args.decision == "approve":
         gate = evaluate(result, session.store, session.policy)
         if gate.unresolved:

@@ -287,6 +287,34 @@ class ReviewStore:
 
     # -- resolutions and sign-offs
 
+    def _record(
+        self,
+        kind: str,
+        table: str,
+        key: str,
+        sha256: str,
+        words: int,
+        title: str | None,
+        row: dict[str, Any],
+    ) -> str:
+        """One decision in one transaction: its version, its audit entry and its row. Returns its time."""
+        with self.transaction():
+            document_id = self._document_id(key, title)
+            version_id = self._version_id(document_id, sha256, words)
+            at = now()
+            audit_id = self._append_audit(kind, key, sha256, row)
+            self.db[table].insert(
+                {
+                    "document_id": document_id,
+                    "version_id": version_id,
+                    "sha256": sha256,
+                    **row,
+                    "at": at,
+                    "audit_id": audit_id,
+                }
+            )
+        return at
+
     def resolve(
         self,
         key: str,
@@ -306,36 +334,16 @@ class ReviewStore:
             raise StoreError(f"unknown status {status!r}; use one of {', '.join(RESOLUTION_STATUSES)}")
         if status == "verified" and not (source_url or note):
             raise StoreError("a verified finding needs a source URL or a note saying how it was verified")
-        with self.transaction():
-            document_id = self._document_id(key, title)
-            version_id = self._version_id(document_id, sha256, words)
-            at = now()
-            payload = {
-                "finding": finding_id,
-                "status": status,
-                "note": note,
-                "source_url": source_url,
-                "person": person,
-                "rule": rule,
-                "text": text,
-            }
-            audit_id = self._append_audit("resolution", key, sha256, payload)
-            self.db["resolutions"].insert(
-                {
-                    "document_id": document_id,
-                    "version_id": version_id,
-                    "sha256": sha256,
-                    "finding_id": finding_id,
-                    "rule": rule,
-                    "text": text,
-                    "status": status,
-                    "note": note,
-                    "source_url": source_url,
-                    "person": person,
-                    "at": at,
-                    "audit_id": audit_id,
-                }
-            )
+        row = {
+            "finding_id": finding_id,
+            "status": status,
+            "note": note,
+            "source_url": source_url,
+            "person": person,
+            "rule": rule,
+            "text": text,
+        }
+        at = self._record("resolution", "resolutions", key, sha256, words, title, row)
         return Resolution(finding_id, status, note, source_url, person, at, sha256, rule, text)
 
     def sign_off(
@@ -351,29 +359,11 @@ class ReviewStore:
         title: str | None = None,
     ) -> SignOff:
         person = _required_name(person)
-        if roles and role not in roles:
-            raise StoreError(f"unknown role {role!r}; the house policy has {', '.join(roles)}")
+        check_role(role, roles)
         if decision not in DECISIONS:
             raise StoreError(f"decision must be approve or reject, not {decision!r}")
-        with self.transaction():
-            document_id = self._document_id(key, title)
-            version_id = self._version_id(document_id, sha256, words)
-            at = now()
-            payload = {"person": person, "role": role, "decision": decision, "comment": comment}
-            audit_id = self._append_audit("signoff", key, sha256, payload)
-            self.db["signoffs"].insert(
-                {
-                    "document_id": document_id,
-                    "version_id": version_id,
-                    "sha256": sha256,
-                    "person": person,
-                    "role": role,
-                    "decision": decision,
-                    "comment": comment,
-                    "at": at,
-                    "audit_id": audit_id,
-                }
-            )
+        row = {"person": person, "role": role, "decision": decision, "comment": comment}
+        at = self._record("signoff", "signoffs", key, sha256, words, title, row)
         return SignOff(person, role, decision, comment, at, sha256)
 
     # -- reading
@@ -472,6 +462,12 @@ def entry_hash(entry: dict[str, Any]) -> str:
         entry["payload"],
     )
     return hashlib.sha256("\x1e".join(fields).encode("utf-8")).hexdigest()
+
+
+def check_role(role: str, roles: tuple[str, ...]) -> None:
+    """Refuse a role the house policy does not have (no check when it names none)."""
+    if roles and role not in roles:
+        raise StoreError(f"unknown role {role!r}; the house policy has {', '.join(roles)}")
 
 
 def _required_name(person: str) -> str:
