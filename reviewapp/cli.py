@@ -58,11 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not argv:
-        argv = ["open"]
-    args = parser.parse_args(argv)
+    args = parser.parse_args(gui_by_default(list(sys.argv[1:] if argv is None else argv)))
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
@@ -73,6 +70,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # `reviewapp check ... | head`
         return EXIT_OK
+
+
+COMMANDS = ("check", "open", "status", "resolve", "signoff", "history", "audit")
+
+
+def gui_by_default(argv: list[str]) -> list[str]:
+    """No command means the desktop app: `reviewapp`, `reviewapp --db X`, `reviewapp draft.txt`."""
+    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version")):
+        return argv
+    return ["open", *argv]
 
 
 def run_gui(args: argparse.Namespace) -> int:

@@ -98,3 +98,21 @@ def test_version():
     from reviewapp import __version__
 
     assert proc.stdout.strip() == f"reviewapp {__version__}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "command", "db", "paths"),
+    [
+        ([], "open", None, []),
+        (["--db", "x.sqlite3"], "open", "x.sqlite3", []),
+        (["draft.txt", "--db", "x.sqlite3"], "open", "x.sqlite3", ["draft.txt"]),
+        (["status", "d.txt", "--db", "y.sqlite3"], "status", "y.sqlite3", None),
+    ],
+)
+def test_no_command_means_the_desktop_app_with_its_options(argv, command, db, paths):
+    from reviewapp.cli import build_parser, gui_by_default
+
+    args = build_parser().parse_args(gui_by_default(argv))
+    assert args.command == command and args.db == db
+    if paths is not None:
+        assert args.paths == paths
