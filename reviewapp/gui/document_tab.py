@@ -85,7 +85,10 @@ class DocumentTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed starting widths: ResizeToContents would query every row on every update.
+        for column, width in enumerate((80, 140, 380, 0, 90)):
+            if width:
+                self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self.jump_to_index)  # Enter or double click
         self.table.clicked.connect(self.jump_to_index)
@@ -209,7 +212,11 @@ class DocumentTab(QWidget):
                 begin = max(finding.start, starts[line]) - starts[line]
                 end = (finding.end - starts[line]) if line == last else len(result.document.text)
                 by_line.setdefault(line, []).append((begin, max(begin, end), finding))
-        changed = {line for line in set(old) | set(by_line) if old.get(line) != by_line.get(line)}
+        # Compare what a line shows, not the findings' absolute offsets: an edit shifts
+        # every later finding, but only the lines whose highlights differ need repainting.
+        changed = {
+            line for line in set(old) | set(by_line) if _shown(old.get(line)) != _shown(by_line.get(line))
+        }
         self.highlighter.set_findings(by_line, changed)
         self._show_claims()
         self.model.set_findings(result.findings, self.resolutions)
@@ -357,3 +364,7 @@ class DocumentTab(QWidget):
                 QToolTip.hideText()
             return True
         return super().eventFilter(watched, event)
+
+
+def _shown(entries: list[tuple[int, int, Finding]] | None) -> list[tuple[int, int, str, str]]:
+    return [(begin, end, f.id, f.severity) for begin, end, f in entries or ()]

@@ -228,3 +228,16 @@ def test_every_category_has_a_legend_entry(window, qtbot, foxconn_copy):
     tab = window.open_path(foxconn_copy)
     wait_analysed(qtbot, tab)
     assert set(tab.category_boxes) == set(CATEGORIES)
+
+
+def test_sorting_the_panel_by_a_column(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    tab.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    keys = [tab.filter.index(r, 0).data(FINDING_ROLE).category for r in range(tab.filter.rowCount())]
+    assert keys == sorted(keys)
+    tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert tab.filter.index(0, 0).data() == "error"
+    tester = QAbstractItemModelTester(tab.filter, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    tab.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert tester is not None
