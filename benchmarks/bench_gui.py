@@ -40,7 +40,7 @@ def draft(folder: Path, words: int) -> Path:
 
 def wait(tab, timeout: float = 60.0) -> None:
     end = time.monotonic() + timeout
-    while not (tab.result is not None and not tab.busy and not tab.debounce.isActive()):
+    while not (tab.result is not None and not tab.running and not tab.debounce.isActive()):
         QTest.qWait(1)
         if time.monotonic() > end:
             raise SystemExit("analysis did not finish")

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -92,7 +92,7 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(args)
 
 
-def iter_drafts(paths: Sequence[str], errors: list[str]) -> Iterator[Path]:
+def iter_drafts(paths: Sequence[str], fail: Callable[[str], None]) -> Iterator[Path]:
     """Files named, and drafts found in folders named (sorted, hidden ones skipped)."""
     from .core.loaders import SUPPORTED_SUFFIXES
 
@@ -107,7 +107,7 @@ def iter_drafts(paths: Sequence[str], errors: list[str]) -> Iterator[Path]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                errors.append(f"{path}: no drafts (.txt, .md, .html, .docx) in this folder")
+                fail(f"{path}: no drafts (.txt, .md, .html, .docx) in this folder")
             yield from found
         else:
             yield path
@@ -123,14 +123,18 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
     except ReviewAppError as exc:
         raise CliError(str(exc)) from None
     failures: list[str] = []
+
+    def fail(message: str) -> None:
+        failures.append(message)
+        print(f"reviewapp: {message}", file=sys.stderr)
+
     documents = []
     has_error = False
-    for path in iter_drafts(args.paths, failures):
+    for path in iter_drafts(args.paths, fail):
         try:
             document = load_path(path)
         except ReviewAppError as exc:
-            failures.append(str(exc))
-            print(f"reviewapp: {exc}", file=sys.stderr)
+            fail(str(exc))
             continue
         for warning in document.warnings:
             print(f"reviewapp: warning: {warning}", file=sys.stderr)
@@ -140,9 +144,6 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
         documents.append((document, findings))
         if args.format == "text":
             write_text_report(out, document, findings)
-    for message in failures:
-        if "no drafts" in message:
-            print(f"reviewapp: {message}", file=sys.stderr)
     if args.format == "json":
         # Indented only for a person at a terminal: with indent, json falls back
         # to its pure-Python encoder, several times slower on big reports.

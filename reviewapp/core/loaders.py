@@ -68,7 +68,8 @@ def _finish(text: str, path: Path | None, fmt: str, meta: Metadata, warnings: li
     return Document(text=text, path=path, format=fmt, metadata=meta, warnings=warnings)
 
 
-def _read_bytes(path: Path, limit: int) -> bytes:
+def _read_bytes(path: Path, limit: int, head: int | None = None) -> bytes:
+    """The file's bytes (or only its first `head` bytes), refusing files over `limit`."""
     try:
         if not path.is_file():
             raise errors.FileMissingError(path, "no such file")
@@ -77,7 +78,8 @@ def _read_bytes(path: Path, limit: int) -> bytes:
             raise errors.FileTooLargeError(
                 path, f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit"
             )
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            return handle.read(-1 if head is None else head)
     except PermissionError:
         raise errors.UnreadableFileError(path, "permission denied") from None
     except OSError as exc:
@@ -134,7 +136,7 @@ def _fallback(raw: bytes, label: object) -> tuple[str, str]:
 
 def load_docx(path: Path) -> Document:
     """Paragraph and table text of a Word document, in body order."""
-    raw_head = _read_bytes(path, MAX_DOCX_BYTES)[:8]
+    raw_head = _read_bytes(path, MAX_DOCX_BYTES, head=len(_OLE_MAGIC))
     if raw_head.startswith(_OLE_MAGIC):
         raise errors.CorruptDocumentError(
             path, "the document is password-protected or an old .doc; save it as .docx without a password"

@@ -265,10 +265,6 @@ class ReviewStore:
             .last_pk
         )
 
-    def record_version(self, key: str, sha256: str, words: int, title: str | None = None) -> None:
-        with self.transaction():
-            self._version_id(self._document_id(key, title), sha256, words)
-
     # -- audit log
 
     def _append_audit(self, kind: str, document: str, sha256: str, payload: dict[str, Any]) -> int:

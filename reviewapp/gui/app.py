@@ -46,7 +46,7 @@ def _screenshot(app: QApplication, window: MainWindow, out: Path) -> int:
 
     def poll() -> None:
         tabs = window.tab_list()
-        if all(t.result is not None and not t.busy for t in tabs):
+        if all(t.result is not None and not t.running for t in tabs):
             timer.stop()
             app.processEvents()
             ok = window.grab().save(str(out))

@@ -54,9 +54,8 @@ class DocumentTab(QWidget):
         self.result: AnalysisResult | None = None
         self.resolutions = dict(resolutions)
         self.generation = 0  # bumped on every edit
-        self.running = False
+        self.running = False  # an analysis of this draft is under way
         self.line_map = LineMap(document.text)
-        self.busy = False
 
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("editor")
@@ -176,7 +175,6 @@ class DocumentTab(QWidget):
             self.debounce.start()
             return
         self.running = True
-        self.busy = True
         self.analysis_state.emit("analysing…")
         worker = AnalysisWorker(
             self.session, self.text, self.generation, self.path, self.format, self.metadata
@@ -187,7 +185,6 @@ class DocumentTab(QWidget):
 
     def _failed(self, generation: int, message: str) -> None:
         self.running = False
-        self.busy = False
         self.analysis_state.emit("analysis failed: " + message.splitlines()[0])
 
     def _finished(self, generation: int, result: AnalysisResult, seconds: float) -> None:
@@ -196,7 +193,6 @@ class DocumentTab(QWidget):
             self.start_analysis()  # the text moved on while this ran: analyse the newest text
             return
         self.apply(result)
-        self.busy = False
         self.analysis_state.emit(f"up to date ({seconds * 1000:.0f} ms)")
 
     def apply(self, result: AnalysisResult) -> None:

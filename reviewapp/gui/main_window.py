@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -391,7 +390,3 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         event.accept()
-
-
-def app_instance() -> QApplication:
-    return QApplication.instance() or QApplication([])  # type: ignore[return-value]

@@ -39,6 +39,6 @@ def foxconn_copy(tmp_path, data_dir):
 
 def wait_analysed(qtbot, tab, timeout=10000):
     qtbot.waitUntil(
-        lambda: tab.result is not None and not tab.busy and not tab.debounce.isActive(), timeout=timeout
+        lambda: tab.result is not None and not tab.running and not tab.debounce.isActive(), timeout=timeout
     )
     return tab.result

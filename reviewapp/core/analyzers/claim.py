@@ -21,7 +21,7 @@ from .context import BODY, ParagraphContext
 
 _MIN_WORDS = 4
 
-# (rule, message when unattributed, message when attributed, suggestion when unattributed)
+# kind -> (message when nothing attributes the claim, message when something does)
 _KINDS = {
     "statement": (
         "Reported statement with no source: who says so, and where?",

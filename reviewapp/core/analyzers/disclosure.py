@@ -123,7 +123,7 @@ def check(
                     where,
                     where,
                     f"No AI-use disclosure, but {reason}.",
-                    _disclosure_template(policy),
+                    _DISCLOSURE_TEMPLATE,
                 )
             )
         return found
@@ -242,11 +242,10 @@ def _sentence_around(paragraphs: Sequence[Paragraph], start: int, end: int) -> t
     return start, end
 
 
-def _disclosure_template(policy: Policy) -> str:
-    return (
-        'Add a disclosure, e.g. "This article was drafted with an AI assistant. '
-        '[Name], [role], reviewed it and holds editorial responsibility."'
-    )
+_DISCLOSURE_TEMPLATE = (
+    'Add a disclosure, e.g. "This article was drafted with an AI assistant. '
+    '[Name], [role], reviewed it and holds editorial responsibility."'
+)
 
 
 def _finding(
