@@ -28,9 +28,12 @@ def document_key(path: Path | None, sha256: str) -> str:
     return str(path.resolve()) if path else f"pasted:{sha256}"
 
 
-def evaluate(result: AnalysisResult, store: ReviewStore, policy: Policy) -> GateResult:
+def evaluate(
+    result: AnalysisResult, store: ReviewStore, policy: Policy, key: str | None = None
+) -> GateResult:
+    """The gate for this text; `key` names the draft when it is not the text's own path."""
     document = result.document
-    key = document_key(document.path, document.sha256)
+    key = key or document_key(document.path, document.sha256)
     resolutions = store.resolutions(key)
     blocking = [
         f for f in result.findings if f.at_least(policy.block_unresolved_at) and f.id not in resolutions

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ..core import Analyzer, Document, IncrementalAnalysis
 from ..core.analysis import AnalysisResult
 from ..core.findings import CATEGORIES, Finding
-from ..core.gate import document_key
+from ..core.gate import GateResult, document_key
 from ..core.store import Resolution
 from .findings_model import FINDING_ROLE, FindingsFilter, FindingsModel
 from .highlighter import FindingHighlighter, claim_format
@@ -56,6 +56,9 @@ class DocumentTab(QWidget):
         self.generation = 0  # bumped on every edit
         self.running = False  # an analysis of this draft is under way
         self.line_map = LineMap(document.text)
+        # A pasted draft keeps the name it was first recorded under while it is edited.
+        self.pasted_key = None if document.path else document_key(None, document.sha256)
+        self.gate: GateResult | None = None  # set by the window after each analysis
 
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("editor")
@@ -153,8 +156,18 @@ class DocumentTab(QWidget):
 
     @property
     def key(self) -> str:
-        assert self.result is not None
-        return document_key(self.path, self.result.document.sha256)
+        """How the review database names this draft."""
+        return document_key(self.path, "") if self.path else str(self.pasted_key)
+
+    @property
+    def up_to_date(self) -> bool:
+        """The last analysis is of the text in the editor now."""
+        return (
+            self.result is not None
+            and not self.running
+            and not self.debounce.isActive()
+            and self.result.document.text == self.text
+        )
 
     @property
     def title(self) -> str:

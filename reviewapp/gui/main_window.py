@@ -18,14 +18,18 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core import Analyzer, Policy, ReviewAppError, load_path, load_text
-from ..core.gate import document_key
+from ..core.gate import APPROVED, CHANGED, NOT_APPROVED, evaluate
 from ..core.loaders import SUPPORTED_SUFFIXES
 from ..core.store import ReviewStore
 from .dialogs import ResolveDialog
 from .document_tab import DocumentTab
+from .history_dialog import HistoryDialog
+from .signoff_dialog import SignOffDialog
 from .theme import apply_theme, system_prefers_dark
 
 MAX_RECENT = 10
+# Okabe–Ito bluish green, vermillion and orange: apart for colour-blind readers, legible on dark.
+APPROVAL_COLORS = {APPROVED: "#009E73", CHANGED: "#D55E00", NOT_APPROVED: "#E69F00"}
 SAVEABLE = (".txt", ".md", ".markdown")
 
 
@@ -52,7 +56,9 @@ class MainWindow(QMainWindow):
         self.words_label = QLabel()
         self.open_label = QLabel()
         self.state_label = QLabel("No draft open")
-        for label in (self.state_label, self.open_label, self.words_label):
+        self.approval_label = QLabel()
+        self.approval_label.setObjectName("approval")
+        for label in (self.approval_label, self.state_label, self.open_label, self.words_label):
             self.statusBar().addPermanentWidget(label)
         self.dark = bool(settings.value("view/dark", system_prefers_dark(), type=bool))
         self._build_menus()
@@ -103,6 +109,10 @@ class MainWindow(QMainWindow):
         self._action(review, "&Previous Open Finding", lambda: self.step(True), "Shift+F8")
         self._action(review, "&Resolve Finding…", self.resolve_current, "Ctrl+R")
         review.addSeparator()
+        self._action(review, "&Sign Off…", self.sign_off, "Ctrl+Shift+A")
+        self._action(review, "&History…", self.show_history, "Ctrl+H")
+        self._action(review, "&Verify Audit Log", self.verify_audit)
+        review.addSeparator()
         self._action(review, "Focus &Text", lambda: self._focus("editor"), "Ctrl+1")
         self._action(review, "Focus &Findings", lambda: self._focus("table"), "Ctrl+2")
 
@@ -140,10 +150,11 @@ class MainWindow(QMainWindow):
         return self._add_tab(document)
 
     def _add_tab(self, document) -> DocumentTab:
-        resolutions = self.store.resolutions(document_key(document.path, document.sha256))
-        tab = DocumentTab(document, self.analyzer, resolutions, self.dark)
+        tab = DocumentTab(document, self.analyzer, {}, self.dark)
+        tab.resolutions.update(self.store.resolutions(tab.key))
+        tab.highlighter.resolved = set(tab.resolutions)
         tab.analysis_state.connect(lambda state, t=tab: self._tab_state(t, state))
-        tab.analysed.connect(lambda _r, t=tab: self._tab_state(t, None))
+        tab.analysed.connect(lambda _r, t=tab: self._update_gate(t))
         tab.editor.document().modificationChanged.connect(lambda _m, t=tab: self._retitle(t))
         index = self.tabs.addTab(tab, tab.title)
         if document.path:
@@ -290,9 +301,13 @@ class MainWindow(QMainWindow):
             )
             return
         dialog = ResolveDialog(finding, self.store.setting("signoff.name") or "", self)
-        if dialog.exec() != ResolveDialog.DialogCode.Accepted:
-            return
-        self.record_resolution(tab, finding, **dialog.values())  # type: ignore[arg-type]
+        dialog.accepted.connect(lambda: self.record_resolution(tab, finding, **dialog.values()))  # type: ignore[arg-type]
+        self._open_dialog(dialog)
+
+    def _open_dialog(self, dialog) -> None:
+        """Window-modal, not exec(): no nested event loop, and tests can drive the real buttons."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def record_resolution(
         self,
@@ -324,7 +339,100 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot record the decision", str(exc))
             return
         tab.add_resolution(resolution)
-        self._refresh_status()
+        self._update_gate(tab)
+
+    def sign_off(self) -> None:
+        tab = self.current()
+        if tab is None:
+            return
+        refusal = self._signoff_refusal(tab)
+        if refusal:
+            self.show_error("Cannot sign off yet", refusal)
+            return
+        assert tab.result is not None
+        gate = evaluate(tab.result, self.store, self.policy, tab.key)
+        dialog = SignOffDialog(
+            gate,
+            self.policy.roles,
+            self.store.setting("signoff.name") or "",
+            self.store.setting("signoff.role"),
+            tab.result.document.metadata.title or tab.title,
+            tab.result.document.sha256,
+            self,
+        )
+        dialog.accepted.connect(lambda: self.record_signoff(tab, **dialog.values()))  # type: ignore[arg-type]
+        self._open_dialog(dialog)
+
+    def _signoff_refusal(self, tab: DocumentTab) -> str | None:
+        """Why this draft cannot be signed now: a sign-off is bound to exact, saved, analysed text."""
+        if tab.editor.document().isModified():
+            return "Save the draft first: a sign-off approves the text as saved, so others can check it."
+        if not tab.up_to_date:
+            return "Wait for the analysis of the latest edit to finish, then sign off."
+        return None
+
+    def record_signoff(
+        self, tab: DocumentTab, person: str, role: str, decision: str, comment: str | None = None
+    ) -> None:
+        refusal = self._signoff_refusal(tab)  # the text may have changed while the dialog was open
+        if refusal:
+            self.show_error("The sign-off was not recorded", refusal)
+            return
+        assert tab.result is not None
+        doc = tab.result.document
+        if decision == "approve" and evaluate(tab.result, self.store, self.policy, tab.key).unresolved:
+            self.show_error(
+                "The sign-off was not recorded", "Findings that block publication are unresolved."
+            )
+            return
+        try:
+            self.store.sign_off(
+                tab.key,
+                doc.sha256,
+                doc.words,
+                person,
+                role,
+                decision,
+                comment=comment,
+                roles=self.policy.roles,
+                title=doc.metadata.title,
+            )
+            self.store.set_setting("signoff.name", person)
+            self.store.set_setting("signoff.role", role)
+        except ReviewAppError as exc:
+            self.show_error("Cannot record the sign-off", str(exc))
+            return
+        self.statusBar().showMessage(f"Recorded: {decision} by {person} as {role}", 8000)
+        self._update_gate(tab)
+
+    def show_history(self) -> None:
+        tab = self.current()
+        if tab is None:
+            return
+        current = tab.result.document.sha256 if tab.up_to_date and tab.result else None
+        dialog = HistoryDialog(
+            tab.title.rstrip(" •"), self.store.history(tab.key), current, self.store.verify_audit, self
+        )
+        self._open_dialog(dialog)
+
+    def verify_audit(self) -> None:
+        report = self.store.verify_audit()
+        if report.ok:
+            self.statusBar().showMessage(f"Audit log verifies: {report.entries} entries, chain intact.", 8000)
+        else:
+            self.show_error(
+                "The audit log is broken",
+                f"Entry {report.first_broken}: {report.reason}. The record was changed outside reviewapp.",
+            )
+
+    def _update_gate(self, tab: DocumentTab) -> None:
+        if tab.result is not None:
+            try:
+                tab.gate = evaluate(tab.result, self.store, self.policy, tab.key)
+            except ReviewAppError as exc:
+                tab.gate = None
+                self.statusBar().showMessage(f"Review database: {exc}", 10000)
+        self._tab_state(tab, None)
 
     def _focus(self, which: str) -> None:
         tab = self.current()
@@ -374,12 +482,25 @@ class MainWindow(QMainWindow):
         if tab is None:
             self.words_label.setText("")
             self.open_label.setText("")
+            self.approval_label.setText("")
             self.setWindowTitle("reviewapp")
             return
         words = len(tab.text.split())
         self.words_label.setText(f"{words:,} words")
         self.open_label.setText(f"{tab.open_count()} open findings")
-        self.setWindowTitle(f"{tab.title} — reviewapp")
+        approval = self.approval_text(tab)
+        self.approval_label.setText(approval.capitalize())
+        self.approval_label.setStyleSheet(f"color: {APPROVAL_COLORS[approval]}; font-weight: bold")
+        self.approval_label.setToolTip("\n".join(tab.gate.reasons) if tab.gate else "")
+        self.setWindowTitle(f"{tab.title} — {approval} — reviewapp")
+
+    def approval_text(self, tab: DocumentTab) -> str:
+        """Approved, changed since approval, or not approved: for the text in the editor now."""
+        if tab.gate is None:
+            return "not approved"
+        if tab.gate.approval == APPROVED and not tab.up_to_date:
+            return CHANGED  # typed since the last analysis: the approval no longer holds
+        return tab.gate.approval
 
     def closeEvent(self, event) -> None:
         for index in reversed(range(self.tabs.count())):

@@ -1,0 +1,117 @@
+"""The review history of one draft: its versions, with the decisions taken on each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+)
+
+from ..core.store import AuditReport, HistoryEntry
+
+KIND_LABELS = {"version": "Version", "resolution": "Resolution", "signoff": "Sign-off"}
+
+
+def local_time(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def history_model(entries: list[HistoryEntry], current_sha: str | None) -> QStandardItemModel:
+    """One row per version of the text; its resolutions and sign-offs beneath it."""
+    model = QStandardItemModel(0, 3)
+    model.setHorizontalHeaderLabels(["What", "When", "Details"])
+    versions: dict[str, QStandardItem] = {}
+    bold = QFont()
+    bold.setBold(True)
+    for entry in entries:
+        parent = versions.get(entry.sha256)
+        if parent is None:  # also covers a decision recorded before its version row (old data)
+            label = f"Version {entry.sha256[:12]}"
+            if entry.sha256 == current_sha:
+                label += " (this text)"
+            parent = QStandardItem(label)
+            details = QStandardItem(entry.summary if entry.kind == "version" else "")
+            when = QStandardItem(local_time(entry.at))
+            if entry.sha256 == current_sha:
+                for item in (when, parent, details):
+                    item.setFont(bold)
+            model.appendRow([parent, when, details])  # children hang off column 0
+            versions[entry.sha256] = parent
+            if entry.kind == "version":
+                continue
+        row = [
+            QStandardItem(KIND_LABELS[entry.kind]),
+            QStandardItem(local_time(entry.at)),
+            QStandardItem(entry.summary),
+        ]
+        row[2].setToolTip(entry.summary)
+        parent.appendRow(row)
+    return model
+
+
+class HistoryDialog(QDialog):
+    """Read-only: nothing in the record can be changed from here (or anywhere)."""
+
+    def __init__(
+        self,
+        title: str,
+        entries: list[HistoryEntry],
+        current_sha: str | None,
+        verify: Callable[[], AuditReport],
+        parent: object = None,
+    ) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.setWindowTitle(f"Review history — {title}")
+        self.setObjectName("history-dialog")
+        self.verify = verify
+        self.model = history_model(entries, current_sha)
+        self.view = QTreeView()
+        self.view.setObjectName("history")
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.view.setUniformRowHeights(True)
+        self.view.expandAll()
+        self.view.setColumnWidth(0, 290)
+        self.view.setColumnWidth(1, 130)
+        self.view.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        empty = QLabel("No review record yet: resolve a finding or sign off to start one.")
+        empty.setVisible(not entries)
+        self.audit = QLabel()
+        self.audit.setObjectName("audit-result")
+        self.audit.setTextFormat(Qt.TextFormat.PlainText)
+        verify_button = QPushButton("&Verify Audit Log")
+        verify_button.clicked.connect(self.run_verify)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(verify_button)
+        bottom.addWidget(self.audit, 1)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(empty)
+        layout.addWidget(self.view)
+        layout.addLayout(bottom)
+        self.resize(820, 480)
+
+    def run_verify(self) -> AuditReport:
+        report = self.verify()
+        self.audit.setText(
+            f"Audit log verifies: {report.entries} entries, chain intact."
+            if report.ok
+            else f"Audit log BROKEN at entry {report.first_broken}: {report.reason}."
+        )
+        return report

@@ -1,0 +1,156 @@
+"""Sign-off, approval state and history in the window, driven through the real dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from reviewapp.core.gate import APPROVED, CHANGED, NOT_APPROVED, evaluate
+
+from .conftest import wait_analysed
+
+
+def _resolve_blocking(window, tab):
+    gate = evaluate(tab.result, window.store, window.policy, tab.key)
+    for finding in gate.unresolved:
+        window.record_resolution(tab, finding, "verified", "Ana Ruiz", source_url="https://example.org/s")
+
+
+def _dialog(window, name):
+    dialog = window.findChild(object, name)
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_approval_is_refused_while_findings_block_it(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    window.sign_off()
+    dialog = _dialog(window, "signoff-dialog")
+    assert dialog.reject_choice.isChecked()  # not offered as the default when it would be refused
+    dialog.approve.setChecked(True)
+    assert not dialog.sign_button.isEnabled()
+    assert "refused" in dialog.error.text()
+    assert "unresolved" in dialog.reasons.text() and "no approval by the editor" in dialog.reasons.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # the keyboard cannot slip past the disabled button
+    assert window.store.signoffs(tab.key) == []
+    dialog.reject_choice.setChecked(True)
+    assert dialog.sign_button.isEnabled()
+    dialog.person.setText("Ana Ruiz")
+    dialog.comment.setPlainText("Figures not sourced yet")
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    [signoff] = window.store.signoffs(tab.key)
+    assert (signoff.person, signoff.decision, signoff.comment) == (
+        "Ana Ruiz",
+        "reject",
+        "Figures not sourced yet",
+    )
+    assert window.approval_label.text() == NOT_APPROVED.capitalize()
+
+
+def test_approve_then_edit_loses_the_approval(window, qtbot, foxconn_copy):
+    assert window.policy.required_roles == ("editor",)  # the default policy: one approval suffices
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    assert window.approval_label.text() == NOT_APPROVED.capitalize()
+    assert "not approved" in window.windowTitle()
+    _resolve_blocking(window, tab)
+    window.sign_off()
+    dialog = _dialog(window, "signoff-dialog")
+    assert dialog.approve.isChecked() and dialog.sign_button.isEnabled()
+    dialog.person.setText("Ana Ruiz")
+    dialog.role.setCurrentIndex(dialog.role.findData("editor"))
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert window.approval_label.text() == APPROVED.capitalize()
+    assert window.windowTitle() == "openai-foxconn.txt — approved — reviewapp"
+
+    tab.editor.moveCursor(tab.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(tab.editor, " More.")
+    assert window.approval_label.text() == CHANGED.capitalize()  # at once, before the analysis
+    wait_analysed(qtbot, tab)
+    assert window.approval_label.text() == CHANGED.capitalize()
+    assert "again" in window.approval_label.toolTip()
+    # Undoing the edit brings back the approved text, and with it the approval.
+    tab.editor.document().undo()
+    wait_analysed(qtbot, tab)
+    assert window.approval_label.text() == APPROVED.capitalize()
+
+
+def test_the_name_and_role_are_remembered(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    window.sign_off()
+    dialog = _dialog(window, "signoff-dialog")
+    dialog.person.setText("  Bo Lindqvist ")
+    dialog.role.setCurrentIndex(dialog.role.findData("fact-checker"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: window.findChild(object, "signoff-dialog") is None)
+    window.sign_off()
+    again = _dialog(window, "signoff-dialog")
+    assert again.person.text() == "Bo Lindqvist"
+    assert again.role.currentData() == "fact-checker"
+    again.reject()
+
+
+def test_an_empty_name_is_refused(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    window.sign_off()
+    dialog = _dialog(window, "signoff-dialog")
+    dialog.person.setText("   ")
+    dialog.sign_button.click()
+    assert dialog.isVisible() and "name" in dialog.error.text()
+    assert window.store.signoffs(tab.key) == []
+
+
+def test_an_unsaved_draft_cannot_be_signed(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    qtbot.keyClicks(tab.editor, "x")
+    window.sign_off()
+    assert window.findChild(object, "signoff-dialog") is None
+    assert any("Save the draft first" in box.text() for box in window.messages)
+
+
+def test_resolve_through_the_dialog(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    result = wait_analysed(qtbot, tab)
+    finding = next(f for f in result.findings if f.text == "if you ask me")
+    tab.jump_to(finding)
+    tab.editor.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialog = _dialog(window, "resolve-dialog")
+    dialog.status.setCurrentIndex(dialog.status.findData("verified"))
+    dialog.person.setText("Ana Ruiz")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and "source" in dialog.error.text()  # verified needs a source
+    dialog.status.setCurrentIndex(dialog.status.findData("opinion"))
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert window.store.resolutions(tab.key)[finding.id].status == "opinion"
+    assert finding.id in tab.resolutions
+
+
+def test_history_shows_versions_decisions_and_audit(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    result = wait_analysed(qtbot, tab)
+    finding = result.findings[0]
+    window.record_resolution(tab, finding, "false_positive", "Ana Ruiz")
+    window.record_signoff(tab, "Ana Ruiz", "author", "reject", "needs sources")
+    window.show_history()
+    dialog = _dialog(window, "history-dialog")
+    model = dialog.model
+    assert model.rowCount() == 1
+    version = model.index(0, 0)
+    assert version.data() == f"Version {result.document.sha256[:12]} (this text)"
+    children = [
+        (model.index(r, 0, version).data(), model.index(r, 2, version).data())
+        for r in range(model.rowCount(model.index(0, 0)))
+    ]
+    assert ("Resolution", f"{finding.id}: false_positive by Ana Ruiz") in children
+    assert ("Sign-off", "Ana Ruiz (author): reject - needs sources") in children
+    assert dialog.run_verify().ok
+    assert "chain intact" in dialog.audit.text()
+    window.store.conn.execute("DROP TRIGGER audit_no_update")  # a tamperer with plain SQL
+    window.store.conn.execute("UPDATE audit SET payload = replace(payload, 'Ana', 'Eve')")
+    dialog.run_verify()
+    assert "BROKEN at entry 1" in dialog.audit.text()
