@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core import Analyzer, ReviewAppError, load_policy
 from ..core.store import ReviewStore, default_db_path
@@ -33,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
         window = build_window(args)
     except ReviewAppError as exc:
         print(f"reviewapp: {exc}", file=sys.stderr)
+        if not args.screenshot:  # started from a desktop menu, nobody reads stderr
+            QMessageBox.critical(None, "reviewapp cannot start", str(exc))
         return 2
     window.show()
     if args.screenshot:

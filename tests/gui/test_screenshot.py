@@ -40,3 +40,32 @@ def test_screenshot_of_the_foxconn_article(tmp_path, data_dir):
     # Not a blank picture: the highlights put several distinct colours on it.
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 20
+
+
+def test_a_database_that_cannot_open_is_reported_in_a_window(qtbot, tmp_path, capsys):
+    """Started from a desktop menu: the reason shows in a message box, and the app exits."""
+    from argparse import Namespace
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from reviewapp.gui.app import run
+
+    not_sqlite = tmp_path / "notes.sqlite3"
+    not_sqlite.write_text("these are my notes, not a database\n" * 50)
+    seen: list[str] = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.close()
+        else:
+            QTimer.singleShot(20, close_box)
+
+    QTimer.singleShot(20, close_box)
+    code = run(Namespace(db=str(not_sqlite), policy=None, paths=[], screenshot=None))
+    assert code == 2
+    assert seen == [f"{not_sqlite}: not a reviewapp database (not an SQLite file)"]
+    assert not_sqlite.read_text().startswith("these are my notes")  # nothing written over it
+    assert "reviewapp:" in capsys.readouterr().err
