@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-COMMANDS = ("check", "open", "status", "resolve", "signoff", "history", "audit")
+COMMANDS = ("check", "open", "status", "resolve", "signoff", "history", "report", "audit")
 
 
 def gui_by_default(argv: list[str]) -> list[str]:

@@ -46,6 +46,18 @@ def add_record_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     history.add_argument("file", metavar="FILE")
     history.set_defaults(handler=run_history)
 
+    report = commands.add_parser(
+        "report", parents=[common], help="export a review report (HTML, PDF, Markdown or JSON)"
+    )
+    report.add_argument("file", metavar="FILE")
+    report.add_argument(
+        "--format", choices=("html", "pdf", "md", "json"), help="default: from the output's suffix"
+    )
+    report.add_argument(
+        "-o", "--output", metavar="OUT", help="file to write; '-' or none: standard output (not for PDF)"
+    )
+    report.set_defaults(handler=run_report)
+
     audit = commands.add_parser("audit", parents=[common], help="check the audit log")
     audit.add_argument("action", choices=("verify",))
     audit.set_defaults(handler=run_audit)
@@ -173,3 +185,43 @@ def run_audit(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"audit log broken at entry {report.first_broken}: {report.reason}", file=sys.stderr)
     return EXIT_ERROR_FINDINGS
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from .core.report import SUFFIXES, build_report, render_text, write_text_report
+
+    to_stdout = args.output in (None, "-")
+    fmt = args.format or _format_from_suffix(args.output, SUFFIXES)
+    if fmt == "pdf" and to_stdout:
+        raise CliError("a PDF report needs a file: add -o OUT.pdf")
+    session = _Session(args, args.file)
+    assert session.result is not None
+    report = session.record(lambda: build_report(session.result, session.store, session.policy))
+    if to_stdout:
+        sys.stdout.write(render_text(report, fmt))
+        return EXIT_OK
+    out = Path(args.output)
+    if fmt == "pdf":
+        try:
+            from .gui.pdf_report import ensure_gui_application, write_pdf
+        except ImportError as exc:
+            raise CliError(
+                f"PDF reports need PySide6 ({exc}); install: pip install 'reviewapp[gui]'"
+            ) from None
+        ensure_gui_application()
+        pages = session.record(lambda: write_pdf(report, out))
+        print(f"wrote {out} ({pages} pages)", file=sys.stderr)
+    else:
+        for written in session.record(lambda: write_text_report(report, fmt, out)):
+            print(f"wrote {written}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _format_from_suffix(output: str | None, suffixes: dict[str, str]) -> str:
+    if output in (None, "-"):
+        raise CliError("say which report: --format html|pdf|md|json")
+    suffix = Path(output).suffix.lower()
+    for fmt, known in suffixes.items():
+        if suffix == known or (fmt == "md" and suffix == ".markdown") or (fmt == "html" and suffix == ".htm"):
+            return fmt
+    raise CliError(f"{output}: cannot tell the report format from its name; add --format html|pdf|md|json")

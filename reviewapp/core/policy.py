@@ -13,6 +13,15 @@ from .resources import resource_path
 
 _REQUIRED = ("always", "when_ai_detected", "never")
 _PLACEMENT = ("start", "end", "anywhere")
+# IPTC digital source type codes that describe text an AI took part in writing
+# (https://cv.iptc.org/newscodes/digitalsourcetype/).
+DIGITAL_SOURCE_TYPES = (
+    "compositeWithTrainedAlgorithmicMedia",  # human and AI material combined, edited by a human
+    "trainedAlgorithmicMedia",  # made by a trained model from a prompt
+    "algorithmicallyEnhanced",  # human work improved by an algorithm (e.g. rewording)
+    "humanEdits",  # human work with human edits only
+)
+IPTC_DIGITAL_SOURCE = "https://cv.iptc.org/newscodes/digitalsourcetype/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +37,8 @@ class Policy:
     roles: tuple[str, ...] = ("author", "fact-checker", "editor")
     block_unresolved_at: str = "warning"
     paper: str = "A4"
+    digital_source_type: str = "compositeWithTrainedAlgorithmicMedia"
+    responsible_role: str = "editor"
     disabled_rules: frozenset[str] = frozenset()
     extra_rule_files: tuple[Path, ...] = ()
     severity_overrides: dict[str, str] = field(default_factory=dict)
@@ -79,6 +90,7 @@ def _build(data: dict[str, Any], source: Path) -> Policy:
     signoff = data.get("signoff", {})
     rules = data.get("rules", {})
     severity = data.get("severity", {})
+    report = data.get("report", {})
     for rule, level in severity.items():
         _choice(level, SEVERITIES, f"severity of {rule}", source)
     window = disclosure.get("placement_window", 3)
@@ -104,7 +116,16 @@ def _build(data: dict[str, Any], source: Path) -> Policy:
         block_unresolved_at=_choice(
             signoff.get("block_unresolved_at", "warning"), SEVERITIES, "signoff.block_unresolved_at", source
         ),
-        paper=_choice(data.get("report", {}).get("paper", "A4"), ("A4", "Letter"), "report.paper", source),
+        paper=_choice(report.get("paper", "A4"), ("A4", "Letter"), "report.paper", source),
+        digital_source_type=_choice(
+            report.get("digital_source_type", "compositeWithTrainedAlgorithmicMedia"),
+            DIGITAL_SOURCE_TYPES,
+            "report.digital_source_type",
+            source,
+        ),
+        responsible_role=_choice(
+            report.get("responsible_role", "editor"), roles, "report.responsible_role", source
+        ),
         disabled_rules=frozenset(rules.get("disabled", ())),
         extra_rule_files=tuple((source.parent / f).resolve() for f in rules.get("extra_files", ())),
         severity_overrides=dict(severity),

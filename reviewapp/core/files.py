@@ -1,0 +1,50 @@
+"""Writing files so that a failure never leaves half a file where a good one was."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import ReviewAppError
+
+
+class WriteError(ReviewAppError):
+    """A file could not be written; what was there before is untouched."""
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write through a temporary file in the same folder, then rename over the target."""
+    path = Path(path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        keep_mode(Path(name), path)
+        os.replace(name, path)
+    except OSError as exc:
+        Path(name).unlink(missing_ok=True)
+        raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def replace_from(temporary: Path, path: Path) -> None:
+    """Move a finished temporary file over `path` (for writers that need a file name, like Qt's)."""
+    try:
+        keep_mode(temporary, path)
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def keep_mode(temporary: Path, path: Path) -> None:
+    """Temporary files are private (0600); the result gets the old file's mode, or a usual one."""
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o644
+    os.chmod(temporary, mode)

@@ -1,0 +1,131 @@
+"""The Markdown report: the text with footnote references, then every finding as a footnote."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..categories import LABELS
+from ..document import split_paragraphs
+from ..findings import CATEGORIES, SEVERITIES
+from .json_report import disclosure_jsonld
+from .model import Report
+from .segments import Piece, marked_paragraphs
+
+# Characters that could start markup in CommonMark; escaped so the draft shows as written.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!$])")
+_LIST_MARK = re.compile(r"^(\s*)([-+=])")
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])")
+
+
+def md_escape(text: str) -> str:
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _NUMBERED.sub(r"\1\\\2", _LIST_MARK.sub(r"\1\\\2", text))
+
+
+def _cell(text: str | None) -> str:
+    return md_escape(text or "").replace("\n", " ")
+
+
+def render_markdown(report: Report) -> str:
+    numbers = report.number()
+    lines = [
+        f"# Review report: {md_escape(report.title)}",
+        "",
+        "| | |",
+        "|---|---|",
+        f"| File | {_cell(report.path or '(pasted text)')} |",
+        f"| Words | {report.words:,} |",
+        f"| SHA-256 of the reviewed text | `{report.sha256}` |",
+        f"| Report made | {report.generated} |",
+        f"| Tool | reviewapp {report.tool_version} |",
+        "",
+        "## Verdict",
+        "",
+        f"**{'Publishable' if report.gate.publishable else 'Not publishable'}** ({report.gate.approval}).",
+        "",
+    ]
+    lines += [f"- {md_escape(reason)}" for reason in report.gate.reasons]
+    lines += ["", "## Summary", "", "| Category | " + " | ".join(SEVERITIES) + " | open |", "|---" * 5 + "|"]
+    counts = report.counts()
+    for category in CATEGORIES:
+        total = sum(counts[category].values())
+        if total:
+            open_ = sum(
+                1 for f in report.findings if f.category == category and f.id not in report.resolutions
+            )
+            row = " | ".join(str(counts[category][s]) for s in SEVERITIES)
+            lines.append(f"| {LABELS[category]} | {row} | {open_} |")
+    resolved = ", ".join(f"{s.replace('_', ' ')} {n}" for s, n in report.resolved_by_status().items())
+    lines += [
+        "",
+        f"{len(report.findings)} findings, {report.open_count} open"
+        + (f"; resolved as {resolved}." if resolved else "."),
+        "",
+        "## Text",
+        "",
+        "Each finding is a footnote reference after the words it is about; the footnote quotes them.",
+        "",
+    ]
+    for pieces in marked_paragraphs(split_paragraphs(report.text), report.findings):
+        out = []
+        for item in pieces:
+            if isinstance(item, Piece):
+                out.append(md_escape(item.text))
+            else:
+                out.append(f"[^{numbers[item.finding.id]}]")
+        lines += ["".join(out), ""]
+    lines += ["## Findings", ""]
+    for finding in report.findings:
+        parts = [
+            f"[^{numbers[finding.id]}]: **{LABELS[finding.category]}**, {finding.severity}"
+            f" (`{finding.rule}`, id `{finding.id}`):",
+            f"“{_cell(finding.text)}”" if finding.text else "(at this place)",
+            f"— {_cell(finding.message)}",
+        ]
+        if finding.suggestion:
+            parts.append(f"*Suggestion:* {_cell(finding.suggestion)}")
+        resolution = report.resolutions.get(finding.id)
+        if resolution is None:
+            parts.append("**Open.**")
+        else:
+            parts.append(
+                f"**Resolved: {resolution.status.replace('_', ' ')}** by {_cell(resolution.person)},"
+                f" {resolution.at}."
+            )
+            if resolution.source_url:
+                parts.append(f"Source: <{_url(resolution.source_url)}>.")
+            if resolution.note:
+                parts.append(f"Note: {_cell(resolution.note)}")
+        lines.append(" ".join(parts))
+    lines += ["", "## Sign-offs of this text", ""]
+    if report.signoffs:
+        lines += ["| When | Who | Role | Decision | Comment |", "|---|---|---|---|---|"]
+        lines += [
+            f"| {s.at} | {_cell(s.person)} | {s.role} | {s.decision} | {_cell(s.comment)} |"
+            for s in report.signoffs
+        ]
+    else:
+        lines.append("No one has signed off this exact text.")
+    audit = report.audit
+    lines += [
+        "",
+        "## Audit log",
+        "",
+        f"The audit log verifies: {audit.entries} entries, hash chain intact."
+        if audit.ok
+        else f"**The audit log does not verify**: entry {audit.first_broken}, {audit.reason}.",
+        "",
+        "## Disclosure for the publishing system (JSON-LD)",
+        "",
+        "```json",
+        json.dumps(disclosure_jsonld(report), ensure_ascii=False, indent=2).replace("```", "`\u200b``"),
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _url(url: str) -> str:
+    """An autolink must not contain spaces or angle brackets."""
+    return url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")

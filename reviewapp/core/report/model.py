@@ -1,0 +1,97 @@
+"""What a review report says, gathered once for every format."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from ... import __version__
+from ..analysis import AnalysisResult
+from ..findings import CATEGORIES, SEVERITIES, Finding
+from ..gate import GateResult, evaluate
+from ..policy import Policy
+from ..store import AuditReport, Resolution, ReviewStore, SignOff
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    title: str
+    path: str | None
+    words: int
+    sha256: str
+    generated: str  # ISO 8601, UTC
+    tool_version: str
+    text: str
+    findings: list[Finding]  # in text order
+    resolutions: dict[str, Resolution]
+    gate: GateResult
+    signoffs: list[SignOff]  # of this exact text, oldest first
+    audit: AuditReport
+    paper: str
+    digital_source_type: str
+    responsible: SignOff | None  # the approval that names who holds editorial responsibility
+    declared_ai_use: str | None
+    ai_statement: str | None
+
+    def number(self) -> dict[str, int]:
+        """Finding id → its number in the report (1-based, text order)."""
+        return {f.id: n for n, f in enumerate(self.findings, 1)}
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """category → severity → how many, with every category and severity present."""
+        table = {c: dict.fromkeys(SEVERITIES, 0) for c in CATEGORIES}
+        for finding in self.findings:
+            table[finding.category][finding.severity] += 1
+        return table
+
+    def resolved_by_status(self) -> dict[str, int]:
+        return dict(sorted(Counter(r.status for r in self.resolutions.values()).items()))
+
+    def open_by_category(self) -> dict[str, int]:
+        counts = dict.fromkeys(CATEGORIES, 0)
+        for finding in self.findings:
+            if finding.id not in self.resolutions:
+                counts[finding.category] += 1
+        return counts
+
+    @property
+    def open_count(self) -> int:
+        return sum(1 for f in self.findings if f.id not in self.resolutions)
+
+
+def build_report(
+    result: AnalysisResult,
+    store: ReviewStore,
+    policy: Policy,
+    key: str | None = None,
+    generated: datetime | None = None,
+) -> Report:
+    """Everything a report shows, read from the analysis and the review database."""
+    document = result.document
+    gate = evaluate(result, store, policy, key)
+    signoffs = gate.signoffs
+    responsible = None
+    for signoff in signoffs:  # the latest decision of the responsible role counts
+        if signoff.role == policy.responsible_role:
+            responsible = signoff if signoff.decision == "approve" else None
+    findings = sorted(result.findings, key=lambda f: (f.start, f.end, f.rule))
+    return Report(
+        title=document.metadata.title or document.display_name,
+        path=str(document.path) if document.path else None,
+        words=document.words,
+        sha256=document.sha256,
+        generated=(generated or datetime.now(UTC)).isoformat(timespec="seconds"),
+        tool_version=__version__,
+        text=document.text,
+        findings=findings,
+        resolutions={f.id: gate.resolutions[f.id] for f in findings if f.id in gate.resolutions},
+        gate=gate,
+        signoffs=signoffs,
+        audit=store.verify_audit(),
+        paper=policy.paper,
+        digital_source_type=policy.digital_source_type,
+        responsible=responsible,
+        declared_ai_use=document.metadata.declared_ai_use,
+        ai_statement=document.metadata.ai_statement,
+    )

@@ -1,0 +1,88 @@
+"""The PDF report, drawn by Qt: the HTML report laid out in pages, with page numbers."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+from ..core.files import WriteError, replace_from
+from ..core.report import Report, render_html
+
+RESOLUTION_DPI = 300
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+
+
+def ensure_gui_application() -> None:
+    """Qt needs an application object to lay out text; headless use gets the offscreen platform."""
+    if QGuiApplication.instance() is None:
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        QGuiApplication([])
+
+
+def write_pdf(report: Report, path: Path) -> int:
+    """Write the report as a paginated PDF; return its page count. Safe to call from a worker thread."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent if path.parent.exists() else None, suffix=".pdf")
+    os.close(handle)
+    try:
+        pages = _draw(report, Path(temporary))
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    replace_from(Path(temporary), path)
+    return pages
+
+
+def _draw(report: Report, path: Path) -> int:
+    writer = QPdfWriter(str(path))
+    writer.setResolution(RESOLUTION_DPI)
+    writer.setPageSize(QPageSize(PAGE_SIZES[report.paper]))
+    writer.setPageMargins(QMarginsF(18, 15, 18, 12), QPageLayout.Unit.Millimeter)
+    writer.setTitle(f"Review report: {report.title}")
+    writer.setCreator(f"reviewapp {report.tool_version}")
+
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(writer)  # lay out in the printer's units, not the screen's
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(9.5)
+    document.setDefaultFont(font)
+    document.setHtml(render_html(report, for_print=True))
+    footer_height = RESOLUTION_DPI * 0.3  # inches → pixels: room for the page number line
+    page = QSizeF(writer.width(), writer.height() - footer_height)
+    document.setPageSize(page)
+    pages = document.pageCount()
+
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise WriteError(f"{path}: cannot write the PDF")
+    footer_font = QFont("DejaVu Sans")
+    footer_font.setPointSizeF(7.5)
+    try:
+        for number in range(pages):
+            if number:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -number * page.height())
+            document.drawContents(painter, QRectF(0, number * page.height(), page.width(), page.height()))
+            painter.restore()
+            painter.setFont(footer_font)
+            painter.setPen(Qt.GlobalColor.darkGray)
+            footer = QRectF(0, page.height(), page.width(), footer_height)
+            painter.drawText(
+                footer,
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                f"{report.title[:80]} · sha256 {report.sha256[:12]}",
+            )
+            painter.drawText(
+                footer,
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                f"Page {number + 1} of {pages}",
+            )
+    finally:
+        painter.end()
+    return pages

@@ -1,0 +1,269 @@
+"""Review reports in HTML, Markdown and JSON (PDF is tested with Qt in tests/gui)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from reviewapp import __version__
+from reviewapp.core import Analyzer, load_path, load_policy
+from reviewapp.core.document import Paragraph
+from reviewapp.core.findings import Finding
+from reviewapp.core.gate import document_key
+from reviewapp.core.report import (
+    build_report,
+    disclosure_jsonld,
+    jsonld_path,
+    render_html,
+    render_json,
+    render_markdown,
+    report_json,
+    write_text_report,
+)
+from reviewapp.core.report.markdown import md_escape
+from reviewapp.core.report.segments import Piece, Reference, marked_paragraphs
+from reviewapp.core.resources import resource_path
+from reviewapp.core.store import ReviewStore
+
+REFERENCE = Path(__file__).parent.parent / "data" / "reports"
+GENERATED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00")
+
+
+@pytest.fixture
+def reviewed(tmp_path, data_dir):
+    """The Foxconn article with two decisions and one rejection on record."""
+    path = tmp_path / "openai-foxconn.txt"
+    shutil.copy(data_dir / "openai-foxconn.txt", path)
+    policy = load_policy()
+    result = Analyzer(policy).analyze(load_path(path))
+    store = ReviewStore(tmp_path / "reviews.sqlite3")
+    doc = result.document
+    key = document_key(path, doc.sha256)
+    landmark = next(f for f in result.findings if f.rule == "peacock.term" and f.text == "Landmark")
+    altman = next(f for f in result.findings if f.text.startswith("Sam Altman"))
+    store.resolve(
+        key, doc.sha256, doc.words, landmark.id, "false_positive", "Ana Ruiz", note="A headline word"
+    )
+    store.resolve(
+        key, doc.sha256, doc.words, altman.id, "verified", "Bo Lindqvist",
+        source_url="https://example.org/altman-interview", note="Interview, 3 May",
+    )  # fmt: skip
+    store.sign_off(key, doc.sha256, doc.words, "Ana Ruiz", "author", "reject", comment="Sources missing")
+    yield result, store, policy, path
+    store.close()
+
+
+def normalise(text: str, path: Path) -> str:
+    text = text.replace(str(path), "openai-foxconn.txt").replace(md_escape(str(path)), "openai-foxconn.txt")
+    text = TIMESTAMP.sub("<time>", text)
+    return text.replace(f"reviewapp {__version__}", "reviewapp <version>").replace(
+        f'"version": "{__version__}"', '"version": "<version>"'
+    )
+
+
+def check_reference(name: str, produced: str) -> None:
+    reference = REFERENCE / name
+    if os.environ.get("REVIEWAPP_UPDATE_REFERENCE"):
+        reference.write_text(produced, encoding="utf-8")
+    assert produced == reference.read_text(encoding="utf-8"), f"{name} differs from the reference file"
+
+
+def test_markdown_matches_the_reference(reviewed):
+    result, store, policy, path = reviewed
+    report = build_report(result, store, policy, generated=GENERATED)
+    check_reference("openai-foxconn.report.md", normalise(render_markdown(report), path))
+
+
+def test_json_matches_the_reference_and_the_schema(reviewed):
+    result, store, policy, path = reviewed
+    report = build_report(result, store, policy, generated=GENERATED)
+    data = report_json(report)
+    schema = json.loads(resource_path("schema", "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(data, schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    check_reference("openai-foxconn.report.json", normalise(render_json(report), path))
+
+
+def test_json_report_content(reviewed):
+    result, store, policy, _path = reviewed
+    data = report_json(build_report(result, store, policy))
+    assert data["document"]["sha256"] == result.document.sha256
+    assert data["document"]["words"] == result.document.words
+    assert data["summary"]["findings"] == len(result.findings) == len(data["findings"])
+    assert data["summary"]["resolved"] == {"false_positive": 1, "verified": 1}
+    assert data["summary"]["open"] == len(result.findings) - 2
+    assert data["gate"]["publishable"] is False and data["gate"]["approval"] == "not approved"
+    verified = next(
+        f for f in data["findings"] if f["resolution"] and f["resolution"]["status"] == "verified"
+    )
+    assert verified["resolution"]["source_url"] == "https://example.org/altman-interview"
+    assert [s["decision"] for s in data["signoffs"]] == ["reject"]
+    assert data["audit"] == {"verified": True, "entries": 3, "first_broken": None, "reason": None}
+    for finding in data["findings"]:
+        assert result.document.text[finding["start"] : finding["end"]] == finding["text"]
+
+
+def test_a_broken_audit_chain_shows_in_the_report(reviewed):
+    result, store, policy, _path = reviewed
+    store.conn.execute("DROP TRIGGER audit_no_update")
+    store.conn.execute("UPDATE audit SET payload = replace(payload, 'Ana', 'Eve') WHERE id = 1")
+    report = build_report(result, store, policy)
+    assert "does not verify**: entry 1" in render_markdown(report)
+    assert "Does not verify: entry 1" in render_html(report)
+    assert report_json(report)["audit"]["verified"] is False
+
+
+def test_disclosure_names_the_approving_editor(reviewed):
+    result, store, policy, path = reviewed
+    doc = result.document
+    key = document_key(path, doc.sha256)
+    assert "editor" not in disclosure_jsonld(build_report(result, store, policy))  # nobody approved yet
+    store.sign_off(key, doc.sha256, doc.words, "Carmen Ortiz", "editor", "approve")
+    block = disclosure_jsonld(build_report(result, store, policy))
+    assert block["@context"] == "https://schema.org"
+    assert block["digitalSourceType"] == (
+        "https://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia"
+    )
+    assert block["editor"] == block["accountablePerson"] == {"@type": "Person", "name": "Carmen Ortiz"}
+    assert block["identifier"]["value"] == doc.sha256
+    store.sign_off(key, doc.sha256, doc.words, "Carmen Ortiz", "editor", "reject", comment="on reflection")
+    assert "editor" not in disclosure_jsonld(build_report(result, store, policy))  # the latest word counts
+
+
+def test_the_json_report_writes_its_disclosure_beside_it(reviewed, tmp_path):
+    result, store, policy, _path = reviewed
+    report = build_report(result, store, policy)
+    out = tmp_path / "report.json"
+    written = write_text_report(report, "json", out)
+    assert written == [out, tmp_path / "report.jsonld"]
+    assert json.loads(written[1].read_text()) == disclosure_jsonld(report)
+    assert json.loads(out.read_text())["disclosure"] == disclosure_jsonld(report)
+    assert jsonld_path(tmp_path / "x.jsonld") == tmp_path / "x.disclosure.jsonld"
+
+
+HOSTILE = """<script>alert("draft")</script> Mayor <b>Jones</b> said the budget rose 40% in 2024.
+<img src=x onerror="alert('img')"> or <a href="javascript:alert(1)">here</a>.
+Click [here](javascript:alert('md')). A </script><script>alert('break out')</script>
+A comment <!-- x --> and & ampersands.
+"""
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_html_report_escapes_everything_from_the_draft(tmp_path):
+    draft = tmp_path / "hostile.txt"
+    draft.write_text(HOSTILE, encoding="utf-8")
+    policy = load_policy()
+    result = Analyzer(policy).analyze(load_path(draft))
+    store = ReviewStore(tmp_path / "r.sqlite3")
+    doc = result.document
+    key = document_key(draft, doc.sha256)
+    store.resolve(
+        key, doc.sha256, doc.words, result.findings[0].id, "verified", "<script>alert('name')</script>",
+        source_url="javascript:alert('source')", note="<img src=x onerror=alert('note')>",
+    )  # fmt: skip
+    html = render_html(build_report(result, store, policy))
+    parser = _Elements()
+    parser.feed(html)
+    scripts = [attrs for tag, attrs in parser.tags if tag == "script"]
+    assert scripts == [{"type": "application/ld+json"}]  # data, never run
+    assert not [tag for tag, _ in parser.tags if tag in ("img", "iframe", "object", "embed", "link")]
+    for tag, attrs in parser.tags:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        assert "src" not in attrs  # nothing is fetched
+        assert not (attrs.get("href") or "").lower().startswith("javascript")
+    assert "url(" not in html and "@import" not in html
+    assert "default-src 'none'" in html  # and a browser would refuse to run anything anyway
+    # The draft's words are all there, as text.
+    assert "&lt;script&gt;alert(&quot;draft&quot;)&lt;/script&gt;" in html
+    assert "&lt;b&gt;Jones&lt;/b&gt;" in html
+    assert "javascript:alert(&#x27;source&#x27;)" in html
+    # The JSON-LD block cannot be closed early by a headline with </script> in it.
+    head_json = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert json.loads(head_json) == disclosure_jsonld(build_report(result, store, policy))
+    store.close()
+
+
+def test_html_report_is_one_self_contained_file(reviewed):
+    result, store, policy, _path = reviewed
+    html = render_html(build_report(result, store, policy))
+    assert html.startswith("<!DOCTYPE html>") and "<style>" in html
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html.replace("https://example.org/altman", ""))
+    # Every finding is marked in the text and listed, linked by number.
+    for number in range(1, len(result.findings) + 1):
+        assert f'href="#f{number}"' in html and f'id="f{number}"' in html
+
+
+def test_markdown_escapes_the_draft(tmp_path):
+    draft = tmp_path / "hostile.txt"
+    draft.write_text(HOSTILE, encoding="utf-8")
+    result = Analyzer().analyze(load_path(draft))
+    store = ReviewStore(tmp_path / "r.sqlite3")
+    markdown = render_markdown(build_report(result, store, load_policy()))
+    prose = markdown.split("```json")[0]  # the JSON-LD after it is a fenced code block: inert
+    autolinks = re.compile(r"<https?://[^\s<>]+>")
+    assert not re.search(r"(?<!\\)<", autolinks.sub("", prose))  # no raw HTML can open
+    assert not re.search(r"(?<!\\)\]\(", prose)  # no link can form from the draft
+    assert r'\<script\>alert("draft")\</script\>' in prose
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [
+        ("5 * 3 = 15", r"5 \* 3 = 15"),
+        ("- not a list", r"\- not a list"),
+        ("1. not a list", r"1\. not a list"),
+        ("# not a heading", r"\# not a heading"),
+        ("a | b", r"a \| b"),
+        ("plain words, stay plain.", "plain words, stay plain."),
+    ],
+)
+def test_md_escape(raw, escaped):
+    assert md_escape(raw) == escaped
+
+
+def _finding(start: int, end: int, rule: str = "hedge.modal") -> Finding:
+    return Finding("hedge", rule, "suggestion", start, end, "", "m", id=f"{rule}-{start}-{end}")
+
+
+def test_segments_nest_overlap_and_place_gaps():
+    text = "One two three.\nFour five."
+    paragraphs = [Paragraph(0, 0, 14, "One two three."), Paragraph(1, 15, 25, "Four five.")]
+    outer, inner, gap = _finding(0, 13, "claim.x"), _finding(4, 7), _finding(25, 25, "disclosure.missing")
+    first, second = marked_paragraphs(paragraphs, [outer, inner, gap])
+    assert "".join(p.text for p in first if isinstance(p, Piece)) == text[:14]
+    covered = [(p.text, {f.rule for f in p.findings}) for p in first if isinstance(p, Piece)]
+    assert covered == [
+        ("One ", {"claim.x"}),
+        ("two", {"claim.x", "hedge.modal"}),
+        (" three", {"claim.x"}),
+        (".", set()),
+    ]
+    refs = [i for i, p in enumerate(first) if isinstance(p, Reference)]
+    assert [first[i].finding for i in refs] == [inner, outer]  # each after the words it is about
+    assert isinstance(second[-1], Reference) and second[-1].finding is gap  # the empty span, at the end
+
+
+def test_a_finding_across_paragraphs_is_referenced_once():
+    paragraphs = [Paragraph(0, 0, 3, "One"), Paragraph(1, 4, 7, "Two")]
+    across = _finding(1, 6)
+    pieces = [p for para in marked_paragraphs(paragraphs, [across]) for p in para]
+    assert sum(1 for p in pieces if isinstance(p, Reference)) == 1
+    assert [p.text for p in pieces if isinstance(p, Piece) and p.findings] == ["ne", "Tw"]
