@@ -50,6 +50,10 @@ def _draw(report: Report, path: Path) -> int:
     document.documentLayout().setPaintDevice(writer)  # lay out in the printer's units, not the screen's
     font = QFont("DejaVu Sans")
     font.setPointSizeF(9.5)
+    # No ligatures: "ﬁ" and "ﬀ" glyphs turn "verifies" and "off" into other characters
+    # when the text is copied or searched in the PDF.
+    for feature in ("liga", "clig"):
+        font.setFeature(QFont.Tag(feature), 0)
     document.setDefaultFont(font)
     document.setHtml(render_html(report, for_print=True))
     footer_height = RESOLUTION_DPI * 0.3  # inches → pixels: room for the page number line

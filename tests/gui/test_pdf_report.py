@@ -1,0 +1,102 @@
+"""The PDF report, drawn by Qt: pages, page numbers, text, embedded fonts, colours."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from reviewapp.core import Analyzer, load_path, load_policy
+from reviewapp.core.categories import COLORS, tint
+from reviewapp.core.report import build_report
+from reviewapp.core.report.html import MARK_STRENGTH
+from reviewapp.core.store import ReviewStore
+from reviewapp.gui.pdf_report import write_pdf
+
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (pdftotext)")
+
+
+def _poppler(*args: str) -> str:
+    return subprocess.run(args, capture_output=True, text=True, check=True, timeout=60).stdout
+
+
+def _report(tmp_path, data_dir, policy_text: str | None = None):
+    policy_file = None
+    if policy_text:
+        policy_file = tmp_path / "policy.toml"
+        policy_file.write_text(policy_text, encoding="utf-8")
+    policy = load_policy(policy_file)
+    result = Analyzer(policy).analyze(load_path(data_dir / "openai-foxconn.txt"))
+    with ReviewStore(tmp_path / "r.sqlite3") as store:
+        return build_report(result, store, policy), result
+
+
+def test_pdf_has_numbered_pages_the_text_and_embedded_fonts(qapp, tmp_path, data_dir):
+    report, _ = _report(tmp_path, data_dir)
+    out = tmp_path / "report.pdf"
+    pages = write_pdf(report, out)
+    info = _poppler("pdfinfo", str(out))
+    assert re.search(rf"^Pages:\s+{pages}$", info, re.M) and pages >= 3
+    assert "595 x 842 pts (A4)" in info
+    text = " ".join(_poppler("pdftotext", str(out), "-").split())
+    for number in range(1, pages + 1):
+        assert f"Page {number} of {pages}" in text
+    assert "Review report: A Landmark Alliance" in text
+    assert report.sha256 in text.replace(" ", "")
+    assert "Sam Altman, the CEO over at" in text  # the article itself
+    assert "The AI disclosure is cut off" in text  # a finding's message
+    fonts = _poppler("pdffonts", str(out)).splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts)  # "emb" column
+
+
+def test_pdf_paper_size_comes_from_the_policy(qapp, tmp_path, data_dir):
+    report, _ = _report(tmp_path, data_dir, '[report]\npaper = "Letter"\n')
+    out = tmp_path / "letter.pdf"
+    write_pdf(report, out)
+    assert "612 x 792 pts (letter)" in _poppler("pdfinfo", str(out))
+
+
+def test_pdf_pages_show_the_highlight_colours(qapp, tmp_path, data_dir):
+    if not shutil.which("pdftoppm"):
+        pytest.skip("needs pdftoppm")
+    report, _ = _report(tmp_path, data_dir)
+    out = tmp_path / "report.pdf"
+    write_pdf(report, out)
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-f", "2", "-l", "2", "-png", str(out), str(tmp_path / "p")], check=True
+    )
+    image = QImage(str(next(tmp_path.glob("p-*.png"))))
+    seen = {
+        image.pixelColor(x, y).name() for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+    }
+
+    def near(color: str) -> bool:
+        want = QColor(color)
+        return any(
+            abs(QColor(c).red() - want.red())
+            + abs(QColor(c).green() - want.green())
+            + abs(QColor(c).blue() - want.blue())
+            < 12
+            for c in seen
+        )
+
+    for category in ("hedge", "peacock", "ai_tell"):
+        assert near(tint(COLORS[category][0], MARK_STRENGTH)), category
+
+
+def test_a_failed_pdf_write_leaves_what_was_there(qapp, tmp_path, data_dir):
+    from reviewapp.core.files import WriteError
+
+    report, _ = _report(tmp_path, data_dir)
+    target = tmp_path / "report.pdf"
+    target.mkdir()  # a folder where the file should go: the final rename fails
+    (target / "keep.txt").write_text("mine")
+    with pytest.raises(WriteError, match=r"report\.pdf"):
+        write_pdf(report, target)
+    assert (target / "keep.txt").read_text() == "mine"
+    assert (
+        not list(tmp_path.glob("*.pdf.tmp")) and not [p for p in tmp_path.iterdir() if p.suffix == ".pdf"][1:]
+    )
