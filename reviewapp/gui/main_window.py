@@ -6,13 +6,14 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QTabWidget,
 )
 
@@ -20,17 +21,30 @@ from .. import __version__
 from ..core import Analyzer, Policy, ReviewAppError, load_path, load_text
 from ..core.gate import APPROVED, CHANGED, NOT_APPROVED, evaluate
 from ..core.loaders import SUPPORTED_SUFFIXES
+from ..core.report import SUFFIXES, build_report
 from ..core.store import ReviewStore
 from .dialogs import ResolveDialog
 from .document_tab import DocumentTab
 from .history_dialog import HistoryDialog
 from .signoff_dialog import SignOffDialog
 from .theme import apply_theme, system_prefers_dark
+from .worker import ExportWorker
 
 MAX_RECENT = 10
 # Okabe–Ito bluish green, vermillion and orange: apart for colour-blind readers, legible on dark.
 APPROVAL_COLORS = {APPROVED: "#009E73", CHANGED: "#D55E00", NOT_APPROVED: "#E69F00"}
 SAVEABLE = (".txt", ".md", ".markdown")
+REPORT_FILTERS = {"html": "HTML report", "pdf": "PDF report", "md": "Markdown report", "json": "JSON report"}
+
+
+def report_target(name: str, chosen_filter: str) -> tuple[str, Path]:
+    """The format from the file's suffix, else from the filter chosen; the suffix added if missing."""
+    path = Path(name)
+    by_suffix = {suffix: fmt for fmt, suffix in SUFFIXES.items()}
+    if path.suffix.lower() in by_suffix:
+        return by_suffix[path.suffix.lower()], path
+    fmt = next((f for f, label in REPORT_FILTERS.items() if chosen_filter.startswith(label)), "html")
+    return fmt, path.with_name(path.name + SUFFIXES[fmt])
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +70,12 @@ class MainWindow(QMainWindow):
         self.words_label = QLabel()
         self.open_label = QLabel()
         self.state_label = QLabel("No draft open")
+        self.exports = 0  # reports being written in the pool
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: a report has no useful percentage
+        self.progress.setMaximumWidth(120)
+        self.progress.setVisible(False)
+        self.statusBar().addPermanentWidget(self.progress)
         self.approval_label = QLabel()
         self.approval_label.setObjectName("approval")
         for label in (self.approval_label, self.state_label, self.open_label, self.words_label):
@@ -84,6 +104,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, "&Save", self.save, QKeySequence.StandardKey.Save)
         self._action(file, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        self._action(file, "&Export Report…", self.export_dialog, "Ctrl+E")
         self._action(
             file,
             "&Close Draft",
@@ -414,6 +435,54 @@ class MainWindow(QMainWindow):
             tab.title.rstrip(" •"), self.store.history(tab.key), current, self.store.verify_audit, self
         )
         self._open_dialog(dialog)
+
+    # -- reports
+
+    def export_dialog(self) -> None:
+        tab = self.current()
+        if tab is None:
+            return
+        base = tab.path.with_name(f"{tab.path.stem}-review") if tab.path else self._last_folder() / "review"
+        filters = ";;".join(f"{label} (*{SUFFIXES[fmt]})" for fmt, label in REPORT_FILTERS.items())
+        name, chosen = QFileDialog.getSaveFileName(
+            self, "Export review report", str(base.with_suffix(".html")), filters
+        )
+        if name:
+            self.export_report(tab, *report_target(name, chosen))
+
+    def export_report(self, tab: DocumentTab, fmt: str, path: Path) -> ExportWorker | None:
+        """Gather the report here (the database lives in this thread), write it in the pool."""
+        if not tab.up_to_date or tab.result is None:
+            self.show_error("Cannot export yet", "Wait for the analysis of the latest edit to finish.")
+            return None
+        try:
+            report = build_report(tab.result, self.store, self.policy, tab.key)
+        except ReviewAppError as exc:
+            self.show_error("Cannot export the report", str(exc))
+            return None
+        worker = ExportWorker(report, fmt, path)
+        worker.signals.finished.connect(self._exported)
+        worker.signals.failed.connect(self._export_failed)
+        self.exports += 1
+        self._show_busy()
+        QThreadPool.globalInstance().start(worker)
+        return worker
+
+    def _exported(self, written: list[Path], seconds: float) -> None:
+        self.exports -= 1
+        self._show_busy()
+        names = " and ".join(str(p) for p in written)
+        self.statusBar().showMessage(f"Report saved: {names} ({seconds:.1f} s)", 10000)
+
+    def _export_failed(self, message: str) -> None:
+        self.exports -= 1
+        self._show_busy()
+        self.show_error("Cannot export the report", message)
+
+    def _show_busy(self) -> None:
+        self.progress.setVisible(self.exports > 0)
+        if self.exports:
+            self.statusBar().showMessage("Exporting the report…")
 
     def verify_audit(self) -> None:
         report = self.store.verify_audit()

@@ -1,15 +1,17 @@
-"""Analysis off the GUI thread: a QRunnable that reports through signals."""
+"""Work off the GUI thread (analysis, report export): QRunnables that report through signals."""
 
 from __future__ import annotations
 
 import time
 import traceback
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from ..core import IncrementalAnalysis, load_text
+from ..core import IncrementalAnalysis, ReviewAppError, load_text
 from ..core.analysis import AnalysisResult
 from ..core.document import Metadata
+from ..core.report import Report, write_text_report
 
 
 class WorkerSignals(QObject):
@@ -52,3 +54,38 @@ class AnalysisWorker(QRunnable):
             )
             return
         self.signals.finished.emit(self.generation, result, time.perf_counter() - started)
+
+
+class ExportSignals(QObject):
+    finished = Signal(object, float)  # list of paths written, seconds
+    failed = Signal(str)
+
+
+class ExportWorker(QRunnable):
+    """Render and write a report that was gathered in the GUI thread (the database stays there)."""
+
+    def __init__(self, report: Report, fmt: str, path: Path) -> None:
+        super().__init__()
+        self.report = report
+        self.fmt = fmt
+        self.path = path
+        self.signals = ExportSignals()
+
+    def run(self) -> None:
+        started = time.perf_counter()
+        try:
+            if self.fmt == "pdf":
+                from .pdf_report import write_pdf
+
+                write_pdf(self.report, self.path)
+                written = [self.path]
+            else:
+                written = write_text_report(self.report, self.fmt, self.path)
+        except ReviewAppError as exc:
+            self.signals.failed.emit(str(exc))
+            return
+        except Exception as exc:  # a bug must reach the window, not kill the thread silently
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            traceback.print_exc()
+            return
+        self.signals.finished.emit(written, time.perf_counter() - started)

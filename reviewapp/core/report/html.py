@@ -14,8 +14,10 @@ from .model import Report
 from .segments import Piece, marked_paragraphs
 
 MARK_STRENGTH, RESOLVED_STRENGTH = 0.42, 0.16
+QUOTE_LIMIT = 160
 
-CSS = """
+# Element rules: few, so they cost little in Qt's renderer too.
+BASE_CSS = """
 body { font-family: "DejaVu Sans", "Segoe UI", system-ui, sans-serif; font-size: 10.5pt;
        line-height: 1.45; color: #1a1a1a; background: #ffffff; max-width: 60em; margin: 2em auto;
        padding: 0 1em; }
@@ -24,57 +26,80 @@ h2 { font-size: 13pt; margin: 1.4em 0 0.4em 0; border-bottom: 1px solid #bbbbbb;
 table { border-collapse: collapse; margin: 0.3em 0; }
 th, td { text-align: left; vertical-align: top; padding: 3px 8px; border: 1px solid #cccccc; }
 th { background: #f0f0f0; }
-td.n { text-align: right; }
-code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
-.verdict-yes { color: #00704F; font-weight: bold; }
-.verdict-no { color: #B34A00; font-weight: bold; }
-.legend span.swatch { padding: 1px 6px; margin-right: 6px; border-radius: 3px; }
-.text p { margin: 0 0 0.7em 0; }
-.claim { text-decoration: underline; text-decoration-color: #E69F00; text-decoration-thickness: 2px; }
-sup.ref { font-size: 7.5pt; }
-.findings code { font-size: 8pt; }
-sup.ref a { color: #444444; text-decoration: none; }
-.findings td { font-size: 9.5pt; }
-.quote { font-style: italic; }
-.open { color: #B34A00; font-weight: bold; }
+code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
 pre { font-size: 8.5pt; background: #f6f6f6; padding: 0.6em; white-space: pre-wrap; }
 """
+# Paper: a denser body; a long report has a thousand pages, and each costs time to draw.
+PRINT_CSS = "body { font-size: 9.5pt; }\n"
+# Class rules: a stylesheet for browsers, inline styles for print. Qt matches every rule
+# against every element, and a long report has a hundred thousand elements.
+STYLES = {
+    "n": "text-align: right",
+    "hash": 'font-family: "DejaVu Sans Mono", monospace; font-size: 9pt',
+    "verdict-yes": "color: #00704F; font-weight: bold",
+    "verdict-no": "color: #B34A00; font-weight: bold",
+    "swatch": "padding: 1px 6px; margin-right: 6px; border-radius: 3px",
+    "para": "margin: 0 0 0.7em 0",
+    "ref": "font-size: 7.5pt; color: #444444; text-decoration: none",
+    "finding": "margin: 0.5em 0 0 0; font-size: 9.5pt",
+    "quote": "font-style: italic",
+    "open": "color: #B34A00; font-weight: bold",
+    "claim": "text-decoration: underline; text-decoration-color: #E69F00; text-decoration-thickness: 2px",
+}
+CSS = (
+    BASE_CSS
+    + "".join(f".{name} {{ {rule}; }}\n" for name, rule in STYLES.items())
+    + "sup.ref a { color: inherit; }\n"
+)
+
+
+def _look(web: bool):
+    """`look("quote")` → the attribute that styles an element: a class on the web, a style on paper."""
+
+    def look(*names: str, extra: str = "") -> str:
+        if web:
+            style = f' style="{extra}"' if extra else ""
+            return f'class="{" ".join(names)}"{style}'
+        return 'style="' + "; ".join([*(STYLES[n] for n in names), *([extra] if extra else [])]) + '"'
+
+    return look
 
 
 def render_html(report: Report, for_print: bool = False) -> str:
-    """The report page. `for_print` leaves out what Qt's renderer cannot use (the CSP, JSON-LD)."""
+    """The report page. `for_print` leaves out what paper cannot use (CSP, JSON-LD, links, tooltips)."""
+    web = not for_print
+    look = _look(web)
     numbers = report.number()
     title = escape(report.title)
-    head = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-    ]
-    if not for_print:
+    head = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">']
+    if web:
         # Defence in depth: even if something slipped through escaping, no script runs and nothing loads.
         head.append(
             '<meta http-equiv="Content-Security-Policy" '
             "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
         )
         head.append('<meta name="viewport" content="width=device-width, initial-scale=1">')
-    head += [f"<title>Review report: {title}</title>", f"<style>{CSS}</style>"]
-    if not for_print:
+    head += [
+        f"<title>Review report: {title}</title>",
+        f"<style>{CSS if web else BASE_CSS + PRINT_CSS}</style>",
+    ]
+    if web:
         head.append(f'<script type="application/ld+json">{_script_json(disclosure_jsonld(report))}</script>')
     head.append("</head>")
 
-    body = ["<body>", f"<h1>Review report: {title}</h1>", _facts(report)]
-    body += _verdict(report)
-    body += _summary(report)
-    body += ["<h2>Text</h2>", _legend(), '<div class="text">']
+    body = ["<body>", f"<h1>Review report: {title}</h1>", _facts(report, look)]
+    body += _verdict(report, look)
+    body += _summary(report, look)
+    body += ["<h2>Text</h2>", _legend(look), "<div>"]
+    paragraph = f"<p {look('para')}>"
     for pieces in marked_paragraphs(split_paragraphs(report.text), report.findings):
-        body.append("<p>" + "".join(_piece(item, numbers, report) for item in pieces) + "</p>")
+        body.append(paragraph + "".join(_piece(item, numbers, report, look, web) for item in pieces) + "</p>")
     body.append("</div>")
-    body += _findings(report, numbers)
+    body += _findings(report, numbers, look, web)
     body += _signoffs(report)
     body += [
         "<h2>Audit log</h2>",
-        _audit(report),
+        _audit(report, look),
         "<h2>Disclosure for the publishing system</h2>",
         "<p>schema.org JSON-LD, also embedded in this file's head:</p>",
         f"<pre>{escape(json.dumps(disclosure_jsonld(report), ensure_ascii=False, indent=2))}</pre>",
@@ -84,12 +109,12 @@ def render_html(report: Report, for_print: bool = False) -> str:
     return "\n".join(head + body) + "\n"
 
 
-def _audit(report: Report) -> str:
+def _audit(report: Report, look) -> str:
     audit = report.audit
     if audit.ok:
-        return f'<p class="verdict-yes">Verifies: {audit.entries} entries, hash chain intact.</p>'
+        return f"<p {look('verdict-yes')}>Verifies: {audit.entries} entries, hash chain intact.</p>"
     reason = escape(audit.reason or "")
-    return f'<p class="verdict-no">Does not verify: entry {audit.first_broken}, {reason}.</p>'
+    return f"<p {look('verdict-no')}>Does not verify: entry {audit.first_broken}, {reason}.</p>"
 
 
 def _script_json(data: object) -> str:
@@ -98,35 +123,36 @@ def _script_json(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _facts(report: Report) -> str:
+def _facts(report: Report, look) -> str:
     rows = [
         ("File", escape(report.path or "(pasted text)")),
         ("Words", f"{report.words:,}"),
-        ("SHA-256 of the reviewed text", f'<span class="hash">{report.sha256}</span>'),
+        ("SHA-256 of the reviewed text", f"<span {look('hash')}>{report.sha256}</span>"),
         ("Report made", escape(report.generated)),
         ("Tool", f"reviewapp {escape(report.tool_version)}"),
     ]
     return "<table>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows) + "</table>"
 
 
-def _verdict(report: Report) -> list[str]:
+def _verdict(report: Report, look) -> list[str]:
     gate = report.gate
     verdict = "Publishable" if gate.publishable else "Not publishable"
     css = "verdict-yes" if gate.publishable else "verdict-no"
-    out = ["<h2>Verdict</h2>", f'<p class="{css}">{verdict} ({escape(gate.approval)}).</p>']
+    out = ["<h2>Verdict</h2>", f"<p {look(css)}>{verdict} ({escape(gate.approval)}).</p>"]
     if gate.reasons:
         out.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in gate.reasons) + "</ul>")
     return out
 
 
-def _summary(report: Report) -> list[str]:
+def _summary(report: Report, look) -> list[str]:
     counts, open_ = report.counts(), report.open_by_category()
     head = "".join(f"<th>{s}</th>" for s in SEVERITIES)
+    number = f"<td {look('n')}>"
     rows = []
     for category in CATEGORIES:
         if sum(counts[category].values()):
-            cells = "".join(f'<td class="n">{counts[category][s]}</td>' for s in SEVERITIES)
-            rows.append(f'<tr><td>{_swatch(category)}</td>{cells}<td class="n">{open_[category]}</td></tr>')
+            cells = "".join(f"{number}{counts[category][s]}</td>" for s in SEVERITIES)
+            rows.append(f"<tr><td>{_swatch(category, look)}</td>{cells}{number}{open_[category]}</td></tr>")
     resolved = ", ".join(f"{s.replace('_', ' ')} {n}" for s, n in report.resolved_by_status().items())
     return [
         "<h2>Summary</h2>",
@@ -137,24 +163,24 @@ def _summary(report: Report) -> list[str]:
     ]
 
 
-def _swatch(category: str) -> str:
-    return (
-        f'<span class="swatch" style="background-color: {tint(COLORS[category][0], MARK_STRENGTH)}">'
-        f"{LABELS[category]}</span>"
-    )
+def _swatch(category: str, look) -> str:
+    background = f"background-color: {tint(COLORS[category][0], MARK_STRENGTH)}"
+    return f"<span {look('swatch', extra=background)}>{LABELS[category]}</span>"
 
 
-def _legend() -> str:
-    items = [_swatch(c) for c in CATEGORIES if c != "claim"]
-    items.insert(0, f'<span class="claim" style="text-decoration: underline">{LABELS["claim"]}</span>')
-    return '<p class="legend">' + " ".join(items) + "</p>"
+def _legend(look) -> str:
+    items = [_swatch(c, look) for c in CATEGORIES if c != "claim"]
+    items.insert(0, f"<span {look('claim', extra='text-decoration: underline')}>{LABELS['claim']}</span>")
+    return "<p>" + " ".join(items) + "</p>"
 
 
-def _piece(item: object, numbers: dict[str, int], report: Report) -> str:
+def _piece(item: object, numbers: dict[str, int], report: Report, look, web: bool) -> str:
     if not isinstance(item, Piece):
         finding: Finding = item.finding  # type: ignore[attr-defined]
         number = numbers[finding.id]
-        return f'<sup class="ref"><a href="#f{number}">[{number}]</a></sup>'
+        if web:
+            return f'<sup class="ref"><a href="#f{number}">[{number}]</a></sup>'
+        return f"<sup {look('ref')}>[{number}]</sup>"
     text = escape(item.text)
     if not item.findings:
         return text
@@ -169,46 +195,56 @@ def _piece(item: object, numbers: dict[str, int], report: Report) -> str:
         strength = RESOLVED_STRENGTH if top.id in report.resolutions else MARK_STRENGTH
         styles.append(f"background-color: {tint(COLORS[top.category][0], strength)}")
         classes.append(f"c-{top.category}")
+    if not web:
+        return f'<span style="{"; ".join(styles)}">{text}</span>'
     tip = escape(" / ".join(f"{LABELS[f.category]}: {f.message}" for f in item.findings))
     return f'<span class="{" ".join(classes)}" style="{"; ".join(styles)}" title="{tip}">{text}</span>'
 
 
-def _findings(report: Report, numbers: dict[str, int]) -> list[str]:
-    out = [
-        "<h2>Findings</h2>",
-        '<table class="findings" width="100%"><tr><th width="4%">#</th><th width="27%">Finding</th>'
-        '<th width="49%">What it says</th><th width="20%">Decision</th></tr>',
-    ]
+def _findings(report: Report, numbers: dict[str, int], look, web: bool) -> list[str]:
+    """One compact paragraph per finding, not a table: Qt lays out thousands of table rows very slowly."""
+    out = ["<h2>Findings</h2>"]
+    item, quote = f"<p {look('finding')}", f"<span {look('quote')}>"
+    # On paper, plain rule names and labels: each extra element costs Qt time, times thousands.
+    code, end_code, suggestion = (
+        ("<code>", "</code>", "<i>Suggestion:</i>") if web else ("", "", "Suggestion:")
+    )
     for finding in report.findings:
         number = numbers[finding.id]
-        quote = f'<span class="quote">“{escape(finding.text)}”</span>' if finding.text else "(at this place)"
-        what = f"{quote}<br>{escape(finding.message)}"
+        status, details = _decision(report, finding, look)
+        what = f"{quote}“{escape(_shorten(finding.text))}”</span> — " if finding.text else ""
+        what += escape(finding.message)
         if finding.suggestion:
-            what += f"<br><i>Suggestion:</i> {escape(finding.suggestion)}"
+            what += f" {suggestion} {escape(finding.suggestion)}"
+        anchor = f' id="f{number}"' if web else ""  # thousands of anchors cost Qt seconds
         out.append(
-            f'<tr><td class="n"><a id="f{number}" name="f{number}"></a>{number}</td>'
-            f"<td>{_swatch(finding.category)}<br>{finding.severity}<br><code>{escape(finding.rule)}</code>"
-            f"<br><code>{escape(finding.id)}</code></td><td>{what}</td>"
-            f"<td>{_decision(report, finding)}</td></tr>"
+            f"{item}{anchor}><b>{number}.</b> {_swatch(finding.category, look)} {finding.severity}"
+            f" · {code}{escape(finding.rule)}{end_code} · {code}{escape(finding.id)}{end_code} · {status}"
+            f"<br>{what}{'<br>' + details if details else ''}</p>"
         )
-    out.append("</table>")
     return out
 
 
-def _decision(report: Report, finding: Finding) -> str:
+def _shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """Long quotes (claims are whole sentences) are cut: the text above shows them in full."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _decision(report: Report, finding: Finding, look) -> tuple[str, str]:
+    """The status for the heading line, and the source and note below it."""
     resolution = report.resolutions.get(finding.id)
     if resolution is None:
-        return '<span class="open">Open</span>'
-    parts = [
-        f"<b>{escape(resolution.status.replace('_', ' '))}</b>",
-        f"by {escape(resolution.person)}",
-        escape(resolution.at),
-    ]
+        return f"<span {look('open')}>Open</span>", ""
+    status = (
+        f"<b>Resolved: {escape(resolution.status.replace('_', ' '))}</b>"
+        f" by {escape(resolution.person)}, {escape(resolution.at)}"
+    )
+    details = []
     if resolution.source_url:
-        parts.append("Source: " + _link(resolution.source_url))
+        details.append("Source: " + _link(resolution.source_url))
     if resolution.note:
-        parts.append("Note: " + escape(resolution.note))
-    return "<br>".join(parts)
+        details.append("Note: " + escape(resolution.note))
+    return status, " · ".join(details)
 
 
 def _link(url: str) -> str:
