@@ -116,12 +116,16 @@ def iter_drafts(paths: Sequence[str], fail: Callable[[str], None]) -> Iterator[P
 def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from .core import Analyzer, ReviewAppError, load_path, load_policy
     from .core.findings import filter_severity
+    from .core.grammar import GrammarChecker, read_dictionary, with_grammar
 
     out = out or sys.stdout
     try:
-        analyzer = Analyzer(load_policy(args.policy))
+        policy = load_policy(args.policy)
+        analyzer = Analyzer(policy)
     except ReviewAppError as exc:
         raise CliError(str(exc)) from None
+    grammar = GrammarChecker(policy.grammar, read_dictionary(policy.grammar.dictionary))
+    use_grammar = policy.grammar.mode != "off"
     failures: list[str] = []
 
     def fail(message: str) -> None:
@@ -139,6 +143,11 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
         for warning in document.warnings:
             print(f"reviewapp: warning: {warning}", file=sys.stderr)
         result = analyzer.analyze(document, workers=min(os.cpu_count() or 1, 4))
+        if use_grammar:
+            result = with_grammar(result, grammar.check(document.paragraphs, result.roles))
+            if not grammar.status.available:  # said once; no further waiting on a dead server
+                print(f"reviewapp: grammar check unavailable: {grammar.status.reason}", file=sys.stderr)
+                use_grammar = False
         findings = filter_severity(result.findings, args.min_severity)
         has_error = has_error or any(f.severity == "error" for f in findings)
         documents.append((document, findings))
@@ -148,16 +157,18 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
         # Indented only for a person at a terminal: with indent, json falls back
         # to its pure-Python encoder, several times slower on big reports.
         indent = 2 if out.isatty() else None
-        out.write(json.dumps(json_report(documents), ensure_ascii=False, indent=indent))
+        status = grammar.connect() if policy.grammar.mode == "off" else grammar.status
+        out.write(json.dumps(json_report(documents, status.to_json()), ensure_ascii=False, indent=indent))
         out.write("\n")
     if failures:
         return EXIT_USAGE
     return EXIT_ERROR_FINDINGS if has_error else EXIT_OK
 
 
-def json_report(documents: list) -> dict:
+def json_report(documents: list, grammar: dict) -> dict:
     return {
         "tool": {"name": "reviewapp", "version": __version__},
+        "grammar": grammar,
         "documents": [
             {
                 "path": str(document.path),

@@ -76,6 +76,8 @@ class _Session:
             self.store = ReviewStore(Path(args.db) if args.db else default_db_path())
         except ReviewAppError as exc:
             raise CliError(str(exc)) from None
+        if self.result is not None and self.policy.grammar.mode != "off":
+            self.result = _with_grammar(self.result, self.policy)
 
     @property
     def key(self) -> str:
@@ -91,6 +93,17 @@ class _Session:
             return action()
         except ReviewAppError as exc:
             raise CliError(str(exc)) from None
+
+
+def _with_grammar(result: Any, policy: Any) -> Any:
+    """The same findings the app and `check` see, grammar included when it is configured."""
+    from .core.grammar import GrammarChecker, read_dictionary, with_grammar
+
+    checker = GrammarChecker(policy.grammar, read_dictionary(policy.grammar.dictionary))
+    found = checker.check(result.document.paragraphs, result.roles)
+    if not checker.status.available:
+        print(f"reviewapp: grammar check unavailable: {checker.status.reason}", file=sys.stderr)
+    return with_grammar(result, found)
 
 
 def run_status(args: argparse.Namespace) -> int:

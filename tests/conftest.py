@@ -31,3 +31,15 @@ def foxconn_expected() -> dict:
 @pytest.fixture(scope="session")
 def riverside_expected() -> dict:
     return json.loads((DATA / "riverside-library.expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def languagetool():
+    """A LanguageTool stand-in on 127.0.0.1 answering with recorded matches; yields (url, log)."""
+    from languagetool_server import ServerLog, start  # tests/ is on sys.path (rootdir conftest)
+
+    log = ServerLog()
+    server, url = start(log)
+    yield url, log
+    server.shutdown()
+    server.server_close()

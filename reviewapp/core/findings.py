@@ -26,6 +26,7 @@ class Finding:
     suggestion: str | None = None
     anchor: str = ""  # the sentence (or paragraph) the finding sits in: keeps ids stable
     id: str = ""
+    replacements: tuple[str, ...] = ()  # one-click fixes (LanguageTool's suggestions)
 
     def shifted(self, delta: int) -> Finding:
         # Direct construction: dataclasses.replace is several times slower, and
@@ -41,6 +42,7 @@ class Finding:
             self.suggestion,
             self.anchor,
             self.id,
+            self.replacements,
         )
 
     def with_id(self, finding_id: str) -> Finding:
@@ -55,6 +57,7 @@ class Finding:
             self.suggestion,
             self.anchor,
             finding_id,
+            self.replacements,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -69,6 +72,7 @@ class Finding:
             "text": self.text,
             "message": self.message,
             "suggestion": self.suggestion,
+            **({"replacements": list(self.replacements)} if self.replacements else {}),
         }
 
     def at_least(self, severity: str) -> bool:

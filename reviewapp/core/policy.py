@@ -9,6 +9,7 @@ from typing import Any
 
 from .errors import PolicyError
 from .findings import SEVERITIES
+from .grammar_settings import GrammarSettings, grammar_settings
 from .resources import resource_path
 
 _REQUIRED = ("always", "when_ai_detected", "never")
@@ -42,6 +43,7 @@ class Policy:
     disabled_rules: frozenset[str] = frozenset()
     extra_rule_files: tuple[Path, ...] = ()
     severity_overrides: dict[str, str] = field(default_factory=dict)
+    grammar: GrammarSettings = field(default_factory=lambda: GrammarSettings())
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
@@ -129,5 +131,6 @@ def _build(data: dict[str, Any], source: Path) -> Policy:
         disabled_rules=frozenset(rules.get("disabled", ())),
         extra_rule_files=tuple((source.parent / f).resolve() for f in rules.get("extra_files", ())),
         severity_overrides=dict(severity),
+        grammar=grammar_settings(data.get("grammar", {}), source),
         raw=data,
     )
