@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QAction, QFont, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,12 +27,13 @@ from ..core import Analyzer, Document, IncrementalAnalysis
 from ..core.analysis import AnalysisResult
 from ..core.findings import CATEGORIES, Finding
 from ..core.gate import GateResult, document_key
+from ..core.grammar import GrammarChecker, with_grammar
 from ..core.store import Resolution
 from .findings_model import FINDING_ROLE, FindingsFilter, FindingsModel
 from .highlighter import FindingHighlighter, claim_format
 from .offsets import LineMap
 from .palette import LABELS, category_color
-from .worker import AnalysisWorker
+from .worker import AnalysisWorker, GrammarWorker
 
 DEBOUNCE_MS = 250  # re-analyse after this pause in typing
 
@@ -42,6 +43,8 @@ class DocumentTab(QWidget):
 
     analysis_state = Signal(str)  # "analysing…", "up to date", "failed: …"
     analysed = Signal(object)  # AnalysisResult, once applied
+    grammar_state = Signal(object)  # GrammarStatus, after each grammar pass
+    word_accepted = Signal(str)  # "Add to dictionary" in the context menu
 
     def __init__(
         self, document: Document, analyzer: Analyzer, resolutions: dict[str, Resolution], dark: bool = False
@@ -55,6 +58,9 @@ class DocumentTab(QWidget):
         self.resolutions = dict(resolutions)
         self.generation = 0  # bumped on every edit
         self.running = False  # an analysis of this draft is under way
+        self.grammar: GrammarChecker | None = None  # set by the window when grammar is on
+        self.grammar_running = False
+        self.base: AnalysisResult | None = None  # the last analysis, before grammar is merged in
         self.line_map = LineMap(document.text)
         # A pasted draft keeps the name it was first recorded under while it is edited.
         self.pasted_key = None if document.path else document_key(None, document.sha256)
@@ -69,6 +75,8 @@ class DocumentTab(QWidget):
         self.editor.setPlainText(document.text)
         self.editor.document().setModified(False)
         self.editor.viewport().installEventFilter(self)
+        self.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.editor.customContextMenuRequested.connect(self._context_menu)
         self.editor.viewport().setMouseTracking(True)
         self.highlighter = FindingHighlighter(self.editor.document())
         self.highlighter.dark = dark
@@ -205,8 +213,85 @@ class DocumentTab(QWidget):
         if generation != self.generation:
             self.start_analysis()  # the text moved on while this ran: analyse the newest text
             return
-        self.apply(result)
+        self.base = result
+        self.apply(self._with_cached_grammar(result))
         self.analysis_state.emit(f"up to date ({seconds * 1000:.0f} ms)")
+        self.start_grammar()
+
+    # -- grammar
+
+    def _with_cached_grammar(self, result: AnalysisResult) -> AnalysisResult:
+        """Grammar findings already known for these paragraphs (no request): no flicker on edits."""
+        if self.grammar is None:
+            return result
+        return with_grammar(result, self.grammar.cached(result.document.paragraphs, result.roles))
+
+    def start_grammar(self) -> None:
+        """Send the paragraphs LanguageTool has not seen to it, in the pool."""
+        base = self.base
+        if self.grammar is None or base is None or self.grammar_running:
+            return
+        paragraphs = base.document.paragraphs
+        if not self.grammar.missing(paragraphs) and self.grammar.status.available:
+            return
+        self.grammar_running = True
+        worker = GrammarWorker(self.grammar, paragraphs, base.roles, self.generation)
+        worker.signals.finished.connect(self._grammar_done)
+        QThreadPool.globalInstance().start(worker)
+
+    def _grammar_done(self, generation: int) -> None:
+        self.grammar_running = False
+        if self.grammar is not None:
+            self.grammar_state.emit(self.grammar.status)
+        if generation == self.generation and self.base is not None and self.up_to_date:
+            self.apply(self._with_cached_grammar(self.base))
+        elif self.base is not None and not self.running and self.grammar and self.grammar.status.available:
+            self.start_grammar()  # the text changed meanwhile: its new paragraphs are due
+
+    def refresh_grammar(self) -> None:
+        """Show grammar findings again after the checker or the dictionary changed."""
+        if self.base is not None:
+            self.apply(self._with_cached_grammar(self.base))
+            self.start_grammar()
+
+    def context_actions(self, position: int) -> list[QAction]:
+        """One-click fixes for the grammar finding at a UTF-16 position, and "Add to dictionary"."""
+        index = self.line_map.from_utf16(position)
+        hits = [f for f in (self.result.findings if self.result else []) if f.start <= index < f.end]
+        finding = next((f for f in hits if f.category == "grammar"), None)
+        if finding is None:
+            return []
+        actions = []
+        for replacement in finding.replacements:
+            action = QAction(f"Replace with “{replacement}”", self)
+            action.triggered.connect(lambda _=False, f=finding, r=replacement: self.replace(f, r))
+            actions.append(action)
+        if finding.text and " " not in finding.text.strip():
+            action = QAction(f"Add “{finding.text}” to Dictionary", self)
+            action.triggered.connect(lambda _=False, w=finding.text: self.word_accepted.emit(w))
+            actions.append(action)
+        return actions
+
+    def replace(self, finding: Finding, replacement: str) -> bool:
+        """Put a replacement in place of a finding's words, as one undoable edit."""
+        start, end = self.line_map.to_utf16(finding.start), self.line_map.to_utf16(finding.end)
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText() != finding.text:
+            return False  # the text moved on since this finding was made
+        cursor.insertText(replacement)
+        return True
+
+    def _context_menu(self, point) -> None:
+        menu = self.editor.createStandardContextMenu(point)
+        actions = self.context_actions(self.editor.cursorForPosition(point).position())
+        if actions:
+            first = menu.actions()[0] if menu.actions() else None
+            menu.insertActions(first, actions)
+            menu.insertSeparator(first)
+        menu.exec(self.editor.viewport().mapToGlobal(point))
+        menu.deleteLater()
 
     def apply(self, result: AnalysisResult) -> None:
         old = self.highlighter.by_line

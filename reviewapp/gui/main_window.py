@@ -14,21 +14,32 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QProgressDialog,
     QTabWidget,
 )
 
 from .. import __version__
 from ..core import Analyzer, Policy, ReviewAppError, load_path, load_text
 from ..core.gate import APPROVED, CHANGED, NOT_APPROVED, evaluate
+from ..core.grammar import (
+    HOW_TO_ENABLE,
+    GrammarChecker,
+    GrammarStatus,
+    add_to_dictionary,
+    default_dictionary_path,
+    read_dictionary,
+)
+from ..core.grammar_settings import GrammarSettings
 from ..core.loaders import SUPPORTED_SUFFIXES
 from ..core.report import SUFFIXES, build_report
 from ..core.store import ReviewStore
 from .dialogs import ResolveDialog
 from .document_tab import DocumentTab
 from .history_dialog import HistoryDialog
+from .preferences import PreferencesDialog, grammar_from_settings, save_grammar_preferences
 from .signoff_dialog import SignOffDialog
 from .theme import apply_theme, system_prefers_dark
-from .worker import ExportWorker
+from .worker import DownloadWorker, ExportWorker
 
 MAX_RECENT = 10
 # Okabe–Ito bluish green, vermillion and orange: apart for colour-blind readers, legible on dark.
@@ -80,6 +91,11 @@ class MainWindow(QMainWindow):
         self.approval_label.setObjectName("approval")
         for label in (self.approval_label, self.state_label, self.open_label, self.words_label):
             self.statusBar().addPermanentWidget(label)
+        self.grammar_label = QLabel()
+        self.grammar_label.setObjectName("grammar-state")
+        self.statusBar().addPermanentWidget(self.grammar_label)
+        self.grammar: GrammarChecker | None = None
+        self.configure_grammar()
         self.dark = bool(settings.value("view/dark", system_prefers_dark(), type=bool))
         self._build_menus()
         apply_theme(self.dark)
@@ -124,6 +140,8 @@ class MainWindow(QMainWindow):
             ("Select &All", "selectAll", QKeySequence.StandardKey.SelectAll),
         ):
             self._action(edit, text, lambda _=False, n=name: self._editor_call(n), key)
+        edit.addSeparator()
+        self._action(edit, "Pre&ferences…", self.preferences, QKeySequence.StandardKey.Preferences)
 
         review = bar.addMenu("&Review")
         self._action(review, "&Next Open Finding", lambda: self.step(False), "F8")
@@ -174,6 +192,9 @@ class MainWindow(QMainWindow):
         tab = DocumentTab(document, self.analyzer, {}, self.dark)
         tab.resolutions.update(self.store.resolutions(tab.key))
         tab.highlighter.resolved = set(tab.resolutions)
+        tab.grammar = self.grammar
+        tab.grammar_state.connect(self._show_grammar_state)
+        tab.word_accepted.connect(self.accept_word)
         tab.analysis_state.connect(lambda state, t=tab: self._tab_state(t, state))
         tab.analysed.connect(lambda _r, t=tab: self._update_gate(t))
         tab.editor.document().modificationChanged.connect(lambda _m, t=tab: self._retitle(t))
@@ -435,6 +456,100 @@ class MainWindow(QMainWindow):
             tab.title.rstrip(" •"), self.store.history(tab.key), current, self.store.verify_audit, self
         )
         self._open_dialog(dialog)
+
+    # -- grammar
+
+    def grammar_settings(self) -> GrammarSettings:
+        return grammar_from_settings(self.policy.grammar, self.settings)
+
+    def dictionary_path(self) -> Path:
+        configured = self.settings.value("grammar/dictionary", "", type=str)
+        return Path(configured) if configured else default_dictionary_path()
+
+    def configure_grammar(self) -> None:
+        """(Re)build the LanguageTool client from policy and preferences; give it to every tab."""
+        if self.grammar is not None:
+            self.grammar.close()
+        settings = self.grammar_settings()
+        self.grammar = (
+            None
+            if settings.mode == "off"
+            else GrammarChecker(settings, read_dictionary(self.dictionary_path()))
+        )
+        for tab in self.tab_list():
+            tab.grammar = self.grammar
+            tab.refresh_grammar()
+        if self.grammar is None:
+            self._show_grammar_state(GrammarStatus(False, f"grammar check is off; {HOW_TO_ENABLE}"))
+        else:
+            self.grammar_label.setText("Grammar: connecting…")
+
+    def _show_grammar_state(self, status: GrammarStatus) -> None:
+        off = self.grammar is None
+        if status.available:
+            self.grammar_label.setText("Grammar: LanguageTool")
+            self.grammar_label.setToolTip(status.reason or "")
+            return
+        self.grammar_label.setText("Grammar check off" if off else "Grammar check unavailable")
+        self.grammar_label.setToolTip(
+            (status.reason or "") + ("" if off else f".\nTo enable it: {HOW_TO_ENABLE}.")
+        )
+        if not off and status.reason != self._last_grammar_problem:
+            self._last_grammar_problem = status.reason
+            self.statusBar().showMessage(f"Grammar check unavailable: {status.reason}", 10000)
+
+    _last_grammar_problem: str | None = None
+
+    def accept_word(self, word: str) -> None:
+        try:
+            add_to_dictionary(word, self.dictionary_path())
+        except ReviewAppError as exc:
+            self.show_error("Cannot add the word", str(exc))
+            return
+        if self.grammar is not None:
+            self.grammar.accept(word)
+        for tab in self.tab_list():
+            tab.refresh_grammar()
+        self.statusBar().showMessage(f"“{word}” is in your dictionary now.", 5000)
+
+    def preferences(self) -> None:
+        dialog = PreferencesDialog(self.grammar_settings(), self)
+        dialog.accepted.connect(lambda: self._apply_preferences(dialog.values()))
+        dialog.download.clicked.connect(lambda: self.confirm_download(dialog))
+        self._open_dialog(dialog)
+
+    def _apply_preferences(self, values: dict[str, str]) -> None:
+        save_grammar_preferences(self.settings, values)
+        self.configure_grammar()
+
+    def confirm_download(self, parent) -> QMessageBox:
+        """Ask first: LanguageTool is a download of about 250 MB from languagetool.org."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Download LanguageTool",
+            "Download LanguageTool (about 250 MB) from languagetool.org into your user folder? "
+            "It runs on this computer with Java; your drafts stay here.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+        )
+        box.setObjectName("confirm-download")
+        box.accepted.connect(self.download_languagetool)  # Yes is the accept role
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def download_languagetool(self) -> None:
+        progress = QProgressDialog("Downloading LanguageTool…", "", 0, 0, self)
+        progress.setObjectName("download-progress")
+        progress.setCancelButton(None)  # the library's download cannot be interrupted
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        worker = DownloadWorker()
+        worker.signals.finished.connect(lambda: (progress.close(), self.configure_grammar()))
+        worker.signals.failed.connect(
+            lambda message: (progress.close(), self.show_error("LanguageTool was not downloaded", message))
+        )
+        progress.show()
+        QThreadPool.globalInstance().start(worker)
 
     # -- reports
 

@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from ..core import IncrementalAnalysis, ReviewAppError, load_text
 from ..core.analysis import AnalysisResult
-from ..core.document import Metadata
+from ..core.document import Metadata, Paragraph
+from ..core.grammar import GrammarChecker
 from ..core.report import Report, write_text_report
 
 
@@ -89,3 +90,50 @@ class ExportWorker(QRunnable):
             traceback.print_exc()
             return
         self.signals.finished.emit(written, time.perf_counter() - started)
+
+
+class GrammarSignals(QObject):
+    finished = Signal(int)  # generation; results are in the checker's cache
+
+
+class GrammarWorker(QRunnable):
+    """Send the paragraphs LanguageTool has not seen; the checker never raises, it sets its status."""
+
+    def __init__(
+        self, checker: GrammarChecker, paragraphs: list[Paragraph], roles: list[str], generation: int
+    ):
+        super().__init__()
+        self.checker = checker
+        self.paragraphs = paragraphs
+        self.roles = roles
+        self.generation = generation
+        self.signals = GrammarSignals()
+
+    def run(self) -> None:
+        try:
+            self.checker.check(self.paragraphs, self.roles)
+        finally:
+            self.signals.finished.emit(self.generation)
+
+
+class DownloadSignals(QObject):
+    finished = Signal()
+    failed = Signal(str)
+
+
+class DownloadWorker(QRunnable):
+    """Fetch LanguageTool with language-tool-python's own downloader; only after the user said yes."""
+
+    def run(self) -> None:
+        try:
+            from language_tool_python.download_lt import LTP_DOWNLOAD_VERSION, LocalLanguageTool
+
+            LocalLanguageTool.from_version_name(LTP_DOWNLOAD_VERSION).download()
+        except Exception as exc:  # network, disk, Java version: all reach the window as text
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.signals.finished.emit()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.signals = DownloadSignals()

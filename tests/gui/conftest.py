@@ -15,6 +15,7 @@ def window(qtbot, tmp_path):
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("view/dark", False)
+    settings.setValue("grammar/dictionary", str(tmp_path / "dictionary.txt"))  # never the real one
     policy = load_policy()
     store = ReviewStore(tmp_path / "reviews.sqlite3")
     win = MainWindow(Analyzer(policy), policy, store, settings)

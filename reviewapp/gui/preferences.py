@@ -1,0 +1,136 @@
+"""Preferences: how to reach LanguageTool (off, a local LanguageTool, or a server)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import PolicyError
+from ..core.grammar_settings import PUBLIC_SERVER, GrammarSettings, check_server_url
+
+WARNING_COLOR = "#D55E00"
+
+
+def grammar_from_settings(base: GrammarSettings, settings: QSettings) -> GrammarSettings:
+    """The policy's [grammar] with this user's preferences on top."""
+    directory = settings.value("grammar/languagetool_dir", "", type=str)
+    return base.with_overrides(
+        mode=settings.value("grammar/mode", None, type=str) or None,
+        server_url=settings.value("grammar/server_url", "", type=str) or None,
+        languagetool_dir=Path(directory) if directory else None,
+    )
+
+
+class PreferencesDialog(QDialog):
+    """Choose how grammar is checked; the window applies the choice when accepted."""
+
+    def __init__(self, current: GrammarSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.setObjectName("preferences-dialog")
+        self.off = QRadioButton("&Off")
+        self.local = QRadioButton("&Local LanguageTool on this computer (needs Java 17 or newer)")
+        self.server = QRadioButton("LanguageTool &server")
+        group = QButtonGroup(self)
+        for button in (self.off, self.local, self.server):
+            group.addButton(button)
+
+        self.url = QLineEdit(current.server_url or "")
+        self.url.setPlaceholderText("http://localhost:8081")
+        self.privacy = QLabel()
+        self.privacy.setObjectName("privacy-note")
+        self.privacy.setWordWrap(True)
+        self.privacy.setStyleSheet(f"color: {WARNING_COLOR}")
+        self.url.textChanged.connect(self._update)
+        self.folder = QLineEdit(str(current.languagetool_dir or ""))
+        self.folder.setPlaceholderText("an unpacked LanguageTool folder, or empty to use a download")
+        browse = QPushButton("&Browse…")
+        browse.clicked.connect(self._browse)
+        self.download = QPushButton("&Download LanguageTool…")
+        self.download.setObjectName("download-languagetool")
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        folder_row.addWidget(self.download)
+        self.error = QLabel()
+        self.error.setStyleSheet(f"color: {WARNING_COLOR}")
+        self.error.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("Server URL", self.url)
+        form.addRow("", self.privacy)
+        form.addRow("LanguageTool folder", folder_row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        title = QLabel("<b>Grammar and spelling</b> (LanguageTool)")
+        title.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(title)
+        for button in (self.off, self.local, self.server):
+            layout.addWidget(button)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(620, 300)
+        {"off": self.off, "local": self.local, "server": self.server}[current.mode].setChecked(True)
+        for button in (self.off, self.local, self.server):
+            button.toggled.connect(self._update)
+        self._update()
+
+    def values(self) -> dict[str, str]:
+        mode = "server" if self.server.isChecked() else "local" if self.local.isChecked() else "off"
+        return {
+            "mode": mode,
+            "server_url": self.url.text().strip(),
+            "languagetool_dir": self.folder.text().strip(),
+        }
+
+    def _update(self) -> None:
+        self.url.setEnabled(self.server.isChecked())
+        self.folder.setEnabled(self.local.isChecked())
+        self.download.setEnabled(self.local.isChecked())
+        public = "languagetool.org" in self.url.text() or "languagetoolplus.com" in self.url.text()
+        self.privacy.setText(
+            "The public LanguageTool service: the text of every draft you open is sent to "
+            "LanguageTool's servers on the internet. Use your own server for unpublished copy."
+            if self.server.isChecked() and public
+            else f"Your own server keeps drafts in-house. The public one is {PUBLIC_SERVER}."
+        )
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "LanguageTool folder", self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def _check(self) -> None:
+        values = self.values()
+        if values["mode"] == "server":
+            try:
+                check_server_url(values["server_url"])
+            except PolicyError:
+                self.error.setText("Enter the server's address, starting with http:// or https://")
+                return
+        self.accept()
+
+
+def save_grammar_preferences(settings: QSettings, values: dict[str, str]) -> None:
+    for key, value in values.items():
+        settings.setValue(f"grammar/{key}", value)

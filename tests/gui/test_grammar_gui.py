@@ -1,0 +1,144 @@
+"""Grammar in the window: LanguageTool findings, one-click fixes, the dictionary, degradation, preferences."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from .conftest import wait_analysed
+from .test_window import assert_highlight_matches, type_text
+
+
+def use_server(window, url: str) -> None:
+    window.settings.setValue("grammar/mode", "server")
+    window.settings.setValue("grammar/server_url", url)
+    window.configure_grammar()
+    window.grammar.settings = window.grammar.settings.with_overrides(timeout=1.0)
+
+
+def wait_grammar(qtbot, tab, category: str = "grammar"):
+    qtbot.waitUntil(
+        lambda: (
+            tab.up_to_date
+            and not tab.grammar_running
+            and any(f.category == category for f in tab.result.findings)
+        ),
+        timeout=15000,
+    )
+    return tab.result
+
+
+def test_grammar_findings_are_highlighted_and_labelled(window, qtbot, foxconn_copy, languagetool):
+    url, _log = languagetool
+    use_server(window, url)
+    tab = window.open_path(foxconn_copy)
+    result = wait_grammar(qtbot, tab)
+    grammar = {f.text: f for f in result.findings if f.category == "grammar"}
+    assert {"Nishadil", "We makes"} <= set(grammar)
+    for finding in grammar.values():
+        assert_highlight_matches(tab, finding)
+    assert any(f.rule == "disclosure.languagetool" and f.text == "We makes" for f in result.findings)
+    assert window.grammar_label.text() == "Grammar: LanguageTool"
+
+
+def test_a_replacement_from_the_context_menu(window, qtbot, foxconn_copy, languagetool):
+    url, _ = languagetool
+    use_server(window, url)
+    tab = window.open_path(foxconn_copy)
+    result = wait_grammar(qtbot, tab)
+    finding = next(f for f in result.findings if f.category == "grammar" and f.text == "We makes")
+    actions = tab.context_actions(tab.line_map.to_utf16(finding.start + 1))
+    assert [a.text() for a in actions][:2] == ["Replace with “We make”", "Replace with “We made”"]
+    actions[0].trigger()
+    assert "We make no representations" in tab.text
+    wait_analysed(qtbot, tab)
+    qtbot.waitUntil(lambda: not tab.grammar_running and tab.up_to_date, timeout=15000)
+    assert not any(f.text == "We makes" for f in tab.result.findings)
+    tab.editor.document().undo()  # one undo step puts the words back
+    assert "We makes no representations" in tab.text
+
+
+def test_add_a_word_to_the_dictionary(window, qtbot, foxconn_copy, languagetool, tmp_path):
+    url, _ = languagetool
+    use_server(window, url)
+    tab = window.open_path(foxconn_copy)
+    result = wait_grammar(qtbot, tab)
+    name = next(f for f in result.findings if f.text == "Nishadil")
+    [add] = [a for a in tab.context_actions(tab.line_map.to_utf16(name.start)) if "Dictionary" in a.text()]
+    add.trigger()
+    assert "Nishadil" in (tmp_path / "dictionary.txt").read_text().split()
+    assert not any(f.text == "Nishadil" for f in tab.result.findings)
+    assert any(f.text == "We makes" for f in tab.result.findings)  # other matches stay
+
+
+def test_grammar_after_an_emoji_stays_aligned(window, qtbot, foxconn_copy, languagetool):
+    url, log = languagetool
+    use_server(window, url)
+    tab = window.open_path(foxconn_copy)
+    wait_grammar(qtbot, tab)
+    sent = len(log.texts)
+    block = tab.editor.document().find("Share- Nishadil").block()
+    tab.editor.setTextCursor(QTextCursor(block))
+    type_text(tab.editor, "🎉🚀 ")
+    wait_analysed(qtbot, tab)
+    qtbot.waitUntil(
+        lambda: len(log.texts) > sent and not tab.grammar_running and tab.up_to_date, timeout=15000
+    )
+    assert log.texts[sent:] == ["🎉🚀 Share- Nishadil"]  # only the edited paragraph went again
+    name = next(f for f in tab.result.findings if f.text == "Nishadil")
+    assert tab.result.document.text[name.start - 10 : name.start] == "🎉🚀 Share- "  # code points
+    assert_highlight_matches(tab, name)
+
+
+def test_an_unavailable_server_is_shown_and_nothing_else_changes(window, qtbot, foxconn_copy, languagetool):
+    url, log = languagetool
+    log.behaviour = "error"
+    use_server(window, url)
+    tab = window.open_path(foxconn_copy)
+    result = wait_analysed(qtbot, tab)
+    qtbot.waitUntil(lambda: window.grammar_label.text() == "Grammar check unavailable", timeout=15000)
+    assert "LanguageTool failed" in window.grammar_label.toolTip()
+    assert "Preferences" in window.grammar_label.toolTip()
+    assert {f.category for f in result.findings} >= {"claim", "hedge", "peacock", "disclosure"}
+    assert not any(f.category == "grammar" for f in tab.result.findings)
+
+
+def test_grammar_is_off_by_default(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    assert window.grammar is None and tab.grammar is None
+    assert window.grammar_label.text() == "Grammar check off"
+    assert "Preferences" in window.grammar_label.toolTip()
+
+
+def test_preferences_choose_a_server(window, qtbot, languagetool):
+    url, _ = languagetool
+    window.preferences()
+    dialog = window.findChild(object, "preferences-dialog")
+    dialog.server.setChecked(True)
+    dialog.url.setText("not a url")
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    assert dialog.isVisible() and "http" in dialog.error.text()
+    dialog.url.setText("https://api.languagetool.org")
+    assert "sent to LanguageTool's servers" in dialog.privacy.text()
+    dialog.url.setText(url)
+    ok.click()
+    assert window.settings.value("grammar/mode") == "server"
+    assert window.grammar is not None and window.grammar.settings.server_url == url
+
+
+def test_downloading_languagetool_asks_first(window, qtbot, monkeypatch):
+    started = []
+    monkeypatch.setattr(window, "download_languagetool", lambda: started.append(True))
+    window.preferences()
+    dialog = window.findChild(object, "preferences-dialog")
+    dialog.local.setChecked(True)
+    dialog.download.click()
+    box = window.findChild(QMessageBox, "confirm-download")
+    assert box is not None and "250 MB" in box.text()
+    box.button(QMessageBox.StandardButton.No).click()
+    assert started == []  # declined: nothing fetched
+    dialog.download.click()
+    window.findChild(QMessageBox, "confirm-download").button(QMessageBox.StandardButton.Yes).click()
+    assert started == [True]
