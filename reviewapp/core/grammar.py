@@ -301,6 +301,9 @@ def with_grammar(result: AnalysisResult, grammar: list[Finding]) -> AnalysisResu
     """The analysis with grammar findings merged in, in text order."""
     if not grammar:
         return result
+    # The disclosure check may already flag the same words: one disclosure finding is enough.
+    flagged = {(f.start, f.end) for f in result.findings if f.category == "disclosure"}
+    grammar = [f for f in grammar if not (f.category == "disclosure" and (f.start, f.end) in flagged)]
     merged = sorted([*result.findings, *grammar], key=sort_key)
     return AnalysisResult(result.document, merged, result.roles, result.reanalysed, result.changed)
 

@@ -92,16 +92,30 @@ def test_a_match_in_the_disclosure_is_a_disclosure_finding_too(languagetool, ana
     url, _ = languagetool
     text = (
         "Council approves budget\n\nThe council met on Monday.\n\n"
-        "This article was written with AI assistance. We makes no promises; the editor Ana Ruiz reviewed it."
+        "This article was written with AI assistance and checked by teh editor, Ana Ruiz."
     )
     result = analyzer.analyze(load_text(text))
-    checker = GrammarChecker(settings(url))
-    found = checker.check(result.document.paragraphs, result.roles)
-    rules = {(f.category, f.rule) for f in found if f.text == "We makes"}
-    assert rules == {("grammar", "grammar.non3prs_verb"), ("disclosure", "disclosure.languagetool")}
+    found = GrammarChecker(settings(url)).check(result.document.paragraphs, result.roles)
+    rules = {(f.category, f.rule) for f in found if f.text == "teh"}
+    assert rules == {("grammar", "grammar.morfologik_rule_en_us"), ("disclosure", "disclosure.languagetool")}
     merged = with_grammar(result, found)
     assert len(merged.findings) == len(result.findings) + 2
     assert [f.start for f in merged.findings] == sorted(f.start for f in merged.findings)
+
+
+def test_words_the_disclosure_check_flagged_already_are_not_flagged_twice(languagetool, analyzer):
+    url, _ = languagetool
+    text = (
+        "Council approves budget\n\n"
+        "This article was written with AI. We makes no promises; Ana Ruiz edited it."
+    )
+    result = analyzer.analyze(load_text(text))
+    assert any(f.rule == "disclosure.grammar" and f.text == "We makes" for f in result.findings)
+    merged = with_grammar(
+        result, GrammarChecker(settings(url)).check(result.document.paragraphs, result.roles)
+    )
+    on_words = [f for f in merged.findings if f.text == "We makes"]
+    assert sorted(f.category for f in on_words) == ["disclosure", "grammar"]
 
 
 @pytest.mark.parametrize("behaviour", ["slow", "error", "malformed"])
