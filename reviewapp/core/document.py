@@ -39,14 +39,12 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(init=False)
     sha256: str = field(init=False)
+    words: int = field(init=False)
 
     def __post_init__(self) -> None:
         self.paragraphs = split_paragraphs(self.text)
         self.sha256 = text_sha256(self.text)
-
-    @property
-    def words(self) -> int:
-        return count_words(self.text)
+        self.words = count_words(self.text)
 
     @property
     def display_name(self) -> str:

@@ -36,6 +36,8 @@ from .palette import LABELS, category_color
 from .worker import AnalysisWorker, GrammarWorker
 
 DEBOUNCE_MS = 250  # re-analyse after this pause in typing
+REPAINT_SLICE = 150  # lines repainted per event-loop turn: about 12 ms
+CLAIM_MARGIN_LINES = 60  # claims underlined this far beyond the screen
 
 
 class DocumentTab(QWidget):
@@ -155,6 +157,20 @@ class DocumentTab(QWidget):
         self.debounce.setInterval(DEBOUNCE_MS)
         self.debounce.timeout.connect(self.start_analysis)
         self.editor.document().contentsChange.connect(self._edited)
+
+        # A big first result is painted in slices between events (visible lines first), and
+        # claims are underlined only around what is on screen: the window never stalls.
+        self.unpainted: set[int] = set()
+        self.repaint_timer = QTimer(self)
+        self.repaint_timer.setSingleShot(True)
+        self.repaint_timer.setInterval(0)
+        self.repaint_timer.timeout.connect(self._repaint_slice)
+        self.claims_timer = QTimer(self)
+        self.claims_timer.setSingleShot(True)
+        self.claims_timer.setInterval(30)
+        self.claims_timer.timeout.connect(self._show_claims)
+        self.editor.verticalScrollBar().valueChanged.connect(lambda _v: self.claims_timer.start())
+        self.editor.verticalScrollBar().rangeChanged.connect(lambda _a, _b: self.claims_timer.start())
 
     # -- identity
 
@@ -311,21 +327,49 @@ class DocumentTab(QWidget):
         changed = {
             line for line in set(old) | set(by_line) if _shown(old.get(line)) != _shown(by_line.get(line))
         }
-        self.highlighter.set_findings(by_line, changed)
+        self.highlighter.by_line = by_line
+        self.unpainted |= changed
+        self._repaint_slice()
         self._show_claims()
         self.model.set_findings(result.findings, self.resolutions)
         self._update_summary()
         self.analysed.emit(result)
 
+    def visible_lines(self, margin: int = 0) -> range:
+        """Block numbers on screen, widened by `margin` blocks each way."""
+        first = self.editor.firstVisibleBlock().blockNumber()
+        corner = self.editor.viewport().rect().bottomRight()
+        last = self.editor.cursorForPosition(corner).blockNumber()
+        return range(max(0, first - margin), last + margin + 1)
+
+    def _repaint_slice(self) -> None:
+        """Repaint up to REPAINT_SLICE changed lines, those on screen first; schedule the rest."""
+        if not self.unpainted:
+            return
+        visible = self.visible_lines(margin=10)
+        now = [line for line in visible if line in self.unpainted]
+        if len(now) < REPAINT_SLICE:
+            rest = sorted(self.unpainted.difference(now))
+            now += rest[: REPAINT_SLICE - len(now)]
+        self.unpainted.difference_update(now)
+        self.highlighter.set_findings(self.highlighter.by_line, now)
+        if self.unpainted:
+            self.repaint_timer.start()
+
     def _show_claims(self) -> None:
-        """Underline claims with extra selections; their cursors follow edits until the next analysis."""
+        """Underline the claims near the screen with extra selections (thousands at once cost
+        a visible pause); they are redrawn on scrolling. Their cursors follow edits."""
         if self.result is None or "claim" in self.highlighter.hidden_categories:
             self.editor.setExtraSelections([])
             return
         document = self.editor.document()
+        lines = self.visible_lines(margin=CLAIM_MARGIN_LINES)
+        starts = self.line_map.line_starts
+        low = starts[min(lines.start, len(starts) - 1)]
+        high = starts[lines.stop] if lines.stop < len(starts) else len(self.result.document.text)
         selections = []
         for finding in self.result.findings:
-            if finding.category != "claim":
+            if finding.category != "claim" or finding.end < low or finding.start > high:
                 continue
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(document)
@@ -430,7 +474,17 @@ class DocumentTab(QWidget):
         self.resolutions[resolution.finding_id] = resolution
         self.model.set_resolution(resolution)
         self.highlighter.resolved = set(self.resolutions)
-        self.highlighter.rehighlight()
+        finding = (
+            next((f for f in self.result.findings if f.id == resolution.finding_id), None)
+            if self.result
+            else None
+        )
+        if finding is not None:  # only its lines: a whole rehighlight of a long draft stalls
+            first, last = (
+                self.line_map.line_of(finding.start),
+                self.line_map.line_of(max(finding.start, finding.end - 1)),
+            )
+            self.highlighter.set_findings(self.highlighter.by_line, range(first, last + 1))
         self._show_claims()
         self._update_summary()
 

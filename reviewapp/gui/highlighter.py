@@ -36,6 +36,10 @@ class FindingHighlighter(QSyntaxHighlighter):
                 self.rehighlightBlock(block)
 
     def highlightBlock(self, text: str) -> None:
+        if not self.by_line:
+            # Qt rehighlights every block once when a highlighter meets a loaded document;
+            # before the first analysis there is nothing to paint, so leave at once.
+            return
         entries = self.by_line.get(self.currentBlock().blockNumber())
         if not entries:
             return

@@ -669,7 +669,8 @@ class MainWindow(QMainWindow):
             self.approval_label.setText("")
             self.setWindowTitle("reviewapp")
             return
-        words = len(tab.text.split())
+        # The last analysis's count: splitting a long draft on every keystroke would stall typing.
+        words = tab.result.document.words if tab.result else 0
         self.words_label.setText(f"{words:,} words")
         self.open_label.setText(f"{tab.open_count()} open findings")
         approval = self.approval_text(tab)

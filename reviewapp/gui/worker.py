@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 import traceback
 from pathlib import Path
@@ -54,7 +55,8 @@ class AnalysisWorker(QRunnable):
                 self.generation, f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"
             )
             return
-        self.signals.finished.emit(self.generation, result, time.perf_counter() - started)
+        with contextlib.suppress(RuntimeError):  # the draft was closed meanwhile: nobody waits for this
+            self.signals.finished.emit(self.generation, result, time.perf_counter() - started)
 
 
 class ExportSignals(QObject):

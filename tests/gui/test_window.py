@@ -241,3 +241,23 @@ def test_sorting_the_panel_by_a_column(window, qtbot, foxconn_copy):
     tester = QAbstractItemModelTester(tab.filter, QAbstractItemModelTester.FailureReportingMode.Fatal)
     tab.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
     assert tester is not None
+
+
+def test_a_long_draft_is_painted_in_slices_and_claims_follow_the_scroll(window, qtbot, tmp_path, data_dir):
+    article = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
+    path = tmp_path / "long.txt"
+    path.write_text("\n".join([article] * 40), encoding="utf-8")  # about 1,200 lines
+    tab = window.open_path(path)
+    seen_unpainted = []
+    tab.analysed.connect(lambda _r: seen_unpainted.append(len(tab.unpainted)))
+    result = wait_analysed(qtbot, tab)
+    assert seen_unpainted and seen_unpainted[0] > 0  # the first result was not painted in one go
+    qtbot.waitUntil(lambda: not tab.unpainted, timeout=10000)
+    last_hedge = max((f for f in result.findings if f.category == "hedge"), key=lambda f: f.start)
+    assert_highlight_matches(tab, last_hedge)  # painted by a later slice, in the right place
+    last_claim = max((f for f in result.findings if f.category == "claim"), key=lambda f: f.start)
+    span = (tab.line_map.to_utf16(last_claim.start), tab.line_map.to_utf16(last_claim.end))
+    assert span not in tab.claim_selections()  # far below the screen: not underlined yet
+    tab.jump_to(last_claim)
+    qtbot.waitUntil(lambda: span in tab.claim_selections(), timeout=5000)
+    assert_highlight_matches(tab, last_claim)
