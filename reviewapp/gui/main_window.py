@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QUrl
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core import Analyzer, Policy, ReviewAppError, load_path, load_text
+from ..core.files import write_atomic
 from ..core.gate import APPROVED, CHANGED, NOT_APPROVED, evaluate
 from ..core.grammar import (
     HOW_TO_ENABLE,
@@ -278,13 +277,9 @@ class MainWindow(QMainWindow):
     def _write(self, tab: DocumentTab, path: Path) -> bool:
         """Write through a temporary file, so a failed save never leaves half a draft."""
         try:
-            with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp", newline="\n"
-            ) as handle:
-                handle.write(tab.text)
-            os.replace(handle.name, path)
-        except OSError as exc:
-            self.show_error("Cannot save the draft", f"{path}: {exc.strerror or exc}")
+            write_atomic(path, tab.text)  # the editor's text has \n line ends already
+        except ReviewAppError as exc:
+            self.show_error("Cannot save the draft", str(exc))
             return False
         tab.editor.document().setModified(False)
         self.statusBar().showMessage(f"Saved {path}", 5000)

@@ -201,6 +201,7 @@ def test_bad_file_gives_a_message_and_no_tab(window, tmp_path):
 def test_save_writes_the_edited_text(window, qtbot, tmp_path):
     path = tmp_path / "draft.txt"
     path.write_text("Headline\nThe council met on Tuesday.\n", encoding="utf-8")
+    path.chmod(0o664)
     tab = window.open_path(path)
     wait_analysed(qtbot, tab)
     tab.editor.moveCursor(QTextCursor.MoveOperation.End)
@@ -209,6 +210,8 @@ def test_save_writes_the_edited_text(window, qtbot, tmp_path):
     assert path.read_text(encoding="utf-8") == "Headline\nThe council met on Tuesday.\nIt may rain."
     assert not tab.editor.document().isModified()
     assert str(path.resolve()) in window._recent()
+    assert path.stat().st_mode & 0o777 == 0o664  # saving keeps who may read the draft
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
 
 
 def test_dark_theme_toggle(window, qtbot, foxconn_copy):
