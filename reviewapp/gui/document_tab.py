@@ -272,8 +272,7 @@ class DocumentTab(QWidget):
 
     def context_actions(self, position: int) -> list[QAction]:
         """One-click fixes for the grammar finding at a UTF-16 position, and "Add to dictionary"."""
-        index = self.line_map.from_utf16(position)
-        hits = [f for f in (self.result.findings if self.result else []) if f.start <= index < f.end]
+        hits = self.findings_at(self.line_map.from_utf16(position))
         finding = next((f for f in hits if f.category == "grammar"), None)
         if finding is None:
             return []
@@ -417,10 +416,14 @@ class DocumentTab(QWidget):
         position = self.line_map.from_utf16(self.editor.textCursor().position())
         return self.finding_at(position)
 
-    def finding_at(self, index: int) -> Finding | None:
+    def findings_at(self, index: int) -> list[Finding]:
+        """Every finding covering a text index (an empty span covers the character at it)."""
         if self.result is None:
-            return None
-        hits = [f for f in self.result.findings if f.start <= index < max(f.end, f.start + 1)]
+            return []
+        return [f for f in self.result.findings if f.start <= index < max(f.end, f.start + 1)]
+
+    def finding_at(self, index: int) -> Finding | None:
+        hits = self.findings_at(index)
         return min(hits, key=lambda f: f.end - f.start) if hits else None  # the innermost
 
     def jump_to_index(self, index) -> None:
