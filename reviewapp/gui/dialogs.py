@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from ..core.findings import Finding
 from ..core.store import RESOLUTION_STATUSES
-from .palette import LABELS
+from .palette import LABELS, WARNING_COLOR
 
 STATUS_LABELS = {
     "verified": "Verified (with a source)",
@@ -48,7 +48,7 @@ class ResolveDialog(QDialog):
         self.person = QLineEdit(name)
         self.person.setPlaceholderText("Your name")
         self.error = QLabel()
-        self.error.setStyleSheet("color: #D55E00")
+        self.error.setStyleSheet(f"color: {WARNING_COLOR}")
         form = QFormLayout()
         form.addRow("Decision", self.status)
         form.addRow("Source URL", self.source)

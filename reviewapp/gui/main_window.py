@@ -35,6 +35,7 @@ from ..core.store import ReviewStore
 from .dialogs import ResolveDialog
 from .document_tab import DocumentTab
 from .history_dialog import HistoryDialog
+from .palette import WARNING_COLOR
 from .preferences import PreferencesDialog, grammar_from_settings, save_grammar_preferences
 from .signoff_dialog import SignOffDialog
 from .theme import apply_theme, system_prefers_dark
@@ -42,7 +43,7 @@ from .worker import DownloadWorker, ExportWorker
 
 MAX_RECENT = 10
 # Okabe–Ito bluish green, vermillion and orange: apart for colour-blind readers, legible on dark.
-APPROVAL_COLORS = {APPROVED: "#009E73", CHANGED: "#D55E00", NOT_APPROVED: "#E69F00"}
+APPROVAL_COLORS = {APPROVED: "#009E73", CHANGED: WARNING_COLOR, NOT_APPROVED: "#E69F00"}
 SAVEABLE = (".txt", ".md", ".markdown")
 REPORT_FILTERS = {"html": "HTML report", "pdf": "PDF report", "md": "Markdown report", "json": "JSON report"}
 

@@ -6,7 +6,10 @@ from PySide6.QtGui import QColor
 
 from ..core.categories import COLORS, LABELS
 
-__all__ = ["LABELS", "category_color", "highlight_background"]
+__all__ = ["LABELS", "WARNING_COLOR", "category_color", "highlight_background"]
+
+# Okabe–Ito vermillion, for refusals and warnings in dialogs: legible in light and dark themes.
+WARNING_COLOR = "#D55E00"
 
 
 def category_color(category: str, dark: bool) -> QColor:

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import PolicyError
 from ..core.grammar_settings import PUBLIC_SERVER, GrammarSettings, check_server_url
-
-WARNING_COLOR = "#D55E00"
+from .palette import WARNING_COLOR
 
 
 def grammar_from_settings(base: GrammarSettings, settings: QSettings) -> GrammarSettings:

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.gate import GateResult
-
-WARNING_COLOR = "#D55E00"  # Okabe–Ito vermillion: readable on light and dark
+from .palette import WARNING_COLOR
 
 
 class SignOffDialog(QDialog):
