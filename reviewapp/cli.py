@@ -116,7 +116,7 @@ def iter_drafts(paths: Sequence[str], fail: Callable[[str], None]) -> Iterator[P
 def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from .core import Analyzer, ReviewAppError, load_path, load_policy
     from .core.findings import filter_severity
-    from .core.grammar import GrammarChecker, read_dictionary, with_grammar
+    from .core.grammar import GrammarChecker, with_grammar
 
     out = out or sys.stdout
     try:
@@ -124,7 +124,7 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
         analyzer = Analyzer(policy)
     except ReviewAppError as exc:
         raise CliError(str(exc)) from None
-    grammar = GrammarChecker(policy.grammar, read_dictionary(policy.grammar.dictionary))
+    grammar = GrammarChecker.with_dictionary(policy.grammar)
     use_grammar = policy.grammar.mode != "off"
     failures: list[str] = []
 

@@ -97,9 +97,9 @@ class _Session:
 
 def _with_grammar(result: Any, policy: Any) -> Any:
     """The same findings the app and `check` see, grammar included when it is configured."""
-    from .core.grammar import GrammarChecker, read_dictionary, with_grammar
+    from .core.grammar import GrammarChecker, with_grammar
 
-    checker = GrammarChecker(policy.grammar, read_dictionary(policy.grammar.dictionary))
+    checker = GrammarChecker.with_dictionary(policy.grammar)
     found = checker.check(result.document.paragraphs, result.roles)
     if not checker.status.available:
         print(f"reviewapp: grammar check unavailable: {checker.status.reason}", file=sys.stderr)

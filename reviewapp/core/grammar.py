@@ -65,6 +65,11 @@ class GrammarChecker:
         self._partial: set[bytes] = set()  # long paragraphs whose next piece is still to come
         self._lock = threading.Lock()
 
+    @classmethod
+    def with_dictionary(cls, settings: GrammarSettings, dictionary: Path | None = None) -> GrammarChecker:
+        """A checker that accepts the words of the user's dictionary (or of `dictionary`)."""
+        return cls(settings, read_dictionary(dictionary or settings.dictionary))
+
     # -- connecting
 
     def connect(self) -> GrammarStatus:

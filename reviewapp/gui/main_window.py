@@ -26,7 +26,6 @@ from ..core.grammar import (
     GrammarStatus,
     add_to_dictionary,
     default_dictionary_path,
-    read_dictionary,
 )
 from ..core.grammar_settings import GrammarSettings
 from ..core.loaders import SUPPORTED_SUFFIXES
@@ -470,7 +469,7 @@ class MainWindow(QMainWindow):
         self.grammar = (
             None
             if settings.mode == "off"
-            else GrammarChecker(settings, read_dictionary(self.dictionary_path()))
+            else GrammarChecker.with_dictionary(settings, self.dictionary_path())
         )
         for tab in self.tab_list():
             tab.grammar = self.grammar
