@@ -43,7 +43,7 @@ class Policy:
     disabled_rules: frozenset[str] = frozenset()
     extra_rule_files: tuple[Path, ...] = ()
     severity_overrides: dict[str, str] = field(default_factory=dict)
-    grammar: GrammarSettings = field(default_factory=lambda: GrammarSettings())
+    grammar: GrammarSettings = field(default_factory=GrammarSettings)
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..files import write_atomic
 from .html import render_html
-from .json_report import disclosure_jsonld, render_json
+from .json_report import render_disclosure, render_json
 from .markdown import render_markdown
 from .model import Report
 
@@ -29,5 +28,5 @@ def write_text_report(report: Report, fmt: str, path: Path) -> list[Path]:
     if fmt != "json":
         return [path]
     beside = jsonld_path(path)
-    write_atomic(beside, json.dumps(disclosure_jsonld(report), ensure_ascii=False, indent=2) + "\n")
+    write_atomic(beside, render_disclosure(report) + "\n")
     return [path, beside]

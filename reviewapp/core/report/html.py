@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from ..categories import COLORS, LABELS, tint
 from ..document import split_paragraphs
 from ..findings import CATEGORIES, SEVERITIES, SEVERITY_RANK, Finding
-from .json_report import disclosure_jsonld
+from .json_report import disclosure_jsonld, render_disclosure
 from .model import Report
 from .segments import Piece, marked_paragraphs
 
@@ -102,7 +102,7 @@ def render_html(report: Report, for_print: bool = False) -> str:
         _audit(report, look),
         "<h2>Disclosure for the publishing system</h2>",
         "<p>schema.org JSON-LD, also embedded in this file's head:</p>",
-        f"<pre>{escape(json.dumps(disclosure_jsonld(report), ensure_ascii=False, indent=2))}</pre>",
+        f"<pre>{escape(render_disclosure(report))}</pre>",
         "</body>",
         "</html>",
     ]

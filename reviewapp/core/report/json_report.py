@@ -60,6 +60,11 @@ def render_json(report: Report) -> str:
     return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
 
 
+def render_disclosure(report: Report) -> str:
+    """The JSON-LD disclosure block as text, the same in every report that shows it."""
+    return json.dumps(disclosure_jsonld(report), ensure_ascii=False, indent=2)
+
+
 def disclosure_jsonld(report: Report) -> dict[str, Any]:
     """schema.org NewsArticle naming the AI's part (IPTC) and the human who holds responsibility."""
     block: dict[str, Any] = {

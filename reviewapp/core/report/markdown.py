@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from ..categories import LABELS
 from ..document import split_paragraphs
 from ..findings import CATEGORIES, SEVERITIES
-from .json_report import disclosure_jsonld
+from .json_report import render_disclosure
 from .model import Report
 from .segments import Piece, marked_paragraphs
 
@@ -119,7 +118,7 @@ def render_markdown(report: Report) -> str:
         "## Disclosure for the publishing system (JSON-LD)",
         "",
         "```json",
-        json.dumps(disclosure_jsonld(report), ensure_ascii=False, indent=2).replace("```", "`\u200b``"),
+        render_disclosure(report).replace("```", "`\u200b``"),
         "```",
         "",
     ]
