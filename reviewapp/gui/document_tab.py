@@ -315,9 +315,9 @@ class DocumentTab(QWidget):
         by_line: dict[int, list[tuple[int, int, Finding]]] = {}
         starts = self.line_map.line_starts
         for finding in result.findings:
-            first = self.line_map.line_of(finding.start)
-            last = self.line_map.line_of(max(finding.start, finding.end - 1))
-            for line in range(first, last + 1):
+            lines = self.line_map.lines_of(finding.start, finding.end)
+            last = lines[-1]
+            for line in lines:
                 begin = max(finding.start, starts[line]) - starts[line]
                 end = (finding.end - starts[line]) if line == last else len(result.document.text)
                 by_line.setdefault(line, []).append((begin, max(begin, end), finding))
@@ -483,11 +483,9 @@ class DocumentTab(QWidget):
             else None
         )
         if finding is not None:  # only its lines: a whole rehighlight of a long draft stalls
-            first, last = (
-                self.line_map.line_of(finding.start),
-                self.line_map.line_of(max(finding.start, finding.end - 1)),
+            self.highlighter.set_findings(
+                self.highlighter.by_line, self.line_map.lines_of(finding.start, finding.end)
             )
-            self.highlighter.set_findings(self.highlighter.by_line, range(first, last + 1))
         self._show_claims()
         self._update_summary()
 

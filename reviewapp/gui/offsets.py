@@ -28,6 +28,10 @@ class LineMap:
         """The line (= QTextBlock number) holding code-point `index`."""
         return max(0, bisect_left(self.line_starts, index + 1) - 1)
 
+    def lines_of(self, start: int, end: int) -> range:
+        """The lines a span [start, end) touches (an empty span: the line it sits on)."""
+        return range(self.line_of(start), self.line_of(max(start, end - 1)) + 1)
+
     def to_utf16(self, index: int) -> int:
         """Document-wide code-point index to a QTextCursor position."""
         return index + bisect_left(self._astral, index)
