@@ -9,8 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from .. import __version__
 from ..core import Analyzer, ReviewAppError, load_policy
 from ..core.store import ReviewStore, default_db_path
+from .icons import app_icon
 from .main_window import MainWindow
 
 SCREENSHOT_TIMEOUT_MS = 60_000
@@ -29,6 +31,10 @@ def run(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("reviewapp")
     app.setOrganizationName("reviewapp")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    # Wayland matches windows to reviewapp.desktop (and so to its icon) by this name.
+    app.setDesktopFileName("reviewapp")
     try:
         window = build_window(args)
     except ReviewAppError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QUrl
@@ -34,6 +35,7 @@ from ..core.store import ReviewStore
 from .dialogs import ResolveDialog
 from .document_tab import DocumentTab
 from .history_dialog import HistoryDialog
+from .icons import app_icon
 from .palette import WARNING_COLOR
 from .preferences import PreferencesDialog, grammar_from_settings, save_grammar_preferences
 from .signoff_dialog import SignOffDialog
@@ -632,12 +634,18 @@ class MainWindow(QMainWindow):
         for tab in self.tab_list():
             tab.set_dark(dark)
 
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About reviewapp",
-            f"<b>reviewapp {__version__}</b><br>Review AI-assisted news drafts before publication.",
+    def about(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("about-box")
+        box.setWindowTitle("About reviewapp")
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setText(f"<b>reviewapp {__version__}</b>")
+        box.setInformativeText(
+            "Review AI-assisted news drafts before publication.<br>"
+            f"Review database: {html.escape(str(self.store.path))}"
         )
+        self._open_dialog(box)
+        return box
 
     def show_error(self, title: str, text: str) -> None:
         self.statusBar().showMessage(text, 10000)

@@ -93,11 +93,15 @@ def test_bad_policy_values(tmp_path, data_dir):
     assert proc.returncode == 2 and "disclosure.placement must be one of" in proc.stderr
 
 
-def test_version():
-    proc = run("--version")
+def test_version_is_the_package_metadata():
+    """One version: the installed metadata, `--version` and the module agree."""
+    from importlib.metadata import version
+
     from reviewapp import __version__
 
-    assert proc.stdout.strip() == f"reviewapp {__version__}"
+    proc = run("--version")
+    assert proc.stdout.strip() == f"reviewapp {version('reviewapp')}"
+    assert __version__ == version("reviewapp")
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewapp.core.findings import CATEGORIES
 from reviewapp.gui.findings_model import FINDING_ROLE, FindingsModel
@@ -264,3 +264,21 @@ def test_a_long_draft_is_painted_in_slices_and_claims_follow_the_scroll(window, 
     tab.jump_to(last_claim)
     qtbot.waitUntil(lambda: span in tab.claim_selections(), timeout=5000)
     assert_highlight_matches(tab, last_claim)
+
+
+def test_about_shows_the_package_version_and_the_icon(window, qtbot):
+    from importlib.metadata import version
+
+    from reviewapp.gui.icons import app_icon
+
+    sizes = {(s.width(), s.height()) for s in app_icon().availableSizes()}
+    assert {(16, 16), (48, 48), (256, 256)} <= sizes
+
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    next(a for a in help_menu.actions() if "About" in a.text()).trigger()
+    box = window.findChild(QMessageBox, "about-box")
+    qtbot.waitExposed(box)
+    assert f"reviewapp {version('reviewapp')}" in box.text()
+    assert not box.iconPixmap().isNull()
+    assert str(window.store.path) in box.informativeText()
+    box.accept()
