@@ -64,11 +64,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        return args.handler(args)
+        status = args.handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
+        return status
     except CliError as exc:
         print(f"reviewapp: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except BrokenPipeError:  # `reviewapp check ... | head`
+    except BrokenPipeError:  # `reviewapp check ... | head`: the reader has all it wanted
+        # Python flushes stdout again at exit; point it at /dev/null so that
+        # flush cannot fail too (the recipe in the `signal` module's docs).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
 
 

@@ -120,3 +120,24 @@ def test_no_command_means_the_desktop_app_with_its_options(argv, command, db, pa
     assert args.command == command and args.db == db
     if paths is not None:
         assert args.paths == paths
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(data_dir):
+    """`reviewapp check ... | head`: the closed pipe ends the run quietly, status 0."""
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "reviewapp",
+            "check",
+            "--format",
+            "json",
+            str(data_dir / "openai-foxconn.txt"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()  # the reader is gone before the first write, as after `head -c 10`
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0
+    assert stderr == ""
