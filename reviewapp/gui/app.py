@@ -33,8 +33,8 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName("reviewapp")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
-    # Wayland matches windows to reviewapp.desktop (and so to its icon) by this name.
-    app.setDesktopFileName("reviewapp")
+    # Wayland matches windows to io.github.reviewapp.desktop (and so to its icon) by this name.
+    app.setDesktopFileName("io.github.reviewapp")
     try:
         window = build_window(args)
     except ReviewAppError as exc:
