@@ -122,3 +122,17 @@ def start(log: ServerLog) -> tuple[ThreadingHTTPServer, str]:
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def main() -> None:
+    """`python tests/languagetool_server.py`: print the URL, serve until stdin closes (smoke_test.sh)."""
+    import sys
+
+    server, url = start(ServerLog())
+    print(url, flush=True)
+    sys.stdin.read()
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()

@@ -87,6 +87,24 @@ cmp -s "$work/installed.json" "$work/dev.json" || {
 }
 echo "same $(grep -o '"rule"' "$work/dev.json" | wc -l) findings, exit status $dev_status"
 
+step "grammar through a LanguageTool server: installed against development"
+# The tests' LanguageTool stand-in on 127.0.0.1; it serves until its stdin closes.
+coproc server { "$dev_python" "$root/tests/languagetool_server.py"; }
+read -r url <&"${server[0]}"
+printf '[grammar]\nmode = "server"\nserver_url = "%s"\n' "$url" >"$work/grammar.toml"
+printf 'The team fixed teh bug before launch.\n' >"$work/typo.txt"
+for who in installed dev; do
+    cmd=("$app")
+    [[ $who == dev ]] && cmd=("$dev_python" -m reviewapp)
+    "${cmd[@]}" check --format json --policy "$work/grammar.toml" "$work/typo.txt" >"$work/$who-grammar.json" || true
+done
+exec {server[1]}>&-
+grep -q '"rule": "grammar.morfologik_rule_en_us"' "$work/installed-grammar.json" ||
+    fail "the installed app found no spelling mistake through LanguageTool: $(head -c 400 "$work/installed-grammar.json")"
+cmp -s "$work/installed-grammar.json" "$work/dev-grammar.json" ||
+    fail "the installed app's grammar findings differ from the development install's"
+echo "same grammar findings"
+
 if [[ $mode == machine ]]; then
     step "uninstall"
     mapfile -t files < <(dpkg -L reviewapp | while read -r p; do [[ -d "$p" ]] || echo "$p"; done)
