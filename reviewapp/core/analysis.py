@@ -1,8 +1,9 @@
 """Run the analyzers over a document, re-analysing only paragraphs that changed.
 
-Paragraph-level analyzers (boilerplate, hedge, peacock, ai_tell, claim) see one
-paragraph at a time, so their findings are kept per paragraph text; the
-disclosure check looks at the whole document and is cheap, so it always reruns.
+Paragraph-level analyzers (boilerplate, hedge, peacock, ai_tell, claim, and the
+disclosure paragraph's own checks) see one paragraph at a time, so their
+findings are kept per paragraph text; the document-level disclosure checks
+(missing, placement, contradiction) work from those results and always rerun.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .findings import Finding, assign_ids, sort_key
 from .metadata import front_matter
 from .policy import Policy, load_policy
 from .roles import classify, position_class
-from .rules import LEXICON_CATEGORIES, LexiconRule, builtin_rules, parse_rule_file
+from .rules import LEXICON_CATEGORIES, LexiconRule, builtin_rules, load_all, parse_rule_file
 
 # Which analyzers look at which kind of paragraph. A disclosure's "may contain
 # errors" is legal boilerplate, not a hedge; headlines are not claims.
@@ -37,6 +38,15 @@ class AnalysisResult:
     changed: list[int] = field(default_factory=list)  # indices of those paragraphs
 
 
+@dataclass(frozen=True, slots=True)
+class ParagraphResult:
+    """What the paragraph analyzers found in one paragraph (offsets relative to it)."""
+
+    role: str
+    findings: list[Finding]
+    denials: list[tuple[int, int]]  # sentences denying AI use, for the document-level check
+
+
 class Analyzer:
     """All analyzers configured by one house policy. Safe to share between threads."""
 
@@ -51,7 +61,15 @@ class Analyzer:
 
     def paragraph_findings(self, text: str, role: str) -> list[Finding]:
         """Findings of one paragraph, offsets relative to its start."""
+        return self._findings(ParagraphContext(text, role))
+
+    def paragraph_result(self, text: str, role: str) -> ParagraphResult:
+        """Findings and AI-use denials of one paragraph, offsets relative to its start."""
         ctx = ParagraphContext(text, role)
+        return ParagraphResult(role, self._findings(ctx), disclosure.denials(ctx))
+
+    def _findings(self, ctx: ParagraphContext) -> list[Finding]:
+        role = ctx.role
         found: list[Finding] = []
         if role == BOILERPLATE:
             found.extend(whole_line_findings(ctx, self.lexicons["boilerplate"]))
@@ -61,6 +79,8 @@ class Analyzer:
         if role == BODY:
             found.extend(claim.analyze(ctx))
             found.extend(ai_tell.question_reveal(ctx))
+        elif role == DISCLOSURE:
+            found.extend(disclosure.paragraph_findings(ctx, self.policy))
         return self._apply_policy(found)
 
     def _apply_policy(self, found: list[Finding]) -> list[Finding]:
@@ -86,8 +106,8 @@ class IncrementalAnalysis:
 
     def __init__(self, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
-        self._roles: dict[tuple[str, int, bool], str] = {}
-        self._findings: dict[tuple[str, str], list[Finding]] = {}
+        self._roles: dict[RoleKey, str] = {}
+        self._results: dict[tuple[str, str], ParagraphResult] = {}
 
     def run(self, document: Document, workers: int = 1) -> AnalysisResult:
         """Analyse `document`, reusing the previous pass's unchanged paragraphs.
@@ -102,30 +122,28 @@ class IncrementalAnalysis:
         todo = [
             i
             for i, key in enumerate(keys)
-            if key not in self._roles or (key[0], self._roles[key]) not in self._findings
+            if key not in self._roles or (key[0], self._roles[key]) not in self._results
         ]
         fresh = dict(zip(todo, _analyse_many(analyzer, [keys[i] for i in todo], workers), strict=True))
-        roles_now: dict[tuple[str, int, bool], str] = {}
-        findings_now: dict[tuple[str, str], list[Finding]] = {}
+        roles_now: dict[RoleKey, str] = {}
+        results_now: dict[tuple[str, str], ParagraphResult] = {}
         roles: list[str] = []
         found: list[Finding] = []
+        denied: list[tuple[int, int]] = []
         for i, (p, key) in enumerate(zip(paragraphs, keys, strict=True)):
-            if i in fresh:
-                role, local = fresh[i]
-            else:
-                role = self._roles[key]
-                local = self._findings[(key[0], role)]
-            roles_now[key] = role
-            findings_now[(p.text, role)] = local
-            roles.append(role)
-            found.extend(f.shifted(p.start) for f in local)
-        self._roles, self._findings = roles_now, findings_now
+            result = fresh[i] if i in fresh else self._results[(key[0], self._roles[key])]
+            roles_now[key] = result.role
+            results_now[(p.text, result.role)] = result
+            roles.append(result.role)
+            found.extend(f.shifted(p.start) for f in result.findings)
+            denied.extend((p.start + s, p.start + e) for s, e in result.denials)
+        self._roles, self._results = roles_now, results_now
 
         ai_tells = sum(1 for f in found if f.category == "ai_tell")
         found.extend(
             analyzer._apply_policy(
                 disclosure.check(
-                    document.text, paragraphs, roles, document.metadata, ai_tells, analyzer.policy
+                    document.text, paragraphs, roles, document.metadata, ai_tells, analyzer.policy, denied
                 )
             )
         )
@@ -136,20 +154,20 @@ class IncrementalAnalysis:
 RoleKey = tuple[str, int, bool]  # paragraph text, position class, inside front matter
 
 
-def _analyse_one(analyzer: Analyzer, key: RoleKey) -> tuple[str, list[Finding]]:
+def _analyse_one(analyzer: Analyzer, key: RoleKey) -> ParagraphResult:
     role = classify(key[0], key[1], analyzer.lexicons["boilerplate"], key[2])
-    return role, analyzer.paragraph_findings(key[0], role)
+    return analyzer.paragraph_result(key[0], role)
 
 
 _FORKED: Analyzer | None = None  # the analyzer a forked worker inherits
 
 
-def _analyse_chunk(keys: list[RoleKey]) -> list[tuple[str, list[Finding]]]:
+def _analyse_chunk(keys: list[RoleKey]) -> list[ParagraphResult]:
     assert _FORKED is not None
     return [_analyse_one(_FORKED, key) for key in keys]
 
 
-def _analyse_many(analyzer: Analyzer, keys: list[RoleKey], workers: int) -> list[tuple[str, list[Finding]]]:
+def _analyse_many(analyzer: Analyzer, keys: list[RoleKey], workers: int) -> list[ParagraphResult]:
     import multiprocessing
 
     if (
@@ -160,15 +178,23 @@ def _analyse_many(analyzer: Analyzer, keys: list[RoleKey], workers: int) -> list
         return [_analyse_one(analyzer, key) for key in keys]
     global _FORKED
     _FORKED = analyzer
-    size = -(-len(keys) // workers)
-    chunks = [keys[i : i + size] for i in range(0, len(keys), size)]
+    load_all()
+    # This process takes the first share itself while the forked ones do the
+    # rest; its share is a little larger, as they start later and must pickle
+    # what they send back.
+    own = int(len(keys) / workers * OWN_SHARE)
+    size = -(-(len(keys) - own) // (workers - 1))
+    chunks = [keys[i : i + size] for i in range(own, len(keys), size)]
     try:
         with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
-            return [item for part in pool.map(_analyse_chunk, chunks) for item in part]
+            pending = pool.map_async(_analyse_chunk, chunks)
+            mine = [_analyse_one(analyzer, key) for key in keys[:own]]
+            return mine + [item for part in pending.get() for item in part]
     finally:
         _FORKED = None
 
 
+OWN_SHARE = 1.1  # of an even share: a forked process starts late and must pickle its results
 PARALLEL_MIN_PARAGRAPHS = 1000  # below this, starting processes costs more than it saves
 
 

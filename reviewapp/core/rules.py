@@ -192,8 +192,24 @@ def builtin_rules(category: str) -> tuple[LexiconRule, ...]:
 @cache
 def word_list(name: str) -> frozenset[str]:
     """A plain list of lower-case words from resources/rules/words.toml."""
-    data = tomllib.loads(resource_path("rules", "words.toml").read_text(encoding="utf-8"))
-    return frozenset(normalise(w) for w in data[name])
+    return frozenset(normalise(w) for w in _words_file()[name])
+
+
+@cache
+def _words_file() -> dict:
+    return tomllib.loads(resource_path("rules", "words.toml").read_text(encoding="utf-8"))
+
+
+def load_all() -> None:
+    """Read and compile every word list and pattern now, not on first use.
+
+    Before forking workers: what the parent compiled, each child inherits;
+    what it did not, each child compiles again.
+    """
+    for name in _words_file():
+        word_list(name)
+    for name in _patterns_file():
+        pattern_list(name)
 
 
 @cache

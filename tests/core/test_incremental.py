@@ -38,6 +38,24 @@ def test_document_level_check_reruns_after_an_edit(data_dir):
     assert not any(f.rule == "disclosure.truncated" for f in session.run(load_text(fixed)).findings)
 
 
+def test_a_denial_typed_into_one_paragraph_contradicts_the_disclosure(data_dir):
+    """Denials are found per paragraph and kept with its cached result: edits add and drop them."""
+    doc = load_path(data_dir / "openai-foxconn.txt")
+    session = IncrementalAnalysis(Analyzer())
+    assert not any(f.rule == "disclosure.contradiction" for f in session.run(doc).findings)
+
+    sentence = "It feels like a really strategic play"
+    denying = doc.text.replace(sentence, "This story was written entirely by humans. " + sentence)
+    second = session.run(load_text(denying))
+    assert second.reanalysed == 1
+    [contradiction] = [f for f in second.findings if f.rule == "disclosure.contradiction"]
+    assert contradiction.text == "This story was written entirely by humans."
+
+    third = session.run(load_text(doc.text))
+    assert third.reanalysed == 1
+    assert not any(f.rule == "disclosure.contradiction" for f in third.findings)
+
+
 def test_parallel_analysis_equals_serial(data_dir):
     from reviewapp.core.analysis import PARALLEL_MIN_PARAGRAPHS
 

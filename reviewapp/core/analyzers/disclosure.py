@@ -1,9 +1,12 @@
-"""AI-use disclosure against the house policy (a document-level check).
+"""AI-use disclosure against the house policy.
 
-Finds the disclosure paragraph(s) and checks: present when AI involvement is
-declared or evident; not truncated; basic grammar; a named human role that
-reviewed the text and holds editorial responsibility; placement; and that
-nothing elsewhere contradicts it.
+Per paragraph (run with the other paragraph analyzers, so in parallel and
+cached while the editor types): a disclosure is not truncated, has basic
+grammar, names a human role that reviewed the text and holds editorial
+responsibility, and says what the AI did; and any paragraph's denials of AI
+use are noted. Per document, from those: a disclosure is present when AI
+involvement is declared or evident, placed where the policy says, and not
+contradicted elsewhere.
 """
 
 from __future__ import annotations
@@ -15,8 +18,7 @@ from ..document import Metadata, Paragraph
 from ..findings import Finding
 from ..policy import Policy
 from ..rules import pattern_list, word_set
-from ..text import split_sentences
-from .context import BOILERPLATE, DISCLOSURE, META
+from .context import BOILERPLATE, DISCLOSURE, META, ParagraphContext
 
 _TERMINAL = tuple('.!?)"”’»')
 _PRODUCTION = re.compile(
@@ -52,6 +54,16 @@ def is_disclosure(text: str, words: frozenset[str] | None = None) -> bool:
     return pattern_list("no_ai").search(text, words) is None
 
 
+def denials(ctx: ParagraphContext) -> list[tuple[int, int]]:
+    """Sentences of this paragraph that deny AI use ("written entirely by humans"), relative spans."""
+    spans = []
+    for m in pattern_list("no_ai").finditer(ctx.text, ctx.words):
+        start, end = m.span()
+        sentence = next((s for s in ctx.sentences if s.start <= start < s.end), None)
+        spans.append((sentence.start, max(sentence.end, end)) if sentence else (start, end))
+    return spans
+
+
 def check(
     text: str,
     paragraphs: Sequence[Paragraph],
@@ -59,22 +71,22 @@ def check(
     metadata: Metadata,
     ai_tell_count: int,
     policy: Policy,
+    denied: Sequence[tuple[int, int]],
 ) -> list[Finding]:
+    """The document-level checks; `denied` holds the denial sentences of every paragraph."""
     disclosures = [p for p, role in zip(paragraphs, roles, strict=True) if role == DISCLOSURE]
     declared = (metadata.declared_ai_use or "").strip().lower()
     declared_use = bool(declared) and declared not in ("none", "no", "false")
     evident = ai_tell_count >= policy.ai_tell_threshold
-    denials = [m for m in pattern_list("no_ai").finditer(text)]
     found: list[Finding] = []
 
-    if denials and (disclosures or declared_use or evident):
+    if denied and (disclosures or declared_use or evident):
         why = (
             "the article also says AI was used"
             if disclosures or declared_use
             else f"the text reads like generated text ({ai_tell_count} typical phrasings)"
         )
-        for m in denials:
-            start, end = _sentence_around(paragraphs, m.start(), m.end())
+        for start, end in denied:
             found.append(
                 _finding(
                     text,
@@ -104,7 +116,7 @@ def check(
         needed = policy.disclosure_required == "always" or (
             policy.disclosure_required == "when_ai_detected" and (declared_use or evident)
         )
-        if needed and not denials:
+        if needed and not denied:
             where = _missing_position(text, paragraphs, roles, policy)
             reason = (
                 "the draft declares AI use"
@@ -128,17 +140,15 @@ def check(
             )
         return found
 
-    for p in disclosures:
-        found.extend(_check_one(text, p, policy))
-    found.extend(_check_placement(text, disclosures[-1], paragraphs, roles, policy))
-    return found
+    return [*found, *_check_placement(text, disclosures[-1], paragraphs, roles, policy)]
 
 
-def _check_one(text: str, p: Paragraph, policy: Policy) -> list[Finding]:
+def paragraph_findings(ctx: ParagraphContext, policy: Policy) -> list[Finding]:
+    """What is wrong with this disclosure paragraph itself; offsets relative to it."""
+    text = ctx.text
     found: list[Finding] = []
-    sentences = split_sentences(p.text, p.start)
-    first, last = sentences[0], sentences[-1]
-    body = p.text.rstrip()
+    first, last = ctx.sentences[0], ctx.sentences[-1]
+    body = text.rstrip()
     if not body.endswith(_TERMINAL) or body.endswith(("...", "…")):
         found.append(
             _finding(
@@ -151,20 +161,20 @@ def _check_one(text: str, p: Paragraph, policy: Policy) -> list[Finding]:
                 "Restore the full disclosure text from the house template.",
             )
         )
-    for m in pattern_list("agreement").finditer(p.text):
+    for m in pattern_list("agreement").finditer(text):
         found.append(
             _finding(
                 text,
                 "disclosure.grammar",
                 "warning",
-                p.start + m.start(),
-                p.start + m.end(),
+                m.start(),
+                m.end(),
                 f'Grammar error in the disclosure: "{m.group()}".',
                 "Correct it: a legal notice with errors reads as unreviewed.",
             )
         )
     if policy.require_human_responsibility and not (
-        pattern_list("human_role").search(p.text) and pattern_list("human_review").search(p.text)
+        pattern_list("human_role").search(text) and pattern_list("human_review").search(text)
     ):
         found.append(
             _finding(
@@ -179,7 +189,7 @@ def _check_one(text: str, p: Paragraph, policy: Policy) -> list[Finding]:
                 'editorial responsibility." (EU AI Act art. 50(4)).',
             )
         )
-    if policy.require_scope and not pattern_list("scope").search(p.text):
+    if policy.require_scope and not pattern_list("scope").search(text):
         found.append(
             _finding(
                 text,
@@ -230,16 +240,6 @@ def _missing_position(
         body = _body_paragraphs(paragraphs, roles)
         return body[1].start if len(body) > 1 else len(text)
     return len(text)
-
-
-def _sentence_around(paragraphs: Sequence[Paragraph], start: int, end: int) -> tuple[int, int]:
-    """The sentence holding [start, end): the unit an editor rewrites."""
-    for p in paragraphs:
-        if p.start <= start < p.end:
-            for s in split_sentences(p.text, p.start):
-                if s.start <= start < s.end:
-                    return s.start, max(s.end, end)
-    return start, end
 
 
 _DISCLOSURE_TEMPLATE = (
