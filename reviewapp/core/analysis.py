@@ -59,10 +59,6 @@ class Analyzer:
             self.lexicons[category] = tuple(r for r in rules if r.name not in self.policy.disabled_rules)
         self.terms = TermIndex(rule for rules in self.lexicons.values() for rule in rules)
 
-    def paragraph_findings(self, text: str, role: str) -> list[Finding]:
-        """Findings of one paragraph, offsets relative to its start."""
-        return self._findings(ParagraphContext(text, role))
-
     def paragraph_result(self, text: str, role: str) -> ParagraphResult:
         """Findings and AI-use denials of one paragraph, offsets relative to its start."""
         ctx = ParagraphContext(text, role)
