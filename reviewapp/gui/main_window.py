@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -13,53 +13,33 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QProgressDialog,
     QTabWidget,
 )
 
 from .. import __version__
 from ..core import Analyzer, Policy, ReviewAppError, load_path, load_text
 from ..core.files import write_atomic
-from ..core.gate import APPROVED, CHANGED, NOT_APPROVED, evaluate
-from ..core.grammar import (
-    HOW_TO_ENABLE,
-    GrammarChecker,
-    GrammarStatus,
-    add_to_dictionary,
-    default_dictionary_path,
-)
-from ..core.grammar_settings import GrammarSettings
+from ..core.gate import APPROVED, CHANGED, NOT_APPROVED
+from ..core.grammar import GrammarChecker
 from ..core.loaders import SUPPORTED_SUFFIXES
-from ..core.report import SUFFIXES, build_report
 from ..core.store import ReviewStore
-from .dialogs import ResolveDialog
 from .document_tab import DocumentTab
-from .history_dialog import HistoryDialog
+from .grammar_actions import GrammarActions
 from .icons import app_icon
 from .palette import WARNING_COLOR
-from .preferences import PreferencesDialog, grammar_from_settings, save_grammar_preferences
-from .signoff_dialog import SignOffDialog
+from .report_actions import ReportActions
+from .review_actions import ReviewActions
 from .theme import apply_theme, system_prefers_dark
-from .worker import DownloadWorker, ExportWorker
 
 MAX_RECENT = 10
 # Okabe–Ito bluish green, vermillion and orange: apart for colour-blind readers, legible on dark.
 APPROVAL_COLORS = {APPROVED: "#009E73", CHANGED: WARNING_COLOR, NOT_APPROVED: "#E69F00"}
 SAVEABLE = (".txt", ".md", ".markdown")
-REPORT_FILTERS = {"html": "HTML report", "pdf": "PDF report", "md": "Markdown report", "json": "JSON report"}
 
 
-def report_target(name: str, chosen_filter: str) -> tuple[str, Path]:
-    """The format from the file's suffix, else from the filter chosen; the suffix added if missing."""
-    path = Path(name)
-    by_suffix = {suffix: fmt for fmt, suffix in SUFFIXES.items()}
-    if path.suffix.lower() in by_suffix:
-        return by_suffix[path.suffix.lower()], path
-    fmt = next((f for f, label in REPORT_FILTERS.items() if chosen_filter.startswith(label)), "html")
-    return fmt, path.with_name(path.name + SUFFIXES[fmt])
+class MainWindow(ReviewActions, GrammarActions, ReportActions, QMainWindow):
+    """Tabs of drafts, the menus and the status bar; the actions live in the mixins."""
 
-
-class MainWindow(QMainWindow):
     def __init__(self, analyzer: Analyzer, policy: Policy, store: ReviewStore, settings: QSettings) -> None:
         super().__init__()
         self.analyzer = analyzer
@@ -319,301 +299,14 @@ class MainWindow(QMainWindow):
 
     # -- review
 
-    def step(self, backwards: bool) -> None:
-        tab = self.current()
-        if tab is None:
-            return
-        finding = tab.next_open(backwards)
-        if finding is None:
-            self.statusBar().showMessage("No open findings left in this view.", 4000)
-        else:
-            self.statusBar().showMessage(f"{finding.severity}: {finding.message}", 8000)
-
-    def resolve_current(self) -> None:
-        tab = self.current()
-        if tab is None or tab.result is None:
-            return
-        finding = tab.selected_finding()
-        if finding is None:
-            self.statusBar().showMessage(
-                "Put the cursor in a highlight or select a finding first (F8).", 5000
-            )
-            return
-        dialog = ResolveDialog(finding, self.store.setting("signoff.name") or "", self)
-        dialog.accepted.connect(lambda: self.record_resolution(tab, finding, **dialog.values()))  # type: ignore[arg-type]
-        self._open_dialog(dialog)
-
     def _open_dialog(self, dialog) -> None:
         """Window-modal, not exec(): no nested event loop, and tests can drive the real buttons."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
-    def record_resolution(
-        self,
-        tab: DocumentTab,
-        finding,
-        status: str,
-        person: str,
-        source_url: str | None = None,
-        note: str | None = None,
-    ) -> None:
-        assert tab.result is not None
-        doc = tab.result.document
-        try:
-            resolution = self.store.resolve(
-                tab.key,
-                doc.sha256,
-                doc.words,
-                finding.id,
-                status,
-                person,
-                note=note,
-                source_url=source_url,
-                rule=finding.rule,
-                text=finding.text,
-                title=doc.metadata.title,
-            )
-            self.store.set_setting("signoff.name", person)
-        except ReviewAppError as exc:
-            self.show_error("Cannot record the decision", str(exc))
-            return
-        tab.add_resolution(resolution)
-        self._update_gate(tab)
-
-    def sign_off(self) -> None:
-        tab = self.current()
-        if tab is None:
-            return
-        refusal = self._signoff_refusal(tab)
-        if refusal:
-            self.show_error("Cannot sign off yet", refusal)
-            return
-        assert tab.result is not None
-        gate = evaluate(tab.result, self.store, self.policy, tab.key)
-        dialog = SignOffDialog(
-            gate,
-            self.policy.roles,
-            self.store.setting("signoff.name") or "",
-            self.store.setting("signoff.role"),
-            tab.result.document.metadata.title or tab.title,
-            tab.result.document.sha256,
-            self,
-        )
-        dialog.accepted.connect(lambda: self.record_signoff(tab, **dialog.values()))  # type: ignore[arg-type]
-        self._open_dialog(dialog)
-
-    def _signoff_refusal(self, tab: DocumentTab) -> str | None:
-        """Why this draft cannot be signed now: a sign-off is bound to exact, saved, analysed text."""
-        if tab.editor.document().isModified():
-            return "Save the draft first: a sign-off approves the text as saved, so others can check it."
-        if not tab.up_to_date:
-            return "Wait for the analysis of the latest edit to finish, then sign off."
-        return None
-
-    def record_signoff(
-        self, tab: DocumentTab, person: str, role: str, decision: str, comment: str | None = None
-    ) -> None:
-        refusal = self._signoff_refusal(tab)  # the text may have changed while the dialog was open
-        if refusal:
-            self.show_error("The sign-off was not recorded", refusal)
-            return
-        assert tab.result is not None
-        doc = tab.result.document
-        if decision == "approve" and evaluate(tab.result, self.store, self.policy, tab.key).unresolved:
-            self.show_error(
-                "The sign-off was not recorded", "Findings that block publication are unresolved."
-            )
-            return
-        try:
-            self.store.sign_off(
-                tab.key,
-                doc.sha256,
-                doc.words,
-                person,
-                role,
-                decision,
-                comment=comment,
-                roles=self.policy.roles,
-                title=doc.metadata.title,
-            )
-            self.store.set_setting("signoff.name", person)
-            self.store.set_setting("signoff.role", role)
-        except ReviewAppError as exc:
-            self.show_error("Cannot record the sign-off", str(exc))
-            return
-        self.statusBar().showMessage(f"Recorded: {decision} by {person} as {role}", 8000)
-        self._update_gate(tab)
-
-    def show_history(self) -> None:
-        tab = self.current()
-        if tab is None:
-            return
-        current = tab.result.document.sha256 if tab.up_to_date and tab.result else None
-        dialog = HistoryDialog(
-            tab.title.rstrip(" •"), self.store.history(tab.key), current, self.store.verify_audit, self
-        )
-        self._open_dialog(dialog)
-
     # -- grammar
 
-    def grammar_settings(self) -> GrammarSettings:
-        return grammar_from_settings(self.policy.grammar, self.settings)
-
-    def dictionary_path(self) -> Path:
-        configured = self.settings.value("grammar/dictionary", "", type=str)
-        return Path(configured) if configured else default_dictionary_path()
-
-    def configure_grammar(self) -> None:
-        """(Re)build the LanguageTool client from policy and preferences; give it to every tab."""
-        if self.grammar is not None:
-            self.grammar.close()
-        settings = self.grammar_settings()
-        self.grammar = (
-            None
-            if settings.mode == "off"
-            else GrammarChecker.with_dictionary(settings, self.dictionary_path())
-        )
-        for tab in self.tab_list():
-            tab.grammar = self.grammar
-            tab.refresh_grammar()
-        if self.grammar is None:
-            self._show_grammar_state(GrammarStatus(False, f"grammar check is off; {HOW_TO_ENABLE}"))
-        else:
-            self.grammar_label.setText("Grammar: connecting…")
-
-    def _show_grammar_state(self, status: GrammarStatus) -> None:
-        off = self.grammar is None
-        if status.available:
-            self.grammar_label.setText("Grammar: LanguageTool")
-            self.grammar_label.setToolTip(status.reason or "")
-            return
-        self.grammar_label.setText("Grammar check off" if off else "Grammar check unavailable")
-        self.grammar_label.setToolTip(
-            (status.reason or "") + ("" if off else f".\nTo enable it: {HOW_TO_ENABLE}.")
-        )
-        if not off and status.reason != self._last_grammar_problem:
-            self._last_grammar_problem = status.reason
-            self.statusBar().showMessage(f"Grammar check unavailable: {status.reason}", 10000)
-
-    _last_grammar_problem: str | None = None
-
-    def accept_word(self, word: str) -> None:
-        try:
-            add_to_dictionary(word, self.dictionary_path())
-        except ReviewAppError as exc:
-            self.show_error("Cannot add the word", str(exc))
-            return
-        if self.grammar is not None:
-            self.grammar.accept(word)
-        for tab in self.tab_list():
-            tab.refresh_grammar()
-        self.statusBar().showMessage(f"“{word}” is in your dictionary now.", 5000)
-
-    def preferences(self) -> None:
-        dialog = PreferencesDialog(self.grammar_settings(), self)
-        dialog.accepted.connect(lambda: self._apply_preferences(dialog.values()))
-        dialog.download.clicked.connect(lambda: self.confirm_download(dialog))
-        self._open_dialog(dialog)
-
-    def _apply_preferences(self, values: dict[str, str]) -> None:
-        save_grammar_preferences(self.settings, values)
-        self.configure_grammar()
-
-    def confirm_download(self, parent) -> QMessageBox:
-        """Ask first: LanguageTool is a download of about 250 MB from languagetool.org."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Download LanguageTool",
-            "Download LanguageTool (about 250 MB) from languagetool.org into your user folder? "
-            "It runs on this computer with Java; your drafts stay here.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            parent,
-        )
-        box.setObjectName("confirm-download")
-        box.accepted.connect(self.download_languagetool)  # Yes is the accept role
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return box
-
-    def download_languagetool(self) -> None:
-        progress = QProgressDialog("Downloading LanguageTool…", "", 0, 0, self)
-        progress.setObjectName("download-progress")
-        progress.setCancelButton(None)  # the library's download cannot be interrupted
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        worker = DownloadWorker()
-        worker.signals.finished.connect(lambda: (progress.close(), self.configure_grammar()))
-        worker.signals.failed.connect(
-            lambda message: (progress.close(), self.show_error("LanguageTool was not downloaded", message))
-        )
-        progress.show()
-        QThreadPool.globalInstance().start(worker)
-
     # -- reports
-
-    def export_dialog(self) -> None:
-        tab = self.current()
-        if tab is None:
-            return
-        base = tab.path.with_name(f"{tab.path.stem}-review") if tab.path else self._last_folder() / "review"
-        filters = ";;".join(f"{label} (*{SUFFIXES[fmt]})" for fmt, label in REPORT_FILTERS.items())
-        name, chosen = QFileDialog.getSaveFileName(
-            self, "Export review report", str(base.with_suffix(".html")), filters
-        )
-        if name:
-            self.export_report(tab, *report_target(name, chosen))
-
-    def export_report(self, tab: DocumentTab, fmt: str, path: Path) -> ExportWorker | None:
-        """Gather the report here (the database lives in this thread), write it in the pool."""
-        if not tab.up_to_date or tab.result is None:
-            self.show_error("Cannot export yet", "Wait for the analysis of the latest edit to finish.")
-            return None
-        try:
-            report = build_report(tab.result, self.store, self.policy, tab.key)
-        except ReviewAppError as exc:
-            self.show_error("Cannot export the report", str(exc))
-            return None
-        worker = ExportWorker(report, fmt, path)
-        worker.signals.finished.connect(self._exported)
-        worker.signals.failed.connect(self._export_failed)
-        self.exports += 1
-        self._show_busy()
-        QThreadPool.globalInstance().start(worker)
-        return worker
-
-    def _exported(self, written: list[Path], seconds: float) -> None:
-        self.exports -= 1
-        self._show_busy()
-        names = " and ".join(str(p) for p in written)
-        self.statusBar().showMessage(f"Report saved: {names} ({seconds:.1f} s)", 10000)
-
-    def _export_failed(self, message: str) -> None:
-        self.exports -= 1
-        self._show_busy()
-        self.show_error("Cannot export the report", message)
-
-    def _show_busy(self) -> None:
-        self.progress.setVisible(self.exports > 0)
-        if self.exports:
-            self.statusBar().showMessage("Exporting the report…")
-
-    def verify_audit(self) -> None:
-        report = self.store.verify_audit()
-        if report.ok:
-            self.statusBar().showMessage(f"Audit log verifies: {report.entries} entries, chain intact.", 8000)
-        else:
-            self.show_error(
-                "The audit log is broken",
-                f"Entry {report.first_broken}: {report.reason}. The record was changed outside reviewapp.",
-            )
-
-    def _update_gate(self, tab: DocumentTab) -> None:
-        if tab.result is not None:
-            try:
-                tab.gate = evaluate(tab.result, self.store, self.policy, tab.key)
-            except ReviewAppError as exc:
-                tab.gate = None
-                self.statusBar().showMessage(f"Review database: {exc}", 10000)
-        self._tab_state(tab, None)
 
     def _focus(self, which: str) -> None:
         tab = self.current()

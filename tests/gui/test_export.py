@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewapp.gui.main_window import report_target
+from reviewapp.gui.report_actions import report_target
 
 from .conftest import wait_analysed
 
