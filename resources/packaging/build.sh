@@ -10,11 +10,5 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="${REVIEWAPP_BUILD_DIR:-$root/build/packaging}"
 
-# A venv of its own: the app gets what a user's install would have (the GUI
-# and grammar extras), not the test tools of the development venv.
-python3 -m venv "$out/venv"
-"$out/venv/bin/pip" install --quiet --disable-pip-version-check "$root[gui,grammar]" -r "$here/requirements.txt"
-
-"$out/venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
-    --distpath "$out/dist" --workpath "$out/work" "$here/reviewapp.spec"
+bash "$here/pyinstaller.sh"
 "$out/venv/bin/python" "$here/linux/make_deb.py" "$out/dist/reviewapp" "$out"

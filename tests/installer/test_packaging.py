@@ -142,5 +142,10 @@ def test_screenshot_check_accepts_the_app_and_rejects_a_blank_window(tmp_path):
 
 @pytest.mark.skipif(os.name != "posix", reason="shell scripts")
 def test_packaging_shell_scripts_parse():
-    for script in (PACKAGING / "build.sh", PACKAGING / "smoke_test.sh", PACKAGING / "macos" / "build.sh"):
+    for script in (
+        PACKAGING / "pyinstaller.sh",
+        PACKAGING / "build.sh",
+        PACKAGING / "smoke_test.sh",
+        PACKAGING / "macos" / "build.sh",
+    ):
         subprocess.run(["bash", "-n", str(script)], check=True)

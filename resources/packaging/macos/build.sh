@@ -11,10 +11,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 out="${REVIEWAPP_BUILD_DIR:-$root/build/packaging}"
 
-python3 -m venv "$out/venv"
-"$out/venv/bin/pip" install --quiet --disable-pip-version-check "$root[gui,grammar]" -r "$here/../requirements.txt"
-"$out/venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
-    --distpath "$out/dist" --workpath "$out/work" "$here/../reviewapp.spec"
+bash "$here/../pyinstaller.sh"
 
 app="$out/dist/reviewapp.app"
 "$app/Contents/MacOS/reviewapp" --version
