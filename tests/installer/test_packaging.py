@@ -6,27 +6,18 @@ these are the quick checks of what it is built from.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import struct
 import subprocess
 from importlib.metadata import version
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from resource_scripts import PACKAGING, load_script  # tests/ is on sys.path (rootdir conftest)
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGING = ROOT / "resources" / "packaging"
 APP_ID = "io.github.reviewapp"
-
-
-def load_script(path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def need(tool: str) -> str:
