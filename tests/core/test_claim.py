@@ -70,6 +70,11 @@ def test_digits_in_a_link_are_not_figures():
     )
 
 
+def test_a_sentence_that_is_only_a_link_is_not_a_claim():
+    # Its words all lie in the link, so none are left once the link is set aside.
+    assert sentence_signals("https://example.org/2024/03/15/minutes-of-the-board") is None
+
+
 def test_united_states_is_not_the_verb_states():
     signals = sentence_signals("Acme will build chips in the United States.")
     assert signals is not None and not signals.attributed

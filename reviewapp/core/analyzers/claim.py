@@ -108,6 +108,8 @@ def _signals(text: str, tokens: list[Token], offset: int, urls: list[tuple[int, 
         for s, e in local_urls:
             text = text[:s] + " " * (e - s) + text[e:]
         tokens = [t for t in tokens if not any(s <= t[0] - offset < e for s, e in local_urls)]
+        if len(tokens) < _MIN_WORDS:
+            return None
     words = frozenset(t[2] for t in tokens)
     if pattern_list("opinion").search(text, words):
         return None
