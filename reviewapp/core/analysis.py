@@ -59,10 +59,9 @@ class Analyzer:
             self.lexicons[category] = tuple(r for r in rules if r.name not in self.policy.disabled_rules)
         self.terms = TermIndex(rule for rules in self.lexicons.values() for rule in rules)
 
-    def paragraph_result(self, text: str, role: str) -> ParagraphResult:
+    def paragraph_result(self, ctx: ParagraphContext) -> ParagraphResult:
         """Findings and AI-use denials of one paragraph, offsets relative to its start."""
-        ctx = ParagraphContext(text, role)
-        return ParagraphResult(role, self._findings(ctx), disclosure.denials(ctx))
+        return ParagraphResult(ctx.role, self._findings(ctx), disclosure.denials(ctx))
 
     def _findings(self, ctx: ParagraphContext) -> list[Finding]:
         role = ctx.role
@@ -151,8 +150,9 @@ RoleKey = tuple[str, int, bool]  # paragraph text, position class, inside front 
 
 
 def _analyse_one(analyzer: Analyzer, key: RoleKey) -> ParagraphResult:
-    role = classify(key[0], key[1], analyzer.lexicons["boilerplate"], key[2])
-    return analyzer.paragraph_result(key[0], role)
+    ctx = ParagraphContext(key[0], "")
+    ctx.role = classify(key[0], key[1], analyzer.lexicons["boilerplate"], key[2], ctx.words)
+    return analyzer.paragraph_result(ctx)
 
 
 _FORKED: Analyzer | None = None  # the analyzer a forked worker inherits

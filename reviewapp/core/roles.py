@@ -18,7 +18,14 @@ def position_class(index: int) -> int:
     return 0 if index == 0 else 1 if index < HEAD_LINES else 2
 
 
-def classify(text: str, position: int, boilerplate: Sequence[LexiconRule], in_front_matter: bool) -> str:
+def classify(
+    text: str,
+    position: int,
+    boilerplate: Sequence[LexiconRule],
+    in_front_matter: bool,
+    words: frozenset[str] | None = None,
+) -> str:
+    """The paragraph's role; `words` (its word set) saves working it out again."""
     if in_front_matter:
         return META
     if whole_line_rule(text, boilerplate) is not None:
@@ -29,6 +36,6 @@ def classify(text: str, position: int, boilerplate: Sequence[LexiconRule], in_fr
         return TITLE
     if text.startswith("#") and len(text.split()) <= _MAX_TITLE_WORDS:
         return TITLE
-    if is_disclosure(text):
+    if is_disclosure(text, words):
         return DISCLOSURE
     return BODY

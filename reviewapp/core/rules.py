@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -36,8 +36,24 @@ def normalise(word: str) -> str:
 
 
 def word_set(text: str) -> frozenset[str]:
-    """Lower-case words of a text, typographic apostrophes made straight."""
-    return frozenset(WORD_RE.findall(text.lower().replace("’", "'")))
+    """Lower-case words of a text, typographic apostrophes made straight (see `with_parts`)."""
+    return with_parts(WORD_RE.findall(text.lower().replace("’", "'")))
+
+
+def with_parts(words: Iterable[str]) -> frozenset[str]:
+    """The words and the parts of each compound: "ai-generated" also gives "ai" and "generated".
+
+    A pattern's `\bgenerated\b` matches inside "AI-generated", so its trigger
+    word must be found there too.
+    """
+    found = set(words)
+    compounds = [w for w in found if "-" in w or "'" in w]
+    for word in compounds:
+        found.update(_PARTS.split(word))
+    return frozenset(found)
+
+
+_PARTS = re.compile("[-']")
 
 
 DIGIT_TRIGGER = "<digit>"

@@ -83,6 +83,13 @@ def test_trigger_gates_change_no_result(data_dir, monkeypatch):
         "test_disclosure.py",
     ):
         texts.append(load_text((data_dir.parent / "core" / name).read_text(encoding="utf-8")))
+    # A pattern's word boundary falls inside a compound, so its trigger must too.
+    texts.append(
+        load_text(
+            "The top-level plan was approved.\n\n"
+            "This story was machine-written and human-edited by our staff."
+        )
+    )
     gated = [[f.to_json() for f in Analyzer().analyze(d).findings] for d in texts]
     monkeypatch.setattr(rules, "GATES_ENABLED", False)
     ungated = [[f.to_json() for f in Analyzer().analyze(d).findings] for d in texts]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..findings import Finding
-from ..rules import pattern_list, word_list
+from ..rules import pattern_list, with_parts, word_list
 from ..text import overlaps
 from .context import BODY, ParagraphContext
 
@@ -110,7 +110,7 @@ def _signals(text: str, tokens: list[Token], offset: int, urls: list[tuple[int, 
         tokens = [t for t in tokens if not any(s <= t[0] - offset < e for s, e in local_urls)]
         if len(tokens) < _MIN_WORDS:
             return None
-    words = frozenset(t[2] for t in tokens)
+    words = with_parts(t[2] for t in tokens)
     if pattern_list("opinion").search(text, words):
         return None
     names = _named_entities(tokens)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..findings import Finding
-from ..rules import WORD_RE, normalise
+from ..rules import WORD_RE, normalise, with_parts
 from ..text import Sentence, quoted_spans, split_sentences, url_spans
 
 # Paragraph roles, decided before analysis (see roles.py).
@@ -41,7 +41,7 @@ class ParagraphContext:
 
     @cached_property
     def words(self) -> frozenset[str]:
-        return frozenset(t[2] for t in self.tokens)
+        return with_parts(t[2] for t in self.tokens)
 
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:

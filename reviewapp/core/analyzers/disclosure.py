@@ -11,7 +11,6 @@ contradicted elsewhere.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..document import Metadata, Paragraph
@@ -21,33 +20,24 @@ from ..rules import pattern_list, word_set
 from .context import BOILERPLATE, DISCLOSURE, META, ParagraphContext
 
 _TERMINAL = tuple('.!?)"”’»')
-_PRODUCTION = re.compile(
-    r"\b(?:generated|written|produced|created|drafted|composed|assisted|edited|translated|"
-    r"summari[sz]ed|prepared|researched|compiled)\b",
-    re.IGNORECASE,
-)
-# The article itself must be what was produced: "the company uses AI" is news, not a disclosure.
-_THE_ARTICLE = re.compile(
-    r"\b(?:this|the|our)\s+(?:article|story|report|piece|text|content|summary|translation|"
-    r"(?:first\s+)?draft|newsletter|post|coverage)\b|\bfirst\s+draft\b|\bparts?\s+of\s+this\b",
-    re.IGNORECASE,
-)
 _WINDOW = 80  # characters between the production verb and the AI term
 
 
 def is_disclosure(text: str, words: frozenset[str] | None = None) -> bool:
     """Is this paragraph a statement that AI was used to make the article?"""
+    # The cheap tests first: most paragraphs have neither a label nor "this article".
     words = word_set(text) if words is None else words
     ai = pattern_list("ai_term")
-    if ai.search(text, words) is None:
-        return False
-    labelled = pattern_list("disclosure_label").regex.search(text) is not None
-    if not labelled:
-        if _THE_ARTICLE.search(text) is None or _PRODUCTION.search(text) is None:
+    if pattern_list("disclosure_label").regex.match(text) is not None:
+        if ai.search(text, words) is None:
+            return False
+    else:
+        production = pattern_list("production")
+        if not production.may_match(text, words) or pattern_list("the_article").search(text, words) is None:
             return False
         near = any(
-            _PRODUCTION.search(text, max(0, m.start() - _WINDOW), m.end() + _WINDOW)
-            for m in ai.regex.finditer(text)
+            production.regex.search(text, max(0, m.start() - _WINDOW), m.end() + _WINDOW)
+            for m in ai.finditer(text, words)
         )
         if not near:
             return False
