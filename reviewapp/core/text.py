@@ -71,10 +71,14 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of direct quotations (inside the quote marks)."""
+    if '"' not in text and "“" not in text and "‘" not in text:
+        return []  # most paragraphs: skip the scan
     return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
+    if "://" not in text and "www." not in text.lower():
+        return []  # most paragraphs: skip the scan
     return [(m.start(), m.end()) for m in URL_RE.finditer(text)]
 
 
