@@ -64,6 +64,17 @@ def test_no_human_named():
     assert rules(text) == ["disclosure.no_human"]
 
 
+def test_reviewed_without_a_name_or_role_names_no_human():
+    # "then carefully reviewed": two lower-case words before "reviewed" are not a name.
+    text = BODY + "This article was drafted with an AI tool and then carefully reviewed before publication."
+    assert rules(text) == ["disclosure.no_human"]
+
+
+def test_a_named_person_who_reviewed_it_is_a_human():
+    text = BODY + "This article was drafted with an AI tool. Ana Ruiz, who reviewed it, holds responsibility."
+    assert rules(text) == []
+
+
 def test_missing_when_the_text_reads_as_generated():
     found = Analyzer().analyze(load_text(BODY + AI_TELLS)).findings
     missing = [f for f in found if f.rule == "disclosure.missing"]
