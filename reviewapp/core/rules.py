@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from .errors import PolicyError
 from .findings import SEVERITIES
@@ -57,6 +58,7 @@ _PARTS = re.compile("[-']")
 
 
 DIGIT_TRIGGER = "<digit>"
+K = TypeVar("K")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,39 @@ class GatedPattern:
 
     def finditer(self, text: str, words: frozenset[str] | None = None) -> Iterator[re.Match[str]]:
         return self.regex.finditer(text) if self.may_match(text, words) else iter(())
+
+
+class PatternIndex(Generic[K]):
+    """Many gated patterns, looked up by trigger word: which may match this text?
+
+    Checking each pattern's gate in turn costs a little per pattern per
+    paragraph; looking the paragraph's words up in one table costs a little
+    per paragraph. A pattern is filed under the words of its first trigger
+    group; one with no triggers, or with digits, characters or substrings
+    as triggers, is checked every time.
+    """
+
+    def __init__(self, entries: Iterable[tuple[K, GatedPattern]]) -> None:
+        self._entries = list(entries)
+        self._by_word: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for i, (_, pattern) in enumerate(self._entries):
+            first = pattern.groups[0] if pattern.groups else frozenset()
+            if not first or DIGIT_TRIGGER in first or pattern.chars or pattern.substrings:
+                self._always.append(i)
+            else:
+                for word in first:
+                    self._by_word.setdefault(word, []).append(i)
+
+    def candidates(self, text: str, words: frozenset[str]) -> list[tuple[K, GatedPattern]]:
+        """The entries whose gates pass, in the order they were given."""
+        if not GATES_ENABLED:
+            return list(self._entries)
+        hits = set(self._always)
+        for word in words & self._by_word.keys():
+            hits.update(self._by_word[word])
+        entries = self._entries
+        return [entries[i] for i in sorted(hits) if entries[i][1].may_match(text, words)]
 
 
 @dataclass(frozen=True, slots=True)

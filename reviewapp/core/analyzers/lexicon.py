@@ -9,7 +9,7 @@ from functools import cache
 from itertools import pairwise
 
 from ..findings import Finding
-from ..rules import WORD_RE, LexiconRule, normalise
+from ..rules import WORD_RE, GatedPattern, LexiconRule, PatternIndex, normalise
 from ..text import inside
 from .context import ParagraphContext
 
@@ -25,12 +25,11 @@ class TermIndex:
     def __init__(self, rules: Iterable[LexiconRule]) -> None:
         self._single: dict[str, list[tuple[tuple[str, ...], LexiconRule]]] = {}
         self._pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], LexiconRule]]] = {}
-        self.patterned: list[LexiconRule] = []
+        patterned: list[tuple[LexiconRule, GatedPattern]] = []
         for rule in rules:
             if rule.whole_paragraph:
                 continue
-            if rule.patterns:
-                self.patterned.append(rule)
+            patterned.extend((rule, pattern) for pattern in rule.patterns)
             for term in rule.terms:
                 words = tuple(WORD_RE.findall(term.replace("’", "'")))
                 if " ".join(words) != " ".join(term.split()):
@@ -44,6 +43,7 @@ class TermIndex:
         for table in (self._single, self._pairs):
             for entries in table.values():
                 entries.sort(key=lambda entry: -len(entry[0]))
+        self.patterns = PatternIndex(patterned)
 
     def matches(
         self, ctx: ParagraphContext, categories: Collection[str]
@@ -74,14 +74,9 @@ class TermIndex:
 def run_rules(ctx: ParagraphContext, index: TermIndex, categories: Collection[str]) -> list[Finding]:
     found: list[Finding] = []
     spans = list(index.matches(ctx, categories))
-    for rule in index.patterned:
-        if rule.category not in categories:
-            continue
-        for pattern in rule.patterns:
-            if pattern.may_match(ctx.text, ctx.words):
-                spans.extend(
-                    (rule, *_trim(ctx.text, m.span())) for m in _overlapping(pattern.regex, ctx.text)
-                )
+    for rule, pattern in index.patterns.candidates(ctx.text, ctx.words):
+        if rule.category in categories:
+            spans.extend((rule, *_trim(ctx.text, m.span())) for m in _overlapping(pattern.regex, ctx.text))
     for rule, start, end in spans:
         if start == end or (rule.skip_quoted and inside(ctx.quotes, start, end)):
             continue
