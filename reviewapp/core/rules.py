@@ -23,6 +23,7 @@ from typing import Generic, TypeVar
 
 from .errors import PolicyError
 from .findings import SEVERITIES
+from .regex_prefix import with_first_chars
 from .resources import resource_path
 from .text import apostrophes
 
@@ -171,7 +172,8 @@ def _gated(entry: dict, source: Path, name: str, flags: int) -> GatedPattern | N
     if not patterns:
         return None
     try:
-        regex = re.compile("|".join(f"(?:{apostrophes(p)})" for p in patterns), flags)
+        joined = "|".join(f"(?:{apostrophes(p)})" for p in patterns)
+        regex = re.compile(with_first_chars(joined, flags), flags)
     except re.error as exc:
         raise PolicyError(f"{source}: {name}: bad pattern ({exc})") from None
     triggers = entry.get("triggers", ())
