@@ -100,6 +100,4 @@ def _class_member(op: Any, av: Any) -> str:
     raise _Unknown(op)  # a negated class or category: nearly any character
 
 
-_CATEGORIES = (
-    {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_SPACE: r"\s"} if sre else {}
-)
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_SPACE: r"\s"} if sre else {}
