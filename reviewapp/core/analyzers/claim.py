@@ -10,12 +10,13 @@ A claim is a `warning` when nothing in the sentence attributes it, and a
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
 from ..findings import Finding
-from ..rules import pattern_list, with_parts, word_list
+from ..rules import GatedAny, GatedPattern, PatternIndex, pattern_list, with_parts, word_list
 from ..text import overlaps
 from .context import BODY, ParagraphContext
 
@@ -111,13 +112,22 @@ def _signals(text: str, tokens: list[Token], offset: int, urls: list[tuple[int, 
         if len(tokens) < _MIN_WORDS:
             return None
     words = with_parts(t[2] for t in tokens)
-    if pattern_list("opinion").search(text, words):
+    ready: dict[str, list[re.Pattern[str]]] = {}
+    for name, pattern in _claim_patterns().candidates(text, words):
+        ready.setdefault(name, []).append(pattern.regex)
+
+    def found(name: str) -> bool:
+        return any(regex.search(text) for regex in ready.get(name, ()))
+
+    if found("opinion"):
         return None
     names = _named_entities(tokens)
     # Verbs are lower case mid-sentence: "United States" is not the verb "states".
     verbs = {t[2] for t in tokens if not t[3][:1].isupper()} | {tokens[0][2]}
-    dates = [m.span() for m in pattern_list("date").finditer(text, words)]
-    figures = [m for m in pattern_list("figure").finditer(text, words) if not overlaps(dates, *m.span())]
+    dates = [m.span() for regex in ready.get("date", ()) for m in regex.finditer(text)]
+    figures = [
+        m for regex in ready.get("figure", ()) for m in regex.finditer(text) if not overlaps(dates, *m.span())
+    ]
 
     strong: list[str] = []
     weak: list[str] = []
@@ -125,21 +135,36 @@ def _signals(text: str, tokens: list[Token], offset: int, urls: list[tuple[int, 
         strong.append("figure")
     if names and not verbs.isdisjoint(_reporting_verbs()):
         strong.append("statement")
-    if pattern_list("superlative").search(text, words):
+    if found("superlative"):
         strong.append("superlative")
-    if pattern_list("prediction").search(text, words):
+    if found("prediction"):
         strong.append("prediction")
     if names and not verbs.isdisjoint(word_list("action_verbs")):
         weak.append("event")
-    if pattern_list("trend").search(text, words):
+    if found("trend"):
         weak.append("trend")
     if dates:
         weak.append("dated")
-    if (names or dates or figures) and pattern_list("will").search(text, words):
+    if (names or dates or figures) and found("will"):
         weak.append("prediction")
     if not strong and len(set(weak)) < 2 and not ("event" in weak and len(names) >= 2):
         return None
-    return ClaimSignals(tuple(dict.fromkeys(strong + weak)), linked or _attributed(text, words, tokens))
+    attributed = linked or found("attribution") or _speaker_named(tokens)
+    return ClaimSignals(tuple(dict.fromkeys(strong + weak)), attributed)
+
+
+# The named patterns (resources/rules/patterns.toml) a claim is read from.
+_PATTERNS = ("opinion", "date", "figure", "superlative", "prediction", "will", "trend", "attribution")
+
+
+@cache
+def _claim_patterns() -> PatternIndex[str]:
+    """All of them in one table, so a sentence looks its words up once."""
+    entries: list[tuple[str, GatedPattern]] = []
+    for name in _PATTERNS:
+        pattern = pattern_list(name)
+        entries += [(name, part) for part in (pattern.parts if isinstance(pattern, GatedAny) else (pattern,))]
+    return PatternIndex(entries)
 
 
 @cache
@@ -170,13 +195,9 @@ def _named_entities(tokens: list[Token]) -> list[str]:
     return names
 
 
-def _attributed(text: str, words: frozenset[str], tokens: list[Token]) -> bool:
-    """Does the sentence say where the claim comes from?"""
-    if pattern_list("attribution").search(text, words):
-        return True
+def _speaker_named(tokens: list[Token]) -> bool:
+    """Does a speech verb follow someone who is not a vague "some experts"?"""
     speech = word_list("speech_verbs")
-    if words.isdisjoint(speech):
-        return False
     vague = word_list("vague_subjects")
     for i, (_, _, word, raw) in enumerate(tokens):
         if word not in speech or i == 0 or raw[:1].isupper():
