@@ -8,7 +8,7 @@ findings are kept per paragraph text; the document-level disclosure checks
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .analyzers import ai_tell, claim, disclosure
 from .analyzers.context import BODY, BOILERPLATE, DISCLOSURE, TITLE, ParagraphContext
@@ -84,7 +84,7 @@ class Analyzer:
         for f in found:
             if f.rule in disabled:
                 continue
-            out.append(replace(f, severity=overrides[f.rule]) if f.rule in overrides else f)
+            out.append(f._replace(severity=overrides[f.rule]) if f.rule in overrides else f)
         return out
 
     def analyze(self, document: Document, workers: int = 1) -> AnalysisResult:

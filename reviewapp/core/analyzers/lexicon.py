@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 
@@ -153,4 +152,4 @@ def _drop_nested(found: list[Finding]) -> list[Finding]:
 def _union(first: Finding, second: Finding) -> Finding:
     text = first.text + second.text[first.end - second.start :]
     message = first.message.replace(f'"{first.text}"', f'"{text}"')
-    return replace(first, end=second.end, text=text, message=message)
+    return first._replace(end=second.end, text=text, message=message)
