@@ -114,6 +114,8 @@ class PatternIndex(Generic[K]):
         self._entries = list(entries)
         self._by_word: dict[str, list[int]] = {}
         self._always: list[int] = []
+        # Filed by word, a pattern with one trigger group needs no further test.
+        self._recheck = [True] * len(self._entries)
         for i, (_, pattern) in enumerate(self._entries):
             first = pattern.groups[0] if pattern.groups else frozenset()
             if not first or DIGIT_TRIGGER in first or pattern.chars or pattern.substrings:
@@ -121,6 +123,7 @@ class PatternIndex(Generic[K]):
             else:
                 for word in first:
                     self._by_word.setdefault(word, []).append(i)
+                self._recheck[i] = len(pattern.groups) > 1
 
     def candidates(self, text: str, words: frozenset[str]) -> list[tuple[K, GatedPattern]]:
         """The entries whose gates pass, in the order they were given."""
@@ -129,8 +132,8 @@ class PatternIndex(Generic[K]):
         hits = set(self._always)
         for word in words & self._by_word.keys():
             hits.update(self._by_word[word])
-        entries = self._entries
-        return [entries[i] for i in sorted(hits) if entries[i][1].may_match(text, words)]
+        entries, recheck = self._entries, self._recheck
+        return [entries[i] for i in sorted(hits) if not recheck[i] or entries[i][1].may_match(text, words)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..findings import Finding
-from ..rules import GatedAny, GatedPattern, PatternIndex, pattern_list, with_parts, word_list
+from ..rules import GatedAny, GatedPattern, PatternIndex, pattern_list, word_list
 from ..text import overlaps
 from .context import BODY, ParagraphContext
 
@@ -68,9 +68,10 @@ def analyze(ctx: ParagraphContext) -> list[Finding]:
         return []
     found = []
     starts = ctx.token_starts
+    ready = _ready_patterns(ctx)
     for sentence in ctx.sentences:
         tokens = ctx.tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-        signals = _signals(sentence.text, tokens, sentence.start, ctx.urls)
+        signals = _signals(sentence.text, tokens, sentence.start, ctx.urls, ready)
         if not signals:
             continue
         kind = signals.kinds[0]
@@ -92,13 +93,28 @@ def analyze(ctx: ParagraphContext) -> list[Finding]:
 def sentence_signals(text: str) -> ClaimSignals | None:
     """The claim signals in one sentence, strongest first, or None if it is no claim."""
     ctx = ParagraphContext(text, BODY)
-    return _signals(text, ctx.tokens, 0, ctx.urls)
+    return _signals(text, ctx.tokens, 0, ctx.urls, _ready_patterns(ctx))
 
 
 Token = tuple[int, int, str, str]  # start, end, normalised, as written
+Ready = dict[str, list[re.Pattern[str]]]  # pattern name -> the parts whose triggers are present
 
 
-def _signals(text: str, tokens: list[Token], offset: int, urls: list[tuple[int, int]]) -> ClaimSignals | None:
+def _ready_patterns(ctx: ParagraphContext) -> Ready:
+    """The claim patterns whose trigger words are in the paragraph.
+
+    Looked up once per paragraph: a sentence without the trigger then runs a
+    search that fails fast, which costs less than its own look-up would.
+    """
+    ready: Ready = {}
+    for name, pattern in _claim_patterns().candidates(ctx.text, ctx.words):
+        ready.setdefault(name, []).append(pattern.regex)
+    return ready
+
+
+def _signals(
+    text: str, tokens: list[Token], offset: int, urls: list[tuple[int, int]], ready: Ready
+) -> ClaimSignals | None:
     if len(tokens) < _MIN_WORDS or text.rstrip("\"”’') ").endswith("?"):
         return None
     linked = False
@@ -111,10 +127,6 @@ def _signals(text: str, tokens: list[Token], offset: int, urls: list[tuple[int, 
         tokens = [t for t in tokens if not any(s <= t[0] - offset < e for s, e in local_urls)]
         if len(tokens) < _MIN_WORDS:
             return None
-    words = with_parts(t[2] for t in tokens)
-    ready: dict[str, list[re.Pattern[str]]] = {}
-    for name, pattern in _claim_patterns().candidates(text, words):
-        ready.setdefault(name, []).append(pattern.regex)
 
     def found(name: str) -> bool:
         return any(regex.search(text) for regex in ready.get(name, ()))
@@ -122,8 +134,6 @@ def _signals(text: str, tokens: list[Token], offset: int, urls: list[tuple[int, 
     if found("opinion"):
         return None
     names = _named_entities(tokens)
-    # Verbs are lower case mid-sentence: "United States" is not the verb "states".
-    verbs = {t[2] for t in tokens if not t[3][:1].isupper()} | {tokens[0][2]}
     dates = [m.span() for regex in ready.get("date", ()) for m in regex.finditer(text)]
     figures = [
         m for regex in ready.get("figure", ()) for m in regex.finditer(text) if not overlaps(dates, *m.span())
@@ -133,13 +143,13 @@ def _signals(text: str, tokens: list[Token], offset: int, urls: list[tuple[int, 
     weak: list[str] = []
     if figures:
         strong.append("figure")
-    if names and not verbs.isdisjoint(_reporting_verbs()):
+    if names and _has_verb(tokens, _reporting_verbs()):
         strong.append("statement")
     if found("superlative"):
         strong.append("superlative")
     if found("prediction"):
         strong.append("prediction")
-    if names and not verbs.isdisjoint(word_list("action_verbs")):
+    if names and _has_verb(tokens, word_list("action_verbs")):
         weak.append("event")
     if found("trend"):
         weak.append("trend")
@@ -165,6 +175,16 @@ def _claim_patterns() -> PatternIndex[str]:
         pattern = pattern_list(name)
         entries += [(name, part) for part in (pattern.parts if isinstance(pattern, GatedAny) else (pattern,))]
     return PatternIndex(entries)
+
+
+def _has_verb(tokens: list[Token], verbs: frozenset[str]) -> bool:
+    """Is one of `verbs` in the sentence as a verb: lower case, or its first word?
+
+    "United States" is not the verb "states".
+    """
+    if tokens[0][2] in verbs:
+        return True
+    return any(norm in verbs and not raw[:1].isupper() for _, _, norm, raw in tokens)
 
 
 @cache
