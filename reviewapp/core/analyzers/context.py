@@ -36,12 +36,17 @@ class ParagraphContext:
         return [(s, e, normalise(straight[s:e]), straight[s:e]) for s, e in spans]
 
     @cached_property
+    def norms(self) -> list[str]:
+        """The words, lower case with straight apostrophes, in order."""
+        return [t[2] for t in self.tokens]
+
+    @cached_property
     def token_starts(self) -> list[int]:
         return [t[0] for t in self.tokens]
 
     @cached_property
     def words(self) -> frozenset[str]:
-        return with_parts(t[2] for t in self.tokens)
+        return with_parts(self.norms)
 
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator
 from functools import cache
-from itertools import pairwise
 
 from ..findings import Finding
 from ..rules import WORD_RE, GatedPattern, LexiconRule, PatternIndex, normalise
@@ -43,20 +42,23 @@ class TermIndex:
             for entries in table.values():
                 entries.sort(key=lambda entry: -len(entry[0]))
         self.patterns = PatternIndex(patterned)
+        self._firsts = frozenset(first for first, _ in self._pairs)
 
     def matches(
         self, ctx: ParagraphContext, categories: Collection[str]
     ) -> Iterator[tuple[LexiconRule, int, int]]:
         tokens = ctx.tokens
-        norms = [t[2] for t in tokens]
+        norms = ctx.norms
         candidates: list[tuple[int, list[tuple[tuple[str, ...], LexiconRule]]]] = []
         singles = ctx.words & self._single.keys()
         if singles:
             candidates += [(i, self._single[n]) for i, n in enumerate(norms) if n in singles]
-        bigrams = list(pairwise(norms))
-        pairs = set(bigrams) & self._pairs.keys()
-        if pairs:
-            candidates += [(i, self._pairs[p]) for i, p in enumerate(bigrams) if p in pairs]
+        firsts = ctx.words & self._firsts
+        if firsts:
+            pairs = self._pairs
+            for i, n in enumerate(norms[:-1]):
+                if n in firsts and (entries := pairs.get((n, norms[i + 1]))):
+                    candidates.append((i, entries))
         text = ctx.text
         for i, entries in candidates:
             for key, rule in entries:
