@@ -14,7 +14,7 @@ from .analyzers import ai_tell, claim, disclosure
 from .analyzers.context import BODY, BOILERPLATE, DISCLOSURE, TITLE, ParagraphContext
 from .analyzers.lexicon import TermIndex, run_rules, whole_line_findings
 from .document import Document
-from .findings import Finding, assign_ids, sort_key
+from .findings import Finding, assign_ids
 from .metadata import front_matter
 from .policy import Policy, load_policy
 from .roles import classify, position_class
@@ -142,7 +142,6 @@ class IncrementalAnalysis:
                 )
             )
         )
-        found.sort(key=sort_key)
         return AnalysisResult(document, assign_ids(found), roles, len(todo), todo)
 
 

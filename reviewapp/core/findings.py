@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from typing import Any, NamedTuple
 
 CATEGORIES = ("claim", "hedge", "peacock", "disclosure", "boilerplate", "ai_tell", "grammar")
@@ -67,16 +66,15 @@ def assign_ids(findings: list[Finding]) -> list[Finding]:
     leaves the id, and any resolution recorded against it, unchanged. Repeats of
     the same (rule, text, sentence) are numbered in document order.
     """
-    seen: Counter[tuple[str, str, str]] = Counter()
+    seen: dict[tuple[str, str, str], int] = {}
+    blake2b = hashlib.blake2b
     out = []
-    for finding in sorted(findings, key=sort_key):
-        key = (finding.rule, finding.text, finding.anchor)
-        occurrence = seen[key]
-        seen[key] += 1
-        digest = hashlib.blake2b(
-            "\x1f".join((*key, str(occurrence))).encode("utf-8"), digest_size=6
-        ).hexdigest()
-        out.append(finding.with_id(f"{finding.category[:2]}-{digest}"))
+    for f in sorted(findings, key=sort_key):
+        key = (f.rule, f.text, f.anchor)
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        digest = blake2b(f"{f.rule}\x1f{f.text}\x1f{f.anchor}\x1f{occurrence}".encode(), digest_size=6)
+        out.append(f.with_id(f"{f.category[:2]}-{digest.hexdigest()}"))
     return out
 
 
