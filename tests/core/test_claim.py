@@ -18,6 +18,7 @@ BODY = "Intro line one.\n"  # so the tested line is not taken for a headline
         ("The merger is expected to close early next year.", "prediction"),
         ("Siemens and Alstom signed a joint venture agreement in Berlin.", "event"),
         ("Senator Warren has been urging regulators to block the deal.", "statement"),
+        ("The city hired 40 new teachers.", "figure"),
     ],
 )
 def test_checkable_sentences_are_unattributed_claims(sentence, kind):
@@ -52,6 +53,11 @@ def test_attributed_claims_are_suggestions(sentence):
         "Residents can comment on the plans until 30 April.",
         "She walked to the window and looked out at the rain.",
         "It's a really smart move, if you ask me.",
+        # A number before "of" or "to" is a reference, not a count of something.
+        "The rules are set out in section 4 of the staff handbook.",
+        "Version 3 of the app adds a dark mode.",
+        # "the stated aim": a reporting verb used as an adjective is no statement.
+        "The stated aim of the Acme plan was unclear.",
     ],
 )
 def test_questions_opinions_and_description_are_not_claims(sentence):

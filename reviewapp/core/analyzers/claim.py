@@ -178,13 +178,21 @@ def _claim_patterns() -> PatternIndex[str]:
 
 
 def _has_verb(tokens: list[Token], verbs: frozenset[str]) -> bool:
-    """Is one of `verbs` in the sentence as a verb: lower case, or its first word?
+    """Is one of `verbs` in the sentence as a verb: its first word, or lower case
+    and not after an article?
 
-    "United States" is not the verb "states".
+    "United States" is not the verb "states", nor "the stated aim" a statement.
     """
     if tokens[0][2] in verbs:
         return True
-    return any(norm in verbs and not raw[:1].isupper() for _, _, norm, raw in tokens)
+    return any(
+        norm in verbs and not raw[:1].isupper() and tokens[i - 1][2] not in _ARTICLES
+        for i, (_, _, norm, raw) in enumerate(tokens)
+        if i
+    )
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
 
 
 @cache
