@@ -19,6 +19,8 @@ BODY = "Intro line one.\n"
         ("It is widely believed that the mayor will resign.", "It is widely believed", "hedge.weasel"),
         ("The band is widely regarded as the best of its time.", "is widely regarded", "hedge.weasel"),
         ("The minister reportedly left early.", "reportedly", "hedge.weasel"),
+        ("He is considered one of the best players.", "is considered one of", "hedge.weasel"),
+        ("Observers noted a sharp drop in turnout.", "Observers noted", "hedge.weasel"),
         ("The change is overdue, in my opinion.", "in my opinion", "hedge.opinion"),
         ("The fire destroyed about 200 homes.", "about", "hedge.approximator"),
         ("A number of residents objected.", "A number of", "hedge.vague_quantity"),
@@ -37,6 +39,8 @@ def test_hedges_found(sentence, cue, rule):
         "He walked around the lake before the meeting.",
         "They sat around a table in the hall.",
         "The council approved the budget on Tuesday.",
+        "The proposal was considered by the planning committee.",
+        "Researchers at the University of Leeds said the data were complete.",
     ],
 )
 def test_plain_sentences_have_no_hedges(sentence):
