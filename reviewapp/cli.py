@@ -198,7 +198,8 @@ def write_text_report(out: TextIO, document, findings) -> None:
     for f in findings:
         line = bisect_right(line_starts, f.start)
         col = f.start - line_starts[line - 1] + 1
-        quote = f.text if len(f.text) <= 70 else f.text[:67] + "..."
+        quote = " ".join(f.text.split())  # one line, even from a hard-wrapped paragraph
+        quote = quote if len(quote) <= 70 else quote[:67] + "..."
         out.write(f"  {line}:{col}: {f.severity}: [{f.rule}] {f.message}\n")
         if quote:
             out.write(f'      "{quote}"\n')

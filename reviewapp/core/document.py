@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """One paragraph (a line of the text); offsets are Python string indices."""
+    """One paragraph (a line of the text, or hard-wrapped lines); offsets are Python string indices."""
 
     index: int
     start: int
@@ -61,19 +62,66 @@ def count_words(text: str) -> int:
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
-    """Each non-blank line is a paragraph.
+    """Each non-blank line is a paragraph, except that hard-wrapped lines are one.
 
-    Lines, not blank-line blocks, because the editor (a QTextDocument) works in
-    lines too, so a paragraph maps to exactly one text block in the GUI.
+    Lines, because drafts (generated ones above all) put a paragraph on a line,
+    and the editor (a QTextDocument) works in lines too. But plain text from
+    e-mail or wire copy is often wrapped at a fixed width, and a sentence cut
+    at each line end cannot be analysed; see `is_hard_wrapped`. A wrapped
+    paragraph keeps its line breaks: offsets still index the text as it is.
     """
     paragraphs: list[Paragraph] = []
+    block: list[tuple[int, str]] = []  # (offset, line) of consecutive non-blank lines
+
+    def flush() -> None:
+        if not block:
+            return
+        groups = [block] if is_hard_wrapped([line for _, line in block]) else [[entry] for entry in block]
+        for group in groups:
+            first_pos, first_line = group[0]
+            last_pos, last_line = group[-1]
+            start = first_pos + len(first_line) - len(first_line.lstrip())
+            end = last_pos + len(last_line.rstrip())
+            paragraphs.append(Paragraph(len(paragraphs), start, end, text[start:end]))
+        block.clear()
+
     pos = 0
     for line in text.split("\n"):
-        end = pos + len(line)
-        stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            start = pos + lead
-            paragraphs.append(Paragraph(len(paragraphs), start, start + len(stripped), stripped))
-        pos = end + 1
+        if line.strip():
+            block.append((pos, line))
+        else:
+            flush()
+        pos += len(line) + 1
+    flush()
     return paragraphs
+
+
+_TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", ")")
+_BLOCK_MARKER = re.compile(r"^\s*(?:[-*+•>|#]|\d+[.)]\s|```|~~~)")
+WRAP_WIDTHS = (40, 100)  # the narrowest and widest wrapping taken for one
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """Are these consecutive lines one paragraph wrapped at a fixed width?
+
+    Yes when each line but the last is full: the next line's first word would
+    not have fitted on it (how every wrapping tool breaks lines), the width is
+    a usual one, they share a left margin, and they are not lines that each end
+    a sentence, list items, headings, quotations, tables or code.
+    """
+    if len(lines) < 2 or any(_BLOCK_MARKER.match(line) for line in lines):
+        return False
+    # One left margin (the first line may be indented more): centred lines are not wrapped.
+    margins = {len(line) - len(line.lstrip()) for line in lines[1:]}
+    if len(margins) > 1 or len(lines[0]) - len(lines[0].lstrip()) < margins.pop():
+        return False
+    widths = [len(line.rstrip()) for line in lines]
+    width = max(widths)
+    if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]:
+        return False
+    if all(line.rstrip().endswith(_TERMINAL) for line in lines[:-1]):
+        return False
+    return all(
+        used + 1 + len(following.split()[0]) > width
+        for used, following in zip(widths, lines[1:], strict=False)
+    )

@@ -150,7 +150,9 @@ class GrammarChecker:
 
     def _check_chunk(self, chunk: list[Piece]) -> None:
         """One request for several paragraphs joined by blank lines; matches split back by offset."""
-        text = "\n\n".join(piece.text for piece in chunk)
+        # A hard-wrapped paragraph's line breaks become spaces (same length, so
+        # offsets hold): to LanguageTool a line break may end a sentence.
+        text = "\n\n".join(piece.text.replace("\n", " ") for piece in chunk)
         matches = self._tool.check(text)
         starts, position = [], 0
         for piece in chunk:

@@ -23,7 +23,9 @@ _OPENERS = frozenset(
 _BOUNDARY = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=[\"“‘(\[]?[A-Z0-9])")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
-_QUOTED = re.compile(r"“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"|(?<![\w])‘[^’\n]{1,600}’(?!\w)")
+# Used per paragraph, so a quotation may run over the line breaks of a
+# hard-wrapped paragraph but never past a blank line.
+_QUOTED = re.compile(r"“[^”]{1,600}”|\"[^\"]{1,600}\"|(?<![\w])‘[^’]{1,600}’(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)

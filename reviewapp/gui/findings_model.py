@@ -97,7 +97,8 @@ class FindingsModel(QAbstractTableModel):
         if role == FINDING_ROLE:
             return finding
         if role == Qt.ItemDataRole.DisplayRole:
-            text = finding.text if len(finding.text) <= 80 else finding.text[:77] + "…"
+            text = " ".join(finding.text.split())  # a hard-wrapped paragraph's line breaks
+            text = text if len(text) <= 80 else text[:77] + "…"
             return (
                 finding.severity,
                 LABELS[finding.category],
