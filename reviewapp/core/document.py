@@ -109,7 +109,10 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     a usual one, they share a left margin, and they are not lines that each end
     a sentence, list items, headings, quotations, tables or code.
     """
-    if len(lines) < 2 or any(_BLOCK_MARKER.match(line) for line in lines):
+    # Cheapest tests first: most blocks of a generated draft have long lines.
+    if len(lines) < 2 or len(max(lines, key=len).rstrip()) > WRAP_WIDTHS[1]:
+        return False
+    if any(_BLOCK_MARKER.match(line) for line in lines):
         return False
     # One left margin (the first line may be indented more): centred lines are not wrapped.
     margins = {len(line) - len(line.lstrip()) for line in lines[1:]}
