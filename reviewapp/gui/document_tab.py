@@ -38,6 +38,7 @@ from .worker import AnalysisWorker, GrammarWorker
 DEBOUNCE_MS = 250  # re-analyse after this pause in typing
 REPAINT_SLICE = 150  # lines repainted per event-loop turn: about 12 ms
 CLAIM_MARGIN_LINES = 60  # claims underlined this far beyond the screen
+FIRST_PAINT_MS = 30  # a new tab's text is painted before its first analysis starts
 
 
 class DocumentTab(QWidget):
@@ -206,6 +207,15 @@ class DocumentTab(QWidget):
         self.generation += 1
         self.debounce.start()
         self.analysis_state.emit("editing…")
+
+    def start_analysis_soon(self) -> None:
+        """Analyse a newly opened draft once its text is on screen.
+
+        A worker started at once competes with the first paint for Python's
+        global lock (the highlighter is Python), and the window stalls for
+        tens of milliseconds more on a long draft.
+        """
+        QTimer.singleShot(FIRST_PAINT_MS, self, self.start_analysis)  # not called once the tab is gone
 
     def start_analysis(self) -> None:
         if self.running:  # one at a time per draft: the session is not shared between threads

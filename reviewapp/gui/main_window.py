@@ -183,7 +183,7 @@ class MainWindow(ReviewActions, GrammarActions, ReportActions, QMainWindow):
         if document.path:
             self.tabs.setTabToolTip(index, str(document.path))
         self.tabs.setCurrentIndex(index)
-        tab.start_analysis()
+        tab.start_analysis_soon()
         return tab
 
     def close_tab(self, index: int) -> None:
