@@ -195,11 +195,12 @@ def write_text_report(out: TextIO, document, findings) -> None:
     line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     from bisect import bisect_right
 
+    from .core.text import short_quote
+
     for f in findings:
         line = bisect_right(line_starts, f.start)
         col = f.start - line_starts[line - 1] + 1
-        quote = " ".join(f.text.split())  # one line, even from a hard-wrapped paragraph
-        quote = quote if len(quote) <= 70 else quote[:67] + "..."
+        quote = short_quote(f.text, 70, "...")
         out.write(f"  {line}:{col}: {f.severity}: [{f.rule}] {f.message}\n")
         if quote:
             out.write(f'      "{quote}"\n')

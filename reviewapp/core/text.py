@@ -98,5 +98,11 @@ def apostrophes(pattern: str) -> str:
     return pattern.replace("'", APOSTROPHE)
 
 
+def short_quote(text: str, limit: int, ellipsis: str = "…") -> str:
+    """`text` on one line (a hard-wrapped paragraph's breaks become spaces), cut near `limit`."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 3] + ellipsis
+
+
 def word_count(text: str) -> int:
     return len(text.split())

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ..core.findings import SEVERITY_RANK, Finding
 from ..core.store import Resolution
+from ..core.text import short_quote
 from .palette import LABELS
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -97,8 +98,7 @@ class FindingsModel(QAbstractTableModel):
         if role == FINDING_ROLE:
             return finding
         if role == Qt.ItemDataRole.DisplayRole:
-            text = " ".join(finding.text.split())  # a hard-wrapped paragraph's line breaks
-            text = text if len(text) <= 80 else text[:77] + "…"
+            text = short_quote(finding.text, 80)
             return (
                 finding.severity,
                 LABELS[finding.category],
