@@ -106,8 +106,9 @@ def is_hard_wrapped(lines: list[str]) -> bool:
 
     Yes when each line but the last is full: the next line's first word would
     not have fitted on it (how every wrapping tool breaks lines), the width is
-    a usual one, they share a left margin, and they are not lines that each end
-    a sentence, list items, headings, quotations, tables or code.
+    a usual one, they share a left margin, some line goes on in lower case, and
+    they are not lines that each end a sentence, list items, headings,
+    quotations, tables or code.
     """
     # Cheapest tests first: most blocks of a generated draft have long lines.
     if len(lines) < 2 or len(max(lines, key=len).rstrip()) > WRAP_WIDTHS[1]:
@@ -123,6 +124,10 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]:
         return False
     if all(line.rstrip().endswith(_TERMINAL) for line in lines[:-1]):
+        return False
+    # Wrapping breaks mid-sentence, so some line goes on in lower case; a list of
+    # headlines ("Related stories") is capitalised line by line.
+    if not any(line.lstrip()[:1].islower() for line in lines[1:]):
         return False
     return all(
         used + 1 + len(following.split()[0]) > width

@@ -47,6 +47,8 @@ def test_one_paragraph_per_line_stays_so():
         "# A heading that is long enough to look like wrapped text\nThe body starts here.\n",
         "A" * 30 + " " + "b" * 90 + "\n" + "c" * 50 + "\n",  # a 121-character line
         "                    GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007\n",
+        # Scraped "related stories": full-width lines, but each a capitalised headline.
+        "Council approves new budget for library services\nMayor announces plan to reopen the old hall\n",
     ]
     for text in cases:
         assert len(split_paragraphs(text)) == 2, text
