@@ -129,8 +129,12 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
         analyzer = Analyzer(policy)
     except ReviewAppError as exc:
         raise CliError(str(exc)) from None
-    grammar = GrammarChecker.with_dictionary(policy.grammar)
     use_grammar = policy.grammar.mode != "off"
+    # The user's dictionary matters only to LanguageTool: not read (nor its
+    # folder looked up) when grammar checking is off.
+    grammar = (
+        GrammarChecker.with_dictionary(policy.grammar) if use_grammar else GrammarChecker(policy.grammar)
+    )
     failures: list[str] = []
 
     def fail(message: str) -> None:
