@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import zipfile
 from pathlib import Path
 
 from . import errors
@@ -136,6 +135,8 @@ def _fallback(raw: bytes, label: object) -> tuple[str, str]:
 
 def load_docx(path: Path) -> Document:
     """Paragraph and table text of a Word document, in body order."""
+    import zipfile  # here, not at the top: checking text files need not load it
+
     raw_head = _read_bytes(path, MAX_DOCX_BYTES, head=len(_OLE_MAGIC))
     if raw_head.startswith(_OLE_MAGIC):
         raise errors.CorruptDocumentError(
@@ -176,6 +177,8 @@ def _docx_paragraphs(word: object) -> list[str]:
 
 
 def _check_zip(path: Path) -> None:
+    import zipfile
+
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
