@@ -6,6 +6,13 @@ resident set of the process tree (wait4's ru_maxrss).
 
     python benchmarks/bench_check.py [--rounds 5]
 
+reviewapp is measured as users run it: installed from this working tree into
+its own virtual environment (benchmarks/out/venv), as `pip install` does,
+with its bytecode written; like proselint, installed by pip. The editable
+development install is measured too: it has an import hook, and where
+PYTHONDONTWRITEBYTECODE is set (as on the development machine) no bytecode
+either, so it compiles every module on each run.
+
 Needs proselint (pip) and write-good (npm; installed under benchmarks/out/ on
 first run). Prints a Markdown table and writes benchmarks/out/check.json.
 """
@@ -24,8 +31,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
-ARTICLE = HERE.parent / "tests" / "data" / "openai-foxconn.txt"
+ROOT = HERE.parent
+ARTICLE = ROOT / "tests" / "data" / "openai-foxconn.txt"
 TARGET_WORDS = 90_000
+OURS = "reviewapp check --format json"
 
 
 def build_text() -> Path:
@@ -47,6 +56,21 @@ def write_good() -> list[str] | None:
     return [str(binary)] if binary.exists() else None
 
 
+def installed_reviewapp() -> Path:
+    """reviewapp installed (not editable) from this working tree; its command."""
+    venv = OUT / "venv"
+    python = venv / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", str(ROOT)], check=True)
+    else:  # the dependencies are there: only this tree's code, afresh
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(ROOT)],
+            check=True,
+        )
+    return venv / "bin" / "reviewapp"
+
+
 def measure(command: list[str]) -> tuple[float, int]:
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -62,8 +86,10 @@ def main() -> int:
     text = build_text()
     words = len(text.read_text(encoding="utf-8").split())
     bindir = Path(sys.executable).parent
+    check = ["check", "--format", "json", str(text)]
     tools: dict[str, list[str]] = {
-        "reviewapp check --format json": [str(bindir / "reviewapp"), "check", "--format", "json", str(text)],
+        OURS: [str(installed_reviewapp()), *check],
+        "reviewapp, editable dev install": [str(bindir / "reviewapp"), *check],
     }
     if (bindir / "proselint").exists():
         tools["proselint check"] = [str(bindir / "proselint"), "check", str(text)]
@@ -77,7 +103,7 @@ def main() -> int:
             seconds, mb = measure(command)
             times[name].append(seconds)
             memory[name] = max(memory[name], mb)
-    ours = statistics.median(times["reviewapp check --format json"])
+    ours = statistics.median(times[OURS])
     results = {
         name: {
             "median_s": round(statistics.median(t), 3),
