@@ -105,7 +105,7 @@ class GrammarChecker:
             return GrammarStatus(False, f"LanguageTool cannot be reached: {_reason(exc)}")
         # The client's own timeout is 300 s per request, a class constant; a desktop app
         # must give up sooner, so this instance gets the configured one.
-        tool._TIMEOUT = settings.timeout
+        tool._TIMEOUT = settings.timeout  # type: ignore[assignment]
         if settings.disabled_rules:
             tool.disabled_rules = set(settings.disabled_rules)
         self._tool = tool

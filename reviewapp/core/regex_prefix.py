@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from typing import Any
 
 try:  # the engine's own parser: private, so it is used only if it is there as expected
-    from re import _constants as sre
-    from re import _parser as sre_parse
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - other Python versions
-    sre = sre_parse = None  # type: ignore[assignment]
+    sre = sre_parse = None
 
 
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")

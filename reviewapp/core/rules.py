@@ -284,6 +284,14 @@ def pattern_list(name: str) -> GatedPattern | GatedAny:
     return present[0] if len(present) == 1 else GatedAny(tuple(present))
 
 
+def single_pattern(name: str) -> GatedPattern:
+    """A named expression with no `gated` parts, for callers that need its one regex."""
+    pattern = pattern_list(name)
+    if isinstance(pattern, GatedAny):
+        raise TypeError(f"pattern {name!r} has gated parts: use pattern_list")
+    return pattern
+
+
 @dataclass(frozen=True, slots=True)
 class GatedAny:
     """Several gated expressions that stand for one: a match of any of them."""

@@ -20,9 +20,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ReviewAppError
+
+if TYPE_CHECKING:
+    from sqlite_utils.db import Table
 
 RESOLUTION_STATUSES = ("verified", "disputed", "removed", "opinion", "false_positive")
 DECISIONS = ("approve", "reject")
@@ -251,7 +254,7 @@ class ReviewStore:
         row = self.conn.execute("SELECT id FROM documents WHERE key = ?", (key,)).fetchone()
         if row:
             return row[0]
-        return self.db["documents"].insert({"key": key, "title": title, "created": now()}).last_pk
+        return inserted_id(self.db.table("documents").insert({"key": key, "title": title, "created": now()}))
 
     def _version_id(self, document_id: int, sha256: str, words: int) -> int:
         row = self.conn.execute(
@@ -259,10 +262,10 @@ class ReviewStore:
         ).fetchone()
         if row:
             return row[0]
-        return (
-            self.db["versions"]
-            .insert({"document_id": document_id, "sha256": sha256, "words": words, "created": now()})
-            .last_pk
+        return inserted_id(
+            self.db.table("versions").insert(
+                {"document_id": document_id, "sha256": sha256, "words": words, "created": now()}
+            )
         )
 
     # -- audit log
@@ -279,7 +282,7 @@ class ReviewStore:
         }
         entry["prev_hash"] = prev_hash
         entry["hash"] = entry_hash(entry)
-        return self.db["audit"].insert(entry).last_pk
+        return inserted_id(self.db.table("audit").insert(entry))
 
     # -- resolutions and sign-offs
 
@@ -299,7 +302,7 @@ class ReviewStore:
             version_id = self._version_id(document_id, sha256, words)
             at = now()
             audit_id = self._append_audit(kind, key, sha256, row)
-            self.db[table].insert(
+            self.db.table(table).insert(
                 {
                     "document_id": document_id,
                     "version_id": version_id,
@@ -444,7 +447,14 @@ class ReviewStore:
 
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction():
-            self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+            self.db.table("settings").upsert({"key": key, "value": value}, pk="key")
+
+
+def inserted_id(table: Table) -> int:
+    """The id of the row `table` just inserted (set by every insert; typed as optional)."""
+    if table.last_pk is None:
+        raise StoreError(f"{table.name}: the insert gave no id")
+    return int(table.last_pk)
 
 
 def entry_hash(entry: dict[str, Any]) -> str:

@@ -59,3 +59,12 @@ def test_extra_rule_file_with_bad_rule_name(tmp_path):
     path.write_text('[rules]\nextra_files = ["r.toml"]\n')
     with pytest.raises(PolicyError, match="named after its category"):
         Analyzer(load_policy(path))
+
+
+def test_single_pattern_refuses_a_pattern_made_of_gated_parts():
+    from reviewapp.core.rules import GatedPattern, single_pattern
+
+    assert isinstance(single_pattern("production"), GatedPattern)
+    assert single_pattern("disclosure_label").regex.match("AI disclosure: this article was drafted with AI.")
+    with pytest.raises(TypeError, match="figure"):
+        single_pattern("figure")  # its digits, money words... are separate gated parts

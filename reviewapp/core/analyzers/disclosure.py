@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from ..document import Metadata, Paragraph
 from ..findings import Finding
 from ..policy import Policy
-from ..rules import pattern_list, word_set
+from ..rules import pattern_list, single_pattern, word_set
 from .context import BOILERPLATE, DISCLOSURE, META, ParagraphContext
 
 _TERMINAL = tuple('.!?)"”’»')
@@ -28,11 +28,11 @@ def is_disclosure(text: str, words: frozenset[str] | None = None) -> bool:
     # The cheap tests first: most paragraphs have neither a label nor "this article".
     words = word_set(text) if words is None else words
     ai = pattern_list("ai_term")
-    if pattern_list("disclosure_label").regex.match(text) is not None:
+    if single_pattern("disclosure_label").regex.match(text) is not None:
         if ai.search(text, words) is None:
             return False
     else:
-        production = pattern_list("production")
+        production = single_pattern("production")
         if not production.may_match(text, words) or pattern_list("the_article").search(text, words) is None:
             return False
         near = any(
