@@ -28,7 +28,8 @@ def build_window(args: argparse.Namespace, settings: QSettings | None = None) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("reviewapp")
     app.setOrganizationName("reviewapp")
     app.setApplicationVersion(__version__)

@@ -312,9 +312,12 @@ class DocumentTab(QWidget):
         menu = self.editor.createStandardContextMenu(point)
         actions = self.context_actions(self.editor.cursorForPosition(point).position())
         if actions:
-            first = menu.actions()[0] if menu.actions() else None
-            menu.insertActions(first, actions)
-            menu.insertSeparator(first)
+            if menu.actions():
+                first = menu.actions()[0]
+                menu.insertActions(first, actions)
+                menu.insertSeparator(first)
+            else:
+                menu.addActions(actions)
         menu.exec(self.editor.viewport().mapToGlobal(point))
         menu.deleteLater()
 
@@ -384,8 +387,8 @@ class DocumentTab(QWidget):
             cursor = QTextCursor(document)
             cursor.setPosition(self.line_map.to_utf16(finding.start))
             cursor.setPosition(self.line_map.to_utf16(finding.end), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
-            selection.format = claim_format(self.highlighter.dark, finding.id in self.resolutions)  # type: ignore[attr-defined]
+            selection.cursor = cursor
+            selection.format = claim_format(self.highlighter.dark, finding.id in self.resolutions)
             selections.append(selection)
         self.editor.setExtraSelections(selections)
 

@@ -17,17 +17,18 @@ from ..core.grammar import (
 )
 from ..core.grammar_settings import GrammarSettings
 from .preferences import PreferencesDialog, grammar_from_settings, save_grammar_preferences
+from .window_parts import WindowParts
 from .worker import DownloadWorker
 
 
-class GrammarActions:
+class GrammarActions(WindowParts):
     """Mixed into MainWindow; uses its store, policy, settings and tabs."""
 
     def grammar_settings(self) -> GrammarSettings:
         return grammar_from_settings(self.policy.grammar, self.settings)
 
     def dictionary_path(self) -> Path:
-        configured = self.settings.value("grammar/dictionary", "", type=str)
+        configured = str(self.settings.value("grammar/dictionary", "", type=str))
         return Path(configured) if configured else default_dictionary_path()
 
     def configure_grammar(self) -> None:
@@ -108,9 +109,16 @@ class GrammarActions:
         progress.setCancelButton(None)  # the library's download cannot be interrupted
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         worker = DownloadWorker()
-        worker.signals.finished.connect(lambda: (progress.close(), self.configure_grammar()))
-        worker.signals.failed.connect(
-            lambda message: (progress.close(), self.show_error("LanguageTool was not downloaded", message))
-        )
+
+        def finished() -> None:
+            progress.close()
+            self.configure_grammar()
+
+        def failed(message: str) -> None:
+            progress.close()
+            self.show_error("LanguageTool was not downloaded", message)
+
+        worker.signals.finished.connect(finished)
+        worker.signals.failed.connect(failed)
         progress.show()
         QThreadPool.globalInstance().start(worker)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -274,7 +275,9 @@ class MainWindow(ReviewActions, GrammarActions, ReportActions, QMainWindow):
 
     def _recent(self) -> list[str]:
         value = self.settings.value("recent", [])
-        return [value] if isinstance(value, str) else list(value or [])
+        if isinstance(value, str):  # QSettings gives a one-item list back as a string
+            return [value]
+        return [str(item) for item in value] if isinstance(value, list | tuple) else []
 
     def _rebuild_recent(self) -> None:
         self.recent_menu.clear()
@@ -299,7 +302,7 @@ class MainWindow(ReviewActions, GrammarActions, ReportActions, QMainWindow):
 
     # -- review
 
-    def _open_dialog(self, dialog) -> None:
+    def _open_dialog(self, dialog: QDialog) -> None:
         """Window-modal, not exec(): no nested event loop, and tests can drive the real buttons."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

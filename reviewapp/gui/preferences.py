@@ -27,7 +27,7 @@ from .palette import WARNING_COLOR
 
 def grammar_from_settings(base: GrammarSettings, settings: QSettings) -> GrammarSettings:
     """The policy's [grammar] with this user's preferences on top."""
-    directory = settings.value("grammar/languagetool_dir", "", type=str)
+    directory = str(settings.value("grammar/languagetool_dir", "", type=str))
     return base.with_overrides(
         mode=settings.value("grammar/mode", None, type=str) or None,
         server_url=settings.value("grammar/server_url", "", type=str) or None,

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 from ..core import ReviewAppError
 from ..core.report import SUFFIXES, build_report
 from .document_tab import DocumentTab
+from .window_parts import WindowParts
 from .worker import ExportWorker
 
 REPORT_FILTERS = {"html": "HTML report", "pdf": "PDF report", "md": "Markdown report", "json": "JSON report"}
@@ -25,7 +26,7 @@ def report_target(name: str, chosen_filter: str) -> tuple[str, Path]:
     return fmt, path.with_name(path.name + SUFFIXES[fmt])
 
 
-class ReportActions:
+class ReportActions(WindowParts):
     """Mixed into MainWindow; uses its store, policy, settings and tabs."""
 
     def export_dialog(self) -> None:

@@ -8,9 +8,10 @@ from .dialogs import ResolveDialog
 from .document_tab import DocumentTab
 from .history_dialog import HistoryDialog
 from .signoff_dialog import SignOffDialog
+from .window_parts import WindowParts
 
 
-class ReviewActions:
+class ReviewActions(WindowParts):
     """Mixed into MainWindow; uses its store, policy, settings and tabs."""
 
     def step(self, backwards: bool) -> None:

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication
 
 
 def system_prefers_dark() -> bool:
-    app = QGuiApplication.instance()
-    hints = app.styleHints() if app else None  # type: ignore[union-attr]
-    return bool(hints and hints.colorScheme() == Qt.ColorScheme.Dark)
+    if QGuiApplication.instance() is None:
+        return False
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
 def dark_palette() -> QPalette:
