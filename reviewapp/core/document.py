@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 
@@ -76,8 +77,8 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     def flush() -> None:
         if not block:
             return
-        groups = [block] if is_hard_wrapped([line for _, line in block]) else [[entry] for entry in block]
-        for group in groups:
+        runs = wrapped_runs([line for _, line in block])
+        for group in (block[a:b] for a, b in runs):
             first_pos, first_line = group[0]
             last_pos, last_line = group[-1]
             start = first_pos + len(first_line) - len(first_line.lstrip())
@@ -99,6 +100,37 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 _TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", ")")
 _BLOCK_MARKER = re.compile(r"^\s*(?:[-*+•>|#]|\d+[.)]\s|```|~~~)")
 WRAP_WIDTHS = (40, 100)  # the narrowest and widest wrapping taken for one
+
+
+def wrapped_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """The lines of a block as paragraphs, each a range [start, end) of them.
+
+    A block may be wrapped as a whole, or hold a wrapped paragraph beside
+    lines that are not (a headline or a byline above it, a second paragraph
+    straight after it): a wrapped paragraph ends at the first line that could
+    have taken the next line's first word, so the block is cut there and each
+    piece is tested on its own.
+    """
+    if is_hard_wrapped(lines):
+        return [(0, len(lines))]
+    widths = [len(line.rstrip()) for line in lines]
+    fitting = [w for w in widths if w <= WRAP_WIDTHS[1]]
+    if len(fitting) < 2:  # the usual generated draft: a long line per paragraph
+        return [(i, i + 1) for i in range(len(lines))]
+    width = max(fitting)
+    cuts = [0]
+    for i in range(len(lines) - 1):
+        too_wide = widths[i] > width or widths[i + 1] > width
+        if too_wide or widths[i] + 1 + len(lines[i + 1].split()[0]) <= width:
+            cuts.append(i + 1)
+    cuts.append(len(lines))
+    runs: list[tuple[int, int]] = []
+    for a, b in pairwise(cuts):
+        if b - a > 1 and is_hard_wrapped(lines[a:b]):
+            runs.append((a, b))
+        else:
+            runs.extend((i, i + 1) for i in range(a, b))
+    return runs
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:

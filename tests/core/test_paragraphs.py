@@ -60,3 +60,38 @@ def test_a_line_that_could_have_taken_the_next_word_is_not_wrapped():
         "and this one is much longer than the line before it, see.\n"
     )
     assert len(split_paragraphs(text)) == 2
+
+
+# A headline and a byline straight above wrapped copy, and a second wrapped
+# paragraph straight after the first, with no blank lines between them.
+MIXED = """\
+Council approves budget
+By Jane Doe
+The council voted 7-2 on Tuesday to approve a budget that
+raises spending on libraries by 12 percent, the largest
+increase in a decade, according to the minutes.
+The mayor said the branch would open on Sundays if the
+staff can be found, and that hiring starts in March.
+"""
+
+
+def test_wrapped_paragraphs_inside_a_block_are_found():
+    paragraphs = split_paragraphs(MIXED)
+    assert [p.text.split("\n")[0] for p in paragraphs] == [
+        "Council approves budget",
+        "By Jane Doe",
+        "The council voted 7-2 on Tuesday to approve a budget that",
+        "The mayor said the branch would open on Sundays if the",
+    ]
+    assert paragraphs[2].text.endswith("according to the minutes.")
+    assert paragraphs[3].text.endswith("hiring starts in March.")
+    assert all(MIXED[p.start : p.end] == p.text for p in paragraphs)
+
+
+def test_lines_of_a_block_that_are_not_wrapped_stay_lines():
+    for text in (
+        "City Hall\n1 Main Street\nSpringfield\n",  # too short for wrapping
+        # Full enough at first sight, but no line goes on in lower case.
+        "Jane Doe, Senior Editor, The Riverside Gazette\nPhone: 555 0100\nEmail: jane@example.com, desk\n",
+    ):
+        assert len(split_paragraphs(text)) == 3, text
