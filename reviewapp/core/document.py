@@ -109,10 +109,9 @@ def wrapped_runs(lines: list[str]) -> list[tuple[int, int]]:
     lines that are not (a headline or a byline above it, a second paragraph
     straight after it): a wrapped paragraph ends at the first line that could
     have taken the next line's first word, so the block is cut there and each
-    piece is tested on its own.
+    piece is tested on its own. (A block wrapped as a whole has no cut, so it
+    is one piece.)
     """
-    if is_hard_wrapped(lines):
-        return [(0, len(lines))]
     widths = [len(line.rstrip()) for line in lines]
     fitting = [w for w in widths if w <= WRAP_WIDTHS[1]]
     if len(fitting) < 2:  # the usual generated draft: a long line per paragraph
