@@ -60,7 +60,9 @@ def record() -> dict[str, dict]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="rewrite the record from what the code finds now")
+    parser.add_argument(
+        "--write", action="store_true", help="rewrite the record from what the code finds now"
+    )
     args = parser.parse_args()
     now = record()
     if args.write:

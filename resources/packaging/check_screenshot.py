@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 
-from reviewapp.core.categories import COLORS
+from reviewapp.core.categories import CATEGORY
 
 # The Foxconn article has findings of these categories; each colour must show.
 EXPECTED = ("claim", "hedge", "peacock", "disclosure", "ai_tell")
@@ -31,9 +31,9 @@ def problems(image: QImage) -> list[str]:
     if len(pixels) < 50:
         found.append(f"only {len(pixels)} colours: a blank or unpainted window")
     for category in EXPECTED:
-        light = QColor(COLORS[category][0]).rgb() & 0xFFFFFF
-        if light not in pixels:
-            found.append(f"no {category} colour {COLORS[category][0]} anywhere")
+        light = CATEGORY[category].color
+        if QColor(light).rgb() & 0xFFFFFF not in pixels:
+            found.append(f"no {category} colour {light} anywhere")
     return found
 
 

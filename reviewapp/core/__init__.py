@@ -7,9 +7,10 @@ result = Analyzer().analyze(load_path("draft.txt"))
 from __future__ import annotations
 
 from .analysis import AnalysisResult, Analyzer, IncrementalAnalysis
+from .categories import CATEGORIES
 from .document import Document, Paragraph, text_sha256
 from .errors import LoadError, PolicyError, ReviewAppError
-from .findings import CATEGORIES, SEVERITIES, Finding
+from .findings import SEVERITIES, Finding
 from .loaders import SUPPORTED_SUFFIXES, load_path, load_text
 from .policy import Policy, load_policy
 

@@ -1,32 +1,26 @@
-"""Run the analyzers over a document, re-analysing only paragraphs that changed.
+"""The analysis engine: every registered analyzer over a document, re-analysing only
+paragraphs that changed.
 
-Paragraph-level analyzers (boilerplate, hedge, peacock, ai_tell, claim, and the
-disclosure paragraph's own checks) see one paragraph at a time, so their
-findings are kept per paragraph text; the document-level disclosure checks
-(missing, placement, contradiction) work from those results and always rerun.
+Each paragraph gets a role (roles.py), then each analyzer that reads that role
+its paragraph hook; those results are kept per paragraph text, so an edit
+re-analyses one paragraph. Document hooks (a missing disclosure) work from the
+paragraph results and always rerun. Analyzers come from the registry in
+analyzers/__init__.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from .analyzers import ai_tell, claim, disclosure
-from .analyzers.context import BODY, BOILERPLATE, DISCLOSURE, TITLE, ParagraphContext
-from .analyzers.lexicon import TermIndex, run_rules, whole_line_findings
+from .analyzers import REGISTRY, Check, DocumentView
+from .analyzers.context import ParagraphContext
 from .document import Document
 from .findings import Finding, assign_ids
 from .metadata import front_matter
 from .policy import Policy, load_policy
-from .roles import classify, position_class
-from .rules import LEXICON_CATEGORIES, LexiconRule, builtin_rules, load_all, parse_rule_file
-
-# Which analyzers look at which kind of paragraph. A disclosure's "may contain
-# errors" is legal boilerplate, not a hedge; headlines are not claims.
-_RUNS_ON = {
-    "hedge": (BODY, TITLE),
-    "peacock": (BODY, TITLE),
-    "ai_tell": (BODY, TITLE),
-}
+from .roles import DISCLOSURE, classify, position_class
+from .rules import house_rules, load_all
 
 
 @dataclass(slots=True)
@@ -37,48 +31,52 @@ class AnalysisResult:
     reanalysed: int = 0  # paragraphs analysed in this pass rather than reused
     changed: list[int] = field(default_factory=list)  # indices of those paragraphs
 
+    @property
+    def ai_statement(self) -> str | None:
+        """The draft's AI-use disclosure (the last, if it has several)."""
+        return next(
+            (p.text for p, role in zip(reversed(self.document.paragraphs), reversed(self.roles), strict=True)
+             if role == DISCLOSURE),
+            None,
+        )  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class ParagraphResult:
-    """What the paragraph analyzers found in one paragraph (offsets relative to it)."""
+    """What the analyzers found in one paragraph (offsets relative to it), and their notes."""
 
     role: str
     findings: list[Finding]
-    denials: list[tuple[int, int]]  # sentences denying AI use, for the document-level check
+    notes: dict[str, Any]  # analyzer name -> what its document hook needs from this paragraph
 
 
 class Analyzer:
-    """All analyzers configured by one house policy. Safe to share between threads."""
+    """Every registered analyzer, configured by one house policy. Safe to share between threads."""
 
     def __init__(self, policy: Policy | None = None) -> None:
         self.policy = policy or load_policy()
-        self.lexicons: dict[str, tuple[LexiconRule, ...]] = {}
-        extra = [rule for path in self.policy.extra_rule_files for rule in parse_rule_file(path)]
-        for category in LEXICON_CATEGORIES:
-            rules = [*builtin_rules(category), *(r for r in extra if r.category == category)]
-            self.lexicons[category] = tuple(r for r in rules if r.name not in self.policy.disabled_rules)
-        self.terms = TermIndex(rule for rules in self.lexicons.values() for rule in rules)
+        self.checks: tuple[Check, ...] = tuple(check(self.policy) for check in REGISTRY)
+        # A paragraph that is page furniture is known by the house's boilerplate rules.
+        self.boilerplate = house_rules(self.policy.extra_rule_files, self.policy.disabled_rules)[
+            "boilerplate"
+        ]
 
     def paragraph_result(self, ctx: ParagraphContext) -> ParagraphResult:
-        """Findings and AI-use denials of one paragraph, offsets relative to its start."""
-        return ParagraphResult(ctx.role, self._findings(ctx), disclosure.denials(ctx))
-
-    def _findings(self, ctx: ParagraphContext) -> list[Finding]:
+        """Findings and notes of one paragraph whose role is set, offsets relative to its start."""
         role = ctx.role
         found: list[Finding] = []
-        if role == BOILERPLATE:
-            found.extend(whole_line_findings(ctx, self.lexicons["boilerplate"]))
-        categories = [category for category, roles in _RUNS_ON.items() if role in roles]
-        if categories:
-            found.extend(run_rules(ctx, self.terms, categories))
-        if role == BODY:
-            found.extend(claim.analyze(ctx))
-            found.extend(ai_tell.question_reveal(ctx))
-        elif role == DISCLOSURE:
-            found.extend(disclosure.paragraph_findings(ctx, self.policy))
-        return self._apply_policy(found)
+        notes: dict[str, Any] = {}
+        for check in self.checks:
+            if role in check.roles:
+                found.extend(check.paragraph(ctx))
+            if role in check.note_roles:
+                note = check.notes(ctx)
+                if note is not None:
+                    notes[check.name] = note
+        return ParagraphResult(role, self.apply_policy(found), notes)
 
-    def _apply_policy(self, found: list[Finding]) -> list[Finding]:
+    def apply_policy(self, found: list[Finding]) -> list[Finding]:
+        """Drop the rules the policy switches off; give others the severity it sets."""
         disabled, overrides = self.policy.disabled_rules, self.policy.severity_overrides
         out = []
         for f in found:
@@ -92,11 +90,15 @@ class Analyzer:
         return IncrementalAnalysis(self).run(document, workers)
 
 
+RoleKey = tuple[str, int, bool]  # paragraph text, position class, inside front matter
+
+
 class IncrementalAnalysis:
     """Keeps the last pass's per-paragraph results so the next pass reuses them.
 
     Only results of the previous pass are reused (not repeats within one pass),
-    so a document analysed once costs the same as a full analysis.
+    so a document analysed once costs the same as a full analysis. Not shared
+    between threads: one pass at a time.
     """
 
     def __init__(self, analyzer: Analyzer) -> None:
@@ -124,33 +126,27 @@ class IncrementalAnalysis:
         results_now: dict[tuple[str, str], ParagraphResult] = {}
         roles: list[str] = []
         found: list[Finding] = []
-        denied: list[tuple[int, int]] = []
+        notes: dict[str, list[tuple[Any, Any]]] = {}
         for i, (p, key) in enumerate(zip(paragraphs, keys, strict=True)):
             result = fresh[i] if i in fresh else self._results[(key[0], self._roles[key])]
             roles_now[key] = result.role
             results_now[(p.text, result.role)] = result
             roles.append(result.role)
             found.extend(f.shifted(p.start) for f in result.findings)
-            denied.extend((p.start + s, p.start + e) for s, e in result.denials)
+            for name, note in result.notes.items():
+                notes.setdefault(name, []).append((p, note))
         self._roles, self._results = roles_now, results_now
 
-        ai_tells = sum(1 for f in found if f.category == "ai_tell")
-        found.extend(
-            analyzer._apply_policy(
-                disclosure.check(
-                    document.text, paragraphs, roles, document.metadata, ai_tells, analyzer.policy, denied
-                )
-            )
-        )
+        paragraph_findings = list(found)
+        for check in analyzer.checks:
+            view = DocumentView(document, roles, paragraph_findings, notes.get(check.name, []))
+            found.extend(analyzer.apply_policy(check.document(view)))
         return AnalysisResult(document, assign_ids(found), roles, len(todo), todo)
-
-
-RoleKey = tuple[str, int, bool]  # paragraph text, position class, inside front matter
 
 
 def _analyse_one(analyzer: Analyzer, key: RoleKey) -> ParagraphResult:
     ctx = ParagraphContext(key[0], "")
-    ctx.role = classify(key[0], key[1], analyzer.lexicons["boilerplate"], key[2], ctx.words)
+    ctx.role = classify(key[0], key[1], analyzer.boilerplate, key[2], ctx.words)
     return analyzer.paragraph_result(ctx)
 
 
@@ -193,4 +189,4 @@ OWN_SHARE = 1.1  # of an even share: a forked process starts late and must pickl
 PARALLEL_MIN_PARAGRAPHS = 1000  # below this, starting processes costs more than it saves
 
 
-__all__ = ["DISCLOSURE", "AnalysisResult", "Analyzer", "IncrementalAnalysis"]
+__all__ = ["AnalysisResult", "Analyzer", "IncrementalAnalysis"]

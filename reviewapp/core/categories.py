@@ -1,34 +1,61 @@
-"""How categories look to an editor: names and colours, shared by the app and the reports."""
+"""The finding categories: one table that the editor, the findings panel, the reports and the
+JSON Schema all read. A new category is one row here (tests/core/test_registry.py checks it
+is fully described and that an analyzer emits it)."""
 
 from __future__ import annotations
 
-from .findings import CATEGORIES
+from dataclasses import dataclass
+from typing import Literal
 
-# The Okabe–Ito palette, distinguishable with every common colour-vision deficiency.
-# (light theme, dark theme); backgrounds are tinted from these so text stays readable.
-COLORS = {
-    "claim": ("#E69F00", "#E69F00"),  # orange
-    "hedge": ("#56B4E9", "#56B4E9"),  # sky blue
-    "peacock": ("#CC79A7", "#CC79A7"),  # reddish purple
-    "disclosure": ("#D55E00", "#FF7A2E"),  # vermillion
-    "boilerplate": ("#999999", "#8C8C8C"),  # grey
-    "ai_tell": ("#009E73", "#2EC49A"),  # bluish green
-    "grammar": ("#0072B2", "#4DA3E0"),  # blue
-}
-LABELS = {
-    "claim": "Unverified claim",
-    "hedge": "Hedge / vague",
-    "peacock": "Peacock wording",
-    "disclosure": "AI disclosure",
-    "boilerplate": "Page furniture",
-    "ai_tell": "Generated phrasing",
-    "grammar": "Grammar",
-}
-assert set(COLORS) == set(LABELS) == set(CATEGORIES)
+Mark = Literal["underline", "background"]
 
 
-def tint(hex_color: str, strength: float) -> str:
-    """The colour laid over white paper at this strength: for print, where alpha is unreliable."""
+@dataclass(frozen=True, slots=True)
+class Category:
+    """How one category of finding looks to an editor."""
+
+    id: str
+    label: str
+    color: str  # on a light background (the Okabe–Ito palette, apart for colour-blind readers)
+    dark_color: str  # on a dark background
+    # Claims cover whole sentences and are underlined, so the hedge or peacock
+    # words inside them keep their own background; the others paint a background.
+    mark: Mark
+    description: str  # one line, for legends and help
+
+    def colour(self, dark: bool = False) -> str:
+        return self.dark_color if dark else self.color
+
+    def tint(self, strength: float, dark: bool = False) -> str:
+        """The colour laid over the page at this strength (for print, where alpha is unreliable)."""
+        return tint(self.colour(dark), strength, "#1E1F22" if dark else "#FFFFFF")
+
+
+# In the order every list and legend shows them.
+CATEGORY_TABLE: tuple[Category, ...] = (
+    Category("claim", "Unverified claim", "#E69F00", "#E69F00", "underline",
+             "a check-worthy statement of fact: who says so?"),
+    Category("hedge", "Hedge / vague", "#56B4E9", "#56B4E9", "background",
+             "uncertain or vague wording, unnamed sources"),
+    Category("peacock", "Peacock wording", "#CC79A7", "#CC79A7", "background",
+             "promotional wording presented as fact"),
+    Category("disclosure", "AI disclosure", "#D55E00", "#FF7A2E", "background",
+             "gaps in the AI-use disclosure against the house policy"),
+    Category("boilerplate", "Page furniture", "#999999", "#8C8C8C", "background",
+             "scraped page chrome that is not article text"),
+    Category("ai_tell", "Generated phrasing", "#009E73", "#2EC49A", "background",
+             "phrasing typical of unedited generated text"),
+    Category("grammar", "Grammar", "#0072B2", "#4DA3E0", "background",
+             "spelling and grammar, from LanguageTool"),
+)  # fmt: skip
+CATEGORY: dict[str, Category] = {c.id: c for c in CATEGORY_TABLE}
+CATEGORIES: tuple[str, ...] = tuple(CATEGORY)
+LABELS: dict[str, str] = {c.id: c.label for c in CATEGORY_TABLE}
+
+
+def tint(hex_color: str, strength: float, paper: str = "#FFFFFF") -> str:
+    """`hex_color` laid over `paper` at this strength, as an opaque colour."""
     r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
-    mix = [round(255 - (255 - c) * strength) for c in (r, g, b)]
+    pr, pg, pb = (int(paper[i : i + 2], 16) for i in (1, 3, 5))
+    mix = [round(p + (c - p) * strength) for c, p in ((r, pr), (g, pg), (b, pb))]
     return "#{:02X}{:02X}{:02X}".format(*mix)

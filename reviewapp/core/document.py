@@ -26,7 +26,6 @@ class Metadata:
     title: str | None = None
     byline: str | None = None
     date: str | None = None
-    ai_statement: str | None = None
     declared_ai_use: str | None = None  # from front matter / meta tags: "none", "assisted", ...
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from typing import Any, NamedTuple
 
-CATEGORIES = ("claim", "hedge", "peacock", "disclosure", "boilerplate", "ai_tell", "grammar")
 SEVERITIES = ("suggestion", "warning", "error")  # ascending
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 

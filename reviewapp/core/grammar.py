@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from .analysis import AnalysisResult
-from .analyzers.context import DISCLOSURE
 from .document import Paragraph
 from .files import write_atomic
 from .findings import Finding, assign_ids, sort_key
 from .grammar_settings import GrammarSettings
+from .roles import DISCLOSURE
 
 # LanguageTool's issue types that are errors in print; the rest (style, typographical...) are suggestions.
 WARNING_TYPES = frozenset({"misspelling", "grammar"})

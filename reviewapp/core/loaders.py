@@ -6,7 +6,7 @@ import codecs
 from pathlib import Path
 
 from . import errors
-from .document import Document, Metadata
+from .document import Document
 from .metadata import extract_metadata
 
 MAX_TEXT_CHARS = 20 * 1024 * 1024  # 20 MB of text: far beyond any article
@@ -45,26 +45,44 @@ def load_bytes(raw: bytes, fmt: str, path: Path | None = None) -> Document:
         from .htmltext import extract_article
 
         article = extract_article(text)
-        text = article.text
-        meta = extract_metadata(text, "html", article.meta, article.title)
-    else:
-        meta = extract_metadata(text, fmt)
-    return _finish(text, path, fmt, meta, warnings)
+        return _finish(article.text, path, fmt, warnings, article.meta, article.title)
+    return _finish(text, path, fmt, warnings)
 
 
 def load_text(text: str, path: Path | None = None, fmt: str = "txt") -> Document:
     """A Document from text already in memory (pasted, or edited in the app)."""
-    text = normalize_newlines(text)
-    return _finish(text, path, fmt, extract_metadata(text, fmt), [])
+    return _finish(normalize_newlines(text), path, fmt, [])
 
 
-def _finish(text: str, path: Path | None, fmt: str, meta: Metadata, warnings: list[str]) -> Document:
+def edited(original: Document, text: str) -> Document:
+    """The draft after an edit in the app: the new text, and what its file declared.
+
+    The editor shows the text extracted from an HTML or Word file; the
+    declared AI use came from its meta tags or properties, which the text
+    no longer carries.
+    """
+    document = load_text(text, original.path, original.format)
+    if original.format in ("html", "docx"):
+        document.metadata.declared_ai_use = original.metadata.declared_ai_use
+    return document
+
+
+def _finish(
+    text: str,
+    path: Path | None,
+    fmt: str,
+    warnings: list[str],
+    meta_tags: dict[str, str] | None = None,
+    title: str | None = None,
+) -> Document:
     label = path or "<draft>"
     if len(text) > MAX_TEXT_CHARS:
         raise errors.FileTooLargeError(label, "the text is over the 20 MB limit")
     if not text.strip():
         raise errors.EmptyDocumentError(label, "the draft is empty (no text found)")
-    return Document(text=text, path=path, format=fmt, metadata=meta, warnings=warnings)
+    document = Document(text=text, path=path, format=fmt, warnings=warnings)
+    document.metadata = extract_metadata(text, fmt, document.paragraphs, meta_tags, title)
+    return document
 
 
 def _read_bytes(path: Path, limit: int, head: int | None = None) -> bytes:
@@ -155,10 +173,10 @@ def load_docx(path: Path) -> Document:
     lines = [p for p in _docx_paragraphs(word) if p.strip()]
     text = normalize_newlines("\n".join(lines))
     props = word.core_properties
-    meta = extract_metadata(text, "docx", {}, props.title or None)
-    if props.author and not meta.byline:
-        meta.byline = props.author
-    return _finish(text, path, "docx", meta, [])
+    document = _finish(text, path, "docx", [], {}, props.title or None)
+    if props.author and not document.metadata.byline:
+        document.metadata.byline = props.author
+    return document
 
 
 def _docx_paragraphs(word: object) -> list[str]:

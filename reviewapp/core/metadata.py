@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from .document import Metadata, split_paragraphs
+from .document import Metadata, Paragraph
 
 _BYLINE = re.compile(
     r"^(?:[-•*]\s*)?(?:by|written by|words by)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", re.IGNORECASE
@@ -42,10 +43,13 @@ def front_matter(text: str) -> tuple[dict[str, str], int]:
 
 
 def extract_metadata(
-    text: str, fmt: str, meta_tags: dict[str, str] | None = None, title: str | None = None
+    text: str,
+    fmt: str,
+    paragraphs: Sequence[Paragraph],
+    meta_tags: dict[str, str] | None = None,
+    title: str | None = None,
 ) -> Metadata:
-    from .analyzers.disclosure import is_disclosure
-
+    """Title, byline, date and declared AI use, from front matter or meta tags, else the first lines."""
     meta = Metadata(title=title)
     fields = dict(meta_tags or {})
     if fmt == "md":
@@ -54,7 +58,6 @@ def extract_metadata(
     meta.byline = fields.get("author") or fields.get("article:author")
     meta.date = fields.get("date") or fields.get("article:published_time")
     meta.declared_ai_use = next((fields[k] for k in _AI_KEYS if fields.get(k)), None)
-    paragraphs = split_paragraphs(text)
     for p in paragraphs[:HEAD_LINES]:
         if meta.byline is None and is_byline(p.text):
             meta.byline = _BYLINE.match(p.text).group(1)  # type: ignore[union-attr]
@@ -64,5 +67,4 @@ def extract_metadata(
         first = paragraphs[0].text.lstrip("# ").strip()
         if len(first.split()) <= 20 and not first.endswith((".", "!", "?")):
             meta.title = first
-    meta.ai_statement = next((p.text for p in reversed(paragraphs) if is_disclosure(p.text)), None)
     return meta

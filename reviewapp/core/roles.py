@@ -1,16 +1,18 @@
-"""Decide what each paragraph is: title, metadata line, page furniture, disclosure or body."""
+"""What each paragraph is, decided before analysis: title, metadata line, page furniture,
+AI disclosure or body text. Analyzers read only the roles they declare."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .analyzers.context import BODY, BOILERPLATE, DISCLOSURE, META, TITLE
-from .analyzers.disclosure import is_disclosure
-from .analyzers.lexicon import whole_line_rule
 from .metadata import HEAD_LINES, is_byline, is_date_line
-from .rules import LexiconRule
+from .rules import LexiconRule, pattern_list, single_pattern, whole_line_rule, word_set
+
+TITLE, META, BOILERPLATE, DISCLOSURE, BODY = "title", "meta", "boilerplate", "disclosure", "body"
+ROLES = (TITLE, META, BOILERPLATE, DISCLOSURE, BODY)
 
 _MAX_TITLE_WORDS = 20
+_WINDOW = 80  # characters between the production verb and the AI term
 
 
 def position_class(index: int) -> int:
@@ -39,3 +41,24 @@ def classify(
     if is_disclosure(text, words):
         return DISCLOSURE
     return BODY
+
+
+def is_disclosure(text: str, words: frozenset[str] | None = None) -> bool:
+    """Is this paragraph a statement that AI was used to make the article?"""
+    # The cheap tests first: most paragraphs have neither a label nor "this article".
+    words = word_set(text) if words is None else words
+    ai = pattern_list("ai_term")
+    if single_pattern("disclosure_label").regex.match(text) is not None:
+        if ai.search(text, words) is None:
+            return False
+    else:
+        production = single_pattern("production")
+        if not production.may_match(text, words) or pattern_list("the_article").search(text, words) is None:
+            return False
+        near = any(
+            production.regex.search(text, max(0, m.start() - _WINDOW), m.end() + _WINDOW)
+            for m in ai.finditer(text, words)
+        )
+        if not near:
+            return False
+    return pattern_list("no_ai").search(text, words) is None

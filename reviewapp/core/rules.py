@@ -150,6 +150,9 @@ class LexiconRule:
     whole_paragraph: bool  # boilerplate: the rule matches a whole short line
     max_words: int
     sentence_span: bool = False  # a match marks the whole sentence it is in
+    why: str = ""  # why this is flagged, in an editor's words
+    examples: tuple[str, ...] = ()  # sentences it flags (tests/core/test_rule_examples.py)
+    near_misses: tuple[str, ...] = ()  # sentences close to those that it leaves alone
 
     def describe(self, matched: str) -> tuple[str, str | None]:
         message = self.message.replace("{text}", matched)
@@ -235,6 +238,9 @@ def parse_rule_file(path: Path, category: str | None = None) -> list[LexiconRule
                 whole_paragraph=entry.get("whole_paragraph", False),
                 max_words=entry.get("max_words", 0),
                 sentence_span=entry.get("span", "match") == "sentence",
+                why=entry.get("why", ""),
+                examples=tuple(entry.get("examples", ())),
+                near_misses=tuple(entry.get("near_misses", ())),
             )
         )
     return rules
@@ -243,6 +249,41 @@ def parse_rule_file(path: Path, category: str | None = None) -> list[LexiconRule
 @cache
 def builtin_rules(category: str) -> tuple[LexiconRule, ...]:
     return tuple(parse_rule_file(resource_path("rules", f"{category}.toml"), category))
+
+
+@cache
+def house_rules(
+    extra_files: tuple[Path, ...], disabled: frozenset[str]
+) -> dict[str, tuple[LexiconRule, ...]]:
+    """The word-list rules of each category under a policy: built-in and house files, less the disabled."""
+    extra = [rule for path in extra_files for rule in parse_rule_file(path)]
+    return {
+        category: tuple(
+            rule
+            for rule in (*builtin_rules(category), *(r for r in extra if r.category == category))
+            if rule.name not in disabled
+        )
+        for category in LEXICON_CATEGORIES
+    }
+
+
+def whole_line_rule(text: str, rules: Iterable[LexiconRule]) -> LexiconRule | None:
+    """The first whole-line rule (page furniture) that this short paragraph matches."""
+    words = 0
+    for rule in rules:
+        if not rule.whole_paragraph:
+            continue
+        words = words or len(text.split())
+        if rule.max_words and words > rule.max_words:
+            continue
+        if _full_regex(rule).search(text):
+            return rule
+    return None
+
+
+@cache
+def _full_regex(rule: LexiconRule) -> re.Pattern[str]:
+    return rule.full_regex()
 
 
 @cache

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from ..core import Analyzer, Document, IncrementalAnalysis
 from ..core.analysis import AnalysisResult
-from ..core.findings import CATEGORIES, Finding
+from ..core.categories import CATEGORIES
+from ..core.findings import Finding
 from ..core.gate import GateResult, document_key
 from ..core.grammar import GrammarChecker, with_grammar
 from ..core.store import Resolution

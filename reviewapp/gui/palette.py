@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from ..core.categories import COLORS, LABELS
+from ..core.categories import CATEGORY, LABELS
 
 __all__ = ["LABELS", "WARNING_COLOR", "category_color", "highlight_background"]
 
@@ -13,7 +13,7 @@ WARNING_COLOR = "#D55E00"
 
 
 def category_color(category: str, dark: bool) -> QColor:
-    return QColor(COLORS[category][1 if dark else 0])
+    return QColor(CATEGORY[category].colour(dark))
 
 
 def highlight_background(category: str, dark: bool, resolved: bool = False) -> QColor:

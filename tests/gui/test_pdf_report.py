@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from reviewapp.core import Analyzer, load_path, load_policy
-from reviewapp.core.categories import COLORS, tint
+from reviewapp.core.categories import CATEGORY
 from reviewapp.core.report import build_report
 from reviewapp.core.report.html import MARK_STRENGTH
 from reviewapp.core.store import ReviewStore
@@ -84,7 +84,7 @@ def test_pdf_pages_show_the_highlight_colours(qapp, tmp_path, data_dir):
         )
 
     for category in ("hedge", "peacock", "ai_tell"):
-        assert near(tint(COLORS[category][0], MARK_STRENGTH)), category
+        assert near(CATEGORY[category].tint(MARK_STRENGTH)), category
 
 
 def test_a_failed_pdf_write_leaves_what_was_there(qapp, tmp_path, data_dir):

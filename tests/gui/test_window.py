@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reviewapp.core.findings import CATEGORIES
+from reviewapp.core.categories import CATEGORIES
 from reviewapp.gui.findings_model import FINDING_ROLE, FindingsModel
 from reviewapp.gui.offsets import utf16_len
 

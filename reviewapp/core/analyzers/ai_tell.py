@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
 from ..findings import Finding
+from ..roles import BODY
 from ..text import inside
+from .base import Check, RuleInfo
 from .context import ParagraphContext
 
 _MAX_QUESTION_WORDS = 6
+
+
+class QuestionRevealCheck(Check):
+    name = "question_reveal"
+    categories = ("ai_tell",)
+    roles = frozenset({BODY})
+
+    def rules(self) -> Sequence[RuleInfo]:
+        return [
+            RuleInfo(
+                "ai_tell.question_reveal",
+                "ai_tell",
+                "A writer asking and at once answering its own question is a device generated text leans on.",
+            )
+        ]
+
+    def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
+        return question_reveal(ctx)
 
 
 def question_reveal(ctx: ParagraphContext) -> list[Finding]:

@@ -12,45 +12,55 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from ..findings import Finding
+from ..roles import BODY
 from ..rules import GatedAny, GatedPattern, PatternIndex, pattern_list, word_list
 from ..text import overlaps
-from .context import BODY, ParagraphContext
+from .base import Check, RuleInfo
+from .context import ParagraphContext
 
 _MIN_WORDS = 4
 
-# kind -> (message when nothing attributes the claim, message when something does)
+# kind -> (message when nothing attributes the claim, message when something does, why it is flagged)
 _KINDS = {
     "statement": (
         "Reported statement with no source: who says so, and where?",
         "Reported statement: confirm it against the cited source.",
+        "Someone named is said to have stated something: a reader needs to know where.",
     ),
     "figure": (
         "Unsourced figure: nothing in this sentence says where the number comes from.",
         "Figure with a source: confirm it against the source.",
+        "Numbers are the facts readers quote and the ones generated text gets wrong most often.",
     ),
     "superlative": (
         "Superlative presented as fact with no source.",
         "Superlative with a source: confirm the source supports it.",
+        "A first, a record, a biggest or a best is a claim about every other case, and needs a source.",
     ),
     "prediction": (
         "Prediction presented as fact with no source.",
         "Prediction with a source: confirm who predicts it.",
+        "A forecast stated as fact: the reader must know whose forecast it is.",
     ),
     "event": (
         "A named person or organisation doing something, with no source or announcement cited.",
         "Reported event: confirm it against the cited source.",
+        "Someone named is said to have done something; that is a fact to check.",
     ),
     "trend": (
         "Trend stated without data or a source.",
         "Trend with a source: confirm the data.",
+        "A rise or fall is a comparison over time and needs the data behind it.",
     ),
     "dated": (
         "Dated factual statement with no source.",
         "Dated statement with a source: confirm it.",
+        "A statement tied to a date is a fact of record that can be checked.",
     ),
 }
 _SUGGEST_UNSOURCED = "Verify it and add the source (who said it, a document, a link), or remove it."
@@ -63,9 +73,21 @@ class ClaimSignals:
     attributed: bool
 
 
+class ClaimCheck(Check):
+    """Check-worthy claims in body text."""
+
+    name = "claim"
+    categories = ("claim",)
+    roles = frozenset({BODY})
+
+    def rules(self) -> Sequence[RuleInfo]:
+        return [RuleInfo(f"claim.{kind}", "claim", why) for kind, (_, _, why) in _KINDS.items()]
+
+    def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
+        return analyze(ctx)
+
+
 def analyze(ctx: ParagraphContext) -> list[Finding]:
-    if ctx.role != BODY:
-        return []
     found = []
     starts = ctx.token_starts
     ready = _ready_patterns(ctx)
@@ -75,7 +97,7 @@ def analyze(ctx: ParagraphContext) -> list[Finding]:
         if not signals:
             continue
         kind = signals.kinds[0]
-        unsourced, sourced = _KINDS[kind]
+        unsourced, sourced, _ = _KINDS[kind]
         found.append(
             ctx.finding(
                 "claim",

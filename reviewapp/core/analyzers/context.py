@@ -10,16 +10,13 @@ from ..findings import Finding
 from ..rules import WORD_RE, normalise, with_parts
 from ..text import Sentence, quoted_spans, split_sentences, url_spans
 
-# Paragraph roles, decided before analysis (see roles.py).
-TITLE, META, BOILERPLATE, DISCLOSURE, BODY = "title", "meta", "boilerplate", "disclosure", "body"
-
 
 @dataclass
 class ParagraphContext:
     """One paragraph; offsets in findings are relative to the paragraph start."""
 
     text: str
-    role: str
+    role: str  # one of roles.ROLES
 
     @cached_property
     def sentences(self) -> list[Sentence]:

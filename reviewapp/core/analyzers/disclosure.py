@@ -16,32 +16,47 @@ from collections.abc import Sequence
 from ..document import Metadata, Paragraph
 from ..findings import Finding
 from ..policy import Policy
-from ..rules import pattern_list, single_pattern, word_set
-from .context import BOILERPLATE, DISCLOSURE, META, ParagraphContext
+from ..roles import BOILERPLATE, DISCLOSURE, META, ROLES
+from ..rules import pattern_list
+from .base import Check, DocumentView, RuleInfo
+from .context import ParagraphContext
 
 _TERMINAL = tuple('.!?)"”’»')
-_WINDOW = 80  # characters between the production verb and the AI term
+
+_WHY = {
+    "disclosure.missing": "The house policy requires readers to be told when AI helped write an article.",
+    "disclosure.truncated": "A disclosure cut off mid-sentence tells readers less than the policy requires.",
+    "disclosure.grammar": "A legal notice with language errors reads as unreviewed.",
+    "disclosure.no_human": "EU AI Act art. 50(4): AI text needs no label only when a human reviewed it "
+    "and holds editorial responsibility; the disclosure must say who.",
+    "disclosure.vague": "The house policy asks the disclosure to say what the AI did.",
+    "disclosure.placement": "The house policy says where readers find the disclosure.",
+    "disclosure.contradiction": "A draft that both admits and denies AI use misleads readers either way.",
+}
 
 
-def is_disclosure(text: str, words: frozenset[str] | None = None) -> bool:
-    """Is this paragraph a statement that AI was used to make the article?"""
-    # The cheap tests first: most paragraphs have neither a label nor "this article".
-    words = word_set(text) if words is None else words
-    ai = pattern_list("ai_term")
-    if single_pattern("disclosure_label").regex.match(text) is not None:
-        if ai.search(text, words) is None:
-            return False
-    else:
-        production = single_pattern("production")
-        if not production.may_match(text, words) or pattern_list("the_article").search(text, words) is None:
-            return False
-        near = any(
-            production.regex.search(text, max(0, m.start() - _WINDOW), m.end() + _WINDOW)
-            for m in ai.finditer(text, words)
-        )
-        if not near:
-            return False
-    return pattern_list("no_ai").search(text, words) is None
+class DisclosureCheck(Check):
+    """The AI-use disclosure: its own wording per paragraph, its presence and place per draft."""
+
+    name = "disclosure"
+    categories = ("disclosure",)
+    roles = frozenset({DISCLOSURE})
+    note_roles = frozenset(ROLES)  # a denial of AI use may stand anywhere
+
+    def rules(self) -> Sequence[RuleInfo]:
+        return [RuleInfo(rule, "disclosure", why) for rule, why in _WHY.items()]
+
+    def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
+        return paragraph_findings(ctx, self.policy)
+
+    def notes(self, ctx: ParagraphContext) -> list[tuple[int, int]] | None:
+        return denials(ctx) or None
+
+    def document(self, view: DocumentView) -> list[Finding]:
+        denied = [(p.start + s, p.start + e) for p, spans in view.notes for s, e in spans]
+        ai_tells = sum(1 for f in view.findings if f.category == "ai_tell")
+        doc = view.document
+        return check(doc.text, doc.paragraphs, view.roles, doc.metadata, ai_tells, self.policy, denied)
 
 
 def denials(ctx: ParagraphContext) -> list[tuple[int, int]]:

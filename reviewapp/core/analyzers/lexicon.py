@@ -1,15 +1,41 @@
-"""Run word-list and pattern rules (hedge, peacock, ai_tell, boilerplate) on a paragraph."""
+"""Word-list and pattern rules from resources/rules/*.toml: hedges, peacock wording and
+phrasing typical of generated text, in titles and body text."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator
-from functools import cache
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from ..findings import Finding
-from ..rules import WORD_RE, GatedPattern, LexiconRule, PatternIndex, normalise
+from ..policy import Policy
+from ..roles import BODY, TITLE
+from ..rules import WORD_RE, GatedPattern, LexiconRule, PatternIndex, house_rules, normalise
 from ..text import inside
+from .base import Check, RuleInfo
 from .context import ParagraphContext
+
+WORD_LIST_CATEGORIES = ("hedge", "peacock", "ai_tell")
+
+
+class WordListCheck(Check):
+    """Every word-list rule of the house, in one pass over a paragraph's words."""
+
+    name = "wordlists"
+    categories = WORD_LIST_CATEGORIES
+    # A disclosure's "may contain errors" is legal boilerplate, not a hedge.
+    roles = frozenset({BODY, TITLE})
+
+    def __init__(self, policy: Policy) -> None:
+        super().__init__(policy)
+        rules = house_rules(policy.extra_rule_files, policy.disabled_rules)
+        self.lexicon = tuple(rule for category in self.categories for rule in rules[category])
+        self.terms = TermIndex(self.lexicon)
+
+    def rules(self) -> Sequence[RuleInfo]:
+        return [RuleInfo(rule.name, rule.category, rule.why) for rule in self.lexicon]
+
+    def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
+        return run_rules(ctx, self.terms, self.categories)
 
 
 class TermIndex:
@@ -87,33 +113,6 @@ def run_rules(ctx: ParagraphContext, index: TermIndex, categories: Collection[st
         message, suggestion = rule.describe(ctx.text[start:end])
         found.append(ctx.finding(rule.category, rule.name, rule.severity, start, end, message, suggestion))
     return _drop_nested(found)
-
-
-def whole_line_rule(text: str, rules: Iterable[LexiconRule]) -> LexiconRule | None:
-    """The first whole-line rule (boilerplate) that this short paragraph matches."""
-    words = 0
-    for rule in rules:
-        if not rule.whole_paragraph:
-            continue
-        words = words or len(text.split())
-        if rule.max_words and words > rule.max_words:
-            continue
-        if _full_regex(rule).search(text):
-            return rule
-    return None
-
-
-def whole_line_findings(ctx: ParagraphContext, rules: Iterable[LexiconRule]) -> list[Finding]:
-    rule = whole_line_rule(ctx.text, rules)
-    if rule is None:
-        return []
-    message, suggestion = rule.describe(ctx.text)
-    return [ctx.finding(rule.category, rule.name, rule.severity, 0, len(ctx.text), message, suggestion)]
-
-
-@cache
-def _full_regex(rule: LexiconRule) -> re.Pattern[str]:
-    return rule.full_regex()
 
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -6,9 +6,9 @@ import json
 from html import escape
 from urllib.parse import urlsplit
 
-from ..categories import COLORS, LABELS, tint
+from ..categories import CATEGORIES, CATEGORY, LABELS
 from ..document import split_paragraphs
-from ..findings import CATEGORIES, SEVERITIES, SEVERITY_RANK, Finding
+from ..findings import SEVERITIES, SEVERITY_RANK, Finding
 from .json_report import disclosure_jsonld, render_disclosure
 from .model import Report
 from .segments import Piece, marked_paragraphs
@@ -44,7 +44,11 @@ STYLES = {
     "finding": "margin: 0.5em 0 0 0; font-size: 9.5pt",
     "quote": "font-style: italic",
     "open": "color: #B34A00; font-weight: bold",
-    "claim": "text-decoration: underline; text-decoration-color: #E69F00; text-decoration-thickness: 2px",
+    **{
+        c.id: f"text-decoration: underline; text-decoration-color: {c.color}; text-decoration-thickness: 2px"
+        for c in CATEGORY.values()
+        if c.mark == "underline"
+    },
 }
 CSS = (
     BASE_CSS
@@ -164,13 +168,14 @@ def _summary(report: Report, look) -> list[str]:
 
 
 def _swatch(category: str, look) -> str:
-    background = f"background-color: {tint(COLORS[category][0], MARK_STRENGTH)}"
+    background = f"background-color: {CATEGORY[category].tint(MARK_STRENGTH)}"
     return f"<span {look('swatch', extra=background)}>{LABELS[category]}</span>"
 
 
 def _legend(look) -> str:
-    items = [_swatch(c, look) for c in CATEGORIES if c != "claim"]
-    items.insert(0, f"<span {look('claim', extra='text-decoration: underline')}>{LABELS['claim']}</span>")
+    underlined = [c for c in CATEGORIES if CATEGORY[c].mark == "underline"]
+    items = [f"<span {look(c, extra='text-decoration: underline')}>{LABELS[c]}</span>" for c in underlined]
+    items += [_swatch(c, look) for c in CATEGORIES if c not in underlined]
     return "<p>" + " ".join(items) + "</p>"
 
 
@@ -185,15 +190,16 @@ def _piece(item: object, numbers: dict[str, int], report: Report, look, web: boo
     if not item.findings:
         return text
     styles, classes = [], []
-    if any(f.category == "claim" for f in item.findings):
-        classes.append("claim")
+    underlined = {f.category for f in item.findings if CATEGORY[f.category].mark == "underline"}
+    if underlined:
+        classes.extend(sorted(underlined))
         styles.append("text-decoration: underline")
-    painted = [f for f in item.findings if f.category != "claim"]
+    painted = [f for f in item.findings if CATEGORY[f.category].mark == "background"]
     if painted:
         # The most severe, then the narrowest: the same choice the editor makes when painting.
         top = max(painted, key=lambda f: (SEVERITY_RANK[f.severity], f.start - f.end))
         strength = RESOLVED_STRENGTH if top.id in report.resolutions else MARK_STRENGTH
-        styles.append(f"background-color: {tint(COLORS[top.category][0], strength)}")
+        styles.append(f"background-color: {CATEGORY[top.category].tint(strength)}")
         classes.append(f"c-{top.category}")
     if not web:
         return f'<span style="{"; ".join(styles)}">{text}</span>'

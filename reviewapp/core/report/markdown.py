@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..categories import LABELS
+from ..categories import CATEGORIES, LABELS
 from ..document import split_paragraphs
-from ..findings import CATEGORIES, SEVERITIES
+from ..findings import SEVERITIES
 from .json_report import render_disclosure
 from .model import Report
 from .segments import Piece, marked_paragraphs

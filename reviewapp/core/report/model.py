@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 
 from ... import __version__
 from ..analysis import AnalysisResult
-from ..findings import CATEGORIES, SEVERITIES, Finding
+from ..categories import CATEGORIES
+from ..findings import SEVERITIES, Finding
 from ..gate import GateResult, evaluate
 from ..policy import Policy
 from ..store import AuditReport, Resolution, ReviewStore, SignOff
@@ -93,5 +94,5 @@ def build_report(
         digital_source_type=policy.digital_source_type,
         responsible=responsible,
         declared_ai_use=document.metadata.declared_ai_use,
-        ai_statement=document.metadata.ai_statement,
+        ai_statement=result.ai_statement,
     )

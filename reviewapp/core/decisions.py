@@ -1,0 +1,61 @@
+"""What an editor may decide, and the checks every decision passes before it is recorded.
+
+One table of resolution statuses and one of sign-off decisions, read by the
+command line, the desktop app, the store and the reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import ReviewAppError
+
+
+class DecisionError(ReviewAppError):
+    """A decision that cannot be recorded as given (no name, an unknown role or status...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionStatus:
+    id: str
+    label: str  # as the resolve dialog offers it
+    needs_evidence: bool = False  # a source URL or a note saying how it was checked
+
+
+RESOLUTION_TABLE: tuple[ResolutionStatus, ...] = (
+    ResolutionStatus("verified", "Verified (with a source)", needs_evidence=True),
+    ResolutionStatus("disputed", "Disputed"),
+    ResolutionStatus("removed", "Removed from the text"),
+    ResolutionStatus("opinion", "Opinion (labelled as such)"),
+    ResolutionStatus("false_positive", "False positive"),
+)
+RESOLUTION: dict[str, ResolutionStatus] = {s.id: s for s in RESOLUTION_TABLE}
+RESOLUTION_STATUSES: tuple[str, ...] = tuple(RESOLUTION)
+
+DECISIONS: tuple[str, ...] = ("approve", "reject")
+
+
+def required_name(person: str | None) -> str:
+    """The decider's name, trimmed; refused when empty."""
+    person = (person or "").strip()
+    if not person:
+        raise DecisionError("a name is required: who is making this decision?")
+    return person
+
+
+def check_resolution(status: str, source_url: str | None, note: str | None) -> None:
+    if status not in RESOLUTION:
+        raise DecisionError(f"unknown status {status!r}; use one of {', '.join(RESOLUTION_STATUSES)}")
+    if RESOLUTION[status].needs_evidence and not (source_url or note):
+        raise DecisionError(f"a {status} finding needs a source URL or a note saying how it was verified")
+
+
+def check_decision(decision: str) -> None:
+    if decision not in DECISIONS:
+        raise DecisionError(f"decision must be {' or '.join(DECISIONS)}, not {decision!r}")
+
+
+def check_role(role: str, roles: tuple[str, ...]) -> None:
+    """Refuse a role the house policy does not have (no check when it names none)."""
+    if roles and role not in roles:
+        raise DecisionError(f"unknown role {role!r}; the house policy has {', '.join(roles)}")
