@@ -24,7 +24,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from reviewapp.core import Analyzer, load_policy
+from reviewapp.core import load_policy
+from reviewapp.core.review import Reviewer
 from reviewapp.core.store import ReviewStore
 from reviewapp.gui.main_window import MainWindow
 
@@ -40,7 +41,9 @@ def draft(folder: Path, words: int) -> Path:
 
 def wait(tab, timeout: float = 60.0) -> None:
     end = time.monotonic() + timeout
-    while not (tab.result is not None and not tab.running and not tab.debounce.isActive()):
+    while not (
+        tab.review is not None and not tab.scheduler.running and not tab.scheduler.debounce.isActive()
+    ):
         QTest.qWait(1)
         if time.monotonic() > end:
             raise SystemExit("analysis did not finish")
@@ -49,10 +52,8 @@ def wait(tab, timeout: float = 60.0) -> None:
 def main() -> int:
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp())
-    policy = load_policy()
     window = MainWindow(
-        Analyzer(policy),
-        policy,
+        Reviewer(load_policy()),
         ReviewStore(folder / "r.sqlite3"),
         QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat),
     )
@@ -87,12 +88,12 @@ def main() -> int:
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
         small.editor.setTextCursor(cursor)
         QTest.keyClicks(small.editor, " It might rain.")
-        small.debounce.stop()  # measure from the end of the typing pause
+        small.scheduler.debounce.stop()  # measure from the end of the typing pause
         start = time.perf_counter()
-        small.start_analysis()
+        small.scheduler.start()
         wait(small)
         timings.append(time.perf_counter() - start)
-        assert small.result.reanalysed == 1
+        assert small.review.analysis.reanalysed == 1
     print(f"| open a 100,000-word draft: longest event-loop block | {longest:.0f} ms | < 100 ms |")
     print(
         f"| open a 100,000-word draft: open_path() call / until analysed | "

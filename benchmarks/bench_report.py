@@ -16,9 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-from reviewapp.core import Analyzer, load_path, load_policy
-from reviewapp.core.gate import document_key
-from reviewapp.core.report import build_report, write_text_report
+from reviewapp.core import load_path, load_policy
+from reviewapp.core.report import REPORT_FORMATS, build_report
+from reviewapp.core.review import Reviewer
 from reviewapp.core.store import ReviewStore
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -36,20 +36,15 @@ def main() -> int:
     path = OUT / f"report-draft-{args.words}.txt"
     path.write_text("\n".join([article] * (-(-args.words // len(article.split())))), encoding="utf-8")
     policy = load_policy()
-    result = Analyzer(policy).analyze(load_path(path))
+    reviewer = Reviewer(policy)
+    review = reviewer.review(load_path(path))
     db = OUT / "bench-report.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     store = ReviewStore(db)
-    doc = result.document
-    key = document_key(path, doc.sha256)
-    for finding in result.findings[::20]:
-        store.resolve(key, doc.sha256, doc.words, finding.id, "false_positive", "Bench Mark")
-
-    from reviewapp.gui.pdf_report import ensure_gui_application, write_pdf
-
-    ensure_gui_application()
-    print(f"{doc.words:,} words, {len(result.findings):,} findings\n")
+    for finding in review.findings[::20]:
+        store.resolve(review.draft, finding, "false_positive", "Bench Mark")
+    print(f"{review.document.words:,} words, {len(review.findings):,} findings\n")
     print("| format | build + render + write (median) | output | target |")
     print("|---|---|---|---|")
     failed = False
@@ -58,15 +53,12 @@ def main() -> int:
         times = []
         for _ in range(args.rounds):
             start = time.perf_counter()
-            report = build_report(result, store, policy, key)
-            if fmt == "pdf":
-                pages = write_pdf(report, out)
-            else:
-                write_text_report(report, fmt, out)
+            report = build_report(reviewer.judge(review, store), store, policy)
+            written = REPORT_FORMATS[fmt].write(report, out)
             times.append(time.perf_counter() - start)
         median = statistics.median(times)
         size = out.stat().st_size / 1e6
-        extra = f", {pages} pages" if fmt == "pdf" else ""
+        extra = f", {written[0].detail}" if written[0].detail else ""
         print(f"| {fmt} | {median:.2f} s | {size:.1f} MB{extra} | < {target:.0f} s |")
         failed = failed or median >= target
     store.close()

@@ -16,7 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-from reviewapp.core.store import ReviewStore
+from reviewapp.core import Finding
+from reviewapp.core.store import DraftRef, ReviewStore
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -25,20 +26,14 @@ def fill(path: Path, records: int, documents: int = 1000) -> float:
     start = time.perf_counter()
     with ReviewStore(path) as store:
         for i in range(records):
-            key = f"/news/draft-{i % documents}.txt"
-            sha = f"{i % documents:064x}"
+            draft = DraftRef(f"/news/draft-{i % documents}.txt", f"{i % documents:064x}", 800)
             if i % 4 == 3:
-                store.sign_off(key, sha, 800, "Ana Ruiz", "editor", "approve", comment="ok")
+                store.sign_off(draft, "Ana Ruiz", "editor", "approve", comment="ok")
             else:
-                store.resolve(
-                    key,
-                    sha,
-                    800,
-                    f"cl-{i:012x}",
-                    "verified",
-                    "Ana Ruiz",
-                    source_url="https://example.org/source",
+                finding = Finding(
+                    "claim", "claim.figure", "warning", 0, 9, "Some text", "A claim.", id=f"cl-{i:012x}"
                 )
+                store.resolve(draft, finding, "verified", "Ana Ruiz", source_url="https://example.org/source")
     return time.perf_counter() - start
 
 

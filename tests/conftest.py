@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never the real settings, database or dictionary; commands run as subprocesses inherit it.
+os.environ["REVIEWAPP_HOME"] = tempfile.mkdtemp(prefix="reviewapp-tests-")
 
 DATA = Path(__file__).parent / "data"
 

@@ -2,43 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from .analysis import AnalysisResult
 from .findings import Finding
 from .policy import Policy
-from .store import Resolution, ReviewStore, SignOff
+from .store import DraftRef, Resolution, ReviewStore, SignOff
 
 APPROVED, CHANGED, NOT_APPROVED = "approved", "changed since approval", "not approved"
+APPROVAL_STATES = (APPROVED, CHANGED, NOT_APPROVED)
 
 
 @dataclass(frozen=True, slots=True)
 class GateResult:
     publishable: bool
-    approval: str  # APPROVED, CHANGED or NOT_APPROVED
+    approval: str  # one of APPROVAL_STATES
     reasons: list[str] = field(default_factory=list)
     unresolved: list[Finding] = field(default_factory=list)
     resolutions: dict[str, Resolution] = field(default_factory=dict)
     signoffs: list[SignOff] = field(default_factory=list)
 
 
-def document_key(path: Path | None, sha256: str) -> str:
-    """How the database names a draft: its absolute path, or its first text for a pasted one."""
-    return str(path.resolve()) if path else f"pasted:{sha256}"
-
-
-def evaluate(
-    result: AnalysisResult, store: ReviewStore, policy: Policy, key: str | None = None
-) -> GateResult:
-    """The gate for this text; `key` names the draft when it is not the text's own path."""
-    document = result.document
-    key = key or document_key(document.path, document.sha256)
-    resolutions = store.resolutions(key)
-    blocking = [
-        f for f in result.findings if f.at_least(policy.block_unresolved_at) and f.id not in resolutions
-    ]
-    current = store.signoffs(key, document.sha256)
+def evaluate(findings: Sequence[Finding], draft: DraftRef, store: ReviewStore, policy: Policy) -> GateResult:
+    """The gate for this version of the draft, from its findings and the review record."""
+    resolutions = store.resolutions(draft.key)
+    blocking = [f for f in findings if f.at_least(policy.block_unresolved_at) and f.id not in resolutions]
+    current = store.signoffs(draft.key, draft.sha256)
     latest: dict[str, SignOff] = {}
     for signoff in current:  # the latest decision of each role on this text counts
         latest[signoff.role] = signoff
@@ -60,7 +49,7 @@ def evaluate(
     approved_now = all(latest.get(r) and latest[r].decision == "approve" for r in policy.required_roles)
     if approved_now:
         approval = APPROVED
-    elif any(s.decision == "approve" for s in store.signoffs(key)):
+    elif any(s.decision == "approve" for s in store.signoffs(draft.key)):
         approval = CHANGED
         reasons.append("the text changed since it was approved; approve it again")
     else:

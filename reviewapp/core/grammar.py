@@ -24,6 +24,7 @@ from .document import Paragraph
 from .files import write_atomic
 from .findings import Finding, assign_ids, sort_key
 from .grammar_settings import GrammarSettings
+from .paths import data_dir
 from .roles import DISCLOSURE
 
 # LanguageTool's issue types that are errors in print; the rest (style, typographical...) are suggestions.
@@ -316,9 +317,7 @@ def with_grammar(result: AnalysisResult, grammar: list[Finding]) -> AnalysisResu
 
 
 def default_dictionary_path() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("reviewapp", appauthor=False) / "dictionary.txt"
+    return data_dir() / "dictionary.txt"
 
 
 def read_dictionary(path: Path | None) -> list[str]:

@@ -23,28 +23,32 @@ DIGITAL_SOURCE_TYPES = (
     "humanEdits",  # human work with human edits only
 )
 IPTC_DIGITAL_SOURCE = "https://cv.iptc.org/newscodes/digitalsourcetype/"
+PAPER_SIZES = ("A4", "Letter")
 
 
 @dataclass(frozen=True, slots=True)
 class Policy:
+    """A house policy. Every value comes from the policy file over resources/policy/default.toml,
+    which is the one place defaults are written."""
+
     source: Path
-    disclosure_required: str = "when_ai_detected"
-    ai_tell_threshold: int = 3
-    placement: str = "end"
-    placement_window: int = 3
-    require_human_responsibility: bool = True
-    require_scope: bool = False
-    required_roles: tuple[str, ...] = ("editor",)
-    roles: tuple[str, ...] = ("author", "fact-checker", "editor")
-    block_unresolved_at: str = "warning"
-    paper: str = "A4"
-    digital_source_type: str = "compositeWithTrainedAlgorithmicMedia"
-    responsible_role: str = "editor"
-    disabled_rules: frozenset[str] = frozenset()
-    extra_rule_files: tuple[Path, ...] = ()
-    severity_overrides: dict[str, str] = field(default_factory=dict)
-    grammar: GrammarSettings = field(default_factory=GrammarSettings)
-    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+    disclosure_required: str
+    ai_tell_threshold: int
+    placement: str
+    placement_window: int
+    require_human_responsibility: bool
+    require_scope: bool
+    required_roles: tuple[str, ...]
+    roles: tuple[str, ...]
+    block_unresolved_at: str
+    paper: str
+    digital_source_type: str
+    responsible_role: str
+    disabled_rules: frozenset[str]
+    extra_rule_files: tuple[Path, ...]
+    severity_overrides: dict[str, str]
+    grammar: GrammarSettings
+    raw: dict[str, Any] = field(repr=False)
 
 
 def default_policy_path() -> Path:
@@ -57,7 +61,7 @@ def load_policy(path: str | Path | None = None) -> Policy:
     if path is None:
         return _build(default, default_policy_path())
     path = Path(path)
-    merged = _merge(default, _read(path))
+    merged = _merge(default, _read(path), path)
     return _build(merged, path)
 
 
@@ -72,12 +76,15 @@ def _read(path: Path) -> dict[str, Any]:
         raise PolicyError(f"{path}: not valid TOML ({exc})") from None
 
 
-def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+def _merge(base: dict[str, Any], over: dict[str, Any], source: Path, where: str = "") -> dict[str, Any]:
+    """`over` on top of `base`, table by table; a table of the default stays a table."""
     out = dict(base)
     for key, value in over.items():
-        out[key] = (
-            _merge(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
-        )
+        if isinstance(base.get(key), dict):
+            if not isinstance(value, dict):
+                raise PolicyError(f"{source}: {where}{key} must be a table ([{where}{key}])")
+            value = _merge(base[key], value, source, f"{where}{key}.")
+        out[key] = value
     return out
 
 
@@ -88,49 +95,39 @@ def _choice(value: Any, allowed: tuple[str, ...], what: str, source: Path) -> st
 
 
 def _build(data: dict[str, Any], source: Path) -> Policy:
-    disclosure = data.get("disclosure", {})
-    signoff = data.get("signoff", {})
-    rules = data.get("rules", {})
-    severity = data.get("severity", {})
-    report = data.get("report", {})
+    disclosure, signoff, rules, report = (data[k] for k in ("disclosure", "signoff", "rules", "report"))
+    severity = data["severity"]
     for rule, level in severity.items():
         _choice(level, SEVERITIES, f"severity of {rule}", source)
-    window = disclosure.get("placement_window", 3)
+    window = disclosure["placement_window"]
     if not isinstance(window, int) or window < 1:
         raise PolicyError(f"{source}: disclosure.placement_window must be a whole number of at least 1")
-    roles = tuple(signoff.get("roles", ("author", "fact-checker", "editor")))
-    required_roles = tuple(signoff.get("required_roles", ("editor",)))
+    roles = tuple(signoff["roles"])
+    required_roles = tuple(signoff["required_roles"])
     unknown = set(required_roles) - set(roles)
     if unknown:
         raise PolicyError(f"{source}: required role(s) {', '.join(sorted(unknown))} not in signoff.roles")
     return Policy(
         source=source,
-        disclosure_required=_choice(
-            disclosure.get("required", "when_ai_detected"), _REQUIRED, "disclosure.required", source
-        ),
-        ai_tell_threshold=int(disclosure.get("ai_tell_threshold", 3)),
-        placement=_choice(disclosure.get("placement", "end"), _PLACEMENT, "disclosure.placement", source),
+        disclosure_required=_choice(disclosure["required"], _REQUIRED, "disclosure.required", source),
+        ai_tell_threshold=int(disclosure["ai_tell_threshold"]),
+        placement=_choice(disclosure["placement"], _PLACEMENT, "disclosure.placement", source),
         placement_window=window,
-        require_human_responsibility=bool(disclosure.get("require_human_responsibility", True)),
-        require_scope=bool(disclosure.get("require_scope", False)),
+        require_human_responsibility=bool(disclosure["require_human_responsibility"]),
+        require_scope=bool(disclosure["require_scope"]),
         required_roles=required_roles,
         roles=roles,
         block_unresolved_at=_choice(
-            signoff.get("block_unresolved_at", "warning"), SEVERITIES, "signoff.block_unresolved_at", source
+            signoff["block_unresolved_at"], SEVERITIES, "signoff.block_unresolved_at", source
         ),
-        paper=_choice(report.get("paper", "A4"), ("A4", "Letter"), "report.paper", source),
+        paper=_choice(report["paper"], PAPER_SIZES, "report.paper", source),
         digital_source_type=_choice(
-            report.get("digital_source_type", "compositeWithTrainedAlgorithmicMedia"),
-            DIGITAL_SOURCE_TYPES,
-            "report.digital_source_type",
-            source,
+            report["digital_source_type"], DIGITAL_SOURCE_TYPES, "report.digital_source_type", source
         ),
-        responsible_role=_choice(
-            report.get("responsible_role", "editor"), roles, "report.responsible_role", source
-        ),
-        disabled_rules=frozenset(rules.get("disabled", ())),
-        extra_rule_files=tuple((source.parent / f).resolve() for f in rules.get("extra_files", ())),
+        responsible_role=_choice(report["responsible_role"], roles, "report.responsible_role", source),
+        disabled_rules=frozenset(rules["disabled"]),
+        extra_rule_files=tuple((source.parent / f).resolve() for f in rules["extra_files"]),
         severity_overrides=dict(severity),
-        grammar=grammar_settings(data.get("grammar", {}), source),
+        grammar=grammar_settings(data["grammar"], source),
         raw=data,
     )

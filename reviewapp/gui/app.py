@@ -10,7 +10,9 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
-from ..core import Analyzer, ReviewAppError, load_policy
+from ..core import ReviewAppError
+from ..core.review import Reviewer
+from ..core.settings import UserSettings, load_user_settings, save_user_settings, settings_path
 from ..core.store import ReviewStore, default_db_path
 from .icons import app_icon
 from .main_window import MainWindow
@@ -19,12 +21,29 @@ SCREENSHOT_TIMEOUT_MS = 60_000
 
 
 def build_window(args: argparse.Namespace, settings: QSettings | None = None) -> MainWindow:
-    policy = load_policy(getattr(args, "policy", None))
+    settings = settings or QSettings("reviewapp", "reviewapp")
+    user = load_user_settings() if settings_path().exists() else _moved_preferences(settings)
+    reviewer = Reviewer.configured(getattr(args, "policy", None), user)
     store = ReviewStore(Path(args.db) if getattr(args, "db", None) else default_db_path())
-    window = MainWindow(Analyzer(policy), policy, store, settings or QSettings("reviewapp", "reviewapp"))
+    window = MainWindow(reviewer, store, settings, user)
     for path in getattr(args, "paths", []) or []:
         window.open_path(path)
     return window
+
+
+def _moved_preferences(settings: QSettings) -> UserSettings:
+    """Grammar preferences that earlier versions kept in Qt's settings, now in the settings file
+    every front end reads (moved once, on the first start without that file)."""
+    user = UserSettings().with_values(
+        grammar_mode=str(settings.value("grammar/mode", "", type=str)),
+        grammar_server_url=str(settings.value("grammar/server_url", "", type=str)),
+        languagetool_dir=str(settings.value("grammar/languagetool_dir", "", type=str)),
+        dictionary=str(settings.value("grammar/dictionary", "", type=str)),
+    )
+    if user != UserSettings():
+        save_user_settings(user)
+        settings.remove("grammar")
+    return user
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,7 +74,7 @@ def _screenshot(app: QApplication, window: MainWindow, out: Path) -> int:
 
     def poll() -> None:
         tabs = window.tab_list()
-        if all(t.result is not None and not t.running for t in tabs):
+        if all(t.review is not None and not t.scheduler.running for t in tabs):
             timer.stop()
             app.processEvents()
             ok = window.grab().save(str(out))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -116,10 +117,25 @@ def test_version_is_the_package_metadata():
 def test_no_command_means_the_desktop_app_with_its_options(argv, command, db, paths):
     from reviewapp.cli import build_parser, gui_by_default
 
-    args = build_parser().parse_args(gui_by_default(argv))
+    parser = build_parser()
+    args = parser.parse_args(gui_by_default(argv, parser))
     assert args.command == command and args.db == db
     if paths is not None:
         assert args.paths == paths
+
+
+def test_a_mistyped_command_is_a_usage_error_not_the_desktop_app():
+    """Before, `reviewapp frobnicate x` started the GUI, which aborts in a terminal with no display."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "reviewapp", "frobnicate", "x"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith("reviewapp: unknown command 'frobnicate'; the commands are: check, open")
+    assert len(proc.stderr.splitlines()) == 1
 
 
 def test_a_reader_that_stops_early_gets_no_traceback(data_dir):

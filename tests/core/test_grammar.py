@@ -9,13 +9,15 @@ import sys
 
 import pytest
 
-from reviewapp.core import load_text
+from reviewapp.core import load_policy, load_text
 from reviewapp.core.grammar import GrammarChecker, local_problem, with_grammar
 from reviewapp.core.grammar_settings import GrammarSettings
 
+DEFAULT = load_policy().grammar
+
 
 def settings(url: str, **extra) -> GrammarSettings:
-    return GrammarSettings(mode="server", server_url=url, timeout=1.0, **extra)
+    return DEFAULT.with_overrides(mode="server", server_url=url, timeout=1.0, **extra)
 
 
 def paragraphs(text: str):
@@ -142,16 +144,16 @@ def test_an_unreachable_server_is_reported():
 def test_off_and_local_without_languagetool_never_download(tmp_path, monkeypatch):
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "lt"))
     (tmp_path / "lt").mkdir()
-    off = GrammarChecker(GrammarSettings())
+    off = GrammarChecker(DEFAULT)
     assert off.check(paragraphs("Some teh text.")) == [] and "off" in off.status.reason
-    local = GrammarChecker(GrammarSettings(mode="local"))
+    local = GrammarChecker(DEFAULT.with_overrides(mode="local"))
     local.check(paragraphs("Some teh text."))
     assert not local.status.available
     assert "not downloaded" in local.status.reason or "Java" in local.status.reason
     assert list((tmp_path / "lt").iterdir()) == []  # nothing was fetched
     empty = tmp_path / "not-lt"
     empty.mkdir()
-    problem = local_problem(GrammarSettings(mode="local", languagetool_dir=empty))
+    problem = local_problem(DEFAULT.with_overrides(mode="local", languagetool_dir=empty))
     assert problem and ("languagetool-server.jar" in problem or "Java" in problem)
 
 
@@ -200,7 +202,7 @@ def test_check_command_says_once_when_grammar_is_unavailable(tmp_path, data_dir)
 )
 def test_a_real_languagetool():
     url = os.environ["REVIEWAPP_LANGUAGETOOL_URL"]
-    checker = GrammarChecker(GrammarSettings(mode="server", server_url=url, timeout=30))
+    checker = GrammarChecker(DEFAULT.with_overrides(mode="server", server_url=url, timeout=30))
     text = "Launch day 🚀 went well. The team fixed teh bug."
     found = checker.check(paragraphs(text))
     assert checker.status.available, checker.status.reason

@@ -11,6 +11,32 @@ def test_default_policy():
     assert policy.placement == "end" and policy.paper == "A4"
 
 
+def test_the_code_states_no_default_of_its_own():
+    """Every value of a policy comes from a file: the built-in one holds every key the code reads."""
+    import dataclasses
+
+    from reviewapp.core.grammar_settings import GrammarSettings
+    from reviewapp.core.policy import Policy
+
+    for cls in (Policy, GrammarSettings):
+        stated = [f.name for f in dataclasses.fields(cls) if f.default is not dataclasses.MISSING]
+        assert stated in ([], ["dictionary"]), cls  # the dictionary is the user's, not the house's
+
+
+def test_defaults_are_read_from_the_built_in_file(tmp_path, monkeypatch):
+    from reviewapp.core import policy as policy_module
+
+    default = policy_module.default_policy_path().read_text(encoding="utf-8")
+    changed = tmp_path / "default.toml"
+    changed.write_text(
+        default.replace('placement = "end"', 'placement = "start"').replace("timeout = 10", "timeout = 3"),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(policy_module, "default_policy_path", lambda: changed)
+    policy = load_policy()
+    assert (policy.placement, policy.grammar.timeout) == ("start", 3.0)
+
+
 def test_partial_policy_keeps_defaults(tmp_path):
     path = tmp_path / "p.toml"
     path.write_text('[signoff]\nrequired_roles = ["editor", "fact-checker"]\n')
@@ -27,6 +53,8 @@ def test_partial_policy_keeps_defaults(tmp_path):
         '[severity]\n"hedge.modal" = "loud"\n',
         '[report]\npaper = "A3"\n',
         "[disclosure]\nplacement_window = 0\n",
+        "disclosure = 3\n",
+        '[grammar]\nmode = "shout"\n',
     ],
 )
 def test_bad_policies_are_refused(tmp_path, body):

@@ -14,11 +14,11 @@ import jsonschema
 import pytest
 
 from reviewapp import __version__
-from reviewapp.core import Analyzer, load_path, load_policy
+from reviewapp.core import load_path, load_policy
 from reviewapp.core.document import Paragraph
 from reviewapp.core.findings import Finding
-from reviewapp.core.gate import document_key
 from reviewapp.core.report import (
+    REPORT_FORMATS,
     build_report,
     disclosure_jsonld,
     jsonld_path,
@@ -26,11 +26,11 @@ from reviewapp.core.report import (
     render_json,
     render_markdown,
     report_json,
-    write_text_report,
 )
 from reviewapp.core.report.markdown import md_escape
 from reviewapp.core.report.segments import Piece, Reference, marked_paragraphs
 from reviewapp.core.resources import resource_path
+from reviewapp.core.review import Reviewer
 from reviewapp.core.store import ReviewStore
 
 REFERENCE = Path(__file__).parent.parent / "data" / "reports"
@@ -44,22 +44,41 @@ def reviewed(tmp_path, data_dir):
     path = tmp_path / "openai-foxconn.txt"
     shutil.copy(data_dir / "openai-foxconn.txt", path)
     policy = load_policy()
-    result = Analyzer(policy).analyze(load_path(path))
+    reviewer = Reviewer(policy)
+    review = reviewer.review(load_path(path))
     store = ReviewStore(tmp_path / "reviews.sqlite3")
-    doc = result.document
-    key = document_key(path, doc.sha256)
-    landmark = next(f for f in result.findings if f.rule == "peacock.term" and f.text == "Landmark")
-    altman = next(f for f in result.findings if f.text.startswith("Sam Altman"))
+    landmark = next(f for f in review.findings if f.rule == "peacock.term" and f.text == "Landmark")
+    altman = next(f for f in review.findings if f.text.startswith("Sam Altman"))
+    store.resolve(review.draft, landmark, "false_positive", "Ana Ruiz", note="A headline word")
     store.resolve(
-        key, doc.sha256, doc.words, landmark.id, "false_positive", "Ana Ruiz", note="A headline word"
-    )
-    store.resolve(
-        key, doc.sha256, doc.words, altman.id, "verified", "Bo Lindqvist",
+        review.draft, altman, "verified", "Bo Lindqvist",
         source_url="https://example.org/altman-interview", note="Interview, 3 May",
     )  # fmt: skip
-    store.sign_off(key, doc.sha256, doc.words, "Ana Ruiz", "author", "reject", comment="Sources missing")
-    yield result, store, policy, path
+    store.sign_off(review.draft, "Ana Ruiz", "author", "reject", comment="Sources missing")
+    yield Judge(reviewer, review, store), store, policy, path
     store.close()
+
+
+class Judge:
+    """The review, judged against the record as it stands each time a report is made."""
+
+    def __init__(self, reviewer, review, store):
+        self.reviewer, self.review, self.store = reviewer, review, store
+
+    def __call__(self):
+        return self.reviewer.judge(self.review, self.store)
+
+    @property
+    def findings(self):
+        return self.review.findings
+
+    @property
+    def document(self):
+        return self.review.document
+
+    @property
+    def draft(self):
+        return self.review.draft
 
 
 def normalise(text: str, path: Path) -> str:
@@ -79,13 +98,13 @@ def check_reference(name: str, produced: str) -> None:
 
 def test_markdown_matches_the_reference(reviewed):
     result, store, policy, path = reviewed
-    report = build_report(result, store, policy, generated=GENERATED)
+    report = build_report(result(), store, policy, generated=GENERATED)
     check_reference("openai-foxconn.report.md", normalise(render_markdown(report), path))
 
 
 def test_json_matches_the_reference_and_the_schema(reviewed):
     result, store, policy, path = reviewed
-    report = build_report(result, store, policy, generated=GENERATED)
+    report = build_report(result(), store, policy, generated=GENERATED)
     data = report_json(report)
     schema = json.loads(resource_path("schema", "report.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -95,7 +114,7 @@ def test_json_matches_the_reference_and_the_schema(reviewed):
 
 def test_json_report_content(reviewed):
     result, store, policy, _path = reviewed
-    data = report_json(build_report(result, store, policy))
+    data = report_json(build_report(result(), store, policy))
     assert data["document"]["sha256"] == result.document.sha256
     assert data["document"]["words"] == result.document.words
     assert data["summary"]["findings"] == len(result.findings) == len(data["findings"])
@@ -116,34 +135,33 @@ def test_a_broken_audit_chain_shows_in_the_report(reviewed):
     result, store, policy, _path = reviewed
     store.conn.execute("DROP TRIGGER audit_no_update")
     store.conn.execute("UPDATE audit SET payload = replace(payload, 'Ana', 'Eve') WHERE id = 1")
-    report = build_report(result, store, policy)
+    report = build_report(result(), store, policy)
     assert "does not verify**: entry 1" in render_markdown(report)
     assert "Does not verify: entry 1" in render_html(report)
     assert report_json(report)["audit"]["verified"] is False
 
 
 def test_disclosure_names_the_approving_editor(reviewed):
-    result, store, policy, path = reviewed
+    result, store, policy, _path = reviewed
     doc = result.document
-    key = document_key(path, doc.sha256)
-    assert "editor" not in disclosure_jsonld(build_report(result, store, policy))  # nobody approved yet
-    store.sign_off(key, doc.sha256, doc.words, "Carmen Ortiz", "editor", "approve")
-    block = disclosure_jsonld(build_report(result, store, policy))
+    assert "editor" not in disclosure_jsonld(build_report(result(), store, policy))  # nobody approved yet
+    store.sign_off(result.draft, "Carmen Ortiz", "editor", "approve")
+    block = disclosure_jsonld(build_report(result(), store, policy))
     assert block["@context"] == "https://schema.org"
     assert block["digitalSourceType"] == (
         "https://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia"
     )
     assert block["editor"] == block["accountablePerson"] == {"@type": "Person", "name": "Carmen Ortiz"}
     assert block["identifier"]["value"] == doc.sha256
-    store.sign_off(key, doc.sha256, doc.words, "Carmen Ortiz", "editor", "reject", comment="on reflection")
-    assert "editor" not in disclosure_jsonld(build_report(result, store, policy))  # the latest word counts
+    store.sign_off(result.draft, "Carmen Ortiz", "editor", "reject", comment="on reflection")
+    assert "editor" not in disclosure_jsonld(build_report(result(), store, policy))  # the latest word counts
 
 
 def test_the_json_report_writes_its_disclosure_beside_it(reviewed, tmp_path):
     result, store, policy, _path = reviewed
-    report = build_report(result, store, policy)
+    report = build_report(result(), store, policy)
     out = tmp_path / "report.json"
-    written = write_text_report(report, "json", out)
+    written = [w.path for w in REPORT_FORMATS["json"].write(report, out)]
     assert written == [out, tmp_path / "report.jsonld"]
     assert json.loads(written[1].read_text()) == disclosure_jsonld(report)
     assert json.loads(out.read_text())["disclosure"] == disclosure_jsonld(report)
@@ -170,15 +188,15 @@ def test_html_report_escapes_everything_from_the_draft(tmp_path):
     draft = tmp_path / "hostile.txt"
     draft.write_text(HOSTILE, encoding="utf-8")
     policy = load_policy()
-    result = Analyzer(policy).analyze(load_path(draft))
+    reviewer = Reviewer(policy)
     store = ReviewStore(tmp_path / "r.sqlite3")
-    doc = result.document
-    key = document_key(draft, doc.sha256)
+    review = reviewer.review(load_path(draft))
     store.resolve(
-        key, doc.sha256, doc.words, result.findings[0].id, "verified", "<script>alert('name')</script>",
+        review.draft, review.findings[0], "verified", "<script>alert('name')</script>",
         source_url="javascript:alert('source')", note="<img src=x onerror=alert('note')>",
     )  # fmt: skip
-    html = render_html(build_report(result, store, policy))
+    review = reviewer.judge(review, store)
+    html = render_html(build_report(review, store, policy))
     parser = _Elements()
     parser.feed(html)
     scripts = [attrs for tag, attrs in parser.tags if tag == "script"]
@@ -196,13 +214,13 @@ def test_html_report_escapes_everything_from_the_draft(tmp_path):
     assert "javascript:alert(&#x27;source&#x27;)" in html
     # The JSON-LD block cannot be closed early by a headline with </script> in it.
     head_json = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
-    assert json.loads(head_json) == disclosure_jsonld(build_report(result, store, policy))
+    assert json.loads(head_json) == disclosure_jsonld(build_report(review, store, policy))
     store.close()
 
 
 def test_html_report_is_one_self_contained_file(reviewed):
     result, store, policy, _path = reviewed
-    html = render_html(build_report(result, store, policy))
+    html = render_html(build_report(result(), store, policy))
     assert html.startswith("<!DOCTYPE html>") and "<style>" in html
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html.replace("https://example.org/altman", ""))
     # Every finding is marked in the text and listed, linked by number.
@@ -213,9 +231,10 @@ def test_html_report_is_one_self_contained_file(reviewed):
 def test_markdown_escapes_the_draft(tmp_path):
     draft = tmp_path / "hostile.txt"
     draft.write_text(HOSTILE, encoding="utf-8")
-    result = Analyzer().analyze(load_path(draft))
     store = ReviewStore(tmp_path / "r.sqlite3")
-    markdown = render_markdown(build_report(result, store, load_policy()))
+    policy = load_policy()
+    review = Reviewer(policy).review(load_path(draft), store=store)
+    markdown = render_markdown(build_report(review, store, policy))
     prose = markdown.split("```json")[0]  # the JSON-LD after it is a fenced code block: inert
     autolinks = re.compile(r"<https?://[^\s<>]+>")
     assert not re.search(r"(?<!\\)<", autolinks.sub("", prose))  # no raw HTML can open

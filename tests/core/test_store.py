@@ -9,17 +9,19 @@ import textwrap
 
 import pytest
 
-from reviewapp.core import Analyzer, load_path, load_policy
-from reviewapp.core.gate import APPROVED, CHANGED, NOT_APPROVED, document_key, evaluate
-from reviewapp.core.store import (
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    NewerSchemaError,
-    ReviewStore,
-    StoreError,
-)
+from reviewapp.core import Finding, ReviewAppError, load_path, load_policy
+from reviewapp.core.gate import APPROVED, CHANGED, NOT_APPROVED
+from reviewapp.core.review import Reviewer
+from reviewapp.core.store import DraftRef, NewerSchemaError, ReviewStore, StoreError
+from reviewapp.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 CLEAN = "Library hours\nThe library opens at nine on weekdays.\n"
+DRAFT = DraftRef("a.txt", "ab" * 32, 10)
+REVIEWER = Reviewer(load_policy())
+
+
+def finding(finding_id: str) -> Finding:
+    return Finding("claim", "claim.figure", "warning", 0, 4, "Text", "A claim.", id=finding_id)
 
 
 @pytest.fixture
@@ -36,52 +38,43 @@ def draft(tmp_path):
 
 
 def analyse(path):
-    return Analyzer().analyze(load_path(path))
+    return REVIEWER.review(load_path(path))
 
 
-def approve(store, result, role="editor", person="Ana Ruiz", decision="approve"):
-    doc = result.document
-    store.sign_off(
-        document_key(doc.path, doc.sha256),
-        doc.sha256,
-        doc.words,
-        person,
-        role,
-        decision,
-        roles=("author", "fact-checker", "editor"),
-    )
+def gate_of(review, store):
+    return REVIEWER.judge(review, store).gate
+
+
+def approve(store, review, role="editor", person="Ana Ruiz", decision="approve"):
+    store.sign_off(review.draft, person, role, decision, roles=("author", "fact-checker", "editor"))
 
 
 def test_approval_is_bound_to_the_exact_text(store, draft):
-    policy = load_policy()
-    result = analyse(draft)
-    assert evaluate(result, store, policy).approval == NOT_APPROVED
-    approve(store, result)
-    gate = evaluate(result, store, policy)
+    review = analyse(draft)
+    assert gate_of(review, store).approval == NOT_APPROVED
+    approve(store, review)
+    gate = gate_of(review, store)
     assert gate.publishable and gate.approval == APPROVED
 
     draft.write_text(CLEAN + "It closes at six.\n", encoding="utf-8")
-    edited = evaluate(analyse(draft), store, policy)
+    edited = gate_of(analyse(draft), store)
     assert not edited.publishable and edited.approval == CHANGED
     assert any("changed since it was approved" in r for r in edited.reasons)
 
 
 def test_gate_gives_its_reasons(store, data_dir, tmp_path):
-    policy = load_policy()
     path = tmp_path / "foxconn.txt"
     path.write_text((data_dir / "openai-foxconn.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    result = analyse(path)
-    gate = evaluate(result, store, policy)
+    review = analyse(path)
+    gate = gate_of(review, store)
     assert not gate.publishable
     assert gate.reasons[0].startswith(f"{len(gate.unresolved)} finding(s) at warning or above are unresolved")
     assert "no approval by the editor for this exact text" in gate.reasons
 
-    doc = result.document
-    key = document_key(doc.path, doc.sha256)
     for f in gate.unresolved:
-        store.resolve(key, doc.sha256, doc.words, f.id, "disputed", "Ana Ruiz", note="cut in the edit")
-    approve(store, result, decision="reject")
-    gate = evaluate(result, store, policy)
+        store.resolve(review.draft, f, "disputed", "Ana Ruiz", note="cut in the edit")
+    approve(store, review, decision="reject")
+    gate = gate_of(review, store)
     assert gate.unresolved == []
     assert gate.reasons == ["the editor (Ana Ruiz) rejected this text"]
 
@@ -90,12 +83,11 @@ def test_resolutions_follow_the_text_when_edited_elsewhere(store, data_dir, tmp_
     path = tmp_path / "foxconn.txt"
     text = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
     path.write_text(text, encoding="utf-8")
-    result = analyse(path)
-    doc = result.document
-    hedge = next(f for f in result.findings if f.text == "if you ask me")
-    store.resolve(document_key(doc.path, doc.sha256), doc.sha256, doc.words, hedge.id, "opinion", "Ana Ruiz")
+    review = analyse(path)
+    hedge = next(f for f in review.findings if f.text == "if you ask me")
+    store.resolve(review.draft, hedge, "opinion", "Ana Ruiz")
     path.write_text(text.replace("Well, this is", "Well, this really is"), encoding="utf-8")
-    gate = evaluate(analyse(path), store, load_policy())
+    gate = gate_of(analyse(path), store)
     assert hedge.id in gate.resolutions
     assert hedge.id not in {f.id for f in gate.unresolved}
 
@@ -146,8 +138,8 @@ def test_newer_database_is_refused(tmp_path):
 
 def _fill(store, n=5):
     for i in range(n):
-        store.resolve("a.txt", "ab" * 32, 10, f"cl-{i}", "opinion", "Ana Ruiz")
-    store.sign_off("a.txt", "ab" * 32, 10, "Ana Ruiz", "editor", "approve")
+        store.resolve(DRAFT, finding(f"cl-{i}"), "opinion", "Ana Ruiz")
+    store.sign_off(DRAFT, "Ana Ruiz", "editor", "approve")
 
 
 def test_audit_verifies_a_clean_log_and_names_a_changed_entry(store):
@@ -174,18 +166,15 @@ def test_audit_names_a_deleted_entry(store):
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda s: s.sign_off("a.txt", "ab" * 32, 1, "  ", "editor", "approve"), "name is required"),
-        (
-            lambda s: s.sign_off("a.txt", "ab" * 32, 1, "Ana", "janitor", "approve", roles=("editor",)),
-            "unknown role",
-        ),
-        (lambda s: s.sign_off("a.txt", "ab" * 32, 1, "Ana", "editor", "maybe"), "approve or reject"),
-        (lambda s: s.resolve("a.txt", "ab" * 32, 1, "cl-1", "fine", "Ana"), "unknown status"),
-        (lambda s: s.resolve("a.txt", "ab" * 32, 1, "cl-1", "verified", "Ana"), "source URL or a note"),
+        (lambda s: s.sign_off(DRAFT, "  ", "editor", "approve"), "name is required"),
+        (lambda s: s.sign_off(DRAFT, "Ana", "janitor", "approve", roles=("editor",)), "unknown role"),
+        (lambda s: s.sign_off(DRAFT, "Ana", "editor", "maybe"), "approve or reject"),
+        (lambda s: s.resolve(DRAFT, finding("cl-1"), "fine", "Ana"), "unknown status"),
+        (lambda s: s.resolve(DRAFT, finding("cl-1"), "verified", "Ana"), "source URL or a note"),
     ],
 )
 def test_bad_requests_write_nothing(store, call, message):
-    with pytest.raises(StoreError, match=message):
+    with pytest.raises(ReviewAppError, match=message):
         call(store)
     assert store.verify_audit().entries == 0
     assert store.db["documents"].count == 0
@@ -208,12 +197,15 @@ def test_not_a_database_or_corrupt(tmp_path, content, message):
 
 WRITER = textwrap.dedent("""
     import sys
-    from reviewapp.core.store import ReviewStore
+    from reviewapp.core import Finding
+    from reviewapp.core.store import DraftRef, ReviewStore
     path, who, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    draft = DraftRef("shared.txt", "cd" * 32, 100)
     with ReviewStore(path) as store:
         for i in range(n):
-            store.resolve("shared.txt", "cd" * 32, 100, f"{who}-{i}", "opinion", who)
-            store.sign_off("shared.txt", "cd" * 32, 100, who, "editor", "approve")
+            finding = Finding("claim", "claim.figure", "warning", 0, 4, "Text", "A claim.", id=f"{who}-{i}")
+            store.resolve(draft, finding, "opinion", who)
+            store.sign_off(draft, who, "editor", "approve")
 """)
 
 
@@ -233,7 +225,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
 
 KILLED = textwrap.dedent("""
     import sys, time
-    from reviewapp.core.store import ReviewStore
+    from reviewapp.core.store import DraftRef, ReviewStore
     original = ReviewStore._append_audit
     def slow(self, *args):
         entry = original(self, *args)
@@ -242,7 +234,7 @@ KILLED = textwrap.dedent("""
         return entry
     ReviewStore._append_audit = slow
     with ReviewStore(sys.argv[1]) as store:
-        store.sign_off("a.txt", "ab" * 32, 10, "Killed Person", "editor", "approve")
+        store.sign_off(DraftRef("a.txt", "ab" * 32, 10), "Killed Person", "editor", "approve")
 """)
 
 
@@ -258,7 +250,7 @@ def test_sigkill_in_the_middle_of_a_signoff_leaves_the_database_consistent(tmp_p
         assert s.verify_audit().ok and s.verify_audit().entries == 4
         assert [x.person for x in s.signoffs("a.txt")] == ["Ana Ruiz"]
         assert len(s.resolutions("a.txt")) == 3
-        s.sign_off("a.txt", "ab" * 32, 10, "Next Person", "editor", "approve")  # and it still works
+        s.sign_off(DRAFT, "Next Person", "editor", "approve")  # and it still works
         assert s.verify_audit().entries == 5
 
 

@@ -5,20 +5,30 @@ import shutil
 import pytest
 from PySide6.QtCore import QSettings
 
-from reviewapp.core import Analyzer, load_policy
+from reviewapp.core import load_policy
+from reviewapp.core.review import Reviewer
+from reviewapp.core.settings import UserSettings
 from reviewapp.core.store import ReviewStore
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
+def home(tmp_path, monkeypatch):
+    """This test's own user folders: settings, dictionary, database."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("REVIEWAPP_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, home):
     from reviewapp.gui.main_window import MainWindow
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("view/dark", False)
-    settings.setValue("grammar/dictionary", str(tmp_path / "dictionary.txt"))  # never the real one
-    policy = load_policy()
+    user = UserSettings()
     store = ReviewStore(tmp_path / "reviews.sqlite3")
-    win = MainWindow(Analyzer(policy), policy, store, settings)
+    win = MainWindow(Reviewer(load_policy()), store, settings, user)
     # Not qtbot.addWidget: pytest-qt would close the window before this fixture's
     # teardown, and a modified draft would then open the modal "save changes?" prompt.
     win.show()
@@ -40,6 +50,9 @@ def foxconn_copy(tmp_path, data_dir):
 
 def wait_analysed(qtbot, tab, timeout=10000):
     qtbot.waitUntil(
-        lambda: tab.result is not None and not tab.running and not tab.debounce.isActive(), timeout=timeout
+        lambda: (
+            tab.review is not None and not tab.scheduler.running and not tab.scheduler.debounce.isActive()
+        ),
+        timeout=timeout,
     )
-    return tab.result
+    return tab.review

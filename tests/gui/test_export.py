@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewapp.gui.report_actions import report_target
+from reviewapp.core.report import REPORT_FORMATS
+from reviewapp.gui.actions.reports import report_target
 
 from .conftest import wait_analysed
 
@@ -16,14 +17,14 @@ from .conftest import wait_analysed
 def test_export_each_format(window, qtbot, foxconn_copy, tmp_path, fmt):
     tab = window.open_path(foxconn_copy)
     result = wait_analysed(qtbot, tab)
-    window.record_resolution(tab, result.findings[0], "false_positive", "Ana Ruiz")
+    window.review.record_resolution(tab, result.findings[0], "false_positive", "Ana Ruiz")
     out = tmp_path / f"review.{fmt}"
-    worker = window.export_report(tab, fmt, out)
-    assert worker is not None and window.progress.isVisible()
+    worker = window.reports.export_report(tab, REPORT_FORMATS[fmt], out)
+    assert worker is not None and window.status.progress.isVisible()
     # Not waitSignal: the worker may emit before a new connection is made; the window's own is older.
-    qtbot.waitUntil(lambda: window.exports == 0, timeout=20000)
+    qtbot.waitUntil(lambda: window.reports.exports == 0, timeout=20000)
     assert out.stat().st_size > 1000
-    assert not window.progress.isVisible() and "Report saved" in window.statusBar().currentMessage()
+    assert not window.status.progress.isVisible() and "Report saved" in window.statusBar().currentMessage()
     if fmt == "json":
         data = json.loads(out.read_text())
         assert data["summary"]["resolved"] == {"false_positive": 1}  # the decision just taken is in it
@@ -35,7 +36,7 @@ def test_export_waits_for_the_analysis_of_an_edit(window, qtbot, foxconn_copy, t
     tab = window.open_path(foxconn_copy)
     wait_analysed(qtbot, tab)
     qtbot.keyClicks(tab.editor, "x")
-    assert window.export_report(tab, "html", tmp_path / "r.html") is None
+    assert window.reports.export_report(tab, REPORT_FORMATS["html"], tmp_path / "r.html") is None
     assert any("Wait for the analysis" in box.text() for box in window.messages)
     assert not (tmp_path / "r.html").exists()
 
@@ -45,10 +46,10 @@ def test_a_failed_export_says_why(window, qtbot, foxconn_copy, tmp_path):
     wait_analysed(qtbot, tab)
     target = tmp_path / "taken.html"
     target.mkdir()
-    assert window.export_report(tab, "html", target) is not None
-    qtbot.waitUntil(lambda: window.exports == 0, timeout=20000)
+    assert window.reports.export_report(tab, REPORT_FORMATS["html"], target) is not None
+    qtbot.waitUntil(lambda: window.reports.exports == 0, timeout=20000)
     assert any("taken.html" in box.text() for box in window.messages)
-    assert not window.progress.isVisible()
+    assert not window.status.progress.isVisible()
 
 
 @pytest.mark.parametrize(
@@ -62,4 +63,4 @@ def test_a_failed_export_says_why(window, qtbot, foxconn_copy, tmp_path):
 )
 def test_report_target(name, chosen, expected):
     fmt, path = report_target(name, chosen)
-    assert (fmt, str(path)) == (expected[0], str(Path(expected[1])))
+    assert (fmt.id, str(path)) == (expected[0], str(Path(expected[1])))

@@ -5,27 +5,28 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from reviewapp.core.settings import load_user_settings
+
 from .conftest import wait_analysed
 from .test_window import assert_highlight_matches, type_text
 
 
 def use_server(window, url: str) -> None:
-    window.settings.setValue("grammar/mode", "server")
-    window.settings.setValue("grammar/server_url", url)
-    window.configure_grammar()
-    window.grammar.settings = window.grammar.settings.with_overrides(timeout=1.0)
+    window.grammar.user = window.grammar.user.with_values(grammar_mode="server", grammar_server_url=url)
+    window.grammar.configure()
+    window.reviewer.grammar.settings = window.reviewer.grammar.settings.with_overrides(timeout=1.0)
 
 
 def wait_grammar(qtbot, tab, category: str = "grammar"):
     qtbot.waitUntil(
         lambda: (
             tab.up_to_date
-            and not tab.grammar_running
-            and any(f.category == category for f in tab.result.findings)
+            and not tab.scheduler.grammar_running
+            and any(f.category == category for f in tab.review.findings)
         ),
         timeout=15000,
     )
-    return tab.result
+    return tab.review
 
 
 def test_grammar_findings_are_highlighted_and_labelled(window, qtbot, foxconn_copy, languagetool):
@@ -39,7 +40,7 @@ def test_grammar_findings_are_highlighted_and_labelled(window, qtbot, foxconn_co
         assert_highlight_matches(tab, finding)
     # The disclosure check flags these words already; LanguageTool's match does not add a second one.
     assert len([f for f in result.findings if f.category == "disclosure" and f.text == "We makes"]) == 1
-    assert window.grammar_label.text() == "Grammar: LanguageTool"
+    assert window.status.grammar_label.text() == "Grammar: LanguageTool"
 
 
 def test_a_replacement_from_the_context_menu(window, qtbot, foxconn_copy, languagetool):
@@ -48,28 +49,33 @@ def test_a_replacement_from_the_context_menu(window, qtbot, foxconn_copy, langua
     tab = window.open_path(foxconn_copy)
     result = wait_grammar(qtbot, tab)
     finding = next(f for f in result.findings if f.category == "grammar" and f.text == "We makes")
-    actions = tab.context_actions(tab.line_map.to_utf16(finding.start + 1))
+    actions = tab.editor.context_actions(tab.editor.line_map.to_utf16(finding.start + 1))
     assert [a.text() for a in actions][:2] == ["Replace with “We make”", "Replace with “We made”"]
     actions[0].trigger()
     assert "We make no representations" in tab.text
     wait_analysed(qtbot, tab)
-    qtbot.waitUntil(lambda: not tab.grammar_running and tab.up_to_date, timeout=15000)
-    assert not any(f.text == "We makes" for f in tab.result.findings)
+    qtbot.waitUntil(lambda: not tab.scheduler.grammar_running and tab.up_to_date, timeout=15000)
+    assert not any(f.text == "We makes" for f in tab.review.findings)
     tab.editor.document().undo()  # one undo step puts the words back
     assert "We makes no representations" in tab.text
 
 
-def test_add_a_word_to_the_dictionary(window, qtbot, foxconn_copy, languagetool, tmp_path):
+def test_add_a_word_to_the_dictionary(window, qtbot, foxconn_copy, languagetool, home):
     url, _ = languagetool
     use_server(window, url)
     tab = window.open_path(foxconn_copy)
     result = wait_grammar(qtbot, tab)
     name = next(f for f in result.findings if f.text == "Nishadil")
-    [add] = [a for a in tab.context_actions(tab.line_map.to_utf16(name.start)) if "Dictionary" in a.text()]
+    [add] = [
+        a
+        for a in tab.editor.context_actions(tab.editor.line_map.to_utf16(name.start))
+        if "Dictionary" in a.text()
+    ]
     add.trigger()
-    assert "Nishadil" in (tmp_path / "dictionary.txt").read_text().split()
-    assert not any(f.text == "Nishadil" for f in tab.result.findings)
-    assert any(f.text == "We makes" for f in tab.result.findings)  # other matches stay
+    assert "Nishadil" in (home / "dictionary.txt").read_text().split()
+    # Reviewed again from LanguageTool's cache: no new request, the word is gone.
+    qtbot.waitUntil(lambda: not any(f.text == "Nishadil" for f in tab.review.findings), timeout=5000)
+    assert any(f.text == "We makes" for f in tab.review.findings)  # other matches stay
 
 
 def test_grammar_after_an_emoji_stays_aligned(window, qtbot, foxconn_copy, languagetool):
@@ -83,11 +89,11 @@ def test_grammar_after_an_emoji_stays_aligned(window, qtbot, foxconn_copy, langu
     type_text(tab.editor, "🎉🚀 ")
     wait_analysed(qtbot, tab)
     qtbot.waitUntil(
-        lambda: len(log.texts) > sent and not tab.grammar_running and tab.up_to_date, timeout=15000
+        lambda: len(log.texts) > sent and not tab.scheduler.grammar_running and tab.up_to_date, timeout=15000
     )
     assert log.texts[sent:] == ["🎉🚀 Share- Nishadil"]  # only the edited paragraph went again
-    name = next(f for f in tab.result.findings if f.text == "Nishadil")
-    assert tab.result.document.text[name.start - 10 : name.start] == "🎉🚀 Share- "  # code points
+    name = next(f for f in tab.review.findings if f.text == "Nishadil")
+    assert tab.review.document.text[name.start - 10 : name.start] == "🎉🚀 Share- "  # code points
     assert_highlight_matches(tab, name)
 
 
@@ -97,24 +103,24 @@ def test_an_unavailable_server_is_shown_and_nothing_else_changes(window, qtbot, 
     use_server(window, url)
     tab = window.open_path(foxconn_copy)
     result = wait_analysed(qtbot, tab)
-    qtbot.waitUntil(lambda: window.grammar_label.text() == "Grammar check unavailable", timeout=15000)
-    assert "LanguageTool failed" in window.grammar_label.toolTip()
-    assert "Preferences" in window.grammar_label.toolTip()
+    qtbot.waitUntil(lambda: window.status.grammar_label.text() == "Grammar check unavailable", timeout=15000)
+    assert "LanguageTool failed" in window.status.grammar_label.toolTip()
+    assert "Preferences" in window.status.grammar_label.toolTip()
     assert {f.category for f in result.findings} >= {"claim", "hedge", "peacock", "disclosure"}
-    assert not any(f.category == "grammar" for f in tab.result.findings)
+    assert not any(f.category == "grammar" for f in tab.review.findings)
 
 
 def test_grammar_is_off_by_default(window, qtbot, foxconn_copy):
     tab = window.open_path(foxconn_copy)
     wait_analysed(qtbot, tab)
-    assert window.grammar is None and tab.grammar is None
-    assert window.grammar_label.text() == "Grammar check off"
-    assert "Preferences" in window.grammar_label.toolTip()
+    assert window.reviewer.grammar is None
+    assert window.status.grammar_label.text() == "Grammar check off"
+    assert "Preferences" in window.status.grammar_label.toolTip()
 
 
 def test_preferences_choose_a_server(window, qtbot, languagetool):
     url, _ = languagetool
-    window.preferences()
+    window.grammar.show_preferences()
     dialog = window.findChild(object, "preferences-dialog")
     dialog.server.setChecked(True)
     dialog.url.setText("not a url")
@@ -125,14 +131,15 @@ def test_preferences_choose_a_server(window, qtbot, languagetool):
     assert "sent to LanguageTool's servers" in dialog.privacy.text()
     dialog.url.setText(url)
     ok.click()
-    assert window.settings.value("grammar/mode") == "server"
-    assert window.grammar is not None and window.grammar.settings.server_url == url
+    saved = load_user_settings()  # where `reviewapp check` and `status` read it too
+    assert (saved.grammar_mode, saved.grammar_server_url) == ("server", url)
+    assert window.reviewer.grammar is not None and window.reviewer.grammar.settings.server_url == url
 
 
 def test_downloading_languagetool_asks_first(window, qtbot, monkeypatch):
     started = []
-    monkeypatch.setattr(window, "download_languagetool", lambda: started.append(True))
-    window.preferences()
+    monkeypatch.setattr(window.grammar, "download_languagetool", lambda: started.append(True))
+    window.grammar.show_preferences()
     dialog = window.findChild(object, "preferences-dialog")
     dialog.local.setChecked(True)
     dialog.download.click()

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from reviewapp.gui.offsets import LineMap, utf16_len
+from reviewapp.gui.document.offsets import LineMap, utf16_len
 
 
 def test_conversions_round_trip_with_astral_characters():

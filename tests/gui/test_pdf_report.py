@@ -9,10 +9,11 @@ import subprocess
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from reviewapp.core import Analyzer, load_path, load_policy
+from reviewapp.core import load_path, load_policy
 from reviewapp.core.categories import CATEGORY
 from reviewapp.core.report import build_report
 from reviewapp.core.report.html import MARK_STRENGTH
+from reviewapp.core.review import Reviewer
 from reviewapp.core.store import ReviewStore
 from reviewapp.gui.pdf_report import write_pdf
 
@@ -29,9 +30,9 @@ def _report(tmp_path, data_dir, policy_text: str | None = None):
         policy_file = tmp_path / "policy.toml"
         policy_file.write_text(policy_text, encoding="utf-8")
     policy = load_policy(policy_file)
-    result = Analyzer(policy).analyze(load_path(data_dir / "openai-foxconn.txt"))
     with ReviewStore(tmp_path / "r.sqlite3") as store:
-        return build_report(result, store, policy), result
+        review = Reviewer(policy).review(load_path(data_dir / "openai-foxconn.txt"), store=store)
+        return build_report(review, store, policy), review
 
 
 def test_pdf_has_numbered_pages_the_text_and_embedded_fonts(qapp, tmp_path, data_dir):

@@ -5,15 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from reviewapp.core.gate import APPROVED, CHANGED, NOT_APPROVED, evaluate
+from reviewapp.core.gate import APPROVED, CHANGED, NOT_APPROVED
 
 from .conftest import wait_analysed
 
 
 def _resolve_blocking(window, tab):
-    gate = evaluate(tab.result, window.store, window.policy, tab.key)
-    for finding in gate.unresolved:
-        window.record_resolution(tab, finding, "verified", "Ana Ruiz", source_url="https://example.org/s")
+    tab.judge()
+    for finding in tab.review.gate.unresolved:
+        window.review.record_resolution(
+            tab, finding, "verified", "Ana Ruiz", source_url="https://example.org/s"
+        )
 
 
 def _dialog(window, name):
@@ -25,7 +27,7 @@ def _dialog(window, name):
 def test_approval_is_refused_while_findings_block_it(window, qtbot, foxconn_copy):
     tab = window.open_path(foxconn_copy)
     wait_analysed(qtbot, tab)
-    window.sign_off()
+    window.review.sign_off()
     dialog = _dialog(window, "signoff-dialog")
     assert dialog.reject_choice.isChecked()  # not offered as the default when it would be refused
     dialog.approve.setChecked(True)
@@ -45,47 +47,47 @@ def test_approval_is_refused_while_findings_block_it(window, qtbot, foxconn_copy
         "reject",
         "Figures not sourced yet",
     )
-    assert window.approval_label.text() == NOT_APPROVED.capitalize()
+    assert window.status.approval_label.text() == NOT_APPROVED.capitalize()
 
 
 def test_approve_then_edit_loses_the_approval(window, qtbot, foxconn_copy):
-    assert window.policy.required_roles == ("editor",)  # the default policy: one approval suffices
+    assert window.reviewer.policy.required_roles == ("editor",)  # the default policy: one approval suffices
     tab = window.open_path(foxconn_copy)
     wait_analysed(qtbot, tab)
-    assert window.approval_label.text() == NOT_APPROVED.capitalize()
+    assert window.status.approval_label.text() == NOT_APPROVED.capitalize()
     assert "not approved" in window.windowTitle()
     _resolve_blocking(window, tab)
-    window.sign_off()
+    window.review.sign_off()
     dialog = _dialog(window, "signoff-dialog")
     assert dialog.approve.isChecked() and dialog.sign_button.isEnabled()
     dialog.person.setText("Ana Ruiz")
     dialog.role.setCurrentIndex(dialog.role.findData("editor"))
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
-    assert window.approval_label.text() == APPROVED.capitalize()
+    assert window.status.approval_label.text() == APPROVED.capitalize()
     assert window.windowTitle() == "openai-foxconn.txt — approved — reviewapp"
 
     tab.editor.moveCursor(tab.editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(tab.editor, " More.")
-    assert window.approval_label.text() == CHANGED.capitalize()  # at once, before the analysis
+    assert window.status.approval_label.text() == CHANGED.capitalize()  # at once, before the analysis
     wait_analysed(qtbot, tab)
-    assert window.approval_label.text() == CHANGED.capitalize()
-    assert "again" in window.approval_label.toolTip()
+    assert window.status.approval_label.text() == CHANGED.capitalize()
+    assert "again" in window.status.approval_label.toolTip()
     # Undoing the edit brings back the approved text, and with it the approval.
     tab.editor.document().undo()
     wait_analysed(qtbot, tab)
-    assert window.approval_label.text() == APPROVED.capitalize()
+    assert window.status.approval_label.text() == APPROVED.capitalize()
 
 
 def test_the_name_and_role_are_remembered(window, qtbot, foxconn_copy):
     tab = window.open_path(foxconn_copy)
     wait_analysed(qtbot, tab)
-    window.sign_off()
+    window.review.sign_off()
     dialog = _dialog(window, "signoff-dialog")
     dialog.person.setText("  Bo Lindqvist ")
     dialog.role.setCurrentIndex(dialog.role.findData("fact-checker"))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: window.findChild(object, "signoff-dialog") is None)
-    window.sign_off()
+    window.review.sign_off()
     again = _dialog(window, "signoff-dialog")
     assert again.person.text() == "Bo Lindqvist"
     assert again.role.currentData() == "fact-checker"
@@ -95,7 +97,7 @@ def test_the_name_and_role_are_remembered(window, qtbot, foxconn_copy):
 def test_an_empty_name_is_refused(window, qtbot, foxconn_copy):
     tab = window.open_path(foxconn_copy)
     wait_analysed(qtbot, tab)
-    window.sign_off()
+    window.review.sign_off()
     dialog = _dialog(window, "signoff-dialog")
     dialog.person.setText("   ")
     dialog.sign_button.click()
@@ -107,7 +109,7 @@ def test_an_unsaved_draft_cannot_be_signed(window, qtbot, foxconn_copy):
     tab = window.open_path(foxconn_copy)
     wait_analysed(qtbot, tab)
     qtbot.keyClicks(tab.editor, "x")
-    window.sign_off()
+    window.review.sign_off()
     assert window.findChild(object, "signoff-dialog") is None
     assert any("Save the draft first" in box.text() for box in window.messages)
 
@@ -134,9 +136,9 @@ def test_history_shows_versions_decisions_and_audit(window, qtbot, foxconn_copy)
     tab = window.open_path(foxconn_copy)
     result = wait_analysed(qtbot, tab)
     finding = result.findings[0]
-    window.record_resolution(tab, finding, "false_positive", "Ana Ruiz")
-    window.record_signoff(tab, "Ana Ruiz", "author", "reject", "needs sources")
-    window.show_history()
+    window.review.record_resolution(tab, finding, "false_positive", "Ana Ruiz")
+    window.review.record_signoff(tab, "Ana Ruiz", "author", "reject", "needs sources")
+    window.review.show_history()
     dialog = _dialog(window, "history-dialog")
     model = dialog.model
     assert model.rowCount() == 1

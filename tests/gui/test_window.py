@@ -8,8 +8,9 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewapp.core.categories import CATEGORIES
-from reviewapp.gui.findings_model import FINDING_ROLE, FindingsModel
-from reviewapp.gui.offsets import utf16_len
+from reviewapp.gui.document.findings_model import FINDING_ROLE, FindingsModel
+from reviewapp.gui.document.offsets import utf16_len
+from reviewapp.gui.document.resolutions import DraftResolutions
 
 from .conftest import wait_analysed
 
@@ -35,17 +36,17 @@ def highlighted(tab):
 def assert_highlight_matches(tab, finding):
     """The finding's highlight covers exactly its text, in Qt's UTF-16 positions."""
     if finding.category == "claim":
-        start, end = tab.line_map.to_utf16(finding.start), tab.line_map.to_utf16(finding.end)
-        assert (start, end) in tab.claim_selections()
+        start, end = tab.editor.line_map.to_utf16(finding.start), tab.editor.line_map.to_utf16(finding.end)
+        assert (start, end) in tab.editor.underlines()
         cursor = QTextCursor(tab.editor.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         assert cursor.selectedText() == finding.text
         return
-    line = tab.line_map.line_of(finding.start)
+    line = tab.editor.line_map.line_of(finding.start)
     block = tab.editor.document().findBlockByNumber(line)
     block_text = block.text()
-    rel = finding.start - tab.line_map.line_starts[line]
+    rel = finding.start - tab.editor.line_map.line_starts[line]
     ranges = [(s, n) for ln, s, n, fid in highlighted(tab) if ln == line and fid == finding.id]
     assert ranges, f"no highlight for {finding.id} {finding.text!r}"
     start, length = ranges[0]
@@ -59,39 +60,39 @@ def test_open_foxconn_highlights_every_category_in_place(window, qtbot, foxconn_
     result = wait_analysed(qtbot, tab)
     shown_ids = {fid for *_, fid in highlighted(tab)}
     categories = {f.category for f in result.findings if f.id in shown_ids}
-    if tab.claim_selections():
+    if tab.editor.underlines():
         categories.add("claim")
     assert categories >= {"claim", "hedge", "peacock", "disclosure", "boilerplate", "ai_tell"}
     for finding in result.findings:
         if finding.start < finding.end:
             assert_highlight_matches(tab, finding)
-    assert "450 words" in window.words_label.text()
-    assert f"{len(result.findings)} open findings" == window.open_label.text()
+    assert "450 words" in window.status.words_label.text()
+    assert f"{len(result.findings)} open findings" == window.status.open_label.text()
     assert window.windowTitle().startswith("openai-foxconn.txt")
 
 
 def test_filter_the_panel(window, qtbot, foxconn_copy):
     tab = window.open_path(foxconn_copy)
     wait_analysed(qtbot, tab)
-    for category, box in tab.category_boxes.items():
+    for category, box in tab.panel.category_boxes.items():
         box.setChecked(category == "hedge")
-    rows = [tab.filter.index(r, 0).data(FINDING_ROLE) for r in range(tab.filter.rowCount())]
+    rows = [tab.panel.filter.index(r, 0).data(FINDING_ROLE) for r in range(tab.panel.filter.rowCount())]
     assert rows and {f.category for f in rows} == {"hedge"}
-    assert all(box.text().endswith(")") for box in tab.category_boxes.values())
-    for box in tab.category_boxes.values():
+    assert all(box.text().endswith(")") for box in tab.panel.category_boxes.values())
+    for box in tab.panel.category_boxes.values():
         box.setChecked(True)
-    tab.severity_box.setCurrentText("error")
-    rows = [tab.filter.index(r, 0).data(FINDING_ROLE) for r in range(tab.filter.rowCount())]
+    tab.panel.severity_box.setCurrentText("error")
+    rows = [tab.panel.filter.index(r, 0).data(FINDING_ROLE) for r in range(tab.panel.filter.rowCount())]
     assert [f.rule for f in rows] == ["disclosure.truncated"]
 
 
 def test_click_and_keyboard_jump_to_findings(window, qtbot, foxconn_copy):
     tab = window.open_path(foxconn_copy)
     result = wait_analysed(qtbot, tab)
-    index = tab.filter.index(3, 0)
-    tab.table.setCurrentIndex(index)
-    tab.table.setFocus()
-    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    index = tab.panel.filter.index(3, 0)
+    tab.panel.table.setCurrentIndex(index)
+    tab.panel.table.setFocus()
+    qtbot.keyClick(tab.panel.table, Qt.Key.Key_Return)
     assert tab.editor.textCursor().selectedText() == index.data(FINDING_ROLE).text.replace("\n", "\u2029")
 
     cursor = tab.editor.textCursor()
@@ -112,13 +113,13 @@ def test_resolve_a_finding_dims_it_and_records_it(window, qtbot, foxconn_copy):
     result = wait_analysed(qtbot, tab)
     finding = next(f for f in result.findings if f.text == "if you ask me")
     before = next(fr.format.background().color().alpha() for fr in _ranges(tab, finding))
-    window.record_resolution(tab, finding, "opinion", "Ana Ruiz", note="columnist's aside")
+    window.review.record_resolution(tab, finding, "opinion", "Ana Ruiz", note="columnist's aside")
     after = next(fr.format.background().color().alpha() for fr in _ranges(tab, finding))
     assert after < before
-    row = next(r for r in range(tab.model.rowCount()) if tab.model.findings[r].id == finding.id)
-    assert tab.model.index(row, 4).data() == "opinion"
+    row = next(r for r in range(tab.panel.model.rowCount()) if tab.panel.model.findings[r].id == finding.id)
+    assert tab.panel.model.index(row, 4).data() == "opinion"
     assert window.store.resolutions(tab.key)[finding.id].person == "Ana Ruiz"
-    assert window.open_label.text() == f"{len(result.findings) - 1} open findings"
+    assert window.status.open_label.text() == f"{len(result.findings) - 1} open findings"
     # Shown again after reopening: the decision is in the database.
     window.close_tab(0)
     reopened = window.open_path(foxconn_copy)
@@ -127,7 +128,7 @@ def test_resolve_a_finding_dims_it_and_records_it(window, qtbot, foxconn_copy):
 
 
 def _ranges(tab, finding):
-    block = tab.editor.document().findBlockByNumber(tab.line_map.line_of(finding.start))
+    block = tab.editor.document().findBlockByNumber(tab.editor.line_map.line_of(finding.start))
     return [fr for fr in block.layout().formats() if fr.format.property(0x100000) == finding.id]
 
 
@@ -140,8 +141,8 @@ def test_typing_reanalyses_only_the_changed_paragraph(window, qtbot, foxconn_cop
     tab.editor.setTextCursor(cursor)
     qtbot.keyClicks(tab.editor, " Prices might rise.")
     result = wait_analysed(qtbot, tab)
-    assert result.reanalysed == 1 and result.changed == [9]
-    might = [f for f in result.findings if f.text == "might" and tab.line_map.line_of(f.start) == 9]
+    assert result.analysis.reanalysed == 1 and result.analysis.changed == [9]
+    might = [f for f in result.findings if f.text == "might" and tab.editor.line_map.line_of(f.start) == 9]
     assert len(might) == 1
     assert_highlight_matches(tab, might[0])
     assert tab.editor.document().isModified() and tab.title.endswith("•")
@@ -157,7 +158,9 @@ def test_emoji_before_a_finding_keeps_its_highlight_aligned(window, qtbot, foxco
     feels = next(f for f in result.findings if f.text == "It feels like")
     assert result.document.text[feels.start - 3 : feels.start] == "🎉🚀 "
     assert_highlight_matches(tab, feels)
-    later = [f for f in result.findings if tab.line_map.line_of(f.start) == 7 and f.start > feels.start]
+    later = [
+        f for f in result.findings if tab.editor.line_map.line_of(f.start) == 7 and f.start > feels.start
+    ]
     assert later
     for finding in later:
         assert_highlight_matches(tab, finding)
@@ -182,10 +185,10 @@ def test_findings_model_passes_the_model_tester(qtbot, data_dir):
     from reviewapp.core import Analyzer, load_path
 
     result = Analyzer().analyze(load_path(data_dir / "openai-foxconn.txt"))
-    model = FindingsModel()
+    model = FindingsModel(DraftResolutions())
     tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    model.set_findings(result.findings, {})
-    model.set_findings(result.findings[:5], {})
+    model.set_findings(result.findings)
+    model.set_findings(result.findings[:5])
     assert model.rowCount() == 5 and model.columnCount() == 5
     assert tester is not None
 
@@ -206,10 +209,10 @@ def test_save_writes_the_edited_text(window, qtbot, tmp_path):
     wait_analysed(qtbot, tab)
     tab.editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(tab.editor, "It may rain.")
-    assert window.save()
+    assert window.files.save()
     assert path.read_text(encoding="utf-8") == "Headline\nThe council met on Tuesday.\nIt may rain."
     assert not tab.editor.document().isModified()
-    assert str(path.resolve()) in window._recent()
+    assert str(path.resolve()) in window.files.recent()
     assert path.stat().st_mode & 0o777 == 0o664  # saving keeps who may read the draft
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
 
@@ -219,30 +222,32 @@ def test_dark_theme_toggle(window, qtbot, foxconn_copy):
 
     tab = window.open_path(foxconn_copy)
     wait_analysed(qtbot, tab)
-    window.dark_action.trigger()
-    assert window.dark and tab.highlighter.dark
+    window.menus.dark_action.trigger()
+    assert window.dark and tab.editor.highlighter.dark
     assert QApplication.palette().base().color().lightness() < 60
     assert window.settings.value("view/dark", type=bool) is True
-    window.dark_action.trigger()
+    window.menus.dark_action.trigger()
     assert QApplication.palette().base().color().lightness() > 200
 
 
 def test_every_category_has_a_legend_entry(window, qtbot, foxconn_copy):
     tab = window.open_path(foxconn_copy)
     wait_analysed(qtbot, tab)
-    assert set(tab.category_boxes) == set(CATEGORIES)
+    assert set(tab.panel.category_boxes) == set(CATEGORIES)
 
 
 def test_sorting_the_panel_by_a_column(window, qtbot, foxconn_copy):
     tab = window.open_path(foxconn_copy)
     wait_analysed(qtbot, tab)
-    tab.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-    keys = [tab.filter.index(r, 0).data(FINDING_ROLE).category for r in range(tab.filter.rowCount())]
+    tab.panel.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    keys = [
+        tab.panel.filter.index(r, 0).data(FINDING_ROLE).category for r in range(tab.panel.filter.rowCount())
+    ]
     assert keys == sorted(keys)
-    tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    assert tab.filter.index(0, 0).data() == "error"
-    tester = QAbstractItemModelTester(tab.filter, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    tab.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    tab.panel.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert tab.panel.filter.index(0, 0).data() == "error"
+    tester = QAbstractItemModelTester(tab.panel.filter, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    tab.panel.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
     assert tester is not None
 
 
@@ -252,17 +257,17 @@ def test_a_long_draft_is_painted_in_slices_and_claims_follow_the_scroll(window, 
     path.write_text("\n".join([article] * 40), encoding="utf-8")  # about 1,200 lines
     tab = window.open_path(path)
     seen_unpainted = []
-    tab.analysed.connect(lambda _r: seen_unpainted.append(len(tab.unpainted)))
+    tab.reviewed.connect(lambda _r: seen_unpainted.append(len(tab.editor.unpainted)))
     result = wait_analysed(qtbot, tab)
     assert seen_unpainted and seen_unpainted[0] > 0  # the first result was not painted in one go
-    qtbot.waitUntil(lambda: not tab.unpainted, timeout=10000)
+    qtbot.waitUntil(lambda: not tab.editor.unpainted, timeout=10000)
     last_hedge = max((f for f in result.findings if f.category == "hedge"), key=lambda f: f.start)
     assert_highlight_matches(tab, last_hedge)  # painted by a later slice, in the right place
     last_claim = max((f for f in result.findings if f.category == "claim"), key=lambda f: f.start)
-    span = (tab.line_map.to_utf16(last_claim.start), tab.line_map.to_utf16(last_claim.end))
-    assert span not in tab.claim_selections()  # far below the screen: not underlined yet
+    span = (tab.editor.line_map.to_utf16(last_claim.start), tab.editor.line_map.to_utf16(last_claim.end))
+    assert span not in tab.editor.underlines()  # far below the screen: not underlined yet
     tab.jump_to(last_claim)
-    qtbot.waitUntil(lambda: span in tab.claim_selections(), timeout=5000)
+    qtbot.waitUntil(lambda: span in tab.editor.underlines(), timeout=5000)
     assert_highlight_matches(tab, last_claim)
 
 

@@ -1,27 +1,25 @@
-"""Review reports: one model, rendered as JSON, Markdown and HTML here; PDF is drawn by Qt in the GUI."""
+"""Review reports: one model, in the formats of formats.REPORT_FORMATS."""
 
 from __future__ import annotations
 
-from .files import jsonld_path, render_text, write_text_report
+from .formats import REPORT_FORMATS, ReportError, ReportFormat, Written, format_for_path, jsonld_path
 from .html import render_html
 from .json_report import disclosure_jsonld, render_json, report_json
 from .markdown import render_markdown
 from .model import Report, build_report
 
-FORMATS = ("html", "pdf", "md", "json")
-SUFFIXES = {"html": ".html", "pdf": ".pdf", "md": ".md", "json": ".json"}
-
 __all__ = [
-    "FORMATS",
-    "SUFFIXES",
+    "REPORT_FORMATS",
     "Report",
+    "ReportError",
+    "ReportFormat",
+    "Written",
     "build_report",
     "disclosure_jsonld",
+    "format_for_path",
     "jsonld_path",
     "render_html",
     "render_json",
     "render_markdown",
-    "render_text",
     "report_json",
-    "write_text_report",
 ]

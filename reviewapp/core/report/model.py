@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ... import __version__
-from ..analysis import AnalysisResult
 from ..categories import CATEGORIES
 from ..findings import SEVERITIES, Finding
-from ..gate import GateResult, evaluate
+from ..gate import GateResult
 from ..policy import Policy
+from ..review import Review
 from ..store import AuditReport, Resolution, ReviewStore, SignOff
 
 
@@ -62,21 +62,19 @@ class Report:
 
 
 def build_report(
-    result: AnalysisResult,
-    store: ReviewStore,
-    policy: Policy,
-    key: str | None = None,
-    generated: datetime | None = None,
+    review: Review, store: ReviewStore, policy: Policy, generated: datetime | None = None
 ) -> Report:
-    """Everything a report shows, read from the analysis and the review database."""
-    document = result.document
-    gate = evaluate(result, store, policy, key)
+    """Everything a report shows, from a judged review and the review record."""
+    if review.gate is None:
+        raise ValueError("a report needs a review judged against the record (Reviewer.judge)")
+    document = review.document
+    gate = review.gate
     signoffs = gate.signoffs
     responsible = None
     for signoff in signoffs:  # the latest decision of the responsible role counts
         if signoff.role == policy.responsible_role:
             responsible = signoff if signoff.decision == "approve" else None
-    findings = sorted(result.findings, key=lambda f: (f.start, f.end, f.rule))
+    findings = sorted(review.findings, key=lambda f: (f.start, f.end, f.rule))
     return Report(
         title=document.metadata.title or document.display_name,
         path=str(document.path) if document.path else None,
@@ -94,5 +92,5 @@ def build_report(
         digital_source_type=policy.digital_source_type,
         responsible=responsible,
         declared_ai_use=document.metadata.declared_ai_use,
-        ai_statement=result.ai_statement,
+        ai_statement=review.analysis.ai_statement,
     )

@@ -1,4 +1,4 @@
-"""Dialogs: resolve a finding."""
+"""The resolve dialog: how one finding was settled, by whom, with what source."""
 
 from __future__ import annotations
 
@@ -13,17 +13,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.findings import Finding
-from ..core.store import RESOLUTION_STATUSES
-from .palette import LABELS, WARNING_COLOR
-
-STATUS_LABELS = {
-    "verified": "Verified (with a source)",
-    "disputed": "Disputed",
-    "removed": "Removed from the text",
-    "opinion": "Opinion (labelled as such)",
-    "false_positive": "False positive",
-}
+from ...core.categories import LABELS
+from ...core.decisions import RESOLUTION, RESOLUTION_TABLE
+from ...core.findings import Finding
+from ..palette import WARNING_COLOR
 
 
 class ResolveDialog(QDialog):
@@ -38,8 +31,8 @@ class ResolveDialog(QDialog):
         header.setWordWrap(True)
         header.setTextFormat(header.textFormat().PlainText)
         self.status = QComboBox()
-        for status in RESOLUTION_STATUSES:
-            self.status.addItem(STATUS_LABELS[status], status)
+        for status in RESOLUTION_TABLE:
+            self.status.addItem(status.label, status.id)
         self.source = QLineEdit()
         self.source.setPlaceholderText("https://… where it was verified")
         self.note = QPlainTextEdit()
@@ -78,7 +71,9 @@ class ResolveDialog(QDialog):
         values = self.values()
         if not values["person"]:
             self.error.setText("Enter your name: the record says who decided.")
-        elif values["status"] == "verified" and not (values["source_url"] or values["note"]):
-            self.error.setText("A verified finding needs a source URL or a note.")
+        elif RESOLUTION[str(values["status"])].needs_evidence and not (
+            values["source_url"] or values["note"]
+        ):
+            self.error.setText(f"A {values['status']} finding needs a source URL or a note.")
         else:
             self.accept()

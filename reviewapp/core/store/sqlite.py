@@ -1,4 +1,4 @@
-"""The review database: who decided what about which exact text.
+"""The review database in SQLite: who decided what about which exact text.
 
 SQLite through sqlite-utils, one connection per thread, WAL, every write in a
 `BEGIN IMMEDIATE` transaction (so the audit chain's read-then-append is
@@ -11,25 +11,26 @@ audit log carries the hash of the one before it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ReviewAppError
+from ..decisions import check_decision, check_resolution, check_role, required_name
+from ..errors import ReviewAppError
+from ..findings import Finding
+from ..paths import data_dir
+from .audit import GENESIS, entry_hash, verify_chain
+from .records import AuditReport, DraftRef, HistoryEntry, Resolution, SignOff
+from .schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from sqlite_utils.db import Table
 
-RESOLUTION_STATUSES = ("verified", "disputed", "removed", "opinion", "false_positive")
-DECISIONS = ("approve", "reject")
-GENESIS = "0" * 64  # the "previous hash" of the first audit entry
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -42,138 +43,11 @@ class NewerSchemaError(StoreError):
 
 
 def default_db_path() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("reviewapp", appauthor=False) / "reviews.sqlite3"
+    return data_dir() / "reviews.sqlite3"
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-# --- schema -------------------------------------------------------------------
-
-
-def _v1(db: Any) -> None:
-    """The first schema: documents, versions, resolutions, sign-offs, audit log."""
-    db["documents"].create({"id": int, "key": str, "title": str, "created": str}, pk="id", not_null={"key"})
-    db["documents"].create_index(["key"], unique=True)
-    db["versions"].create(
-        {"id": int, "document_id": int, "sha256": str, "words": int, "created": str},
-        pk="id",
-        foreign_keys=[("document_id", "documents", "id")],
-        not_null={"document_id", "sha256"},
-    )
-    db["versions"].create_index(["document_id", "sha256"], unique=True)
-    common = {"document_id": int, "version_id": int, "sha256": str}
-    db["resolutions"].create(
-        {
-            "id": int,
-            **common,
-            "finding_id": str,
-            "rule": str,
-            "text": str,
-            "status": str,
-            "note": str,
-            "source_url": str,
-            "person": str,
-            "at": str,
-            "audit_id": int,
-        },
-        pk="id",
-        foreign_keys=[("document_id", "documents", "id"), ("version_id", "versions", "id")],
-        not_null={"document_id", "finding_id", "status", "person", "at"},
-    )
-    db["resolutions"].create_index(["document_id", "finding_id"])
-    db["signoffs"].create(
-        {
-            "id": int,
-            **common,
-            "person": str,
-            "role": str,
-            "decision": str,
-            "comment": str,
-            "at": str,
-            "audit_id": int,
-        },
-        pk="id",
-        foreign_keys=[("document_id", "documents", "id"), ("version_id", "versions", "id")],
-        not_null={"document_id", "sha256", "person", "role", "decision", "at"},
-    )
-    db["signoffs"].create_index(["document_id", "sha256"])
-    db["audit"].create(
-        {
-            "id": int,
-            "at": str,
-            "kind": str,
-            "document": str,
-            "sha256": str,
-            "payload": str,
-            "prev_hash": str,
-            "hash": str,
-        },
-        pk="id",
-        not_null={"at", "kind", "payload", "prev_hash", "hash"},
-    )
-    db["audit"].create_index(["hash"], unique=True)
-    for table in ("audit", "resolutions", "signoffs"):
-        for action in ("UPDATE", "DELETE"):
-            db.execute(
-                f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-            )
-
-
-def _v2(db: Any) -> None:
-    """Remembered settings (the sign-off name), and history by time."""
-    db["settings"].create({"key": str, "value": str}, pk="key")
-    db["audit"].create_index(["document", "id"])
-
-
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1, _v2)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-# --- records ------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    finding_id: str
-    status: str
-    note: str | None
-    source_url: str | None
-    person: str
-    at: str
-    sha256: str
-    rule: str | None = None
-    text: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SignOff:
-    person: str
-    role: str
-    decision: str
-    comment: str | None
-    at: str
-    sha256: str
-
-
-@dataclass(frozen=True, slots=True)
-class AuditReport:
-    ok: bool
-    entries: int
-    first_broken: int | None = None
-    reason: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
-    at: str
-    kind: str  # "version", "resolution" or "signoff"
-    sha256: str
-    summary: str
 
 
 # --- the store ------------------------------------------------------------------
@@ -286,27 +160,18 @@ class ReviewStore:
 
     # -- resolutions and sign-offs
 
-    def _record(
-        self,
-        kind: str,
-        table: str,
-        key: str,
-        sha256: str,
-        words: int,
-        title: str | None,
-        row: dict[str, Any],
-    ) -> str:
+    def _record(self, kind: str, table: str, draft: DraftRef, row: dict[str, Any]) -> str:
         """One decision in one transaction: its version, its audit entry and its row. Returns its time."""
         with self.transaction():
-            document_id = self._document_id(key, title)
-            version_id = self._version_id(document_id, sha256, words)
+            document_id = self._document_id(draft.key, draft.title)
+            version_id = self._version_id(document_id, draft.sha256, draft.words)
             at = now()
-            audit_id = self._append_audit(kind, key, sha256, row)
+            audit_id = self._append_audit(kind, draft.key, draft.sha256, row)
             self.db.table(table).insert(
                 {
                     "document_id": document_id,
                     "version_id": version_id,
-                    "sha256": sha256,
+                    "sha256": draft.sha256,
                     **row,
                     "at": at,
                     "audit_id": audit_id,
@@ -316,54 +181,48 @@ class ReviewStore:
 
     def resolve(
         self,
-        key: str,
-        sha256: str,
-        words: int,
-        finding_id: str,
+        draft: DraftRef,
+        finding: Finding,
         status: str,
         person: str,
-        note: str | None = None,
+        *,
         source_url: str | None = None,
-        rule: str | None = None,
-        text: str | None = None,
-        title: str | None = None,
+        note: str | None = None,
     ) -> Resolution:
-        person = _required_name(person)
-        if status not in RESOLUTION_STATUSES:
-            raise StoreError(f"unknown status {status!r}; use one of {', '.join(RESOLUTION_STATUSES)}")
-        if status == "verified" and not (source_url or note):
-            raise StoreError("a verified finding needs a source URL or a note saying how it was verified")
+        """Record how one finding of this version was resolved."""
+        person = required_name(person)
+        check_resolution(status, source_url, note)
         row = {
-            "finding_id": finding_id,
+            "finding_id": finding.id,
             "status": status,
             "note": note,
             "source_url": source_url,
             "person": person,
-            "rule": rule,
-            "text": text,
+            "rule": finding.rule,
+            "text": finding.text,
         }
-        at = self._record("resolution", "resolutions", key, sha256, words, title, row)
-        return Resolution(finding_id, status, note, source_url, person, at, sha256, rule, text)
+        at = self._record("resolution", "resolutions", draft, row)
+        return Resolution(
+            finding.id, status, note, source_url, person, at, draft.sha256, finding.rule, finding.text
+        )
 
     def sign_off(
         self,
-        key: str,
-        sha256: str,
-        words: int,
+        draft: DraftRef,
         person: str,
         role: str,
         decision: str,
+        *,
         comment: str | None = None,
         roles: tuple[str, ...] = (),
-        title: str | None = None,
     ) -> SignOff:
-        person = _required_name(person)
+        """Record an approval or rejection of this exact version in a role."""
+        person = required_name(person)
         check_role(role, roles)
-        if decision not in DECISIONS:
-            raise StoreError(f"decision must be approve or reject, not {decision!r}")
+        check_decision(decision)
         row = {"person": person, "role": role, "decision": decision, "comment": comment}
-        at = self._record("signoff", "signoffs", key, sha256, words, title, row)
-        return SignOff(person, role, decision, comment, at, sha256)
+        at = self._record("signoff", "signoffs", draft, row)
+        return SignOff(person, role, decision, comment, at, draft.sha256)
 
     # -- reading
 
@@ -420,26 +279,11 @@ class ReviewStore:
 
     def verify_audit(self) -> AuditReport:
         """Recompute the hash chain; report the first entry that does not fit."""
-        prev = GENESIS
-        count = 0
-        rows = self.conn.execute(
-            "SELECT id, at, kind, document, sha256, payload, prev_hash, hash FROM audit ORDER BY id"
+        return verify_chain(
+            self.conn.execute(
+                "SELECT id, at, kind, document, sha256, payload, prev_hash, hash FROM audit ORDER BY id"
+            )
         )
-        for count, (entry_id, at, kind, document, sha256, payload, prev_hash, stored) in enumerate(rows, 1):
-            if prev_hash != prev:
-                return AuditReport(False, count, entry_id, "its link to the previous entry is broken")
-            entry = {
-                "at": at,
-                "kind": kind,
-                "document": document,
-                "sha256": sha256,
-                "payload": payload,
-                "prev_hash": prev_hash,
-            }
-            if entry_hash(entry) != stored:
-                return AuditReport(False, count, entry_id, "its content does not match its hash")
-            prev = stored
-        return AuditReport(True, count)
 
     def setting(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
@@ -455,32 +299,6 @@ def inserted_id(table: Table) -> int:
     if table.last_pk is None:
         raise StoreError(f"{table.name}: the insert gave no id")
     return int(table.last_pk)
-
-
-def entry_hash(entry: dict[str, Any]) -> str:
-    """SHA-256 over the entry's fields in a fixed order, chained by prev_hash."""
-    fields = (
-        entry["prev_hash"],
-        entry["at"],
-        entry["kind"],
-        entry["document"] or "",
-        entry["sha256"] or "",
-        entry["payload"],
-    )
-    return hashlib.sha256("\x1e".join(fields).encode("utf-8")).hexdigest()
-
-
-def check_role(role: str, roles: tuple[str, ...]) -> None:
-    """Refuse a role the house policy does not have (no check when it names none)."""
-    if roles and role not in roles:
-        raise StoreError(f"unknown role {role!r}; the house policy has {', '.join(roles)}")
-
-
-def _required_name(person: str) -> str:
-    person = (person or "").strip()
-    if not person:
-        raise StoreError("a name is required: who is making this decision?")
-    return person
 
 
 def _check_file(path: Path, create: bool) -> None:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.gate import GateResult
-from .palette import WARNING_COLOR
+from ...core.gate import GateResult
+from ..palette import WARNING_COLOR
 
 
 class SignOffDialog(QDialog):

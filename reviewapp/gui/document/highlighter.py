@@ -6,23 +6,25 @@ from collections.abc import Iterable
 
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from ..core.findings import SEVERITY_RANK, Finding
+from ...core.categories import CATEGORY
+from ...core.findings import SEVERITY_RANK, Finding
+from ..palette import category_color, highlight_background
 from .offsets import utf16_len
-from .palette import category_color, highlight_background
+from .resolutions import DraftResolutions
 
 
 class FindingHighlighter(QSyntaxHighlighter):
     """Paints each word-level finding's span with its category colour; resolved ones dim.
 
     Claims cover whole sentences and are drawn as extra selections (an
-    underline) by the tab, because a format set here replaces, not merges:
+    underline) by the editor, because a format set here replaces, not merges:
     a claim painted here would hide the hedge or peacock term inside it.
     """
 
-    def __init__(self, document: QTextDocument) -> None:
+    def __init__(self, document: QTextDocument, resolutions: DraftResolutions) -> None:
         super().__init__(document)
         self.by_line: dict[int, list[tuple[int, int, Finding]]] = {}
-        self.resolved: set[str] = set()
+        self.resolutions = resolutions
         self.hidden_categories: set[str] = set()
         self.dark = False
 
@@ -47,7 +49,7 @@ class FindingHighlighter(QSyntaxHighlighter):
         for start, end, finding in sorted(entries, key=lambda e: SEVERITY_RANK[e[2].severity]):
             if (
                 finding.category in self.hidden_categories
-                or finding.category == "claim"
+                or CATEGORY[finding.category].mark != "background"
                 or start >= len(text)
             ):
                 continue
@@ -57,7 +59,7 @@ class FindingHighlighter(QSyntaxHighlighter):
 
     def _format(self, finding: Finding) -> QTextCharFormat:
         fmt = QTextCharFormat()
-        resolved = finding.id in self.resolved
+        resolved = finding.id in self.resolutions
         fmt.setBackground(highlight_background(finding.category, self.dark, resolved))
         if finding.severity == "error" and not resolved:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
@@ -69,10 +71,10 @@ class FindingHighlighter(QSyntaxHighlighter):
 FINDING_ID_PROPERTY = QTextCharFormat.Property.UserProperty
 
 
-def claim_format(dark: bool, resolved: bool) -> QTextCharFormat:
-    """An underline in the claim colour, fainter once resolved."""
+def underline_format(category: str, dark: bool, resolved: bool) -> QTextCharFormat:
+    """An underline in the category's colour (claims), fainter once resolved."""
     fmt = QTextCharFormat()
-    color = category_color("claim", dark)
+    color = category_color(category, dark)
     if resolved:
         color.setAlpha(90)
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)

@@ -1,10 +1,10 @@
-"""Preferences: how to reach LanguageTool (off, a local LanguageTool, or a server)."""
+"""Preferences: how to reach LanguageTool (off, a local LanguageTool, or a server).
+
+Saved in the user's settings file, which the command line reads too."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -20,19 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import PolicyError
-from ..core.grammar_settings import PUBLIC_SERVER, GrammarSettings, check_server_url
-from .palette import WARNING_COLOR
-
-
-def grammar_from_settings(base: GrammarSettings, settings: QSettings) -> GrammarSettings:
-    """The policy's [grammar] with this user's preferences on top."""
-    directory = str(settings.value("grammar/languagetool_dir", "", type=str))
-    return base.with_overrides(
-        mode=settings.value("grammar/mode", None, type=str) or None,
-        server_url=settings.value("grammar/server_url", "", type=str) or None,
-        languagetool_dir=Path(directory) if directory else None,
-    )
+from ...core.errors import PolicyError
+from ...core.grammar_settings import PUBLIC_SERVER, GrammarSettings, check_server_url
+from ..palette import WARNING_COLOR
 
 
 class PreferencesDialog(QDialog):
@@ -128,8 +118,3 @@ class PreferencesDialog(QDialog):
                 self.error.setText("Enter the server's address, starting with http:// or https://")
                 return
         self.accept()
-
-
-def save_grammar_preferences(settings: QSettings, values: dict[str, str]) -> None:
-    for key, value in values.items():
-        settings.setValue(f"grammar/{key}", value)

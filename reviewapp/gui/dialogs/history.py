@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.store import AuditReport, HistoryEntry
+from ...core.store import AuditReport, HistoryEntry
 
 KIND_LABELS = {"version": "Version", "resolution": "Resolution", "signoff": "Sign-off"}
 

@@ -13,10 +13,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from ..core.findings import SEVERITY_RANK, Finding
-from ..core.store import Resolution
-from ..core.text import short_quote
-from .palette import LABELS
+from ...core.categories import LABELS
+from ...core.findings import SEVERITY_RANK, Finding
+from ...core.text import short_quote
+from .resolutions import DraftResolutions
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Severity", "Category", "Text", "Message", "Status")
@@ -24,18 +24,23 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class FindingsModel(QAbstractTableModel):
-    def __init__(self) -> None:
+    """The findings of one draft as table rows, with their resolution status."""
+
+    def __init__(self, resolutions: DraftResolutions) -> None:
         super().__init__()
         self.findings: list[Finding] = []
-        self.resolutions: dict[str, Resolution] = {}
+        self.resolutions = resolutions
+        resolutions.changed.connect(self._resolutions_changed)
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.DescendingOrder
 
-    def set_findings(self, findings: list[Finding], resolutions: dict[str, Resolution]) -> None:
+    def set_findings(self, findings: list[Finding]) -> None:
         self.beginResetModel()
-        self.resolutions = dict(resolutions)
         self.findings = self._sorted(findings)
         self.endResetModel()
+
+    def row_of(self, finding: Finding) -> int:
+        return self.findings.index(finding) if finding in self.findings else -1
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the list itself, with one key function: far cheaper than a proxy comparing rows."""
@@ -66,10 +71,9 @@ class FindingsModel(QAbstractTableModel):
 
         return sorted(findings, key=key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
 
-    def set_resolution(self, resolution: Resolution) -> None:
-        self.resolutions[resolution.finding_id] = resolution
+    def _resolutions_changed(self, ids: set[str]) -> None:
         for row, finding in enumerate(self.findings):
-            if finding.id == resolution.finding_id:
+            if finding.id in ids:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -1,4 +1,5 @@
-"""Work off the GUI thread (analysis, report export): QRunnables that report through signals."""
+"""Work off the GUI thread (review, grammar, report export, download): QRunnables that report
+through signals."""
 
 from __future__ import annotations
 
@@ -9,65 +10,64 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from ..core import IncrementalAnalysis, ReviewAppError, load_text
-from ..core.analysis import AnalysisResult
-from ..core.document import Metadata, Paragraph
+from ..core import IncrementalAnalysis, ReviewAppError
+from ..core.document import Document, Paragraph
 from ..core.grammar import GrammarChecker
-from ..core.report import Report, write_text_report
+from ..core.loaders import edited
+from ..core.report import Report, ReportFormat
+from ..core.review import Reviewer
 
 
-class WorkerSignals(QObject):
-    finished = Signal(int, object, float)  # generation, AnalysisResult, seconds
+class ReviewSignals(QObject):
+    finished = Signal(int, object, float)  # generation, Review, seconds
     failed = Signal(int, str)
 
 
-class AnalysisWorker(QRunnable):
-    """Analyse one snapshot of a draft's text; the generation tells stale results apart."""
+class ReviewWorker(QRunnable):
+    """Review one snapshot of a draft's text through the pipeline; the generation tells stale
+    results apart. Grammar comes from the checker's cache: its requests run in GrammarWorker."""
 
     def __init__(
         self,
+        reviewer: Reviewer,
         session: IncrementalAnalysis,
+        original: Document,
         text: str,
+        key: str,
         generation: int,
-        path: object,
-        fmt: str,
-        metadata: Metadata | None,
     ) -> None:
         super().__init__()
+        self.reviewer = reviewer
         self.session = session
+        self.original = original
         self.text = text
+        self.key = key
         self.generation = generation
-        self.path = path
-        self.fmt = fmt
-        self.metadata = metadata
-        self.signals = WorkerSignals()
+        self.signals = ReviewSignals()
 
     def run(self) -> None:
         started = time.perf_counter()
         try:
-            document = load_text(self.text, self.path, self.fmt)  # type: ignore[arg-type]
-            if self.metadata is not None and self.fmt in ("html", "docx"):
-                # The editor shows the extracted text; keep what the original file declared.
-                document.metadata.declared_ai_use = self.metadata.declared_ai_use
-            result: AnalysisResult = self.session.run(document)
+            document = edited(self.original, self.text)
+            review = self.reviewer.review(document, key=self.key, session=self.session, grammar="cached")
         except Exception as exc:  # a bug must reach the status bar, not kill the thread silently
             self.signals.failed.emit(
                 self.generation, f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"
             )
             return
         with contextlib.suppress(RuntimeError):  # the draft was closed meanwhile: nobody waits for this
-            self.signals.finished.emit(self.generation, result, time.perf_counter() - started)
+            self.signals.finished.emit(self.generation, review, time.perf_counter() - started)
 
 
 class ExportSignals(QObject):
-    finished = Signal(object, float)  # list of paths written, seconds
+    finished = Signal(object, float)  # list of Written, seconds
     failed = Signal(str)
 
 
 class ExportWorker(QRunnable):
     """Render and write a report that was gathered in the GUI thread (the database stays there)."""
 
-    def __init__(self, report: Report, fmt: str, path: Path) -> None:
+    def __init__(self, report: Report, fmt: ReportFormat, path: Path) -> None:
         super().__init__()
         self.report = report
         self.fmt = fmt
@@ -77,13 +77,7 @@ class ExportWorker(QRunnable):
     def run(self) -> None:
         started = time.perf_counter()
         try:
-            if self.fmt == "pdf":
-                from .pdf_report import write_pdf
-
-                write_pdf(self.report, self.path)
-                written = [self.path]
-            else:
-                written = write_text_report(self.report, self.fmt, self.path)
+            written = self.fmt.write(self.report, self.path)
         except ReviewAppError as exc:
             self.signals.failed.emit(str(exc))
             return

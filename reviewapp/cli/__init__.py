@@ -1,0 +1,74 @@
+"""The `reviewapp` command line: one module per command group. Imports stay lazy: `check`
+must start fast, and only `open` loads the desktop app."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .. import __version__
+from . import check, desktop, records, report
+from .common import EXIT_OK, EXIT_USAGE, CliError, common_options
+
+COMMAND_GROUPS = (check, desktop, records, report)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reviewapp",
+        description="Review AI-assisted news drafts. With no command, the desktop app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"reviewapp {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = common_options()
+    for group in COMMAND_GROUPS:
+        group.register(commands, common)
+    return parser
+
+
+def command_names(parser: argparse.ArgumentParser) -> list[str]:
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return list(action.choices)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(gui_by_default(list(sys.argv[1:] if argv is None else argv), parser))
+        if args.command is None:
+            parser.print_help()
+            return EXIT_USAGE
+        status = args.handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
+        return int(status)
+    except CliError as exc:
+        print(f"reviewapp: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `reviewapp check ... | head`: the reader has all it wanted
+        # Python flushes stdout again at exit; point it at /dev/null so that
+        # flush cannot fail too (the recipe in the `signal` module's docs).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def gui_by_default(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """No command means the desktop app: `reviewapp`, `reviewapp --db X`, `reviewapp draft.txt`.
+
+    A first word that is neither a command, an option nor a draft is a
+    mistyped command: a usage error, never the desktop app (which, in a
+    terminal with no display, cannot start).
+    """
+    from ..core.loaders import SUPPORTED_SUFFIXES
+
+    commands = command_names(parser)
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        return ["open", *argv]
+    first = argv[0]
+    if first in commands or first in ("-h", "--help", "--version"):
+        return argv
+    if Path(first).suffix.lower() in SUPPORTED_SUFFIXES or Path(first).is_file():
+        return ["open", *argv]
+    raise CliError(f"unknown command {first!r}; the commands are: {', '.join(commands)}")

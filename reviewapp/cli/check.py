@@ -1,0 +1,125 @@
+"""`reviewapp check`: analyse drafts and print the findings (text, or the JSON findings contract)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from bisect import bisect_right
+from collections import Counter
+from typing import Any, TextIO
+
+from .. import __version__
+from ..core.findings import SEVERITIES
+from .common import EXIT_ERROR_FINDINGS, EXIT_OK, EXIT_USAGE, iter_drafts, reviewer
+
+MAX_WORKERS = 4
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    check = commands.add_parser("check", parents=[common], help="analyse drafts and print the findings")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="draft files (.txt .md .html .docx) or folders"
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--min-severity",
+        choices=SEVERITIES,
+        default=SEVERITIES[0],
+        help="leave out findings below this severity",
+    )
+    check.set_defaults(handler=run_check)
+
+
+def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from ..core import ReviewAppError
+    from ..core.findings import filter_severity
+
+    out = out or sys.stdout
+    pipeline = reviewer(args)
+    failures: list[str] = []
+
+    def fail(message: str) -> None:
+        failures.append(message)
+        print(f"reviewapp: {message}", file=sys.stderr)
+
+    documents = []
+    has_error = False
+    grammar_step = "check"
+    for path in iter_drafts(args.paths, fail):
+        try:
+            document = pipeline.load(path)
+        except ReviewAppError as exc:
+            fail(str(exc))
+            continue
+        for warning in document.warnings:
+            print(f"reviewapp: warning: {warning}", file=sys.stderr)
+        review = pipeline.review(
+            document, grammar=grammar_step, workers=min(os.cpu_count() or 1, MAX_WORKERS)
+        )
+        if pipeline.grammar is not None and grammar_step == "check" and not review.grammar.available:
+            # Said once; the other drafts do not wait on a server that is not there.
+            print(f"reviewapp: grammar check unavailable: {review.grammar.reason}", file=sys.stderr)
+            grammar_step = "cached"
+        findings = filter_severity(review.findings, args.min_severity)
+        has_error = has_error or any(f.severity == "error" for f in findings)
+        documents.append((document, findings))
+        if args.format == "text":
+            print_findings(out, document, findings)
+    if args.format == "json":
+        # Indented only for a person at a terminal: with indent, json falls back
+        # to its pure-Python encoder, several times slower on big reports.
+        indent = 2 if out.isatty() else None
+        status = pipeline.grammar.status if pipeline.grammar is not None else None
+        grammar = status.to_json() if status is not None else _grammar_off()
+        out.write(json.dumps(findings_json(documents, grammar), ensure_ascii=False, indent=indent))
+        out.write("\n")
+    if failures:
+        return EXIT_USAGE
+    return EXIT_ERROR_FINDINGS if has_error else EXIT_OK
+
+
+def _grammar_off() -> dict[str, Any]:
+    from ..core.review import GRAMMAR_OFF
+
+    return GRAMMAR_OFF.to_json()
+
+
+def findings_json(documents: list, grammar: dict) -> dict:
+    """The findings contract (../shared/contract/findings.md)."""
+    return {
+        "tool": {"name": "reviewapp", "version": __version__},
+        "grammar": grammar,
+        "documents": [
+            {
+                "path": str(document.path),
+                "sha256": document.sha256,
+                "words": document.words,
+                "title": document.metadata.title,
+                "warnings": document.warnings,
+                "summary": dict(Counter(f.severity for f in findings)),
+                "findings": [f.to_json() for f in findings],
+            }
+            for document, findings in documents
+        ],
+    }
+
+
+def print_findings(out: TextIO, document, findings) -> None:
+    """One draft's findings for a person at a terminal: line:column, severity, rule, message, quote."""
+    from ..core.text import short_quote
+
+    text = document.text
+    out.write(f"{document.path}: {document.words} words, sha256 {document.sha256[:12]}\n")
+    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    for f in findings:
+        line = bisect_right(line_starts, f.start)
+        col = f.start - line_starts[line - 1] + 1
+        quote = short_quote(f.text, 70, "...")
+        out.write(f"  {line}:{col}: {f.severity}: [{f.rule}] {f.message}\n")
+        if quote:
+            out.write(f'      "{quote}"\n')
+    counts = Counter(f.severity for f in findings)
+    summary = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in reversed(SEVERITIES))
+    out.write(f"  {len(findings)} findings: {summary}\n\n")

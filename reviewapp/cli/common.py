@@ -1,0 +1,67 @@
+"""What every command shares: exit codes, errors as one line, the configured pipeline, the record."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from ..core.errors import ReviewAppError
+
+EXIT_OK, EXIT_ERROR_FINDINGS, EXIT_USAGE = 0, 1, 2
+T = TypeVar("T")
+
+
+class CliError(Exception):
+    """A usage problem or unreadable input: printed as one line, exit status 2."""
+
+
+def common_options() -> argparse.ArgumentParser:
+    """--db and --policy, on every command."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help="review database (default: in your user data folder)")
+    common.add_argument("--policy", metavar="FILE", help="house policy (TOML); default: the built-in policy")
+    return common
+
+
+def guarded(action: Callable[[], T]) -> T:
+    """Run `action`; a reviewapp error becomes one line for the user and exit status 2."""
+    try:
+        return action()
+    except ReviewAppError as exc:
+        raise CliError(str(exc)) from None
+
+
+def reviewer(args: argparse.Namespace):  # -> Reviewer (imported lazily: `check` must start fast)
+    """The pipeline from the policy named on the command line and the user's saved settings."""
+    from ..core.review import Reviewer
+
+    return guarded(lambda: Reviewer.configured(args.policy))
+
+
+def open_store(args: argparse.Namespace):  # -> ReviewStore
+    from ..core.store import ReviewStore, default_db_path
+
+    return guarded(lambda: ReviewStore(Path(args.db) if args.db else default_db_path()))
+
+
+def iter_drafts(paths: list[str], fail: Callable[[str], None]) -> Iterator[Path]:
+    """Files named, and drafts found in folders named (sorted, hidden ones skipped)."""
+    from ..core.loaders import SUPPORTED_SUFFIXES
+
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUPPORTED_SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                fail(f"{path}: no drafts ({', '.join(SUPPORTED_SUFFIXES)}) in this folder")
+            yield from found
+        else:
+            yield path

@@ -1,0 +1,27 @@
+"""`reviewapp open`: the desktop app (the only command that imports the GUI)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from .common import CliError
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    gui = commands.add_parser("open", parents=[common], help="open drafts in the desktop app")
+    gui.add_argument("paths", nargs="*", metavar="FILE")
+    gui.add_argument(
+        "--screenshot", metavar="OUT.png", help="save a picture of the window once analysed, then quit"
+    )
+    gui.set_defaults(handler=run_gui)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    try:
+        from ..gui.app import run
+    except ImportError as exc:
+        raise CliError(
+            f"the desktop app needs PySide6 ({exc}); install with: pip install 'reviewapp[gui]'"
+        ) from None
+    return run(args)

@@ -1,0 +1,53 @@
+"""`reviewapp report`: a review report in any of the report formats."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..core.report.formats import REPORT_FORMATS, format_for_path
+from .common import EXIT_OK, CliError, guarded
+from .records import judged
+
+_CHOICES = "|".join(REPORT_FORMATS)
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    report = commands.add_parser(
+        "report", parents=[common], help="export a review report (HTML, PDF, Markdown or JSON)"
+    )
+    report.add_argument("file", metavar="FILE")
+    report.add_argument("--format", choices=tuple(REPORT_FORMATS), help="default: from the output's suffix")
+    report.add_argument(
+        "-o", "--output", metavar="OUT", help="file to write; '-' or none: standard output (text formats)"
+    )
+    report.set_defaults(handler=run_report)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from ..core.report import build_report
+
+    to_stdout = args.output in (None, "-")
+    fmt = REPORT_FORMATS[args.format] if args.format else _format_from_name(args.output)
+    if to_stdout and fmt.render is None:
+        raise CliError(f"a {fmt.label} needs a file: add -o OUT{fmt.suffix}")
+    pipeline, store, review = judged(args)
+    report = guarded(lambda: build_report(review, store, pipeline.policy))
+    if to_stdout:
+        assert fmt.render is not None
+        sys.stdout.write(fmt.render(report))
+        return EXIT_OK
+    for written in guarded(lambda: fmt.write(report, Path(args.output))):
+        print(f"wrote {written}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _format_from_name(output: str | None):  # -> ReportFormat
+    if output in (None, "-"):
+        raise CliError(f"say which report: --format {_CHOICES}")
+    fmt = format_for_path(output)
+    if fmt is None:
+        raise CliError(f"{output}: cannot tell the report format from its name; add --format {_CHOICES}")
+    return fmt

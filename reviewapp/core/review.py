@@ -1,0 +1,128 @@
+"""The review pipeline: load → analyse → grammar → gate, the same for every front end.
+
+`reviewapp check`, `status`, `report` and the desktop app's analysis worker all
+build one `Reviewer` from the house policy and the user's settings, and call
+`review()`; none of them wires the steps itself, so they reach the same
+findings and the same verdict for the same text.
+
+    reviewer = Reviewer.configured(policy_path)
+    review = reviewer.review(reviewer.load("draft.txt"), store=store)
+    review.findings, review.gate.publishable
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from .analysis import AnalysisResult, Analyzer, IncrementalAnalysis
+from .document import Document
+from .findings import Finding
+from .gate import GateResult, evaluate
+from .grammar import HOW_TO_ENABLE, GrammarChecker, GrammarStatus, with_grammar
+from .grammar_settings import GrammarSettings
+from .loaders import load_path
+from .policy import Policy, load_policy
+from .settings import UserSettings, load_user_settings
+from .store import DraftRef, ReviewStore
+
+# "check": ask LanguageTool about the paragraphs it has not seen (and wait);
+# "cached": only what it said before (the app, while a check runs in the background);
+# "off": none.
+GrammarStep = Literal["check", "cached", "off"]
+GRAMMAR_OFF = GrammarStatus(False, f"grammar check is off; {HOW_TO_ENABLE}")
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """One version of a draft, reviewed: its findings, the grammar check's state, the gate."""
+
+    analysis: AnalysisResult  # grammar findings merged in
+    draft: DraftRef
+    grammar: GrammarStatus
+    gate: GateResult | None = None  # None when no review record was consulted
+
+    @property
+    def document(self) -> Document:
+        return self.analysis.document
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.analysis.findings
+
+
+class Reviewer:
+    """The pipeline, configured once: the policy's analyzers and a grammar checker.
+
+    Safe to share between threads, except that one `IncrementalAnalysis`
+    (a session) serves one thread at a time.
+    """
+
+    def __init__(self, policy: Policy, grammar: GrammarSettings | None = None) -> None:
+        self.policy = policy
+        self.analyzer = Analyzer(policy)
+        self.grammar: GrammarChecker | None = None
+        self.configure_grammar(grammar or policy.grammar)
+
+    @classmethod
+    def configured(cls, policy_path: str | Path | None = None, user: UserSettings | None = None) -> Reviewer:
+        """From a policy file (or the default) and this user's settings (or those saved)."""
+        policy = load_policy(policy_path)
+        user = user if user is not None else load_user_settings()
+        return cls(policy, user.grammar(policy.grammar))
+
+    def configure_grammar(self, settings: GrammarSettings) -> None:
+        """Use these grammar settings from now on (after the user changed Preferences)."""
+        if self.grammar is not None:
+            self.grammar.close()
+        # The user's dictionary matters only to LanguageTool: not read when grammar is off.
+        self.grammar = GrammarChecker.with_dictionary(settings) if settings.mode != "off" else None
+
+    def close(self) -> None:
+        if self.grammar is not None:
+            self.grammar.close()
+
+    # -- the steps
+
+    def load(self, path: str | Path) -> Document:
+        return load_path(path)
+
+    def session(self) -> IncrementalAnalysis:
+        """Analysis state to keep between reviews of one draft as it is edited."""
+        return IncrementalAnalysis(self.analyzer)
+
+    def review(
+        self,
+        document: Document,
+        *,
+        key: str | None = None,
+        store: ReviewStore | None = None,
+        session: IncrementalAnalysis | None = None,
+        grammar: GrammarStep = "check",
+        workers: int = 1,
+    ) -> Review:
+        """Analyse, check grammar, and (with a review record) judge the draft.
+
+        `key` names the draft in the record when it is not its own path (a
+        pasted draft keeps the name it was first recorded under).
+        """
+        analysis = (session or self.session()).run(document, workers)
+        status = GRAMMAR_OFF
+        if self.grammar is not None and grammar != "off":
+            paragraphs, roles = document.paragraphs, analysis.roles
+            if grammar == "check":
+                found = self.grammar.check(paragraphs, roles)
+            else:
+                found = self.grammar.cached(paragraphs, roles)
+            analysis = with_grammar(analysis, found)
+            status = self.grammar.status
+        review = Review(analysis, DraftRef.of(document, key), status)
+        return self.judge(review, store) if store is not None else review
+
+    def judge(self, review: Review, store: ReviewStore) -> Review:
+        """The review with the gate's verdict from the record as it stands now."""
+        return replace(review, gate=self.gate(review.findings, review.draft, store))
+
+    def gate(self, findings: list[Finding], draft: DraftRef, store: ReviewStore) -> GateResult:
+        return evaluate(findings, draft, store, self.policy)

@@ -1,0 +1,129 @@
+"""Grammar: LanguageTool settings (Edit > Preferences), the user's dictionary, the download."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QThreadPool
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from ...core import ReviewAppError
+from ...core.grammar import GrammarStatus, add_to_dictionary, default_dictionary_path
+from ...core.grammar_settings import GrammarSettings
+from ...core.review import GRAMMAR_OFF
+from ...core.settings import UserSettings, load_user_settings, save_user_settings
+from ..dialogs.preferences import PreferencesDialog
+from ..workers import DownloadWorker
+from . import make_action
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+
+
+class GrammarActions(QObject):
+    """The user's settings are the same file `reviewapp check` and `status` read."""
+
+    def __init__(self, window: MainWindow, user: UserSettings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.user = user
+        self.preferences = make_action(
+            self, "Pre&ferences…", self.show_preferences, QKeySequence.StandardKey.Preferences
+        )
+
+    def settings(self) -> GrammarSettings:
+        return self.user.grammar(self.window.reviewer.policy.grammar)
+
+    def dictionary_path(self) -> Path:
+        return self.settings().dictionary or default_dictionary_path()
+
+    def configure(self) -> None:
+        """(Re)build the LanguageTool client from policy and settings; every draft uses it."""
+        self.window.reviewer.configure_grammar(self.settings())
+        for tab in self.window.tab_list():
+            tab.scheduler.refresh_grammar()
+        if self.window.reviewer.grammar is None:
+            self.show_state(GRAMMAR_OFF)
+        else:
+            self.window.status.grammar_label.setText("Grammar: connecting…")
+
+    def show_state(self, status: GrammarStatus) -> None:
+        self.window.status.show_grammar(status, off=self.window.reviewer.grammar is None)
+
+    def accept_word(self, word: str) -> None:
+        try:
+            add_to_dictionary(word, self.dictionary_path())
+        except ReviewAppError as exc:
+            self.window.show_error("Cannot add the word", str(exc))
+            return
+        checker = self.window.reviewer.grammar
+        if checker is not None:
+            checker.accept(word)
+        for tab in self.window.tab_list():
+            tab.scheduler.refresh_grammar()
+        self.window.status.showMessage(f"“{word}” is in your dictionary now.", 5000)
+
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.settings(), self.window)
+        dialog.accepted.connect(lambda: self.apply(dialog.values()))
+        dialog.download.clicked.connect(lambda: self.confirm_download(dialog))
+        self.window.open_dialog(dialog)
+        return dialog
+
+    def apply(self, values: dict[str, str]) -> None:
+        """Save the choices where every front end reads them, and use them now."""
+        try:
+            # The file may have changed since the app started (another window, the command line).
+            current = load_user_settings()
+        except ReviewAppError:
+            current = self.user
+        user = current.with_values(
+            grammar_mode=values["mode"],
+            grammar_server_url=values["server_url"],
+            languagetool_dir=values["languagetool_dir"],
+        )
+        try:
+            save_user_settings(user)
+        except ReviewAppError as exc:
+            self.window.show_error("Cannot save the preferences", str(exc))
+            return
+        self.user = user
+        self.configure()
+
+    def confirm_download(self, parent: QWidget) -> QMessageBox:
+        """Ask first: LanguageTool is a download of about 250 MB from languagetool.org."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Download LanguageTool",
+            "Download LanguageTool (about 250 MB) from languagetool.org into your user folder? "
+            "It runs on this computer with Java; your drafts stay here.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+        )
+        box.setObjectName("confirm-download")
+        box.accepted.connect(self.download_languagetool)  # Yes is the accept role
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def download_languagetool(self) -> None:
+        progress = QProgressDialog("Downloading LanguageTool…", "", 0, 0, self.window)
+        progress.setObjectName("download-progress")
+        progress.setCancelButton(None)  # the library's download cannot be interrupted
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        worker = DownloadWorker()
+
+        def finished() -> None:
+            progress.close()
+            self.configure()
+
+        def failed(message: str) -> None:
+            progress.close()
+            self.window.show_error("LanguageTool was not downloaded", message)
+
+        worker.signals.finished.connect(finished)
+        worker.signals.failed.connect(failed)
+        progress.show()
+        QThreadPool.globalInstance().start(worker)

@@ -1,0 +1,166 @@
+"""Review: step through findings, resolve them, sign off, the history and the audit log."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from ...core import ReviewAppError
+from ...core.findings import Finding
+from ..dialogs.history import HistoryDialog
+from ..dialogs.resolve import ResolveDialog
+from ..dialogs.signoff import SignOffDialog
+from ..document.tab import DocumentTab
+from . import make_action
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+
+
+class ReviewActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.next = make_action(self, "&Next Open Finding", lambda: self.step(False), "F8")
+        self.previous = make_action(self, "&Previous Open Finding", lambda: self.step(True), "Shift+F8")
+        self.resolve = make_action(self, "&Resolve Finding…", self.resolve_current, "Ctrl+R")
+        self.sign = make_action(self, "&Sign Off…", self.sign_off, "Ctrl+Shift+A")
+        self.history = make_action(self, "&History…", self.show_history, "Ctrl+H")
+        self.verify = make_action(self, "&Verify Audit Log", self.verify_audit)
+        self.focus_text = make_action(self, "Focus &Text", lambda: self._focus(text=True), "Ctrl+1")
+        self.focus_findings = make_action(self, "Focus &Findings", lambda: self._focus(text=False), "Ctrl+2")
+
+    def step(self, backwards: bool) -> None:
+        tab = self.window.current()
+        if tab is None:
+            return
+        finding = tab.next_open(backwards)
+        if finding is None:
+            self.window.status.showMessage("No open findings left in this view.", 4000)
+        else:
+            self.window.status.showMessage(f"{finding.severity}: {finding.message}", 8000)
+
+    def resolve_current(self) -> None:
+        tab = self.window.current()
+        if tab is None or tab.review is None:
+            return
+        finding = tab.selected_finding()
+        if finding is None:
+            self.window.status.showMessage(
+                "Put the cursor in a highlight or select a finding first (F8).", 5000
+            )
+            return
+        dialog = ResolveDialog(finding, self.window.store.setting("signoff.name") or "", self.window)
+        dialog.accepted.connect(lambda: self.record_resolution(tab, finding, **dialog.values()))  # type: ignore[arg-type]
+        self.window.open_dialog(dialog)
+
+    def record_resolution(
+        self,
+        tab: DocumentTab,
+        finding: Finding,
+        status: str,
+        person: str,
+        source_url: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        assert tab.review is not None
+        store = self.window.store
+        try:
+            resolution = store.resolve(
+                tab.review.draft, finding, status, person, source_url=source_url, note=note
+            )
+            store.set_setting("signoff.name", person)
+        except ReviewAppError as exc:
+            self.window.show_error("Cannot record the decision", str(exc))
+            return
+        tab.resolutions.add(resolution)
+        tab.judge()
+
+    def sign_off(self) -> None:
+        tab = self.window.current()
+        if tab is None:
+            return
+        refusal = self._refusal(tab)
+        if refusal:
+            self.window.show_error("Cannot sign off yet", refusal)
+            return
+        tab.judge()  # the record as it stands now: a colleague may have signed meanwhile
+        review = tab.review
+        assert review is not None and review.gate is not None
+        store = self.window.store
+        dialog = SignOffDialog(
+            review.gate,
+            self.window.reviewer.policy.roles,
+            store.setting("signoff.name") or "",
+            store.setting("signoff.role"),
+            review.document.metadata.title or tab.title,
+            review.draft.sha256,
+            self.window,
+        )
+        dialog.accepted.connect(lambda: self.record_signoff(tab, **dialog.values()))  # type: ignore[arg-type]
+        self.window.open_dialog(dialog)
+
+    def _refusal(self, tab: DocumentTab) -> str | None:
+        """Why this draft cannot be signed now: a sign-off is bound to exact, saved, analysed text."""
+        if tab.editor.document().isModified():
+            return "Save the draft first: a sign-off approves the text as saved, so others can check it."
+        if not tab.up_to_date:
+            return "Wait for the analysis of the latest edit to finish, then sign off."
+        return None
+
+    def record_signoff(
+        self, tab: DocumentTab, person: str, role: str, decision: str, comment: str | None = None
+    ) -> None:
+        refusal = self._refusal(tab)  # the text may have changed while the dialog was open
+        if refusal:
+            self.window.show_error("The sign-off was not recorded", refusal)
+            return
+        tab.judge()
+        review = tab.review
+        assert review is not None
+        if decision == "approve" and (review.gate is None or review.gate.unresolved):
+            self.window.show_error(
+                "The sign-off was not recorded", "Findings that block publication are unresolved."
+            )
+            return
+        store = self.window.store
+        try:
+            store.sign_off(
+                review.draft, person, role, decision, comment=comment, roles=self.window.reviewer.policy.roles
+            )
+            store.set_setting("signoff.name", person)
+            store.set_setting("signoff.role", role)
+        except ReviewAppError as exc:
+            self.window.show_error("Cannot record the sign-off", str(exc))
+            return
+        self.window.status.showMessage(f"Recorded: {decision} by {person} as {role}", 8000)
+        tab.judge()
+
+    def show_history(self) -> None:
+        tab = self.window.current()
+        if tab is None:
+            return
+        store = self.window.store
+        current = tab.review.draft.sha256 if tab.up_to_date and tab.review else None
+        dialog = HistoryDialog(
+            tab.title.rstrip(" •"), store.history(tab.key), current, store.verify_audit, self.window
+        )
+        self.window.open_dialog(dialog)
+
+    def verify_audit(self) -> None:
+        report = self.window.store.verify_audit()
+        if report.ok:
+            self.window.status.showMessage(
+                f"Audit log verifies: {report.entries} entries, chain intact.", 8000
+            )
+        else:
+            self.window.show_error(
+                "The audit log is broken",
+                f"Entry {report.first_broken}: {report.reason}. The record was changed outside reviewapp.",
+            )
+
+    def _focus(self, text: bool) -> None:
+        tab = self.window.current()
+        if tab is not None:
+            (tab.editor if text else tab.panel.table).setFocus()

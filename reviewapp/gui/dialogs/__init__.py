@@ -1,0 +1,1 @@
+"""Dialogs: resolve a finding, sign off, the history, preferences."""

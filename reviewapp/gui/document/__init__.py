@@ -1,0 +1,1 @@
+"""One open draft: its editor, findings panel, analysis schedule and resolutions."""

@@ -1,0 +1,255 @@
+"""The draft's text with its findings drawn on it: highlights, underlines, hover and fixes.
+
+Findings carry Python string indices; every conversion to Qt's UTF-16
+positions happens through `LineMap` here.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
+
+from ...core.categories import CATEGORIES, CATEGORY, LABELS
+from ...core.findings import Finding
+from .highlighter import FindingHighlighter, underline_format
+from .offsets import LineMap
+from .resolutions import DraftResolutions
+
+REPAINT_SLICE = 150  # lines repainted per event-loop turn: about 12 ms
+UNDERLINE_MARGIN_LINES = 60  # claims underlined this far beyond the screen
+UNDERLINED = frozenset(c for c in CATEGORIES if CATEGORY[c].mark == "underline")
+
+
+class ReviewEditor(QPlainTextEdit):
+    """A plain-text editor that shows findings; edits are reported, not analysed, here."""
+
+    word_accepted = Signal(str)  # "Add to dictionary" in the context menu
+
+    def __init__(self, text: str, resolutions: DraftResolutions, dark: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("editor")
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = QFont()
+        font.setPointSize(12)
+        self.setFont(font)
+        self.setPlainText(text)
+        self.document().setModified(False)
+        self.resolutions = resolutions
+        self.findings: list[Finding] = []
+        self.line_map = LineMap(text)
+        self.highlighter = FindingHighlighter(self.document(), resolutions)
+        self.highlighter.dark = dark
+        self.viewport().installEventFilter(self)
+        self.viewport().setMouseTracking(True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+        resolutions.changed.connect(self._resolutions_changed)
+
+        # A big first result is painted in slices between events (visible lines first), and
+        # claims are underlined only around what is on screen: the window never stalls.
+        self.unpainted: set[int] = set()
+        self.repaint_timer = QTimer(self)
+        self.repaint_timer.setSingleShot(True)
+        self.repaint_timer.setInterval(0)
+        self.repaint_timer.timeout.connect(self._repaint_slice)
+        self.underline_timer = QTimer(self)
+        self.underline_timer.setSingleShot(True)
+        self.underline_timer.setInterval(30)
+        self.underline_timer.timeout.connect(self._show_underlines)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.underline_timer.start())
+        self.verticalScrollBar().rangeChanged.connect(lambda _a, _b: self.underline_timer.start())
+
+    # -- findings
+
+    def show_findings(self, text: str, findings: list[Finding]) -> None:
+        """Draw the findings of an analysis of `text` (the editor's text when it was taken)."""
+        old = self.highlighter.by_line
+        self.findings = findings
+        self.line_map = LineMap(text)
+        by_line: dict[int, list[tuple[int, int, Finding]]] = {}
+        starts = self.line_map.line_starts
+        for finding in findings:
+            lines = self.line_map.lines_of(finding.start, finding.end)
+            last = lines[-1]
+            for line in lines:
+                begin = max(finding.start, starts[line]) - starts[line]
+                end = (finding.end - starts[line]) if line == last else len(text)
+                by_line.setdefault(line, []).append((begin, max(begin, end), finding))
+        # Compare what a line shows, not the findings' absolute offsets: an edit shifts
+        # every later finding, but only the lines whose highlights differ need repainting.
+        changed = {
+            line for line in set(old) | set(by_line) if _shown(old.get(line)) != _shown(by_line.get(line))
+        }
+        self.highlighter.by_line = by_line
+        self.unpainted |= changed
+        self._repaint_slice()
+        self._show_underlines()
+
+    def set_hidden_categories(self, hidden: set[str]) -> None:
+        if hidden != self.highlighter.hidden_categories:
+            self.highlighter.hidden_categories = hidden
+            self.highlighter.rehighlight()
+            self._show_underlines()
+
+    def set_dark(self, dark: bool) -> None:
+        self.highlighter.dark = dark
+        self.highlighter.rehighlight()
+        self._show_underlines()
+
+    def _resolutions_changed(self, ids: set[str]) -> None:
+        lines = {
+            line for f in self.findings if f.id in ids for line in self.line_map.lines_of(f.start, f.end)
+        }
+        # Only those lines: a whole rehighlight of a long draft stalls.
+        self.highlighter.set_findings(self.highlighter.by_line, lines)
+        self._show_underlines()
+
+    def visible_lines(self, margin: int = 0) -> range:
+        """Block numbers on screen, widened by `margin` blocks each way."""
+        first = self.firstVisibleBlock().blockNumber()
+        corner = self.viewport().rect().bottomRight()
+        last = self.cursorForPosition(corner).blockNumber()
+        return range(max(0, first - margin), last + margin + 1)
+
+    def _repaint_slice(self) -> None:
+        """Repaint up to REPAINT_SLICE changed lines, those on screen first; schedule the rest."""
+        if not self.unpainted:
+            return
+        visible = self.visible_lines(margin=10)
+        now = [line for line in visible if line in self.unpainted]
+        if len(now) < REPAINT_SLICE:
+            rest = sorted(self.unpainted.difference(now))
+            now += rest[: REPAINT_SLICE - len(now)]
+        self.unpainted.difference_update(now)
+        self.highlighter.set_findings(self.highlighter.by_line, now)
+        if self.unpainted:
+            self.repaint_timer.start()
+
+    def _show_underlines(self) -> None:
+        """Underline the claims near the screen with extra selections (thousands at once cost
+        a visible pause); they are redrawn on scrolling. Their cursors follow edits."""
+        shown = UNDERLINED - self.highlighter.hidden_categories
+        if not self.findings or not shown:
+            self.setExtraSelections([])
+            return
+        document = self.document()
+        lines = self.visible_lines(margin=UNDERLINE_MARGIN_LINES)
+        starts = self.line_map.line_starts
+        low = starts[min(lines.start, len(starts) - 1)]
+        high = starts[lines.stop] if lines.stop < len(starts) else len(self.line_map.text)
+        selections = []
+        for finding in self.findings:
+            if finding.category not in shown or finding.end < low or finding.start > high:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(self.line_map.to_utf16(finding.start))
+            cursor.setPosition(self.line_map.to_utf16(finding.end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = underline_format(
+                finding.category, self.highlighter.dark, finding.id in self.resolutions
+            )
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def underlines(self) -> list[tuple[int, int]]:
+        """(start, end) in UTF-16 positions of the claim underlines shown."""
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.extraSelections()]
+
+    # -- where the cursor is
+
+    def findings_at(self, index: int) -> list[Finding]:
+        """Every finding covering a text index (an empty span covers the character at it)."""
+        return [f for f in self.findings if f.start <= index < max(f.end, f.start + 1)]
+
+    def finding_at(self, index: int) -> Finding | None:
+        hits = self.findings_at(index)
+        return min(hits, key=lambda f: f.end - f.start) if hits else None  # the innermost
+
+    def cursor_index(self) -> int:
+        return self.line_map.from_utf16(self.textCursor().position())
+
+    def select(self, finding: Finding) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.line_map.to_utf16(finding.start))
+        cursor.setPosition(self.line_map.to_utf16(finding.end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def selection_span(self) -> tuple[int, int]:
+        """The selection (or the cursor) as text indices."""
+        cursor = self.textCursor()
+        return self.line_map.from_utf16(cursor.selectionStart()), self.line_map.from_utf16(
+            cursor.selectionEnd()
+        )
+
+    def replace(self, finding: Finding, replacement: str) -> bool:
+        """Put a replacement in place of a finding's words, as one undoable edit."""
+        start, end = self.line_map.to_utf16(finding.start), self.line_map.to_utf16(finding.end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText() != finding.text:
+            return False  # the text moved on since this finding was made
+        cursor.insertText(replacement)
+        return True
+
+    # -- context menu and hover
+
+    def context_actions(self, position: int) -> list[QAction]:
+        """One-click fixes for the grammar finding at a UTF-16 position, and "Add to dictionary"."""
+        hits = self.findings_at(self.line_map.from_utf16(position))
+        finding = next((f for f in hits if f.category == "grammar"), None)
+        if finding is None:
+            return []
+        actions = []
+        for replacement in finding.replacements:
+            action = QAction(f"Replace with “{replacement}”", self)
+            action.triggered.connect(lambda _=False, f=finding, r=replacement: self.replace(f, r))
+            actions.append(action)
+        if finding.text and " " not in finding.text.strip():
+            action = QAction(f"Add “{finding.text}” to Dictionary", self)
+            action.triggered.connect(lambda _=False, w=finding.text: self.word_accepted.emit(w))
+            actions.append(action)
+        return actions
+
+    def _context_menu(self, point: QPoint) -> None:
+        menu = self.createStandardContextMenu(point)
+        actions = self.context_actions(self.cursorForPosition(point).position())
+        if actions:
+            if menu.actions():
+                first = menu.actions()[0]
+                menu.insertActions(first, actions)
+                menu.insertSeparator(first)
+            else:
+                menu.addActions(actions)
+        menu.exec(self.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.viewport() and event.type() == QEvent.Type.ToolTip:
+            cursor = self.cursorForPosition(event.pos())  # type: ignore[attr-defined]
+            finding = self.finding_at(self.line_map.from_utf16(cursor.position()))
+            if finding is not None:
+                QToolTip.showText(event.globalPos(), self.tooltip(finding), self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
+
+    def tooltip(self, finding: Finding) -> str:
+        """Rich text: everything from the draft is escaped."""
+        text = f"<b>{LABELS[finding.category]}</b> ({finding.severity})<br>{escape(finding.message)}"
+        if finding.suggestion:
+            text += f"<br><i>{escape(finding.suggestion)}</i>"
+        resolution = self.resolutions.get(finding.id)
+        if resolution is not None:
+            text += f"<br>Resolved: {resolution.status.replace('_', ' ')} by {escape(resolution.person)}"
+        return text
+
+
+def _shown(entries: list[tuple[int, int, Finding]] | None) -> list[tuple[int, int, str, str]]:
+    return [(begin, end, f.id, f.severity) for begin, end, f in entries or ()]

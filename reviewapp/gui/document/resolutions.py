@@ -1,0 +1,46 @@
+"""The resolutions of one open draft: one observable copy that the editor, the findings
+panel and the gate all read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import QObject, Signal
+
+from ...core.store import Resolution
+
+
+class DraftResolutions(QObject):
+    """Finding id → its latest resolution. `changed` carries the ids that changed."""
+
+    changed = Signal(object)  # set[str]
+
+    def __init__(self, resolutions: dict[str, Resolution] | None = None) -> None:
+        super().__init__()
+        self._by_id: dict[str, Resolution] = dict(resolutions or {})
+
+    def __contains__(self, finding_id: object) -> bool:
+        return finding_id in self._by_id
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def get(self, finding_id: str) -> Resolution | None:
+        return self._by_id.get(finding_id)
+
+    def as_dict(self) -> dict[str, Resolution]:
+        return dict(self._by_id)
+
+    def add(self, resolution: Resolution) -> None:
+        self._by_id[resolution.finding_id] = resolution
+        self.changed.emit({resolution.finding_id})
+
+    def replace_all(self, resolutions: dict[str, Resolution]) -> None:
+        """Take the record's view (after a reload from the database); say only what differs."""
+        differ = {k for k in set(self._by_id) | set(resolutions) if self._by_id.get(k) != resolutions.get(k)}
+        self._by_id = dict(resolutions)
+        if differ:
+            self.changed.emit(differ)

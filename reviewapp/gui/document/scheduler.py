@@ -1,0 +1,140 @@
+"""When one draft is reviewed: after a pause in typing, one pass at a time, the newest text last.
+
+Reviews run in the thread pool through the core pipeline (workers.ReviewWorker);
+LanguageTool's requests run in their own worker, and when they bring something
+new the draft is reviewed again, from the checker's cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+
+from ...core.document import Document
+from ...core.review import Review, Reviewer
+from ..workers import GrammarWorker, ReviewWorker
+
+DEBOUNCE_MS = 250  # re-analyse after this pause in typing
+FIRST_PAINT_MS = 30  # a new tab's text is painted before its first analysis starts
+
+
+class AnalysisScheduler(QObject):
+    """Schedules the reviews of one draft; its session is used by one worker at a time."""
+
+    state = Signal(str)  # "editing…", "analysing…", "up to date (N ms)", "analysis failed: …"
+    reviewed = Signal(object)  # Review of the newest text (not yet judged against the record)
+    grammar_state = Signal(object)  # GrammarStatus, after each grammar pass
+
+    def __init__(
+        self,
+        reviewer: Reviewer,
+        original: Document,
+        text: Callable[[], str],
+        key: Callable[[], str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.reviewer = reviewer
+        self.original = original  # what the file declared; see loaders.edited
+        self.text = text
+        self.key = key
+        self.session = reviewer.session()
+        self.latest: Review | None = None  # the newest review delivered
+        self.generation = 0  # bumped on every edit
+        self.running = False  # a review of this draft is under way
+        self.grammar_running = False
+        self.grammar_tried = -1  # the generation the last grammar pass was for
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.start)
+
+    def up_to_date(self) -> bool:
+        """The newest review is of the text in the editor now."""
+        return (
+            self.latest is not None
+            and not self.running
+            and not self.debounce.isActive()
+            and self.latest.document.text == self.text()
+        )
+
+    def edited(self) -> None:
+        self.generation += 1
+        self.debounce.start()
+        self.state.emit("editing…")
+
+    def start_soon(self) -> None:
+        """Review a newly opened draft once its text is on screen.
+
+        A worker started at once competes with the first paint for Python's
+        global lock (the highlighter is Python), and the window stalls for
+        tens of milliseconds more on a long draft.
+        """
+        QTimer.singleShot(FIRST_PAINT_MS, self, self.start)  # not called once the draft is closed
+
+    def start(self) -> None:
+        if self.running:  # one at a time per draft: the session is not shared between threads
+            self.debounce.start()
+            return
+        self.running = True
+        self.state.emit("analysing…")
+        worker = ReviewWorker(
+            self.reviewer, self.session, self.original, self.text(), self.key(), self.generation
+        )
+        worker.signals.finished.connect(self._finished)
+        worker.signals.failed.connect(self._failed)
+        QThreadPool.globalInstance().start(worker)
+
+    def _failed(self, generation: int, message: str) -> None:
+        self.running = False
+        self.state.emit("analysis failed: " + message.splitlines()[0])
+
+    def _finished(self, generation: int, review: Review, seconds: float) -> None:
+        self.running = False
+        if generation != self.generation:
+            self.start()  # the text moved on while this ran: review the newest text
+            return
+        self.latest = review
+        self.reviewed.emit(review)
+        self.state.emit(f"up to date ({seconds * 1000:.0f} ms)")
+        self.start_grammar()
+
+    # -- grammar
+
+    def start_grammar(self, again: bool = False) -> None:
+        """Send the paragraphs LanguageTool has not seen to it, in the pool.
+
+        Once per version of the text, unless `again` (the checker or the
+        dictionary changed): a server that is down is not asked in a loop.
+        """
+        checker = self.reviewer.grammar
+        latest = self.latest
+        if checker is None or latest is None or self.grammar_running:
+            return
+        if self.grammar_tried == self.generation and not again:
+            return
+        paragraphs = latest.document.paragraphs
+        if not checker.missing(paragraphs) and checker.status.available and not again:
+            return
+        self.grammar_running = True
+        self.grammar_tried = self.generation
+        worker = GrammarWorker(checker, paragraphs, latest.analysis.roles, self.generation)
+        worker.signals.finished.connect(self._grammar_done)
+        QThreadPool.globalInstance().start(worker)
+
+    def _grammar_done(self, generation: int) -> None:
+        self.grammar_running = False
+        checker = self.reviewer.grammar
+        if checker is not None:
+            self.grammar_state.emit(checker.status)
+        if generation == self.generation:
+            self.start()  # the same text, now with what LanguageTool said
+        elif not self.running and not self.debounce.isActive():
+            self.start_grammar()  # the text changed meanwhile: its new paragraphs are due
+
+    def refresh_grammar(self) -> None:
+        """Show grammar findings again after the checker or the dictionary changed."""
+        if self.latest is not None:
+            self.start()
+            self.start_grammar(again=True)

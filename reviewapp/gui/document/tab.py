@@ -1,0 +1,156 @@
+"""One open draft: the editor above, the findings panel below, reviewed in the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from ...core.document import Document
+from ...core.errors import ReviewAppError
+from ...core.findings import Finding
+from ...core.loaders import load_text
+from ...core.review import Review, Reviewer
+from ...core.store import ReviewStore, draft_key
+from .editor import ReviewEditor
+from .findings_panel import FindingsPanel
+from .resolutions import DraftResolutions
+from .scheduler import AnalysisScheduler
+
+
+class DocumentTab(QWidget):
+    """Editor and findings of one draft, and its latest review judged against the record."""
+
+    reviewed = Signal(object)  # Review, judged, once shown
+    state = Signal(str)  # what the analysis is doing, for the status bar
+    record_problem = Signal(str)  # the review record could not be read
+
+    def __init__(
+        self, document: Document, reviewer: Reviewer, store: ReviewStore, dark: bool = False
+    ) -> None:
+        super().__init__()
+        self.path: Path | None = document.path
+        self.format = document.format
+        self.reviewer = reviewer
+        self.store = store
+        # A pasted draft keeps the name it was first recorded under while it is edited.
+        self.pasted_key = None if document.path else draft_key(None, document.sha256)
+        self.review: Review | None = None  # the latest review, judged against the record
+
+        self.resolutions = DraftResolutions(self._recorded())
+        self.editor = ReviewEditor(document.text, self.resolutions, dark)
+        self.panel = FindingsPanel(self.resolutions, dark)
+        self.panel.activated.connect(self.jump_to)
+        self.panel.hidden_changed.connect(self.editor.set_hidden_categories)
+        self.scheduler = AnalysisScheduler(reviewer, document, lambda: self.text, lambda: self.key, self)
+        self.scheduler.reviewed.connect(self._show)
+        self.scheduler.state.connect(self.state)
+        self.editor.document().contentsChange.connect(self._edited)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.editor)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    # -- identity
+
+    @property
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    @property
+    def key(self) -> str:
+        """How the review record names this draft."""
+        return draft_key(self.path, "") if self.path else str(self.pasted_key)
+
+    @property
+    def title(self) -> str:
+        name = self.path.name if self.path else "Untitled draft"
+        return name + (" •" if self.editor.document().isModified() else "")
+
+    @property
+    def up_to_date(self) -> bool:
+        """The latest review is of the text in the editor now."""
+        return self.review is not None and self.scheduler.up_to_date()
+
+    def saved_as(self, path: Path) -> None:
+        """The draft now lives at `path`: what it declares is what that file holds."""
+        self.path = path
+        self.format = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
+        self.scheduler.original = load_text(self.text, path, self.format)
+
+    # -- reviewing
+
+    def _edited(self, _position: int = 0, removed: int = 0, added: int = 0) -> None:
+        if removed or added:  # not a highlighter re-formatting a block
+            self.scheduler.edited()
+
+    def _show(self, review: Review) -> None:
+        self.editor.show_findings(review.document.text, review.findings)
+        self.panel.set_findings(review.findings)
+        self.judge(review)
+
+    def judge(self, review: Review | None = None) -> None:
+        """The gate's verdict for the latest review, from the record as it stands now."""
+        review = review or self.review
+        if review is None:
+            return
+        try:
+            self.review = self.reviewer.judge(review, self.store)
+        except ReviewAppError as exc:
+            self.review = review
+            self.record_problem.emit(str(exc))
+        else:
+            assert self.review.gate is not None
+            self.resolutions.replace_all(self.review.gate.resolutions)
+        self.reviewed.emit(self.review)
+
+    def _recorded(self) -> dict:
+        try:
+            return self.store.resolutions(self.key)
+        except ReviewAppError:
+            return {}  # said when the draft is judged
+
+    # -- findings
+
+    def selected_finding(self) -> Finding | None:
+        """The finding chosen in the table, else the one at the cursor."""
+        return self.panel.current() or self.finding_at_cursor()
+
+    def finding_at_cursor(self) -> Finding | None:
+        return self.editor.finding_at(self.editor.cursor_index())
+
+    def jump_to(self, finding: Finding) -> None:
+        self.editor.select(finding)
+        self.panel.select(finding)
+
+    def open_count(self) -> int:
+        return self.panel.open_count()
+
+    def next_open(self, backwards: bool = False) -> Finding | None:
+        """The next (or previous) open finding that the filters show, from the cursor, wrapping around."""
+        candidates = sorted(
+            (f for f in self.panel.shown_findings() if f.id not in self.resolutions),
+            key=lambda f: (f.start, f.end),
+        )
+        if not candidates:
+            return None
+        start, end = self.editor.selection_span()
+        if backwards:
+            before = [f for f in candidates if f.start < start]
+            target = before[-1] if before else candidates[-1]
+        else:
+            after = [f for f in candidates if f.start > start or (f.start == start and f.end > end)]
+            after = [f for f in after if (f.start, f.end) != (start, end)]
+            target = after[0] if after else candidates[0]
+        self.jump_to(target)
+        return target
+
+    def set_dark(self, dark: bool) -> None:
+        self.editor.set_dark(dark)
+        self.panel.set_dark(dark)
