@@ -27,6 +27,15 @@ from .grammar_settings import GrammarSettings
 from .paths import data_dir
 from .roles import DISCLOSURE
 
+# What the grammar step emits: LanguageTool's rules as "grammar.<its rule id>", and a
+# disclosure finding where a match falls inside the AI disclosure.
+GRAMMAR_RULE_PREFIX = "grammar."
+DISCLOSURE_LANGUAGE_RULE = "disclosure.languagetool"
+GRAMMAR_RULES_WHY = {
+    GRAMMAR_RULE_PREFIX: "LanguageTool found a spelling or grammar error; a published error costs trust.",
+    DISCLOSURE_LANGUAGE_RULE: "A legal notice with language errors reads as unreviewed.",
+}
+
 # LanguageTool's issue types that are errors in print; the rest (style, typographical...) are suggestions.
 WARNING_TYPES = frozenset({"misspelling", "grammar"})
 MAX_REPLACEMENTS = 5
@@ -210,13 +219,13 @@ class GrammarChecker:
         suggestion = (
             "Replace with: " + ", ".join(f"“{r}”" for r in match.replacements) if match.replacements else None
         )
-        rule = "grammar." + _rule_name(match.rule_id)
+        rule = GRAMMAR_RULE_PREFIX + _rule_name(match.rule_id)
         yield Finding("grammar", rule, severity, start, end, quote, match.message, suggestion,
                       paragraph.text, replacements=match.replacements)  # fmt: skip
         if in_disclosure:
             # A legal notice with a language error reads as unreviewed: it is a disclosure gap too.
             yield Finding(
-                "disclosure", "disclosure.languagetool", "warning", start, end, quote,
+                "disclosure", DISCLOSURE_LANGUAGE_RULE, "warning", start, end, quote,
                 f"Language error in the AI disclosure: {match.message}", suggestion,
                 paragraph.text, replacements=match.replacements,
             )  # fmt: skip

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .metadata import HEAD_LINES, is_byline, is_date_line
-from .rules import LexiconRule, pattern_list, single_pattern, whole_line_rule, word_set
+from .patterns import word_set
+from .rules import LexiconRule, pattern_list, single_pattern, whole_line_rule
 
 TITLE, META, BOILERPLATE, DISCLOSURE, BODY = "title", "meta", "boilerplate", "disclosure", "body"
 ROLES = (TITLE, META, BOILERPLATE, DISCLOSURE, BODY)

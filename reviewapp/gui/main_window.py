@@ -55,7 +55,17 @@ class MainWindow(QMainWindow):
         self.review = ReviewActions(self)
         self.reports = ReportActions(self)
         self.grammar = GrammarActions(self, user or UserSettings())
-        self.menus = MainMenuBar(self)
+        self.menus = MainMenuBar(
+            self,
+            self.files,
+            self.review,
+            self.reports,
+            self.grammar,
+            self.editor_call,
+            self.set_dark,
+            self.dark,
+            self.about,
+        )
         self.setMenuBar(self.menus)
         self.grammar.configure()
         apply_theme(self.dark)
@@ -108,6 +118,9 @@ class MainWindow(QMainWindow):
                 return
         self.tabs.removeTab(index)
         tab.deleteLater()
+
+    def last_folder(self) -> Path:
+        return self.files.last_folder()
 
     def retitle(self, tab: DocumentTab) -> None:
         index = self.tabs.indexOf(tab)

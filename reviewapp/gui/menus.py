@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenuBar
+from PySide6.QtWidgets import QMenuBar, QWidget
 
 from .actions import make_action
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .actions.files import FileActions
+from .actions.grammar import GrammarActions
+from .actions.reports import ReportActions
+from .actions.review import ReviewActions
 
 EDIT_COMMANDS = (
     ("&Undo", "undo", QKeySequence.StandardKey.Undo),
@@ -23,9 +24,19 @@ EDIT_COMMANDS = (
 
 
 class MainMenuBar(QMenuBar):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        files: FileActions,
+        review: ReviewActions,
+        reports: ReportActions,
+        grammar: GrammarActions,
+        editor_call: Callable[[str], None],
+        set_dark: Callable[[bool], None],
+        dark: bool,
+        about: Callable[[], object],
+    ) -> None:
         super().__init__(window)
-        files, review, reports, grammar = window.files, window.review, window.reports, window.grammar
         file = self.addMenu("&File")
         file.addAction(files.open)
         file.addMenu(files.recent_menu)
@@ -37,7 +48,7 @@ class MainMenuBar(QMenuBar):
 
         edit = self.addMenu("&Edit")
         for text, name, key in EDIT_COMMANDS:
-            edit.addAction(make_action(self, text, lambda _=False, n=name: window.editor_call(n), key))
+            edit.addAction(make_action(self, text, lambda _=False, n=name: editor_call(n), key))
         edit.addSeparator()
         edit.addAction(grammar.preferences)
 
@@ -49,9 +60,9 @@ class MainMenuBar(QMenuBar):
         menu.addActions([review.focus_text, review.focus_findings])
 
         view = self.addMenu("&View")
-        self.dark_action = make_action(self, "&Dark Theme", window.set_dark, "Ctrl+Shift+D", checkable=True)
-        self.dark_action.setChecked(window.dark)
+        self.dark_action = make_action(self, "&Dark Theme", set_dark, "Ctrl+Shift+D", checkable=True)
+        self.dark_action.setChecked(dark)
         view.addAction(self.dark_action)
 
         help_menu = self.addMenu("&Help")
-        help_menu.addAction(make_action(self, "&About reviewapp", window.about))
+        help_menu.addAction(make_action(self, "&About reviewapp", about))

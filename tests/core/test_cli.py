@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.subprocess
+
 CONTRACT_KEYS = {"id", "category", "rule", "severity", "start", "end", "text", "message", "suggestion"}
 
 

@@ -3,7 +3,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 
+
+@pytest.mark.subprocess
 def test_importing_and_running_the_core_never_imports_qt(data_dir):
     code = (
         "import sys; import reviewapp.core as c; "

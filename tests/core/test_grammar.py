@@ -120,7 +120,7 @@ def test_words_the_disclosure_check_flagged_already_are_not_flagged_twice(langua
     assert sorted(f.category for f in on_words) == ["disclosure", "grammar"]
 
 
-@pytest.mark.parametrize("behaviour", ["slow", "error", "malformed"])
+@pytest.mark.parametrize("behaviour", [pytest.param("slow", marks=pytest.mark.slow), "error", "malformed"])
 def test_a_failing_server_gives_a_reason_not_an_exception(languagetool, behaviour):
     url, log = languagetool
     checker = GrammarChecker(settings(url))
@@ -170,6 +170,7 @@ def _check_cli(tmp_path, policy: str, draft: str):
 DRAFT = "Budget passes\n\nThe council approved teh budget on Monday, the mayor said.\n"
 
 
+@pytest.mark.subprocess
 def test_check_command_with_a_server(tmp_path, languagetool):
     url, _ = languagetool
     proc = _check_cli(tmp_path, f'[grammar]\nmode = "server"\nserver_url = "{url}"\n', DRAFT)
@@ -180,6 +181,7 @@ def test_check_command_with_a_server(tmp_path, languagetool):
     assert "grammar" not in proc.stderr
 
 
+@pytest.mark.subprocess
 def test_check_command_says_once_when_grammar_is_unavailable(tmp_path, data_dir):
     policy = '[grammar]\nmode = "server"\nserver_url = "http://127.0.0.1:9"\ntimeout = 1\n'
     (tmp_path / "second.txt").write_text(DRAFT, encoding="utf-8")

@@ -72,7 +72,7 @@ def test_parallel_analysis_equals_serial(data_dir):
 
 def test_trigger_gates_change_no_result(data_dir, monkeypatch):
     """The trigger words only skip work: with the gates off, every finding is the same."""
-    from reviewapp.core import rules
+    from reviewapp.core import patterns
 
     texts = [load_path(p) for p in sorted(data_dir.glob("*.txt"))]
     # The analyzer tests' example sentences: many rules, each with true and false positives.
@@ -91,6 +91,6 @@ def test_trigger_gates_change_no_result(data_dir, monkeypatch):
         )
     )
     gated = [[f.to_json() for f in Analyzer().analyze(d).findings] for d in texts]
-    monkeypatch.setattr(rules, "GATES_ENABLED", False)
+    monkeypatch.setattr(patterns, "GATES_ENABLED", False)
     ungated = [[f.to_json() for f in Analyzer().analyze(d).findings] for d in texts]
     assert gated == ungated

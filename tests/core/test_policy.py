@@ -90,7 +90,8 @@ def test_extra_rule_file_with_bad_rule_name(tmp_path):
 
 
 def test_single_pattern_refuses_a_pattern_made_of_gated_parts():
-    from reviewapp.core.rules import GatedPattern, single_pattern
+    from reviewapp.core.patterns import GatedPattern
+    from reviewapp.core.rules import single_pattern
 
     assert isinstance(single_pattern("production"), GatedPattern)
     assert single_pattern("disclosure_label").regex.match("AI disclosure: this article was drafted with AI.")

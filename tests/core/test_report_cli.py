@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+pytestmark = pytest.mark.subprocess
+
 
 def run(*args: str, env: dict[str, str] | None = None):
     return subprocess.run(

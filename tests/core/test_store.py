@@ -209,6 +209,7 @@ WRITER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.subprocess
 def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     path = tmp_path / "shared.sqlite3"
     ReviewStore(path).close()
@@ -238,6 +239,7 @@ KILLED = textwrap.dedent("""
 """)
 
 
+@pytest.mark.subprocess
 def test_sigkill_in_the_middle_of_a_signoff_leaves_the_database_consistent(tmp_path):
     path = tmp_path / "kill.sqlite3"
     with ReviewStore(path) as s:

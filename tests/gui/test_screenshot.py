@@ -6,8 +6,11 @@ import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtGui import QImage
 from resource_scripts import PACKAGING, load_script  # tests/ is on sys.path (rootdir conftest)
+
+pytestmark = pytest.mark.subprocess
 
 
 def test_screenshot_of_the_foxconn_article(tmp_path, data_dir):

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from resource_scripts import PACKAGING, load_script  # tests/ is on sys.path (rootdir conftest)
 
+pytestmark = pytest.mark.subprocess
+
 ROOT = Path(__file__).resolve().parents[2]
 APP_ID = "io.github.reviewapp"
 

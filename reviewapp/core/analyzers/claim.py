@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..findings import Finding
+from ..patterns import GatedAny, GatedPattern, PatternIndex
 from ..roles import BODY
-from ..rules import GatedAny, GatedPattern, PatternIndex, pattern_list, word_list
+from ..rules import pattern_list, word_list
 from ..text import overlaps
 from .base import Check, RuleInfo
 from .context import ParagraphContext

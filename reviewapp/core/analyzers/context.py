@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..findings import Finding
-from ..rules import WORD_RE, normalise, with_parts
+from ..patterns import WORD_RE, normalise, with_parts
 from ..text import Sentence, quoted_spans, split_sentences, url_spans
 
 

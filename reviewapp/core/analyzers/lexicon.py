@@ -7,9 +7,10 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from ..findings import Finding
+from ..patterns import WORD_RE, GatedPattern, PatternIndex, normalise
 from ..policy import Policy
 from ..roles import BODY, TITLE
-from ..rules import WORD_RE, GatedPattern, LexiconRule, PatternIndex, house_rules, normalise
+from ..rules import LexiconRule, house_rules
 from ..text import inside
 from .base import Check, RuleInfo
 from .context import ParagraphContext

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication, QKeySequence
@@ -14,20 +13,18 @@ from ...core.files import write_atomic
 from ...core.loaders import SUPPORTED_SUFFIXES
 from ..document.tab import DocumentTab
 from . import make_action
-
-if TYPE_CHECKING:
-    from ..main_window import MainWindow
+from .host import Host, widget
 
 MAX_RECENT = 10
 SAVEABLE = (".txt", ".md", ".markdown")
 
 
 class FileActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(widget(window))
         self.window = window
         self.open = make_action(self, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
-        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu = QMenu("Open &Recent", widget(window))
         self.paste = make_action(self, "&Paste as New Draft", self.paste_new, "Ctrl+Shift+V")
         self.save_action = make_action(self, "&Save", self.save, QKeySequence.StandardKey.Save)
         self.save_as_action = make_action(self, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
@@ -45,7 +42,7 @@ class FileActions(QObject):
     def open_dialog(self) -> None:
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, "Open drafts", str(self.last_folder()), f"Drafts ({patterns});;All files (*)"
+            widget(self.window), "Open drafts", str(self.last_folder()), f"Drafts ({patterns});;All files (*)"
         )
         for path in paths:
             self.open_path(path)
@@ -90,7 +87,7 @@ class FileActions(QObject):
             return False
         start = tab.path.with_suffix(".txt") if tab.path else self.last_folder() / "draft.txt"
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "Save draft as", str(start), "Text (*.txt);;Markdown (*.md)"
+            widget(self.window), "Save draft as", str(start), "Text (*.txt);;Markdown (*.md)"
         )
         if not name:
             return False

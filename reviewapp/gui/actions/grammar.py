@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThreadPool
 from PySide6.QtGui import QKeySequence
@@ -17,16 +16,14 @@ from ...core.settings import UserSettings, load_user_settings, save_user_setting
 from ..dialogs.preferences import PreferencesDialog
 from ..workers import DownloadWorker
 from . import make_action
-
-if TYPE_CHECKING:
-    from ..main_window import MainWindow
+from .host import Host, widget
 
 
 class GrammarActions(QObject):
     """The user's settings are the same file `reviewapp check` and `status` read."""
 
-    def __init__(self, window: MainWindow, user: UserSettings) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host, user: UserSettings) -> None:
+        super().__init__(widget(window))
         self.window = window
         self.user = user
         self.preferences = make_action(
@@ -66,7 +63,7 @@ class GrammarActions(QObject):
         self.window.status.showMessage(f"“{word}” is in your dictionary now.", 5000)
 
     def show_preferences(self) -> PreferencesDialog:
-        dialog = PreferencesDialog(self.settings(), self.window)
+        dialog = PreferencesDialog(self.settings(), widget(self.window))
         dialog.accepted.connect(lambda: self.apply(dialog.values()))
         dialog.download.clicked.connect(lambda: self.confirm_download(dialog))
         self.window.open_dialog(dialog)
@@ -109,7 +106,7 @@ class GrammarActions(QObject):
         return box
 
     def download_languagetool(self) -> None:
-        progress = QProgressDialog("Downloading LanguageTool…", "", 0, 0, self.window)
+        progress = QProgressDialog("Downloading LanguageTool…", "", 0, 0, widget(self.window))
         progress.setObjectName("download-progress")
         progress.setCancelButton(None)  # the library's download cannot be interrupted
         progress.setWindowModality(Qt.WindowModality.WindowModal)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool
 from PySide6.QtWidgets import QFileDialog
@@ -13,9 +12,7 @@ from ...core.report import REPORT_FORMATS, ReportFormat, Written, build_report, 
 from ..document.tab import DocumentTab
 from ..workers import ExportWorker
 from . import make_action
-
-if TYPE_CHECKING:
-    from ..main_window import MainWindow
+from .host import Host, widget
 
 
 def report_filters() -> list[str]:
@@ -35,8 +32,8 @@ def report_target(name: str, chosen_filter: str) -> tuple[ReportFormat, Path]:
 
 
 class ReportActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(widget(window))
         self.window = window
         self.exports = 0  # reports being written in the pool
         self.export = make_action(self, "&Export Report…", self.export_dialog, "Ctrl+E")
@@ -45,10 +42,16 @@ class ReportActions(QObject):
         tab = self.window.current()
         if tab is None:
             return
-        files = self.window.files
-        base = tab.path.with_name(f"{tab.path.stem}-review") if tab.path else files.last_folder() / "review"
+        base = (
+            tab.path.with_name(f"{tab.path.stem}-review")
+            if tab.path
+            else self.window.last_folder() / "review"
+        )
         name, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export review report", str(base.with_suffix(".html")), ";;".join(report_filters())
+            widget(self.window),
+            "Export review report",
+            str(base.with_suffix(".html")),
+            ";;".join(report_filters()),
         )
         if name:
             self.export_report(tab, *report_target(name, chosen))

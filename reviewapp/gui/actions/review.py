@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject
 
 from ...core import ReviewAppError
@@ -13,14 +11,12 @@ from ..dialogs.resolve import ResolveDialog
 from ..dialogs.signoff import SignOffDialog
 from ..document.tab import DocumentTab
 from . import make_action
-
-if TYPE_CHECKING:
-    from ..main_window import MainWindow
+from .host import Host, widget
 
 
 class ReviewActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(widget(window))
         self.window = window
         self.next = make_action(self, "&Next Open Finding", lambda: self.step(False), "F8")
         self.previous = make_action(self, "&Previous Open Finding", lambda: self.step(True), "Shift+F8")
@@ -51,7 +47,7 @@ class ReviewActions(QObject):
                 "Put the cursor in a highlight or select a finding first (F8).", 5000
             )
             return
-        dialog = ResolveDialog(finding, self.window.store.setting("signoff.name") or "", self.window)
+        dialog = ResolveDialog(finding, self.window.store.setting("signoff.name") or "", widget(self.window))
         dialog.accepted.connect(lambda: self.record_resolution(tab, finding, **dialog.values()))  # type: ignore[arg-type]
         self.window.open_dialog(dialog)
 
@@ -96,7 +92,7 @@ class ReviewActions(QObject):
             store.setting("signoff.role"),
             review.document.metadata.title or tab.title,
             review.draft.sha256,
-            self.window,
+            widget(self.window),
         )
         dialog.accepted.connect(lambda: self.record_signoff(tab, **dialog.values()))  # type: ignore[arg-type]
         self.window.open_dialog(dialog)
@@ -144,7 +140,7 @@ class ReviewActions(QObject):
         store = self.window.store
         current = tab.review.draft.sha256 if tab.up_to_date and tab.review else None
         dialog = HistoryDialog(
-            tab.title.rstrip(" •"), store.history(tab.key), current, store.verify_audit, self.window
+            tab.title.rstrip(" •"), store.history(tab.key), current, store.verify_audit, widget(self.window)
         )
         self.window.open_dialog(dialog)
 

@@ -1,0 +1,142 @@
+"""Gated patterns: regular expressions tried only on text that has their trigger words.
+
+Python's regular expressions scan every position of the text for every
+alternative, which is slow for long word lists. So a pattern may list
+`triggers`: words of which every match contains at least one; it is tried
+only on text that has a trigger (or a digit, or one of `chars`). A paragraph's
+words are looked up once in a `PatternIndex` to find the patterns worth trying.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+_DIGIT = re.compile(r"\d")
+GATES_ENABLED = True  # switched off only by the test that proves gating changes nothing
+
+
+def normalise(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def word_set(text: str) -> frozenset[str]:
+    """Lower-case words of a text, typographic apostrophes made straight (see `with_parts`)."""
+    return with_parts(WORD_RE.findall(text.lower().replace("’", "'")))
+
+
+def with_parts(words: Iterable[str]) -> frozenset[str]:
+    """The words and the parts of each compound: "ai-generated" also gives "ai" and "generated".
+
+    A pattern's `\bgenerated\b` matches inside "AI-generated", so its trigger
+    word must be found there too.
+    """
+    found = set(words)
+    compounds = [w for w in found if "-" in w or "'" in w]
+    for word in compounds:
+        found.update(_PARTS.split(word))
+    return frozenset(found)
+
+
+_PARTS = re.compile("[-']")
+
+
+DIGIT_TRIGGER = "<digit>"
+K = TypeVar("K")
+
+
+@dataclass(frozen=True, slots=True)
+class GatedPattern:
+    """A regular expression that is only tried when its trigger words are present.
+
+    `groups` is an AND of ORs: every group must have one of its words in the
+    text (the word "<digit>" stands for any digit). Plain `triggers = [...]`
+    is one group.
+    """
+
+    regex: re.Pattern[str]
+    groups: tuple[frozenset[str], ...] = ()
+    chars: str = ""
+    substrings: tuple[str, ...] = ()
+
+    def may_match(self, text: str, words: frozenset[str] | None = None) -> bool:
+        if not GATES_ENABLED or not (self.groups or self.chars or self.substrings):
+            return True
+        if any(c in text for c in self.chars):
+            return True
+        if self.substrings:
+            lowered = text.lower()
+            if any(s in lowered for s in self.substrings):
+                return True
+        if not self.groups:
+            return False
+        words = word_set(text) if words is None else words
+        for group in self.groups:
+            if group.isdisjoint(words) and not (DIGIT_TRIGGER in group and _DIGIT.search(text)):
+                return False
+        return True
+
+    def search(self, text: str, words: frozenset[str] | None = None) -> re.Match[str] | None:
+        return self.regex.search(text) if self.may_match(text, words) else None
+
+    def finditer(self, text: str, words: frozenset[str] | None = None) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if self.may_match(text, words) else iter(())
+
+
+class PatternIndex(Generic[K]):
+    """Many gated patterns, looked up by trigger word: which may match this text?
+
+    Checking each pattern's gate in turn costs a little per pattern per
+    paragraph; looking the paragraph's words up in one table costs a little
+    per paragraph. A pattern is filed under the words of its first trigger
+    group; one with no triggers, or with digits, characters or substrings
+    as triggers, is checked every time.
+    """
+
+    def __init__(self, entries: Iterable[tuple[K, GatedPattern]]) -> None:
+        self._entries = list(entries)
+        self._by_word: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        # Filed by word, a pattern with one trigger group needs no further test.
+        self._recheck = [True] * len(self._entries)
+        for i, (_, pattern) in enumerate(self._entries):
+            first = pattern.groups[0] if pattern.groups else frozenset()
+            if not first or DIGIT_TRIGGER in first or pattern.chars or pattern.substrings:
+                self._always.append(i)
+            else:
+                for word in first:
+                    self._by_word.setdefault(word, []).append(i)
+                self._recheck[i] = len(pattern.groups) > 1
+
+    def candidates(self, text: str, words: frozenset[str]) -> list[tuple[K, GatedPattern]]:
+        """The entries whose gates pass, in the order they were given."""
+        if not GATES_ENABLED:
+            return list(self._entries)
+        hits = set(self._always)
+        for word in words & self._by_word.keys():
+            hits.update(self._by_word[word])
+        entries, recheck = self._entries, self._recheck
+        return [entries[i] for i in sorted(hits) if not recheck[i] or entries[i][1].may_match(text, words)]
+
+
+@dataclass(frozen=True, slots=True)
+class GatedAny:
+    """Several gated expressions that stand for one: a match of any of them."""
+
+    parts: tuple[GatedPattern, ...]
+
+    def search(self, text: str, words: frozenset[str] | None = None) -> re.Match[str] | None:
+        words = word_set(text) if words is None else words
+        for part in self.parts:
+            match = part.search(text, words)
+            if match is not None:
+                return match
+        return None
+
+    def finditer(self, text: str, words: frozenset[str] | None = None) -> Iterator[re.Match[str]]:
+        words = word_set(text) if words is None else words
+        for part in self.parts:
+            yield from part.finditer(text, words)

@@ -1,0 +1,49 @@
+"""Every rule in resources/rules/*.toml carries a sentence it flags and a near miss it leaves alone.
+
+The examples live beside the rules (as in Vale and proselint), so whoever
+changes a rule sees what it is meant to catch; this test holds them to it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from reviewapp.core import Analyzer, load_text
+from reviewapp.core.resources import resource_path
+from reviewapp.core.rules import LEXICON_CATEGORIES, builtin_rules, pattern_list
+
+ANALYZER = Analyzer()
+WORD_LIST_RULES = [rule for category in LEXICON_CATEGORIES for rule in builtin_rules(category)]
+PATTERNS = tomllib.loads(resource_path("rules", "patterns.toml").read_text(encoding="utf-8"))
+
+
+def rules_found(sentence: str) -> set[str]:
+    """The rules that flag `sentence` as a line of body text under a headline."""
+    text = f"Council news\n{sentence}\n"
+    start = text.index(sentence)
+    end = start + len(sentence)
+    found = ANALYZER.analyze(load_text(text)).findings
+    return {f.rule for f in found if f.start < end and start < f.end}
+
+
+@pytest.mark.parametrize("rule", WORD_LIST_RULES, ids=lambda r: r.name)
+def test_word_list_rule_examples(rule):
+    assert rule.why, f"{rule.name}: say why it is flagged (why = ...)"
+    assert rule.examples and rule.near_misses, f"{rule.name}: give examples and near_misses"
+    for sentence in rule.examples:
+        assert rule.name in rules_found(sentence), f"{rule.name} misses its example {sentence!r}"
+    for sentence in rule.near_misses:
+        assert rule.name not in rules_found(sentence), f"{rule.name} flags its near miss {sentence!r}"
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS), ids=str)
+def test_named_pattern_examples(name):
+    entry = PATTERNS[name]
+    assert entry.get("examples") and entry.get("near_misses"), f"[{name}]: give examples and near_misses"
+    pattern = pattern_list(name)
+    for sentence in entry["examples"]:
+        assert pattern.search(sentence) is not None, f"[{name}] misses its example {sentence!r}"
+    for sentence in entry["near_misses"]:
+        assert pattern.search(sentence) is None, f"[{name}] matches its near miss {sentence!r}"
