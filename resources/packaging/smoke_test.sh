@@ -87,6 +87,12 @@ cmp -s "$work/installed.json" "$work/dev.json" || {
 }
 echo "same $(grep -o '"rule"' "$work/dev.json" | wc -l) findings, exit status $dev_status"
 
+step "a PDF report from the installed command"
+"$app" report "$draft" --db "$work/reviews.sqlite3" -o "$work/report.pdf" 2>"$work/report.log" ||
+    fail "the installed app wrote no PDF report: $(head -c 400 "$work/report.log")"
+[[ $(head -c 5 "$work/report.pdf") == "%PDF-" ]] || fail "the installed app's report.pdf is not a PDF"
+echo "$(cat "$work/report.log")"
+
 step "grammar through a LanguageTool server: installed against development"
 # The tests' LanguageTool stand-in on 127.0.0.1; it serves until its stdin closes.
 coproc server { "$dev_python" "$root/tests/languagetool_server.py"; }

@@ -287,3 +287,13 @@ def test_about_shows_the_package_version_and_the_icon(window, qtbot):
     assert not box.iconPixmap().isNull()
     assert str(window.store.path) in box.informativeText()
     box.accept()
+
+
+def test_saving_clears_the_unsaved_mark_from_the_window_title(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    qtbot.keyClicks(tab.editor, "x")
+    assert window.windowTitle().startswith("openai-foxconn.txt •")
+    assert window.files.save()
+    assert window.windowTitle().startswith("openai-foxconn.txt — ")
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "openai-foxconn.txt"
