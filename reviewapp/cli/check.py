@@ -29,12 +29,29 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         default=SEVERITIES[0],
         help="leave out findings below this severity",
     )
+    check.add_argument(
+        "--min-score",
+        type=score_value,
+        default=0.0,
+        metavar="SCORE",
+        help="leave out claims, hedges and peacock wording scored below this (0 to 1)",
+    )
     check.set_defaults(handler=run_check)
+
+
+def score_value(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"a score is a number from 0 to 1, not {text!r}")
+    return value
 
 
 def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from ..core import ReviewAppError
-    from ..core.findings import filter_severity
+    from ..core.findings import filter_score, filter_severity
 
     out = out or sys.stdout
     pipeline = reviewer(args)
@@ -62,7 +79,7 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
             # Said once; the other drafts do not wait on a server that is not there.
             print(f"reviewapp: grammar check unavailable: {review.grammar.reason}", file=sys.stderr)
             grammar_step = "cached"
-        findings = filter_severity(review.findings, args.min_severity)
+        findings = filter_score(filter_severity(review.findings, args.min_severity), args.min_score)
         has_error = has_error or any(f.severity == "error" for f in findings)
         documents.append((document, findings))
         if args.format == "text":

@@ -28,16 +28,21 @@ class Finding(NamedTuple):
     anchor: str = ""  # the sentence (or paragraph) the finding sits in: keeps ids stable
     id: str = ""
     replacements: tuple[str, ...] = ()  # one-click fixes (LanguageTool's suggestions)
+    score: float | None = None  # how check-worthy (claims) or how hedged (hedges, peacocks), 0 to 1
 
     # Built directly, not with _replace (several times slower): these run for
     # every finding of a long draft.
     def shifted(self, delta: int) -> Finding:
-        c, r, s, start, end, t, m, sg, a, i, rp = self
-        return Finding(c, r, s, start + delta, end + delta, t, m, sg, a, i, rp)
+        c, r, s, start, end, t, m, sg, a, i, rp, sc = self
+        return Finding(c, r, s, start + delta, end + delta, t, m, sg, a, i, rp, sc)
 
     def with_id(self, finding_id: str) -> Finding:
-        c, r, s, start, end, t, m, sg, a, _, rp = self
-        return Finding(c, r, s, start, end, t, m, sg, a, finding_id, rp)
+        c, r, s, start, end, t, m, sg, a, _, rp, sc = self
+        return Finding(c, r, s, start, end, t, m, sg, a, finding_id, rp, sc)
+
+    def with_score(self, score: float) -> Finding:
+        c, r, s, start, end, t, m, sg, a, i, rp, _ = self
+        return Finding(c, r, s, start, end, t, m, sg, a, i, rp, score)
 
     def to_json(self) -> dict[str, Any]:
         """The finding as the findings contract spells it."""
@@ -52,6 +57,7 @@ class Finding(NamedTuple):
             "message": self.message,
             "suggestion": self.suggestion,
             **({"replacements": list(self.replacements)} if self.replacements else {}),
+            **({"score": round(self.score, 3)} if self.score is not None else {}),
         }
 
     def at_least(self, severity: str) -> bool:
@@ -83,3 +89,8 @@ def sort_key(finding: Finding) -> tuple[int, int, str]:
 
 def filter_severity(findings: list[Finding], minimum: str) -> list[Finding]:
     return [f for f in findings if f.at_least(minimum)]
+
+
+def filter_score(findings: list[Finding], minimum: float) -> list[Finding]:
+    """Leave out scored findings below `minimum`; findings without a score stay."""
+    return [f for f in findings if f.score is None or f.score >= minimum]

@@ -27,6 +27,25 @@ PAPER_SIZES = ("A4", "Letter")
 
 
 @dataclass(frozen=True, slots=True)
+class ScoreSettings:
+    """When the learned scores flag a sentence, and when a rule's hit needs their agreement.
+
+    Keys are the scores' categories: "claim" (check-worthiness) and "hedge"
+    (hedged or vague, which also scores peacock wording).
+    """
+
+    thresholds: dict[str, float]  # flag a sentence on its score alone from here
+    floors: dict[str, float]  # a rule's hit in a sentence stands from this score
+    rule_floors: dict[str, float]  # rules with a floor of their own (0: every hit stands)
+
+    def floor(self, key: str, rule: str) -> float:
+        return self.rule_floors.get(rule, self.floors[key])
+
+
+SCORE_KEYS = ("claim", "hedge")
+
+
+@dataclass(frozen=True, slots=True)
 class Policy:
     """A house policy. Every value comes from the policy file over resources/policy/default.toml,
     which is the one place defaults are written."""
@@ -48,6 +67,7 @@ class Policy:
     extra_rule_files: tuple[Path, ...]
     severity_overrides: dict[str, str]
     grammar: GrammarSettings
+    scores: ScoreSettings
     raw: dict[str, Any] = field(repr=False)
 
 
@@ -129,5 +149,22 @@ def _build(data: dict[str, Any], source: Path) -> Policy:
         extra_rule_files=tuple((source.parent / f).resolve() for f in rules["extra_files"]),
         severity_overrides=dict(severity),
         grammar=grammar_settings(data["grammar"], source),
+        scores=_scores(data["scores"], source),
         raw=data,
+    )
+
+
+def _scores(table: dict[str, Any], source: Path) -> ScoreSettings:
+    def share(value: Any, what: str) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise PolicyError(f"{source}: {what} must be a number from 0 to 1, not {value!r}")
+        return float(value)
+
+    floors = table["floors"]
+    if not isinstance(floors, dict):
+        raise PolicyError(f"{source}: scores.floors must be a table of rule names and numbers")
+    return ScoreSettings(
+        thresholds={key: share(table[key], f"scores.{key}") for key in SCORE_KEYS},
+        floors={key: share(table[f"{key}_floor"], f"scores.{key}_floor") for key in SCORE_KEYS},
+        rule_floors={str(rule): share(value, f"scores.floors.{rule}") for rule, value in floors.items()},
     )

@@ -94,8 +94,30 @@ def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def apostrophes(pattern: str) -> str:
-    """Let a straight apostrophe in a rule pattern also match the typographic one."""
-    return pattern.replace("'", APOSTROPHE)
+    """Let a straight apostrophe in a rule pattern also match the typographic one.
+
+    Outside a character class `'` becomes `['’]`; inside one, `’` joins it
+    (`[\\w'-]` becomes `[\\w'’-]`, not a class cut in two).
+    """
+    out: list[str] = []
+    class_start = -1  # where the open class's members begin; -1 outside a class
+    escaped = False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[" and class_start < 0:
+            class_start = len(out) + 1
+        elif ch == "^" and len(out) == class_start:
+            class_start += 1  # a negated class: its members start after the caret
+        elif ch == "]" and class_start >= 0 and len(out) > class_start:
+            class_start = -1  # (a "]" first in a class is a member)
+        elif ch == "'":
+            out.append("'’" if class_start >= 0 else APOSTROPHE)
+            continue
+        out.append(ch)
+    return "".join(out)
 
 
 def short_quote(text: str, limit: int, ellipsis: str = "…") -> str:

@@ -159,3 +159,17 @@ def test_a_reader_that_stops_early_gets_no_traceback(data_dir):
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0
     assert stderr == ""
+
+
+def test_min_score_leaves_out_low_scored_findings(data_dir):
+    draft = str(data_dir / "openai-foxconn.txt")
+
+    def findings(*extra: str) -> list[dict]:
+        return json.loads(run("check", "--format", "json", *extra, draft).stdout)["documents"][0]["findings"]
+
+    everything, high = findings(), findings("--min-score", "0.5")
+    assert 0 < len(high) < len(everything)
+    assert all(f.get("score", 1) >= 0.5 for f in high)
+    assert {f["id"] for f in everything if "score" not in f} <= {f["id"] for f in high}  # unscored ones stay
+    bad = run("check", "--min-score", "2", draft)
+    assert bad.returncode == 2 and "from 0 to 1" in bad.stderr

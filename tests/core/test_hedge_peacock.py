@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import findings_of
+from .helpers import rule_findings_of as findings_of
 
 BODY = "Intro line one.\n"
 
@@ -10,8 +10,9 @@ BODY = "Intro line one.\n"
 @pytest.mark.parametrize(
     ("sentence", "cue", "rule"),
     [
-        ("The drug may reduce the risk of stroke.", "may", "hedge.modal"),
-        ("The vote could be delayed again.", "could", "hedge.modal"),
+        ("The drug might reduce the risk of stroke.", "might", "hedge.modal"),
+        ("The drug may reduce the risk of stroke.", "may", "hedge.possibility"),
+        ("The vote could be delayed again.", "could", "hedge.possibility"),
         ("It seems the plan has stalled.", "seems", "hedge.epistemic"),
         ("The bridge appears to be unsafe.", "appears to", "hedge.epistemic"),
         ("It feels like the end of an era.", "It feels like", "hedge.impression"),
@@ -63,7 +64,7 @@ def test_disclosure_legal_wording_is_not_a_hedge():
         ("The museum houses a world-class collection.", "world-class"),
         ("It was a landmark ruling for privacy.", "landmark"),
         ("The firm makes cutting-edge batteries.", "cutting-edge"),
-        ("She is one of the leading scientists in her field.", "one of the leading"),
+        ("She is one of the leading scientists in her field.", "one of the leading scientists"),
     ],
 )
 def test_peacock_terms(sentence, term):

@@ -10,11 +10,12 @@ import tomllib
 
 import pytest
 
-from reviewapp.core import Analyzer, load_text
+from reviewapp.core import load_text
 from reviewapp.core.resources import resource_path
 from reviewapp.core.rules import LEXICON_CATEGORIES, builtin_rules, pattern_list
 
-ANALYZER = Analyzer()
+from .helpers import rules_only
+
 WORD_LIST_RULES = [rule for category in LEXICON_CATEGORIES for rule in builtin_rules(category)]
 PATTERNS = tomllib.loads(resource_path("rules", "patterns.toml").read_text(encoding="utf-8"))
 
@@ -24,7 +25,7 @@ def rules_found(sentence: str) -> set[str]:
     text = f"Council news\n{sentence}\n"
     start = text.index(sentence)
     end = start + len(sentence)
-    found = ANALYZER.analyze(load_text(text)).findings
+    found = rules_only().analyze(load_text(text)).findings
     return {f.rule for f in found if f.start < end and start < f.end}
 
 

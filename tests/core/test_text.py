@@ -31,3 +31,22 @@ def test_split_sentences(text, expected):
 def test_offsets_are_shifted():
     sentences = split_sentences("One. Two.", offset=100)
     assert [(s.start, s.end) for s in sentences] == [(100, 104), (105, 109)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("it's", "it['’]s"),
+        (r"[\w'-]+", r"[\w'’-]+"),  # inside a class the typographic one joins it
+        (r"[^']x'", r"[^'’]x['’]"),
+        (r"[]']'", r"[]'’]['’]"),  # a "]" first in a class is a member
+        (r"[a^]'", r"[a^]['’]"),
+    ],
+)
+def test_apostrophes_in_rule_patterns(pattern, expected):
+    import re
+
+    from reviewapp.core.text import apostrophes
+
+    assert apostrophes(pattern) == expected
+    re.compile(expected)

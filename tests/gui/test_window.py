@@ -8,7 +8,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewapp.core.categories import CATEGORIES
-from reviewapp.gui.document.findings_model import FINDING_ROLE, FindingsModel
+from reviewapp.gui.document.findings_model import COLUMNS, FINDING_ROLE, FindingsModel
 from reviewapp.gui.document.offsets import utf16_len
 from reviewapp.gui.document.resolutions import DraftResolutions
 
@@ -117,7 +117,7 @@ def test_resolve_a_finding_dims_it_and_records_it(window, qtbot, foxconn_copy):
     after = next(fr.format.background().color().alpha() for fr in _ranges(tab, finding))
     assert after < before
     row = next(r for r in range(tab.panel.model.rowCount()) if tab.panel.model.findings[r].id == finding.id)
-    assert tab.panel.model.index(row, 4).data() == "opinion"
+    assert tab.panel.model.index(row, COLUMNS.index("Status")).data() == "opinion"
     assert window.store.resolutions(tab.key)[finding.id].person == "Ana Ruiz"
     assert window.status.open_label.text() == f"{len(result.findings) - 1} open findings"
     # Shown again after reopening: the decision is in the database.
@@ -189,7 +189,7 @@ def test_findings_model_passes_the_model_tester(qtbot, data_dir):
     tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.set_findings(result.findings)
     model.set_findings(result.findings[:5])
-    assert model.rowCount() == 5 and model.columnCount() == 5
+    assert model.rowCount() == 5 and model.columnCount() == 6
     assert tester is not None
 
 
@@ -297,3 +297,17 @@ def test_saving_clears_the_unsaved_mark_from_the_window_title(window, qtbot, fox
     assert window.files.save()
     assert window.windowTitle().startswith("openai-foxconn.txt — ")
     assert window.tabs.tabText(window.tabs.currentIndex()) == "openai-foxconn.txt"
+
+
+def test_the_findings_sort_most_check_worthy_first(window, qtbot, foxconn_copy):
+    from reviewapp.gui.document.findings_model import SCORE_COLUMN
+
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    tab.panel.table.sortByColumn(SCORE_COLUMN, Qt.SortOrder.DescendingOrder)
+    shown = tab.panel.shown_findings()
+    scores = [f.score for f in shown if f.score is not None]
+    assert scores == sorted(scores, reverse=True) and len(scores) > 10
+    assert shown[0].score == max(scores)
+    top = tab.panel.filter.index(0, SCORE_COLUMN).data()
+    assert top == f"{max(scores):.2f}"

@@ -18,9 +18,13 @@ from functools import cache
 
 from ..findings import Finding
 from ..patterns import GatedAny, GatedPattern, PatternIndex
+from ..policy import Policy
 from ..roles import BODY
 from ..rules import pattern_list, word_list
-from ..text import overlaps
+from ..scoring.explain import claim_reasons
+from ..scoring.features import cue_features
+from ..scoring.model import load_model
+from ..text import Sentence, overlaps
 from .base import Check, RuleInfo
 from .context import ParagraphContext
 
@@ -48,6 +52,16 @@ _KINDS = {
         "Prediction with a source: confirm who predicts it.",
         "A forecast stated as fact: the reader must know whose forecast it is.",
     ),
+    "record": (
+        "Statement of record (what someone did) with no source.",
+        "Statement of record with a source: confirm it.",
+        "Votes, decisions and actions are facts of record that a reader can check.",
+    ),
+    "comparison": (
+        "Comparison stated as fact with no source.",
+        "Comparison with a source: confirm both sides of it.",
+        "A comparison is a claim about two things at once; both need checking.",
+    ),
     "event": (
         "A named person or organisation doing something, with no source or announcement cited.",
         "Reported event: confirm it against the cited source.",
@@ -70,51 +84,91 @@ _SUGGEST_SOURCED = "Check the cited source says exactly this."
 
 @dataclass(frozen=True, slots=True)
 class ClaimSignals:
-    kinds: tuple[str, ...]
+    """What the rules see in one sentence."""
+
+    kinds: tuple[str, ...]  # the claim kinds, strongest first; empty when the rules see no claim
     attributed: bool
+    cues: frozenset[str]  # every signal seen, vetoes too (the learned score reads them)
 
 
 class ClaimCheck(Check):
-    """Check-worthy claims in body text."""
+    """Check-worthy claims in body text: the rules' kinds, weighed by the learned claim score."""
 
     name = "claim"
     categories = ("claim",)
     roles = frozenset({BODY})
 
+    def __init__(self, policy: Policy) -> None:
+        super().__init__(policy)
+        self.model = load_model("claim")
+        self.scores = policy.scores
+
     def rules(self) -> Sequence[RuleInfo]:
-        return [RuleInfo(f"claim.{kind}", "claim", why) for kind, (_, _, why) in _KINDS.items()]
+        return [
+            *(RuleInfo(f"claim.{kind}", "claim", why) for kind, (_, _, why) in _KINDS.items()),
+            RuleInfo(LEARNED, "claim", _LEARNED_WHY),
+        ]
 
     def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
-        return analyze(ctx)
+        found = []
+        starts = ctx.token_starts
+        ready = _ready_patterns(ctx)
+        threshold = self.scores.thresholds["claim"]
+        for sentence in ctx.sentences:
+            tokens = ctx.tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+            signals = _signals(sentence.text, tokens, sentence.start, ctx.urls, ready)
+            if signals is None:
+                continue
+            words = ctx.sentence_features(sentence)
+            cues = cue_features(signals.cues)
+            score = self.model.score(words, cues)
+            floor = min((self.scores.floor("claim", f"claim.{kind}") for kind in signals.kinds), default=2.0)
+            if score >= floor:
+                found.append(_rule_finding(ctx, sentence, signals, score))
+            elif score >= threshold:
+                reasons = claim_reasons(self.model.drivers([*words, *cues]), signals.attributed)
+                found.append(_learned_finding(ctx, sentence, signals.attributed, score, reasons))
+        return found
 
 
-def analyze(ctx: ParagraphContext) -> list[Finding]:
-    found = []
-    starts = ctx.token_starts
-    ready = _ready_patterns(ctx)
-    for sentence in ctx.sentences:
-        tokens = ctx.tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-        signals = _signals(sentence.text, tokens, sentence.start, ctx.urls, ready)
-        if not signals:
-            continue
-        kind = signals.kinds[0]
-        unsourced, sourced, _ = _KINDS[kind]
-        found.append(
-            ctx.finding(
-                "claim",
-                f"claim.{kind}",
-                "suggestion" if signals.attributed else "warning",
-                sentence.start,
-                sentence.end,
-                sourced if signals.attributed else unsourced,
-                _SUGGEST_SOURCED if signals.attributed else _SUGGEST_UNSOURCED,
-            )
-        )
-    return found
+LEARNED = "claim.learned"
+_LEARNED_WHY = (
+    "No claim rule fired, but the sentence reads like the statements fact-checkers pick "
+    "(a score learned from annotated debates)."
+)
+
+
+def _rule_finding(ctx: ParagraphContext, sentence: Sentence, signals: ClaimSignals, score: float) -> Finding:
+    unsourced, sourced, _ = _KINDS[signals.kinds[0]]
+    return ctx.finding(
+        "claim",
+        f"claim.{signals.kinds[0]}",
+        "suggestion" if signals.attributed else "warning",
+        sentence.start,
+        sentence.end,
+        sourced if signals.attributed else unsourced,
+        _SUGGEST_SOURCED if signals.attributed else _SUGGEST_UNSOURCED,
+    ).with_score(score)
+
+
+def _learned_finding(
+    ctx: ParagraphContext, sentence: Sentence, attributed: bool, score: float, reasons: list[str]
+) -> Finding:
+    what = "Check-worthy statement" + (", attributed" if attributed else "")
+    # A suggestion: a score alone informs the editor, it does not hold up publication.
+    return ctx.finding(
+        "claim",
+        LEARNED,
+        "suggestion",
+        sentence.start,
+        sentence.end,
+        f"{what} (score {score:.2f}): {' + '.join(reasons)}.",
+        _SUGGEST_SOURCED if attributed else _SUGGEST_UNSOURCED,
+    ).with_score(score)
 
 
 def sentence_signals(text: str) -> ClaimSignals | None:
-    """The claim signals in one sentence, strongest first, or None if it is no claim."""
+    """The claim signals in one sentence; None for a question or a fragment too short to judge."""
     ctx = ParagraphContext(text, BODY)
     return _signals(text, ctx.tokens, 0, ctx.urls, _ready_patterns(ctx))
 
@@ -154,40 +208,61 @@ def _signals(
     def found(name: str) -> bool:
         return any(regex.search(text) for regex in ready.get(name, ()))
 
-    if found("opinion"):
-        return None
+    # Only the patterns whose trigger words are in the paragraph can match at all.
+    cues = {
+        name for name, regexes in ready.items() if name in _CUE_SET and any(r.search(text) for r in regexes)
+    }
     names = _named_entities(tokens)
     dates = [m.span() for regex in ready.get("date", ()) for m in regex.finditer(text)]
     figures = [
         m for regex in ready.get("figure", ()) for m in regex.finditer(text) if not overlaps(dates, *m.span())
     ]
+    reported = bool(names) and _has_verb(tokens, _reporting_verbs())
+    acting = bool(names) and _has_verb(tokens, word_list("action_verbs"))
+    cues.update(name for name, seen in (("figure", figures), ("dated", dates), ("name", names),
+                                        ("reported", reported), ("acting", acting)) if seen)  # fmt: skip
+    attributed = linked or "attribution" in cues or _speaker_named(tokens)
+    if attributed:
+        cues.add("attributed")
 
     strong: list[str] = []
     weak: list[str] = []
     if figures:
         strong.append("figure")
-    if names and _has_verb(tokens, _reporting_verbs()):
+    if reported and "conversation" not in cues:  # not "as you just said"
         strong.append("statement")
-    if found("superlative"):
+    if "record" in cues:
+        strong.append("record")
+    if "superlative" in cues and "evaluative" not in cues:  # not "the worst thing"
         strong.append("superlative")
-    if found("prediction"):
+    if "comparison" in cues:
+        strong.append("comparison")
+    if "change" in cues:
+        strong.append("trend")
+    if "prediction" in cues:
         strong.append("prediction")
-    if names and _has_verb(tokens, word_list("action_verbs")):
+    if acting:
         weak.append("event")
-    if found("trend"):
+    if "trend" in cues:
         weak.append("trend")
     if dates:
         weak.append("dated")
-    if (names or dates or figures) and found("will"):
+    if (names or dates or figures) and "will" in cues:
         weak.append("prediction")
-    if not strong and len(set(weak)) < 2 and not ("event" in weak and len(names) >= 2):
-        return None
-    attributed = linked or found("attribution") or _speaker_named(tokens)
-    return ClaimSignals(tuple(dict.fromkeys(strong + weak)), attributed)
+    claim = strong or len(set(weak)) >= 2 or ("event" in weak and len(names) >= 2)
+    # Plans and promises are no claims; an opinion is none unless it carries a figure.
+    vetoed = "plan" in cues or ("opinion" in cues and not figures)
+    kinds = tuple(dict.fromkeys(strong + weak)) if claim and not vetoed else ()
+    return ClaimSignals(kinds, attributed, frozenset(cues))
 
 
-# The named patterns (resources/rules/patterns.toml) a claim is read from.
-_PATTERNS = ("opinion", "date", "figure", "superlative", "prediction", "will", "trend", "attribution")
+# The named patterns (resources/rules/patterns.toml) a claim is read from; the cues
+# are those looked for by name.
+_PATTERNS = (
+    "opinion", "date", "figure", "superlative", "prediction", "will", "trend", "attribution",
+    "change", "record", "comparison", "plan", "conversation", "evaluative",
+)  # fmt: skip
+_CUE_SET = frozenset(name for name in _PATTERNS if name not in ("date", "figure"))
 
 
 @cache

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..findings import Finding
 from ..patterns import WORD_RE, normalise, with_parts
+from ..scoring.features import text_features
 from ..text import Sentence, quoted_spans, split_sentences, url_spans
 
 
@@ -56,6 +57,23 @@ class ParagraphContext:
     @cached_property
     def sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
+
+    def sentence_tokens(self, sentence: Sentence) -> list[tuple[int, int, str, str]]:
+        starts = self.token_starts
+        return self.tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+
+    def sentence_features(self, sentence: Sentence) -> frozenset[str]:
+        """The learned scores' features of one sentence's words, worked out once for every score."""
+        cache = self._features
+        key = (sentence.start, sentence.end)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = text_features(self.sentence_tokens(sentence), sentence.text)
+        return found
+
+    @cached_property
+    def _features(self) -> dict[tuple[int, int], frozenset[str]]:
+        return {}
 
     def sentence_at(self, pos: int) -> Sentence:
         if not self.sentences:

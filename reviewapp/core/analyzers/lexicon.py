@@ -4,22 +4,29 @@ phrasing typical of generated text, in titles and body text."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from functools import cache
 
 from ..findings import Finding
 from ..patterns import WORD_RE, GatedPattern, PatternIndex, normalise
 from ..policy import Policy
 from ..roles import BODY, TITLE
-from ..rules import LexiconRule, house_rules
+from ..rules import LexiconRule, builtin_rules, house_rules
+from ..scoring.explain import driver_span, hedge_words
+from ..scoring.features import Token, cue_features
+from ..scoring.model import load_model
 from ..text import inside
 from .base import Check, RuleInfo
 from .context import ParagraphContext
 
 WORD_LIST_CATEGORIES = ("hedge", "peacock", "ai_tell")
+UNCERTAINTY = ("hedge", "peacock")  # the categories the uncertainty score is about
 
 
 class WordListCheck(Check):
-    """Every word-list rule of the house, in one pass over a paragraph's words."""
+    """Every word-list rule of the house, in one pass over a paragraph's words; hedge and
+    peacock hits weighed by the learned uncertainty score of their sentence."""
 
     name = "wordlists"
     categories = WORD_LIST_CATEGORIES
@@ -31,12 +38,75 @@ class WordListCheck(Check):
         rules = house_rules(policy.extra_rule_files, policy.disabled_rules)
         self.lexicon = tuple(rule for category in self.categories for rule in rules[category])
         self.terms = TermIndex(self.lexicon)
+        self.model = load_model("uncertainty")
+        self.scores = policy.scores
+        # A newsroom's own rules stand whatever a score learned elsewhere says.
+        builtin = {rule.name for category in self.categories for rule in builtin_rules(category)}
+        self.house = frozenset(rule.name for rule in self.lexicon if rule.name not in builtin)
 
     def rules(self) -> Sequence[RuleInfo]:
-        return [RuleInfo(rule.name, rule.category, rule.why) for rule in self.lexicon]
+        return [
+            *(RuleInfo(rule.name, rule.category, rule.why) for rule in self.lexicon),
+            RuleInfo(LEARNED, "hedge", _LEARNED_WHY),
+        ]
 
     def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
-        return run_rules(ctx, self.terms, self.categories)
+        found = run_rules(ctx, self.terms, self.categories)
+        return [f for f in found if f.category not in UNCERTAINTY] + self._weigh(ctx, found)
+
+    def _weigh(self, ctx: ParagraphContext, found: list[Finding]) -> list[Finding]:
+        """Each sentence's hedge and peacock hits, kept where its score reaches their floor, and a
+        learned finding where it reads as hedged but no rule fired."""
+        by_sentence: dict[int, list[Finding]] = {}
+        sentence_starts = ctx.sentence_starts
+        for f in found:
+            if f.category in UNCERTAINTY:
+                by_sentence.setdefault(max(0, bisect_right(sentence_starts, f.start) - 1), []).append(f)
+        out: list[Finding] = []
+        threshold = self.scores.thresholds["hedge"]
+        for i, sentence in enumerate(ctx.sentences):
+            hits = by_sentence.get(i, [])
+            words = ctx.sentence_features(sentence)
+            cues = cue_features({f.rule for f in hits})
+            score = self.model.score(words, cues)
+            kept = [f.with_score(score) for f in hits if f.rule in self.house or score >= self._floor(f.rule)]
+            out.extend(kept)
+            if not kept and score >= threshold:
+                tokens = ctx.sentence_tokens(sentence)
+                learned = _learned_finding(ctx, self.model.drivers([*words, *cues]), tokens, score)
+                if learned is not None:
+                    out.append(learned)
+        return out
+
+    def _floor(self, rule: str) -> float:
+        return self.scores.floor("hedge", rule)
+
+
+LEARNED = "hedge.learned"
+_LEARNED_WHY = (
+    "No hedge rule fired, but the sentence reads like those annotators marked as hedged, "
+    "vague or promotional (a score learned from annotated Wikipedia sentences)."
+)
+
+
+def _learned_finding(
+    ctx: ParagraphContext, drivers: list[tuple[str, float]], tokens: list[Token], score: float
+) -> Finding | None:
+    """A hedge finding on the words that drove the score; none inside a quotation (the speaker's)."""
+    span = driver_span(drivers, tokens)
+    words = hedge_words(drivers)
+    if span is None or not words or inside(ctx.quotes, *span):
+        return None
+    listed = ", ".join(f"“{w}”" for w in words)
+    return ctx.finding(
+        "hedge",
+        LEARNED,
+        "suggestion",
+        span[0],
+        span[1],
+        f"Reads as hedged or vague (score {score:.2f}): {listed}.",
+        "Say who says so and how much, or state the fact plainly.",
+    ).with_score(score)
 
 
 class TermIndex:
@@ -97,6 +167,19 @@ class TermIndex:
                     text[tokens[k - 1][1] : tokens[k][0]].isspace() for k in range(i + 1, end)
                 ):
                     yield rule, tokens[i][0], tokens[end - 1][1]
+
+
+def uncertainty_rule_hits(text: str) -> set[str]:
+    """The built-in hedge and peacock rules that flag this text: the cues the uncertainty score reads."""
+    check = _default_check()
+    return {f.rule for f in run_rules(ParagraphContext(text, BODY), check.terms, UNCERTAINTY)}
+
+
+@cache
+def _default_check() -> WordListCheck:
+    from ..policy import load_policy
+
+    return WordListCheck(load_policy())
 
 
 def run_rules(ctx: ParagraphContext, index: TermIndex, categories: Collection[str]) -> list[Finding]:

@@ -19,7 +19,11 @@ from ...core.text import short_quote
 from .resolutions import DraftResolutions
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Severity", "Category", "Text", "Message", "Status")
+COLUMNS = ("Severity", "Category", "Score", "Text", "Message", "Status")
+SCORE_COLUMN = COLUMNS.index("Score")
+SCORE_TIP = (
+    "How check-worthy (claims) or how hedged (hedges, peacock wording), 0 to 1; sort for the most first"
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -62,6 +66,7 @@ class FindingsModel(QAbstractTableModel):
             primary = (
                 SEVERITY_RANK[f.severity],
                 f.category,
+                -1.0 if f.score is None else f.score,  # most check-worthy first, descending
                 f.start,
                 f.text,
                 f.message,
@@ -87,6 +92,12 @@ class FindingsModel(QAbstractTableModel):
     ) -> Any:
         if (
             orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and section == SCORE_COLUMN
+        ):
+            return SCORE_TIP
+        if (
+            orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
@@ -106,6 +117,7 @@ class FindingsModel(QAbstractTableModel):
             return (
                 finding.severity,
                 LABELS[finding.category],
+                "" if finding.score is None else f"{finding.score:.2f}",
                 text or "(end of text)",
                 finding.message,
                 resolution.status.replace("_", " ") if resolution else "open",
@@ -115,6 +127,8 @@ class FindingsModel(QAbstractTableModel):
             if resolution:
                 tip += f"\nResolved: {resolution.status} by {resolution.person}"
             return tip
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == SCORE_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and resolution:
             return QBrush(QColor(128, 128, 128))
         return None

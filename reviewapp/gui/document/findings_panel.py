@@ -21,7 +21,7 @@ from ..palette import category_color
 from .findings_model import FINDING_ROLE, FindingsFilter, FindingsModel
 from .resolutions import DraftResolutions
 
-COLUMN_WIDTHS = (80, 140, 380, 0, 90)  # 0: stretches
+COLUMN_WIDTHS = (80, 140, 56, 360, 0, 90)  # 0: stretches
 
 
 class FindingsPanel(QWidget):

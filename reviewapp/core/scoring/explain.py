@@ -1,0 +1,90 @@
+"""Every highlight explains itself: the features that drove a score, in an editor's words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .features import START, Token, token_class
+
+# What a shape or rule cue means to an editor; features not named here say nothing readable.
+_CUE_WORDS = {
+    "s:pct": "a figure",
+    "s:money": "a figure",
+    "s:numword": "a figure",
+    "w:<num>": "a figure",
+    "r:figure": "a figure",
+    "w:<year>": "a date",
+    "r:dated": "a date",
+    "r:name": "a named person or organisation",
+    "s:cap": "a named person or organisation",
+    "r:reported": "a reported statement",
+    "r:acting": "a named party doing something",
+    "r:record": "a statement of record",
+    "r:comparison": "a comparison",
+    "r:change": "a change over time",
+    "r:trend": "a trend",
+    "r:superlative": "a superlative",
+    "r:prediction": "a prediction",
+    "r:will": "a prediction",
+}
+_PLACEHOLDERS = {"<num>": "a number", "<year>": "a year"}
+
+
+def _words_of(feature: str) -> str | None:
+    """A word or word-pair feature as the words an editor would read; None for other features."""
+    if feature.startswith("w:"):
+        words = [feature[2:]]
+    elif feature.startswith("b:"):
+        words = [w for w in feature[2:].split(" ") if w != START]
+    else:
+        return None
+    if not words or all(w in _PLACEHOLDERS for w in words):
+        return None
+    return " ".join(_PLACEHOLDERS.get(w, w) for w in words)
+
+
+def claim_reasons(drivers: Sequence[tuple[str, float]], attributed: bool, limit: int = 3) -> list[str]:
+    """Why a sentence reads as check-worthy: "a figure", "a named person or organisation", "'voted'"."""
+    reasons: list[str] = []
+    for feature, _ in drivers:
+        reason = _CUE_WORDS.get(feature) or (f"“{words}”" if (words := _words_of(feature)) else None)
+        if reason and reason not in reasons:
+            reasons.append(reason)
+        if len(reasons) == limit:
+            break
+    if not attributed:
+        reasons.append("no source")
+    return reasons
+
+
+def hedge_words(drivers: Sequence[tuple[str, float]], limit: int = 3) -> list[str]:
+    """The words that make a sentence read as hedged or vague, strongest first."""
+    words: list[str] = []
+    for feature, _ in drivers:
+        text = _words_of(feature)
+        if text and text not in words and not any(text in w or w in text for w in words):
+            words.append(text)
+        if len(words) == limit:
+            break
+    return words
+
+
+def driver_span(drivers: Sequence[tuple[str, float]], tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """Where in the sentence the strongest word or word pair stands (offsets of its tokens)."""
+    classes = [token_class(t[2]) for t in tokens]
+    for feature, _ in drivers:
+        if feature.startswith("w:"):
+            word = feature[2:]
+            for i, c in enumerate(classes):
+                if c == word:
+                    return tokens[i][0], tokens[i][1]
+        elif feature.startswith("b:"):
+            first, _, second = feature[2:].partition(" ")
+            if first == START:
+                if classes and classes[0] == second:
+                    return tokens[0][0], tokens[0][1]
+                continue
+            for i in range(len(classes) - 1):
+                if classes[i] == first and classes[i + 1] == second:
+                    return tokens[i][0], tokens[i + 1][1]
+    return None

@@ -1,0 +1,73 @@
+"""What a learned score reads in one sentence: its words, word pairs, shapes and the rules' cues.
+
+Used alike when the models are trained and when a sentence is scored, so the
+two cannot drift apart. Features are strings; a sentence's set of them is
+looked up in a model's weights.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+Token = tuple[int, int, str, str]  # start, end, normalised, as written (see ParagraphContext.tokens)
+
+NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred thousand million billion trillion dozen half third quarter".split()
+)
+START = "<s>"
+LENGTH_STEP, LENGTH_BUCKETS = 5, 8
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def token_class(norm: str) -> str:
+    """The word as the model reads it: years and numbers by their kind, other words as they are."""
+    if norm.isalpha():  # most words: nothing to look at
+        return norm
+    if norm.isdigit() and len(norm) == 4 and norm[:2] in ("18", "19", "20"):
+        return "<year>"
+    if _DIGIT.search(norm):
+        return "<num>"
+    return norm
+
+
+def sentence_features(tokens: Sequence[Token], text: str, cues: Iterable[str] = ()) -> set[str]:
+    """The features of one sentence: `tokens` its words, `cues` what the rules saw in it."""
+    features = set(text_features(tokens, text))
+    features.update("r:" + cue for cue in cues)
+    return features
+
+
+def cue_features(cues: Iterable[str]) -> list[str]:
+    return ["r:" + cue for cue in cues]
+
+
+def text_features(tokens: Sequence[Token], text: str) -> frozenset[str]:
+    """The features of one sentence's words alone (the same for every score: worked out once).
+
+    Built with C-level map and join rather than a loop per word: this runs for
+    every sentence of a draft.
+    """
+    norms = [t[2] for t in tokens]
+    classes = [n if n.isalpha() else token_class(n) for n in norms]
+    features = set(map(_WORD.format, classes))
+    features.update(map(_PAIR.format, [START, *classes[:-1]], classes))
+    if not NUMBER_WORDS.isdisjoint(norms):
+        features.add("s:numword")
+    if any(t[3][:1].isupper() for t in tokens[1:]):
+        features.add("s:cap")
+    lowered = text.lower()
+    if "%" in text or "percent" in lowered or "per cent" in lowered:
+        features.add("s:pct")
+    if any(c in text for c in "$€£¥"):
+        features.add("s:money")
+    features.add(f"s:len{min(len(tokens) // LENGTH_STEP, LENGTH_BUCKETS)}")
+    return frozenset(features)
+
+
+_WORD = "w:{}"
+_PAIR = "b:{} {}"

@@ -1,0 +1,74 @@
+"""A linear model over sentence features: a score from 0 to 1, and the features that drove it."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from itertools import repeat
+
+from ..errors import ReviewAppError
+from ..resources import resource_path
+
+MODEL_FORMAT = 1
+
+
+class ModelError(ReviewAppError):
+    """A shipped model file is missing or damaged (reinstall reviewapp)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LinearModel:
+    """Logistic regression: score = 1 / (1 + e^-(bias + sum of the weights of the features present))."""
+
+    name: str
+    bias: float
+    weights: dict[str, float]
+
+    def score(self, features: Iterable[str], more: Iterable[str] = ()) -> float:
+        """The score of a sentence with these features (and `more`, not among them).
+
+        Summed exactly (math.fsum): a set's order varies from process to process,
+        and the score must not.
+        """
+        get = self.weights.get
+        total = math.fsum(map(get, features, repeat(0.0))) + math.fsum(map(get, more, repeat(0.0)))
+        return sigmoid(self.bias + total)
+
+    def drivers(self, features: Iterable[str]) -> list[tuple[str, float]]:
+        """The features present that raise the score, strongest first."""
+        weights = self.weights
+        found = [(f, weights[f]) for f in features if weights.get(f, 0.0) > 0]
+        return sorted(found, key=lambda item: (-item[1], item[0]))
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "format": MODEL_FORMAT,
+            "name": self.name,
+            "bias": self.bias,
+            "weights": dict(sorted(self.weights.items())),
+        }
+
+
+def sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+@cache
+def load_model(name: str) -> LinearModel:
+    """A shipped model, read once (resources/models/NAME.json)."""
+    path = resource_path("models", f"{name}.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != MODEL_FORMAT:
+            raise ModelError(f"{path}: model format {data.get('format')!r}, expected {MODEL_FORMAT}")
+        return LinearModel(
+            data["name"], float(data["bias"]), {k: float(v) for k, v in data["weights"].items()}
+        )
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"{path}: cannot read the {name} model ({exc}); reinstall reviewapp") from None

@@ -1,0 +1,164 @@
+"""The learned scores: on every claim, hedge and peacock finding; explained; decided by the policy."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from reviewapp.core import Analyzer, load_policy, load_text
+from reviewapp.core.policy import ScoreSettings
+from reviewapp.core.scoring.explain import claim_reasons, driver_span, hedge_words
+from reviewapp.core.scoring.features import sentence_features, token_class
+from reviewapp.core.scoring.model import LinearModel, load_model
+
+from .helpers import findings_of
+
+BODY = "Council news\n"
+SCORED = ("claim", "hedge", "peacock")
+
+
+def analyzer_with(**scores) -> Analyzer:
+    policy = load_policy()
+    settings = policy.scores
+    changed = ScoreSettings(
+        {**settings.thresholds, **scores.get("thresholds", {})},
+        {**settings.floors, **scores.get("floors", {})},
+        {**settings.rule_floors, **scores.get("rule_floors", {})},
+    )
+    return Analyzer(dataclasses.replace(policy, scores=changed))
+
+
+def test_every_claim_hedge_and_peacock_finding_has_a_score(data_dir):
+    from reviewapp.core import load_path
+
+    found = Analyzer().analyze(load_path(data_dir / "openai-foxconn.txt")).findings
+    scored = [f for f in found if f.category in SCORED]
+    assert scored and all(f.score is not None and 0 <= f.score <= 1 for f in scored)
+    assert all(f.score is None for f in found if f.category not in SCORED)
+    assert all("score" in f.to_json() for f in scored)
+
+
+def test_a_sentence_flagged_on_its_score_says_why():
+    text = BODY + "We cut the state budget by forty percent and closed six hospitals."
+    analyzer = analyzer_with(floors={"claim": 1.0}, rule_floors={"claim.figure": 1.0, "claim.record": 1.0})
+    [claim] = findings_of(text, "claim", analyzer)
+    assert claim.rule == "claim.learned" and claim.severity == "suggestion"
+    assert claim.message.startswith(f"Check-worthy statement (score {claim.score:.2f}): ")
+    assert "a figure" in claim.message and claim.message.endswith("no source.")
+
+
+def test_a_hedge_flagged_on_its_score_marks_the_words_that_drove_it():
+    # "widely" with nothing of a hedge rule around it: the score alone.
+    text = BODY + "The theory is widely accepted among historians of the period."
+    found = findings_of(text, "hedge", analyzer_with(thresholds={"hedge": 0.1}))
+    learned = [f for f in found if f.rule == "hedge.learned"]
+    assert learned, found
+    [finding] = learned
+    assert finding.text and finding.text in text and f"“{finding.text}”" in finding.message
+
+
+def test_the_policy_decides_when_rule_hits_stand():
+    text = BODY + "The vote could go either way next week."
+    gated = findings_of(text, "hedge", analyzer_with(floors={"hedge": 1.0}))
+    assert not any(f.rule == "hedge.possibility" for f in gated)  # the score never reaches the floor
+    kept = findings_of(text, "hedge", analyzer_with(floors={"hedge": 0.0}))
+    assert any(f.rule == "hedge.possibility" for f in kept)
+    # A rule with a floor of its own stands whatever the category's floor is.
+    always = findings_of(
+        BODY + "It feels like the vote will fail.", "hedge", analyzer_with(floors={"hedge": 1.0})
+    )
+    assert any(f.rule == "hedge.impression" for f in always)
+
+
+def test_no_flag_on_the_score_alone_above_one():
+    text = BODY + "The theory is widely accepted among historians of the period."
+    found = findings_of(text, None, analyzer_with(thresholds={"claim": 1.01, "hedge": 1.01}))
+    assert not any(f.rule.endswith(".learned") for f in found)
+
+
+def test_house_rules_stand_whatever_the_score(tmp_path):
+    rules = tmp_path / "house.toml"
+    rules.write_text(
+        '[[rule]]\nname = "peacock.house"\nterms = ["jaw-droppingly"]\nmessage = "House: {text}"\n'
+    )
+    policy = tmp_path / "p.toml"
+    policy.write_text('[rules]\nextra_files = ["house.toml"]\n[scores]\nhedge_floor = 1.0\n')
+    analyzer = Analyzer(load_policy(policy))
+    found = analyzer.analyze(load_text(BODY + "The view was jaw-droppingly good.")).findings
+    assert any(f.rule == "peacock.house" for f in found)
+
+
+def test_no_learned_hedge_inside_a_quotation():
+    text = BODY + "“The theory is widely accepted,” the curator said."
+    found = findings_of(text, "hedge", analyzer_with(thresholds={"hedge": 0.01}))
+    quote_end = text.index("”")
+    assert not [f for f in found if f.rule == "hedge.learned" and f.start < quote_end]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[scores]\nclaim = 1.5\n",
+        "[scores]\nhedge_floor = -0.1\n",
+        '[scores.floors]\n"hedge.modal" = "high"\n',
+    ],
+)
+def test_bad_score_settings_are_refused(tmp_path, body):
+    from reviewapp.core import PolicyError
+
+    path = tmp_path / "p.toml"
+    path.write_text(body)
+    with pytest.raises(PolicyError, match="from 0 to 1"):
+        load_policy(path)
+
+
+def test_the_model_score_is_the_logistic_of_the_weights():
+    model = LinearModel("t", -1.0, {"w:tax": 2.0, "r:figure": 0.5})
+    assert model.score(["w:tax", "w:unknown"]) == pytest.approx(1 / (1 + pow(2.718281828459045, -1.0)))
+    assert model.drivers(["w:tax", "r:figure", "w:unknown"]) == [("w:tax", 2.0), ("r:figure", 0.5)]
+
+
+def test_features_read_numbers_by_their_kind_and_the_rules_cues():
+    from reviewapp.core.analyzers.context import ParagraphContext
+
+    ctx = ParagraphContext("Taxes rose 40% in 2019 for Acme.", "body")
+    features = sentence_features(ctx.tokens, ctx.text, ["change"])
+    assert {"w:<num>", "w:<year>", "s:pct", "s:cap", "r:change", "b:<s> taxes"} <= features
+    assert token_class("1999") == "<year>" and token_class("40") == "<num>" and token_class("tax") == "tax"
+
+
+def test_explanations_in_an_editors_words():
+    drivers = [("s:len3", 0.9), ("w:<num>", 0.8), ("r:name", 0.5), ("w:voted", 0.4), ("b:<s> i", 0.3)]
+    assert claim_reasons(drivers, attributed=False) == [
+        "a figure",
+        "a named person or organisation",
+        "“voted”",
+        "no source",
+    ]
+    assert hedge_words([("w:widely", 1.0), ("b:widely accepted", 0.5), ("w:some", 0.4)]) == [
+        "widely",
+        "some",
+    ]
+    tokens = [
+        (0, 3, "the", "The"),
+        (4, 10, "theory", "theory"),
+        (11, 13, "is", "is"),
+        (14, 20, "widely", "widely"),
+    ]
+    assert driver_span([("w:widely", 1.0)], tokens) == (14, 20)
+    assert driver_span([("b:is widely", 1.0)], tokens) == (11, 20)
+
+
+def test_the_shipped_models_load_and_are_small():
+    from reviewapp.core.resources import resource_path
+
+    for name in ("claim", "uncertainty"):
+        model = load_model(name)
+        assert len(model.weights) > 1000
+    size = sum(p.stat().st_size for p in resource_path("models").iterdir())
+    assert size < 2_000_000
+    notice = resource_path("models", "NOTICE").read_text(encoding="utf-8")
+    assert (
+        "ClaimBuster" in notice and "CC BY 4.0" in notice and "CoNLL-2010" in notice and "CC BY-SA" in notice
+    )
