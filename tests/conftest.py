@@ -46,3 +46,20 @@ def languagetool():
     yield url, log
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def people(tmp_path):
+    """Signers with keys of their own: people.signer("Ana Ruiz")."""
+    from people import People
+
+    return People(tmp_path / "people")
+
+
+@pytest.fixture(autouse=True)
+def own_home(tmp_path, monkeypatch):
+    """Every test its own user folders: settings, signing key, anchors, database (subprocesses inherit it)."""
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    monkeypatch.setenv("REVIEWAPP_HOME", str(home))
+    return home

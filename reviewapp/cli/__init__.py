@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import __version__
-from . import check, desktop, records, report
+from ..core.errors import ReviewAppError
+from . import check, desktop, keys, records, report
 from .common import EXIT_OK, EXIT_USAGE, CliError, common_options
 
-COMMAND_GROUPS = (check, desktop, records, report)
+COMMAND_GROUPS = (check, desktop, records, report, keys)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +48,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"reviewapp: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except ReviewAppError as exc:  # a database failure: its own exit status (see README)
+        print(f"reviewapp: {exc}", file=sys.stderr)
+        return int(getattr(exc, "exit_code", EXIT_USAGE))
     except BrokenPipeError:  # `reviewapp check ... | head`: the reader has all it wanted
         # Python flushes stdout again at exit; point it at /dev/null so that
         # flush cannot fail too (the recipe in the `signal` module's docs).

@@ -18,17 +18,26 @@ class CliError(Exception):
 
 
 def common_options() -> argparse.ArgumentParser:
-    """--db and --policy, on every command."""
+    """--db, --init and --policy, on every command."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", help="review database (default: in your user data folder)")
+    common.add_argument(
+        "--init",
+        action="store_true",
+        help="make a new review database at --db if there is none (else an error)",
+    )
     common.add_argument("--policy", metavar="FILE", help="house policy (TOML); default: the built-in policy")
     return common
 
 
 def guarded(action: Callable[[], T]) -> T:
-    """Run `action`; a reviewapp error becomes one line for the user and exit status 2."""
+    """Run `action`; an error becomes one line for the user (a database error keeps its exit status)."""
+    from ..core.store import StoreError
+
     try:
         return action()
+    except StoreError:
+        raise
     except ReviewAppError as exc:
         raise CliError(str(exc)) from None
 
@@ -41,9 +50,18 @@ def reviewer(args: argparse.Namespace):  # -> Reviewer (imported lazily: `check`
 
 
 def open_store(args: argparse.Namespace):  # -> ReviewStore
+    """The review database: the default one is made on first use; one named with --db only with --init."""
     from ..core.store import ReviewStore, default_db_path
 
-    return guarded(lambda: ReviewStore(Path(args.db) if args.db else default_db_path()))
+    path = Path(args.db) if args.db else default_db_path()
+    return guarded(lambda: ReviewStore(path, create=bool(getattr(args, "init", False)) or not args.db))
+
+
+def signer(args: argparse.Namespace, pipeline):  # -> Signer
+    """The person deciding: this account's signing key, made for --by on first use."""
+    from ..core.keys import identity_for
+
+    return pipeline.signer(guarded(lambda: identity_for(args.by)))
 
 
 def iter_drafts(paths: list[str], fail: Callable[[str], None]) -> Iterator[Path]:

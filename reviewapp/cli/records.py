@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from ..core.decisions import DECISIONS, RESOLUTION_STATUSES
-from .common import EXIT_ERROR_FINDINGS, EXIT_OK, CliError, guarded, open_store, reviewer
+from ..core.errors import ReviewAppError
+from .common import EXIT_ERROR_FINDINGS, EXIT_OK, CliError, guarded, open_store, reviewer, signer
+
+EXIT_NOT_VERIFIED = 3  # the record does not verify (see core/store/errors.py for the others)
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -35,7 +38,12 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     signoff.add_argument("file", metavar="FILE")
     signoff.add_argument("--role", required=True)
     signoff.add_argument("--by", required=True, metavar="NAME")
-    signoff.add_argument("--decision", required=True, choices=DECISIONS)
+    signoff.add_argument(
+        "--decision",
+        required=True,
+        choices=DECISIONS,
+        help="withdraw: take back your own rejection; override: a rejection, with a reason (--comment)",
+    )
     signoff.add_argument("--comment")
     signoff.set_defaults(handler=run_signoff)
 
@@ -45,8 +53,20 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     history.add_argument("file", metavar="FILE")
     history.set_defaults(handler=run_history)
 
-    audit = commands.add_parser("audit", parents=[common], help="check the audit log")
-    audit.add_argument("action", choices=("verify",))
+    audit = commands.add_parser(
+        "audit",
+        parents=[common],
+        help="verify the record (verify), or print its head to keep elsewhere (head)",
+    )
+    audit.add_argument("action", choices=("verify", "head"))
+    audit.add_argument(
+        "--expect", metavar="HEAD", help="verify: fail unless the log still reaches this head (COUNT:SHA256)"
+    )
+    audit.add_argument(
+        "--every-signature",
+        action="store_true",
+        help="verify: check each entry's own signature too (each signer's last vouches for the rest)",
+    )
     audit.set_defaults(handler=run_audit)
 
 
@@ -66,25 +86,32 @@ def run_status(args: argparse.Namespace) -> int:
     gate = review.gate
     document = review.document
     print(f"{document.path}: {gate.approval}; {'publishable' if gate.publishable else 'not publishable'}")
-    print(f"  sha256 {document.sha256}")
+    print(f"  text sha256 {document.sha256} (decoded, LF line ends)")
+    if document.file_sha256:
+        print(f"  file sha256 {document.file_sha256} (as sha256sum prints it)")
     for reason in gate.reasons:
         print(f"  - {reason}")
+    for note in gate.notes:
+        print(f"  note: {note}")
+    if not gate.verified:
+        return EXIT_NOT_VERIFIED
     return EXIT_OK if gate.publishable else EXIT_ERROR_FINDINGS
 
 
 def run_resolve(args: argparse.Namespace) -> int:
-    _, store, review = judged(args)
+    _pipeline, store, review = judged(args)
     finding = next((f for f in review.findings if f.id == args.finding), None)
     if finding is None:
         raise CliError(
             f"{args.file}: no finding {args.finding!r} in this text (see reviewapp check --format json)"
         )
+    who = signer(args, _pipeline)
     guarded(
-        lambda: store.resolve(
-            review.draft, finding, args.status, args.by, source_url=args.source, note=args.note
-        )
+        lambda: store.resolve(review.draft, finding, args.status, who, source_url=args.source, note=args.note)
     )
-    print(f"{finding.id} ({finding.rule}): {args.status}, by {args.by.strip()}")
+    print(
+        f"{finding.id} ({finding.rule}): {args.status}, by {who.identity.name} ({who.identity.fingerprint})"
+    )
     return EXIT_OK
 
 
@@ -93,23 +120,38 @@ def run_signoff(args: argparse.Namespace) -> int:
 
     pipeline, store, review = judged(args)
     guarded(lambda: check_role(args.role, pipeline.policy.roles))  # a typo before the gate
-    if args.decision == "approve" and review.gate.unresolved:
-        print(f"reviewapp: cannot approve: {review.gate.reasons[0]}", file=sys.stderr)
+    gate = review.gate
+    if not gate.verified:
+        print(f"reviewapp: cannot sign off: {gate.reasons[0]}", file=sys.stderr)
+        return EXIT_NOT_VERIFIED
+    if args.decision == "approve" and gate.unresolved:
+        print(f"reviewapp: cannot approve: {gate.reasons[0]}", file=sys.stderr)
         return EXIT_ERROR_FINDINGS
-    guarded(
-        lambda: store.sign_off(
-            review.draft, args.by, args.role, args.decision, comment=args.comment, roles=pipeline.policy.roles
-        )
-    )
-    print(f"{args.decision} by {args.by.strip()} as {args.role} for sha256 {review.draft.sha256[:12]}")
+    who = signer(args, pipeline)
+    guarded(lambda: store.sign_off(review.draft, who, args.role, args.decision, comment=args.comment))
+    print(f"{args.decision} by {who.identity.name} as {args.role} for sha256 {review.draft.sha256[:12]}")
     return EXIT_OK
 
 
 def run_history(args: argparse.Namespace) -> int:
+    from ..core.document import text_sha256
+    from ..core.loaders import decode_text
     from ..core.store import draft_key
 
-    # The record names a saved draft by its path: no need to read or analyse it.
-    entries = open_store(args).history(draft_key(Path(args.file), ""))
+    # The record names a saved draft by its path: no need to analyse it.
+    path = Path(args.file)
+    entries = open_store(args).history(draft_key(path, ""))
+    try:
+        raw = path.read_bytes()
+        text, _ = decode_text(raw, path)
+        import hashlib
+
+        print(f"{args.file}: text sha256 {text_sha256(text)} (decoded, LF line ends)")
+        print(
+            f"{' ' * len(args.file)}  file sha256 {hashlib.sha256(raw).hexdigest()} (as sha256sum prints it)"
+        )
+    except (OSError, ReviewAppError):
+        print(f"{args.file}: (the file cannot be read now; its record follows)")
     if not entries:
         print(f"{args.file}: no review record yet")
     for entry in entries:
@@ -118,9 +160,27 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_audit(args: argparse.Namespace) -> int:
-    report = open_store(args).verify_audit()
-    if report.ok:
-        print(f"audit log verifies: {report.entries} entries, chain intact")
+    from ..core import load_policy
+    from ..core.store import Head
+
+    store = open_store(args)
+    if args.action == "head":
+        print(store.head())
         return EXIT_OK
-    print(f"audit log broken at entry {report.first_broken}: {report.reason}", file=sys.stderr)
-    return EXIT_ERROR_FINDINGS
+    try:
+        expect = Head.parse(args.expect) if args.expect else None
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    keyring = guarded(lambda: load_policy(args.policy)).keyring
+    report = store.verify_audit(keyring, expect, args.every_signature)
+    if report.ok:
+        signatures = (
+            "each entry's signature valid" if args.every_signature else "every decision signed by its signer"
+        )
+        print(f"the record verifies: {report.entries} entries, chain intact, {signatures}")
+        print(f"head {report.head}")
+        return EXIT_OK
+    print(f"the record does NOT verify ({len(report.problems)} problem(s)):", file=sys.stderr)
+    for problem in report.problems[:20]:
+        print(f"  {problem}", file=sys.stderr)
+    return EXIT_NOT_VERIFIED

@@ -7,8 +7,21 @@ command line, the desktop app, the store and the reports.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .errors import ReviewAppError
+
+if TYPE_CHECKING:
+    from .keys import Identity
+    from .policy import Policy
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    """Who is deciding (their signing key) and under which house policy."""
+
+    identity: Identity
+    policy: Policy
 
 
 class DecisionError(ReviewAppError):
@@ -32,7 +45,20 @@ RESOLUTION_TABLE: tuple[ResolutionStatus, ...] = (
 RESOLUTION: dict[str, ResolutionStatus] = {s.id: s for s in RESOLUTION_TABLE}
 RESOLUTION_STATUSES: tuple[str, ...] = tuple(RESOLUTION)
 
-DECISIONS: tuple[str, ...] = ("approve", "reject")
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    id: str
+    label: str
+
+
+DECISION_TABLE: tuple[Decision, ...] = (
+    Decision("approve", "Approve this text"),
+    Decision("reject", "Reject it"),
+    Decision("withdraw", "Withdraw my rejection"),
+    Decision("override", "Override a rejection (with a reason)"),
+)
+DECISIONS: tuple[str, ...] = tuple(d.id for d in DECISION_TABLE)
 
 
 def required_name(person: str | None) -> str:
@@ -50,9 +76,17 @@ def check_resolution(status: str, source_url: str | None, note: str | None) -> N
         raise DecisionError(f"a {status} finding needs a source URL or a note saying how it was verified")
 
 
-def check_decision(decision: str) -> None:
+def check_decision(
+    decision: str, comment: str | None = None, role: str = "", override_roles: tuple[str, ...] = ()
+) -> None:
     if decision not in DECISIONS:
-        raise DecisionError(f"decision must be {' or '.join(DECISIONS)}, not {decision!r}")
+        raise DecisionError(f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
+    if decision == "override":
+        if role not in override_roles:
+            allowed = ", ".join(override_roles) or "no role (set signoff.override_roles in the policy)"
+            raise DecisionError(f"a rejection may be overridden by {allowed}, not by the {role}")
+        if not (comment or "").strip():
+            raise DecisionError("an override needs a reason (a comment)")
 
 
 def check_role(role: str, roles: tuple[str, ...]) -> None:

@@ -31,13 +31,22 @@ class Metadata:
 
 @dataclass(slots=True)
 class Document:
-    """A draft ready for analysis."""
+    """A draft ready for analysis.
+
+    `sha256` identifies the text that was reviewed: SHA-256 of the text as
+    decoded (from UTF-8, UTF-16 or the legacy encoding it was read as, without
+    a byte-order mark), with every line ending made LF, encoded as UTF-8. So a
+    sign-off holds when a file is saved again with CRLF line endings, a BOM or
+    another encoding of the same text, and not after any change to the text.
+    `file_sha256` is SHA-256 of the file's bytes, as `sha256sum` prints it.
+    """
 
     text: str
     path: Path | None = None
     format: str = "txt"
     metadata: Metadata = field(default_factory=Metadata)
     warnings: list[str] = field(default_factory=list)
+    file_sha256: str | None = None  # of the file as read from disk; None for text from the editor
     paragraphs: list[Paragraph] = field(init=False)
     sha256: str = field(init=False)
     words: int = field(init=False)
@@ -53,7 +62,7 @@ class Document:
 
 
 def text_sha256(text: str) -> str:
-    """SHA-256 of the text as UTF-8: the identity of one version of a draft."""
+    """SHA-256 of the text as UTF-8: the identity of one version of a draft (see Document)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

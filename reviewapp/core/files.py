@@ -13,8 +13,12 @@ class WriteError(ReviewAppError):
     """A file could not be written; what was there before is untouched."""
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write through a temporary file in the same folder, then rename over the target."""
+def write_atomic(path: Path, content: str | bytes, mode: int | None = None) -> None:
+    """Write through a temporary file in the same folder, then rename over the target.
+
+    `mode` sets the file's permissions (0o600 for a private key); by default a
+    file keeps the mode it had, and a new one gets the usual 0o644.
+    """
     path = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
@@ -24,7 +28,12 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
-        keep_mode(Path(name), path)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is None:
+            keep_mode(Path(name), path)
+        else:
+            os.chmod(name, mode)
         os.replace(name, path)
     except OSError as exc:
         Path(name).unlink(missing_ok=True)

@@ -1,16 +1,25 @@
-"""The publication gate: may this exact text be published under the house policy?"""
+"""The publication gate: may this exact text be published under the house policy?
+
+Judged from the draft's verified record (store.record): a record that does
+not verify is never publishable. Separation of duties: each required role
+approved by a different person (when the policy says so), and a rejection of
+this text stands until the person who gave it withdraws it (or approves),
+or someone in a role the policy names overrides it with a reason.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .categories import LABELS
 from .findings import Finding
 from .policy import Policy
-from .store import DraftRef, Resolution, ReviewStore, SignOff
+from .store import DraftRecord, DraftRef, Resolution, SignOff
 
 APPROVED, CHANGED, NOT_APPROVED = "approved", "changed since approval", "not approved"
-APPROVAL_STATES = (APPROVED, CHANGED, NOT_APPROVED)
+NOT_VERIFIED = "record does not verify"
+APPROVAL_STATES = (APPROVED, CHANGED, NOT_APPROVED, NOT_VERIFIED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,38 +29,91 @@ class GateResult:
     reasons: list[str] = field(default_factory=list)
     unresolved: list[Finding] = field(default_factory=list)
     resolutions: dict[str, Resolution] = field(default_factory=dict)
-    signoffs: list[SignOff] = field(default_factory=list)
+    signoffs: list[SignOff] = field(default_factory=list)  # of this exact text, oldest first
+    verified: bool = True
+    policy: str = ""  # the fingerprint of the policy that judged
+    notes: list[str] = field(default_factory=list)  # worth knowing, not reasons to refuse
 
 
-def evaluate(findings: Sequence[Finding], draft: DraftRef, store: ReviewStore, policy: Policy) -> GateResult:
-    """The gate for this version of the draft, from its findings and the review record."""
-    resolutions = store.resolutions(draft.key)
+def evaluate(findings: Sequence[Finding], draft: DraftRef, record: DraftRecord, policy: Policy) -> GateResult:
+    """The gate for this version of the draft, from its findings and its verified record."""
+    resolutions = record.resolutions
     blocking = [f for f in findings if f.at_least(policy.block_unresolved_at) and f.id not in resolutions]
-    current = store.signoffs(draft.key, draft.sha256)
-    latest: dict[str, SignOff] = {}
-    for signoff in current:  # the latest decision of each role on this text counts
-        latest[signoff.role] = signoff
-    reasons: list[str] = []
+    current = [s for s in record.signoffs if s.sha256 == draft.sha256]
+    reasons = [f"the review record does not verify: {problem}" for problem in record.problems]
     if blocking:
+        first = blocking[0]
+        quote = first.text if len(first.text) <= 50 else first.text[:49] + "…"
         reasons.append(
             f"{len(blocking)} finding(s) at {policy.block_unresolved_at} or above are unresolved "
-            f"(first: {blocking[0].id}, {blocking[0].rule})"
+            f"(first: “{quote}”, {LABELS[first.category].lower()})"
         )
-    for role in policy.required_roles:
-        decision = latest.get(role)
-        if decision is None:
-            reasons.append(f"no approval by the {role} for this exact text")
-        elif decision.decision == "reject":
-            reasons.append(
-                f"the {role} ({decision.person}) rejected this text"
-                + (f": {decision.comment}" if decision.comment else "")
-            )
-    approved_now = all(latest.get(r) and latest[r].decision == "approve" for r in policy.required_roles)
-    if approved_now:
+    rejections = _standing_rejections(current, policy)
+    for r in rejections:
+        reasons.append(
+            f"the {r.role} ({r.person}) rejected this text" + (f": {r.comment}" if r.comment else "")
+        )
+    _, missing = _approvals(current, policy)
+    reasons += missing
+    approved_now = not missing and not rejections
+    if record.problems:
+        approval = NOT_VERIFIED
+    elif approved_now and policy.required_roles:
         approval = APPROVED
-    elif any(s.decision == "approve" for s in store.signoffs(draft.key)):
+    elif any(s.decision == "approve" and s.sha256 != draft.sha256 for s in record.signoffs):
         approval = CHANGED
         reasons.append("the text changed since it was approved; approve it again")
     else:
         approval = NOT_APPROVED
-    return GateResult(not reasons, approval, reasons, blocking, resolutions, current)
+    return GateResult(
+        not reasons,
+        approval,
+        reasons,
+        blocking,
+        resolutions,
+        current,
+        verified=not record.problems,
+        policy=policy.fingerprint,
+        notes=list(record.notes),
+    )
+
+
+def _standing_rejections(signoffs: list[SignOff], policy: Policy) -> list[SignOff]:
+    """Rejections not withdrawn (or superseded by an approval) by their author, nor overridden."""
+    standing: list[SignOff] = []
+    for s in signoffs:
+        if s.decision == "reject":
+            standing = [r for r in standing if (r.key, r.role) != (s.key, s.role)] + [s]
+        elif s.decision in ("withdraw", "approve"):
+            standing = [r for r in standing if (r.key, r.role) != (s.key, s.role)]
+        elif s.decision == "override" and s.role in policy.override_roles:
+            standing = []
+    return standing
+
+
+def _approvals(signoffs: list[SignOff], policy: Policy) -> tuple[dict[str, SignOff], list[str]]:
+    """The approval that counts for each required role, and why a role has none."""
+    latest: dict[str, SignOff] = {}
+    for s in signoffs:  # each role's latest approval, rejection or withdrawal of this text
+        if s.decision in ("approve", "reject"):
+            latest[s.role] = s
+        elif s.decision == "withdraw" and s.role in latest and latest[s.role].key == s.key:
+            del latest[s.role]
+    counted: dict[str, SignOff] = {}
+    missing: list[str] = []
+    signers: dict[str | None, str] = {}  # key -> the required role it approved
+    for role in policy.required_roles:
+        decision = latest.get(role)
+        if decision is None or decision.decision != "approve":
+            missing.append(f"no approval by the {role} for this exact text")
+            continue
+        other = signers.get(decision.key)
+        if policy.distinct_signers and other is not None:
+            missing.append(
+                f"the {role}'s approval is by {decision.person}, who also approved as {other}: "
+                "each required role needs a different person"
+            )
+            continue
+        signers[decision.key] = role
+        counted[role] = decision
+    return counted, missing

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 from pathlib import Path
 
 from . import errors
@@ -34,7 +35,9 @@ def load_path(path: str | Path) -> Document:
     limit = MAX_HTML_BYTES if suffix in (".html", ".htm") else MAX_TEXT_CHARS
     raw = _read_bytes(path, limit)
     fmt = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}.get(suffix, "txt")
-    return load_bytes(raw, fmt, path)
+    document = load_bytes(raw, fmt, path)
+    document.file_sha256 = hashlib.sha256(raw).hexdigest()
+    return document
 
 
 def load_bytes(raw: bytes, fmt: str, path: Path | None = None) -> Document:
@@ -176,6 +179,7 @@ def load_docx(path: Path) -> Document:
     document = _finish(text, path, "docx", [], {}, props.title or None)
     if props.author and not document.metadata.byline:
         document.metadata.byline = props.author
+    document.file_sha256 = _file_sha256(path)
     return document
 
 
@@ -212,6 +216,14 @@ def _check_zip(path: Path) -> None:
             raise errors.FileTooLargeError(
                 path, f"{info.filename} is compressed suspiciously well (a zip bomb?)"
             )
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _short(exc: BaseException) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +12,7 @@ from typing import Any
 from .errors import PolicyError
 from .findings import SEVERITIES
 from .grammar_settings import GrammarSettings, grammar_settings
+from .keyring import Keyring, load_keyring
 from .resources import resource_path
 
 _REQUIRED = ("always", "when_ai_detected", "never")
@@ -59,6 +62,9 @@ class Policy:
     require_scope: bool
     required_roles: tuple[str, ...]
     roles: tuple[str, ...]
+    distinct_signers: bool  # each required role approved by a different person
+    override_roles: tuple[str, ...]  # roles that may override a rejection, with a reason
+    keyring: Keyring | None  # who may sign in which role (None: anyone with a key)
     block_unresolved_at: str
     paper: str
     digital_source_type: str
@@ -69,6 +75,20 @@ class Policy:
     grammar: GrammarSettings
     scores: ScoreSettings
     raw: dict[str, Any] = field(repr=False)
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 of the policy as read (every value, defaults included): recorded with each decision."""
+        return policy_fingerprint(self.raw)
+
+
+def policy_fingerprint(raw: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(raw, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def policy_from_record(raw: dict[str, Any], fingerprint: str) -> Policy:
+    """A policy recorded in the review database with the decisions taken under it."""
+    return _build(raw, Path(f"<recorded policy {fingerprint[:12]}>"))
 
 
 def default_policy_path() -> Path:
@@ -137,6 +157,9 @@ def _build(data: dict[str, Any], source: Path) -> Policy:
         require_scope=bool(disclosure["require_scope"]),
         required_roles=required_roles,
         roles=roles,
+        distinct_signers=bool(signoff["distinct_signers"]),
+        override_roles=_roles_in(signoff["override_roles"], roles, "signoff.override_roles", source),
+        keyring=_keyring(signoff, source),
         block_unresolved_at=_choice(
             signoff["block_unresolved_at"], SEVERITIES, "signoff.block_unresolved_at", source
         ),
@@ -152,6 +175,25 @@ def _build(data: dict[str, Any], source: Path) -> Policy:
         scores=_scores(data["scores"], source),
         raw=data,
     )
+
+
+def _roles_in(value: Any, roles: tuple[str, ...], what: str, source: Path) -> tuple[str, ...]:
+    chosen = tuple(str(r) for r in value)
+    unknown = set(chosen) - set(roles)
+    if unknown:
+        raise PolicyError(f"{source}: {what} names {', '.join(sorted(unknown))}, not in signoff.roles")
+    return chosen
+
+
+def _keyring(signoff: dict[str, Any], source: Path) -> Keyring | None:
+    path, admin = str(signoff["keyring"]), str(signoff["admin_key"])
+    if not path:
+        return None
+    if not admin:
+        raise PolicyError(
+            f"{source}: signoff.keyring needs signoff.admin_key, the administrator's public key"
+        )
+    return load_keyring((source.parent / path).resolve(), admin)
 
 
 def _scores(table: dict[str, Any], source: Path) -> ScoreSettings:

@@ -17,15 +17,17 @@ from pathlib import Path
 from typing import Literal
 
 from .analysis import AnalysisResult, Analyzer, IncrementalAnalysis
+from .decisions import Signer
 from .document import Document
 from .findings import Finding
 from .gate import GateResult, evaluate
 from .grammar import HOW_TO_ENABLE, GrammarChecker, GrammarStatus, with_grammar
 from .grammar_settings import GrammarSettings
+from .keys import Identity
 from .loaders import load_path
 from .policy import Policy, load_policy
 from .settings import UserSettings, load_user_settings
-from .store import DraftRef, ReviewStore
+from .store import DraftRecord, DraftRef, ReviewStore
 
 # "check": ask LanguageTool about the paragraphs it has not seen (and wait);
 # "cached": only what it said before (the app, while a check runs in the background);
@@ -63,6 +65,7 @@ class Reviewer:
         self.policy = policy
         self.analyzer = Analyzer(policy)
         self.grammar: GrammarChecker | None = None
+        self._recorded: dict[str, Reviewer] = {}  # reviewers of recorded policies, by fingerprint
         self.configure_grammar(grammar or policy.grammar)
 
     @classmethod
@@ -121,8 +124,48 @@ class Reviewer:
         return self.judge(review, store) if store is not None else review
 
     def judge(self, review: Review, store: ReviewStore) -> Review:
-        """The review with the gate's verdict from the record as it stands now."""
-        return replace(review, gate=self.gate(review.findings, review.draft, store))
+        """The review with the gate's verdict from the verified record as it stands now.
 
-    def gate(self, findings: list[Finding], draft: DraftRef, store: ReviewStore) -> GateResult:
-        return evaluate(findings, draft, store, self.policy)
+        The decisions record the policy they were made under; when the latest
+        of them was made under another policy than this one, that policy
+        judges (and analyses) the draft, and the verdict says so: a laxer
+        policy given later cannot make a draft publishable.
+        """
+        record = store.record(review.draft.key, self.policy.keyring)
+        governing = _governing_policy(record, review.draft.sha256) or store.latest_policy()
+        if governing is None or governing == self.policy.fingerprint:
+            return replace(review, gate=evaluate(review.findings, review.draft, record, self.policy))
+        raw = store.recorded_policy(governing)
+        if raw is None:
+            gate = evaluate(review.findings, review.draft, record, self.policy)
+            problem = f"the policy the decisions were made under ({governing[:12]}) is not in the record"
+            gate = replace(gate, publishable=False, verified=False, reasons=[problem, *gate.reasons])
+            return replace(review, gate=gate)
+        other = self._reviewer_for(governing, raw)
+        recorded = other.review(review.document, key=review.draft.key, session=None, grammar="cached")
+        gate = evaluate(recorded.findings, recorded.draft, record, other.policy)
+        note = (
+            f"judged by the policy the decisions were made under ({governing[:12]}), "
+            f"not the one given ({self.policy.fingerprint[:12]})"
+        )
+        return replace(recorded, gate=replace(gate, notes=[note, *gate.notes]))
+
+    def _reviewer_for(self, fingerprint: str, raw: dict) -> Reviewer:
+        cached = self._recorded.get(fingerprint)
+        if cached is None:
+            from .policy import policy_from_record
+
+            cached = self._recorded[fingerprint] = Reviewer(policy_from_record(raw, fingerprint))
+            cached.grammar = self.grammar  # the same LanguageTool, and its cache
+        return cached
+
+    def signer(self, identity: Identity) -> Signer:
+        return Signer(identity, self.policy)
+
+
+def _governing_policy(record: DraftRecord, sha256: str) -> str | None:
+    """The policy of the latest sign-off of this text, else of the draft's latest decision."""
+    this_text = [s.policy for s in record.signoffs if s.sha256 == sha256 and s.policy]
+    if this_text:
+        return this_text[-1]
+    return record.policies[-1] if record.policies else None

@@ -26,6 +26,9 @@ def build_window(args: argparse.Namespace, settings: QSettings | None = None) ->
     reviewer = Reviewer.configured(getattr(args, "policy", None), user)
     store = ReviewStore(Path(args.db) if getattr(args, "db", None) else default_db_path())
     window = MainWindow(reviewer, store, settings, user)
+    problems = store.chain_problems()  # went backwards since last seen here, or changed
+    if problems:
+        window.show_error("The review record does not verify", "\n".join(problems))
     for path in getattr(args, "paths", []) or []:
         window.open_path(path)
     return window

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
-from ..core.gate import APPROVED, CHANGED, NOT_APPROVED
+from ..core.gate import APPROVED, CHANGED, NOT_APPROVED, NOT_VERIFIED
 from ..core.grammar import HOW_TO_ENABLE, GrammarStatus
 from .document.tab import DocumentTab
 from .palette import WARNING_COLOR
 
 # Okabe–Ito bluish green, vermillion and orange: apart for colour-blind readers, legible on dark.
-APPROVAL_COLORS = {APPROVED: "#009E73", CHANGED: WARNING_COLOR, NOT_APPROVED: "#E69F00"}
+APPROVAL_COLORS = {
+    APPROVED: "#009E73",
+    CHANGED: WARNING_COLOR,
+    NOT_APPROVED: "#E69F00",
+    NOT_VERIFIED: WARNING_COLOR,
+}
 
 
 class ReviewStatusBar(QStatusBar):

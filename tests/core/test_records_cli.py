@@ -34,7 +34,7 @@ def test_review_round_trip(tmp_path, data_dir):
     draft.write_text((data_dir / "openai-foxconn.txt").read_text(encoding="utf-8"), encoding="utf-8")
     db = str(tmp_path / "r.sqlite3")
 
-    status = run("status", str(draft), "--db", db)
+    status = run("status", str(draft), "--db", db, "--init")
     assert status.returncode == 1 and "not approved; not publishable" in status.stdout
 
     refused = run(
@@ -67,7 +67,9 @@ def test_review_round_trip(tmp_path, data_dir):
 
     history = run("history", str(draft), "--db", db).stdout
     assert "signoff" in history and "Ana (editor): approve" in history
-    assert run("audit", "verify", "--db", db).returncode == 0
+    assert "“Share- Nishadil” (boilerplate.share): Verified (with a source) by Ana" in history
+    verified = run("audit", "verify", "--db", db)
+    assert verified.returncode == 0 and "every decision signed by its signer" in verified.stdout
 
     conn = sqlite3.connect(db)
     conn.execute("DROP TRIGGER audit_no_update")
@@ -75,7 +77,9 @@ def test_review_round_trip(tmp_path, data_dir):
     conn.commit()
     conn.close()
     broken = run("audit", "verify", "--db", db)
-    assert broken.returncode == 1 and "broken at entry 2" in broken.stderr
+    assert broken.returncode == 3 and "entry 2: its content does not match its hash" in broken.stderr
+    status = run("status", str(draft), "--db", db)
+    assert status.returncode == 3 and "record does not verify; not publishable" in status.stdout
 
 
 def test_bad_input_is_refused_and_writes_nothing(tmp_path, data_dir):
@@ -87,10 +91,10 @@ def test_bad_input_is_refused_and_writes_nothing(tmp_path, data_dir):
             "no finding",
         ),
         (("signoff", draft, "--role", "janitor", "--by", "Ana", "--decision", "approve"), "unknown role"),
-        (("signoff", draft, "--role", "editor", "--by", " ", "--decision", "approve"), "name is required"),
+        (("signoff", draft, "--role", "editor", "--by", " ", "--decision", "approve"), "needs the name"),
     ]
     for args, message in cases:
-        proc = run(*args, "--db", str(db))
+        proc = run(*args, "--db", str(db), "--init")
         assert proc.returncode == 2 and message in proc.stderr, proc.stderr
     audit = run("audit", "verify", "--db", str(db))
     assert "0 entries" in audit.stdout
@@ -98,5 +102,5 @@ def test_bad_input_is_refused_and_writes_nothing(tmp_path, data_dir):
     not_db = tmp_path / "notes.sqlite3"
     not_db.write_text("plain text")
     proc = run("status", draft, "--db", str(not_db))
-    assert proc.returncode == 2 and "not an SQLite file" in proc.stderr
+    assert proc.returncode == 9 and "not an SQLite file" in proc.stderr
     assert not_db.read_text() == "plain text"

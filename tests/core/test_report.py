@@ -36,10 +36,12 @@ from reviewapp.core.store import ReviewStore
 REFERENCE = Path(__file__).parent.parent / "data" / "reports"
 GENERATED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00")
+HEAD = re.compile(r"\b\d+:[0-9a-f]{64}\b")  # the chain head: its hashes cover times and signatures
+KEY = re.compile(r"\b[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}\b")  # a signer's key (new each run)
 
 
 @pytest.fixture
-def reviewed(tmp_path, data_dir):
+def reviewed(tmp_path, data_dir, people):
     """The Foxconn article with two decisions and one rejection on record."""
     path = tmp_path / "openai-foxconn.txt"
     shutil.copy(data_dir / "openai-foxconn.txt", path)
@@ -49,12 +51,12 @@ def reviewed(tmp_path, data_dir):
     store = ReviewStore(tmp_path / "reviews.sqlite3")
     landmark = next(f for f in review.findings if f.rule == "peacock.term" and f.text == "Landmark")
     altman = next(f for f in review.findings if f.text.startswith("Sam Altman"))
-    store.resolve(review.draft, landmark, "false_positive", "Ana Ruiz", note="A headline word")
+    store.resolve(review.draft, landmark, "false_positive", people.signer("Ana Ruiz"), note="A headline word")
     store.resolve(
-        review.draft, altman, "verified", "Bo Lindqvist",
+        review.draft, altman, "verified", people.signer("Bo Lindqvist"),
         source_url="https://example.org/altman-interview", note="Interview, 3 May",
     )  # fmt: skip
-    store.sign_off(review.draft, "Ana Ruiz", "author", "reject", comment="Sources missing")
+    store.sign_off(review.draft, people.signer("Ana Ruiz"), "author", "reject", comment="Sources missing")
     yield Judge(reviewer, review, store), store, policy, path
     store.close()
 
@@ -83,7 +85,8 @@ class Judge:
 
 def normalise(text: str, path: Path) -> str:
     text = text.replace(str(path), "openai-foxconn.txt").replace(md_escape(str(path)), "openai-foxconn.txt")
-    text = TIMESTAMP.sub("<time>", text)
+    text = HEAD.sub("<head>", TIMESTAMP.sub("<time>", text))
+    text = KEY.sub("<key>", text)
     return text.replace(f"reviewapp {__version__}", "reviewapp <version>").replace(
         f'"version": "{__version__}"', '"version": "<version>"'
     )
@@ -126,7 +129,14 @@ def test_json_report_content(reviewed):
     )
     assert verified["resolution"]["source_url"] == "https://example.org/altman-interview"
     assert [s["decision"] for s in data["signoffs"]] == ["reject"]
-    assert data["audit"] == {"verified": True, "entries": 3, "first_broken": None, "reason": None}
+    audit = data["audit"]
+    assert (audit["verified"], audit["entries"], audit["first_broken"], audit["problems"]) == (
+        True,
+        4,
+        None,
+        [],
+    )
+    assert audit["head"].startswith("4:")
     for finding in data["findings"]:
         assert result.document.text[finding["start"] : finding["end"]] == finding["text"]
 
@@ -134,18 +144,19 @@ def test_json_report_content(reviewed):
 def test_a_broken_audit_chain_shows_in_the_report(reviewed):
     result, store, policy, _path = reviewed
     store.conn.execute("DROP TRIGGER audit_no_update")
-    store.conn.execute("UPDATE audit SET payload = replace(payload, 'Ana', 'Eve') WHERE id = 1")
+    store.conn.execute("UPDATE audit SET payload = replace(payload, 'Ana', 'Eve') WHERE id = 2")
     report = build_report(result(), store, policy)
-    assert "does not verify**: entry 1" in render_markdown(report)
-    assert "Does not verify: entry 1" in render_html(report)
+    assert "does not verify**: entry 2" in render_markdown(report)
+    assert "Does not verify: entry 2" in render_html(report)
     assert report_json(report)["audit"]["verified"] is False
+    assert report.gate.publishable is False and report.gate.verified is False
 
 
-def test_disclosure_names_the_approving_editor(reviewed):
+def test_disclosure_names_the_approving_editor(reviewed, people):
     result, store, policy, _path = reviewed
     doc = result.document
     assert "editor" not in disclosure_jsonld(build_report(result(), store, policy))  # nobody approved yet
-    store.sign_off(result.draft, "Carmen Ortiz", "editor", "approve")
+    store.sign_off(result.draft, people.signer("Carmen Ortiz"), "editor", "approve")
     block = disclosure_jsonld(build_report(result(), store, policy))
     assert block["@context"] == "https://schema.org"
     assert block["digitalSourceType"] == (
@@ -153,7 +164,7 @@ def test_disclosure_names_the_approving_editor(reviewed):
     )
     assert block["editor"] == block["accountablePerson"] == {"@type": "Person", "name": "Carmen Ortiz"}
     assert block["identifier"]["value"] == doc.sha256
-    store.sign_off(result.draft, "Carmen Ortiz", "editor", "reject", comment="on reflection")
+    store.sign_off(result.draft, people.signer("Carmen Ortiz"), "editor", "reject", comment="on reflection")
     assert "editor" not in disclosure_jsonld(build_report(result(), store, policy))  # the latest word counts
 
 
@@ -184,7 +195,7 @@ class _Elements(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
-def test_html_report_escapes_everything_from_the_draft(tmp_path):
+def test_html_report_escapes_everything_from_the_draft(tmp_path, people):
     draft = tmp_path / "hostile.txt"
     draft.write_text(HOSTILE, encoding="utf-8")
     policy = load_policy()
@@ -192,7 +203,7 @@ def test_html_report_escapes_everything_from_the_draft(tmp_path):
     store = ReviewStore(tmp_path / "r.sqlite3")
     review = reviewer.review(load_path(draft))
     store.resolve(
-        review.draft, review.findings[0], "verified", "<script>alert('name')</script>",
+        review.draft, review.findings[0], "verified", people.signer("<script>alert('name')</script>"),
         source_url="javascript:alert('source')", note="<img src=x onerror=alert('note')>",
     )  # fmt: skip
     review = reviewer.judge(review, store)

@@ -22,7 +22,7 @@ def test_every_format_to_a_file(tmp_path, data_dir):
     draft = str(data_dir / "openai-foxconn.txt")
     db = str(tmp_path / "r.sqlite3")
     for name in ("r.html", "r.md", "r.json"):
-        proc = run("report", draft, "--db", db, "-o", str(tmp_path / name))
+        proc = run("report", draft, "--db", db, "--init", "-o", str(tmp_path / name))
         assert proc.returncode == 0, proc.stderr
         assert f"wrote {tmp_path / name}" in proc.stderr
     assert (tmp_path / "r.html").read_text().startswith("<!DOCTYPE html>")
@@ -35,7 +35,7 @@ def test_every_format_to_a_file(tmp_path, data_dir):
 def test_pdf_from_the_command_line_without_a_display(tmp_path, data_dir):
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     out = tmp_path / "r.pdf"
-    proc = run("report", str(data_dir / "openai-foxconn.txt"), "--db", str(tmp_path / "r.sqlite3"),
+    proc = run("report", str(data_dir / "openai-foxconn.txt"), "--db", str(tmp_path / "r.sqlite3"), "--init",
                "--format", "pdf", "-o", str(out), env=env)  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert out.read_bytes().startswith(b"%PDF-") and "pages)" in proc.stderr
@@ -44,14 +44,14 @@ def test_pdf_from_the_command_line_without_a_display(tmp_path, data_dir):
 def test_standard_output_and_format_errors(tmp_path, data_dir):
     draft = str(data_dir / "openai-foxconn.txt")
     db = str(tmp_path / "r.sqlite3")
-    proc = run("report", draft, "--db", db, "--format", "md")
+    proc = run("report", draft, "--db", db, "--init", "--format", "md")
     assert proc.returncode == 0 and proc.stdout.startswith("# Review report")
     for args, message in [
         (("--format", "pdf"), "a PDF report needs a file"),
         ((), "say which report"),
         (("-o", str(tmp_path / "r.txt")), "cannot tell the report format"),
     ]:
-        proc = run("report", draft, "--db", db, *args)
+        proc = run("report", draft, "--db", db, "--init", *args)
         assert proc.returncode == 2 and message in proc.stderr and not proc.stdout
 
 
@@ -59,5 +59,5 @@ def test_standard_output_and_format_errors(tmp_path, data_dir):
 def test_a_draft_that_cannot_be_read_writes_no_report(tmp_path, bad):
     (tmp_path / "empty.txt").write_text("")
     out = tmp_path / "r.html"
-    proc = run("report", str(tmp_path / bad), "--db", str(tmp_path / "r.sqlite3"), "-o", str(out))
+    proc = run("report", str(tmp_path / bad), "--db", str(tmp_path / "r.sqlite3"), "--init", "-o", str(out))
     assert proc.returncode == 2 and proc.stderr.startswith("reviewapp: ") and not out.exists()

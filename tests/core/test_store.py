@@ -15,6 +15,8 @@ from reviewapp.core.review import Reviewer
 from reviewapp.core.store import DraftRef, NewerSchemaError, ReviewStore, StoreError
 from reviewapp.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 
+pytestmark = pytest.mark.usefixtures("people")
+
 CLEAN = "Library hours\nThe library opens at nine on weekdays.\n"
 DRAFT = DraftRef("a.txt", "ab" * 32, 10)
 REVIEWER = Reviewer(load_policy())
@@ -45,14 +47,14 @@ def gate_of(review, store):
     return REVIEWER.judge(review, store).gate
 
 
-def approve(store, review, role="editor", person="Ana Ruiz", decision="approve"):
-    store.sign_off(review.draft, person, role, decision, roles=("author", "fact-checker", "editor"))
+def approve(store, people, review, role="editor", person="Ana Ruiz", decision="approve"):
+    store.sign_off(review.draft, people.signer(person), role, decision)
 
 
-def test_approval_is_bound_to_the_exact_text(store, draft):
+def test_approval_is_bound_to_the_exact_text(store, draft, people):
     review = analyse(draft)
     assert gate_of(review, store).approval == NOT_APPROVED
-    approve(store, review)
+    approve(store, people, review)
     gate = gate_of(review, store)
     assert gate.publishable and gate.approval == APPROVED
 
@@ -62,30 +64,34 @@ def test_approval_is_bound_to_the_exact_text(store, draft):
     assert any("changed since it was approved" in r for r in edited.reasons)
 
 
-def test_gate_gives_its_reasons(store, data_dir, tmp_path):
+def test_gate_gives_its_reasons(store, data_dir, tmp_path, people):
     path = tmp_path / "foxconn.txt"
     path.write_text((data_dir / "openai-foxconn.txt").read_text(encoding="utf-8"), encoding="utf-8")
     review = analyse(path)
     gate = gate_of(review, store)
     assert not gate.publishable
     assert gate.reasons[0].startswith(f"{len(gate.unresolved)} finding(s) at warning or above are unresolved")
+    assert "(first: “" in gate.reasons[0]  # the words, not an internal id
     assert "no approval by the editor for this exact text" in gate.reasons
 
     for f in gate.unresolved:
-        store.resolve(review.draft, f, "disputed", "Ana Ruiz", note="cut in the edit")
-    approve(store, review, decision="reject")
+        store.resolve(review.draft, f, "disputed", people.signer("Ana Ruiz"), note="cut in the edit")
+    approve(store, people, review, decision="reject")
     gate = gate_of(review, store)
     assert gate.unresolved == []
-    assert gate.reasons == ["the editor (Ana Ruiz) rejected this text"]
+    assert gate.reasons == [
+        "the editor (Ana Ruiz) rejected this text",
+        "no approval by the editor for this exact text",
+    ]
 
 
-def test_resolutions_follow_the_text_when_edited_elsewhere(store, data_dir, tmp_path):
+def test_resolutions_follow_the_text_when_edited_elsewhere(store, data_dir, tmp_path, people):
     path = tmp_path / "foxconn.txt"
     text = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
     path.write_text(text, encoding="utf-8")
     review = analyse(path)
     hedge = next(f for f in review.findings if f.text == "if you ask me")
-    store.resolve(review.draft, hedge, "opinion", "Ana Ruiz")
+    store.resolve(review.draft, hedge, "opinion", people.signer("Ana Ruiz"))
     path.write_text(text.replace("Well, this is", "Well, this really is"), encoding="utf-8")
     gate = gate_of(analyse(path), store)
     assert hedge.id in gate.resolutions
@@ -121,9 +127,10 @@ def test_migrates_from_each_earlier_schema(tmp_path, start):
     conn.close()
     with ReviewStore(path) as s:
         assert s.schema_version == SCHEMA_VERSION
-        assert s.history("a.txt")[0].summary == "3 words"
+        assert s.history("a.txt") == []  # the record is the audit log; that version had no decision
         s.set_setting("signoff.name", "Ana Ruiz")
         assert s.setting("signoff.name") == "Ana Ruiz"
+        assert s.verify_audit().ok
 
 
 def test_newer_database_is_refused(tmp_path):
@@ -136,16 +143,16 @@ def test_newer_database_is_refused(tmp_path):
         ReviewStore(path)
 
 
-def _fill(store, n=5):
+def _fill(store, people, n=5):
     for i in range(n):
-        store.resolve(DRAFT, finding(f"cl-{i}"), "opinion", "Ana Ruiz")
-    store.sign_off(DRAFT, "Ana Ruiz", "editor", "approve")
+        store.resolve(DRAFT, finding(f"cl-{i}"), "opinion", people.signer("Ana Ruiz"))
+    store.sign_off(DRAFT, people.signer("Ana Ruiz"), "editor", "approve")
 
 
-def test_audit_verifies_a_clean_log_and_names_a_changed_entry(store):
-    _fill(store)
+def test_audit_verifies_a_clean_log_and_names_a_changed_entry(store, people):
+    _fill(store, people)
     report = store.verify_audit()
-    assert report.ok and report.entries == 6
+    assert report.ok and report.entries == 7  # the policy, five resolutions, one sign-off
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         store.conn.execute("UPDATE audit SET payload = 'x' WHERE id = 3")
     # A tamperer with plain SQL can drop the guard, but not fix the chain.
@@ -155,27 +162,27 @@ def test_audit_verifies_a_clean_log_and_names_a_changed_entry(store):
     assert not report.ok and report.first_broken == 3 and "does not match" in report.reason
 
 
-def test_audit_names_a_deleted_entry(store):
-    _fill(store)
+def test_audit_names_a_deleted_entry(store, people):
+    _fill(store, people)
     store.conn.execute("DROP TRIGGER audit_no_delete")
     store.conn.execute("DELETE FROM audit WHERE id = 2")
     report = store.verify_audit()
-    assert not report.ok and report.first_broken == 3 and "link" in report.reason
+    assert not report.ok and report.first_broken == 2 and "missing" in report.reason
 
 
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda s: s.sign_off(DRAFT, "  ", "editor", "approve"), "name is required"),
-        (lambda s: s.sign_off(DRAFT, "Ana", "janitor", "approve", roles=("editor",)), "unknown role"),
-        (lambda s: s.sign_off(DRAFT, "Ana", "editor", "maybe"), "approve or reject"),
-        (lambda s: s.resolve(DRAFT, finding("cl-1"), "fine", "Ana"), "unknown status"),
-        (lambda s: s.resolve(DRAFT, finding("cl-1"), "verified", "Ana"), "source URL or a note"),
+        (lambda s, p: s.sign_off(DRAFT, p.signer("Ana"), "janitor", "approve"), "unknown role"),
+        (lambda s, p: s.sign_off(DRAFT, p.signer("Ana"), "editor", "maybe"), "one of approve, reject"),
+        (lambda s, p: s.sign_off(DRAFT, p.signer("Ana"), "editor", "override", comment="x"), "overridden by"),
+        (lambda s, p: s.resolve(DRAFT, finding("cl-1"), "fine", p.signer("Ana")), "unknown status"),
+        (lambda s, p: s.resolve(DRAFT, finding("cl-1"), "verified", p.signer("Ana")), "source URL or a note"),
     ],
 )
-def test_bad_requests_write_nothing(store, call, message):
+def test_bad_requests_write_nothing(store, people, call, message):
     with pytest.raises(ReviewAppError, match=message):
-        call(store)
+        call(store, people)
     assert store.verify_audit().entries == 0
     assert store.db["documents"].count == 0
 
@@ -197,15 +204,19 @@ def test_not_a_database_or_corrupt(tmp_path, content, message):
 
 WRITER = textwrap.dedent("""
     import sys
-    from reviewapp.core import Finding
+    import pathlib, tempfile
+    from reviewapp.core import Finding, load_policy
+    from reviewapp.core.decisions import Signer
+    from reviewapp.core.keys import create_identity
     from reviewapp.core.store import DraftRef, ReviewStore
     path, who, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    signer = Signer(create_identity(who, None, pathlib.Path(tempfile.mkdtemp()) / "id.json"), load_policy())
     draft = DraftRef("shared.txt", "cd" * 32, 100)
     with ReviewStore(path) as store:
         for i in range(n):
             finding = Finding("claim", "claim.figure", "warning", 0, 4, "Text", "A claim.", id=f"{who}-{i}")
-            store.resolve(draft, finding, "opinion", who)
-            store.sign_off(draft, who, "editor", "approve")
+            store.resolve(draft, finding, "opinion", signer)
+            store.sign_off(draft, signer, "editor", "approve")
 """)
 
 
@@ -221,39 +232,45 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
         assert len(s.resolutions("shared.txt")) == 80
         assert len(s.signoffs("shared.txt")) == 80
         report = s.verify_audit()
-        assert report.ok and report.entries == 160
+        assert report.ok and report.entries == 161  # and the policy, recorded once
 
 
 KILLED = textwrap.dedent("""
-    import sys, time
+    import pathlib, sys, tempfile, time
+    from reviewapp.core import load_policy
+    from reviewapp.core.decisions import Signer
+    from reviewapp.core.keys import create_identity
     from reviewapp.core.store import DraftRef, ReviewStore
-    original = ReviewStore._append_audit
+    original = ReviewStore._append
     def slow(self, *args):
         entry = original(self, *args)
-        print("inside", flush=True)   # the audit entry is written; the sign-off row is not yet
-        time.sleep(60)
+        if entry.kind == "signoff":
+            print("inside", flush=True)   # the audit entry is written; the sign-off row is not yet
+            time.sleep(60)
         return entry
-    ReviewStore._append_audit = slow
+    ReviewStore._append = slow
+    key = create_identity("Killed Person", None, pathlib.Path(tempfile.mkdtemp()) / "id.json")
+    signer = Signer(key, load_policy())
     with ReviewStore(sys.argv[1]) as store:
-        store.sign_off(DraftRef("a.txt", "ab" * 32, 10), "Killed Person", "editor", "approve")
+        store.sign_off(DraftRef("a.txt", "ab" * 32, 10), signer, "editor", "approve")
 """)
 
 
 @pytest.mark.subprocess
-def test_sigkill_in_the_middle_of_a_signoff_leaves_the_database_consistent(tmp_path):
+def test_sigkill_in_the_middle_of_a_signoff_leaves_the_database_consistent(tmp_path, people):
     path = tmp_path / "kill.sqlite3"
     with ReviewStore(path) as s:
-        _fill(s, 3)
+        _fill(s, people, 3)
     child = subprocess.Popen([sys.executable, "-c", KILLED, str(path)], stdout=subprocess.PIPE, text=True)
     assert child.stdout.readline().strip() == "inside"
     child.kill()  # SIGKILL
     child.wait(timeout=30)
     with ReviewStore(path) as s:
-        assert s.verify_audit().ok and s.verify_audit().entries == 4
+        assert s.verify_audit().ok and s.verify_audit().entries == 5
         assert [x.person for x in s.signoffs("a.txt")] == ["Ana Ruiz"]
         assert len(s.resolutions("a.txt")) == 3
-        s.sign_off(DRAFT, "Next Person", "editor", "approve")  # and it still works
-        assert s.verify_audit().entries == 5
+        s.sign_off(DRAFT, people.signer("Next Person"), "editor", "approve")  # and it still works
+        assert s.verify_audit().entries == 6
 
 
 def test_one_connection_per_thread(store):

@@ -12,12 +12,9 @@ from reviewapp.core.store import ReviewStore
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch):
-    """This test's own user folders: settings, dictionary, database."""
-    folder = tmp_path / "home"
-    folder.mkdir()
-    monkeypatch.setenv("REVIEWAPP_HOME", str(folder))
-    return folder
+def home(own_home):
+    """This test's own user folders: settings, dictionary, signing key, anchors."""
+    return own_home
 
 
 @pytest.fixture

@@ -40,7 +40,7 @@ def status_of(output: str) -> tuple[str, list[str]]:
 
 
 def test_cli_and_app_agree_with_grammar_from_the_users_settings(
-    qtbot, tmp_path, home, data_dir, languagetool
+    qtbot, tmp_path, home, data_dir, languagetool, people
 ):
     url, _log = languagetool
     save_user_settings(UserSettings(grammar_mode="server", grammar_server_url=url))
@@ -55,9 +55,10 @@ def test_cli_and_app_agree_with_grammar_from_the_users_settings(
     reviewer = Reviewer.configured(policy, UserSettings())
     with ReviewStore(db) as store:
         review = reviewer.review(load_path(draft))
+        ana = people.signer("Ana Ruiz", reviewer.policy)
         for finding in review.findings:
-            store.resolve(review.draft, finding, "opinion", "Ana Ruiz")
-        store.sign_off(review.draft, "Ana Ruiz", "editor", "approve")
+            store.resolve(review.draft, finding, "opinion", ana)
+        store.sign_off(review.draft, ana, "editor", "approve")
 
     window = build_window(
         argparse.Namespace(db=str(db), policy=str(policy), paths=[str(draft)]),

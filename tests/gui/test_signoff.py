@@ -148,11 +148,11 @@ def test_history_shows_versions_decisions_and_audit(window, qtbot, foxconn_copy)
         (model.index(r, 0, version).data(), model.index(r, 2, version).data())
         for r in range(model.rowCount(model.index(0, 0)))
     ]
-    assert ("Resolution", f"{finding.id}: false_positive by Ana Ruiz") in children
+    assert ("Resolution", f"“{finding.text}” ({finding.rule}): False positive by Ana Ruiz") in children
     assert ("Sign-off", "Ana Ruiz (author): reject - needs sources") in children
     assert dialog.run_verify().ok
-    assert "chain intact" in dialog.audit.text()
+    assert "every decision signed by its signer" in dialog.audit.text()
     window.store.conn.execute("DROP TRIGGER audit_no_update")  # a tamperer with plain SQL
     window.store.conn.execute("UPDATE audit SET payload = replace(payload, 'Ana', 'Eve')")
     dialog.run_verify()
-    assert "BROKEN at entry 1" in dialog.audit.text()
+    assert "DOES NOT VERIFY" in dialog.audit.text() and "entry 2" in dialog.audit.text()

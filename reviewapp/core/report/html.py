@@ -115,10 +115,17 @@ def render_html(report: Report, for_print: bool = False) -> str:
 
 def _audit(report: Report, look) -> str:
     audit = report.audit
+    head = (
+        f"<p>Chain head <span {look('hash')}>{escape(audit.head or '')}</span>: keep it, and "
+        "<code>reviewapp audit verify --expect HEAD</code> shows any later rollback or rewrite.</p>"
+    )
     if audit.ok:
-        return f"<p {look('verdict-yes')}>Verifies: {audit.entries} entries, hash chain intact.</p>"
+        verdict = (
+            f"Verifies: {audit.entries} entries, hash chain intact, every decision signed by its signer."
+        )
+        return f"<p {look('verdict-yes')}>{verdict}</p>{head}"
     reason = escape(audit.reason or "")
-    return f"<p {look('verdict-no')}>Does not verify: entry {audit.first_broken}, {reason}.</p>"
+    return f"<p {look('verdict-no')}>Does not verify: entry {audit.first_broken}, {reason}.</p>{head}"
 
 
 def _script_json(data: object) -> str:
@@ -131,7 +138,20 @@ def _facts(report: Report, look) -> str:
     rows = [
         ("File", escape(report.path or "(pasted text)")),
         ("Words", f"{report.words:,}"),
-        ("SHA-256 of the reviewed text", f"<span {look('hash')}>{report.sha256}</span>"),
+        (
+            "SHA-256 of the reviewed text (decoded, LF line ends)",
+            f"<span {look('hash')}>{report.sha256}</span>",
+        ),
+        *(
+            [
+                (
+                    "SHA-256 of the file (as sha256sum prints it)",
+                    f"<span {look('hash')}>{report.file_sha256}</span>",
+                )
+            ]
+            if report.file_sha256
+            else []
+        ),
         ("Report made", escape(report.generated)),
         ("Tool", f"reviewapp {escape(report.tool_version)}"),
     ]

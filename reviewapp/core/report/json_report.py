@@ -23,6 +23,7 @@ def report_json(report: Report) -> dict[str, Any]:
             "path": report.path,
             "words": report.words,
             "sha256": report.sha256,
+            "file_sha256": report.file_sha256,
             "declared_ai_use": report.declared_ai_use,
             "ai_statement": report.ai_statement,
         },
@@ -36,6 +37,8 @@ def report_json(report: Report) -> dict[str, Any]:
             "publishable": report.gate.publishable,
             "approval": report.gate.approval,
             "reasons": list(report.gate.reasons),
+            "verified": report.gate.verified,
+            "policy": report.gate.policy,
         },
         "findings": [
             {
@@ -51,6 +54,8 @@ def report_json(report: Report) -> dict[str, Any]:
             "entries": report.audit.entries,
             "first_broken": report.audit.first_broken,
             "reason": report.audit.reason,
+            "head": report.audit.head,
+            "problems": list(report.audit.problems),
         },
         "disclosure": disclosure_jsonld(report),
     }
@@ -92,6 +97,7 @@ def _resolution(resolution: Resolution | None) -> dict[str, Any] | None:
     return {
         "status": resolution.status,
         "by": resolution.person,
+        "key": resolution.key,
         "at": resolution.at,
         "source_url": resolution.source_url,
         "note": resolution.note,
@@ -101,6 +107,7 @@ def _resolution(resolution: Resolution | None) -> dict[str, Any] | None:
 def _signoff(signoff: SignOff) -> dict[str, Any]:
     return {
         "person": signoff.person,
+        "key": signoff.key,
         "role": signoff.role,
         "decision": signoff.decision,
         "comment": signoff.comment,

@@ -35,7 +35,12 @@ def render_markdown(report: Report) -> str:
         "|---|---|",
         f"| File | {_cell(report.path or '(pasted text)')} |",
         f"| Words | {report.words:,} |",
-        f"| SHA-256 of the reviewed text | `{report.sha256}` |",
+        f"| SHA-256 of the reviewed text (decoded, LF line ends) | `{report.sha256}` |",
+        *(
+            [f"| SHA-256 of the file (as sha256sum prints it) | `{report.file_sha256}` |"]
+            if report.file_sha256
+            else []
+        ),
         f"| Report made | {report.generated} |",
         f"| Tool | reviewapp {report.tool_version} |",
         "",
@@ -111,9 +116,12 @@ def render_markdown(report: Report) -> str:
         "",
         "## Audit log",
         "",
-        f"The audit log verifies: {audit.entries} entries, hash chain intact."
+        f"The record verifies: {audit.entries} entries, hash chain intact, "
+        "every decision signed by its signer."
         if audit.ok
-        else f"**The audit log does not verify**: entry {audit.first_broken}, {audit.reason}.",
+        else f"**The record does not verify**: entry {audit.first_broken}, {audit.reason}.",
+        "",
+        f"Chain head: `{audit.head}` (keep it: `audit verify --expect HEAD` shows any later rollback)",
         "",
         "## Disclosure for the publishing system (JSON-LD)",
         "",

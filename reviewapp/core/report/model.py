@@ -20,7 +20,8 @@ class Report:
     title: str
     path: str | None
     words: int
-    sha256: str
+    sha256: str  # of the text (see Document)
+    file_sha256: str | None  # of the file, as sha256sum prints it
     generated: str  # ISO 8601, UTC
     tool_version: str
     text: str
@@ -80,6 +81,7 @@ def build_report(
         path=str(document.path) if document.path else None,
         words=document.words,
         sha256=document.sha256,
+        file_sha256=document.file_sha256,
         generated=(generated or datetime.now(UTC)).isoformat(timespec="seconds"),
         tool_version=__version__,
         text=document.text,
@@ -87,7 +89,7 @@ def build_report(
         resolutions={f.id: gate.resolutions[f.id] for f in findings if f.id in gate.resolutions},
         gate=gate,
         signoffs=signoffs,
-        audit=store.verify_audit(),
+        audit=store.verify_audit(policy.keyring),
         paper=policy.paper,
         digital_source_type=policy.digital_source_type,
         responsible=responsible,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document import Document
@@ -43,16 +43,36 @@ class Resolution:
     sha256: str
     rule: str | None = None
     text: str | None = None
+    key: str | None = None  # the signer's key fingerprint
+    entry: int | None = None  # its audit entry
 
 
 @dataclass(frozen=True, slots=True)
 class SignOff:
     person: str
     role: str
-    decision: str
+    decision: str  # approve, reject, withdraw or override
     comment: str | None
     at: str
     sha256: str
+    key: str | None = None  # the signer's key fingerprint
+    policy: str | None = None  # the fingerprint of the policy it was given under
+    entry: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DraftRecord:
+    """One draft's decisions, as read from the verified audit log."""
+
+    resolutions: dict[str, Resolution]  # the latest of each finding, any version
+    signoffs: list[SignOff]  # every version, oldest first
+    problems: list[str]  # why the record cannot be trusted; empty when it verifies
+    notes: list[str]  # what an editor should know that is no tampering (old unsigned decisions)
+    policies: list[str] = field(default_factory=list)  # the policy of each verified decision, in order
+
+    @property
+    def verified(self) -> bool:
+        return not self.problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +81,8 @@ class AuditReport:
     entries: int
     first_broken: int | None = None
     reason: str | None = None
+    head: str | None = None  # COUNT:HASH of the chain as read
+    problems: tuple[str, ...] = ()  # everything found, the first of which is `reason`
 
 
 @dataclass(frozen=True, slots=True)

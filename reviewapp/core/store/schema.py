@@ -1,4 +1,8 @@
-"""The review database's schema: each version a migration, applied in order (`PRAGMA user_version`)."""
+"""The review database's schema: each version a migration, applied in order (`PRAGMA user_version`).
+
+The audit log is the record; the other tables index it, and `audit verify`
+checks them against it.
+"""
 
 from __future__ import annotations
 
@@ -82,5 +86,17 @@ def _v2(db: Any) -> None:
     db["audit"].create_index(["document", "id"])
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1, _v2)
+def _v3(db: Any) -> None:
+    """Signed decisions: each audit entry carries its signer's public key, signature and previous entry."""
+    db.execute("ALTER TABLE audit ADD COLUMN key TEXT")
+    db.execute("ALTER TABLE audit ADD COLUMN signature TEXT")
+    db.execute("ALTER TABLE audit ADD COLUMN signer_prev TEXT")  # the signer's own chain
+    db["audit"].create_index(["key", "id"])
+    db["audit"].create_index(["kind", "sha256"])
+    db["resolutions"].create_index(["audit_id"])  # `audit verify` joins the tables to the log
+    db["signoffs"].create_index(["audit_id"])
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1, _v2, _v3)
+TABLES = frozenset({"documents", "versions", "resolutions", "signoffs", "audit", "settings"})
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,45 +1,75 @@
 """The review database in SQLite: who decided what about which exact text.
 
-SQLite through sqlite-utils, one connection per thread, WAL, every write in a
-`BEGIN IMMEDIATE` transaction (so the audit chain's read-then-append is
-atomic across processes), schema versioned with `PRAGMA user_version`.
+The audit log is the record. A decision is one signed audit entry (with the
+policy it was made under recorded beside it the first time), written with the
+index tables in one `BEGIN IMMEDIATE` transaction, flushed to disk
+(`synchronous = FULL`). Every read that a verdict rests on comes from the log
+and is verified first: each entry's hash and signature, the chain's links,
+and the anchors outside the file (anchors.py). The tables index the log;
+`verify_audit` checks them against it.
 
-Resolutions, sign-offs and the audit log are append-only: the app inserts and
-never updates or deletes them (triggers refuse it), and every entry of the
-audit log carries the hash of the one before it.
+One connection per thread; schema versioned with `PRAGMA user_version`,
+created and migrated under one write lock, so processes opening a new
+database at once do not race. Every SQLite failure is one StoreError line.
 """
 
 from __future__ import annotations
 
-import json
+import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..decisions import check_decision, check_resolution, check_role, required_name
-from ..errors import ReviewAppError
+from ..decisions import RESOLUTION, Signer, check_decision, check_resolution, check_role
 from ..findings import Finding
+from ..keyring import Keyring
+from ..keys import b64, fingerprint, unb64
 from ..paths import data_dir
-from .audit import GENESIS, entry_hash, verify_chain
-from .records import AuditReport, DraftRef, HistoryEntry, Resolution, SignOff
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .anchors import Anchor, Head, load_anchor, save_anchor
+from .audit import (
+    CHAIN_COLUMNS,
+    COLUMNS,
+    GENESIS,
+    SIGNATURE_MISMATCH,
+    AuditEntry,
+    entry_hash,
+    entry_problem,
+    hash_problem,
+    payload_json,
+    scan_chain,
+    signature_ok,
+)
+from .errors import (
+    NewerSchemaError,
+    NotReviewDatabaseError,
+    RecordNotVerifiedError,
+    SchemaError,
+    StoreError,
+    translate,
+)
+from .records import AuditReport, DraftRecord, DraftRef, HistoryEntry, Resolution, SignOff
+from .schema import MIGRATIONS, SCHEMA_VERSION, TABLES
 
 if TYPE_CHECKING:
     from sqlite_utils.db import Table
 
+__all__ = ["NewerSchemaError", "RecordNotVerifiedError", "ReviewStore", "StoreError", "default_db_path"]
+
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 30  # how long to wait for another writer; REVIEWAPP_DB_TIMEOUT (seconds) changes it
+T = TypeVar("T")
 
 
-class StoreError(ReviewAppError):
-    """The review database cannot be used, or a request to it is invalid."""
-
-
-class NewerSchemaError(StoreError):
-    """The database was written by a newer reviewapp."""
+def _busy_timeout() -> float:
+    try:
+        return max(0.0, float(os.environ.get("REVIEWAPP_DB_TIMEOUT", BUSY_TIMEOUT_S)))
+    except ValueError:
+        return BUSY_TIMEOUT_S
 
 
 def default_db_path() -> Path:
@@ -50,36 +80,42 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-# --- the store ------------------------------------------------------------------
-
-
 class ReviewStore:
-    """One connection to the review database; use it from the thread that opened it."""
+    """One connection to the review database; use it from the thread that opened it.
 
-    def __init__(self, path: str | Path, create: bool = True) -> None:
+    `create`: make a new database where there is none (the default location
+    does; a path the user typed only with --init, so a typo is an error).
+    """
+
+    def __init__(self, path: str | Path, create: bool = True, busy_timeout: float | None = None) -> None:
         import sqlite_utils
 
         self.path = Path(path)
+        busy_timeout = busy_timeout if busy_timeout is not None else _busy_timeout()
+        self.busy_timeout = busy_timeout
         self._thread = threading.get_ident()
+        self._policies: set[str] = set()  # policy fingerprints known to be recorded
+        self._checked_links: tuple[int, str] | None = None  # the head whose links were checked here
+        self._written: dict[str, tuple[int, str]] = {}  # each key's last entry written here: id, hash
         _check_file(self.path, create)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"{self.path}: cannot open the review database ({exc})") from None
+        except OSError as exc:
+            raise StoreError(f"{self.path.parent}: cannot make the folder ({exc.strerror})") from None
+        with self._errors():
+            conn = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
         try:
-            conn.execute("PRAGMA busy_timeout = 30000")
-            conn.execute("PRAGMA foreign_keys = ON")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode.lower() != "wal":
-                raise StoreError(f"{self.path}: the database cannot use WAL mode (got {mode})")
-            conn.execute("PRAGMA synchronous = NORMAL")  # durable with WAL, and much faster
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
+            with self._errors():
+                conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+                conn.execute("PRAGMA foreign_keys = ON")
+                self._retry_busy(self._prepare)
+                self._migrate()
+        except BaseException:
             conn.close()
-            raise StoreError(f"{self.path}: the review database is corrupt or not SQLite ({exc})") from None
+            raise
+        self.database_id = str(self.path.resolve())
 
     # -- plumbing
 
@@ -93,41 +129,259 @@ class ReviewStore:
         self.close()
 
     @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """SQLite's failures as one-line StoreErrors."""
+        started = time.monotonic()
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path, time.monotonic() - started) from None
+
+    @contextmanager
     def transaction(self) -> Iterator[None]:
         """A write transaction that holds the write lock from its start."""
         if threading.get_ident() != self._thread:
             raise StoreError("a review database connection is used by one thread only; open another")
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.conn.execute("COMMIT")
+        with self._errors():
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+
+    def _read(self, action: Callable[[], T]) -> T:
+        with self._errors():
+            return action()
 
     @property
     def schema_version(self) -> int:
-        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+        return int(self._read(lambda: self.conn.execute("PRAGMA user_version").fetchone()[0]))
 
-    def _migrate(self, target: int = SCHEMA_VERSION) -> None:
-        current = self.schema_version
-        if current > SCHEMA_VERSION:
+    def _prepare(self) -> None:
+        self._check_schema()  # before writing anything: not another program's file
+        mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise StoreError(f"{self.path}: the database cannot use WAL mode (got {mode})")
+        self.conn.execute("PRAGMA synchronous = FULL")  # a decision survives a power cut
+
+    def _retry_busy(self, action: Callable[[], None]) -> None:
+        """Run an idempotent step again while SQLite says busy at once.
+
+        Where waiting could deadlock (several processes opening a database
+        another is creating, or switching to WAL), SQLite answers busy without
+        calling the busy handler; the step is tried again until the timeout.
+        """
+        deadline = time.monotonic() + self.busy_timeout
+        pause = 0.005
+        while True:
+            try:
+                return action()
+            except sqlite3.OperationalError as exc:
+                if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
+                    raise
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                time.sleep(pause)
+                pause = min(pause * 2, 0.2)
+
+    def _migrate(self) -> None:
+        """Create or upgrade the schema, under the write lock: the first process does it, the others wait."""
+        if self._check_schema() == SCHEMA_VERSION:
+            return
+        with self.transaction():
+            version = self._check_schema()  # another process may have done it meanwhile
+            for number in range(version, SCHEMA_VERSION):
+                MIGRATIONS[number](self.db)
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _check_schema(self) -> int:
+        """The schema version, refused if reviewapp did not write it; read as of one moment."""
+        if self.conn.in_transaction:
+            return self._judge_schema(*self._schema_state())
+        self.conn.execute("BEGIN")  # one snapshot: another process may be making the tables right now
+        try:
+            state = self._schema_state()
+        finally:
+            self.conn.execute("COMMIT")
+        return self._judge_schema(*state)
+
+    def _schema_state(self) -> tuple[int, set[str]]:
+        version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return version, tables
+
+    def _judge_schema(self, version: int, tables: set[str]) -> int:
+        if version > SCHEMA_VERSION:
             raise NewerSchemaError(
-                f"{self.path}: this review database is from a newer reviewapp (schema {current}, "
+                f"{self.path}: this review database is from a newer reviewapp (schema {version}, "
                 f"this version reads up to {SCHEMA_VERSION}); update reviewapp"
             )
-        for version in range(current, target):
-            with self.transaction():
-                MIGRATIONS[version](self.db)
-                self.conn.execute(f"PRAGMA user_version = {version + 1}")
+        if version < 0:
+            raise SchemaError(
+                f"{self.path}: the database's schema version ({version}) is not one reviewapp wrote"
+            )
+        if version == 0 and tables - {"sqlite_sequence"}:
+            raise NotReviewDatabaseError(
+                f"{self.path}: this is another program's SQLite database, not reviewapp's"
+            )
+        if version and not (tables >= {"documents", "versions", "resolutions", "signoffs", "audit"}):
+            raise SchemaError(f"{self.path}: the database says schema {version} but lacks its tables")
+        return version
 
-    # -- documents and versions
+    # -- writing decisions
+
+    def resolve(
+        self,
+        draft: DraftRef,
+        finding: Finding,
+        status: str,
+        signer: Signer,
+        *,
+        source_url: str | None = None,
+        note: str | None = None,
+    ) -> Resolution:
+        """Record, signed, how one finding of this version was resolved."""
+        check_resolution(status, source_url, note)
+        self._check_signer(signer, None)
+        payload = {
+            "finding_id": finding.id,
+            "status": status,
+            "note": note,
+            "source_url": source_url,
+            "person": signer.identity.name,
+            "rule": finding.rule,
+            "text": finding.text,
+            "words": draft.words,
+            "title": draft.title,
+            "policy": signer.policy.fingerprint,
+        }
+        row = {
+            k: payload[k] for k in ("finding_id", "status", "note", "source_url", "person", "rule", "text")
+        }
+        entry = self._record("resolution", "resolutions", draft, payload, row, signer)
+        return _resolution(entry)
+
+    def sign_off(
+        self, draft: DraftRef, signer: Signer, role: str, decision: str, *, comment: str | None = None
+    ) -> SignOff:
+        """Record, signed, a decision on this exact version in a role."""
+        policy = signer.policy
+        check_role(role, policy.roles)
+        check_decision(decision, comment, role, policy.override_roles)
+        self._check_signer(signer, role)
+        payload = {
+            "person": signer.identity.name,
+            "role": role,
+            "decision": decision,
+            "comment": comment,
+            "words": draft.words,
+            "title": draft.title,
+            "policy": policy.fingerprint,
+        }
+        row = {k: payload[k] for k in ("person", "role", "decision", "comment")}
+        entry = self._record("signoff", "signoffs", draft, payload, row, signer)
+        return _signoff(entry)
+
+    def _check_signer(self, signer: Signer, role: str | None) -> None:
+        keyring = signer.policy.keyring
+        if keyring is not None:
+            problem = keyring.problem(b64(signer.identity.public_key), signer.identity.name, role)
+            if problem:
+                from ..decisions import DecisionError
+
+                raise DecisionError(f"refused: {problem}")
+
+    def _record(
+        self,
+        kind: str,
+        table: str,
+        draft: DraftRef,
+        payload: dict[str, Any],
+        row: dict[str, Any],
+        signer: Signer,
+    ) -> AuditEntry:
+        """One decision in one transaction: the policy (once), the audit entry, the index rows."""
+        with self.transaction():
+            policy = signer.policy
+            if policy.fingerprint not in self._policies and not self._has_policy(policy.fingerprint):
+                self._append("policy", None, policy.fingerprint, policy.raw, signer)
+            self._policies.add(policy.fingerprint)
+            entry = self._append(kind, draft.key, draft.sha256, payload, signer)
+            document_id = self._document_id(draft.key, draft.title)
+            version_id = self._version_id(document_id, draft.sha256, draft.words)
+            self.db.table(table).insert(
+                {
+                    "document_id": document_id,
+                    "version_id": version_id,
+                    "sha256": draft.sha256,
+                    **row,
+                    "at": entry.at,
+                    "audit_id": entry.id,
+                }
+            )
+        return entry
+
+    def _append(
+        self, kind: str, document: str | None, sha256: str, payload: dict[str, Any], signer: Signer
+    ) -> AuditEntry:
+        last = self.conn.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        prev_hash = last[0] if last else GENESIS
+        at = now()
+        text = payload_json(payload)
+        key = b64(signer.identity.public_key)
+        signer_prev = self._signer_last(key)
+        digest = entry_hash(prev_hash, at, kind, document, sha256, text, key, signer_prev)
+        signature = b64(signer.identity.sign(bytes.fromhex(digest)))
+        values = {
+            "at": at,
+            "kind": kind,
+            "document": document,
+            "sha256": sha256,
+            "payload": text,
+            "prev_hash": prev_hash,
+            "hash": digest,
+            "key": key,
+            "signature": signature,
+            "signer_prev": signer_prev,
+        }
+        entry_id = inserted_id(self.db.table("audit").insert(values))
+        self._written[key] = (entry_id, digest)
+        return AuditEntry(
+            entry_id, at, kind, document, sha256, text, prev_hash, digest, key, signature, signer_prev
+        )
+
+    def _signer_last(self, key: str) -> str:
+        """The hash of this key's last entry, after checking it is this key's (its signature vouches for it).
+
+        Signing the next entry with this hash in it vouches for every earlier
+        entry of the key, so a forged entry in someone's name is never taken in.
+        """
+        row = self.conn.execute(
+            f"SELECT {COLUMNS} FROM audit WHERE key = ? ORDER BY id DESC LIMIT 1", (key,)
+        ).fetchone()
+        if row is None:
+            return GENESIS
+        last = AuditEntry(*row)
+        written_here = self._written.get(key) == (last.id, last.hash)  # its signature was made here
+        problem = hash_problem(last) if written_here else entry_problem(last)
+        if problem:
+            raise RecordNotVerifiedError(
+                f"refused: your last decision in this review database (audit entry {last.id}) does not "
+                f"verify ({problem}); it was changed outside reviewapp: run `reviewapp audit verify`"
+            )
+        return last.hash
+
+    def _has_policy(self, policy_fingerprint: str) -> bool:
+        sql = "SELECT 1 FROM audit WHERE kind = 'policy' AND sha256 = ? LIMIT 1"
+        return self.conn.execute(sql, (policy_fingerprint,)).fetchone() is not None
 
     def _document_id(self, key: str, title: str | None) -> int:
         row = self.conn.execute("SELECT id FROM documents WHERE key = ?", (key,)).fetchone()
         if row:
-            return row[0]
+            return int(row[0])
         return inserted_id(self.db.table("documents").insert({"key": key, "title": title, "created": now()}))
 
     def _version_id(self, document_id: int, sha256: str, words: int) -> int:
@@ -135,163 +389,255 @@ class ReviewStore:
             "SELECT id FROM versions WHERE document_id = ? AND sha256 = ?", (document_id, sha256)
         ).fetchone()
         if row:
-            return row[0]
+            return int(row[0])
         return inserted_id(
             self.db.table("versions").insert(
                 {"document_id": document_id, "sha256": sha256, "words": words, "created": now()}
             )
         )
 
-    # -- audit log
+    # -- reading the record
 
-    def _append_audit(self, kind: str, document: str, sha256: str, payload: dict[str, Any]) -> int:
-        last = self.conn.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-        prev_hash = last[0] if last else GENESIS
-        entry = {
-            "at": now(),
-            "kind": kind,
-            "document": document,
-            "sha256": sha256,
-            "payload": json.dumps(payload, sort_keys=True, ensure_ascii=False),
-        }
-        entry["prev_hash"] = prev_hash
-        entry["hash"] = entry_hash(entry)
-        return inserted_id(self.db.table("audit").insert(entry))
+    def _entries(self, where: str, args: tuple[Any, ...]) -> list[AuditEntry]:
+        sql = f"SELECT {COLUMNS} FROM audit WHERE {where} ORDER BY id"
+        return self._read(lambda: [AuditEntry(*row) for row in self.conn.execute(sql, args)])
 
-    # -- resolutions and sign-offs
-
-    def _record(self, kind: str, table: str, draft: DraftRef, row: dict[str, Any]) -> str:
-        """One decision in one transaction: its version, its audit entry and its row. Returns its time."""
-        with self.transaction():
-            document_id = self._document_id(draft.key, draft.title)
-            version_id = self._version_id(document_id, draft.sha256, draft.words)
-            at = now()
-            audit_id = self._append_audit(kind, draft.key, draft.sha256, row)
-            self.db.table(table).insert(
-                {
-                    "document_id": document_id,
-                    "version_id": version_id,
-                    "sha256": draft.sha256,
-                    **row,
-                    "at": at,
-                    "audit_id": audit_id,
-                }
-            )
-        return at
-
-    def resolve(
-        self,
-        draft: DraftRef,
-        finding: Finding,
-        status: str,
-        person: str,
-        *,
-        source_url: str | None = None,
-        note: str | None = None,
-    ) -> Resolution:
-        """Record how one finding of this version was resolved."""
-        person = required_name(person)
-        check_resolution(status, source_url, note)
-        row = {
-            "finding_id": finding.id,
-            "status": status,
-            "note": note,
-            "source_url": source_url,
-            "person": person,
-            "rule": finding.rule,
-            "text": finding.text,
-        }
-        at = self._record("resolution", "resolutions", draft, row)
-        return Resolution(
-            finding.id, status, note, source_url, person, at, draft.sha256, finding.rule, finding.text
+    def head(self) -> Head:
+        """The chain as it stands: its entry count and its last entry's hash."""
+        row = self._read(
+            lambda: self.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
         )
+        return Head(int(row[0]), row[1]) if row else Head(0, GENESIS)
 
-    def sign_off(
-        self,
-        draft: DraftRef,
-        person: str,
-        role: str,
-        decision: str,
-        *,
-        comment: str | None = None,
-        roles: tuple[str, ...] = (),
-    ) -> SignOff:
-        """Record an approval or rejection of this exact version in a role."""
-        person = required_name(person)
-        check_role(role, roles)
-        check_decision(decision)
-        row = {"person": person, "role": role, "decision": decision, "comment": comment}
-        at = self._record("signoff", "signoffs", draft, row)
-        return SignOff(person, role, decision, comment, at, draft.sha256)
+    def chain_problems(self) -> list[str]:
+        """What is wrong with the chain as a whole: gaps, broken links, changed entries, going backwards.
 
-    # -- reading
-
-    def _doc(self, key: str) -> int | None:
-        row = self.conn.execute("SELECT id FROM documents WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def resolutions(self, key: str) -> dict[str, Resolution]:
-        """The latest resolution of each finding id of a document, whatever version it was made on.
-
-        Finding ids come from the finding's rule, text and sentence, so a
-        resolution follows its finding when the text is edited elsewhere.
+        Every entry is re-hashed (an entry moved from one draft to another
+        shows only so); signatures are checked per draft in `record`, and
+        for every signer in `audit verify`. Done again whenever the chain's
+        head moved.
         """
-        doc = self._doc(key)
-        if doc is None:
-            return {}
-        rows = self.conn.execute(
-            "SELECT finding_id, status, note, source_url, person, at, sha256, rule, text FROM resolutions "
-            "WHERE document_id = ? ORDER BY id",
-            (doc,),
-        )
-        return {row[0]: Resolution(*row) for row in rows}
+        head = self.head()
+        problems = []
+        if self._checked_links != (head.entries, head.hash):  # the chain moved (or was never checked here)
+            sql = f"SELECT {CHAIN_COLUMNS} FROM audit ORDER BY id"
+            scan = self._read(lambda: scan_chain(self.conn.execute(sql)))
+            if scan.broken is not None:
+                problems.append(f"the audit log is broken at entry {scan.broken.entry}: {scan.broken.reason}")
+            problems += [
+                f"the audit log is broken at entry {entry}: its link to its signer's previous entry is broken"
+                for entry in scan.signer_breaks
+            ]
+            if not problems:
+                self._checked_links = (head.entries, head.hash)
+        problems += self._anchor_problems(head)
+        return problems
 
-    def signoffs(self, key: str, sha256: str | None = None) -> list[SignOff]:
-        doc = self._doc(key)
-        if doc is None:
+    def _anchor_problems(self, head: Head) -> list[str]:
+        anchor = load_anchor(self.database_id)
+        if anchor is None:
+            save_anchor(self.database_id, Anchor(head))
             return []
-        sql = "SELECT person, role, decision, comment, at, sha256 FROM signoffs WHERE document_id = ?"
-        args: tuple[Any, ...] = (doc,)
-        if sha256:
-            sql += " AND sha256 = ?"
-            args += (sha256,)
-        return [SignOff(*row) for row in self.conn.execute(sql + " ORDER BY id", args)]
+        problem = self.head_problem(anchor.seen, "was seen here")
+        if problem:
+            return [problem]
+        if head != anchor.seen:
+            save_anchor(self.database_id, Anchor(head))
+        return []
 
-    def history(self, key: str) -> list[HistoryEntry]:
-        """Versions, resolutions and sign-offs of a document, oldest first."""
-        doc = self._doc(key)
-        if doc is None:
-            return []
-        rows = self.conn.execute(
-            """
-            SELECT created, 'version', sha256, words || ' words' FROM versions WHERE document_id = :d
-            UNION ALL
-            SELECT at, 'resolution', sha256, finding_id || ': ' || status || ' by ' || person
-                   || coalesce(' (' || source_url || ')', '') FROM resolutions WHERE document_id = :d
-            UNION ALL
-            SELECT at, 'signoff', sha256, person || ' (' || role || '): ' || decision
-                   || coalesce(' - ' || comment, '') FROM signoffs WHERE document_id = :d
-            ORDER BY 1
-            """,
-            {"d": doc},
-        )
-        return [HistoryEntry(*row) for row in rows]
-
-    def verify_audit(self) -> AuditReport:
-        """Recompute the hash chain; report the first entry that does not fit."""
-        return verify_chain(
-            self.conn.execute(
-                "SELECT id, at, kind, document, sha256, payload, prev_hash, hash FROM audit ORDER BY id"
+    def head_problem(self, expected: Head, how: str) -> str | None:
+        """Why the chain does not reach `expected` (rolled back, or rewritten), or None."""
+        current = self.head()
+        if current.entries < expected.entries:
+            return (
+                f"the review database went backwards: it had {expected.entries} audit entries when it {how}, "
+                f"now {current.entries} (an older copy put back, or entries removed)"
             )
+        row = self._read(
+            lambda: self.conn.execute("SELECT hash FROM audit WHERE id = ?", (expected.entries,)).fetchone()
         )
+        if expected.entries and (row is None or row[0] != expected.hash):
+            return f"the audit log was rewritten: entry {expected.entries} is not the one that {how}"
+        return None
+
+    def record(self, key: str, keyring: Keyring | None = None) -> DraftRecord:
+        """One draft's decisions from the audit log, each entry verified; what does not verify is named."""
+        problems = self.chain_problems()
+        notes: list[str] = []
+        resolutions: dict[str, Resolution] = {}
+        signoffs: list[SignOff] = []
+        first_signed = self._first_signed()
+        known_keys: dict[str, str] = {}
+        policies: list[str] = []
+        for entry in self._entries("document = ?", (key,)):
+            legacy = entry.key is None and (first_signed is None or entry.id < first_signed)
+            if legacy and hash_problem(entry) is None:
+                notes.append(f"entry {entry.id} is from before decisions were signed and does not count")
+                continue
+            problem = self._entry_problem(entry, keyring) or self._impersonation(entry, keyring, known_keys)
+            if problem:
+                problems.append(
+                    f"audit entry {entry.id} ({entry.kind} by {entry.person or 'unknown'}): {problem}"
+                )
+                continue
+            if entry.data.get("policy"):
+                policies.append(str(entry.data["policy"]))
+            if entry.kind == "resolution":
+                resolution = _resolution(entry)
+                resolutions[resolution.finding_id] = resolution
+            elif entry.kind == "signoff":
+                signoffs.append(_signoff(entry))
+        return DraftRecord(resolutions, signoffs, problems, notes, policies)
+
+    def _entry_problem(self, entry: AuditEntry, keyring: Keyring | None) -> str | None:
+        """As `entry_problem`, but an entry whose own signature fails is still the signer's when the
+        signer's later signed entries vouch for it (as `audit verify` counts it)."""
+        problem = entry_problem(entry, keyring)
+        if problem == SIGNATURE_MISMATCH and entry.key is not None and self._vouched(entry):
+            return None
+        return problem
+
+    def _vouched(self, entry: AuditEntry) -> bool:
+        """The signer's later entries link back to this one, and the last of them is validly signed."""
+        sql = "SELECT hash, signer_prev, signature FROM audit WHERE key = ? AND id > ? ORDER BY id"
+        rows = self.conn.execute(sql, (entry.key, entry.id)).fetchall()
+        previous = entry.hash
+        for digest, signer_prev, _ in rows:
+            if signer_prev != previous:
+                return False
+            previous = digest
+        return bool(rows) and rows[-1][2] is not None and signature_ok(str(entry.key), rows[-1][2], previous)
+
+    def _first_signed(self) -> int | None:
+        row = self.conn.execute("SELECT MIN(id) FROM audit WHERE key IS NOT NULL").fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+
+    def _impersonation(self, entry: AuditEntry, keyring: Keyring | None, known: dict[str, str]) -> str | None:
+        """Without a keyring: a name must keep the key it first signed with in this database."""
+        if keyring is not None or entry.kind == "policy" or not entry.person:
+            return None
+        first = known.get(entry.person)
+        if first is None:
+            sql = (
+                "SELECT key FROM audit WHERE key IS NOT NULL AND kind != 'policy' "
+                "AND json_extract(payload, '$.person') = ? ORDER BY id LIMIT 1"
+            )
+            row = self.conn.execute(sql, (entry.person,)).fetchone()
+            first = known[entry.person] = row[0] if row else entry.key or ""
+        if entry.key != first:
+            return f"signed by another key ({_fp(entry.key)}) than {entry.person}'s first ({_fp(first)})"
+        return None
+
+    def latest_policy(self) -> str | None:
+        """The fingerprint of the policy last recorded in this database (the newsroom's, as used last)."""
+        rows = self._entries("id = (SELECT MAX(id) FROM audit WHERE kind = 'policy')", ())
+        return rows[0].sha256 if rows and entry_problem(rows[0]) is None else None
+
+    def recorded_policy(self, policy_fingerprint: str) -> dict[str, Any] | None:
+        """The policy recorded under this fingerprint, if its entry verifies."""
+        for entry in self._entries("kind = 'policy' AND sha256 = ?", (policy_fingerprint,)):
+            if entry_problem(entry) is None:
+                return entry.data
+        return None
+
+    def resolutions(self, key: str, keyring: Keyring | None = None) -> dict[str, Resolution]:
+        """The verified resolutions of a draft (see `record`)."""
+        return self.record(key, keyring).resolutions
+
+    def signoffs(self, key: str, sha256: str | None = None, keyring: Keyring | None = None) -> list[SignOff]:
+        return [s for s in self.record(key, keyring).signoffs if sha256 is None or s.sha256 == sha256]
+
+    def history(self, key: str, keyring: Keyring | None = None) -> list[HistoryEntry]:
+        """Versions, resolutions and sign-offs of a draft from the audit log, oldest first.
+
+        An entry that does not verify is listed, and says so.
+        """
+        out: list[HistoryEntry] = []
+        seen_versions: set[str] = set()
+        for entry in self._entries("document = ?", (key,)):
+            data = entry.data
+            sha = entry.sha256 or ""
+            if sha not in seen_versions:
+                seen_versions.add(sha)
+                out.append(HistoryEntry(entry.at, "version", sha, f"{data.get('words', '?')} words"))
+            problem = entry_problem(entry, keyring)
+            flag = f" [DOES NOT VERIFY: {problem}]" if problem and entry.key is not None else ""
+            if entry.key is None:
+                flag = " [not signed: from before decisions were signed]"
+            if entry.kind == "resolution":
+                quote = str(data.get("text") or "")
+                quote = quote if len(quote) <= 60 else quote[:59] + "…"
+                status = (
+                    RESOLUTION[str(data.get("status"))].label if data.get("status") in RESOLUTION else "?"
+                )
+                source = f" ({data['source_url']})" if data.get("source_url") else ""
+                summary = f"“{quote}” ({data.get('rule')}): {status} by {entry.person}{source}"
+            else:
+                comment = f" - {data['comment']}" if data.get("comment") else ""
+                summary = f"{entry.person} ({data.get('role')}): {data.get('decision')}{comment}"
+            out.append(HistoryEntry(entry.at, entry.kind, sha, summary + flag))
+        return out
+
+    # -- verifying the whole record
+
+    def verify_audit(
+        self, keyring: Keyring | None = None, expect: Head | None = None, every_signature: bool = False
+    ) -> AuditReport:
+        """Check everything: the chain, the signers' chains and signatures, the anchors, the tables."""
+        from .verify import verify_store
+
+        return verify_store(self, keyring, expect, every_signature)
+
+    # -- settings
 
     def setting(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        row = self._read(
+            lambda: self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        )
         return row[0] if row else None
 
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction():
             self.db.table("settings").upsert({"key": key, "value": value}, pk="key")
+
+
+def _fp(key: str | None) -> str:
+    try:
+        return fingerprint(unb64(key)) if key else "none"
+    except ValueError:
+        return "unreadable"
+
+
+def _resolution(entry: AuditEntry) -> Resolution:
+    d = entry.data
+    return Resolution(
+        str(d["finding_id"]),
+        str(d["status"]),
+        d.get("note"),
+        d.get("source_url"),
+        entry.person,
+        entry.at,
+        entry.sha256 or "",
+        d.get("rule"),
+        d.get("text"),
+        _fp(entry.key),
+        entry.id,
+    )
+
+
+def _signoff(entry: AuditEntry) -> SignOff:
+    d = entry.data
+    return SignOff(
+        entry.person,
+        str(d["role"]),
+        str(d["decision"]),
+        d.get("comment"),
+        entry.at,
+        entry.sha256 or "",
+        _fp(entry.key),
+        d.get("policy"),
+        entry.id,
+    )
 
 
 def inserted_id(table: Table) -> int:
@@ -302,14 +648,25 @@ def inserted_id(table: Table) -> int:
 
 
 def _check_file(path: Path, create: bool) -> None:
-    """Refuse a file that is not an SQLite database before SQLite touches it."""
+    """Refuse what is not a review database before SQLite touches (or adopts) it."""
     try:
         if path.exists():
+            if not path.is_file():
+                raise NotReviewDatabaseError(f"{path}: not a review database (not a regular file)")
+            if path.stat().st_size == 0 and not create:
+                # (Where one may be made, an empty file is one another process is making right now.)
+                raise NotReviewDatabaseError(f"{path}: an empty file, not a review database")
             with path.open("rb") as handle:
                 head = handle.read(16)
-            if head and head != _SQLITE_MAGIC:
-                raise StoreError(f"{path}: not a reviewapp database (not an SQLite file)")
+            being_made = create and _SQLITE_MAGIC.startswith(head.rstrip(b"\0"))  # by another process, now
+            if head != _SQLITE_MAGIC and not being_made:
+                raise NotReviewDatabaseError(f"{path}: not a reviewapp database (not an SQLite file)")
         elif not create:
-            raise StoreError(f"{path}: no review database here")
+            raise NotReviewDatabaseError(
+                f"{path}: no review database here; check the path, or add --init to make a new one"
+            )
     except OSError as exc:
         raise StoreError(f"{path}: cannot read the review database ({exc.strerror or exc})") from None
+
+
+__all__ += ["TABLES"]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from ...core import ReviewAppError
 from ...core.findings import Finding
+from ...core.keys import Identity, IdentityError, identity_for
 from ..dialogs.history import HistoryDialog
 from ..dialogs.resolve import ResolveDialog
 from ..dialogs.signoff import SignOffDialog
@@ -26,6 +28,7 @@ class ReviewActions(QObject):
         self.verify = make_action(self, "&Verify Audit Log", self.verify_audit)
         self.focus_text = make_action(self, "Focus &Text", lambda: self._focus(text=True), "Ctrl+1")
         self.focus_findings = make_action(self, "Focus &Findings", lambda: self._focus(text=False), "Ctrl+2")
+        self._identity: Identity | None = None
 
     def step(self, backwards: bool) -> None:
         tab = self.window.current()
@@ -63,10 +66,11 @@ class ReviewActions(QObject):
         assert tab.review is not None
         store = self.window.store
         try:
+            signer = self.window.reviewer.signer(self.identity(person))
             resolution = store.resolve(
-                tab.review.draft, finding, status, person, source_url=source_url, note=note
+                tab.review.draft, finding, status, signer, source_url=source_url, note=note
             )
-            store.set_setting("signoff.name", person)
+            store.set_setting("signoff.name", signer.identity.name)
         except ReviewAppError as exc:
             self.window.show_error("Cannot record the decision", str(exc))
             return
@@ -115,6 +119,9 @@ class ReviewActions(QObject):
         tab.judge()
         review = tab.review
         assert review is not None
+        if review.gate is not None and not review.gate.verified:
+            self.window.show_error("The sign-off was not recorded", review.gate.reasons[0])
+            return
         if decision == "approve" and (review.gate is None or review.gate.unresolved):
             self.window.show_error(
                 "The sign-off was not recorded", "Findings that block publication are unresolved."
@@ -122,16 +129,38 @@ class ReviewActions(QObject):
             return
         store = self.window.store
         try:
-            store.sign_off(
-                review.draft, person, role, decision, comment=comment, roles=self.window.reviewer.policy.roles
-            )
-            store.set_setting("signoff.name", person)
+            signer = self.window.reviewer.signer(self.identity(person))
+            store.sign_off(review.draft, signer, role, decision, comment=comment)
+            store.set_setting("signoff.name", signer.identity.name)
             store.set_setting("signoff.role", role)
         except ReviewAppError as exc:
             self.window.show_error("Cannot record the sign-off", str(exc))
             return
-        self.window.status.showMessage(f"Recorded: {decision} by {person} as {role}", 8000)
+        self.window.status.showMessage(f"Recorded: {decision} by {signer.identity.name} as {role}", 8000)
         tab.judge()
+
+    def identity(self, name: str) -> Identity:
+        """This user's signing key: made for `name` on first use; its passphrase asked for once."""
+        if self._identity is not None:
+            if name.strip() and name.strip() != self._identity.name:
+                return identity_for(name)  # refuses, with the reason
+            return self._identity
+        passphrase = None
+        while True:
+            try:
+                self._identity = identity_for(name, passphrase)
+                return self._identity
+            except IdentityError as exc:
+                if "passphrase" not in str(exc):
+                    raise
+                passphrase, ok = QInputDialog.getText(
+                    widget(self.window),
+                    "Signing key",
+                    f"{exc}\nPassphrase:",
+                    QLineEdit.EchoMode.Password,
+                )
+                if not ok:
+                    raise
 
     def show_history(self) -> None:
         tab = self.window.current()
@@ -139,8 +168,13 @@ class ReviewActions(QObject):
             return
         store = self.window.store
         current = tab.review.draft.sha256 if tab.up_to_date and tab.review else None
+        keyring = self.window.reviewer.policy.keyring
         dialog = HistoryDialog(
-            tab.title.rstrip(" •"), store.history(tab.key), current, store.verify_audit, widget(self.window)
+            tab.title.rstrip(" •"),
+            store.history(tab.key, keyring),
+            current,
+            lambda: store.verify_audit(keyring),
+            widget(self.window),
         )
         self.window.open_dialog(dialog)
 

@@ -93,7 +93,7 @@ class HistoryDialog(QDialog):
         self.audit = QLabel()
         self.audit.setObjectName("audit-result")
         self.audit.setTextFormat(Qt.TextFormat.PlainText)
-        verify_button = QPushButton("&Verify Audit Log")
+        verify_button = QPushButton("&Verify the Record")
         verify_button.clicked.connect(self.run_verify)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -110,8 +110,10 @@ class HistoryDialog(QDialog):
     def run_verify(self) -> AuditReport:
         report = self.verify()
         self.audit.setText(
-            f"Audit log verifies: {report.entries} entries, chain intact."
+            f"The record verifies: {report.entries} entries, every decision signed by its signer. "
+            f"Head {report.head}"
             if report.ok
-            else f"Audit log BROKEN at entry {report.first_broken}: {report.reason}."
+            else f"The record DOES NOT VERIFY: entry {report.first_broken}, {report.reason}."
         )
+        self.audit.setToolTip("\n".join(report.problems))
         return report
