@@ -233,3 +233,26 @@ def test_eight_processes_opening_a_new_database_at_once_lose_nothing(tmp_path):
 def test_decisions_are_flushed_to_disk(made):
     with ReviewStore(made) as store:
         assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_the_readme_table_of_exit_statuses_is_the_codes_the_errors_carry():
+    """The README's table names each store failure's exit status as the error classes carry it."""
+    import re
+    from pathlib import Path
+
+    from reviewapp.core.store.errors import EXIT_CODES
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| (\d) \| (.+) \|$", readme, flags=re.MULTILINE))
+    words = {
+        "RecordNotVerifiedError": "does not verify",
+        "StoreLockedError": "locked",
+        "StoreReadOnlyError": "read-only",
+        "StoreFullError": "disk is full",
+        "DamagedStoreError": "damaged",
+        "SchemaError": "newer reviewapp",
+        "NotReviewDatabaseError": "not a review database",
+    }
+    assert set(words) == set(EXIT_CODES)
+    for name, code in EXIT_CODES.items():
+        assert words[name] in table[str(code)], (name, code)
