@@ -28,7 +28,12 @@ def build_window(args: argparse.Namespace, settings: QSettings | None = None) ->
     window = MainWindow(reviewer, store, settings, user)
     problems = store.chain_problems()  # went backwards since last seen here, or changed
     if problems:
-        window.show_error("The review record does not verify", "\n".join(problems))
+        window.show_error(
+            "The review record does not verify",
+            "The review record does not verify: it was changed outside reviewapp, or an older copy "
+            "was put back. No draft is publishable on it until an administrator looks into it "
+            "(`reviewapp audit verify` lists every problem).\n\n" + "\n".join(problems),
+        )
     for path in getattr(args, "paths", []) or []:
         window.open_path(path)
     return window

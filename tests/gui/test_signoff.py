@@ -156,3 +156,59 @@ def test_history_shows_versions_decisions_and_audit(window, qtbot, foxconn_copy)
     window.store.conn.execute("UPDATE audit SET payload = replace(payload, 'Ana', 'Eve')")
     dialog.run_verify()
     assert "DOES NOT VERIFY" in dialog.audit.text() and "entry 2" in dialog.audit.text()
+    dialog.close()
+    window.review.show_history()  # a new look at the record marks each entry that does not count
+    marked = window.findChildren(object, "history-dialog")[-1].model
+    version = marked.index(0, 0)
+    labels = [marked.index(r, 0, version).data() for r in range(marked.rowCount(version))]
+    assert "Resolution: does not verify" in labels
+
+
+def test_history_shows_the_text_hash_beside_the_file_hash(window, qtbot, foxconn_copy):
+    import hashlib
+
+    tab = window.open_path(foxconn_copy)
+    result = wait_analysed(qtbot, tab)
+    window.review.show_history()
+    text = _dialog(window, "history-dialog").hashes.text()
+    assert f"Text  sha256 {result.document.sha256}" in text
+    assert f"File  sha256 {hashlib.sha256(foxconn_copy.read_bytes()).hexdigest()}" in text
+
+
+def test_the_app_warns_at_start_when_the_record_does_not_verify(qtbot, tmp_path, home, people):
+    """A record changed outside reviewapp is named at start, and the draft shows as not verified."""
+    import argparse
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from reviewapp.core import load_path
+    from reviewapp.core.gate import NOT_VERIFIED
+    from reviewapp.core.review import Reviewer
+    from reviewapp.core.store import ReviewStore
+    from reviewapp.gui.app import build_window
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Library hours\nThe library opens at nine on weekdays.\n", encoding="utf-8")
+    db = tmp_path / "r.sqlite3"
+    with ReviewStore(db) as store:
+        review = Reviewer.configured(None).review(load_path(draft))
+        store.sign_off(review.draft, people.signer("Carmen Ortiz"), "editor", "approve")
+        store.conn.execute("DROP TRIGGER audit_no_update")
+        store.conn.execute("UPDATE audit SET payload = replace(payload, 'approve', 'reject')")
+    window = build_window(
+        argparse.Namespace(db=str(db), policy=None, paths=[str(draft)]),
+        QSettings(str(tmp_path / "qt.ini"), QSettings.Format.IniFormat),
+    )
+    try:
+        box = window.findChild(QMessageBox, "error-box")
+        assert box is not None and box.isVisible()
+        assert "does not verify" in box.text() and "entry 2" in box.text()
+        tab = window.current()
+        wait_analysed(qtbot, tab)
+        qtbot.waitUntil(lambda: tab.review.gate is not None)
+        assert tab.review.gate.approval == NOT_VERIFIED and not tab.review.gate.publishable
+    finally:
+        window.close()
+        window.deleteLater()
+        window.store.close()

@@ -91,3 +91,4 @@ class HistoryEntry:
     kind: str  # "version", "resolution" or "signoff"
     sha256: str
     summary: str
+    problem: str | None = None  # why this entry does not count: it does not verify, or is unsigned

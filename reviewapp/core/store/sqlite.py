@@ -560,10 +560,10 @@ class ReviewStore:
             if sha not in seen_versions:
                 seen_versions.add(sha)
                 out.append(HistoryEntry(entry.at, "version", sha, f"{data.get('words', '?')} words"))
-            problem = entry_problem(entry, keyring)
-            flag = f" [DOES NOT VERIFY: {problem}]" if problem and entry.key is not None else ""
+            problem = self._entry_problem(entry, keyring)
+            flag = f"DOES NOT VERIFY: {problem}" if problem and entry.key is not None else None
             if entry.key is None:
-                flag = " [not signed: from before decisions were signed]"
+                flag = "not signed: from before decisions were signed"
             if entry.kind == "resolution":
                 quote = str(data.get("text") or "")
                 quote = quote if len(quote) <= 60 else quote[:59] + "…"
@@ -575,7 +575,9 @@ class ReviewStore:
             else:
                 comment = f" - {data['comment']}" if data.get("comment") else ""
                 summary = f"{entry.person} ({data.get('role')}): {data.get('decision')}{comment}"
-            out.append(HistoryEntry(entry.at, entry.kind, sha, summary + flag))
+            out.append(
+                HistoryEntry(entry.at, entry.kind, sha, summary + (f" [{flag}]" if flag else ""), flag)
+            )
         return out
 
     # -- verifying the whole record

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
@@ -175,6 +178,7 @@ class ReviewActions(QObject):
             current,
             lambda: store.verify_audit(keyring),
             widget(self.window),
+            hashes=_hashes(tab.path, current, tab.editor.document().isModified()),
         )
         self.window.open_dialog(dialog)
 
@@ -194,3 +198,19 @@ class ReviewActions(QObject):
         tab = self.window.current()
         if tab is not None:
             (tab.editor if text else tab.panel.table).setFocus()
+
+
+def _hashes(path: Path | None, text_sha: str | None, modified: bool) -> str:
+    """The two hashes of a draft, as `history` prints them: what a sign-off binds, and `sha256sum`'s."""
+    lines = []
+    if text_sha:
+        lines.append(f"Text  sha256 {text_sha}  (decoded, LF line ends: what a sign-off approves)")
+    if path is not None:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            lines.append(f"File  cannot be read ({exc.strerror})")
+        else:
+            unsaved = "; the editor has unsaved changes" if modified else ""
+            lines.append(f"File  sha256 {digest}  (as sha256sum prints it{unsaved})")
+    return "\n".join(lines)

@@ -6,20 +6,23 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTreeView,
     QVBoxLayout,
 )
 
 from ...core.store import AuditReport, HistoryEntry
 
+PROBLEM_COLOR = "#d1495b"  # readable on light and dark backgrounds
 KIND_LABELS = {"version": "Version", "resolution": "Resolution", "signoff": "Sign-off"}
 
 
@@ -59,6 +62,12 @@ def history_model(entries: list[HistoryEntry], current_sha: str | None) -> QStan
             QStandardItem(entry.summary),
         ]
         row[2].setToolTip(entry.summary)
+        if entry.problem:  # does not count: say so in the first column too, not only at the end
+            row[0].setText(f"{KIND_LABELS[entry.kind]}: {entry.problem.split(':')[0].lower()}")
+            row[0].setIcon(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+            for item in row:
+                item.setForeground(QBrush(QColor(PROBLEM_COLOR)))
+                item.setToolTip(entry.summary)
         parent.appendRow(row)
     return model
 
@@ -73,6 +82,7 @@ class HistoryDialog(QDialog):
         current_sha: str | None,
         verify: Callable[[], AuditReport],
         parent: object = None,
+        hashes: str = "",
     ) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self.setWindowTitle(f"Review history — {title}")
@@ -88,6 +98,10 @@ class HistoryDialog(QDialog):
         self.view.setColumnWidth(0, 290)
         self.view.setColumnWidth(1, 130)
         self.view.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.hashes = QLabel(hashes)
+        self.hashes.setObjectName("hashes")
+        self.hashes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hashes.setVisible(bool(hashes))
         empty = QLabel("No review record yet: resolve a finding or sign off to start one.")
         empty.setVisible(not entries)
         self.audit = QLabel()
@@ -102,6 +116,7 @@ class HistoryDialog(QDialog):
         bottom.addWidget(self.audit, 1)
         bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.hashes)
         layout.addWidget(empty)
         layout.addWidget(self.view)
         layout.addLayout(bottom)
