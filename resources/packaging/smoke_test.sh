@@ -87,6 +87,15 @@ cmp -s "$work/installed.json" "$work/dev.json" || {
 }
 echo "same $(grep -o '"rule"' "$work/dev.json" | wc -l) findings, exit status $dev_status"
 
+step "a signed decision, and the record verified, by the installed command"
+export REVIEWAPP_HOME="$work/home"  # its own signing key and anchors
+"$app" signoff "$draft" --db "$work/reviews.sqlite3" --role editor --by "Smoke Test" --decision reject \
+    --comment "smoke test" >"$work/signoff.log" 2>&1 || fail "the installed app could not sign: $(head -c 400 "$work/signoff.log")"
+"$app" audit verify --db "$work/reviews.sqlite3" >"$work/verify.log" 2>&1 ||
+    fail "the installed app's record does not verify: $(head -c 400 "$work/verify.log")"
+cat "$work/verify.log"
+unset REVIEWAPP_HOME
+
 step "a PDF report from the installed command"
 "$app" report "$draft" --db "$work/reviews.sqlite3" -o "$work/report.pdf" 2>"$work/report.log" ||
     fail "the installed app wrote no PDF report: $(head -c 400 "$work/report.log")"

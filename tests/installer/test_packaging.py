@@ -142,3 +142,15 @@ def test_packaging_shell_scripts_parse():
         PACKAGING / "macos" / "build.sh",
     ):
         subprocess.run(["bash", "-n", str(script)], check=True)
+
+
+def test_every_python_package_of_the_source_is_in_the_wheel_list():
+    """A package left out of pyproject's list is missing from every installed copy (and the app)."""
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(root).parts) for init in (root / "reviewapp").rglob("__init__.py")
+    }
+    assert found <= listed, sorted(found - listed)
