@@ -128,7 +128,11 @@ def run_signoff(args: argparse.Namespace) -> int:
         print(f"reviewapp: cannot approve: {gate.reasons[0]}", file=sys.stderr)
         return EXIT_ERROR_FINDINGS
     who = signer(args, pipeline)
-    guarded(lambda: store.sign_off(review.draft, who, args.role, args.decision, comment=args.comment))
+    guarded(
+        lambda: store.sign_off(
+            review.draft, who, args.role, args.decision, comment=args.comment, text=review.document.text
+        )
+    )
     print(f"{args.decision} by {who.identity.name} as {args.role} for sha256 {review.draft.sha256[:12]}")
     return EXIT_OK
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .analyzers import REGISTRY, Check, DocumentView
+from .analyzers.base import RuleInfo
 from .analyzers.context import ParagraphContext
 from .document import Document
 from .findings import Finding, assign_ids
@@ -56,10 +57,17 @@ class Analyzer:
     def __init__(self, policy: Policy | None = None) -> None:
         self.policy = policy or load_policy()
         self.checks: tuple[Check, ...] = tuple(check(self.policy) for check in REGISTRY)
+        self._rules: dict[str, RuleInfo] | None = None
         # A paragraph that is page furniture is known by the house's boilerplate rules.
         self.boilerplate = house_rules(self.policy.extra_rule_files, self.policy.disabled_rules)[
             "boilerplate"
         ]
+
+    def rule(self, name: str) -> RuleInfo | None:
+        """What a rule is (why it flags, the fix it offers), from the check that emits it."""
+        if self._rules is None:
+            self._rules = {info.name: info for check in self.checks for info in check.rules()}
+        return self._rules.get(name)
 
     def paragraph_result(self, ctx: ParagraphContext) -> ParagraphResult:
         """Findings and notes of one paragraph whose role is set, offsets relative to its start."""

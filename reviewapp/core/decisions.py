@@ -33,12 +33,15 @@ class ResolutionStatus:
     id: str
     label: str  # as the resolve dialog offers it
     needs_evidence: bool = False  # a source URL or a note saying how it was checked
+    # False: not a record but an edit ("Removed" deletes the words; their finding goes with
+    # them). Older records may hold it; the gate does not count it while the words are there.
+    recorded: bool = True
 
 
 RESOLUTION_TABLE: tuple[ResolutionStatus, ...] = (
     ResolutionStatus("verified", "Verified (with a source)", needs_evidence=True),
     ResolutionStatus("disputed", "Disputed"),
-    ResolutionStatus("removed", "Removed from the text"),
+    ResolutionStatus("removed", "Removed from the text", recorded=False),
     ResolutionStatus("opinion", "Opinion (labelled as such)"),
     ResolutionStatus("false_positive", "False positive"),
 )
@@ -72,6 +75,11 @@ def required_name(person: str | None) -> str:
 def check_resolution(status: str, source_url: str | None, note: str | None) -> None:
     if status not in RESOLUTION:
         raise DecisionError(f"unknown status {status!r}; use one of {', '.join(RESOLUTION_STATUSES)}")
+    if not RESOLUTION[status].recorded:
+        raise DecisionError(
+            "the words are still in the draft: delete them (in the app, Removed deletes them) "
+            "and the finding goes with them; nothing needs recording"
+        )
     if RESOLUTION[status].needs_evidence and not (source_url or note):
         raise DecisionError(f"a {status} finding needs a source URL or a note saying how it was verified")
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .categories import LABELS
+from .decisions import RESOLUTION
 from .findings import Finding
 from .policy import Policy
 from .store import DraftRecord, DraftRef, Resolution, SignOff
@@ -33,11 +34,19 @@ class GateResult:
     verified: bool = True
     policy: str = ""  # the fingerprint of the policy that judged
     notes: list[str] = field(default_factory=list)  # worth knowing, not reasons to refuse
+    findings: int = 0  # how many findings this text has
+    resolved: int = 0  # how many of them are resolved
+
+    @property
+    def progress(self) -> str:
+        """At a glance: "12 of 41 resolved, 3 blocking"."""
+        return f"{self.resolved} of {self.findings} resolved, {len(self.unresolved)} blocking"
 
 
 def evaluate(findings: Sequence[Finding], draft: DraftRef, record: DraftRecord, policy: Policy) -> GateResult:
     """The gate for this version of the draft, from its findings and its verified record."""
-    resolutions = record.resolutions
+    # "Removed" in an older record, while the words are still there, resolves nothing.
+    resolutions = {i: r for i, r in record.resolutions.items() if RESOLUTION[r.status].recorded}
     blocking = [f for f in findings if f.at_least(policy.block_unresolved_at) and f.id not in resolutions]
     current = [s for s in record.signoffs if s.sha256 == draft.sha256]
     reasons = [f"the review record does not verify: {problem}" for problem in record.problems]
@@ -75,6 +84,8 @@ def evaluate(findings: Sequence[Finding], draft: DraftRef, record: DraftRecord, 
         verified=not record.problems,
         policy=policy.fingerprint,
         notes=list(record.notes),
+        findings=len(findings),
+        resolved=sum(1 for f in findings if f.id in resolutions),
     )
 
 

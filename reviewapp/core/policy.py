@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .allowlist import normalise_term, read_terms
 from .errors import PolicyError
 from .findings import SEVERITIES
 from .grammar_settings import GrammarSettings, grammar_settings
@@ -71,6 +72,8 @@ class Policy:
     responsible_role: str
     disabled_rules: frozenset[str]
     extra_rule_files: tuple[Path, ...]
+    allow_list: Path | None  # the house allow-list file (None: none named, or a recorded policy)
+    allowed_terms: frozenset[str]  # normalised (allowlist.normalise_term)
     severity_overrides: dict[str, str]
     grammar: GrammarSettings
     scores: ScoreSettings
@@ -142,6 +145,11 @@ def _build(data: dict[str, Any], source: Path) -> Policy:
     window = disclosure["placement_window"]
     if not isinstance(window, int) or window < 1:
         raise PolicyError(f"{source}: disclosure.placement_window must be a whole number of at least 1")
+    allow_list = None
+    if rules["allow_list"] and not str(source).startswith("<recorded"):
+        allow_list = (source.parent / str(rules["allow_list"])).resolve()
+        # The file's terms join the policy as read, so they are recorded (and fingerprinted) with it.
+        rules["allowed"] = sorted({*map(str, rules["allowed"]), *read_terms(allow_list)}, key=normalise_term)
     roles = tuple(signoff["roles"])
     required_roles = tuple(signoff["required_roles"])
     unknown = set(required_roles) - set(roles)
@@ -170,6 +178,8 @@ def _build(data: dict[str, Any], source: Path) -> Policy:
         responsible_role=_choice(report["responsible_role"], roles, "report.responsible_role", source),
         disabled_rules=frozenset(rules["disabled"]),
         extra_rule_files=tuple((source.parent / f).resolve() for f in rules["extra_files"]),
+        allow_list=allow_list,
+        allowed_terms=frozenset(normalise_term(t) for t in rules["allowed"]),
         severity_overrides=dict(severity),
         grammar=grammar_settings(data["grammar"], source),
         scores=_scores(data["scores"], source),

@@ -16,7 +16,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+from .allowlist import is_allowed
 from .analysis import AnalysisResult, Analyzer, IncrementalAnalysis
+from .analyzers.base import RuleInfo
 from .decisions import Signer
 from .document import Document
 from .findings import Finding
@@ -44,6 +46,7 @@ class Review:
     draft: DraftRef
     grammar: GrammarStatus
     gate: GateResult | None = None  # None when no review record was consulted
+    allowed: tuple[Finding, ...] = ()  # findings of terms on the house allow-list: not counted
 
     @property
     def document(self) -> Document:
@@ -91,6 +94,12 @@ class Reviewer:
     def load(self, path: str | Path) -> Document:
         return load_path(path)
 
+    def rule(self, name: str) -> RuleInfo | None:
+        """A rule's description: why it flags, and the fix it offers."""
+        if name.startswith("grammar."):
+            return RuleInfo(name, "grammar", "LanguageTool reports a spelling or grammar mistake here.")
+        return self.analyzer.rule(name)
+
     def session(self) -> IncrementalAnalysis:
         """Analysis state to keep between reviews of one draft as it is edited."""
         return IncrementalAnalysis(self.analyzer)
@@ -120,7 +129,14 @@ class Reviewer:
                 found = self.grammar.cached(paragraphs, roles)
             analysis = with_grammar(analysis, found)
             status = self.grammar.status
-        review = Review(analysis, DraftRef.of(document, key), status)
+        allowed: tuple[Finding, ...] = ()
+        terms = self.policy.allowed_terms
+        if terms:
+            allowed = tuple(f for f in analysis.findings if is_allowed(f, terms))
+            if allowed:
+                kept = [f for f in analysis.findings if not is_allowed(f, terms)]
+                analysis = replace(analysis, findings=kept)
+        review = Review(analysis, DraftRef.of(document, key), status, allowed=allowed)
         return self.judge(review, store) if store is not None else review
 
     def judge(self, review: Review, store: ReviewStore) -> Review:

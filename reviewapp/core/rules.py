@@ -45,6 +45,7 @@ class LexiconRule:
     why: str = ""  # why this is flagged, in an editor's words
     examples: tuple[str, ...] = ()  # sentences it flags (tests/core/test_rule_examples.py)
     near_misses: tuple[str, ...] = ()  # sentences close to those that it leaves alone
+    fix: str | None = None  # the one-click fix it offers: "delete" the words, or "delete_line"
 
     def describe(self, matched: str) -> tuple[str, str | None]:
         message = self.message.replace("{text}", matched)
@@ -86,6 +87,16 @@ def _gated(entry: dict, source: Path, name: str, flags: int) -> GatedPattern | N
         chars=entry.get("chars", ""),
         substrings=tuple(entry.get("substrings", ())),
     )
+
+
+FIXES = ("delete", "delete_line")
+
+
+def _fix(entry: dict, path: Path, name: str) -> str | None:
+    fix = entry.get("fix")
+    if fix is not None and fix not in FIXES:
+        raise PolicyError(f"{path}: rule {name!r} has an unknown fix {fix!r} (use {' or '.join(FIXES)})")
+    return fix
 
 
 def parse_rule_file(path: Path, category: str | None = None) -> list[LexiconRule]:
@@ -133,6 +144,7 @@ def parse_rule_file(path: Path, category: str | None = None) -> list[LexiconRule
                 why=entry.get("why", ""),
                 examples=tuple(entry.get("examples", ())),
                 near_misses=tuple(entry.get("near_misses", ())),
+                fix=_fix(entry, path, name),
             )
         )
     return rules

@@ -35,7 +35,7 @@ from reviewapp.core.store import ReviewStore
 
 REFERENCE = Path(__file__).parent.parent / "data" / "reports"
 GENERATED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
-TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00")
+TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00|\d{4}-\d\d-\d\d \d\d:\d\d UTC")
 HEAD = re.compile(r"\b\d+:[0-9a-f]{64}\b")  # the chain head: its hashes cover times and signatures
 KEY = re.compile(r"\b[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}\b")  # a signer's key (new each run)
 
@@ -297,3 +297,34 @@ def test_a_finding_across_paragraphs_is_referenced_once():
     pieces = [p for para in marked_paragraphs(paragraphs, [across]) for p in para]
     assert sum(1 for p in pieces if isinstance(p, Reference)) == 1
     assert [p.text for p in pieces if isinstance(p, Piece) and p.findings] == ["ne", "Tw"]
+
+
+def test_footnotes_run_in_order_and_times_read_as_times(reviewed):
+    """References are numbered as they appear ([6][7][8]..., never [6][8][9][7]); no ISO microseconds."""
+    judge, store, policy, _ = reviewed
+    report = build_report(judge(), store, policy)
+    markdown = render_markdown(report)
+    text = markdown.split("## Text", 1)[1].split("## Findings", 1)[0]
+    numbers = [int(n) for n in re.findall(r"\[\^(\d+)\]", text)]
+    assert numbers == list(range(1, len(report.findings) + 1))
+    html = render_html(report, for_print=True)
+    assert not re.search(r"\d\d:\d\d:\d\d\.\d+", markdown + html)
+    assert re.search(r"Resolved: verified</b> by Bo Lindqvist, \d{4}-\d\d-\d\d \d\d:\d\d UTC", html)
+    assert "2 of 44 resolved, 17 blocking" in html and "2 of 44 resolved, 17 blocking" in markdown
+
+
+def test_on_paper_an_open_claim_is_underlined_in_its_colour_and_a_verified_one_is_not(reviewed):
+    from reviewapp.core.report.html import PRINT_UNDERLINE
+
+    judge, store, policy, _ = reviewed
+    html = render_html(build_report(judge(), store, policy), for_print=True)
+    colour = PRINT_UNDERLINE["claim"]
+    verified = "Sam Altman, the CEO over at OpenAI"
+    open_claim = "To design and manufacture advanced AI hardware"
+    assert re.search(rf'<span style="text-decoration: underline; color: {colour}">{open_claim}', html)
+    assert re.search(rf'<span style="[^"]*">{verified}', html) is None or "underline" not in re.search(
+        rf'<span style="([^"]*)">{verified}', html
+    ).group(1)
+    number = build_report(judge(), store, policy).number()
+    altman = next(f for f in judge().findings if f.text.startswith("Sam Altman"))
+    assert f"[{number[altman.id]}\u2713]" in html  # a resolved finding's reference carries a tick

@@ -178,6 +178,7 @@ def test_audit_names_a_deleted_entry(store, people):
         (lambda s, p: s.sign_off(DRAFT, p.signer("Ana"), "editor", "override", comment="x"), "overridden by"),
         (lambda s, p: s.resolve(DRAFT, finding("cl-1"), "fine", p.signer("Ana")), "unknown status"),
         (lambda s, p: s.resolve(DRAFT, finding("cl-1"), "verified", p.signer("Ana")), "source URL or a note"),
+        (lambda s, p: s.resolve(DRAFT, finding("cl-1"), "removed", p.signer("Ana")), "still in the draft"),
     ],
 )
 def test_bad_requests_write_nothing(store, people, call, message):
@@ -288,3 +289,31 @@ def test_one_connection_per_thread(store):
     thread.start()
     thread.join()
     assert errors and "one thread" in errors[0]
+
+
+def test_removed_in_an_older_record_does_not_resolve_words_still_there(people):
+    """Before "Removed" deleted the words, it could be recorded while they stayed: it counts for nothing."""
+    import dataclasses
+
+    from reviewapp.core.gate import evaluate
+    from reviewapp.core.store import DraftRecord, Resolution
+
+    review = REVIEWER.review(load_path_text("- 0 Comments\nThe library opens at nine on weekdays.\n"))
+    furniture = next(f for f in review.findings if f.category == "boilerplate")
+    old = Resolution(furniture.id, "removed", None, None, "Ana", "2026-01-01", review.draft.sha256)
+    gate = evaluate(
+        review.findings, review.draft, DraftRecord({furniture.id: old}, [], [], [], []), REVIEWER.policy
+    )
+    assert furniture in gate.unresolved and furniture.id not in gate.resolutions
+    kept = dataclasses.replace(old, status="false_positive")
+    gate = evaluate(
+        review.findings, review.draft, DraftRecord({furniture.id: kept}, [], [], [], []), REVIEWER.policy
+    )
+    assert furniture not in gate.unresolved
+    assert gate.progress == f"1 of {len(review.findings)} resolved, {len(gate.unresolved)} blocking"
+
+
+def load_path_text(text):
+    from reviewapp.core import load_text
+
+    return load_text(text)

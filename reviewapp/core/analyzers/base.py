@@ -35,6 +35,7 @@ class RuleInfo:
     name: str  # "claim.figure"
     category: str
     why: str  # why this is flagged, in an editor's words
+    fix: str | None = None  # the one-click fix it offers (core/fixes.py), if any
 
 
 @dataclass(frozen=True, slots=True)

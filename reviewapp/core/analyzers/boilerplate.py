@@ -27,7 +27,7 @@ class BoilerplateCheck(Check):
         self.lexicon = house_rules(policy.extra_rule_files, policy.disabled_rules)["boilerplate"]
 
     def rules(self) -> Sequence[RuleInfo]:
-        return [RuleInfo(rule.name, rule.category, rule.why) for rule in self.lexicon]
+        return [RuleInfo(rule.name, rule.category, rule.why, rule.fix) for rule in self.lexicon]
 
     def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
         rule = whole_line_rule(ctx.text, self.lexicon)

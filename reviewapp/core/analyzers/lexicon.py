@@ -46,7 +46,7 @@ class WordListCheck(Check):
 
     def rules(self) -> Sequence[RuleInfo]:
         return [
-            *(RuleInfo(rule.name, rule.category, rule.why) for rule in self.lexicon),
+            *(RuleInfo(rule.name, rule.category, rule.why, rule.fix) for rule in self.lexicon),
             RuleInfo(LEARNED, "hedge", _LEARNED_WHY),
         ]
 

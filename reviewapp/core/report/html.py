@@ -6,11 +6,11 @@ import json
 from html import escape
 from urllib.parse import urlsplit
 
-from ..categories import CATEGORIES, CATEGORY, LABELS
+from ..categories import CATEGORIES, CATEGORY, LABELS, shade
 from ..document import split_paragraphs
 from ..findings import SEVERITIES, SEVERITY_RANK, Finding
 from .json_report import disclosure_jsonld, render_disclosure
-from .model import Report
+from .model import Report, display_time
 from .segments import Piece, marked_paragraphs
 
 MARK_STRENGTH, RESOLVED_STRENGTH = 0.42, 0.16
@@ -49,7 +49,13 @@ STYLES = {
         for c in CATEGORY.values()
         if c.mark == "underline"
     },
+    # Resolved: the underline goes quiet, so an open claim stands out from a verified one.
+    "settled": "text-decoration-style: dotted; text-decoration-color: #9a9a9a",
 }
+# On paper Qt draws an underline in the text's colour: an open claim's text takes a dark
+# shade of its category colour (legible on white), a resolved claim loses the underline.
+PRINT_UNDERLINE = {c.id: shade(c.color, 0.62) for c in CATEGORY.values() if c.mark == "underline"}
+SETTLED_MARK = "\u2713"  # after a resolved finding's number
 CSS = (
     BASE_CSS
     + "".join(f".{name} {{ {rule}; }}\n" for name, rule in STYLES.items())
@@ -152,7 +158,7 @@ def _facts(report: Report, look) -> str:
             if report.file_sha256
             else []
         ),
-        ("Report made", escape(report.generated)),
+        ("Report made", escape(display_time(report.generated))),
         ("Tool", f"reviewapp {escape(report.tool_version)}"),
     ]
     return "<table>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows) + "</table>"
@@ -162,7 +168,11 @@ def _verdict(report: Report, look) -> list[str]:
     gate = report.gate
     verdict = "Publishable" if gate.publishable else "Not publishable"
     css = "verdict-yes" if gate.publishable else "verdict-no"
-    out = ["<h2>Verdict</h2>", f"<p {look(css)}>{verdict} ({escape(gate.approval)}).</p>"]
+    out = [
+        "<h2>Verdict</h2>",
+        f"<p {look(css)}>{verdict} ({escape(gate.approval)}).</p>",
+        f"<p>Findings: {escape(report.progress)}.</p>",
+    ]
     if gate.reasons:
         out.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in gate.reasons) + "</ul>")
     return out
@@ -203,17 +213,24 @@ def _piece(item: object, numbers: dict[str, int], report: Report, look, web: boo
     if not isinstance(item, Piece):
         finding: Finding = item.finding  # type: ignore[attr-defined]
         number = numbers[finding.id]
+        label = f"{number}{SETTLED_MARK}" if finding.id in report.resolutions else str(number)
         if web:
-            return f'<sup class="ref"><a href="#f{number}">[{number}]</a></sup>'
-        return f"<sup {look('ref')}>[{number}]</sup>"
+            return f'<sup class="ref"><a href="#f{number}">[{label}]</a></sup>'
+        return f"<sup {look('ref')}>[{label}]</sup>"
     text = escape(item.text)
     if not item.findings:
         return text
     styles, classes = [], []
-    underlined = {f.category for f in item.findings if CATEGORY[f.category].mark == "underline"}
-    if underlined:
-        classes.extend(sorted(underlined))
-        styles.append("text-decoration: underline")
+    lines = [f for f in item.findings if CATEGORY[f.category].mark == "underline"]
+    if lines:
+        open_lines = [f for f in lines if f.id not in report.resolutions]
+        classes.extend(sorted({f.category for f in lines}))
+        if web:
+            styles.append("text-decoration: underline")
+            if not open_lines:
+                classes.append("settled")
+        elif open_lines:
+            styles.append(f"text-decoration: underline; color: {PRINT_UNDERLINE[open_lines[0].category]}")
     painted = [f for f in item.findings if CATEGORY[f.category].mark == "background"]
     if painted:
         # The most severe, then the narrowest: the same choice the editor makes when painting.
@@ -263,7 +280,7 @@ def _decision(report: Report, finding: Finding, look) -> tuple[str, str]:
         return f"<span {look('open')}>Open</span>", ""
     status = (
         f"<b>Resolved: {escape(resolution.status.replace('_', ' '))}</b>"
-        f" by {escape(resolution.person)}, {escape(resolution.at)}"
+        f" by {escape(resolution.person)}, {escape(display_time(resolution.at))}"
     )
     details = []
     if resolution.source_url:
@@ -287,7 +304,7 @@ def _signoffs(report: Report) -> list[str]:
     out.append("<table><tr><th>When</th><th>Who</th><th>Role</th><th>Decision</th><th>Comment</th></tr>")
     for s in report.signoffs:
         out.append(
-            f"<tr><td>{escape(s.at)}</td><td>{escape(s.person)}</td><td>{escape(s.role)}</td>"
+            f"<tr><td>{escape(display_time(s.at))}</td><td>{escape(s.person)}</td><td>{escape(s.role)}</td>"
             f"<td>{escape(s.decision)}</td><td>{escape(s.comment or '')}</td></tr>"
         )
     out.append("</table>")

@@ -32,6 +32,8 @@ def report_json(report: Report) -> dict[str, Any]:
             "open": report.open_count,
             "by_category": report.counts(),
             "resolved": report.resolved_by_status(),
+            "blocking": len(report.gate.unresolved),
+            "progress": report.progress,
         },
         "gate": {
             "publishable": report.gate.publishable,

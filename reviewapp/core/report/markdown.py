@@ -8,7 +8,7 @@ from ..categories import CATEGORIES, LABELS
 from ..document import split_paragraphs
 from ..findings import SEVERITIES
 from .json_report import render_disclosure
-from .model import Report
+from .model import Report, display_time
 from .segments import Piece, marked_paragraphs
 
 # Characters that could start markup in CommonMark; escaped so the draft shows as written.
@@ -41,12 +41,14 @@ def render_markdown(report: Report) -> str:
             if report.file_sha256
             else []
         ),
-        f"| Report made | {report.generated} |",
+        f"| Report made | {display_time(report.generated)} |",
         f"| Tool | reviewapp {report.tool_version} |",
         "",
         "## Verdict",
         "",
         f"**{'Publishable' if report.gate.publishable else 'Not publishable'}** ({report.gate.approval}).",
+        "",
+        f"Findings: {report.progress}.",
         "",
     ]
     lines += [f"- {md_escape(reason)}" for reason in report.gate.reasons]
@@ -95,7 +97,7 @@ def render_markdown(report: Report) -> str:
         else:
             parts.append(
                 f"**Resolved: {resolution.status.replace('_', ' ')}** by {_cell(resolution.person)},"
-                f" {resolution.at}."
+                f" {display_time(resolution.at)}."
             )
             if resolution.source_url:
                 parts.append(f"Source: <{_url(resolution.source_url)}>.")
@@ -106,7 +108,7 @@ def render_markdown(report: Report) -> str:
     if report.signoffs:
         lines += ["| When | Who | Role | Decision | Comment |", "|---|---|---|---|---|"]
         lines += [
-            f"| {s.at} | {_cell(s.person)} | {s.role} | {s.decision} | {_cell(s.comment)} |"
+            f"| {display_time(s.at)} | {_cell(s.person)} | {s.role} | {s.decision} | {_cell(s.comment)} |"
             for s in report.signoffs
         ]
     else:

@@ -8,11 +8,13 @@ from datetime import UTC, datetime
 
 from ... import __version__
 from ..categories import CATEGORIES
+from ..document import split_paragraphs
 from ..findings import SEVERITIES, Finding
 from ..gate import GateResult
 from ..policy import Policy
 from ..review import Review
 from ..store import AuditReport, Resolution, ReviewStore, SignOff
+from .segments import Reference, marked_paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +27,7 @@ class Report:
     generated: str  # ISO 8601, UTC
     tool_version: str
     text: str
-    findings: list[Finding]  # in text order
+    findings: list[Finding]  # in the order their references appear in the text
     resolutions: dict[str, Resolution]
     gate: GateResult
     signoffs: list[SignOff]  # of this exact text, oldest first
@@ -61,6 +63,32 @@ class Report:
     def open_count(self) -> int:
         return sum(1 for f in self.findings if f.id not in self.resolutions)
 
+    @property
+    def progress(self) -> str:
+        """At a glance: "12 of 41 resolved, 3 blocking"."""
+        return self.gate.progress
+
+
+def display_time(iso: str) -> str:
+    """An ISO 8601 time as a reader wants it: "2026-11-28 23:28 UTC" (JSON keeps the ISO form)."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if moment.tzinfo is None:
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def in_reference_order(text: str, findings: list[Finding]) -> list[Finding]:
+    """Findings numbered as their references appear in the text (a reference sits where its
+    finding ends), so footnotes run [1][2][3]... however the findings overlap."""
+    ordered: list[Finding] = []
+    for pieces in marked_paragraphs(split_paragraphs(text), findings):
+        ordered.extend(item.finding for item in pieces if isinstance(item, Reference))
+    seen = {f.id for f in ordered}
+    return ordered + [f for f in findings if f.id not in seen]
+
 
 def build_report(
     review: Review, store: ReviewStore, policy: Policy, generated: datetime | None = None
@@ -75,7 +103,9 @@ def build_report(
     for signoff in signoffs:  # the latest decision of the responsible role counts
         if signoff.role == policy.responsible_role:
             responsible = signoff if signoff.decision == "approve" else None
-    findings = sorted(review.findings, key=lambda f: (f.start, f.end, f.rule))
+    findings = in_reference_order(
+        document.text, sorted(review.findings, key=lambda f: (f.start, f.end, f.rule))
+    )
     return Report(
         title=document.metadata.title or document.display_name,
         path=str(document.path) if document.path else None,

@@ -97,6 +97,20 @@ def _v3(db: Any) -> None:
     db["signoffs"].create_index(["audit_id"])
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1, _v2, _v3)
-TABLES = frozenset({"documents", "versions", "resolutions", "signoffs", "audit", "settings"})
+def _v4(db: Any) -> None:
+    """The text of each signed-off version, compressed: what changed since approval can be shown.
+
+    Not part of the signed record: a kept text counts only while its hash is
+    the version's (store.version_text checks).
+    """
+    db["texts"].create(
+        {"sha256": str, "document_id": int, "compressed": bytes, "created": str},
+        pk="sha256",
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"document_id", "compressed"},
+    )
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1, _v2, _v3, _v4)
+TABLES = frozenset({"documents", "versions", "resolutions", "signoffs", "audit", "settings", "texts"})
 SCHEMA_VERSION = len(MIGRATIONS)

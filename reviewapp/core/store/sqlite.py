@@ -19,13 +19,15 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+import zlib
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..decisions import RESOLUTION, Signer, check_decision, check_resolution, check_role
+from ..document import text_sha256
 from ..findings import Finding
 from ..keyring import Keyring
 from ..keys import b64, fingerprint, unb64
@@ -139,9 +141,12 @@ class ReviewStore:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """A write transaction that holds the write lock from its start."""
+        """A write transaction that holds the write lock from its start; inside another, part of it."""
         if threading.get_ident() != self._thread:
             raise StoreError("a review database connection is used by one thread only; open another")
+        if self.conn.in_transaction:
+            yield  # the outer transaction commits or rolls back the lot
+            return
         with self._errors():
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -264,10 +269,39 @@ class ReviewStore:
         entry = self._record("resolution", "resolutions", draft, payload, row, signer)
         return _resolution(entry)
 
+    def resolve_all(
+        self,
+        draft: DraftRef,
+        findings: Sequence[Finding],
+        status: str,
+        signer: Signer,
+        *,
+        source_url: str | None = None,
+        note: str | None = None,
+    ) -> list[Resolution]:
+        """Resolve several findings the same way in one transaction: each its own signed entry."""
+        with self.transaction():
+            return [
+                self.resolve(draft, f, status, signer, source_url=source_url, note=note) for f in findings
+            ]
+
     def sign_off(
-        self, draft: DraftRef, signer: Signer, role: str, decision: str, *, comment: str | None = None
+        self,
+        draft: DraftRef,
+        signer: Signer,
+        role: str,
+        decision: str,
+        *,
+        comment: str | None = None,
+        text: str | None = None,
     ) -> SignOff:
-        """Record, signed, a decision on this exact version in a role."""
+        """Record, signed, a decision on this exact version in a role.
+
+        With `text` (the version's text), the text is kept too, compressed, so
+        a later version can be compared with the one that was approved.
+        """
+        if text is not None and text_sha256(text) != draft.sha256:
+            raise StoreError("the text given is not the version being signed")
         policy = signer.policy
         check_role(role, policy.roles)
         check_decision(decision, comment, role, policy.override_roles)
@@ -282,8 +316,30 @@ class ReviewStore:
             "policy": policy.fingerprint,
         }
         row = {k: payload[k] for k in ("person", "role", "decision", "comment")}
-        entry = self._record("signoff", "signoffs", draft, payload, row, signer)
+        with self.transaction():
+            entry = self._record("signoff", "signoffs", draft, payload, row, signer)
+            if text is not None:
+                self._keep_text(draft, text)
         return _signoff(entry)
+
+    def _keep_text(self, draft: DraftRef, text: str) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO texts (sha256, document_id, compressed, created) VALUES (?, ?, ?, ?)",
+            (draft.sha256, self._document_id(draft.key, draft.title), zlib.compress(text.encode(), 6), now()),
+        )
+
+    def version_text(self, sha256: str) -> str | None:
+        """The text of a signed-off version, if it was kept (and is still the text that hash names)."""
+        row = self._read(
+            lambda: self.conn.execute("SELECT compressed FROM texts WHERE sha256 = ?", (sha256,)).fetchone()
+        )
+        if row is None:
+            return None
+        try:
+            text = zlib.decompress(row[0]).decode("utf-8")
+        except (zlib.error, UnicodeDecodeError, TypeError):
+            return None
+        return text if text_sha256(text) == sha256 else None  # changed outside reviewapp: not it
 
     def _check_signer(self, signer: Signer, role: str | None) -> None:
         keyring = signer.policy.keyring

@@ -133,7 +133,7 @@ class ReviewActions(QObject):
         store = self.window.store
         try:
             signer = self.window.reviewer.signer(self.identity(person))
-            store.sign_off(review.draft, signer, role, decision, comment=comment)
+            store.sign_off(review.draft, signer, role, decision, comment=comment, text=review.document.text)
             store.set_setting("signoff.name", signer.identity.name)
             store.set_setting("signoff.role", role)
         except ReviewAppError as exc:

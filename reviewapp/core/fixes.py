@@ -1,0 +1,120 @@
+"""One-click fixes: the edit a rule knows for its finding, as a span and its replacement.
+
+Pure text work (no Qt): the app applies a fix as one undoable edit, and only
+while the text at the span is still the finding's. What a rule offers comes
+from its data (`fix = "delete"` or `"delete_line"` in resources/rules/*.toml);
+an unsourced claim offers a "[source]" placeholder; a grammar finding offers
+LanguageTool's replacements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .findings import Finding
+
+SOURCE_PLACEHOLDER = "[source]"
+_CLOSERS = ".!?;:"
+_VOWEL_SOUND = re.compile(r"[aeiouAEIOU]")
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace text[start:end] with `replacement`."""
+
+    label: str  # as a menu or button shows it
+    start: int
+    end: int
+    replacement: str
+
+    def apply(self, text: str) -> str:
+        return text[: self.start] + self.replacement + text[self.end :]
+
+
+def fixes_for(finding: Finding, text: str, rule_fix: str | None) -> list[Fix]:
+    """The fixes on offer for a finding of `text`, best first; none if its text moved on."""
+    if text[finding.start : finding.end] != finding.text or finding.start == finding.end:
+        return []
+    fixes = [
+        Fix(f"Replace with “{replacement}”", finding.start, finding.end, replacement)
+        for replacement in finding.replacements[:5]
+    ]
+    if rule_fix == "delete_line":
+        fixes.append(delete_line(finding, text))
+    elif rule_fix == "delete":
+        fixes.append(delete_words(finding, text))
+    if finding.category == "claim" and finding.severity != "suggestion":
+        fixes.append(insert_source(finding, text))
+    return fixes
+
+
+def delete_span(finding: Finding, text: str) -> Fix:
+    """Take the finding's words out (what "Removed from the text" does): the tidiest deletion."""
+    if finding.category == "boilerplate":
+        return delete_line(finding, text)
+    return delete_words(finding, text)
+
+
+def delete_line(finding: Finding, text: str) -> Fix:
+    """The whole line the finding is on, with its line end."""
+    start = text.rfind("\n", 0, finding.start) + 1
+    end = text.find("\n", finding.end)
+    end = len(text) if end < 0 else end + 1
+    if end == len(text) and start > 0 and not text.endswith("\n"):
+        start -= 1  # the last line: take the line end before it instead
+    return Fix("Delete the line", start, end, "")
+
+
+def delete_words(finding: Finding, text: str) -> Fix:
+    """The words out, with the commas and spaces around them, keeping the sentence well formed.
+
+    A deletion that opens a sentence capitalises the next word; a deletion
+    after "a" or "an" makes the article agree with the next word.
+    """
+    left, right = text[: finding.start], text[finding.end :]
+    if left.endswith(", ") and right[:1] in (",", *_CLOSERS):
+        left = left[:-2]  # "The plan, frankly, is" / "doomed, if you ask me."
+        right = right[1:] if right.startswith(",") else right
+    opening = left.rstrip(" ")[-1:] in ("", "\n", ".", "!", "?")
+    if opening and right.startswith(","):
+        right = right[1:]  # "Frankly, the plan"
+    right = right.lstrip(" ")
+    if opening:
+        right = right[:1].upper() + right[1:]
+    elif right[:1] in ("", "\n", *_CLOSERS):
+        left = left.rstrip(" ")
+    else:
+        left = left.rstrip(" ") + " "
+    article = re.search(r"\b(a|an|A|An) $", left)
+    if article and right:
+        wanted = "an" if _VOWEL_SOUND.match(right[:1]) else "a"
+        if article.group(1).lower() != wanted:
+            wanted = wanted.capitalize() if article.group(1)[0].isupper() else wanted
+            left = left[: article.start()] + wanted + " "
+    # Only the seam changed: compare a window around it, not the whole draft.
+    lo = max(0, len(left) - 64)  # `left` is text[:start] cut short and changed at its end only
+    kept_right = max(0, len(right) - 64)  # `right` is text[end:] changed at its start only
+    hi = len(text) - kept_right
+    fix = minimal_fix("Delete", text[lo:hi], (left + right)[lo : len(left) + len(right) - kept_right])
+    return Fix(fix.label, fix.start + lo, fix.end + lo, fix.replacement)
+
+
+def minimal_fix(label: str, before: str, after: str) -> Fix:
+    """The smallest span of `before` whose replacement gives `after` (so undo and cursors stay put)."""
+    limit = min(len(before), len(after))
+    prefix = 0
+    while prefix < limit and before[prefix] == after[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and before[-1 - suffix] == after[-1 - suffix]:
+        suffix += 1
+    return Fix(label, prefix, len(before) - suffix, after[prefix : len(after) - suffix])
+
+
+def insert_source(finding: Finding, text: str) -> Fix:
+    """A "[source]" placeholder where the claim ends, before its full stop."""
+    end = finding.end
+    while end > finding.start and text[end - 1] in _CLOSERS + " ":
+        end -= 1
+    return Fix(f"Insert “{SOURCE_PLACEHOLDER}”", end, end, f" {SOURCE_PLACEHOLDER}")

@@ -1,0 +1,83 @@
+"""One-click fixes: each rule's edit, applied to real sentences, leaves well-formed text."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewapp.core import load_policy, load_text
+from reviewapp.core.findings import Finding
+from reviewapp.core.fixes import delete_span, fixes_for
+from reviewapp.core.review import Reviewer
+
+
+def finding_in(
+    text: str, words: str, category: str = "peacock", severity: str = "suggestion", **kw
+) -> Finding:
+    start = text.index(words)
+    return Finding(category, f"{category}.x", severity, start, start + len(words), words, "m", **kw)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "fixed"),
+    [
+        ("It is a landmark deal for the city.", "landmark", "It is a deal for the city."),
+        ("It is a landmark alliance.", "landmark", "It is an alliance."),
+        ("An unrivalled bridge opened.", "unrivalled", "A bridge opened."),
+        ("If you ask me, the plan is doomed.", "If you ask me", "The plan is doomed."),
+        ("The plan, frankly, is doomed.", "frankly", "The plan is doomed."),
+        ("The plan is doomed, if you ask me.", "if you ask me", "The plan is doomed."),
+        ("Frankly, the plan is doomed.", "Frankly", "The plan is doomed."),
+        ("It was, in my view, a mistake.", "in my view", "It was a mistake."),
+    ],
+)
+def test_delete_keeps_the_sentence_well_formed(text, words, fixed):
+    [fix] = fixes_for(finding_in(text, words), text, "delete")
+    assert fix.apply(text) == fixed
+
+
+def test_delete_line_takes_the_whole_line():
+    text = "Title\n- 0 Comments\nBody text.\n"
+    fix = fixes_for(finding_in(text, "0 Comments", "boilerplate"), text, "delete_line")[0]
+    assert fix.apply(text) == "Title\nBody text.\n" and fix.label == "Delete the line"
+    last = "Body text.\n- 5 Views"
+    assert delete_span(finding_in(last, "- 5 Views", "boilerplate"), last).apply(last) == "Body text."
+
+
+def test_an_unsourced_claim_gets_a_source_placeholder_before_its_full_stop():
+    text = "Sales rose 40 percent in 2024. Next."
+    claim = finding_in(text, "Sales rose 40 percent in 2024.", "claim", "warning")
+    [fix] = fixes_for(claim, text, None)
+    assert fix.apply(text) == "Sales rose 40 percent in 2024 [source]. Next."
+
+
+def test_an_attributed_claim_and_a_rule_without_a_fix_offer_nothing():
+    text = "Sales rose 40 percent, the company said."
+    assert fixes_for(finding_in(text, "Sales rose 40 percent", "claim", "suggestion"), text, None) == []
+    assert fixes_for(finding_in(text, "Sales", "hedge"), text, None) == []
+
+
+def test_grammar_replacements_come_first_and_nothing_is_offered_once_the_text_moved_on():
+    text = "The team fixed teh bug."
+    typo = finding_in(text, "teh", "grammar", replacements=("the", "ten"))
+    assert [f.apply(text) for f in fixes_for(typo, text, None)] == [
+        "The team fixed the bug.",
+        "The team fixed ten bug.",
+    ]
+    assert fixes_for(typo, "The team fixed a bug.", None) == []
+
+
+def test_the_rules_that_declare_a_fix_offer_it_on_the_foxconn_draft(data_dir):
+    """Page furniture, chatty openers, peacock words and opinions each fix to text without the finding."""
+    reviewer = Reviewer(load_policy())
+    review = reviewer.review(reviewer.load(data_dir / "openai-foxconn.txt"))
+    text = review.document.text
+    fixed_rules = set()
+    for finding in review.findings:
+        info = reviewer.rule(finding.rule)
+        fixes = fixes_for(finding, text, info.fix if info else None)
+        if info and info.fix:
+            assert fixes, finding
+            after = reviewer.review(load_text(fixes[-1].apply(text)))
+            assert finding.id not in {f.id for f in after.findings}, finding
+            fixed_rules.add(finding.rule.split(".")[0])
+    assert {"boilerplate", "ai_tell", "peacock", "hedge"} <= fixed_rules
