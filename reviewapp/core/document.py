@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+from .encoding import FileEncoding
+
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
@@ -47,6 +49,7 @@ class Document:
     metadata: Metadata = field(default_factory=Metadata)
     warnings: list[str] = field(default_factory=list)
     file_sha256: str | None = None  # of the file as read from disk; None for text from the editor
+    encoding: FileEncoding | None = None  # how its text file was written (None: not a text file)
     paragraphs: list[Paragraph] = field(init=False)
     sha256: str = field(init=False)
     words: int = field(init=False)

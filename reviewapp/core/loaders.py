@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 from pathlib import Path
 
 from . import errors
 from .document import Document
+from .encoding import FileEncoding, bom_of, detect_newline
 from .metadata import extract_metadata
 
 MAX_TEXT_CHARS = 20 * 1024 * 1024  # 20 MB of text: far beyond any article
@@ -43,13 +43,15 @@ def load_path(path: str | Path) -> Document:
 def load_bytes(raw: bytes, fmt: str, path: Path | None = None) -> Document:
     """Decode and parse bytes of a text format ("txt", "md" or "html")."""
     label = path or "<draft>"
-    text, warnings = decode_text(raw, label)
+    text, warnings, encoding = decode_file(raw, label)
     if fmt == "html":
         from .htmltext import extract_article
 
         article = extract_article(text)
         return _finish(article.text, path, fmt, warnings, article.meta, article.title)
-    return _finish(text, path, fmt, warnings)
+    document = _finish(text, path, fmt, warnings)
+    document.encoding = encoding
+    return document
 
 
 def load_text(text: str, path: Path | None = None, fmt: str = "txt") -> Document:
@@ -112,27 +114,36 @@ def normalize_newlines(text: str) -> str:
 
 def decode_text(raw: bytes, label: object) -> tuple[str, list[str]]:
     """UTF-8 (BOM or not) or UTF-16 with BOM; cp1252/latin-1 only with a warning."""
+    text, warnings, _ = decode_file(raw, label)
+    return text, warnings
+
+
+def decode_file(raw: bytes, label: object) -> tuple[str, list[str], FileEncoding]:
+    """The text (LF line ends), warnings, and how the file was encoded (to save it the same way)."""
     if not raw.strip():
         raise errors.EmptyDocumentError(label, "the file is empty")
     warnings: list[str] = []
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = _strict(raw, "utf-16", label)
+    bom, codec = bom_of(raw)
+    if codec in ("utf-16-le", "utf-16-be"):
+        text = _strict(raw[len(bom) :], str(codec), label)
+        encoding = FileEncoding(str(codec), "UTF-16", bom)
     elif b"\x00" in raw[:8192]:
         raise errors.BinaryFileError(label, "this is a binary file, not text")
     else:
         try:
-            text = raw.decode("utf-8-sig")
+            text = raw[len(bom) :].decode("utf-8")
+            encoding = FileEncoding("utf-8", "UTF-8", bom)
         except UnicodeDecodeError:
-            text, encoding = _fallback(raw, label)
-            warnings.append(
-                f"{label}: not valid UTF-8; read as {encoding}. Check accented letters and quotes."
-            )
+            text, name = _fallback(raw, label)
+            encoding = FileEncoding("cp1252" if name == "Windows-1252" else "latin-1", name)
+            warnings.append(f"{label}: not valid UTF-8; read as {name}. Check accented letters and quotes.")
+    encoding = FileEncoding(encoding.codec, encoding.label, encoding.bom, detect_newline(text[:1_000_000]))
     text = normalize_newlines(text)
     sample = text[:65536]
     bad = sum(1 for ch in sample if ch in _BAD_CONTROLS)
     if bad > max(3, len(sample) // 200):
         raise errors.BinaryFileError(label, "this looks like binary data, not text")
-    return text, warnings
+    return text, warnings, encoding
 
 
 def _strict(raw: bytes, encoding: str, label: object) -> str:

@@ -90,6 +90,19 @@ def _gated(entry: dict, source: Path, name: str, flags: int) -> GatedPattern | N
 
 
 FIXES = ("delete", "delete_line")
+GATED_KEYS = frozenset({"triggers", "patterns", "chars", "substrings", "digits"})
+RULE_KEYS = GATED_KEYS | {
+    "name", "why", "examples", "near_misses", "severity", "case_sensitive", "terms", "gated", "message",
+    "suggestion", "skip_quoted", "whole_paragraph", "max_words", "span", "fix",
+}  # fmt: skip
+
+
+def _check_keys(entry: dict, allowed: frozenset[str], path: Path, where: str) -> None:
+    """A key a rule does not know is an error: TOML puts keys written after a [[rule.gated]]
+    header into that table, where they would be silently ignored."""
+    unknown = sorted(set(entry) - allowed)
+    if unknown:
+        raise PolicyError(f"{path}: {where} has unknown key(s) {', '.join(unknown)}")
 
 
 def _fix(entry: dict, path: Path, name: str) -> str | None:
@@ -124,6 +137,9 @@ def parse_rule_file(path: Path, category: str | None = None) -> list[LexiconRule
             _gated(entry, path, name, flags),
             *(_gated(g, path, name, flags) for g in entry.get("gated", ())),
         ]
+        _check_keys(entry, RULE_KEYS, path, f"rule {name!r}")
+        for table in entry.get("gated", ()):
+            _check_keys(table, GATED_KEYS, path, f"a [[rule.gated]] table of {name!r}")
         patterns = tuple(g for g in gated if g is not None)
         if not terms and not patterns:
             raise PolicyError(f"{path}: rule {name!r} has no terms or patterns")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import zipfile
 from pathlib import Path
@@ -191,3 +192,30 @@ def test_unreadable_file(tmp_path):
         path.chmod(0)
     with pytest.raises(errors.UnreadableFileError):
         load_path(path)
+
+
+@pytest.mark.parametrize(
+    ("raw", "described"),
+    [
+        ("Caf\u00e9 au lait.\r\nSecond line.\r\n".encode("cp1252"), "Windows-1252, CRLF"),
+        (codecs.BOM_UTF8 + "Na\u00efve caf\u00e9.\n".encode(), "UTF-8 with BOM"),
+        (codecs.BOM_UTF16_LE + "Stra\u00dfe.\r\n".encode("utf-16-le"), "UTF-16 with BOM, CRLF"),
+        (codecs.BOM_UTF16_BE + "Stra\u00dfe.\n".encode("utf-16-be"), "UTF-16 with BOM"),
+        (b"Plain text.\n", "UTF-8"),
+    ],
+)
+def test_a_file_is_written_back_as_it_was_read(tmp_path, raw, described):
+    """Encoding, byte-order mark and line ends are kept: saving the same text gives the same bytes."""
+    path = tmp_path / "draft.txt"
+    path.write_bytes(raw)
+    document = load_path(path)
+    assert document.encoding is not None and document.encoding.describe() == described
+    assert document.encoding.encode(document.text) == raw
+
+
+def test_text_the_encoding_cannot_hold_is_refused_with_the_character():
+    from reviewapp.core.encoding import CannotEncodeError, FileEncoding
+
+    latin = FileEncoding("cp1252", "Windows-1252")
+    with pytest.raises(CannotEncodeError, match="Windows-1252, which cannot hold “\u4e2d”"):
+        latin.encode("Price 5 \u20ac in \u4e2d")

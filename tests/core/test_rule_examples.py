@@ -48,3 +48,29 @@ def test_named_pattern_examples(name):
         assert pattern.search(sentence) is not None, f"[{name}] misses its example {sentence!r}"
     for sentence in entry["near_misses"]:
         assert pattern.search(sentence) is None, f"[{name}] matches its near miss {sentence!r}"
+
+
+def test_every_lexicon_rule_says_what_is_wrong_and_what_to_do():
+    from reviewapp.core.rules import LEXICON_CATEGORIES, builtin_rules
+
+    for category in LEXICON_CATEGORIES:
+        for rule in builtin_rules(category):
+            assert rule.message != rule.name and "{text}" in rule.message, rule.name
+            assert rule.suggestion, rule.name
+
+
+def test_a_key_written_under_a_gated_table_by_mistake_is_an_error(tmp_path):
+    """TOML puts keys after a [[rule.gated]] header into that table: refuse them, do not ignore them."""
+    import pytest
+
+    from reviewapp.core.errors import PolicyError
+    from reviewapp.core.rules import parse_rule_file
+
+    path = tmp_path / "house.toml"
+    path.write_text(
+        '[[rule]]\nname = "hedge.house"\nterms = ["maybe"]\n'
+        '[[rule.gated]]\ntriggers = ["kind"]\npatterns = ["kind of"]\nmessage = "Lost here"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(PolicyError, match=r"gated.*unknown key.*message"):
+        parse_rule_file(path)
