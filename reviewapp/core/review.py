@@ -16,11 +16,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from .allowlist import is_allowed
+from .allowlist import is_allowed, read_terms, write_terms
 from .analysis import AnalysisResult, Analyzer, IncrementalAnalysis
 from .analyzers.base import RuleInfo
 from .decisions import Signer
 from .document import Document
+from .errors import PolicyError
 from .findings import Finding
 from .gate import GateResult, evaluate
 from .grammar import HOW_TO_ENABLE, GrammarChecker, GrammarStatus, with_grammar
@@ -93,6 +94,16 @@ class Reviewer:
 
     def load(self, path: str | Path) -> Document:
         return load_path(path)
+
+    def allow_term(self, term: str) -> None:
+        """Put words on the house allow-list file, and read the policy again (the terms are part of it)."""
+        path = self.policy.allow_list
+        if path is None:
+            raise PolicyError(
+                f"{self.policy.source}: the house policy names no allow-list file ([rules] allow_list)"
+            )
+        write_terms(path, [*read_terms(path), term])
+        self.policy = load_policy(self.policy.source)
 
     def rule(self, name: str) -> RuleInfo | None:
         """A rule's description: why it flags, and the fix it offers."""

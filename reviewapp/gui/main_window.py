@@ -18,6 +18,7 @@ from .actions.files import FileActions
 from .actions.grammar import GrammarActions
 from .actions.reports import ReportActions
 from .actions.review import ReviewActions
+from .actions.view import ViewActions
 from .document.tab import DocumentTab
 from .icons import app_icon
 from .menus import MainMenuBar
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.tabs.currentChanged.connect(lambda _i: self.refresh_status())
+        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         self.setCentralWidget(self.tabs)
         self.status = ReviewStatusBar()
         self.setStatusBar(self.status)
@@ -55,18 +56,22 @@ class MainWindow(QMainWindow):
         self.review = ReviewActions(self)
         self.reports = ReportActions(self)
         self.grammar = GrammarActions(self, user or UserSettings())
+        self.view = ViewActions(self)
         self.menus = MainMenuBar(
             self,
             self.files,
             self.review,
             self.reports,
             self.grammar,
+            self.view,
             self.editor_call,
+            self.find_call,
             self.set_dark,
             self.dark,
             self.about,
         )
         self.setMenuBar(self.menus)
+        self.status.compare_requested.connect(self.review.compare_with_approved)
         self.grammar.configure()
         apply_theme(self.dark)
 
@@ -92,6 +97,8 @@ class MainWindow(QMainWindow):
             lambda message: self.status.showMessage(f"Review database: {message}", 10000)
         )
         tab.editor.document().modificationChanged.connect(lambda _m, t=tab: self.retitle(t))
+        self.review.connect_tab(tab)
+        self.files.watch(tab)
         index = self.tabs.addTab(tab, tab.title)
         if document.path:
             self.tabs.setTabToolTip(index, str(document.path))
@@ -128,6 +135,25 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(index, tab.title)
         if tab is self.current():
             self.refresh_status()
+
+    def _tab_changed(self) -> None:
+        self.refresh_status()
+        self.view.sync(self.current())
+
+    def find_call(self, name: str) -> None:
+        """Find and replace in the current draft (the bar under its text)."""
+        tab = self.current()
+        if tab is None:
+            return
+        bar = tab.find_bar
+        if name in ("find", "replace"):
+            bar.open_bar(replace=name == "replace")
+        elif not bar.find_box.text():
+            bar.open_bar(replace=False)
+        elif name == "next":
+            bar.find_next()
+        else:
+            bar.find_previous()
 
     def editor_call(self, name: str) -> None:
         tab = self.current()

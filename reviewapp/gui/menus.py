@@ -12,7 +12,15 @@ from .actions.files import FileActions
 from .actions.grammar import GrammarActions
 from .actions.reports import ReportActions
 from .actions.review import ReviewActions
+from .actions.view import ViewActions
 
+FIND_COMMANDS: tuple[tuple[str, str, QKeySequence.StandardKey | str], ...] = (
+    ("&Find…", "find", QKeySequence.StandardKey.Find),
+    ("Find &Next", "next", QKeySequence.StandardKey.FindNext),
+    ("Find Pre&vious", "previous", QKeySequence.StandardKey.FindPrevious),
+    # Not Ctrl+H, the usual replace key: that is the review history here.
+    ("R&eplace…", "replace", "Ctrl+Shift+H"),
+)
 EDIT_COMMANDS = (
     ("&Undo", "undo", QKeySequence.StandardKey.Undo),
     ("&Redo", "redo", QKeySequence.StandardKey.Redo),
@@ -31,13 +39,16 @@ class MainMenuBar(QMenuBar):
         review: ReviewActions,
         reports: ReportActions,
         grammar: GrammarActions,
+        view_actions: ViewActions,
         editor_call: Callable[[str], None],
+        find_call: Callable[[str], None],
         set_dark: Callable[[bool], None],
         dark: bool,
         about: Callable[[], object],
     ) -> None:
         super().__init__(window)
         file = self.addMenu("&File")
+        file.addAction(files.new)
         file.addAction(files.open)
         file.addMenu(files.recent_menu)
         file.addAction(files.paste)
@@ -50,16 +61,25 @@ class MainMenuBar(QMenuBar):
         for text, name, key in EDIT_COMMANDS:
             edit.addAction(make_action(self, text, lambda _=False, n=name: editor_call(n), key))
         edit.addSeparator()
+        for text, name, find_key in FIND_COMMANDS:
+            edit.addAction(make_action(self, text, lambda _=False, n=name: find_call(n), find_key))
+        edit.addSeparator()
         edit.addAction(grammar.preferences)
 
         menu = self.addMenu("&Review")
-        menu.addActions([review.next, review.previous, review.resolve])
+        menu.addActions([review.next, review.previous, review.fix, review.resolve])
         menu.addSeparator()
-        menu.addActions([review.sign, review.history, review.verify])
+        menu.addActions([review.ignore, review.allow, review.resolve_rule, review.resolve_furniture])
         menu.addSeparator()
-        menu.addActions([review.focus_text, review.focus_findings])
+        menu.addActions([review.sign, review.history, review.compare, review.verify])
+        menu.addSeparator()
+        menu.addActions([review.focus_text, review.focus_findings, review.focus_card])
 
         view = self.addMenu("&View")
+        view.addMenu(view_actions.categories_menu)
+        view.addMenu(view_actions.severity_menu)
+        view.addActions([view_actions.show_resolved, view_actions.filter_text])
+        view.addSeparator()
         self.dark_action = make_action(self, "&Dark Theme", set_dark, "Ctrl+Shift+D", checkable=True)
         self.dark_action.setChecked(dark)
         view.addAction(self.dark_action)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from ..core.gate import APPROVED, CHANGED, NOT_APPROVED, NOT_VERIFIED
@@ -21,6 +22,8 @@ APPROVAL_COLORS = {
 class ReviewStatusBar(QStatusBar):
     """Permanent labels on the right; passing messages on the left."""
 
+    compare_requested = Signal()  # the "changed since approval" link
+
     def __init__(self) -> None:
         super().__init__()
         self.progress = QProgressBar()
@@ -29,8 +32,10 @@ class ReviewStatusBar(QStatusBar):
         self.progress.setVisible(False)
         self.approval_label = QLabel()
         self.approval_label.setObjectName("approval")
+        self.approval_label.linkActivated.connect(lambda _link: self.compare_requested.emit())
         self.state_label = QLabel("No draft open")
         self.open_label = QLabel()
+        self.open_label.setObjectName("progress")
         self.words_label = QLabel()
         self.grammar_label = QLabel()
         self.grammar_label.setObjectName("grammar-state")
@@ -55,11 +60,19 @@ class ReviewStatusBar(QStatusBar):
         review = tab.review
         # The last analysis's count: splitting a long draft on every keystroke would stall typing.
         self.words_label.setText(f"{review.document.words if review else 0:,} words")
-        self.open_label.setText(f"{tab.open_count()} open findings")
-        approval = approval_of(tab)
-        self.approval_label.setText(approval.capitalize())
-        self.approval_label.setStyleSheet(f"color: {APPROVAL_COLORS[approval]}; font-weight: bold")
         gate = review.gate if review else None
+        self.open_label.setText(gate.progress if gate else f"{tab.open_count()} open findings")
+        approval = approval_of(tab)
+        color = APPROVAL_COLORS[approval]
+        if approval == CHANGED and gate is not None and gate.approval == CHANGED:
+            # A link to what changed since it was approved.
+            self.approval_label.setText(
+                f'<a href="compare" style="color: {color}">{approval.capitalize()}</a>'
+                " (compare: Ctrl+Shift+C)"
+            )
+        else:
+            self.approval_label.setText(approval.capitalize())
+        self.approval_label.setStyleSheet(f"color: {color}; font-weight: bold")
         self.approval_label.setToolTip("\n".join(gate.reasons) if gate else "")
         return approval
 

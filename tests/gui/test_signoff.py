@@ -70,8 +70,15 @@ def test_approve_then_edit_loses_the_approval(window, qtbot, foxconn_copy):
     qtbot.keyClicks(tab.editor, " More.")
     assert window.status.approval_label.text() == CHANGED.capitalize()  # at once, before the analysis
     wait_analysed(qtbot, tab)
-    assert window.status.approval_label.text() == CHANGED.capitalize()
-    assert "again" in window.status.approval_label.toolTip()
+    label = window.status.approval_label
+    assert CHANGED.capitalize() in label.text() and 'href="compare"' in label.text()
+    assert "again" in label.toolTip()
+    # The status bar's link shows what changed since the approval, word by word.
+    label.linkActivated.emit("compare")
+    compare = _dialog(window, "compare-dialog")
+    assert [(p.op, p.text) for p in compare.diff.pieces if p.op != "equal"] == [("insert", " More.")]
+    assert "1 word(s) added, 0 removed" in compare.summary.text()
+    compare.close()
     # Undoing the edit brings back the approved text, and with it the approval.
     tab.editor.document().undo()
     wait_analysed(qtbot, tab)

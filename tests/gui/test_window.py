@@ -67,7 +67,10 @@ def test_open_foxconn_highlights_every_category_in_place(window, qtbot, foxconn_
         if finding.start < finding.end:
             assert_highlight_matches(tab, finding)
     assert "450 words" in window.status.words_label.text()
-    assert f"{len(result.findings)} open findings" == window.status.open_label.text()
+    gate = tab.review.gate
+    assert window.status.open_label.text() == (
+        f"0 of {len(result.findings)} resolved, {len(gate.unresolved)} blocking"
+    )
     assert window.windowTitle().startswith("openai-foxconn.txt")
 
 
@@ -119,7 +122,7 @@ def test_resolve_a_finding_dims_it_and_records_it(window, qtbot, foxconn_copy):
     row = next(r for r in range(tab.panel.model.rowCount()) if tab.panel.model.findings[r].id == finding.id)
     assert tab.panel.model.index(row, COLUMNS.index("Status")).data() == "opinion"
     assert window.store.resolutions(tab.key)[finding.id].person == "Ana Ruiz"
-    assert window.status.open_label.text() == f"{len(result.findings) - 1} open findings"
+    assert window.status.open_label.text().startswith(f"1 of {len(result.findings)} resolved, ")
     # Shown again after reopening: the decision is in the database.
     window.close_tab(0)
     reopened = window.open_path(foxconn_copy)

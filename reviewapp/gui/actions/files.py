@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QFileSystemWatcher, QObject
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from ...core import ReviewAppError, load_text
+from ...core.diffing import word_diff
+from ...core.document import Document
+from ...core.encoding import UTF8, CannotEncodeError, FileEncoding
 from ...core.files import write_atomic
 from ...core.loaders import SUPPORTED_SUFFIXES
+from ..dialogs.compare import CompareDialog
+from ..document.disk_banner import CHANGED, DELETED
 from ..document.tab import DocumentTab
 from . import make_action
 from .host import Host, widget
@@ -23,6 +29,7 @@ class FileActions(QObject):
     def __init__(self, window: Host) -> None:
         super().__init__(widget(window))
         self.window = window
+        self.new = make_action(self, "&New Draft", self.new_draft, QKeySequence.StandardKey.New)
         self.open = make_action(self, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
         self.recent_menu = QMenu("Open &Recent", widget(window))
         self.paste = make_action(self, "&Paste as New Draft", self.paste_new, "Ctrl+Shift+V")
@@ -35,6 +42,9 @@ class FileActions(QObject):
             QKeySequence.StandardKey.Close,
         )
         self.quit = make_action(self, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+        # Another program changing a draft's file is noticed, and offered as a reload.
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed)
         self._rebuild_recent()
 
     # -- opening
@@ -63,6 +73,10 @@ class FileActions(QObject):
             window.status.showMessage(warning, 10000)
         self.remember(path)
         return window.add_tab(document)
+
+    def new_draft(self) -> DocumentTab:
+        """An empty draft to write or paste into; Save asks where it goes."""
+        return self.window.add_tab(blank_document())
 
     def paste_new(self) -> None:
         text = QGuiApplication.clipboard().text()
@@ -102,15 +116,115 @@ class FileActions(QObject):
         return True
 
     def write(self, tab: DocumentTab, path: Path) -> bool:
-        """Write through a temporary file, so a failed save never leaves half a draft."""
+        """Write through a temporary file (a failed save never leaves half a draft), in the
+        file's own encoding and line ends, and never over a newer file without asking."""
+        if not self._may_overwrite(tab, path):
+            return False
+        encoding = tab.encoding or UTF8
         try:
-            write_atomic(path, tab.text)  # the editor's text has \n line ends already
+            data = encoding.encode(tab.text)
+        except CannotEncodeError as exc:
+            if not self._confirm(
+                "Save as UTF-8?",
+                f"{exc}. Save the draft as UTF-8 instead (it can hold every character)?",
+            ):
+                return False
+            encoding = FileEncoding("utf-8", "UTF-8", b"", encoding.newline)
+            data = encoding.encode(tab.text)
+        try:
+            write_atomic(path, data)
         except ReviewAppError as exc:
             self.window.show_error("Cannot save the draft", str(exc))
             return False
+        tab.encoding = encoding
+        tab.disk_sha = hashlib.sha256(data).hexdigest()
+        tab.banner.dismiss()
         tab.editor.document().setModified(False)
-        self.window.status.showMessage(f"Saved {path}", 5000)
+        self._watch_path(path)
+        self.window.status.showMessage(f"Saved {path} ({encoding.describe()})", 5000)
         return True
+
+    def _may_overwrite(self, tab: DocumentTab, path: Path) -> bool:
+        """A file changed or deleted on disk since this tab read it is not overwritten silently."""
+        if path != tab.path or tab.disk_sha is None:
+            return True
+        now = disk_sha(path)
+        if now == tab.disk_sha:
+            return True
+        if now is None:
+            return self._confirm(
+                "The file is gone",
+                f"{path.name} was deleted or moved since it was opened. Save it again here?",
+            )
+        return self._confirm(
+            "The file changed on disk",
+            f"{path.name} was changed by another program since it was opened or saved here. "
+            "Saving replaces those changes with the text in the editor. Save anyway?",
+        )
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            widget(self.window),
+            title,
+            text,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Save
+
+    # -- the files on disk
+
+    def watch(self, tab: DocumentTab) -> None:
+        tab.banner.reload_requested.connect(lambda: self.reload(tab))
+        tab.banner.compare_requested.connect(lambda: self.compare_with_disk(tab))
+        if tab.path is not None:
+            self._watch_path(tab.path)
+
+    def _watch_path(self, path: Path) -> None:
+        if str(path) not in self.watcher.files() and path.exists():
+            self.watcher.addPath(str(path))
+
+    def _file_changed(self, name: str) -> None:
+        path = Path(name)
+        for tab in self.window.tab_list():
+            if tab.path is None or tab.path != path:
+                continue
+            now = disk_sha(path)
+            if now is not None:
+                self._watch_path(path)  # a file replaced by rename is watched again
+            if now == tab.disk_sha:
+                continue  # our own save, or no real change
+            kind = DELETED if now is None else CHANGED
+            tab.banner.show_change(kind, path.name, tab.editor.document().isModified())
+
+    def reload(self, tab: DocumentTab) -> None:
+        """The file as it is on disk now, as an undoable edit of the whole text."""
+        if tab.path is None:
+            return
+        try:
+            document = self.window.reviewer.load(tab.path)
+        except ReviewAppError as exc:
+            self.window.show_error("Cannot reload the draft", str(exc))
+            return
+        tab.replace_text(document)
+        tab.banner.dismiss()
+        self.window.status.showMessage(f"Reloaded {tab.path.name} from disk.", 5000)
+
+    def compare_with_disk(self, tab: DocumentTab) -> None:
+        if tab.path is None:
+            return
+        try:
+            document = self.window.reviewer.load(tab.path)
+        except ReviewAppError as exc:
+            self.window.show_error("Cannot read the file on disk", str(exc))
+            return
+        dialog = CompareDialog(
+            "the text in the editor",
+            "the file on disk",
+            word_diff(tab.text, document.text),
+            widget(self.window),
+        )
+        self.window.open_dialog(dialog)
 
     # -- recent drafts
 
@@ -135,3 +249,16 @@ class FileActions(QObject):
     def last_folder(self) -> Path:
         recent = self.recent()
         return Path(recent[0]).parent if recent else Path.home()
+
+
+def disk_sha(path: Path) -> str | None:
+    """SHA-256 of the file as it is now; None if it is not there."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def blank_document() -> Document:
+    """An empty draft (the loaders refuse empty text: a new draft is the one exception)."""
+    return Document(text="")

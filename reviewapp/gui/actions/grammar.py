@@ -9,10 +9,13 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ...core import ReviewAppError
+from ...core.allowlist import read_terms, write_terms
 from ...core.grammar import GrammarStatus, add_to_dictionary, default_dictionary_path
 from ...core.grammar_settings import GrammarSettings
+from ...core.policy import load_policy
 from ...core.review import GRAMMAR_OFF
 from ...core.settings import UserSettings, load_user_settings, save_user_settings
+from ..dialogs.allow_list import AllowListEditor
 from ..dialogs.preferences import PreferencesDialog
 from ..workers import DownloadWorker
 from . import make_action
@@ -63,8 +66,15 @@ class GrammarActions(QObject):
         self.window.status.showMessage(f"“{word}” is in your dictionary now.", 5000)
 
     def show_preferences(self) -> PreferencesDialog:
-        dialog = PreferencesDialog(self.settings(), widget(self.window))
+        policy = self.window.reviewer.policy
+        try:
+            allowed = read_terms(policy.allow_list) if policy.allow_list else []
+        except ReviewAppError as exc:
+            self.window.show_error("Cannot read the house allow-list", str(exc))
+            allowed = []
+        dialog = PreferencesDialog(self.settings(), widget(self.window), policy.allow_list, allowed)
         dialog.accepted.connect(lambda: self.apply(dialog.values()))
+        dialog.accepted.connect(lambda: self.apply_allow_list(dialog.allow_list))
         dialog.download.clicked.connect(lambda: self.confirm_download(dialog))
         self.window.open_dialog(dialog)
         return dialog
@@ -88,6 +98,20 @@ class GrammarActions(QObject):
             return
         self.user = user
         self.configure()
+
+    def apply_allow_list(self, editor: AllowListEditor) -> None:
+        """Write the house allow-list if it was changed, and review every draft under it."""
+        if not editor.changed() or editor.path is None:
+            return
+        reviewer = self.window.reviewer
+        try:
+            write_terms(editor.path, editor.terms())
+            reviewer.policy = load_policy(reviewer.policy.source)
+        except ReviewAppError as exc:
+            self.window.show_error("Cannot save the house allow-list", str(exc))
+            return
+        for tab in self.window.tab_list():
+            tab.scheduler.edited()
 
     def confirm_download(self, parent: QWidget) -> QMessageBox:
         """Ask first: LanguageTool is a download of about 250 MB from languagetool.org."""

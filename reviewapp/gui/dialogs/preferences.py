@@ -4,6 +4,8 @@ Saved in the user's settings file, which the command line reads too."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,12 +25,19 @@ from PySide6.QtWidgets import (
 from ...core.errors import PolicyError
 from ...core.grammar_settings import PUBLIC_SERVER, GrammarSettings, check_server_url
 from ..palette import WARNING_COLOR
+from .allow_list import AllowListEditor
 
 
 class PreferencesDialog(QDialog):
     """Choose how grammar is checked; the window applies the choice when accepted."""
 
-    def __init__(self, current: GrammarSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        current: GrammarSettings,
+        parent: QWidget | None = None,
+        allow_list: Path | None = None,
+        allowed: list[str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.setObjectName("preferences-dialog")
@@ -76,9 +85,11 @@ class PreferencesDialog(QDialog):
         for button in (self.off, self.local, self.server):
             layout.addWidget(button)
         layout.addLayout(form)
+        self.allow_list = AllowListEditor(allow_list, allowed or [])
+        layout.addWidget(self.allow_list)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(620, 300)
+        self.resize(620, 480)
         {"off": self.off, "local": self.local, "server": self.server}[current.mode].setChecked(True)
         for button in (self.off, self.local, self.server):
             button.toggled.connect(self._update)

@@ -1,4 +1,4 @@
-"""The resolve dialog: how one finding was settled, by whom, with what source."""
+"""The resolve dialog: how one finding (or several alike) was settled, by whom, with what source."""
 
 from __future__ import annotations
 
@@ -11,42 +11,74 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
+    QWidget,
 )
 
-from ...core.categories import LABELS
+from ...core.analyzers.base import RuleInfo
+from ...core.categories import CATEGORY, LABELS
 from ...core.decisions import RESOLUTION, RESOLUTION_TABLE
 from ...core.findings import Finding
 from ..palette import WARNING_COLOR
 
+REMOVE_LABEL = "Remove the words from the text"
+
 
 class ResolveDialog(QDialog):
-    """Ask how a finding was resolved; the caller records it."""
+    """Ask how a finding was resolved; the caller records it (or, for "removed", deletes the words).
 
-    def __init__(self, finding: Finding, name: str, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
-        self.setWindowTitle("Resolve finding")
+    With `count`, the same decision for `count` findings alike (`what` names them).
+    """
+
+    def __init__(
+        self,
+        finding: Finding,
+        name: str,
+        parent: QWidget | None = None,
+        rule: RuleInfo | None = None,
+        count: int | None = None,
+        what: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Resolve findings" if count else "Resolve finding")
         self.setObjectName("resolve-dialog")
-        quote = finding.text if len(finding.text) < 200 else finding.text[:197] + "…"
-        header = QLabel(f"{LABELS[finding.category]} — {finding.message}\n\n“{quote}”")
+        if count:
+            text = f"Resolve {what}: {count} finding(s), each recorded and signed on its own."
+        else:
+            quote = finding.text if len(finding.text) < 200 else finding.text[:197] + "…"
+            text = f"{LABELS[finding.category]} — {finding.message}\n\n“{quote}”"
+            if finding.suggestion:
+                text += f"\n\nWhat to do: {finding.suggestion}"
+            if rule is not None and rule.why:
+                text += f"\n\nWhy this is flagged: {rule.why}"
+        header = QLabel(text)
+        header.setObjectName("resolve-header")
         header.setWordWrap(True)
         header.setTextFormat(header.textFormat().PlainText)
         self.status = QComboBox()
+        self.status.setObjectName("resolve-status")
         for status in RESOLUTION_TABLE:
-            self.status.addItem(status.label, status.id)
+            if status.recorded:
+                self.status.addItem(status.label, status.id)
+            elif not count:  # "removed" is an edit of one finding's words, not a record
+                self.status.addItem(REMOVE_LABEL, status.id)
+        default = CATEGORY[finding.category].default_resolution
+        self.status.setCurrentIndex(max(0, self.status.findData(default)))
         self.source = QLineEdit()
         self.source.setPlaceholderText("https://… where it was verified")
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("How it was checked, or why it stays")
+        self.note.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.note.setFixedHeight(70)
         self.person = QLineEdit(name)
         self.person.setPlaceholderText("Your name")
         self.error = QLabel()
+        self.error.setObjectName("resolve-error")
         self.error.setStyleSheet(f"color: {WARNING_COLOR}")
         form = QFormLayout()
-        form.addRow("Decision", self.status)
-        form.addRow("Source URL", self.source)
-        form.addRow("Note", self.note)
-        form.addRow("Your name", self.person)
+        form.addRow("&Decision", self.status)
+        form.addRow("Source &URL", self.source)
+        form.addRow("N&ote", self.note)
+        form.addRow("Your &name", self.person)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -57,7 +89,9 @@ class ResolveDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(520, 320)
+        self.status.currentIndexChanged.connect(self._update)
+        self._update()
+        self.resize(540, 360)
 
     def values(self) -> dict[str, str | None]:
         return {
@@ -67,13 +101,21 @@ class ResolveDialog(QDialog):
             "person": self.person.text().strip(),
         }
 
+    def _update(self) -> None:
+        removing = self.status.currentData() == "removed"
+        for field in (self.source, self.note, self.person):
+            field.setEnabled(not removing)  # deleting words is an edit: nothing is recorded
+
     def _check(self) -> None:
         values = self.values()
-        if not values["person"]:
+        status = RESOLUTION[str(values["status"])]
+        if not status.recorded:
+            self.accept()
+        elif not values["person"]:
             self.error.setText("Enter your name: the record says who decided.")
-        elif RESOLUTION[str(values["status"])].needs_evidence and not (
-            values["source_url"] or values["note"]
-        ):
-            self.error.setText(f"A {values['status']} finding needs a source URL or a note.")
+            self.person.setFocus()
+        elif status.needs_evidence and not (values["source_url"] or values["note"]):
+            self.error.setText(f"“{status.label}” needs a source URL or a note.")
+            self.source.setFocus()
         else:
             self.accept()

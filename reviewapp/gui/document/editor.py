@@ -6,6 +6,7 @@ positions happens through `LineMap` here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from ...core.categories import CATEGORIES, CATEGORY, LABELS
 from ...core.findings import Finding
+from ...core.fixes import Fix
 from .highlighter import FindingHighlighter, underline_format
 from .offsets import LineMap
 from .resolutions import DraftResolutions
@@ -39,6 +41,8 @@ class ReviewEditor(QPlainTextEdit):
         self.document().setModified(False)
         self.resolutions = resolutions
         self.findings: list[Finding] = []
+        # The window's commands for a finding (fix, resolve, ignore...), for the context menu.
+        self.finding_actions: Callable[[Finding], list[QAction]] | None = None
         self.line_map = LineMap(text)
         self.highlighter = FindingHighlighter(self.document(), resolutions)
         self.highlighter.dark = dark
@@ -186,6 +190,18 @@ class ReviewEditor(QPlainTextEdit):
             cursor.selectionEnd()
         )
 
+    def apply(self, fix: Fix, expected: str) -> bool:
+        """Replace text[fix.start:fix.end] (the analysed text's indices), as one undoable edit,
+        if it still reads `expected`."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.line_map.to_utf16(fix.start))
+        cursor.setPosition(self.line_map.to_utf16(fix.end), QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText().replace("\u2029", "\n") != expected:
+            return False  # the text moved on since it was analysed
+        cursor.insertText(fix.replacement)
+        self.setTextCursor(cursor)
+        return True
+
     def replace(self, finding: Finding, replacement: str) -> bool:
         """Put a replacement in place of a finding's words, as one undoable edit."""
         start, end = self.line_map.to_utf16(finding.start), self.line_map.to_utf16(finding.end)
@@ -200,19 +216,24 @@ class ReviewEditor(QPlainTextEdit):
     # -- context menu and hover
 
     def context_actions(self, position: int) -> list[QAction]:
-        """One-click fixes for the grammar finding at a UTF-16 position, and "Add to dictionary"."""
+        """What to do about the finding at a UTF-16 position: its fixes and decisions (from
+        `finding_actions`, set by the window), and "Add to dictionary" for a spelling finding."""
         hits = self.findings_at(self.line_map.from_utf16(position))
-        finding = next((f for f in hits if f.category == "grammar"), None)
-        if finding is None:
+        if not hits:
             return []
-        actions = []
-        for replacement in finding.replacements:
-            action = QAction(f"Replace with “{replacement}”", self)
-            action.triggered.connect(lambda _=False, f=finding, r=replacement: self.replace(f, r))
-            actions.append(action)
-        if finding.text and " " not in finding.text.strip():
-            action = QAction(f"Add “{finding.text}” to Dictionary", self)
-            action.triggered.connect(lambda _=False, w=finding.text: self.word_accepted.emit(w))
+        grammar = next((f for f in hits if f.category == "grammar"), None)
+        finding = grammar or min(hits, key=lambda f: f.end - f.start)
+        actions: list[QAction] = []
+        if self.finding_actions is not None:
+            actions = self.finding_actions(finding)
+        elif grammar is not None:
+            for replacement in grammar.replacements:
+                action = QAction(f"Replace with “{replacement}”", self)
+                action.triggered.connect(lambda _=False, f=grammar, r=replacement: self.replace(f, r))
+                actions.append(action)
+        if grammar is not None and grammar.text and " " not in grammar.text.strip():
+            action = QAction(f"Add “{grammar.text}” to Dictionary", self)
+            action.triggered.connect(lambda _=False, w=grammar.text: self.word_accepted.emit(w))
             actions.append(action)
         return actions
 

@@ -142,6 +142,7 @@ class FindingsFilter(QSortFilterProxyModel):
         self.categories: set[str] | None = None  # None: all
         self.min_severity = "suggestion"
         self.show_resolved = True
+        self.text = ""  # case-folded: rows whose words or message hold it
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The source model keeps itself sorted; this proxy only filters."""
@@ -149,13 +150,16 @@ class FindingsFilter(QSortFilterProxyModel):
         if isinstance(model, FindingsModel):
             model.sort(column, order)
 
-    def set_filter(self, categories: set[str] | None, min_severity: str, show_resolved: bool) -> None:
+    def set_filter(
+        self, categories: set[str] | None, min_severity: str, show_resolved: bool, text: str = ""
+    ) -> None:
+        values = (categories, min_severity, show_resolved, text.strip().casefold())
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateRowsFilter is deprecated there
             self.beginFilterChange()
-            self.categories, self.min_severity, self.show_resolved = categories, min_severity, show_resolved
+            self.categories, self.min_severity, self.show_resolved, self.text = values
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self.categories, self.min_severity, self.show_resolved = categories, min_severity, show_resolved
+            self.categories, self.min_severity, self.show_resolved, self.text = values
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
@@ -165,5 +169,11 @@ class FindingsFilter(QSortFilterProxyModel):
         if self.categories is not None and finding.category not in self.categories:
             return False
         if not finding.at_least(self.min_severity):
+            return False
+        if (
+            self.text
+            and self.text not in finding.text.casefold()
+            and self.text not in finding.message.casefold()
+        ):
             return False
         return self.show_resolved or finding.id not in model.resolutions

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -10,17 +10,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ...core.categories import CATEGORIES, LABELS
+from ...core.categories import CATEGORIES, CATEGORY, LABELS
 from ...core.findings import SEVERITIES, Finding
-from ..palette import category_color
+from ..flow_layout import FlowLayout
+from ..palette import category_icon
 from .findings_model import FINDING_ROLE, FindingsFilter, FindingsModel
 from .resolutions import DraftResolutions
 
+ICON_SIZE = QSize(32, 16)  # a patch wide enough to show its line's pattern
 COLUMN_WIDTHS = (80, 140, 56, 360, 0, 90)  # 0: stretches
 
 
@@ -55,16 +58,17 @@ class FindingsPanel(QWidget):
         self.table.clicked.connect(self._activated)
 
         self.category_boxes: dict[str, QCheckBox] = {}
-        legend = QHBoxLayout()
-        legend.setSpacing(10)
+        legend_widget = QWidget()
+        legend = FlowLayout(legend_widget)
         for category in CATEGORIES:
             box = QCheckBox(LABELS[category])
             box.setChecked(True)
             box.setObjectName(f"filter-{category}")
+            box.setToolTip(CATEGORY[category].description)
             box.toggled.connect(self._apply_filter)
             self.category_boxes[category] = box
             legend.addWidget(box)
-        legend.addStretch(1)
+        self.legend = legend_widget
         self.set_dark(dark)
         self.severity_box = QComboBox()
         self.severity_box.setObjectName("min-severity")
@@ -73,18 +77,23 @@ class FindingsPanel(QWidget):
         self.resolved_box = QCheckBox("Show resolved")
         self.resolved_box.setChecked(True)
         self.resolved_box.toggled.connect(self._apply_filter)
+        self.text_filter = QLineEdit()
+        self.text_filter.setObjectName("text-filter")
+        self.text_filter.setPlaceholderText("Filter by text…")
+        self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.textChanged.connect(self._apply_filter)
         controls = QHBoxLayout()
         controls.addWidget(QLabel("At least:"))
         controls.addWidget(self.severity_box)
         controls.addWidget(self.resolved_box)
-        controls.addStretch(1)
+        controls.addWidget(self.text_filter, 1)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         controls.addWidget(self.summary)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(legend)
+        layout.addWidget(self.legend)
         layout.addLayout(controls)
         layout.addWidget(self.table)
         resolutions.changed.connect(lambda _ids: self._update_summary())
@@ -94,11 +103,10 @@ class FindingsPanel(QWidget):
         self._update_summary()
 
     def set_dark(self, dark: bool) -> None:
+        """Each box shows its category's colour and line; its label keeps the theme's text colour."""
         for category, box in self.category_boxes.items():
-            color = category_color(category, dark).name()
-            box.setStyleSheet(
-                f"QCheckBox::indicator:checked {{ background: {color}; border: 1px solid {color}; }}"
-            )
+            box.setIcon(category_icon(category, dark, ICON_SIZE.height()))
+            box.setIconSize(ICON_SIZE)
 
     def shown_findings(self) -> list[Finding]:
         """The findings the filters let through, in the table's order."""
@@ -126,7 +134,9 @@ class FindingsPanel(QWidget):
 
     def _apply_filter(self) -> None:
         shown = {c for c, box in self.category_boxes.items() if box.isChecked()}
-        self.filter.set_filter(shown, self.severity_box.currentText(), self.resolved_box.isChecked())
+        self.filter.set_filter(
+            shown, self.severity_box.currentText(), self.resolved_box.isChecked(), self.text_filter.text()
+        )
         self.hidden_changed.emit(set(CATEGORIES) - shown)
 
     def _update_summary(self) -> None:

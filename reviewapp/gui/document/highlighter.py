@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from ...core.categories import CATEGORY
 from ...core.findings import SEVERITY_RANK, Finding
-from ..palette import category_color, highlight_background
+from ..palette import highlight_background, line_format
 from .offsets import utf16_len
 from .resolutions import DraftResolutions
 
@@ -58,12 +58,11 @@ class FindingHighlighter(QSyntaxHighlighter):
             self.setFormat(begin, max(1, utf16_len(text[start:end])), fmt)
 
     def _format(self, finding: Finding) -> QTextCharFormat:
-        fmt = QTextCharFormat()
         resolved = finding.id in self.resolutions
+        fmt = line_format(finding.category, self.dark, resolved)  # the category's own line
         fmt.setBackground(highlight_background(finding.category, self.dark, resolved))
         if finding.severity == "error" and not resolved:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(category_color(finding.category, self.dark))
+            fmt.setFontWeight(QFont.Weight.DemiBold)  # errors stand out without a colour too
         fmt.setProperty(FINDING_ID_PROPERTY, finding.id)
         return fmt
 
@@ -72,12 +71,5 @@ FINDING_ID_PROPERTY = QTextCharFormat.Property.UserProperty
 
 
 def underline_format(category: str, dark: bool, resolved: bool) -> QTextCharFormat:
-    """An underline in the category's colour (claims), fainter once resolved."""
-    fmt = QTextCharFormat()
-    color = category_color(category, dark)
-    if resolved:
-        color.setAlpha(90)
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-    fmt.setUnderlineColor(color)
-    fmt.setFontUnderline(True)
-    return fmt
+    """A claim's line (an extra selection over whole sentences), fainter once resolved."""
+    return line_format(category, dark, resolved)

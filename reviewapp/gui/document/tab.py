@@ -1,19 +1,27 @@
-"""One open draft: the editor above, the findings panel below, reviewed in the background."""
+"""One open draft: the editor with the finding card beside it, the findings panel below,
+reviewed in the background."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from ...core.document import Document
+from ...core.encoding import FileEncoding
 from ...core.errors import ReviewAppError
 from ...core.findings import Finding
+from ...core.fixes import Fix, fixes_for
 from ...core.loaders import load_text
 from ...core.review import Review, Reviewer
-from ...core.store import ReviewStore, draft_key
+from ...core.store import Resolution, ReviewStore, draft_key
+from .disk_banner import DiskBanner
 from .editor import ReviewEditor
+from .find_bar import FindBar
+from .finding_card import FindingCard
+from .findings_model import FINDING_ROLE
 from .findings_panel import FindingsPanel
 from .resolutions import DraftResolutions
 from .scheduler import AnalysisScheduler
@@ -32,29 +40,54 @@ class DocumentTab(QWidget):
         super().__init__()
         self.path: Path | None = document.path
         self.format = document.format
+        self.encoding: FileEncoding | None = document.encoding  # how to write the file back
+        self.disk_sha: str | None = document.file_sha256  # the file as this tab last read or wrote it
         self.reviewer = reviewer
         self.store = store
         # A pasted draft keeps the name it was first recorded under while it is edited.
         self.pasted_key = None if document.path else draft_key(None, document.sha256)
         self.review: Review | None = None  # the latest review, judged against the record
+        self.advance_pending = False  # after a fix: go to the next open finding once re-reviewed
 
         self.resolutions = DraftResolutions(self._recorded())
         self.editor = ReviewEditor(document.text, self.resolutions, dark)
         self.panel = FindingsPanel(self.resolutions, dark)
+        self.card = FindingCard(dark)
+        self.find_bar = FindBar(self.editor)
+        self.banner = DiskBanner()
         self.panel.activated.connect(self.jump_to)
         self.panel.hidden_changed.connect(self.editor.set_hidden_categories)
+        self.panel.table.selectionModel().currentChanged.connect(
+            lambda current, _previous: self.show_card(current.data(FINDING_ROLE))
+        )
+        self.editor.cursorPositionChanged.connect(lambda: self.show_card(self.finding_at_cursor()))
+        self.card.next_requested.connect(lambda: self.next_open())
         self.scheduler = AnalysisScheduler(reviewer, document, lambda: self.text, lambda: self.key, self)
         self.scheduler.reviewed.connect(self._show)
         self.scheduler.state.connect(self.state)
         self.editor.document().contentsChange.connect(self._edited)
 
+        text_column = QWidget()
+        column = QVBoxLayout(text_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.editor)
+        column.addWidget(self.find_bar)
+        beside = QSplitter(Qt.Orientation.Horizontal)
+        beside.setObjectName("text-and-card")
+        beside.addWidget(text_column)
+        beside.addWidget(self.card)
+        beside.setStretchFactor(0, 4)
+        beside.setStretchFactor(1, 1)
+        beside.setCollapsible(0, False)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.editor)
+        splitter.addWidget(beside)
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
         layout.addWidget(splitter)
 
     # -- identity
@@ -78,6 +111,15 @@ class DocumentTab(QWidget):
         """The latest review is of the text in the editor now."""
         return self.review is not None and self.scheduler.up_to_date()
 
+    def replace_text(self, document: Document) -> None:
+        """The text read again from disk, as one undoable edit; the file is what the tab now holds."""
+        cursor = QTextCursor(self.editor.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(document.text)
+        self.encoding = document.encoding
+        self.disk_sha = document.file_sha256
+        self.editor.document().setModified(False)
+
     def saved_as(self, path: Path) -> None:
         """The draft now lives at `path`: what it declares is what that file holds."""
         self.path = path
@@ -91,9 +133,15 @@ class DocumentTab(QWidget):
             self.scheduler.edited()
 
     def _show(self, review: Review) -> None:
-        self.editor.show_findings(review.document.text, review.findings)
-        self.panel.set_findings(review.findings)
+        shown = [*review.findings, *review.allowed]
+        self.editor.show_findings(review.document.text, shown)
+        self.panel.set_findings(shown)
         self.judge(review)
+        if self.advance_pending:
+            self.advance_pending = False
+            self.next_open()
+        else:
+            self.show_card(self.finding_at_cursor())
 
     def judge(self, review: Review | None = None) -> None:
         """The gate's verdict for the latest review, from the record as it stands now."""
@@ -107,7 +155,7 @@ class DocumentTab(QWidget):
             self.record_problem.emit(str(exc))
         else:
             assert self.review.gate is not None
-            self.resolutions.replace_all(self.review.gate.resolutions)
+            self.resolutions.replace_all({**allowed_resolutions(self.review), **self.review.gate.resolutions})
         self.reviewed.emit(self.review)
 
     def _recorded(self) -> dict:
@@ -128,6 +176,39 @@ class DocumentTab(QWidget):
     def jump_to(self, finding: Finding) -> None:
         self.editor.select(finding)
         self.panel.select(finding)
+        self.show_card(finding)
+
+    def fixes(self, finding: Finding) -> list[Fix]:
+        """The one-click fixes for a finding of the text as analysed (none once it was edited)."""
+        if not self.up_to_date or self.review is None:
+            return []
+        rule = self.reviewer.rule(finding.rule)
+        return fixes_for(finding, self.review.document.text, rule.fix if rule else None)
+
+    def show_card(self, finding: Finding | None) -> None:
+        if finding is None:
+            self.card.show_finding(None)
+            return
+        rule = self.reviewer.rule(finding.rule)
+        self.card.show_finding(
+            finding, self.fixes(finding), rule, self.resolutions.get(finding.id), self.allow_list_problem()
+        )
+
+    def allow_list_problem(self) -> str | None:
+        """Why this draft's terms cannot go on the house allow-list, or None if they can."""
+        if self.reviewer.policy.allow_list is None:
+            return "The house policy names no allow-list file ([rules] allow_list)"
+        return None
+
+    def apply_fix(self, fix: Fix) -> bool:
+        """A fix (of the text as analysed) as one undoable edit; then on to the next open finding,
+        once the text is reviewed again. False if the text changed since."""
+        if not self.up_to_date or self.review is None:
+            return False
+        if not self.editor.apply(fix, self.review.document.text[fix.start : fix.end]):
+            return False
+        self.advance_pending = True
+        return True
 
     def open_count(self) -> int:
         return self.panel.open_count()
@@ -154,3 +235,12 @@ class DocumentTab(QWidget):
     def set_dark(self, dark: bool) -> None:
         self.editor.set_dark(dark)
         self.panel.set_dark(dark)
+        self.card.set_dark(dark)
+
+
+def allowed_resolutions(review: Review) -> dict[str, Resolution]:
+    """The house allow-list's findings, shown as settled (they count for nothing either way)."""
+    return {
+        f.id: Resolution(f.id, "allowed", None, None, "the house allow-list", "", review.draft.sha256)
+        for f in review.allowed
+    }

@@ -1,0 +1,80 @@
+"""View: the findings filters from the keyboard (the same state as the boxes under the text)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu
+
+from ...core.categories import CATEGORIES, LABELS
+from ...core.findings import SEVERITIES
+from ..document.tab import DocumentTab
+from . import make_action
+from .host import Host, widget
+
+
+class ViewActions(QObject):
+    def __init__(self, window: Host) -> None:
+        super().__init__(widget(window))
+        self.window = window
+        self.categories: dict[str, QAction] = {}
+        self.categories_menu = QMenu("Show &Categories", widget(window))
+        for number, category in enumerate(CATEGORIES, 1):
+            action = make_action(
+                self, f"&{number} {LABELS[category]}", lambda on, c=category: self._set_category(c, on),
+                f"Alt+{number}", checkable=True,
+            )  # fmt: skip
+            action.setChecked(True)
+            self.categories[category] = action
+            self.categories_menu.addAction(action)
+        self.severity_menu = QMenu("Minimum &Severity", widget(window))
+        group = QActionGroup(self)
+        self.severities: dict[str, QAction] = {}
+        for severity in SEVERITIES:
+            action = make_action(
+                self, f"&{severity.capitalize()}", lambda _=False, s=severity: self._set_severity(s)
+            )
+            action.setCheckable(True)
+            group.addAction(action)
+            self.severities[severity] = action
+            self.severity_menu.addAction(action)
+        self.severities[SEVERITIES[0]].setChecked(True)
+        self.show_resolved = make_action(
+            self, "Show &Resolved Findings", self._set_resolved, "Ctrl+Shift+R", checkable=True
+        )
+        self.show_resolved.setChecked(True)
+        self.filter_text = make_action(self, "&Filter Findings by Text…", self._focus_filter, "Ctrl+Shift+F")
+
+    def _tab(self) -> DocumentTab | None:
+        return self.window.current()
+
+    def _set_category(self, category: str, on: bool) -> None:
+        tab = self._tab()
+        if tab is not None:
+            tab.panel.category_boxes[category].setChecked(on)
+
+    def _set_severity(self, severity: str) -> None:
+        tab = self._tab()
+        if tab is not None:
+            tab.panel.severity_box.setCurrentText(severity)
+
+    def _set_resolved(self, on: bool) -> None:
+        tab = self._tab()
+        if tab is not None:
+            tab.panel.resolved_box.setChecked(on)
+
+    def _focus_filter(self) -> None:
+        tab = self._tab()
+        if tab is not None:
+            tab.panel.text_filter.setFocus()
+            tab.panel.text_filter.selectAll()
+
+    def sync(self, tab: DocumentTab | None) -> None:
+        """Show the current draft's filters (each draft keeps its own)."""
+        if tab is None:
+            return
+        panel = tab.panel
+        for category, action in self.categories.items():
+            action.setChecked(panel.category_boxes[category].isChecked())
+        self.severities[panel.severity_box.currentText()].setChecked(True)
+        self.show_resolved.setChecked(panel.resolved_box.isChecked())

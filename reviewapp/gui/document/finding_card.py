@@ -1,0 +1,151 @@
+"""The finding at the cursor, beside the text: what it is, why it is flagged, what to do, and
+the actions, right there. Each action moves on to the next open finding (the tab does)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from ...core.analyzers.base import RuleInfo
+from ...core.categories import CATEGORY, LABELS
+from ...core.decisions import RESOLUTION
+from ...core.findings import Finding
+from ...core.fixes import Fix
+from ...core.store import Resolution
+from ..palette import category_icon
+
+MAX_FIX_BUTTONS = 3
+NOTHING_HERE = "No finding at the cursor.\n\nF8 goes to the next open finding, Shift+F8 to the previous one."
+
+
+class FindingCard(QScrollArea):
+    """Read-only details and buttons; the tab connects the signals to the review actions."""
+
+    fix_requested = Signal(object, object)  # Finding, Fix
+    resolve_requested = Signal(object)  # Finding
+    ignore_requested = Signal(object)  # Finding: this term throughout this draft
+    allow_requested = Signal(object)  # Finding: this term on the house allow-list
+    next_requested = Signal()
+
+    def __init__(self, dark: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("finding-card")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(200)
+        self.dark = dark
+        self.finding: Finding | None = None
+        self.fixes: list[Fix] = []
+
+        self.icon = QLabel()  # the category's colour and line, as in the legend
+        self.heading = QLabel()
+        self.heading.setObjectName("card-heading")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        self.body = QLabel(NOTHING_HERE)
+        self.body.setObjectName("card-body")
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setWordWrap(True)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        self.fix_buttons = [QPushButton() for _ in range(MAX_FIX_BUTTONS)]
+        for number, button in enumerate(self.fix_buttons, 1):
+            button.setObjectName(f"card-fix-{number}")
+            button.clicked.connect(lambda _=False, n=number - 1: self._fix(n))
+        self.resolve_button = self._button("Re&solve…", "card-resolve", self.resolve_requested)
+        self.ignore_button = self._button("&Ignore in this draft", "card-ignore", self.ignore_requested)
+        self.allow_button = self._button("&Allow for the house", "card-allow", self.allow_requested)
+        self.next_button = QPushButton("&Next open finding")
+        self.next_button.setObjectName("card-next")
+        self.next_button.clicked.connect(self.next_requested)
+        self.ignore_button.setToolTip(
+            "Resolve every finding of these words in this draft as a false positive"
+        )
+
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.body)
+        for button in (*self.fix_buttons, self.resolve_button, self.ignore_button, self.allow_button):
+            layout.addWidget(button)
+        layout.addWidget(self.next_button)
+        layout.addStretch(1)
+        self.setWidget(inner)
+        self.show_finding(None)
+
+    def _button(self, text: str, name: str, signal: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(lambda: self.finding is not None and signal.emit(self.finding))  # type: ignore[attr-defined]
+        return button
+
+    def _fix(self, index: int) -> None:
+        if self.finding is not None and index < len(self.fixes):
+            self.fix_requested.emit(self.finding, self.fixes[index])
+
+    def sizeHint(self) -> QSize:
+        return QSize(270, 300)
+
+    def show_finding(
+        self,
+        finding: Finding | None,
+        fixes: list[Fix] | None = None,
+        rule: RuleInfo | None = None,
+        resolution: Resolution | None = None,
+        allow_list: str | None = None,
+    ) -> None:
+        """Show a finding (None: say there is none here) with the fixes on offer and its state.
+
+        `allow_list`: why the house allow-list cannot take the term, or None if it can.
+        """
+        self.finding, self.fixes = finding, list(fixes or [])[:MAX_FIX_BUTTONS]
+        for number, button in enumerate(self.fix_buttons, 1):
+            fix = self.fixes[number - 1] if number <= len(self.fixes) else None
+            button.setVisible(fix is not None)
+            if fix is not None:
+                button.setText(f"&{number} {fix.label}")
+        for button in (self.resolve_button, self.ignore_button, self.allow_button):
+            button.setVisible(finding is not None)
+        self.icon.setVisible(finding is not None)
+        if finding is None:
+            self.heading.setText("")
+            self.body.setText(escape(NOTHING_HERE).replace("\n", "<br>"))
+            return
+        category = CATEGORY[finding.category]
+        self.icon.setPixmap(category_icon(finding.category, self.dark, 16).pixmap(32, 16))
+        self.heading.setText(
+            f"<b>{escape(LABELS[finding.category])}</b> · {finding.severity}"
+            + (f" · score {finding.score:.2f}" if finding.score is not None else "")
+            + f"<br><span style='font-size: small'>{escape(finding.rule)}</span>"
+        )
+        parts = [escape(finding.message)]
+        if finding.text:
+            parts.insert(0, f"“{escape(_short(finding.text))}”")
+        if finding.suggestion:
+            parts.append(f"<i>What to do:</i> {escape(finding.suggestion)}")
+        why = rule.why if rule and rule.why else category.description
+        parts.append(f"<i>Why this is flagged:</i> {escape(why)}")
+        if resolution is not None:
+            label = (
+                RESOLUTION[resolution.status].label if resolution.status in RESOLUTION else resolution.status
+            )
+            parts.append(f"<b>Resolved:</b> {escape(label)} by {escape(resolution.person)}")
+        else:
+            parts.append("<b>Open.</b>")
+        self.body.setText("<br><br>".join(parts))
+        self.resolve_button.setEnabled(resolution is None or resolution.key is not None)
+        self.allow_button.setEnabled(allow_list is None)
+        self.allow_button.setToolTip(
+            allow_list or "Add these words to the house allow-list: never flagged again, in any draft"
+        )
+
+    def set_dark(self, dark: bool) -> None:
+        self.dark = dark
+
+
+def _short(text: str, limit: int = 240) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
