@@ -18,6 +18,10 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from ..gui.system_libs import uses_x11, x11_problem
+
+    if uses_x11() and (problem := x11_problem()):  # Qt's own message names the wrong library
+        raise CliError(problem)
     try:
         from ..gui.app import run
     except ImportError as exc:

@@ -11,6 +11,7 @@ class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 10) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self._width = 0  # the width it was last laid out at
         self.setSpacing(spacing)
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
@@ -38,16 +39,24 @@ class FlowLayout(QLayout):
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._place(rect, move=True)
+        if rect.width() != self._width:
+            self._width = rect.width()
+            self.invalidate()  # the minimum height depends on the width: lay the window out again
 
     def sizeHint(self) -> QSize:
         return self.minimumSize()
 
     def minimumSize(self) -> QSize:
+        """The widest item, and at the width given now, every wrapped line: a splitter or a
+        small window never squeezes the legend below its last line."""
         size = QSize()
         for item in self._items:
             size = size.expandedTo(item.minimumSize())
         margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        size += QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        if self._width > 0:
+            size.setHeight(max(size.height(), self.heightForWidth(self._width)))
+        return size
 
     def _place(self, rect: QRect, move: bool) -> int:
         """Lay the items out left to right, wrapping; the height they need."""

@@ -15,6 +15,7 @@ from ..core.review import Reviewer
 from ..core.settings import UserSettings
 from ..core.store import ReviewStore
 from .actions.files import FileActions
+from .actions.findings import FindingActions
 from .actions.grammar import GrammarActions
 from .actions.reports import ReportActions
 from .actions.review import ReviewActions
@@ -54,12 +55,14 @@ class MainWindow(QMainWindow):
 
         self.files = FileActions(self)
         self.review = ReviewActions(self)
+        self.findings = FindingActions(self, self.review.identity)
         self.reports = ReportActions(self)
         self.grammar = GrammarActions(self, user or UserSettings())
         self.view = ViewActions(self)
         self.menus = MainMenuBar(
             self,
             self.files,
+            self.findings,
             self.review,
             self.reports,
             self.grammar,
@@ -97,7 +100,7 @@ class MainWindow(QMainWindow):
             lambda message: self.status.showMessage(f"Review database: {message}", 10000)
         )
         tab.editor.document().modificationChanged.connect(lambda _m, t=tab: self.retitle(t))
-        self.review.connect_tab(tab)
+        self.findings.connect_tab(tab)
         self.files.watch(tab)
         index = self.tabs.addTab(tab, tab.title)
         if document.path:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenuBar, QWidget
 
 from .actions import make_action
 from .actions.files import FileActions
+from .actions.findings import FindingActions
 from .actions.grammar import GrammarActions
 from .actions.reports import ReportActions
 from .actions.review import ReviewActions
@@ -36,6 +37,7 @@ class MainMenuBar(QMenuBar):
         self,
         window: QWidget,
         files: FileActions,
+        findings: FindingActions,
         review: ReviewActions,
         reports: ReportActions,
         grammar: GrammarActions,
@@ -67,9 +69,9 @@ class MainMenuBar(QMenuBar):
         edit.addAction(grammar.preferences)
 
         menu = self.addMenu("&Review")
-        menu.addActions([review.next, review.previous, review.fix, review.resolve])
+        menu.addActions([findings.next, findings.previous, findings.fix, findings.resolve])
         menu.addSeparator()
-        menu.addActions([review.ignore, review.allow, review.resolve_rule, review.resolve_furniture])
+        menu.addActions([findings.ignore, findings.allow, findings.resolve_rule, findings.resolve_furniture])
         menu.addSeparator()
         menu.addActions([review.sign, review.history, review.compare, review.verify])
         menu.addSeparator()

@@ -17,7 +17,7 @@ from .conftest import wait_analysed
 def test_export_each_format(window, qtbot, foxconn_copy, tmp_path, fmt):
     tab = window.open_path(foxconn_copy)
     result = wait_analysed(qtbot, tab)
-    window.review.record_resolution(tab, result.findings[0], "false_positive", "Ana Ruiz")
+    window.findings.record_resolution(tab, result.findings[0], "false_positive", "Ana Ruiz")
     out = tmp_path / f"review.{fmt}"
     worker = window.reports.export_report(tab, REPORT_FORMATS[fmt], out)
     assert worker is not None and window.status.progress.isVisible()

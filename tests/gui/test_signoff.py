@@ -13,7 +13,7 @@ from .conftest import wait_analysed
 def _resolve_blocking(window, tab):
     tab.judge()
     for finding in tab.review.gate.unresolved:
-        window.review.record_resolution(
+        window.findings.record_resolution(
             tab, finding, "verified", "Ana Ruiz", source_url="https://example.org/s"
         )
 
@@ -143,7 +143,7 @@ def test_history_shows_versions_decisions_and_audit(window, qtbot, foxconn_copy)
     tab = window.open_path(foxconn_copy)
     result = wait_analysed(qtbot, tab)
     finding = result.findings[0]
-    window.review.record_resolution(tab, finding, "false_positive", "Ana Ruiz")
+    window.findings.record_resolution(tab, finding, "false_positive", "Ana Ruiz")
     window.review.record_signoff(tab, "Ana Ruiz", "author", "reject", "needs sources")
     window.review.show_history()
     dialog = _dialog(window, "history-dialog")
@@ -219,3 +219,26 @@ def test_the_app_warns_at_start_when_the_record_does_not_verify(qtbot, tmp_path,
         window.close()
         window.deleteLater()
         window.store.close()
+
+
+def test_history_compares_an_approved_version_with_the_text_now(window, qtbot, foxconn_copy):
+    """The approved text is kept (compressed) at sign-off; History compares it, word by word."""
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    _resolve_blocking(window, tab)
+    window.review.record_signoff(tab, "Ana Ruiz", "editor", "approve")
+    approved_sha = tab.review.draft.sha256
+    assert window.store.version_text(approved_sha) == tab.text
+    cursor = tab.editor.textCursor()
+    cursor.setPosition(0)
+    tab.editor.setTextCursor(cursor)
+    qtbot.keyClicks(tab.editor, "Breaking: ")
+    wait_analysed(qtbot, tab)
+    window.review.show_history()
+    history = _dialog(window, "history-dialog")
+    assert not history.compare_button.isEnabled()
+    history.view.setCurrentIndex(history.model.index(0, 0))
+    assert history.chosen_version() == approved_sha and history.compare_button.isEnabled()
+    qtbot.mouseClick(history.compare_button, Qt.MouseButton.LeftButton)
+    compare = _dialog(window, "compare-dialog")
+    assert [(p.op, p.text) for p in compare.diff.pieces if p.op != "equal"] == [("insert", "Breaking: ")]

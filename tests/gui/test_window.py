@@ -116,7 +116,7 @@ def test_resolve_a_finding_dims_it_and_records_it(window, qtbot, foxconn_copy):
     result = wait_analysed(qtbot, tab)
     finding = next(f for f in result.findings if f.text == "if you ask me")
     before = next(fr.format.background().color().alpha() for fr in _ranges(tab, finding))
-    window.review.record_resolution(tab, finding, "opinion", "Ana Ruiz", note="columnist's aside")
+    window.findings.record_resolution(tab, finding, "opinion", "Ana Ruiz", note="columnist's aside")
     after = next(fr.format.background().color().alpha() for fr in _ranges(tab, finding))
     assert after < before
     row = next(r for r in range(tab.panel.model.rowCount()) if tab.panel.model.findings[r].id == finding.id)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...core.store import AuditReport, HistoryEntry
 
 PROBLEM_COLOR = "#d1495b"  # readable on light and dark backgrounds
+SHA_ROLE = Qt.ItemDataRole.UserRole + 1  # a version row's text hash
 KIND_LABELS = {"version": "Version", "resolution": "Resolution", "signoff": "Sign-off"}
 
 
@@ -47,6 +48,7 @@ def history_model(entries: list[HistoryEntry], current_sha: str | None) -> QStan
             if entry.sha256 == current_sha:
                 label += " (this text)"
             parent = QStandardItem(label)
+            parent.setData(entry.sha256, SHA_ROLE)
             details = QStandardItem(entry.summary if entry.kind == "version" else "")
             when = QStandardItem(local_time(entry.at))
             if entry.sha256 == current_sha:
@@ -83,6 +85,7 @@ class HistoryDialog(QDialog):
         verify: Callable[[], AuditReport],
         parent: object = None,
         hashes: str = "",
+        compare: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self.setWindowTitle(f"Review history — {title}")
@@ -109,10 +112,19 @@ class HistoryDialog(QDialog):
         self.audit.setTextFormat(Qt.TextFormat.PlainText)
         verify_button = QPushButton("&Verify the Record")
         verify_button.clicked.connect(self.run_verify)
+        self.compare_button = QPushButton("&Compare with the Text Now")
+        self.compare_button.setObjectName("history-compare")
+        self.compare_button.setEnabled(False)
+        self.compare_button.setVisible(compare is not None)
+        self.compare_button.setToolTip("Choose a version: what changed between it and the text in the editor")
+        self.compare = compare
+        self.compare_button.clicked.connect(self._compare)
+        self.view.selectionModel().currentChanged.connect(self._chosen)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(verify_button)
+        bottom.addWidget(self.compare_button)
         bottom.addWidget(self.audit, 1)
         bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
@@ -121,6 +133,23 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.view)
         layout.addLayout(bottom)
         self.resize(820, 480)
+
+    def chosen_version(self) -> str | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        row = index.sibling(index.row(), 0)
+        version = row if not row.parent().isValid() else row.parent()
+        sha = version.data(SHA_ROLE)
+        return str(sha) if sha else None
+
+    def _chosen(self) -> None:
+        self.compare_button.setEnabled(self.chosen_version() is not None)
+
+    def _compare(self) -> None:
+        sha = self.chosen_version()
+        if sha is not None and self.compare is not None:
+            self.compare(sha)
 
     def run_verify(self) -> AuditReport:
         report = self.verify()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,7 +25,7 @@ from .findings_model import FINDING_ROLE, FindingsFilter, FindingsModel
 from .resolutions import DraftResolutions
 
 ICON_SIZE = QSize(32, 16)  # a patch wide enough to show its line's pattern
-COLUMN_WIDTHS = (80, 140, 56, 360, 0, 90)  # 0: stretches
+COLUMN_WIDTHS = (80, 130, 56, 0, 0, 90)  # 0: the text and the message share what is left
 
 
 class FindingsPanel(QWidget):
@@ -68,6 +69,9 @@ class FindingsPanel(QWidget):
             box.toggled.connect(self._apply_filter)
             self.category_boxes[category] = box
             legend.addWidget(box)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # as tall as its wrapped lines need
+        legend_widget.setSizePolicy(policy)
         self.legend = legend_widget
         self.set_dark(dark)
         self.severity_box = QComboBox()

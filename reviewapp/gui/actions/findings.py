@@ -1,0 +1,262 @@
+"""Findings: step through them, fix them, resolve them one by one or many at once, ignore their
+words in a draft or for the house. Each decision is signed and recorded; each fix is an edit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog
+
+from ...core import ReviewAppError
+from ...core.allowlist import normalise_term
+from ...core.findings import Finding
+from ...core.fixes import Fix, delete_span
+from ...core.keys import Identity
+from ..dialogs.resolve import ResolveDialog
+from ..document.tab import DocumentTab
+from . import make_action
+from .host import Host, widget
+
+
+class FindingActions(QObject):
+    def __init__(self, window: Host, identity: Callable[[str], Identity]) -> None:
+        super().__init__(widget(window))
+        self.window = window
+        self.identity = identity  # the signing key of whoever decides (ReviewActions.identity)
+        self.next = make_action(self, "&Next Open Finding", lambda: self.step(False), "F8")
+        self.previous = make_action(self, "&Previous Open Finding", lambda: self.step(True), "Shift+F8")
+        self.fix = make_action(self, "Apply the &Fix", self.fix_current, "Ctrl+.")
+        self.resolve = make_action(self, "&Resolve Finding…", self.resolve_current, "Ctrl+R")
+        self.ignore = make_action(
+            self, "&Ignore These Words in This Draft", self.ignore_current, "Ctrl+Shift+I"
+        )
+        self.allow = make_action(self, "A&llow These Words for the House", self.allow_current)
+        self.resolve_rule = make_action(self, "Resolve All of This R&ule…", self.resolve_rule_current)
+        self.resolve_furniture = make_action(self, "Resolve All Page F&urniture…", self.resolve_all_furniture)
+
+    def connect_tab(self, tab: DocumentTab) -> None:
+        """The finding card's buttons and the editor's menu act through these commands."""
+        tab.card.fix_requested.connect(lambda _finding, fix: self.apply_fix(tab, fix))
+        tab.card.resolve_requested.connect(lambda finding: self.open_resolve(tab, finding))
+        tab.card.ignore_requested.connect(lambda finding: self.ignore_words(tab, finding))
+        tab.card.allow_requested.connect(lambda finding: self.allow_words(tab, finding))
+        tab.editor.finding_actions = lambda finding: self.finding_actions(tab, finding)
+
+    def finding_actions(self, tab: DocumentTab, finding: Finding) -> list[QAction]:
+        """What the editor's context menu offers for the finding under the mouse."""
+        actions = []
+        for fix in tab.fixes(finding):
+            action = QAction(fix.label, tab.editor)
+            action.triggered.connect(lambda _=False, f=fix: self.apply_fix(tab, f))
+            actions.append(action)
+        for text, slot in (
+            ("Resolve…", lambda: self.open_resolve(tab, finding)),
+            ("Ignore These Words in This Draft", lambda: self.ignore_words(tab, finding)),
+        ):
+            action = QAction(text, tab.editor)
+            action.triggered.connect(slot)
+            actions.append(action)
+        if tab.allow_list_problem() is None:
+            action = QAction("Allow These Words for the House", tab.editor)
+            action.triggered.connect(lambda: self.allow_words(tab, finding))
+            actions.append(action)
+        return actions
+
+    def step(self, backwards: bool) -> None:
+        tab = self.window.current()
+        if tab is None:
+            return
+        finding = tab.next_open(backwards)
+        if finding is None:
+            self.window.status.showMessage("No open findings left in this view.", 4000)
+        else:
+            message = f"{finding.severity}: {finding.message}"
+            if finding.suggestion:
+                message += f" — {finding.suggestion}"
+            self.window.status.showMessage(message, 8000)
+
+    def _selected(self) -> tuple[DocumentTab, Finding] | None:
+        tab = self.window.current()
+        if tab is None or tab.review is None:
+            return None
+        finding = tab.selected_finding()
+        if finding is None:
+            self.window.status.showMessage(
+                "Put the cursor in a highlight or select a finding first (F8).", 5000
+            )
+            return None
+        return tab, finding
+
+    # -- acting on one finding
+
+    def fix_current(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        tab, finding = chosen
+        fixes = tab.fixes(finding)
+        if not fixes:
+            self.window.status.showMessage("This finding has no one-click fix: resolve it (Ctrl+R).", 5000)
+            return
+        self.apply_fix(tab, fixes[0])
+
+    def apply_fix(self, tab: DocumentTab, fix: Fix) -> None:
+        if not tab.apply_fix(fix):
+            self.window.status.showMessage(
+                "The text changed since it was analysed: wait a moment and try again.", 5000
+            )
+
+    def resolve_current(self) -> None:
+        chosen = self._selected()
+        if chosen is not None:
+            self.open_resolve(*chosen)
+
+    def open_resolve(self, tab: DocumentTab, finding: Finding) -> None:
+        rule = self.window.reviewer.rule(finding.rule)
+        dialog = ResolveDialog(
+            finding, self.window.store.setting("signoff.name") or "", widget(self.window), rule
+        )
+        dialog.accepted.connect(lambda: self._resolved(tab, finding, dialog.values()))
+        self.window.open_dialog(dialog)
+
+    def _resolved(self, tab: DocumentTab, finding: Finding, values: dict[str, str | None]) -> None:
+        if values["status"] == "removed":  # an edit, not a record: the finding goes with the words
+            assert tab.review is not None
+            fix = delete_span(finding, tab.review.document.text)
+            if not tab.apply_fix(fix):
+                self.window.show_error(
+                    "The words were not removed", "The text changed since it was analysed."
+                )
+            return
+        self.record_resolution(tab, finding, **values)  # type: ignore[arg-type]
+
+    def record_resolution(
+        self,
+        tab: DocumentTab,
+        finding: Finding,
+        status: str,
+        person: str,
+        source_url: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        self.record_resolutions(tab, [finding], status, person, source_url, note)
+
+    def record_resolutions(
+        self,
+        tab: DocumentTab,
+        findings: list[Finding],
+        status: str,
+        person: str,
+        source_url: str | None = None,
+        note: str | None = None,
+    ) -> bool:
+        """Record decisions, signed, in one transaction; then on to the next open finding."""
+        assert tab.review is not None
+        store = self.window.store
+        try:
+            signer = self.window.reviewer.signer(self.identity(person))
+            recorded = store.resolve_all(
+                tab.review.draft, findings, status, signer, source_url=source_url, note=note
+            )
+            store.set_setting("signoff.name", signer.identity.name)
+        except ReviewAppError as exc:
+            self.window.show_error("Cannot record the decision", str(exc))
+            return False
+        for resolution in recorded:
+            tab.resolutions.add(resolution)
+        tab.judge()
+        tab.next_open()
+        return True
+
+    # -- acting on many
+
+    def ignore_current(self) -> None:
+        chosen = self._selected()
+        if chosen is not None:
+            self.ignore_words(*chosen)
+
+    def ignore_words(self, tab: DocumentTab, finding: Finding) -> None:
+        """These words, wherever this rule flags them in this draft: false positives, each signed."""
+        assert tab.review is not None
+        words = normalise_term(finding.text)
+        same = [
+            f
+            for f in tab.review.findings
+            if f.rule == finding.rule and normalise_term(f.text) == words and f.id not in tab.resolutions
+        ]
+        person = self.window.store.setting("signoff.name") or ""
+        if not person:
+            person = self._ask_name()
+            if not person:
+                return
+        if self.record_resolutions(tab, same, "false_positive", person, note="ignored throughout this draft"):
+            self.window.status.showMessage(
+                f"Ignored “{finding.text}” {len(same)} time(s) in this draft.", 6000
+            )
+
+    def allow_current(self) -> None:
+        chosen = self._selected()
+        if chosen is not None:
+            self.allow_words(*chosen)
+
+    def allow_words(self, tab: DocumentTab, finding: Finding) -> None:
+        """Put the words on the house allow-list: no draft is flagged for them again."""
+        problem = tab.allow_list_problem()
+        if problem:
+            self.window.show_error("Cannot allow these words", problem)
+            return
+        try:
+            self.window.reviewer.allow_term(finding.text)
+        except ReviewAppError as exc:
+            self.window.show_error("Cannot change the house allow-list", str(exc))
+            return
+        self.window.status.showMessage(f"“{finding.text}” is on the house allow-list.", 6000)
+        tab.advance_pending = True
+        for each in self.window.tab_list():
+            each.scheduler.edited()  # review again under the new list
+
+    def resolve_rule_current(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        tab, finding = chosen
+        self.bulk_resolve(tab, lambda f: f.rule == finding.rule, f"every “{finding.rule}” finding")
+
+    def resolve_all_furniture(self) -> None:
+        tab = self.window.current()
+        if tab is not None and tab.review is not None:
+            self.bulk_resolve(tab, lambda f: f.category == "boilerplate", "all page furniture")
+
+    def bulk_resolve(self, tab: DocumentTab, which: Callable[[Finding], bool], what: str) -> None:
+        assert tab.review is not None
+        findings = [f for f in tab.review.findings if which(f) and f.id not in tab.resolutions]
+        if not findings:
+            self.window.status.showMessage(f"Nothing open in {what}.", 5000)
+            return
+        dialog = ResolveDialog(
+            findings[0],
+            self.window.store.setting("signoff.name") or "",
+            widget(self.window),
+            self.window.reviewer.rule(findings[0].rule),
+            count=len(findings),
+            what=what,
+        )
+        dialog.accepted.connect(lambda: self._bulk_resolved(tab, findings, dialog.values()))
+        self.window.open_dialog(dialog)
+
+    def _bulk_resolved(
+        self, tab: DocumentTab, findings: list[Finding], values: dict[str, str | None]
+    ) -> None:
+        if values["status"] == "removed":
+            self.window.show_error(
+                "Nothing was removed", "Remove words one at a time (each is an edit you can see)."
+            )
+            return
+        if self.record_resolutions(tab, findings, **values):  # type: ignore[arg-type]
+            self.window.status.showMessage(f"Resolved {len(findings)} finding(s).", 6000)
+
+    def _ask_name(self) -> str:
+        name, ok = QInputDialog.getText(widget(self.window), "Your name", "Who is deciding?")
+        return name.strip() if ok else ""

@@ -1,0 +1,129 @@
+"""The draft's file: changes by other programs are noticed and offered, a newer file is never
+overwritten silently, and a file is saved in the encoding it was read in. Real files, real widgets."""
+
+from __future__ import annotations
+
+import codecs
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .conftest import wait_analysed
+
+
+def answer_next_question(button: QMessageBox.StandardButton) -> list[str]:
+    """Click `button` in the next modal question box; returns its text once it has shown."""
+    seen: list[str] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.button(button).click()
+        else:
+            QTimer.singleShot(20, click)
+
+    QTimer.singleShot(20, click)
+    return seen
+
+
+def test_a_change_by_another_program_is_offered_as_a_reload(window, qtbot, foxconn_copy):
+    """Defect 2: changes on disk were overwritten silently."""
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    with foxconn_copy.open("a", encoding="utf-8") as other_program:
+        other_program.write("A line added elsewhere.\n")
+    qtbot.waitUntil(lambda: tab.banner.isVisible(), timeout=5000)
+    assert "changed on disk" in tab.banner.message.text()
+    tab.banner.reload_button.click()
+    assert tab.text.endswith("A line added elsewhere.\n") and not tab.banner.isVisible()
+    assert not tab.editor.document().isModified()
+
+
+def test_unsaved_edits_and_a_change_on_disk_show_the_differences(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    tab.editor.moveCursor(tab.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(tab.editor, " Mine.")
+    foxconn_copy.write_text(foxconn_copy.read_text(encoding="utf-8") + " Theirs.\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: tab.banner.isVisible(), timeout=5000)
+    assert "unsaved changes" in tab.banner.message.text()
+    tab.banner.compare_button.click()
+    compare = window.findChild(object, "compare-dialog")
+    removed = "".join(p.text for p in compare.diff.pieces if p.op == "delete")
+    added = "".join(p.text for p in compare.diff.pieces if p.op == "insert")
+    assert "Mine" in removed and "Theirs" in added and "Mine" not in added
+    compare.close()
+
+    # Saving over the newer file asks first; Cancel keeps theirs on disk.
+    asked = answer_next_question(QMessageBox.StandardButton.Cancel)
+    assert not window.files.save()
+    assert "changed by another program" in asked[0]
+    assert foxconn_copy.read_text(encoding="utf-8").endswith(" Theirs.\n")
+    asked = answer_next_question(QMessageBox.StandardButton.Save)
+    assert window.files.save() and asked
+    assert foxconn_copy.read_text(encoding="utf-8").endswith(" Mine.")
+
+
+def test_a_deleted_file_is_noticed_and_not_recreated_without_asking(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    foxconn_copy.unlink()
+    qtbot.waitUntil(lambda: tab.banner.isVisible(), timeout=5000)
+    assert "deleted or moved" in tab.banner.message.text()
+    asked = answer_next_question(QMessageBox.StandardButton.Cancel)
+    assert not window.files.save() and "deleted or moved" in asked[0]
+    assert not foxconn_copy.exists()
+
+
+def test_our_own_save_raises_no_alarm(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    qtbot.keyClicks(tab.editor, "X")
+    assert window.files.save()
+    qtbot.wait(300)
+    assert not tab.banner.isVisible()
+
+
+def test_a_windows_1252_draft_with_crlf_is_saved_the_same_way(window, qtbot, tmp_path):
+    """Defect 3: a Latin-1 draft was saved back as UTF-8."""
+    path = tmp_path / "legacy.txt"
+    path.write_bytes("Caf\u00e9 opens\r\nThe caf\u00e9 opens at nine on weekdays.\r\n".encode("cp1252"))
+    tab = window.open_path(path)
+    wait_analysed(qtbot, tab)
+    tab.editor.moveCursor(tab.editor.textCursor().MoveOperation.End)
+    tab.editor.insertPlainText("Cr\u00e8me.")  # QTest cannot type letters outside ASCII
+    assert window.files.save()
+    assert path.read_bytes() == (
+        "Caf\u00e9 opens\r\nThe caf\u00e9 opens at nine on weekdays.\r\nCr\u00e8me.".encode("cp1252")
+    )
+    assert "Windows-1252, CRLF" in window.statusBar().currentMessage()
+
+    # A character the encoding cannot hold: the editor is asked, and UTF-8 is kept only then.
+    tab.editor.insertPlainText(" \u4e2d")
+    asked = answer_next_question(QMessageBox.StandardButton.Cancel)
+    assert not window.files.save() and "cannot hold “\u4e2d”" in asked[0]
+    assert path.read_bytes().endswith("Cr\u00e8me.".encode("cp1252"))
+    answer_next_question(QMessageBox.StandardButton.Save)
+    assert window.files.save()
+    assert path.read_bytes().decode("utf-8").endswith("Cr\u00e8me. \u4e2d")
+
+
+def test_a_utf16_draft_keeps_its_byte_order_mark(window, qtbot, tmp_path):
+    path = tmp_path / "sixteen.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + "Stra\u00dfe\nThe road opens in May.\n".encode("utf-16-le"))
+    tab = window.open_path(path)
+    wait_analysed(qtbot, tab)
+    qtbot.keyClicks(tab.editor, "A")
+    assert window.files.save()
+    assert path.read_bytes().startswith(codecs.BOM_UTF16_LE + "AStra".encode("utf-16-le"))
+
+
+def test_file_new_opens_an_empty_draft_that_save_asks_a_place_for(window, qtbot):
+    tab = window.files.new_draft()
+    assert tab.text == "" and tab.path is None and window.current() is tab
+    qtbot.keyClicks(tab.editor, "Fresh copy")
+    qtbot.keyClick(tab.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(tab.editor, "Sales rose 40 percent in 2024.")
+    review = wait_analysed(qtbot, tab)
+    assert any(f.category == "claim" for f in review.findings)

@@ -1,0 +1,203 @@
+"""Acting on a finding where it stands: the card beside the text, one-click fixes, "Removed" as
+an edit, ignoring words in a draft or for the house, resolving many at once. Real widgets."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from reviewapp.core import load_policy
+from reviewapp.core.allowlist import read_terms, write_terms
+from reviewapp.core.review import Reviewer
+from reviewapp.core.settings import UserSettings
+from reviewapp.core.store import ReviewStore
+
+from .conftest import wait_analysed
+
+
+def dialog(window, name):
+    found = window.findChild(object, name)
+    assert found is not None and found.isVisible()
+    return found
+
+
+def furniture(review, words="- 0 Comments"):
+    return next(f for f in review.findings if f.category == "boilerplate" and f.text == words)
+
+
+def test_removed_deletes_the_words_records_nothing_and_undoes(window, qtbot, foxconn_copy):
+    """Defect 1: "Removed" counted as resolved while the line stayed. Now it deletes the line."""
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    comments = furniture(review)
+    tab.jump_to(comments)
+    window.findings.resolve_current()
+    resolve = dialog(window, "resolve-dialog")
+    assert resolve.status.currentData() == "removed"  # the default for page furniture
+    resolve.status.setCurrentIndex(resolve.status.findData("removed"))
+    resolve._check()
+    assert "- 0 Comments" not in tab.text
+    after = wait_analysed(qtbot, tab)
+    assert comments.id not in {f.id for f in after.findings}
+    assert window.store.record(tab.key).resolutions == {}  # an edit, not a record
+    assert after.gate.resolved == 0
+    tab.editor.undo()
+    assert "- 0 Comments" in tab.text
+
+
+def test_the_card_shows_the_finding_at_the_cursor_and_fixes_it(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    views = furniture(review, "- 5 Views")
+    tab.jump_to(views)
+    card = tab.card
+    assert "Page furniture" in card.heading.text() and "boilerplate.counter" in card.heading.text()
+    body = card.body.text()
+    assert "Delete this line" in body and "Why this is flagged" in body and "Open." in body
+    assert card.fix_buttons[0].isVisible() and "Delete the line" in card.fix_buttons[0].text()
+    qtbot.mouseClick(card.fix_buttons[0], Qt.MouseButton.LeftButton)
+    assert "- 5 Views" not in tab.text
+    after = wait_analysed(qtbot, tab)
+    # On to the next open finding, in reading order, once the text is reviewed again.
+    following = sorted(
+        (f for f in after.findings if f.start >= views.start and f.id not in tab.resolutions),
+        key=lambda f: (f.start, f.end),
+    )[0]
+    assert tab.panel.current() == following
+    assert card.finding == following
+    tab.editor.undo()  # a fix is an ordinary edit
+    assert "- 5 Views" in tab.text
+
+
+def test_a_peacock_word_is_fixed_from_the_editors_menu_and_with_ctrl_dot(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    powerhouse = next(f for f in review.findings if f.text == "powerhouse")
+    position = tab.editor.line_map.to_utf16(powerhouse.start) + 1
+    labels = [a.text() for a in tab.editor.context_actions(position)]
+    assert labels[:2] == ["Delete", "Resolve…"] and "Ignore These Words in This Draft" in labels
+    tab.jump_to(powerhouse)
+    window.findings.fix_current()
+    assert "that massive manufacturing behind so" in tab.text
+
+
+def test_ignore_these_words_throughout_the_draft(window, qtbot, tmp_path):
+    """Every "world-class" of this rule, each a signed entry; still shown under "show resolved"."""
+    path = tmp_path / "draft.txt"
+    path.write_text(
+        "Stadium plans\nThe city plans a world-class stadium by the river.\n"
+        "A world-class transit link would serve it, the council said.\n",
+        encoding="utf-8",
+    )
+    tab = window.open_path(path)
+    review = wait_analysed(qtbot, tab)
+    window.store.set_setting("signoff.name", "Ana Ruiz")
+    words = [f for f in review.findings if f.text.lower() == "world-class"]
+    assert len(words) == 2
+    tab.jump_to(words[0])
+    window.findings.ignore_current()
+    record = window.store.record(tab.key)
+    assert {f.id for f in words} <= set(record.resolutions)
+    assert {record.resolutions[f.id].note for f in words} == {"ignored throughout this draft"}
+    assert all(f in tab.panel.shown_findings() for f in words)  # "show resolved" is on
+    tab.panel.resolved_box.setChecked(False)
+    assert not any(f in tab.panel.shown_findings() for f in words)
+
+
+def test_resolve_all_page_furniture_in_one_step(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    window.findings.resolve_all_furniture()
+    bulk = dialog(window, "resolve-dialog")
+    assert "4 finding(s)" in bulk.findChild(object, "resolve-header").text()
+    assert bulk.status.findData("removed") == -1  # removing is one edit at a time
+    bulk.status.setCurrentIndex(bulk.status.findData("false_positive"))
+    bulk.person.setText("Ana Ruiz")
+    bulk._check()
+    entries = window.store.history(tab.key)
+    assert sum(1 for e in entries if e.kind == "resolution") == 4
+    assert tab.review.gate.resolved == 4
+    assert window.status.open_label.text().startswith(f"4 of {len(review.findings)} resolved")
+
+
+def test_the_resolve_dialog_tabs_between_fields_and_puts_the_cursor_where_the_problem_is(
+    window, qtbot, foxconn_copy
+):
+    """Defect 6: Tab typed a tab in the note; after an error the focus stayed on the decision."""
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    claim = next(f for f in review.findings if f.category == "claim")
+    tab.jump_to(claim)
+    window.findings.resolve_current()
+    resolve = dialog(window, "resolve-dialog")
+    assert resolve.status.currentData() == "verified"  # the default for a claim
+    assert claim.suggestion in resolve.findChild(object, "resolve-header").text()
+    resolve.note.setFocus()
+    qtbot.keyClick(resolve.note, Qt.Key.Key_Tab)
+    assert resolve.note.toPlainText() == "" and resolve.focusWidget() is resolve.person
+    resolve.person.setText("")
+    resolve._check()
+    assert "Enter your name" in resolve.error.text() and resolve.focusWidget() is resolve.person
+    resolve.person.setText("Ana Ruiz")
+    resolve._check()
+    assert "needs a source URL or a note" in resolve.error.text()
+    assert resolve.focusWidget() is resolve.source
+    resolve.close()
+
+
+@pytest.fixture
+def house_window(qtbot, tmp_path, home):
+    """A window under a house policy that names an allow-list file."""
+    from reviewapp.gui.main_window import MainWindow
+
+    allow = tmp_path / "allowed.txt"
+    write_terms(allow, ["Landmark"])
+    policy = tmp_path / "house.toml"
+    policy.write_text('[rules]\nallow_list = "allowed.txt"\n', encoding="utf-8")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("view/dark", False)
+    store = ReviewStore(tmp_path / "reviews.sqlite3")
+    win = MainWindow(Reviewer(load_policy(policy)), store, settings, UserSettings())
+    win.show()
+    qtbot.waitExposed(win)
+    yield win, allow
+    for tab in win.tab_list():
+        tab.editor.document().setModified(False)
+    win.close()
+    win.deleteLater()
+    store.close()
+
+
+def test_house_allow_list_from_the_card_and_in_preferences(house_window, qtbot, foxconn_copy):
+    window, allow = house_window
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    landmark = next(f for f in review.allowed if f.text == "Landmark")
+    assert tab.resolutions.get(landmark.id).status == "allowed"  # shown as settled
+    assert landmark in tab.panel.shown_findings()
+    powerhouse = next(f for f in review.findings if f.text == "powerhouse")
+    tab.jump_to(powerhouse)
+    assert tab.card.allow_button.isEnabled()
+    qtbot.mouseClick(tab.card.allow_button, Qt.MouseButton.LeftButton)
+    assert read_terms(allow) == ["Landmark", "powerhouse"]
+    after = wait_analysed(qtbot, tab)
+    assert powerhouse.id in {f.id for f in after.allowed}
+    assert "powerhouse" in window.reviewer.policy.raw["rules"]["allowed"]
+
+    preferences = window.grammar.show_preferences()
+    editor = preferences.allow_list
+    assert editor.terms() == ["Landmark", "powerhouse"]
+    editor.list.setCurrentRow(0)
+    editor.remove()
+    preferences.accept()
+    assert read_terms(allow) == ["powerhouse"]
+    again = wait_analysed(qtbot, tab)
+    assert any(f.text == "Landmark" for f in again.findings)
+
+
+def test_without_an_allow_list_file_the_card_says_why_it_cannot_allow(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    tab.jump_to(next(f for f in review.findings if f.category == "peacock"))
+    assert not tab.card.allow_button.isEnabled()
+    assert "names no allow-list" in tab.card.allow_button.toolTip()

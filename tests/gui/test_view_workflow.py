@@ -1,0 +1,168 @@
+"""Seeing and moving: filters from the keyboard, find and replace, the legend in both themes,
+a small window, and categories told apart without colour."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QTextCursor, QTextDocument
+
+from reviewapp.core.categories import CATEGORIES
+from reviewapp.gui.palette import highlight_background, line_format
+
+from .conftest import wait_analysed
+
+
+def test_filters_are_reached_from_the_view_menu(window, qtbot, foxconn_copy):
+    """Defect 7: the category filters, severity and "show resolved" had no keyboard way in."""
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    view = window.view
+    assert view.categories["hedge"].shortcut().toString() == "Alt+2"
+    view.categories["hedge"].trigger()
+    assert not tab.panel.category_boxes["hedge"].isChecked()
+    assert not any(f.category == "hedge" for f in tab.panel.shown_findings())
+    view.severities["warning"].trigger()
+    assert tab.panel.severity_box.currentText() == "warning"
+    assert all(f.severity != "suggestion" for f in tab.panel.shown_findings())
+    view.show_resolved.trigger()
+    assert not tab.panel.resolved_box.isChecked()
+    view.filter_text.trigger()
+    assert tab.panel.text_filter.hasFocus() or tab.panel.focusWidget() is tab.panel.text_filter
+    qtbot.keyClicks(tab.panel.text_filter, "Foxconn")
+    shown = tab.panel.shown_findings()
+    assert shown and all("foxconn" in (f.text + f.message).lower() for f in shown)
+    assert len(shown) < len(review.findings)
+
+
+def test_stepping_shows_the_suggestion(window, qtbot, foxconn_copy):
+    """Defect 8: a keyboard user never saw a finding's suggestion."""
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    window.findings.step(False)
+    finding = tab.panel.current()
+    assert finding.suggestion and finding.suggestion in window.statusBar().currentMessage()
+    assert finding.suggestion in tab.card.body.text()
+
+
+def test_find_and_replace(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    window.find_call("find")
+    bar = tab.find_bar
+    assert bar.isVisible() and not bar.replace_box.isVisible()
+    qtbot.keyClicks(bar.find_box, "Foxconn")
+    assert bar.find_next() and tab.editor.textCursor().selectedText() == "Foxconn"
+    first = tab.editor.textCursor().selectionStart()
+    window.find_call("next")
+    assert tab.editor.textCursor().selectionStart() > first
+    window.find_call("replace")
+    assert bar.replace_box.isVisible()
+    bar.replace_box.setText("Hon Hai")
+    count = tab.text.count("Foxconn")
+    assert bar.replace_all() == count and "Foxconn" not in tab.text
+    tab.editor.undo()  # one undo step for the lot
+    assert tab.text.count("Foxconn") == count
+    qtbot.keyClick(bar.find_box, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+
+
+def test_replace_has_its_own_key_and_history_keeps_ctrl_h(window):
+    keys = {
+        a.text(): a.shortcut().toString() for menu in window.menus.actions() for a in menu.menu().actions()
+    }
+    assert keys["&Find…"] == "Ctrl+F" and keys["R&eplace…"] == "Ctrl+Shift+H"
+    assert keys["&History…"] == "Ctrl+H"
+    shortcuts = [s for s in keys.values() if s]
+    assert len(shortcuts) == len(set(shortcuts)), "two commands share a key"
+
+
+def test_the_legend_follows_the_theme(window, qtbot, foxconn_copy):
+    """Defect 4: after switching to dark, the legend's labels stayed near-black."""
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    box = tab.panel.category_boxes["claim"]
+    for dark, light_text in ((True, True), (False, False), (True, True)):
+        window.set_dark(dark)
+        qtbot.wait(10)  # the new palette reaches each widget through the event loop
+        color = box.palette().color(QPalette.ColorRole.WindowText)
+        assert box.styleSheet() == ""
+        assert (color.lightness() > 150) is light_text, (dark, color.name())
+
+
+def test_a_small_window_keeps_the_counts_and_the_text(window, qtbot, foxconn_copy):
+    """Defect 12: at 640×480 the legend lost its counts."""
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    window.resize(640, 480)
+    qtbot.wait(50)
+    for category, box in tab.panel.category_boxes.items():
+        assert box.isVisible() and "(" in box.text(), category
+        assert box.width() >= box.sizeHint().width(), f"{category}'s label is cut"
+        assert tab.panel.legend.rect().contains(box.geometry()), f"{category} is outside the legend"
+    assert tab.editor.width() > 250
+    table = tab.panel.table
+    assert table.horizontalHeader().length() <= table.viewport().width() + 1, "columns run off the panel"
+
+
+# --- colour is never the only cue ---------------------------------------------------------
+
+# Machado, Oliveira and Fernandes (2009), deuteranopia at full severity, on linear RGB.
+DEUTERANOPIA = (
+    (0.367322, 0.860646, -0.227968),
+    (0.280085, 0.672501, 0.047413),
+    (-0.011820, 0.042940, 0.968881),
+)
+
+
+def _linear(c: float) -> float:
+    c /= 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def _luminance_as_seen(pixel: int) -> float:
+    """Luminance (0-255) of a pixel as a deuteranope sees it."""
+    rgb = [_linear(v) for v in ((pixel >> 16) & 255, (pixel >> 8) & 255, pixel & 255)]
+    seen = [max(0.0, min(1.0, sum(m * c for m, c in zip(row, rgb, strict=True)))) for row in DEUTERANOPIA]
+    return 255 * (0.2126 * seen[0] + 0.7152 * seen[1] + 0.0722 * seen[2])
+
+
+def render(category: str, dark: bool, with_lines: bool) -> list[float]:
+    """A sample of text marked as the category marks it, as a deuteranope sees it."""
+    document = QTextDocument()
+    document.setPlainText("Sample words marked here")
+    cursor = QTextCursor(document)
+    cursor.select(QTextCursor.SelectionType.Document)
+    fmt = line_format(category, dark) if with_lines else QTextCursor(document).charFormat()
+    fmt.setBackground(highlight_background(category, dark))
+    fmt.setForeground(QColor("#dfe1e5" if dark else "#000000"))
+    cursor.mergeCharFormat(fmt)
+    image = QImage(260, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1e1f22" if dark else "#ffffff"))
+    painter = QPainter(image)
+    document.drawContents(painter, QRectF(0, 0, 260, 40))
+    painter.end()
+    return [_luminance_as_seen(image.pixel(x, y)) for y in range(40) for x in range(260)]
+
+
+def differing_pixels(a: list[float], b: list[float]) -> int:
+    return sum(1 for p, q in zip(a, b, strict=True) if abs(p - q) > 40)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_every_category_is_told_apart_under_deuteranopia(qtbot, dark):
+    """Each category's line pattern keeps it apart when its colour does not (colour-vision simulation)."""
+    seen = {c: render(c, dark, with_lines=True) for c in CATEGORIES}
+    for i, a in enumerate(CATEGORIES):
+        for b in CATEGORIES[i + 1 :]:
+            assert differing_pixels(seen[a], seen[b]) >= 25, f"{a} and {b} look alike"
+    # The control: by colour alone some categories are the same grey to a deuteranope.
+    tints = {c: render(c, dark, with_lines=False) for c in ("peacock", "ai_tell", "boilerplate")}
+    assert (
+        min(
+            differing_pixels(tints["peacock"], tints["ai_tell"]),
+            differing_pixels(tints["peacock"], tints["boilerplate"]),
+            differing_pixels(tints["ai_tell"], tints["boilerplate"]),
+        )
+        < 25
+    )
