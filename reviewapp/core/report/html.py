@@ -100,7 +100,7 @@ def render_html(report: Report, for_print: bool = False) -> str:
     body = ["<body>", f"<h1>Review report: {title}</h1>", _facts(report, look)]
     body += _verdict(report, look)
     body += _summary(report, look)
-    body += ["<h2>Text</h2>", _legend(look), "<div>"]
+    body += ["<h2>Text</h2>", _legend(look, web), "<div>"]
     paragraph = f"<p {look('para')}>"
     for pieces in marked_paragraphs(split_paragraphs(report.text), report.findings):
         body.append(paragraph + "".join(_piece(item, numbers, report, look, web) for item in pieces) + "</p>")
@@ -202,9 +202,13 @@ def _swatch(category: str, look) -> str:
     return f"<span {look('swatch', extra=background)}>{LABELS[category]}</span>"
 
 
-def _legend(look) -> str:
+def _legend(look, web: bool) -> str:
     underlined = [c for c in CATEGORIES if CATEGORY[c].mark == "underline"]
-    items = [f"<span {look(c, extra='text-decoration: underline')}>{LABELS[c]}</span>" for c in underlined]
+
+    def line(category: str) -> str:  # on paper the underline takes the text's colour
+        return "text-decoration: underline" + ("" if web else f"; color: {PRINT_UNDERLINE[category]}")
+
+    items = [f"<span {look(c, extra=line(c))}>{LABELS[c]}</span>" for c in underlined]
     items += [_swatch(c, look) for c in CATEGORIES if c not in underlined]
     return "<p>" + " ".join(items) + "</p>"
 

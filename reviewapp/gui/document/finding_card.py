@@ -20,8 +20,9 @@ MAX_FIX_BUTTONS = 3
 NOTHING_HERE = "No finding at the cursor.\n\nF8 goes to the next open finding, Shift+F8 to the previous one."
 
 
-class FindingCard(QScrollArea):
-    """Read-only details and buttons; the tab connects the signals to the review actions."""
+class FindingCard(QWidget):
+    """The heading and the buttons on top (always in reach), the details below, scrolling if long;
+    the tab connects the signals to the finding actions."""
 
     fix_requested = Signal(object, object)  # Finding, Fix
     resolve_requested = Signal(object)  # Finding
@@ -32,8 +33,6 @@ class FindingCard(QScrollArea):
     def __init__(self, dark: bool = False) -> None:
         super().__init__()
         self.setObjectName("finding-card")
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(200)
         self.dark = dark
         self.finding: Finding | None = None
@@ -65,16 +64,18 @@ class FindingCard(QScrollArea):
             "Resolve every finding of these words in this draft as a false positive"
         )
 
-        inner = QWidget()
-        layout = QVBoxLayout(inner)
+        details = QScrollArea()
+        details.setWidgetResizable(True)
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        details.setWidget(self.body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 4, 4)
         layout.addWidget(self.icon)
         layout.addWidget(self.heading)
-        layout.addWidget(self.body)
         for button in (*self.fix_buttons, self.resolve_button, self.ignore_button, self.allow_button):
             layout.addWidget(button)
         layout.addWidget(self.next_button)
-        layout.addStretch(1)
-        self.setWidget(inner)
+        layout.addWidget(details, 1)
         self.show_finding(None)
 
     def _button(self, text: str, name: str, signal: object) -> QPushButton:
