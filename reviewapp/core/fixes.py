@@ -2,7 +2,8 @@
 
 Pure text work (no Qt): the app applies a fix as one undoable edit, and only
 while the text at the span is still the finding's. What a rule offers comes
-from its data (`fix = "delete"` or `"delete_line"` in resources/rules/*.toml);
+from its data (`fix = "delete"`, `"delete_line"` or `"delete_filler"` in
+resources/rules/*.toml);
 an unsourced claim offers a "[source]" placeholder; a grammar finding offers
 LanguageTool's replacements.
 """
@@ -17,6 +18,7 @@ from .findings import Finding
 SOURCE_PLACEHOLDER = "[source]"
 _CLOSERS = ".!?;:"
 _VOWEL_SOUND = re.compile(r"[aeiouAEIOU]")
+_INTENSIFIER = re.compile(r"\b(pretty|really|truly|quite|particularly)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,8 @@ def fixes_for(finding: Finding, text: str, rule_fix: str | None) -> list[Fix]:
         fixes.append(delete_line(finding, text))
     elif rule_fix == "delete":
         fixes.append(delete_words(finding, text))
+    elif rule_fix == "delete_filler":
+        fixes.append(delete_filler(finding, text))
     if finding.category == "claim" and finding.severity != "suggestion":
         fixes.append(insert_source(finding, text))
     return fixes
@@ -110,6 +114,15 @@ def minimal_fix(label: str, before: str, after: str) -> Fix:
     while suffix < limit - prefix and before[-1 - suffix] == after[-1 - suffix]:
         suffix += 1
     return Fix(label, prefix, len(before) - suffix, after[prefix : len(after) - suffix])
+
+
+def delete_filler(finding: Finding, text: str) -> Fix:
+    """Filler: an intensifier goes ("pretty exciting" → "exciting"), anything else goes whole."""
+    match = _INTENSIFIER.search(finding.text)
+    if match is None:
+        return delete_words(finding, text)
+    start = finding.start + match.start()
+    return Fix(f"Delete “{match.group(1)}”", start, start + len(match.group(0)), "")
 
 
 def insert_source(finding: Finding, text: str) -> Fix:

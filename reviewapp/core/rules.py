@@ -45,7 +45,7 @@ class LexiconRule:
     why: str = ""  # why this is flagged, in an editor's words
     examples: tuple[str, ...] = ()  # sentences it flags (tests/core/test_rule_examples.py)
     near_misses: tuple[str, ...] = ()  # sentences close to those that it leaves alone
-    fix: str | None = None  # the one-click fix it offers: "delete" the words, or "delete_line"
+    fix: str | None = None  # the one-click fix it offers: "delete", "delete_line" or "delete_filler"
 
     def describe(self, matched: str) -> tuple[str, str | None]:
         message = self.message.replace("{text}", matched)
@@ -89,7 +89,7 @@ def _gated(entry: dict, source: Path, name: str, flags: int) -> GatedPattern | N
     )
 
 
-FIXES = ("delete", "delete_line")
+FIXES = ("delete", "delete_line", "delete_filler")
 GATED_KEYS = frozenset({"triggers", "patterns", "chars", "substrings", "digits"})
 RULE_KEYS = GATED_KEYS | {
     "name", "why", "examples", "near_misses", "severity", "case_sensitive", "terms", "gated", "message",

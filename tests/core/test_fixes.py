@@ -35,6 +35,24 @@ def test_delete_keeps_the_sentence_well_formed(text, words, fixed):
     assert fix.apply(text) == fixed
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "fixed"),
+    [
+        (
+            "The results are pretty exciting for the team.",
+            "pretty exciting",
+            "The results are exciting for the team.",
+        ),
+        ("Well, this is quite a development.", "quite a development", "Well, this is a development."),
+        ("And honestly, the plan works.", "And honestly,", "The plan works."),
+        ("It is Foxconn, you know, the maker.", ", you know,", "It is Foxconn the maker."),
+    ],
+)
+def test_filler_loses_its_intensifier_or_goes_whole(text, words, fixed):
+    [fix] = fixes_for(finding_in(text, words, "ai_tell"), text, "delete_filler")
+    assert fix.apply(text) == fixed
+
+
 def test_delete_line_takes_the_whole_line():
     text = "Title\n- 0 Comments\nBody text.\n"
     fix = fixes_for(finding_in(text, "0 Comments", "boilerplate"), text, "delete_line")[0]
