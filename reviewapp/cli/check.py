@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..core.findings import SEVERITIES
+from ..core.text import display_path
 from .common import EXIT_ERROR_FINDINGS, EXIT_OK, EXIT_USAGE, iter_drafts, reviewer
 
 MAX_WORKERS = 4
@@ -67,14 +68,17 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
     for path in iter_drafts(args.paths, fail):
         try:
             document = pipeline.load(path)
+            review = pipeline.review(
+                document, grammar=grammar_step, workers=min(os.cpu_count() or 1, MAX_WORKERS)
+            )
         except ReviewAppError as exc:
             fail(str(exc))
             continue
+        except Exception as exc:  # a reader's own failure on hostile input: one line, then the next draft
+            fail(f"{display_path(path)}: cannot be read ({type(exc).__name__}: {str(exc)[:120]})")
+            continue
         for warning in document.warnings:
-            print(f"reviewapp: warning: {warning}", file=sys.stderr)
-        review = pipeline.review(
-            document, grammar=grammar_step, workers=min(os.cpu_count() or 1, MAX_WORKERS)
-        )
+            print(f"reviewapp: warning: {display_path(warning)}", file=sys.stderr)
         if pipeline.grammar is not None and grammar_step == "check" and not review.grammar.available:
             # Said once; the other drafts do not wait on a server that is not there.
             print(f"reviewapp: grammar check unavailable: {review.grammar.reason}", file=sys.stderr)
@@ -128,7 +132,7 @@ def print_findings(out: TextIO, document, findings) -> None:
     from ..core.text import short_quote
 
     text = document.text
-    out.write(f"{document.path}: {document.words} words, sha256 {document.sha256[:12]}\n")
+    out.write(f"{display_path(document.path)}: {document.words} words, sha256 {document.sha256[:12]}\n")
     line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     for f in findings:
         line = bisect_right(line_starts, f.start)

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..core.decisions import DECISIONS, RESOLUTION_STATUSES
 from ..core.errors import ReviewAppError
+from ..core.text import display_path
 from .common import EXIT_ERROR_FINDINGS, EXIT_OK, CliError, guarded, open_store, reviewer, signer
 
 EXIT_NOT_VERIFIED = 3  # the record does not verify (see core/store/errors.py for the others)
@@ -85,7 +86,8 @@ def run_status(args: argparse.Namespace) -> int:
     _, _, review = judged(args)
     gate = review.gate
     document = review.document
-    print(f"{document.path}: {gate.approval}; {'publishable' if gate.publishable else 'not publishable'}")
+    verdict = "publishable" if gate.publishable else "not publishable"
+    print(f"{display_path(document.path)}: {gate.approval}; {verdict}")
     print(f"  text sha256 {document.sha256} (decoded, LF line ends)")
     if document.file_sha256:
         print(f"  file sha256 {document.file_sha256} (as sha256sum prints it)")
@@ -138,26 +140,22 @@ def run_signoff(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    from ..core.document import text_sha256
-    from ..core.loaders import decode_text
+    from ..core import load_policy
+    from ..core.loaders import load_path
     from ..core.store import draft_key
 
-    # The record names a saved draft by its path: no need to analyse it.
+    # The record names a saved draft by its path: it is loaded for its hashes, not analysed.
     path = Path(args.file)
     entries = open_store(args).history(draft_key(path, ""))
+    shown = display_path(args.file)
     try:
-        raw = path.read_bytes()
-        text, _ = decode_text(raw, path)
-        import hashlib
-
-        print(f"{args.file}: text sha256 {text_sha256(text)} (decoded, LF line ends)")
-        print(
-            f"{' ' * len(args.file)}  file sha256 {hashlib.sha256(raw).hexdigest()} (as sha256sum prints it)"
-        )
+        document = load_path(path, guarded(lambda: load_policy(args.policy)).limits)
+        print(f"{shown}: text sha256 {document.sha256} (decoded, LF line ends)")
+        print(f"{' ' * len(shown)}  file sha256 {document.file_sha256} (as sha256sum prints it)")
     except (OSError, ReviewAppError):
-        print(f"{args.file}: (the file cannot be read now; its record follows)")
+        print(f"{shown}: (the file cannot be read now; its record follows)")
     if not entries:
-        print(f"{args.file}: no review record yet")
+        print(f"{shown}: no review record yet")
     for entry in entries:
         print(f"{entry.at}  {entry.kind:<10}  {entry.sha256[:12]}  {entry.summary}")
     return EXIT_OK

@@ -11,9 +11,9 @@ _BYLINE = re.compile(
     r"^(?:[-•*]\s*)?(?:by|written by|words by)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", re.IGNORECASE
 )
 _DATE_LINE = re.compile(
-    r"^(?:[-•*]\s*)?(?:(?:published|updated|posted)\s*:?\s*)?(?:\w+day,?\s+)?"
+    r"^(?:[-•*]\s*+)?(?:(?:published|updated|posted)(?:\s*+:)?\s*+)?(?:\w+day,?\s++)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
-    r"(?:\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\s*$",
+    r"(?:\s++\d{1,2}[:.]\d{2}\s*+(?:[ap]\.?m\.?)?)?\s*+$",  # runs of spaces taken whole: linear
     re.IGNORECASE,
 )
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)

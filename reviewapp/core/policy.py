@@ -14,6 +14,7 @@ from .errors import PolicyError
 from .findings import SEVERITIES
 from .grammar_settings import GrammarSettings, grammar_settings
 from .keyring import Keyring, load_keyring
+from .limits import InputLimits
 from .resources import resource_path
 
 _REQUIRED = ("always", "when_ai_detected", "never")
@@ -72,6 +73,7 @@ class Policy:
     responsible_role: str
     disabled_rules: frozenset[str]
     extra_rule_files: tuple[Path, ...]
+    limits: InputLimits  # the one size limit on a draft
     allow_list: Path | None  # the house allow-list file (None: none named, or a recorded policy)
     allowed_terms: frozenset[str]  # normalised (allowlist.normalise_term)
     severity_overrides: dict[str, str]
@@ -178,6 +180,7 @@ def _build(data: dict[str, Any], source: Path) -> Policy:
         responsible_role=_choice(report["responsible_role"], roles, "report.responsible_role", source),
         disabled_rules=frozenset(rules["disabled"]),
         extra_rule_files=tuple((source.parent / f).resolve() for f in rules["extra_files"]),
+        limits=_limits(data["input"], source),
         allow_list=allow_list,
         allowed_terms=frozenset(normalise_term(t) for t in rules["allowed"]),
         severity_overrides=dict(severity),
@@ -185,6 +188,13 @@ def _build(data: dict[str, Any], source: Path) -> Policy:
         scores=_scores(data["scores"], source),
         raw=data,
     )
+
+
+def _limits(table: dict[str, Any], source: Path) -> InputLimits:
+    size = table["max_text_mb"]
+    if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= 1000:
+        raise PolicyError(f"{source}: input.max_text_mb must be a whole number of MB from 1 to 1000")
+    return InputLimits(size)
 
 
 def _roles_in(value: Any, roles: tuple[str, ...], what: str, source: Path) -> tuple[str, ...]:

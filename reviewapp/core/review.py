@@ -93,7 +93,8 @@ class Reviewer:
     # -- the steps
 
     def load(self, path: str | Path) -> Document:
-        return load_path(path)
+        """A draft from disk, within the policy's size limit."""
+        return load_path(path, self.policy.limits)
 
     def allow_term(self, term: str) -> None:
         """Put words on the house allow-list file, and read the policy again (the terms are part of it)."""

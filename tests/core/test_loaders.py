@@ -177,8 +177,11 @@ def test_missing_path_and_folder(tmp_path):
     with pytest.raises(errors.FileMissingError):
         load_path(tmp_path / "nope.txt")
     (tmp_path / "folder.txt").mkdir()
-    with pytest.raises(errors.FileMissingError):
+    with pytest.raises(errors.UnreadableFileError, match="not a regular file"):
         load_path(tmp_path / "folder.txt")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would wait for a writer forever
+    with pytest.raises(errors.UnreadableFileError, match="not a regular file"):
+        load_path(tmp_path / "pipe.txt")
 
 
 def test_unreadable_file(tmp_path):

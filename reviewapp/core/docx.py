@@ -1,0 +1,146 @@
+"""Word documents (.docx), read as a stream: the limits are checked while reading, never after.
+
+The body's XML is parsed one paragraph at a time with lxml (`iterparse`,
+entities not expanded, nothing fetched): each paragraph's text is taken and
+the paragraph dropped, so memory stays bounded, and the paragraph count and
+the text's size are checked as they grow. Paragraphs come in body order,
+table cells' paragraphs where the table stands. The title and author come
+from the package's core properties.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from . import errors
+from .decoding import normalize_newlines
+from .document import Document
+from .intake import finish, read_bytes
+from .limits import InputLimits
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc
+MAX_COMPRESSION_RATIO = 200  # deflate rarely beats ~20 on XML; far above that is a bomb
+BODY = "word/document.xml"
+CORE = "docProps/core.xml"
+
+
+def load_docx(path: Path, limits: InputLimits) -> Document:
+    """Paragraph and table text of a Word document, in body order."""
+    if read_bytes(path, limits.docx_bytes, limits, head=len(_OLE_MAGIC)).startswith(_OLE_MAGIC):
+        raise errors.CorruptDocumentError(
+            path, "the document is password-protected or an old .doc; save it as .docx without a password"
+        )
+    try:
+        with zipfile.ZipFile(path) as package:
+            _check_package(path, package, limits)
+            lines = _body_lines(path, package, limits)
+            title, author = _core_properties(package)
+    except zipfile.BadZipFile:
+        raise errors.CorruptDocumentError(path, "not a .docx (the file is not a valid zip package)") from None
+    except KeyError:
+        raise errors.CorruptDocumentError(path, f"not a readable .docx (it has no {BODY})") from None
+    except OSError as exc:
+        raise errors.UnreadableFileError(path, exc.strerror or str(exc)) from None
+    document = finish(normalize_newlines("\n".join(lines)), path, "docx", [], limits, {}, title)
+    if author and not document.metadata.byline:
+        document.metadata.byline = author
+    document.file_sha256 = _sha256(path)
+    return document
+
+
+def _check_package(path: Path, package: zipfile.ZipFile, limits: InputLimits) -> None:
+    """Refuse a package whose parts unpack too large or compress suspiciously well (a zip bomb)."""
+    infos = package.infolist()
+    total = sum(info.file_size for info in infos)
+    if total > limits.docx_unpacked_bytes:
+        unpacked = limits.docx_unpacked_bytes
+        raise errors.FileTooLargeError(
+            path, limits.over("the unpacked .docx", total, unpacked) + " (a zip bomb?)"
+        )
+    for info in infos:
+        if info.file_size > 1_000_000 and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
+            bomb = f"{info.filename} is compressed suspiciously well (a zip bomb?)"
+            raise errors.FileTooLargeError(path, bomb)
+
+
+def _body_lines(path: Path, package: zipfile.ZipFile, limits: InputLimits) -> list[str]:
+    lines: list[str] = []
+    size = 0
+    with package.open(BODY) as stream:
+        for count, text in enumerate(_paragraphs(path, stream), 1):
+            if count > limits.paragraphs:
+                most = (
+                    f"the .docx has over {limits.paragraphs:,} paragraphs (the most {limits.label()} allows)"
+                )
+                raise errors.FileTooLargeError(path, most)
+            if text.strip():
+                lines.append(text)
+                size += len(text) + 1
+                if size > limits.text_chars:
+                    raise errors.FileTooLargeError(path, f"the text is over {limits.label()}")
+    return lines
+
+
+def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[str]:
+    """Each w:p's text as it ends (a text box's paragraphs before the one that holds it)."""
+    from lxml import etree
+
+    events = etree.iterparse(
+        stream,
+        events=("end",),
+        tag=f"{W}p",
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+    )
+    try:
+        for _, paragraph in events:
+            yield "".join(_piece(node) for node in paragraph.iter(*_TEXT_TAGS))
+            paragraph.clear(keep_tail=False)  # a text box's paragraphs go too: read once, not twice
+            parent = paragraph.getparent()
+            while parent is not None and paragraph.getprevious() is not None:
+                del parent[0]  # what was read goes: memory stays flat however long the body
+    except etree.XMLSyntaxError as exc:
+        raise errors.CorruptDocumentError(path, f"the .docx is damaged ({str(exc)[:120]})") from None
+
+
+def _piece(node: object) -> str:
+    tag = node.tag  # type: ignore[attr-defined]
+    if tag == f"{W}t":
+        return node.text or ""  # type: ignore[attr-defined]
+    return "\t" if tag == f"{W}tab" else "\n"
+
+
+def _core_properties(package: zipfile.ZipFile) -> tuple[str | None, str | None]:
+    """Title and author, from a small part (read only if it is small)."""
+    from lxml import etree
+
+    try:
+        info = package.getinfo(CORE)
+    except KeyError:
+        return None, None
+    if info.file_size > 1_000_000:
+        return None, None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(package.read(CORE), parser)
+    except etree.XMLSyntaxError:
+        return None, None
+    values = {element.tag.rpartition("}")[2]: (element.text or "").strip() for element in root}
+    return values.get("title") or None, values.get("creator") or None
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -1,0 +1,52 @@
+"""Reading a draft's file and making its Document: the two steps every loader shares,
+with the size limit checked in both."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import errors
+from .document import Document
+from .limits import InputLimits
+from .metadata import extract_metadata
+
+
+def finish(
+    text: str,
+    path: Path | None,
+    fmt: str,
+    warnings: list[str],
+    limits: InputLimits,
+    meta_tags: dict[str, str] | None = None,
+    title: str | None = None,
+) -> Document:
+    """The Document of a draft's text, refused when over the size limit or empty."""
+    label = path or "<draft>"
+    if len(text) > limits.text_chars:
+        raise errors.FileTooLargeError(label, limits.over("the text", len(text), limits.text_chars))
+    if not text.strip():
+        raise errors.EmptyDocumentError(label, "the draft is empty (no text found)")
+    document = Document(text=text, path=path, format=fmt, warnings=warnings)
+    document.metadata = extract_metadata(text, fmt, document.paragraphs, meta_tags, title)
+    return document
+
+
+def read_bytes(path: Path, limit: int, limits: InputLimits, head: int | None = None) -> bytes:
+    """The file's bytes (or only its first `head` bytes), refusing files over `limit`.
+
+    Only regular files: a FIFO or a device would block or never end.
+    """
+    try:
+        if not path.exists():
+            raise errors.FileMissingError(path, "no such file")
+        if not path.is_file():
+            raise errors.UnreadableFileError(path, "not a regular file (a folder, a pipe or a device)")
+        size = path.stat().st_size
+        if size > limit:
+            raise errors.FileTooLargeError(path, limits.over("the file", size, limit))
+        with path.open("rb") as handle:
+            return handle.read(-1 if head is None else head)
+    except PermissionError:
+        raise errors.UnreadableFileError(path, "permission denied") from None
+    except OSError as exc:
+        raise errors.UnreadableFileError(path, exc.strerror or str(exc)) from None

@@ -1,0 +1,52 @@
+"""The one size limit on a draft, and what follows from it for each kind of file.
+
+The house policy states it once (`[input] max_text_mb`); every refusal names
+that number. A draft may hold that much text; the files it comes in may
+weigh more (markup and zip packaging), by fixed factors of the same limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MB = 1_000_000  # decimal megabytes, as file managers and `ls -h --si` show them
+
+
+@dataclass(frozen=True, slots=True)
+class InputLimits:
+    text_mb: int = 20
+
+    @property
+    def text_chars(self) -> int:
+        """Characters of text a draft may hold (and bytes of a plain-text file)."""
+        return self.text_mb * MB
+
+    @property
+    def html_bytes(self) -> int:
+        return 3 * self.text_mb * MB  # markup weighs more than its text
+
+    @property
+    def docx_bytes(self) -> int:
+        return self.text_mb * MB * 5 // 2  # the zip package, compressed
+
+    @property
+    def docx_unpacked_bytes(self) -> int:
+        return 10 * self.text_mb * MB  # its XML, unpacked
+
+    @property
+    def paragraphs(self) -> int:
+        """Paragraphs a draft may have: one per 20 characters of the limit (1,000,000 at 20 MB)."""
+        return self.text_mb * MB // 20
+
+    def label(self) -> str:
+        return f"the {self.text_mb} MB limit"
+
+    def over(self, what: str, size: int, allowed: int) -> str:
+        """One line for a refusal, naming the one limit: "file is 25.3 MB, over the 20 MB limit"."""
+        if allowed == self.text_chars:
+            return f"{what} is {size / MB:.1f} MB, over {self.label()}"
+        factor = allowed / self.text_chars
+        return f"{what} is {size / MB:.1f} MB, over {allowed / MB:g} MB ({factor:g} × {self.label()})"
+
+
+DEFAULT_LIMITS = InputLimits()
