@@ -13,6 +13,16 @@ os.environ["REVIEWAPP_HOME"] = tempfile.mkdtemp(prefix="reviewapp-tests-")
 
 DATA = Path(__file__).parent / "data"
 
+# Hypothesis: deterministic in CI (the same examples every run, a few thousand in all);
+# `pytest --hypothesis-profile=long` tries many more, at random.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "ci", derandomize=True, max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("long", max_examples=20_000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.load_profile("ci")
+
 
 @pytest.fixture(scope="session")
 def data_dir() -> Path:

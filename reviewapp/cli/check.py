@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from .. import __version__
 from ..core.findings import SEVERITIES
 from ..core.text import display_path
-from .common import EXIT_ERROR_FINDINGS, EXIT_OK, EXIT_USAGE, iter_drafts, reviewer
+from .common import EXIT_ERROR_FINDINGS, EXIT_OK, EXIT_USAGE, iter_drafts, reviewer, unreadable
 
 MAX_WORKERS = 4
 
@@ -75,7 +75,7 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
             fail(str(exc))
             continue
         except Exception as exc:  # a reader's own failure on hostile input: one line, then the next draft
-            fail(f"{display_path(path)}: cannot be read ({type(exc).__name__}: {str(exc)[:120]})")
+            fail(unreadable(path, exc))
             continue
         for warning in document.warnings:
             print(f"reviewapp: warning: {display_path(warning)}", file=sys.stderr)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..core.errors import ReviewAppError
 
@@ -40,6 +41,28 @@ def guarded(action: Callable[[], T]) -> T:
         raise
     except ReviewAppError as exc:
         raise CliError(str(exc)) from None
+
+
+def unreadable(path: object, exc: BaseException) -> str:
+    """One line for a reader's own failure on hostile input (not one of ours: no traceback either)."""
+    from ..core.text import display_path
+
+    return f"{display_path(path)}: cannot be read ({type(exc).__name__}: {str(exc)[:120]})"
+
+
+def load_draft(pipeline: Any, path: str | Path) -> Any:  # -> Document
+    """A draft loaded through the pipeline; any failure is one line, its warnings said on stderr."""
+    from ..core.text import display_path
+
+    try:
+        document = pipeline.load(path)
+    except ReviewAppError as exc:
+        raise CliError(str(exc)) from None
+    except Exception as exc:  # lxml, zipfile... on input built to break them
+        raise CliError(unreadable(path, exc)) from None
+    for warning in document.warnings:
+        print(f"reviewapp: warning: {display_path(warning)}", file=sys.stderr)
+    return document
 
 
 def reviewer(args: argparse.Namespace):  # -> Reviewer (imported lazily: `check` must start fast)

@@ -10,7 +10,7 @@ from typing import Any
 from ..core.decisions import DECISIONS, RESOLUTION_STATUSES
 from ..core.errors import ReviewAppError
 from ..core.text import display_path
-from .common import EXIT_ERROR_FINDINGS, EXIT_OK, CliError, guarded, open_store, reviewer, signer
+from .common import EXIT_ERROR_FINDINGS, EXIT_OK, CliError, guarded, load_draft, open_store, reviewer, signer
 
 EXIT_NOT_VERIFIED = 3  # the record does not verify (see core/store/errors.py for the others)
 
@@ -74,7 +74,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 def judged(args: argparse.Namespace):  # -> (Reviewer, ReviewStore, Review)
     """The draft named on the command line, reviewed through the pipeline and judged against the record."""
     pipeline = reviewer(args)
-    document = guarded(lambda: pipeline.load(args.file))
+    document = load_draft(pipeline, args.file)
     store = open_store(args)
     review = guarded(lambda: pipeline.review(document, store=store))
     if pipeline.grammar is not None and not review.grammar.available:

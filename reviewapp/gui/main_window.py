@@ -14,6 +14,7 @@ from ..core.document import Document
 from ..core.review import Reviewer
 from ..core.settings import UserSettings
 from ..core.store import ReviewStore
+from ..core.text import display_path
 from .actions.files import FileActions
 from .actions.findings import FindingActions
 from .actions.grammar import GrammarActions
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         self.files.watch(tab)
         index = self.tabs.addTab(tab, tab.title)
         if document.path:
-            self.tabs.setTabToolTip(index, str(document.path))
+            self.tabs.setTabToolTip(index, display_path(document.path))
         self.tabs.setCurrentIndex(index)
         tab.scheduler.start_soon()
         return tab

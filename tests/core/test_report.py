@@ -328,3 +328,30 @@ def test_on_paper_an_open_claim_is_underlined_in_its_colour_and_a_verified_one_i
     number = build_report(judge(), store, policy).number()
     altman = next(f for f in judge().findings if f.text.startswith("Sam Altman"))
     assert f"[{number[altman.id]}\u2713]" in html  # a resolved finding's reference carries a tick
+
+
+def test_a_report_of_many_findings_lists_repeated_ones_once(tmp_path, data_dir, people, monkeypatch):
+    """Past GROUP_OVER findings, the same rule on the same words is one entry with a count."""
+    from reviewapp.core.report import model
+
+    text = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
+    path = tmp_path / "thrice.txt"
+    path.write_text(text + "\n" + text + "\n" + text, encoding="utf-8")
+    policy = load_policy()
+    reviewer = Reviewer(policy)
+    review = reviewer.review(load_path(path))
+    with ReviewStore(tmp_path / "r.sqlite3") as store:
+        monkeypatch.setattr(model, "GROUP_OVER", 100)
+        report = build_report(reviewer.judge(review, store), store, policy)
+        assert report.grouped and len(report.findings) > 100
+        entries = report.entries()
+        assert len(entries) < len(report.findings) / 2
+        assert any(len(e.findings) == 3 for e in entries)
+        numbers = report.number()
+        assert set(numbers) == {f.id for f in report.findings}
+        html, markdown = render_html(report), render_markdown(report)
+        assert "3 times, " in html and "listed once" in html
+        landmark = next(n for n, e in enumerate(entries, 1) if e.first.text == "Landmark")
+        assert markdown.count(f"[^{landmark}]:") == 1 and markdown.count(f"[^{landmark}]") == 4
+        monkeypatch.setattr(model, "GROUP_OVER", 10_000)
+        assert not build_report(reviewer.judge(review, store), store, policy).grouped

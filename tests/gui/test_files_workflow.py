@@ -127,3 +127,13 @@ def test_file_new_opens_an_empty_draft_that_save_asks_a_place_for(window, qtbot)
     qtbot.keyClicks(tab.editor, "Sales rose 40 percent in 2024.")
     review = wait_analysed(qtbot, tab)
     assert any(f.category == "claim" for f in review.findings)
+
+
+def test_a_file_name_with_a_bidi_override_is_shown_escaped(window, qtbot, tmp_path):
+    path = tmp_path / "report\u202etxt.exe.txt"
+    path.write_text("Library hours\nThe library opens at nine.\n", encoding="utf-8")
+    tab = window.open_path(path)
+    wait_analysed(qtbot, tab)
+    assert "\u202e" not in window.windowTitle() and "report\\u202etxt.exe.txt" in window.windowTitle()
+    index = window.tabs.indexOf(tab)
+    assert "\u202e" not in window.tabs.tabText(index) + window.tabs.tabToolTip(index)

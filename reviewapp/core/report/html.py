@@ -256,9 +256,21 @@ def _findings(report: Report, numbers: dict[str, int], look, web: bool) -> list[
     code, end_code, suggestion = (
         ("<code>", "</code>", "<i>Suggestion:</i>") if web else ("", "", "Suggestion:")
     )
-    for finding in report.findings:
-        number = numbers[finding.id]
-        status, details = _decision(report, finding, look)
+    if report.grouped:
+        out.append(
+            f"<p>{len(report.findings):,} findings: those with the same rule and the same words are "
+            "listed once, with how many times they occur.</p>"
+        )
+    for number, entry in enumerate(report.entries(), 1):
+        finding = entry.first
+        if len(entry.findings) > 1:
+            open_ = sum(1 for f in entry.findings if f.id not in report.resolutions)
+            status = f"{len(entry.findings):,} times, <span {look('open')}>{open_:,} open</span>"
+            details = ""
+            ident = ""
+        else:
+            status, details = _decision(report, finding, look)
+            ident = f" · {code}{escape(finding.id)}{end_code}"
         what = f"{quote}“{escape(_shorten(finding.text))}”</span> — " if finding.text else ""
         what += escape(finding.message)
         if finding.suggestion:
@@ -266,7 +278,7 @@ def _findings(report: Report, numbers: dict[str, int], look, web: bool) -> list[
         anchor = f' id="f{number}"' if web else ""  # thousands of anchors cost Qt seconds
         out.append(
             f"{item}{anchor}><b>{number}.</b> {_swatch(finding.category, look)} {finding.severity}"
-            f" · {code}{escape(finding.rule)}{end_code} · {code}{escape(finding.id)}{end_code} · {status}"
+            f" · {code}{escape(finding.rule)}{end_code}{ident} · {status}"
             f"<br>{what}{'<br>' + details if details else ''}</p>"
         )
     return out

@@ -82,17 +82,27 @@ def render_markdown(report: Report) -> str:
                 out.append(f"[^{numbers[item.finding.id]}]")
         lines += ["".join(out), ""]
     lines += ["## Findings", ""]
-    for finding in report.findings:
+    if report.grouped:
+        lines += [
+            f"{len(report.findings):,} findings: those with the same rule and the same words are listed "
+            "once, with how many times they occur.",
+            "",
+        ]
+    for number, entry in enumerate(report.entries(), 1):
+        finding = entry.first
+        ident = "" if len(entry.findings) > 1 else f", id `{finding.id}`"
         parts = [
-            f"[^{numbers[finding.id]}]: **{LABELS[finding.category]}**, {finding.severity}"
-            f" (`{finding.rule}`, id `{finding.id}`):",
+            f"[^{number}]: **{LABELS[finding.category]}**, {finding.severity} (`{finding.rule}`{ident}):",
             f"“{_cell(finding.text)}”" if finding.text else "(at this place)",
             f"— {_cell(finding.message)}",
         ]
         if finding.suggestion:
             parts.append(f"*Suggestion:* {_cell(finding.suggestion)}")
         resolution = report.resolutions.get(finding.id)
-        if resolution is None:
+        if len(entry.findings) > 1:
+            open_ = sum(1 for f in entry.findings if f.id not in report.resolutions)
+            parts.append(f"**{len(entry.findings):,} times, {open_:,} open.**")
+        elif resolution is None:
             parts.append("**Open.**")
         else:
             parts.append(

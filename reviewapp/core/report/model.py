@@ -16,6 +16,19 @@ from ..review import Review
 from ..store import AuditReport, Resolution, ReviewStore, SignOff
 from .segments import Reference, marked_paragraphs
 
+GROUP_OVER = 10_000  # findings: beyond this a report lists repeated findings once, with a count
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One item of a report's findings list: a finding, or findings alike (same rule, same words)."""
+
+    findings: tuple[Finding, ...]
+
+    @property
+    def first(self) -> Finding:
+        return self.findings[0]
+
 
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -39,8 +52,22 @@ class Report:
     ai_statement: str | None
 
     def number(self) -> dict[str, int]:
-        """Finding id → its number in the report (1-based, text order)."""
-        return {f.id: n for n, f in enumerate(self.findings, 1)}
+        """Finding id → its number in the report (1-based, reading order): its entry's number."""
+        return {f.id: n for n, entry in enumerate(self.entries(), 1) for f in entry.findings}
+
+    @property
+    def grouped(self) -> bool:
+        """Over GROUP_OVER findings, repeated ones (same rule, same words) are listed once."""
+        return len(self.findings) > GROUP_OVER
+
+    def entries(self) -> list[Entry]:
+        """What the findings list shows: each finding, or (when grouped) each rule-and-words once."""
+        if not self.grouped:
+            return [Entry((f,)) for f in self.findings]
+        groups: dict[tuple[str, str], list[Finding]] = {}
+        for finding in self.findings:  # in reading order: a group is numbered where it first shows
+            groups.setdefault((finding.rule, finding.text), []).append(finding)
+        return [Entry(tuple(members)) for members in groups.values()]
 
     def counts(self) -> dict[str, dict[str, int]]:
         """category → severity → how many, with every category and severity present."""

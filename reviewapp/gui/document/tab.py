@@ -17,6 +17,7 @@ from ...core.fixes import Fix, fixes_for
 from ...core.loaders import load_text
 from ...core.review import Review, Reviewer
 from ...core.store import Resolution, ReviewStore, draft_key
+from ...core.text import display_path
 from .disk_banner import DiskBanner
 from .editor import ReviewEditor
 from .find_bar import FindBar
@@ -103,7 +104,9 @@ class DocumentTab(QWidget):
 
     @property
     def title(self) -> str:
-        name = self.path.name if self.path else "Untitled draft"
+        name = (
+            display_path(self.path.name) if self.path else "Untitled draft"
+        )  # no line breaks, no bidi tricks
         return name + (" •" if self.editor.document().isModified() else "")
 
     @property
