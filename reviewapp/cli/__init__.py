@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import __version__
 from ..core.errors import ReviewAppError
 from . import check, desktop, keys, records, report
-from .common import EXIT_OK, EXIT_USAGE, CliError, common_options
+from .common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CliError, common_options
 
 COMMAND_GROUPS = (check, desktop, records, report, keys)
 
@@ -56,6 +56,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         # flush cannot fail too (the recipe in the `signal` module's docs).
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug of ours: one line for the user, the traceback on request
+        if os.environ.get("REVIEWAPP_DEBUG"):
+            raise
+        print(
+            f"reviewapp: internal error ({type(exc).__name__}: {str(exc)[:160]}); "
+            "run again with REVIEWAPP_DEBUG=1 for the details, and please report it",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 def gui_by_default(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:

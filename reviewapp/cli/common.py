@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from ..core.errors import ReviewAppError
 
 EXIT_OK, EXIT_ERROR_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERNAL = 70  # a bug of ours (sysexits' EX_SOFTWARE)
 T = TypeVar("T")
 
 

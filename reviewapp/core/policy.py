@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import tomllib
@@ -80,11 +81,12 @@ class Policy:
     grammar: GrammarSettings
     scores: ScoreSettings
     raw: dict[str, Any] = field(repr=False)
+    recorded_as: str | None  # the fingerprint it was recorded under (a policy from the record)
 
     @property
     def fingerprint(self) -> str:
         """SHA-256 of the policy as read (every value, defaults included): recorded with each decision."""
-        return policy_fingerprint(self.raw)
+        return self.recorded_as or policy_fingerprint(self.raw)
 
 
 def policy_fingerprint(raw: dict[str, Any]) -> str:
@@ -92,8 +94,14 @@ def policy_fingerprint(raw: dict[str, Any]) -> str:
 
 
 def policy_from_record(raw: dict[str, Any], fingerprint: str) -> Policy:
-    """A policy recorded in the review database with the decisions taken under it."""
-    return _build(raw, Path(f"<recorded policy {fingerprint[:12]}>"))
+    """A policy recorded in the review database with the decisions taken under it.
+
+    A policy recorded by an earlier reviewapp lacks the settings added since;
+    those take their defaults (which leave its judgement as it was).
+    """
+    source = Path(f"<recorded policy {fingerprint[:12]}>")
+    policy = _build(_merge(_read(default_policy_path()), raw, source), source)
+    return dataclasses.replace(policy, recorded_as=fingerprint)
 
 
 def default_policy_path() -> Path:
@@ -187,6 +195,7 @@ def _build(data: dict[str, Any], source: Path) -> Policy:
         grammar=grammar_settings(data["grammar"], source),
         scores=_scores(data["scores"], source),
         raw=data,
+        recorded_as=None,
     )
 
 

@@ -97,3 +97,31 @@ def test_single_pattern_refuses_a_pattern_made_of_gated_parts():
     assert single_pattern("disclosure_label").regex.match("AI disclosure: this article was drafted with AI.")
     with pytest.raises(TypeError, match="figure"):
         single_pattern("figure")  # its digits, money words... are separate gated parts
+
+
+def test_a_policy_recorded_by_an_earlier_version_still_judges(tmp_path):
+    """Settings added since it was recorded take their defaults; it keeps its recorded fingerprint."""
+    import copy
+
+    from reviewapp.core.policy import policy_from_record
+
+    raw = copy.deepcopy(load_policy().raw)
+    del raw["input"]
+    del raw["rules"]["allow_list"], raw["rules"]["allowed"]
+    policy = policy_from_record(raw, "ab" * 32)
+    assert policy.fingerprint == "ab" * 32
+    assert policy.limits.text_mb == 20 and policy.allowed_terms == frozenset()
+
+
+def test_a_bug_reaches_the_user_as_one_line_not_a_traceback(monkeypatch, capsys):
+    from reviewapp import cli
+    from reviewapp.cli import records
+
+    def broken(_args):
+        raise KeyError("allow_list")
+
+    monkeypatch.delenv("REVIEWAPP_DEBUG", raising=False)
+    monkeypatch.setattr(records, "run_history", broken)
+    assert cli.main(["history", "draft.txt"]) == 70
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "internal error (KeyError" in err[0] and "REVIEWAPP_DEBUG=1" in err[0]
