@@ -31,13 +31,14 @@ def run_report(args: argparse.Namespace) -> int:
 
     to_stdout = args.output in (None, "-")
     fmt = REPORT_FORMATS[args.format] if args.format else _format_from_name(args.output)
-    if to_stdout and fmt.render is None:
+    if to_stdout and not fmt.is_text:
         raise CliError(f"a {fmt.label} needs a file: add -o OUT{fmt.suffix}")
     pipeline, store, review = judged(args)
     report = guarded(lambda: build_report(review, store, pipeline.policy))
     if to_stdout:
-        assert fmt.render is not None
-        sys.stdout.write(fmt.render(report))
+        render = fmt.render
+        assert render is not None
+        sys.stdout.write(render(report))
         return EXIT_OK
     for written in guarded(lambda: fmt.write(report, Path(args.output))):
         print(f"wrote {written}", file=sys.stderr)

@@ -6,13 +6,47 @@ result = Analyzer().analyze(load_path("draft.txt"))
 
 from __future__ import annotations
 
-from .analysis import AnalysisResult, Analyzer, IncrementalAnalysis
-from .categories import CATEGORIES
-from .document import Document, Paragraph, text_sha256
-from .errors import LoadError, PolicyError, ReviewAppError
-from .findings import SEVERITIES, Finding
-from .loaders import SUPPORTED_SUFFIXES, load_path, load_text
-from .policy import Policy, load_policy
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# What each name is imported from. Imported when first used (PEP 562), not with the package:
+# `reviewapp history` and `status` must not pay for the analyzers or the reports they do not use.
+_EXPORTS = {
+    "AnalysisResult": "analysis",
+    "Analyzer": "analysis",
+    "IncrementalAnalysis": "analysis",
+    "CATEGORIES": "categories",
+    "Document": "document",
+    "Paragraph": "document",
+    "text_sha256": "document",
+    "LoadError": "errors",
+    "PolicyError": "errors",
+    "ReviewAppError": "errors",
+    "SEVERITIES": "findings",
+    "Finding": "findings",
+    "SUPPORTED_SUFFIXES": "loaders",
+    "load_path": "loaders",
+    "load_text": "loaders",
+    "Policy": "policy",
+    "load_policy": "policy",
+}
+
+if TYPE_CHECKING:
+    from .analysis import AnalysisResult, Analyzer, IncrementalAnalysis
+    from .categories import CATEGORIES
+    from .document import Document, Paragraph, text_sha256
+    from .errors import LoadError, PolicyError, ReviewAppError
+    from .findings import SEVERITIES, Finding
+    from .loaders import SUPPORTED_SUFFIXES, load_path, load_text
+    from .policy import Policy, load_policy
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __name__), name)
+
 
 __all__ = [
     "CATEGORIES",

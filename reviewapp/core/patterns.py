@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
+
+from .regex_prefix import with_first_chars
 
 WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
 _DIGIT = re.compile(r"\d")
@@ -57,10 +59,19 @@ class GatedPattern:
     is one group.
     """
 
-    regex: re.Pattern[str]
+    source: str  # the expression, compiled on first use: most never are on a short draft
+    flags: int = 0
     groups: tuple[frozenset[str], ...] = ()
     chars: str = ""
     substrings: tuple[str, ...] = ()
+    _compiled: list[re.Pattern[str]] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled expression (with its first-character test in front)."""
+        if not self._compiled:
+            self._compiled.append(re.compile(with_first_chars(self.source, self.flags), self.flags))
+        return self._compiled[0]
 
     def may_match(self, text: str, words: frozenset[str] | None = None) -> bool:
         if not GATES_ENABLED or not (self.groups or self.chars or self.substrings):

@@ -21,7 +21,6 @@ from pathlib import Path
 from .errors import PolicyError
 from .findings import SEVERITIES
 from .patterns import DIGIT_TRIGGER, GatedAny, GatedPattern, normalise
-from .regex_prefix import with_first_chars
 from .resources import resource_path
 from .text import apostrophes
 
@@ -66,27 +65,32 @@ def _term_regex(term: str) -> str:
     return apostrophes(re.escape(term).replace(r"\ ", r"\s+"))
 
 
-def _gated(entry: dict, source: Path, name: str, flags: int) -> GatedPattern | None:
+def _gated(entry: dict, source: Path, name: str, flags: int, *, check: bool = True) -> GatedPattern | None:
+    """The entry's patterns as one gated expression; `check` compiles it now, to report a bad
+    pattern in a house file at once (the built-in ones are compiled by the tests instead)."""
     patterns = entry.get("patterns", [])
     if not patterns:
         return None
-    try:
-        joined = "|".join(f"(?:{apostrophes(p)})" for p in patterns)
-        regex = re.compile(with_first_chars(joined, flags), flags)
-    except re.error as exc:
-        raise PolicyError(f"{source}: {name}: bad pattern ({exc})") from None
+    joined = "|".join(f"(?:{apostrophes(p)})" for p in patterns)
     triggers = entry.get("triggers", ())
     if triggers and isinstance(triggers[0], str):
         triggers = [triggers]
     groups = [frozenset(normalise(t) for t in group) for group in triggers]
     if entry.get("digits", False):
         groups = [g | {DIGIT_TRIGGER} for g in groups] or [frozenset({DIGIT_TRIGGER})]
-    return GatedPattern(
-        regex=regex,
+    gated = GatedPattern(
+        source=joined,
+        flags=flags,
         groups=tuple(groups),
         chars=entry.get("chars", ""),
         substrings=tuple(entry.get("substrings", ())),
     )
+    if check:
+        try:
+            gated.regex  # noqa: B018 (compiled for its error)
+        except re.error as exc:
+            raise PolicyError(f"{source}: {name}: bad pattern ({exc})") from None
+    return gated
 
 
 FIXES = ("delete", "delete_line", "delete_filler")
@@ -112,8 +116,10 @@ def _fix(entry: dict, path: Path, name: str) -> str | None:
     return fix
 
 
-def parse_rule_file(path: Path, category: str | None = None) -> list[LexiconRule]:
-    """Rules of one file; with no category, each rule's comes from its name ("hedge.x")."""
+def parse_rule_file(path: Path, category: str | None = None, *, check: bool = True) -> list[LexiconRule]:
+    """Rules of one file; with no category, each rule's comes from its name ("hedge.x").
+
+    `check` compiles every pattern now (see `_gated`)."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -134,8 +140,8 @@ def parse_rule_file(path: Path, category: str | None = None) -> list[LexiconRule
         terms = tuple(entry.get("terms", ()))
         flags = 0 if case_sensitive else re.IGNORECASE
         gated = [
-            _gated(entry, path, name, flags),
-            *(_gated(g, path, name, flags) for g in entry.get("gated", ())),
+            _gated(entry, path, name, flags, check=check),
+            *(_gated(g, path, name, flags, check=check) for g in entry.get("gated", ())),
         ]
         _check_keys(entry, RULE_KEYS, path, f"rule {name!r}")
         for table in entry.get("gated", ()):
@@ -168,7 +174,8 @@ def parse_rule_file(path: Path, category: str | None = None) -> list[LexiconRule
 
 @cache
 def builtin_rules(category: str) -> tuple[LexiconRule, ...]:
-    return tuple(parse_rule_file(resource_path("rules", f"{category}.toml"), category))
+    # Shipped rules are compiled when first needed: a short draft never needs most.
+    return tuple(parse_rule_file(resource_path("rules", f"{category}.toml"), category, check=False))
 
 
 @cache
@@ -226,7 +233,13 @@ def load_all() -> None:
     for name in _words_file():
         word_list(name)
     for name in _patterns_file():
-        pattern_list(name)
+        pattern = pattern_list(name)
+        for part in pattern.parts if isinstance(pattern, GatedAny) else (pattern,):
+            part.regex  # noqa: B018 (compiled now, see above)
+    for category in LEXICON_CATEGORIES:
+        for rule in builtin_rules(category):
+            for part in rule.patterns:
+                part.regex  # noqa: B018
 
 
 @cache
@@ -239,8 +252,8 @@ def pattern_list(name: str) -> GatedPattern | GatedAny:
     """A named, gated expression from resources/rules/patterns.toml (matching ignores case)."""
     entry = _patterns_file()[name]
     source = resource_path("rules", "patterns.toml")
-    parts = [_gated(entry, source, name, re.IGNORECASE)]
-    parts += [_gated(g, source, name, re.IGNORECASE) for g in entry.get("gated", ())]
+    parts = [_gated(entry, source, name, re.IGNORECASE, check=False)]
+    parts += [_gated(g, source, name, re.IGNORECASE, check=False) for g in entry.get("gated", ())]
     present = [p for p in parts if p is not None]
     return present[0] if len(present) == 1 else GatedAny(tuple(present))
 

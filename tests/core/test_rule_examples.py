@@ -74,3 +74,22 @@ def test_a_key_written_under_a_gated_table_by_mistake_is_an_error(tmp_path):
     )
     with pytest.raises(PolicyError, match=r"gated.*unknown key.*message"):
         parse_rule_file(path)
+
+
+def test_a_bad_pattern_in_a_house_file_is_reported_when_the_file_is_read(tmp_path):
+    import pytest
+
+    from reviewapp.core.errors import PolicyError
+    from reviewapp.core.rules import parse_rule_file
+
+    path = tmp_path / "house.toml"
+    path.write_text('[[rule]]\nname = "hedge.house"\npatterns = ["(unclosed"]\n', encoding="utf-8")
+    with pytest.raises(PolicyError, match=r"hedge\.house: bad pattern"):
+        parse_rule_file(path)
+
+
+def test_every_shipped_pattern_compiles():
+    """Shipped patterns are compiled on first use, not when read: this is where a bad one shows."""
+    from reviewapp.core.rules import load_all
+
+    load_all()

@@ -102,9 +102,8 @@ def test_migrates_an_empty_database(tmp_path):
     path = tmp_path / "new.sqlite3"
     with ReviewStore(path) as s:
         assert s.schema_version == SCHEMA_VERSION
-        assert {"documents", "versions", "resolutions", "signoffs", "audit", "settings"} <= set(
-            s.db.table_names()
-        )
+        tables = {row[0] for row in s.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"documents", "versions", "resolutions", "signoffs", "audit", "settings", "texts"} <= tables
         assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -185,7 +184,7 @@ def test_bad_requests_write_nothing(store, people, call, message):
     with pytest.raises(ReviewAppError, match=message):
         call(store, people)
     assert store.verify_audit().entries == 0
-    assert store.db["documents"].count == 0
+    assert store.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 0
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,44 @@
-"""Review reports: one model, in the formats of formats.REPORT_FORMATS."""
+"""Review reports: one model, in the formats of formats.REPORT_FORMATS.
+
+The names below are imported when first used (PEP 562): `reviewapp report`
+registers its options from the formats table without loading every writer.
+"""
 
 from __future__ import annotations
 
-from .formats import REPORT_FORMATS, ReportError, ReportFormat, Written, format_for_path, jsonld_path
-from .html import render_html
-from .json_report import disclosure_jsonld, render_json, report_json
-from .markdown import render_markdown
-from .model import Report, build_report
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "REPORT_FORMATS": "formats",
+    "ReportError": "formats",
+    "ReportFormat": "formats",
+    "Written": "formats",
+    "format_for_path": "formats",
+    "jsonld_path": "formats",
+    "render_html": "html",
+    "disclosure_jsonld": "json_report",
+    "render_json": "json_report",
+    "report_json": "json_report",
+    "render_markdown": "markdown",
+    "Report": "model",
+    "build_report": "model",
+}
+
+if TYPE_CHECKING:
+    from .formats import REPORT_FORMATS, ReportError, ReportFormat, Written, format_for_path, jsonld_path
+    from .html import render_html
+    from .json_report import disclosure_jsonld, render_json, report_json
+    from .markdown import render_markdown
+    from .model import Report, build_report
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __name__), name)
+
 
 __all__ = [
     "REPORT_FORMATS",

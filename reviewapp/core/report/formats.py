@@ -11,14 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import ReviewAppError
 from ..files import write_atomic
-from .html import render_html
-from .json_report import render_disclosure, render_json
-from .markdown import render_markdown
-from .model import Report
+
+if TYPE_CHECKING:
+    from .model import Report
 
 
 class ReportError(ReviewAppError):
@@ -40,7 +39,15 @@ class ReportFormat:
     id: str
     label: str  # as a file dialog lists it
     suffixes: tuple[str, ...]  # the first is what a new file gets
-    render: Callable[[Report], str] | None  # text formats; None for PDF
+    renderer: str | None  # "module:function" of a text format, imported when used; None for PDF
+
+    @property
+    def render(self) -> Callable[[Report], str] | None:
+        if self.renderer is None:
+            return None
+        module, _, function = self.renderer.partition(":")
+        render: Callable[[Report], str] = getattr(import_module(module, __package__), function)
+        return render
 
     @property
     def suffix(self) -> str:
@@ -48,26 +55,30 @@ class ReportFormat:
 
     @property
     def is_text(self) -> bool:
-        return self.render is not None
+        return self.renderer is not None
 
     def write(self, report: Report, path: Path) -> list[Written]:
         """Write the report (and, for JSON, its disclosure beside it); return the files written."""
-        if self.render is None:
+        if self.renderer is None:
             pages = _pdf_writer()(report, path)
             return [Written(path, f"{pages} page{'s' if pages != 1 else ''}")]
-        write_atomic(path, self.render(report))
+        render = self.render
+        assert render is not None
+        write_atomic(path, render(report))
         if self.id != "json":
             return [Written(path)]
+        from .json_report import render_disclosure
+
         beside = jsonld_path(path)
         write_atomic(beside, render_disclosure(report) + "\n")
         return [Written(path), Written(beside, "the disclosure as JSON-LD")]
 
 
 REPORT_FORMAT_TABLE: tuple[ReportFormat, ...] = (
-    ReportFormat("html", "HTML report", (".html", ".htm"), render_html),
+    ReportFormat("html", "HTML report", (".html", ".htm"), ".html:render_html"),
     ReportFormat("pdf", "PDF report", (".pdf",), None),
-    ReportFormat("md", "Markdown report", (".md", ".markdown"), render_markdown),
-    ReportFormat("json", "JSON report", (".json",), render_json),
+    ReportFormat("md", "Markdown report", (".md", ".markdown"), ".markdown:render_markdown"),
+    ReportFormat("json", "JSON report", (".json",), ".json_report:render_json"),
 )
 REPORT_FORMATS: dict[str, ReportFormat] = {f.id: f for f in REPORT_FORMAT_TABLE}
 

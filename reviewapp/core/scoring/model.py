@@ -64,11 +64,9 @@ def load_model(name: str) -> LinearModel:
     """A shipped model, read once (resources/models/NAME.json)."""
     path = resource_path("models", f"{name}.json")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"), parse_int=float)  # every weight a float
         if data.get("format") != MODEL_FORMAT:
             raise ModelError(f"{path}: model format {data.get('format')!r}, expected {MODEL_FORMAT}")
-        return LinearModel(
-            data["name"], float(data["bias"]), {k: float(v) for k, v in data["weights"].items()}
-        )
+        return LinearModel(data["name"], float(data["bias"]), data["weights"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{path}: cannot read the {name} model ({exc}); reinstall reviewapp") from None

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from ..decisions import RESOLUTION, Signer, check_decision, check_resolution, check_role
 from ..document import text_sha256
@@ -57,9 +57,6 @@ from .errors import (
 from .records import AuditReport, DraftRecord, DraftRef, HistoryEntry, Resolution, SignOff
 from .schema import MIGRATIONS, SCHEMA_VERSION, TABLES
 
-if TYPE_CHECKING:
-    from sqlite_utils.db import Table
-
 __all__ = ["NewerSchemaError", "RecordNotVerifiedError", "ReviewStore", "StoreError", "default_db_path"]
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -90,8 +87,6 @@ class ReviewStore:
     """
 
     def __init__(self, path: str | Path, create: bool = True, busy_timeout: float | None = None) -> None:
-        import sqlite_utils
-
         self.path = Path(path)
         busy_timeout = busy_timeout if busy_timeout is not None else _busy_timeout()
         self.busy_timeout = busy_timeout
@@ -107,7 +102,6 @@ class ReviewStore:
         with self._errors():
             conn = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         try:
             with self._errors():
                 conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
@@ -198,8 +192,11 @@ class ReviewStore:
             return
         with self.transaction():
             version = self._check_schema()  # another process may have done it meanwhile
+            import sqlite_utils  # for making tables only: opening a database need not import it
+
+            db = sqlite_utils.Database(self.conn)
             for number in range(version, SCHEMA_VERSION):
-                MIGRATIONS[number](self.db)
+                MIGRATIONS[number](db)
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _check_schema(self) -> int:
@@ -368,7 +365,8 @@ class ReviewStore:
             entry = self._append(kind, draft.key, draft.sha256, payload, signer)
             document_id = self._document_id(draft.key, draft.title)
             version_id = self._version_id(document_id, draft.sha256, draft.words)
-            self.db.table(table).insert(
+            self._insert(
+                table,
                 {
                     "document_id": document_id,
                     "version_id": version_id,
@@ -376,7 +374,7 @@ class ReviewStore:
                     **row,
                     "at": entry.at,
                     "audit_id": entry.id,
-                }
+                },
             )
         return entry
 
@@ -403,7 +401,7 @@ class ReviewStore:
             "signature": signature,
             "signer_prev": signer_prev,
         }
-        entry_id = inserted_id(self.db.table("audit").insert(values))
+        entry_id = self._insert("audit", values)
         self._written[key] = (entry_id, digest)
         return AuditEntry(
             entry_id, at, kind, document, sha256, text, prev_hash, digest, key, signature, signer_prev
@@ -430,6 +428,15 @@ class ReviewStore:
             )
         return last.hash
 
+    def _insert(self, table: str, row: dict[str, Any]) -> int:
+        """Insert one row; its id. (Table and column names are ours, never the user's.)"""
+        columns = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        cursor = self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+        if cursor.lastrowid is None:
+            raise StoreError(f"{table}: the insert gave no id")
+        return int(cursor.lastrowid)
+
     def _has_policy(self, policy_fingerprint: str) -> bool:
         sql = "SELECT 1 FROM audit WHERE kind = 'policy' AND sha256 = ? LIMIT 1"
         return self.conn.execute(sql, (policy_fingerprint,)).fetchone() is not None
@@ -438,7 +445,7 @@ class ReviewStore:
         row = self.conn.execute("SELECT id FROM documents WHERE key = ?", (key,)).fetchone()
         if row:
             return int(row[0])
-        return inserted_id(self.db.table("documents").insert({"key": key, "title": title, "created": now()}))
+        return self._insert("documents", {"key": key, "title": title, "created": now()})
 
     def _version_id(self, document_id: int, sha256: str, words: int) -> int:
         row = self.conn.execute(
@@ -446,10 +453,8 @@ class ReviewStore:
         ).fetchone()
         if row:
             return int(row[0])
-        return inserted_id(
-            self.db.table("versions").insert(
-                {"document_id": document_id, "sha256": sha256, "words": words, "created": now()}
-            )
+        return self._insert(
+            "versions", {"document_id": document_id, "sha256": sha256, "words": words, "created": now()}
         )
 
     # -- reading the record
@@ -656,7 +661,11 @@ class ReviewStore:
 
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction():
-            self.db.table("settings").upsert({"key": key, "value": value}, pk="key")
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
 
 
 def _fp(key: str | None) -> str:
@@ -696,13 +705,6 @@ def _signoff(entry: AuditEntry) -> SignOff:
         d.get("policy"),
         entry.id,
     )
-
-
-def inserted_id(table: Table) -> int:
-    """The id of the row `table` just inserted (set by every insert; typed as optional)."""
-    if table.last_pk is None:
-        raise StoreError(f"{table.name}: the insert gave no id")
-    return int(table.last_pk)
 
 
 def _check_file(path: Path, create: bool) -> None:

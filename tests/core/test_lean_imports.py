@@ -1,0 +1,80 @@
+"""`status` and `history` start fast: they do not import what they do not use.
+
+Each heavy module costs tens of milliseconds at start-up (issue 20: both under
+100 ms whole-process); the figures are in benchmarks/README.md, this test only
+keeps the import graph from growing back.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.subprocess
+
+# What the record commands never need: the renderers, the GUI, the .docx and
+# HTML readers, the grammar client, worker processes, and the schema tool
+# (an existing, current database needs no migration).
+HEAVY = (
+    "PySide6",
+    "lxml",
+    "language_tool_python",
+    "sqlite_utils",
+    "multiprocessing",
+    "reviewapp.gui",
+    "reviewapp.core.docx",
+    "reviewapp.core.htmltext",
+    "reviewapp.core.report.html",
+    "reviewapp.core.report.markdown",
+    "reviewapp.core.report.model",
+)
+
+PROBE = """
+import contextlib, io, json, sys
+from reviewapp.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    main(sys.argv[1:])
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def modules_after(*args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=60, check=True
+    )
+    return set(json.loads(done.stdout))
+
+
+def heavy_in(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+
+
+@pytest.fixture
+def recorded(tmp_path, data_dir):
+    draft = tmp_path / "fox.txt"
+    draft.write_text((data_dir / "openai-foxconn.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    db = tmp_path / "r.sqlite3"
+    modules_after("status", str(draft), "--db", str(db), "--init")  # made (and migrated) here
+    return draft, db
+
+
+def test_status_and_history_do_not_import_heavy_modules(recorded):
+    draft, db = recorded
+    status = modules_after("status", str(draft), "--db", str(db))
+    assert "reviewapp.core.store.sqlite" in status and "reviewapp.core.analysis" in status
+    assert heavy_in(status) == []
+    history = modules_after("history", str(draft), "--db", str(db))
+    assert "reviewapp.core.store.sqlite" in history
+    assert heavy_in(history) == []
+    assert "reviewapp.core.analysis" not in history  # it shows the record; it does not analyse
+
+
+def test_the_probe_sees_heavy_modules_where_they_are_used(recorded, tmp_path):
+    """The names above are real: a report imports its renderer, a new database the schema tool."""
+    draft, _ = recorded
+    report = modules_after("report", str(draft), "--db", str(tmp_path / "new.sqlite3"), "--init",
+                           "-o", str(tmp_path / "r.html"))  # fmt: skip
+    assert {"reviewapp.core.report.html", "sqlite_utils"} <= set(heavy_in(report))
