@@ -73,3 +73,42 @@ def own_home(tmp_path, monkeypatch):
     home.mkdir(exist_ok=True)
     monkeypatch.setenv("REVIEWAPP_HOME", str(home))
     return home
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server on 127.0.0.1 for the session (tests/pg_server.py)."""
+    from pg_server import server_binaries, start_server
+
+    if server_binaries() is None:
+        pytest.skip("PostgreSQL is not installed here (`.ci/run` installs Debian's postgresql)")
+    server = start_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def server_url(pg_server):
+    """A new database on the server with the review record set up in it; its URL (as the admin)."""
+    import uuid
+
+    import psycopg
+
+    from reviewapp.core.store.server_admin import init_server
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_server.url(), autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    url = pg_server.url(name)
+    init_server(url)
+    yield url
+    with psycopg.connect(pg_server.url(), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=("sqlite", "postgresql"))
+def record_location(request, tmp_path):
+    """Where a new review record is kept: a local SQLite file, then a database on the server."""
+    if request.param == "postgresql":
+        return request.getfixturevalue("server_url")
+    return tmp_path / "reviews.sqlite3"

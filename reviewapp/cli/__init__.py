@@ -11,10 +11,10 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.errors import ReviewAppError
-from . import check, desktop, keys, records, report
+from . import check, db, desktop, keys, records, report
 from .common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CliError, common_options
 
-COMMAND_GROUPS = (check, desktop, records, report, keys)
+COMMAND_GROUPS = (check, desktop, records, report, keys, db)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -73,12 +73,16 @@ def reviewer(args: argparse.Namespace):  # -> Reviewer (imported lazily: `check`
     return guarded(lambda: Reviewer.configured(args.policy))
 
 
-def open_store(args: argparse.Namespace):  # -> ReviewStore
-    """The review database: the default one is made on first use; one named with --db only with --init."""
-    from ..core.store import ReviewStore, default_db_path
+def open_store(args: argparse.Namespace, policy: Any = None):  # -> ReviewStore
+    """The review record: --db (a path, or a postgresql:// server), else the policy's [store] url,
+    else the default database (made on first use; one named with --db only with --init)."""
+    from ..core.store import default_db_path
+    from ..core.store.server_admin import open_store as open_location
 
-    path = Path(args.db) if args.db else default_db_path()
-    return guarded(lambda: ReviewStore(path, create=bool(getattr(args, "init", False)) or not args.db))
+    url = policy.store_url if policy is not None else None
+    location = args.db or url or default_db_path()
+    create = bool(getattr(args, "init", False)) or not (args.db or url)
+    return guarded(lambda: open_location(location, create=create))
 
 
 def signer(args: argparse.Namespace, pipeline):  # -> Signer

@@ -75,7 +75,7 @@ def judged(args: argparse.Namespace):  # -> (Reviewer, ReviewStore, Review)
     """The draft named on the command line, reviewed through the pipeline and judged against the record."""
     pipeline = reviewer(args)
     document = load_draft(pipeline, args.file)
-    store = open_store(args)
+    store = open_store(args, pipeline.policy)
     review = guarded(lambda: pipeline.review(document, store=store))
     if pipeline.grammar is not None and not review.grammar.available:
         print(f"reviewapp: grammar check unavailable: {review.grammar.reason}", file=sys.stderr)
@@ -146,10 +146,11 @@ def run_history(args: argparse.Namespace) -> int:
 
     # The record names a saved draft by its path: it is loaded for its hashes, not analysed.
     path = Path(args.file)
-    entries = open_store(args).history(draft_key(path, ""))
+    policy = guarded(lambda: load_policy(args.policy))
+    entries = open_store(args, policy).history(draft_key(path, ""))
     shown = display_path(args.file)
     try:
-        document = load_path(path, guarded(lambda: load_policy(args.policy)).limits)
+        document = load_path(path, policy.limits)
         print(f"{shown}: text sha256 {document.sha256} (decoded, LF line ends)")
         print(f"{' ' * len(shown)}  file sha256 {document.file_sha256} (as sha256sum prints it)")
     except (OSError, ReviewAppError):
@@ -165,7 +166,8 @@ def run_audit(args: argparse.Namespace) -> int:
     from ..core import load_policy
     from ..core.store import Head
 
-    store = open_store(args)
+    policy = guarded(lambda: load_policy(args.policy))
+    store = open_store(args, policy)
     if args.action == "head":
         print(store.head())
         return EXIT_OK
@@ -173,7 +175,7 @@ def run_audit(args: argparse.Namespace) -> int:
         expect = Head.parse(args.expect) if args.expect else None
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    keyring = guarded(lambda: load_policy(args.policy)).keyring
+    keyring = policy.keyring
     report = store.verify_audit(keyring, expect, args.every_signature)
     if report.ok:
         signatures = (

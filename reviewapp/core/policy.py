@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,6 +81,7 @@ class Policy:
     severity_overrides: dict[str, str]
     grammar: GrammarSettings
     scores: ScoreSettings
+    store_url: str | None  # [store] url: the newsroom's review server (not part of the fingerprint)
     raw: dict[str, Any] = field(repr=False)
     recorded_as: str | None  # the fingerprint it was recorded under (a policy from the record)
 
@@ -148,6 +150,9 @@ def _choice(value: Any, allowed: tuple[str, ...], what: str, source: Path) -> st
 
 
 def _build(data: dict[str, Any], source: Path) -> Policy:
+    # Where the record is kept is no part of how drafts are judged: not recorded, not fingerprinted.
+    data = dict(data)
+    store_url = _store_url(data.pop("store", {}), source)
     disclosure, signoff, rules, report = (data[k] for k in ("disclosure", "signoff", "rules", "report"))
     severity = data["severity"]
     for rule, level in severity.items():
@@ -194,9 +199,27 @@ def _build(data: dict[str, Any], source: Path) -> Policy:
         severity_overrides=dict(severity),
         grammar=grammar_settings(data["grammar"], source),
         scores=_scores(data["scores"], source),
+        store_url=store_url,
         raw=data,
         recorded_as=None,
     )
+
+
+def _store_url(table: Any, source: Path) -> str | None:
+    """[store] url = "postgresql://user@host/db": the review record on a server; never a password."""
+    if not isinstance(table, dict) or set(table) - {"url"}:
+        raise PolicyError(f"{source}: [store] takes one key, url")
+    url = table.get("url")
+    if url is None or url == "":
+        return None
+    if not isinstance(url, str) or not url.startswith(("postgresql://", "postgres://")):
+        raise PolicyError(f"{source}: store.url must be a postgresql:// address")
+    if "password" in url.lower() or re.match(r"postgres(?:ql)?://[^/@]*:[^/@]*@", url):
+        raise PolicyError(
+            f"{source}: store.url must not hold a password: put it in ~/.pgpass (PGPASSFILE) "
+            "or a service file, where PostgreSQL's own tools look"
+        )
+    return url
 
 
 def _limits(table: dict[str, Any], source: Path) -> InputLimits:

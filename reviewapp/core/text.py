@@ -60,15 +60,20 @@ def _append(out: list[Sentence], text: str, begin: int, end: int, offset: int) -
         out.append(Sentence(offset + start, offset + start + len(stripped), stripped))
 
 
+_WORD_WINDOW = 100  # characters looked at either side of a full stop: no abbreviation is longer
+
+
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
-    before = text[: match.start(1)]
+    # A bounded window, not the whole text before: in one huge paragraph, copying
+    # everything before each full stop made splitting quadratic.
+    before = text[max(0, match.start(1) - _WORD_WINDOW) : match.start(1)]
     word = before[before.rfind(" ") + 1 :].lstrip('"“‘([').lower()
     if not word:
         return True
     if word in _NEVER_ENDS or (len(word) == 1 and word.isalpha()):
         return False  # "Mr. Smith", "J. Smith"
     if word in _MAYBE_ENDS or _INITIALISM.match(word):
-        following = text[match.end(3) :].split(" ", 1)[0].strip('"“‘(').lower()
+        following = text[match.end(3) : match.end(3) + _WORD_WINDOW].split(" ", 1)[0].strip('"“‘(').lower()
         return following in _OPENERS
     return True
 

@@ -13,7 +13,8 @@ from .. import __version__
 from ..core import ReviewAppError
 from ..core.review import Reviewer
 from ..core.settings import UserSettings, load_user_settings, save_user_settings, settings_path
-from ..core.store import ReviewStore, default_db_path
+from ..core.store import default_db_path
+from ..core.store.server_admin import open_store
 from .icons import app_icon
 from .main_window import MainWindow
 
@@ -24,7 +25,8 @@ def build_window(args: argparse.Namespace, settings: QSettings | None = None) ->
     settings = settings or QSettings("reviewapp", "reviewapp")
     user = load_user_settings() if settings_path().exists() else _moved_preferences(settings)
     reviewer = Reviewer.configured(getattr(args, "policy", None), user)
-    store = ReviewStore(Path(args.db) if getattr(args, "db", None) else default_db_path())
+    location = getattr(args, "db", None) or reviewer.policy.store_url or default_db_path()
+    store = open_store(location)
     window = MainWindow(reviewer, store, settings, user)
     problems = store.chain_problems()  # went backwards since last seen here, or changed
     if problems:

@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         box.setText(f"<b>reviewapp {__version__}</b>")
         box.setInformativeText(
             "Review AI-assisted news drafts before publication.<br>"
-            f"Review database: {html.escape(str(self.store.path))}"
+            f"Review database: {html.escape(self.store.label)}"
         )
         self.open_dialog(box)
         return box

@@ -13,7 +13,9 @@ from reviewapp.core import Finding, ReviewAppError, load_path, load_policy
 from reviewapp.core.gate import APPROVED, CHANGED, NOT_APPROVED
 from reviewapp.core.review import Reviewer
 from reviewapp.core.store import DraftRef, NewerSchemaError, ReviewStore, StoreError
+from reviewapp.core.store.postgres import ServerStore
 from reviewapp.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+from reviewapp.core.store.server_admin import open_store
 
 pytestmark = pytest.mark.usefixtures("people")
 
@@ -27,9 +29,18 @@ def finding(finding_id: str) -> Finding:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with ReviewStore(tmp_path / "reviews.sqlite3") as s:
+def store(record_location):
+    """The same behaviour on both backends: a local SQLite file and a PostgreSQL server."""
+    with open_store(record_location) as s:
         yield s
+
+
+def unguard(store, table, action):
+    """What a tamperer with the database's own tools does first: take away the append-only guard."""
+    if isinstance(store, ServerStore):
+        store.conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER {table}_no_change")
+    else:
+        store.conn.execute(f"DROP TRIGGER {table}_no_{action}")
 
 
 @pytest.fixture
@@ -152,10 +163,12 @@ def test_audit_verifies_a_clean_log_and_names_a_changed_entry(store, people):
     _fill(store, people)
     report = store.verify_audit()
     assert report.ok and report.entries == 7  # the policy, five resolutions, one sign-off
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    import psycopg
+
+    with pytest.raises((sqlite3.DatabaseError, psycopg.Error), match="append-only"):
         store.conn.execute("UPDATE audit SET payload = 'x' WHERE id = 3")
     # A tamperer with plain SQL can drop the guard, but not fix the chain.
-    store.conn.execute("DROP TRIGGER audit_no_update")
+    unguard(store, "audit", "update")
     store.conn.execute("UPDATE audit SET payload = replace(payload, 'opinion', 'verified') WHERE id = 3")
     report = store.verify_audit()
     assert not report.ok and report.first_broken == 3 and "does not match" in report.reason
@@ -163,7 +176,7 @@ def test_audit_verifies_a_clean_log_and_names_a_changed_entry(store, people):
 
 def test_audit_names_a_deleted_entry(store, people):
     _fill(store, people)
-    store.conn.execute("DROP TRIGGER audit_no_delete")
+    unguard(store, "audit", "delete")
     store.conn.execute("DELETE FROM audit WHERE id = 2")
     report = store.verify_audit()
     assert not report.ok and report.first_broken == 2 and "missing" in report.reason

@@ -46,6 +46,7 @@ from .audit import (
     scan_chain,
     signature_ok,
 )
+from .dialect import SQLITE
 from .errors import (
     NewerSchemaError,
     NotReviewDatabaseError,
@@ -86,8 +87,11 @@ class ReviewStore:
     does; a path the user typed only with --init, so a typo is an error).
     """
 
+    dialect = SQLITE
+
     def __init__(self, path: str | Path, create: bool = True, busy_timeout: float | None = None) -> None:
         self.path = Path(path)
+        self.label = str(self.path)  # how messages name the database
         busy_timeout = busy_timeout if busy_timeout is not None else _busy_timeout()
         self.busy_timeout = busy_timeout
         self._thread = threading.get_ident()
@@ -218,19 +222,19 @@ class ReviewStore:
     def _judge_schema(self, version: int, tables: set[str]) -> int:
         if version > SCHEMA_VERSION:
             raise NewerSchemaError(
-                f"{self.path}: this review database is from a newer reviewapp (schema {version}, "
+                f"{self.label}: this review database is from a newer reviewapp (schema {version}, "
                 f"this version reads up to {SCHEMA_VERSION}); update reviewapp"
             )
         if version < 0:
             raise SchemaError(
-                f"{self.path}: the database's schema version ({version}) is not one reviewapp wrote"
+                f"{self.label}: the database's schema version ({version}) is not one reviewapp wrote"
             )
         if version == 0 and tables - {"sqlite_sequence"}:
             raise NotReviewDatabaseError(
                 f"{self.path}: this is another program's SQLite database, not reviewapp's"
             )
         if version and not (tables >= {"documents", "versions", "resolutions", "signoffs", "audit"}):
-            raise SchemaError(f"{self.path}: the database says schema {version} but lacks its tables")
+            raise SchemaError(f"{self.label}: the database says schema {version} but lacks its tables")
         return version
 
     # -- writing decisions
@@ -321,7 +325,8 @@ class ReviewStore:
 
     def _keep_text(self, draft: DraftRef, text: str) -> None:
         self.conn.execute(
-            "INSERT OR IGNORE INTO texts (sha256, document_id, compressed, created) VALUES (?, ?, ?, ?)",
+            "INSERT INTO texts (sha256, document_id, compressed, created) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (sha256) DO NOTHING",
             (draft.sha256, self._document_id(draft.key, draft.title), zlib.compress(text.encode(), 6), now()),
         )
 
@@ -381,8 +386,9 @@ class ReviewStore:
     def _append(
         self, kind: str, document: str | None, sha256: str, payload: dict[str, Any], signer: Signer
     ) -> AuditEntry:
-        last = self.conn.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-        prev_hash = last[0] if last else GENESIS
+        # Under the write lock: the next id is named here, so the chain has no gaps on any server.
+        last = self.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        entry_id, prev_hash = (int(last[0]) + 1, last[1]) if last else (1, GENESIS)
         at = now()
         text = payload_json(payload)
         key = b64(signer.identity.public_key)
@@ -390,6 +396,7 @@ class ReviewStore:
         digest = entry_hash(prev_hash, at, kind, document, sha256, text, key, signer_prev)
         signature = b64(signer.identity.sign(bytes.fromhex(digest)))
         values = {
+            "id": entry_id,
             "at": at,
             "kind": kind,
             "document": document,
@@ -401,7 +408,7 @@ class ReviewStore:
             "signature": signature,
             "signer_prev": signer_prev,
         }
-        entry_id = self._insert("audit", values)
+        self._insert("audit", values)
         self._written[key] = (entry_id, digest)
         return AuditEntry(
             entry_id, at, kind, document, sha256, text, prev_hash, digest, key, signature, signer_prev
@@ -581,7 +588,7 @@ class ReviewStore:
         if first is None:
             sql = (
                 "SELECT key FROM audit WHERE key IS NOT NULL AND kind != 'policy' "
-                "AND json_extract(payload, '$.person') = ? ORDER BY id LIMIT 1"
+                f"AND {self.dialect.json('payload', 'person')} = ? ORDER BY id LIMIT 1"
             )
             row = self.conn.execute(sql, (entry.person,)).fetchone()
             first = known[entry.person] = row[0] if row else entry.key or ""

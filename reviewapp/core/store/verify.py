@@ -47,7 +47,7 @@ DECISION_FIELDS = {
 }
 Problem = tuple[int, str]
 # Signed entries, and unsigned ones after signing began (those are not legacy: someone left out a signature).
-SIGNED = "(key IS NOT NULL OR id > (SELECT IFNULL(MIN(id), 1e18) FROM audit WHERE key IS NOT NULL))"
+SIGNED = "(key IS NOT NULL OR id > (SELECT COALESCE(MIN(id), 1e18) FROM audit WHERE key IS NOT NULL))"
 
 # (id, kind, payload, hash, key, signature) of the entries whose signatures are checked; set before
 # the worker processes fork, so they read it without it being copied to them.
@@ -137,9 +137,10 @@ def _check(task: tuple[int, int]) -> list[Problem]:
 
 def _keyring_problems(store: ReviewStore, keyring: Keyring) -> list[Problem]:
     """Each decision's signer may sign it: a key of the keyring, under its name, in a role it holds."""
+    d = store.dialect
     sql = f"""
-        SELECT key, json_extract(payload, '$.person'),
-               CASE kind WHEN 'signoff' THEN json_extract(payload, '$.role') END, group_concat(id)
+        SELECT key, {d.json("payload", "person")},
+               CASE kind WHEN 'signoff' THEN {d.json("payload", "role")} END, {d.list_of("id")}
         FROM audit WHERE kind != 'policy' AND {SIGNED} AND key IS NOT NULL GROUP BY 1, 2, 3"""
     found: list[Problem] = []
     for key, person, role, ids in _rows(store, sql):
@@ -150,9 +151,10 @@ def _keyring_problems(store: ReviewStore, keyring: Keyring) -> list[Problem]:
 
 def _impersonations(store: ReviewStore) -> list[Problem]:
     """Without a keyring: each name signs with one key (the first it used here)."""
-    sql = """
-        SELECT payload ->> '$.person' AS person, key, MIN(id) FROM audit
-        WHERE key IS NOT NULL AND kind != 'policy' GROUP BY person, key ORDER BY person, MIN(id)"""
+    person = store.dialect.json("payload", "person")
+    sql = f"""
+        SELECT {person} AS person, key, MIN(id) FROM audit
+        WHERE key IS NOT NULL AND kind != 'policy' GROUP BY 1, 2 ORDER BY 1, MIN(id)"""
     first_key: dict[str, str] = {}
     other_keys = [
         (person, key)
@@ -161,7 +163,7 @@ def _impersonations(store: ReviewStore) -> list[Problem]:
     ]
     found: list[Problem] = []
     for person, key in other_keys:  # rare: only then are the entries listed
-        sql = "SELECT id FROM audit WHERE key = ? AND kind != 'policy' AND payload ->> '$.person' = ?"
+        sql = f"SELECT id FROM audit WHERE key = ? AND kind != 'policy' AND {person} = ?"
         problem = f"{person}'s decision is signed by another key than their first"
         found += [(entry_id, problem) for (entry_id,) in _rows(store, sql, (key, person))]
     return found
@@ -171,13 +173,14 @@ def _table_problems(store: ReviewStore) -> list[Problem]:
     """Every decision row of the index tables matches its audit entry; every decision entry has its row."""
     found: list[Problem] = []
     for table, (kind, fields) in DECISION_FIELDS.items():
-        differs = " OR ".join(f"t.{f} IS NOT json_extract(a.payload, '$.{f}')" for f in fields)
+        d = store.dialect
+        differs = " OR ".join(f"t.{f} {d.differs} {d.json('a.payload', f)}" for f in fields)
         sql = f"""
             SELECT t.id, t.audit_id, a.id IS NULL OR a.kind != '{kind}' FROM {table} t
             LEFT JOIN audit a ON a.id = t.audit_id
             LEFT JOIN documents d ON d.id = t.document_id
-            WHERE a.id IS NULL OR a.kind != '{kind}' OR t.sha256 IS NOT a.sha256
-               OR d.key IS NOT a.document OR {differs}"""
+            WHERE a.id IS NULL OR a.kind != '{kind}' OR t.sha256 {d.differs} a.sha256
+               OR d.key {d.differs} a.document OR {differs}"""
         for row_id, audit_id, not_in_log in _rows(store, sql):
             if not_in_log:
                 found.append(

@@ -1,0 +1,204 @@
+"""The review record on a PostgreSQL server: one record for a newsroom.
+
+The same record as the local database (sqlite.py: the same tables, hash
+chain, signatures and verification, which this class inherits); what differs
+is the connection. Appending to the chain takes one transaction-level
+advisory lock, so editors on many machines never fork it; the server
+refuses changes to the decision tables (server_schema.py). The password
+comes from where libpq looks (PGPASSFILE, ~/.pgpass, a service file) or
+the URL; it is never shown.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from .dialect import POSTGRESQL
+from .errors import SchemaError, StoreError, StoreLockedError, StoreReadOnlyError
+from .schema import SCHEMA_VERSION
+from .server_schema import FIRST_SERVER_VERSION, SCHEMA
+from .sqlite import ReviewStore
+
+URL_PREFIXES = ("postgresql://", "postgres://")
+APPEND_LOCK = 0x7265766965776170  # "reviewap": the one advisory lock every writer of the chain takes
+CONNECT_TIMEOUT_S = 5
+
+
+def driver() -> Any:
+    """psycopg, or a one-line error naming what to install."""
+    try:
+        import psycopg
+    except ImportError:
+        raise StoreError(
+            "this reviewapp was installed without PostgreSQL support: pip install 'reviewapp[server]'"
+        ) from None
+    return psycopg
+
+
+def is_server_url(location: str | Path) -> bool:
+    return isinstance(location, str) and location.startswith(URL_PREFIXES)
+
+
+def shown_url(url: str) -> str:
+    """The URL as messages show it: no password, no query."""
+    driver()
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        parts = conninfo_to_dict(url)
+    except Exception:  # a malformed URL: say no more than its scheme
+        return "postgresql://(unreadable address)"
+    user = f"{parts['user']}@" if parts.get("user") else ""
+    port = f":{parts['port']}" if parts.get("port") else ""
+    return f"postgresql://{user}{parts.get('host', 'localhost')}{port}/{parts.get('dbname', '')}"
+
+
+class _Connection:
+    """psycopg's connection as the store uses sqlite3's: `?` parameters, `in_transaction`."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+
+    def execute(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> Any:
+        return self.raw.execute(sql.replace("?", "%s"), tuple(params))
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return bool(self.raw.info.transaction_status != TransactionStatus.IDLE)
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+class ServerStore(ReviewStore):
+    """One connection to the review record on a PostgreSQL server; one thread uses it."""
+
+    dialect = POSTGRESQL
+
+    def __init__(self, url: str, create: bool = False, busy_timeout: float | None = None) -> None:
+        psycopg = driver()
+
+        self.url = url
+        self.path = Path(SCHEMA)
+        self.label = shown_url(url)
+        self.busy_timeout = busy_timeout if busy_timeout is not None else 30.0
+        self._thread = threading.get_ident()
+        self._policies: set[str] = set()
+        self._checked_links: tuple[int, str] | None = None
+        self._written: dict[str, tuple[int, str]] = {}
+        with self._errors():
+            raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+        self._raw = raw
+        self.conn = _Connection(raw)  # type: ignore[assignment]
+        try:
+            with self._errors():
+                self.conn.execute(f"SET search_path TO {SCHEMA}")
+                self.conn.execute(f"SET lock_timeout = '{int(self.busy_timeout * 1000)}ms'")
+                self._check_schema()
+                server = raw.info
+                self.database_id = f"postgresql://{server.host}:{server.port}/{server.dbname}"
+        except BaseException:
+            raw.close()
+            raise
+
+    # -- plumbing
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """The server's failures as one-line StoreErrors."""
+        import psycopg
+
+        started = time.monotonic()
+        try:
+            yield
+        except psycopg.Error as exc:
+            raise translate_server(exc, self.label, time.monotonic() - started) from None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A write transaction holding the chain's lock from its start; inside another, part of it."""
+        if threading.get_ident() != self._thread:
+            raise StoreError("a review database connection is used by one thread only; open another")
+        if self.conn.in_transaction:
+            yield
+            return
+        with self._errors():
+            self.conn.execute("BEGIN")
+            try:
+                self.conn.execute("SELECT pg_advisory_xact_lock(?)", (APPEND_LOCK,))
+                yield
+            except BaseException:
+                if not self._raw.closed:
+                    self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        return self._read(self._version)
+
+    def _version(self) -> int:
+        exists = self.conn.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()[0]
+        if not exists:
+            return 0
+        row = self.conn.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def _check_schema(self) -> int:
+        version = self._version()
+        if version == 0:
+            raise SchemaError(
+                f"{self.label}: no review record on this server yet; "
+                "its administrator sets it up with `reviewapp db init-server`"
+            )
+        if version < FIRST_SERVER_VERSION:
+            raise SchemaError(
+                f"{self.label}: the server's schema version ({version}) is not one reviewapp wrote"
+            )
+        if version > SCHEMA_VERSION:
+            raise SchemaError(
+                f"{self.label}: the review record on this server is from a newer reviewapp "
+                f"(schema {version}, this version reads up to {SCHEMA_VERSION}); update reviewapp"
+            )
+        if version < SCHEMA_VERSION:
+            raise SchemaError(
+                f"{self.label}: the review record on this server has an older schema ({version}); "
+                "its administrator upgrades it with `reviewapp db upgrade`"
+            )
+        return version
+
+    def _insert(self, table: str, row: dict[str, Any]) -> int:
+        columns = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        cursor = self.conn.execute(
+            f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING id", tuple(row.values())
+        )
+        return int(cursor.fetchone()[0])
+
+
+def translate_server(exc: Exception, label: str, waited: float) -> StoreError:
+    """The one-line error an editor sees for a failure of the review server."""
+    import psycopg
+    from psycopg import errors
+
+    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    if isinstance(exc, errors.InsufficientPrivilege):
+        return StoreReadOnlyError(f"{label}: the server refused: {first}; nothing was written")
+    if isinstance(exc, errors.LockNotAvailable | errors.QueryCanceled):
+        return StoreLockedError(
+            f"{label}: the review record is busy: another writer held it for {waited:.0f} s; try again"
+        )
+    if isinstance(exc, psycopg.OperationalError):
+        return StoreError(
+            f"{label}: cannot reach the review server ({first}); nothing was written. "
+            "Check the network, or ask your administrator"
+        )
+    return StoreError(f"{label}: the review server failed ({first})")
