@@ -19,9 +19,11 @@ from .analyzers.context import ParagraphContext
 from .document import Document
 from .findings import Finding, assign_ids
 from .metadata import front_matter
+from .patterns import word_set
 from .policy import Policy, load_policy
 from .roles import DISCLOSURE, classify, position_class
 from .rules import house_rules, load_all
+from .text import last_sentence_start
 
 
 @dataclass(slots=True)
@@ -48,7 +50,7 @@ class ParagraphResult:
 
     role: str
     findings: list[Finding]
-    notes: dict[str, Any]  # analyzer name -> what its document hook needs from this paragraph
+    notes: dict[str, list[tuple[int, int]]]  # analyzer name -> spans its document hook needs
 
 
 class Analyzer:
@@ -153,9 +155,54 @@ class IncrementalAnalysis:
 
 
 def _analyse_one(analyzer: Analyzer, key: RoleKey) -> ParagraphResult:
-    ctx = ParagraphContext(key[0], "")
-    ctx.role = classify(key[0], key[1], analyzer.boilerplate, key[2], ctx.words)
+    text = key[0]
+    if len(text) > PIECE_CHARS:
+        return _analyse_in_pieces(analyzer, key)
+    ctx = ParagraphContext(text, "")
+    ctx.role = classify(text, key[1], analyzer.boilerplate, key[2], ctx.words)
     return analyzer.paragraph_result(ctx)
+
+
+# No article has a paragraph this long; a scraped page or a hostile file may. It is
+# analysed in pieces cut at sentence ends, so memory follows the piece, not the
+# paragraph (its words, tokens and sentences would otherwise all be held at once).
+# Only the sentences on either side of a cut can differ from one whole analysis.
+PIECE_CHARS = 50_000
+_CUT_WINDOW = 5_000  # how far back from a piece's end a sentence end is looked for
+
+
+def _analyse_in_pieces(analyzer: Analyzer, key: RoleKey) -> ParagraphResult:
+    text = key[0]
+    pieces = _pieces(text)
+    words = frozenset().union(*(word_set(text[s:e]) for s, e in pieces))
+    role = classify(text, key[1], analyzer.boilerplate, key[2], words)
+    findings: list[Finding] = []
+    notes: dict[str, list[tuple[int, int]]] = {}
+    for start, end in pieces:
+        ctx = ParagraphContext(text[start:end], role)
+        result = analyzer.paragraph_result(ctx)
+        findings.extend(f.shifted(start) for f in result.findings)
+        for name, spans in result.notes.items():
+            notes.setdefault(name, []).extend((s + start, e + start) for s, e in spans)
+    return ParagraphResult(role, findings, notes)
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of pieces of at most PIECE_CHARS, each ending where a sentence does if one does
+    near its end, else at a space, else anywhere (a "word" that long is no word)."""
+    out = []
+    start = 0
+    while len(text) - start > PIECE_CHARS:
+        target = start + PIECE_CHARS
+        lo = max(start + 1, target - _CUT_WINDOW)
+        cut = last_sentence_start(text, lo, target)
+        if cut is None:
+            space = max(text.rfind(" ", lo, target), text.rfind("\n", lo, target))
+            cut = space + 1 if space > lo else target
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
 
 
 _FORKED: Analyzer | None = None  # the analyzer a forked worker inherits

@@ -51,6 +51,16 @@ def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
     return sentences
 
 
+def last_sentence_start(text: str, lo: int, hi: int) -> int | None:
+    """Where the last sentence that begins within text[lo:hi] begins (as `split_sentences` cuts), or None."""
+    window = text[lo:hi]
+    found = None
+    for match in _BOUNDARY.finditer(window):
+        if match.group(1) != "." or _ends_sentence(window, match):
+            found = match.end(3)
+    return None if found is None else lo + found
+
+
 def _append(out: list[Sentence], text: str, begin: int, end: int, offset: int) -> None:
     piece = text[begin:end]
     stripped = piece.strip()

@@ -24,6 +24,7 @@ from .actions.view import ViewActions
 from .document.tab import DocumentTab
 from .icons import app_icon
 from .menus import MainMenuBar
+from .record_watcher import RecordWatcher
 from .status_bar import ReviewStatusBar
 from .theme import apply_theme, system_prefers_dark
 
@@ -78,6 +79,24 @@ class MainWindow(QMainWindow):
         self.status.compare_requested.connect(self.review.compare_with_approved)
         self.grammar.configure()
         apply_theme(self.dark)
+        self.watcher = self._watch_record()
+
+    def _watch_record(self) -> RecordWatcher | None:
+        """On a shared server, colleagues' decisions come in as they are made; a local file has none."""
+        if self.store.dialect.name != "postgresql":
+            return None
+        watcher = RecordWatcher(self.store)
+        watcher.changed.connect(self._record_changed)
+        watcher.lost.connect(lambda message: self.status.showMessage(f"Review server: {message}", 15000))
+        watcher.back.connect(lambda: self.status.showMessage("Review server: connected again", 5000))
+        watcher.start()
+        return watcher
+
+    def _record_changed(self, keys: set[str] | None) -> None:
+        """Judge again the open drafts a colleague decided on (all of them, when `keys` is None)."""
+        for tab in self.tab_list():
+            if keys is None or tab.key in keys:
+                tab.judge()
 
     # -- drafts
 
@@ -233,4 +252,7 @@ class MainWindow(QMainWindow):
             if self.tabs.count() == before:  # the editor cancelled
                 event.ignore()
                 return
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
         event.accept()

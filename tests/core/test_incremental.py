@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 from reviewapp.core import Analyzer, IncrementalAnalysis, load_path, load_text
 
 
@@ -94,3 +96,37 @@ def test_trigger_gates_change_no_result(data_dir, monkeypatch):
     monkeypatch.setattr(patterns, "GATES_ENABLED", False)
     ungated = [[f.to_json() for f in Analyzer().analyze(d).findings] for d in texts]
     assert gated == ungated
+
+
+def test_a_huge_paragraph_is_analysed_in_pieces_with_the_same_findings(monkeypatch, data_dir):
+    """Cut at sentence ends, the pieces find what the whole paragraph does, at the same offsets."""
+    from reviewapp.core import analysis
+
+    article = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
+    from reviewapp.core.roles import is_disclosure
+
+    # Body text: a disclosure is judged as one statement, which no paragraph this long is.
+    body = [p for p in article.split("\n") if len(p.split()) > 25 and not is_disclosure(p)]
+    text = "Title\n" + " ".join(body * 8) + "\n"
+    document = load_text(text)
+    whole = analysis.Analyzer().analyze(document)
+    monkeypatch.setattr(analysis, "PIECE_CHARS", 2_000)
+    pieces = analysis.Analyzer().analyze(document)
+    assert len(max(document.paragraphs, key=lambda p: len(p.text)).text) > 8 * 2_000
+    assert [f.to_json() for f in pieces.findings] == [f.to_json() for f in whole.findings]
+    assert all(text[f.start : f.end] == f.text for f in pieces.findings)
+
+
+def test_pieces_cover_the_text_and_end_at_sentence_ends_where_there_are_any(monkeypatch):
+    from reviewapp.core import analysis
+
+    monkeypatch.setattr(analysis, "PIECE_CHARS", 100)
+    prose = "The council met on Monday. It voted to close the pool. " * 20
+    cuts = analysis._pieces(prose)
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(prose)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(cuts))
+    assert all(e - s <= 100 for s, e in cuts)
+    assert all(prose[s] in "TI" for s, _ in cuts)  # each piece starts a sentence
+    for hostile in ("x" * 1_000, "." * 1_000, "a " * 500):
+        cuts = analysis._pieces(hostile)
+        assert cuts[-1][1] == len(hostile) and all(0 < e - s <= 100 for s, e in cuts)

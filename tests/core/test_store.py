@@ -329,3 +329,18 @@ def load_path_text(text):
     from reviewapp.core import load_text
 
     return load_text(text)
+
+
+def test_the_same_decision_again_is_recorded_once_unless_the_draft_moved_on(store, people):
+    """A retry after a lost answer (the server restarted as it committed) writes nothing twice."""
+    ana, lee = people.signer("Ana Ruiz"), people.signer("Lee Park")
+    first = store.resolve(DRAFT, finding("cl-1"), "opinion", ana, note="a view")
+    again = store.resolve(DRAFT, finding("cl-1"), "opinion", ana, note="a view")
+    assert again == first and store.head().entries == 2  # the policy and one resolution
+    store.resolve(DRAFT, finding("cl-1"), "opinion", ana, note="another view")  # not the same decision
+    assert store.head().entries == 3
+    store.resolve(DRAFT, finding("cl-1"), "disputed", lee, note="no source")
+    store.resolve(DRAFT, finding("cl-1"), "opinion", ana, note="another view")  # answers Lee's: recorded
+    assert store.head().entries == 5
+    assert store.resolutions("a.txt")["cl-1"].status == "opinion"
+    assert store.verify_audit().ok

@@ -74,8 +74,9 @@ class Check:
     def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
         return []
 
-    def notes(self, ctx: ParagraphContext) -> Any:
-        """Facts for the document hook; None when there are none (most paragraphs)."""
+    def notes(self, ctx: ParagraphContext) -> list[tuple[int, int]] | None:
+        """Spans (relative to the paragraph) for the document hook; None when there are none (most
+        paragraphs). Spans, so that the notes of a paragraph analysed in pieces can be joined."""
         return None
 
     def document(self, view: DocumentView) -> list[Finding]:

@@ -21,7 +21,7 @@ from typing import Any
 from .dialect import POSTGRESQL
 from .errors import SchemaError, StoreError, StoreLockedError, StoreReadOnlyError
 from .schema import SCHEMA_VERSION
-from .server_schema import FIRST_SERVER_VERSION, SCHEMA
+from .server_schema import FIRST_SERVER_VERSION, NOTIFY_CHANNEL, SCHEMA
 from .sqlite import ReviewStore
 
 URL_PREFIXES = ("postgresql://", "postgres://")
@@ -83,7 +83,6 @@ class ServerStore(ReviewStore):
     dialect = POSTGRESQL
 
     def __init__(self, url: str, create: bool = False, busy_timeout: float | None = None) -> None:
-        psycopg = driver()
 
         self.url = url
         self.path = Path(SCHEMA)
@@ -93,20 +92,28 @@ class ServerStore(ReviewStore):
         self._policies: set[str] = set()
         self._checked_links: tuple[int, str] | None = None
         self._written: dict[str, tuple[int, str]] = {}
-        with self._errors():
-            raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
-        self._raw = raw
-        self.conn = _Connection(raw)  # type: ignore[assignment]
+        self._writing = False  # inside a write transaction: a lost connection is not replaced there
+        self._connect()
         try:
             with self._errors():
-                self.conn.execute(f"SET search_path TO {SCHEMA}")
-                self.conn.execute(f"SET lock_timeout = '{int(self.busy_timeout * 1000)}ms'")
                 self._check_schema()
-                server = raw.info
+                server = self._raw.info
                 self.database_id = f"postgresql://{server.host}:{server.port}/{server.dbname}"
         except BaseException:
-            raw.close()
+            self._raw.close()
             raise
+
+    def _connect(self) -> None:
+        psycopg = driver()
+        started = time.monotonic()
+        try:
+            raw = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+            raw.execute(f"SET search_path TO {SCHEMA}")
+            raw.execute(f"SET lock_timeout = '{int(self.busy_timeout * 1000)}ms'")
+        except psycopg.Error as exc:
+            raise translate_server(exc, self.label, time.monotonic() - started) from None
+        self._raw = raw
+        self.conn = _Connection(raw)  # type: ignore[assignment]
 
     # -- plumbing
 
@@ -115,6 +122,10 @@ class ServerStore(ReviewStore):
         """The server's failures as one-line StoreErrors."""
         import psycopg
 
+        if self._raw.closed and not self._writing:
+            # The server restarted, or the network came back: a new connection, the same record.
+            # (Never inside a transaction: what it wrote is gone, and the caller is told so.)
+            self._connect()
         started = time.monotonic()
         try:
             yield
@@ -131,6 +142,7 @@ class ServerStore(ReviewStore):
             return
         with self._errors():
             self.conn.execute("BEGIN")
+            self._writing = True
             try:
                 self.conn.execute("SELECT pg_advisory_xact_lock(?)", (APPEND_LOCK,))
                 yield
@@ -139,11 +151,31 @@ class ServerStore(ReviewStore):
                     self.conn.execute("ROLLBACK")
                 raise
             else:
-                self.conn.execute("COMMIT")
+                self._commit()
+            finally:
+                self._writing = False
+
+    def _commit(self) -> None:
+        import psycopg
+
+        try:
+            self.conn.execute("COMMIT")
+        except psycopg.OperationalError as exc:
+            # Lost as it committed: the server may have recorded it or not. Said so; doing it
+            # again is safe (the same decision again is recorded once, see ReviewStore._repeated).
+            raise StoreError(
+                f"{self.label}: the connection to the review server was lost as the decision was "
+                f"being recorded ({str(exc).strip().splitlines()[0]}); it may or may not be recorded: "
+                "do it again once the server is back (it is not recorded twice)"
+            ) from None
 
     @property
     def schema_version(self) -> int:
         return self._read(self._version)
+
+    def listener(self) -> DecisionListener:
+        """A connection of its own that hears of colleagues' decisions as the server records them."""
+        return DecisionListener(self.url)
 
     def _version(self) -> int:
         exists = self.conn.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()[0]
@@ -182,6 +214,33 @@ class ServerStore(ReviewStore):
             f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING id", tuple(row.values())
         )
         return int(cursor.fetchone()[0])
+
+
+class DecisionListener:
+    """A connection of its own that hears of every new decision; for one thread (not the store's)."""
+
+    def __init__(self, url: str) -> None:
+        psycopg = driver()
+        self.label = shown_url(url)
+        try:
+            self._conn: Any = psycopg.connect(url, autocommit=True, connect_timeout=5)
+            self._conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+        except psycopg.Error as exc:
+            raise translate_server(exc, self.label, 0.0) from None
+
+    def wait(self, timeout: float) -> set[str]:
+        """The keys of the drafts with new decisions, waiting up to `timeout` seconds for the first."""
+        psycopg = driver()
+        try:
+            keys = {n.payload for n in self._conn.notifies(timeout=timeout, stop_after=1)}
+            if keys:  # and what comes with it: a burst (resolve all) is one refresh
+                keys.update(n.payload for n in self._conn.notifies(timeout=0.05))
+            return keys
+        except psycopg.Error as exc:
+            raise translate_server(exc, self.label, 0.0) from None
+
+    def close(self) -> None:
+        self._conn.close()
 
 
 def translate_server(exc: Exception, label: str, waited: float) -> StoreError:

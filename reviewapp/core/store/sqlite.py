@@ -159,6 +159,10 @@ class ReviewStore:
         with self._errors():
             return action()
 
+    def listener(self) -> Any:
+        """None: a local database has no colleagues to hear from (see ServerStore.listener)."""
+        return None
+
     @property
     def schema_version(self) -> int:
         return int(self._read(lambda: self.conn.execute("PRAGMA user_version").fetchone()[0]))
@@ -367,6 +371,9 @@ class ReviewStore:
             if policy.fingerprint not in self._policies and not self._has_policy(policy.fingerprint):
                 self._append("policy", None, policy.fingerprint, policy.raw, signer)
             self._policies.add(policy.fingerprint)
+            repeated = self._repeated(kind, draft, payload, b64(signer.identity.public_key))
+            if repeated is not None:
+                return repeated
             entry = self._append(kind, draft.key, draft.sha256, payload, signer)
             document_id = self._document_id(draft.key, draft.title)
             version_id = self._version_id(document_id, draft.sha256, draft.words)
@@ -392,7 +399,8 @@ class ReviewStore:
         at = now()
         text = payload_json(payload)
         key = b64(signer.identity.public_key)
-        signer_prev = self._signer_last(key)
+        last = self._signer_last(key)
+        signer_prev = last.hash if last is not None else GENESIS
         digest = entry_hash(prev_hash, at, kind, document, sha256, text, key, signer_prev)
         signature = b64(signer.identity.sign(bytes.fromhex(digest)))
         values = {
@@ -414,8 +422,23 @@ class ReviewStore:
             entry_id, at, kind, document, sha256, text, prev_hash, digest, key, signature, signer_prev
         )
 
-    def _signer_last(self, key: str) -> str:
-        """The hash of this key's last entry, after checking it is this key's (its signature vouches for it).
+    def _repeated(self, kind: str, draft: DraftRef, payload: dict[str, Any], key: str) -> AuditEntry | None:
+        """The same person's same decision, if it is their last and the draft's last: as when a write
+        whose answer was lost (the server restarted as it committed) is tried again. Recorded once:
+        the decision is its own idempotency key. After anyone's later decision on the draft, the same
+        decision again says something (it answers that one), and is recorded."""
+        last = self._signer_last(key)
+        if last is None or (last.kind, last.document, last.sha256, last.payload) != (
+            kind, draft.key, draft.sha256, payload_json(payload)
+        ):  # fmt: skip
+            return None
+        later = self.conn.execute(
+            "SELECT 1 FROM audit WHERE document = ? AND id > ? LIMIT 1", (draft.key, last.id)
+        )
+        return last if later.fetchone() is None else None
+
+    def _signer_last(self, key: str) -> AuditEntry | None:
+        """This key's last entry, after checking it is this key's (its signature vouches for it).
 
         Signing the next entry with this hash in it vouches for every earlier
         entry of the key, so a forged entry in someone's name is never taken in.
@@ -424,7 +447,7 @@ class ReviewStore:
             f"SELECT {COLUMNS} FROM audit WHERE key = ? ORDER BY id DESC LIMIT 1", (key,)
         ).fetchone()
         if row is None:
-            return GENESIS
+            return None
         last = AuditEntry(*row)
         written_here = self._written.get(key) == (last.id, last.hash)  # its signature was made here
         problem = hash_problem(last) if written_here else entry_problem(last)
@@ -433,7 +456,7 @@ class ReviewStore:
                 f"refused: your last decision in this review database (audit entry {last.id}) does not "
                 f"verify ({problem}); it was changed outside reviewapp: run `reviewapp audit verify`"
             )
-        return last.hash
+        return last
 
     def _insert(self, table: str, row: dict[str, Any]) -> int:
         """Insert one row; its id. (Table and column names are ours, never the user's.)"""

@@ -1,0 +1,65 @@
+"""The desktop app on a shared record (a real PostgreSQL server): colleagues' decisions show live."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from reviewapp.core import load_policy
+from reviewapp.core.review import Reviewer
+from reviewapp.core.settings import UserSettings
+from reviewapp.core.store.server_admin import open_store
+
+from .conftest import wait_analysed
+
+
+@pytest.fixture
+def team_window(qtbot, tmp_path, home, server_url):
+    from reviewapp.gui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    store = open_store(server_url)
+    win = MainWindow(Reviewer(load_policy()), store, settings, UserSettings())
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    for tab in win.tab_list():
+        tab.editor.document().setModified(False)
+    win.close()
+    win.deleteLater()
+    store.close()
+
+
+def test_a_colleagues_decisions_show_within_two_seconds(team_window, qtbot, foxconn_copy, server_url, people):
+    tab = team_window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    assert team_window.watcher is not None and team_window.watcher.isRunning()
+    finding = next(f for f in review.findings if f.at_least("warning"))
+    assert finding.id not in tab.review.gate.resolutions
+
+    # A colleague, on another machine: another connection, another person's key.
+    with open_store(server_url) as theirs:
+        started = time.monotonic()
+        theirs.resolve(review.draft, finding, "opinion", people.signer("Lee Park"))
+        qtbot.waitUntil(lambda: finding.id in tab.review.gate.resolutions, timeout=2000)
+        assert time.monotonic() - started < 2.0
+        theirs.sign_off(review.draft, people.signer("Lee Park"), "editor", "reject", comment="unsourced")
+        qtbot.waitUntil(lambda: any(s.decision == "reject" for s in tab.review.gate.signoffs), timeout=2000)
+
+
+def test_a_lost_server_is_said_in_the_status_bar_and_editing_goes_on(
+    team_window, qtbot, foxconn_copy, pg_server
+):
+    tab = team_window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    pg_server.stop()
+    try:
+        qtbot.waitUntil(lambda: "Review server" in team_window.status.currentMessage(), timeout=5000)
+        tab.editor.textCursor().insertText("Still editing. ")
+        wait_analysed(qtbot, tab)
+        assert tab.review.document.text.startswith("Still editing. ")
+    finally:
+        pg_server.start()
+    qtbot.waitUntil(lambda: "connected again" in team_window.status.currentMessage(), timeout=10000)
