@@ -76,12 +76,14 @@ def reviewer(args: argparse.Namespace):  # -> Reviewer (imported lazily: `check`
 def open_store(args: argparse.Namespace, policy: Any = None):  # -> ReviewStore
     """The review record: --db (a path, or a postgresql:// server), else the policy's [store] url,
     else the default database (made on first use; one named with --db only with --init)."""
+    from ..core.settings import load_user_settings, record_location
     from ..core.store import default_db_path
     from ..core.store.server_admin import open_store as open_location
 
-    url = policy.store_url if policy is not None else None
-    location = args.db or url or default_db_path()
-    create = bool(getattr(args, "init", False)) or not (args.db or url)
+    default = default_db_path()
+    user = guarded(load_user_settings)
+    location = record_location(args.db, user, policy.store_url if policy is not None else None, default)
+    create = bool(getattr(args, "init", False)) or location == default
     return guarded(lambda: open_location(location, create=create))
 
 

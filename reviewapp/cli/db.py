@@ -44,10 +44,12 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def _location(args: argparse.Namespace) -> str:
     from ..core import load_policy
+    from ..core.settings import load_user_settings, record_location
     from ..core.store import default_db_path
 
     policy = guarded(lambda: load_policy(args.policy))
-    return str(args.db or policy.store_url or default_db_path())
+    user = guarded(load_user_settings)
+    return str(record_location(args.db, user, policy.store_url, default_db_path()))
 
 
 def run_init_server(args: argparse.Namespace) -> int:

@@ -212,11 +212,16 @@ def _store_url(table: Any, source: Path) -> str | None:
     url = table.get("url")
     if url is None or url == "":
         return None
+    return check_store_url(url, f"{source}: store.url")
+
+
+def check_store_url(url: Any, what: str) -> str:
+    """A review server's address as a setting holds it: postgresql://, and no password in it."""
     if not isinstance(url, str) or not url.startswith(("postgresql://", "postgres://")):
-        raise PolicyError(f"{source}: store.url must be a postgresql:// address")
+        raise PolicyError(f"{what} must be a postgresql:// address")
     if "password" in url.lower() or re.match(r"postgres(?:ql)?://[^/@]*:[^/@]*@", url):
         raise PolicyError(
-            f"{source}: store.url must not hold a password: put it in ~/.pgpass (PGPASSFILE) "
+            f"{what} must not hold a password: put it in ~/.pgpass (PGPASSFILE) "
             "or a service file, where PostgreSQL's own tools look"
         )
     return url

@@ -30,6 +30,7 @@ class UserSettings:
     grammar_server_url: str | None = None
     languagetool_dir: str | None = None
     dictionary: str | None = None  # the accepted-words file; default in the data folder
+    store_url: str | None = None  # the newsroom's review server (postgresql://...), over the policy's
 
     def grammar(self, base: GrammarSettings) -> GrammarSettings:
         """The policy's grammar settings with these on top."""
@@ -69,7 +70,19 @@ def load_user_settings(path: Path | None = None) -> UserSettings:
         raise SettingsError(f"{path}: grammar_mode must be one of {', '.join(MODES)}")
     if settings.grammar_server_url:
         check_server_url(settings.grammar_server_url, path)
+    if settings.store_url:
+        from .policy import check_store_url
+
+        try:
+            check_store_url(settings.store_url, f"{path}: store_url")
+        except ReviewAppError as exc:
+            raise SettingsError(str(exc)) from None
     return settings
+
+
+def record_location(db: str | None, user: UserSettings, policy_url: str | None, default: Path) -> str | Path:
+    """Where the review record is: --db, else the user's server, else the house policy's, else local."""
+    return db or user.store_url or policy_url or default
 
 
 def save_user_settings(settings: UserSettings, path: Path | None = None) -> None:

@@ -12,7 +12,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .. import __version__
 from ..core import ReviewAppError
 from ..core.review import Reviewer
-from ..core.settings import UserSettings, load_user_settings, save_user_settings, settings_path
+from ..core.settings import (
+    UserSettings,
+    load_user_settings,
+    record_location,
+    save_user_settings,
+    settings_path,
+)
 from ..core.store import default_db_path
 from ..core.store.server_admin import open_store
 from .icons import app_icon
@@ -25,7 +31,7 @@ def build_window(args: argparse.Namespace, settings: QSettings | None = None) ->
     settings = settings or QSettings("reviewapp", "reviewapp")
     user = load_user_settings() if settings_path().exists() else _moved_preferences(settings)
     reviewer = Reviewer.configured(getattr(args, "policy", None), user)
-    location = getattr(args, "db", None) or reviewer.policy.store_url or default_db_path()
+    location = record_location(getattr(args, "db", None), user, reviewer.policy.store_url, default_db_path())
     store = open_store(location)
     window = MainWindow(reviewer, store, settings, user)
     problems = store.chain_problems()  # went backwards since last seen here, or changed

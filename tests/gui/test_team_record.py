@@ -63,3 +63,37 @@ def test_a_lost_server_is_said_in_the_status_bar_and_editing_goes_on(
     finally:
         pg_server.start()
     qtbot.waitUntil(lambda: "connected again" in team_window.status.currentMessage(), timeout=10000)
+
+
+def test_preferences_name_the_review_server_for_the_next_start(
+    window, qtbot, server_url, tmp_path, monkeypatch
+):
+    """Saved where the command line reads it too; a password is refused; the next start uses it."""
+    import argparse
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from reviewapp.core.settings import load_user_settings
+    from reviewapp.gui.app import build_window
+
+    window.grammar.show_preferences()
+    dialog = window.findChild(object, "preferences-dialog")
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    dialog.record_url.setText("postgresql://ana:secret@db.example.org/news")
+    ok.click()
+    assert dialog.isVisible() and "must not hold a password" in dialog.error.text()
+    no_password = server_url.replace(":admin-secret@", "@")
+    dialog.record_url.setText(no_password)
+    ok.click()
+    assert load_user_settings().store_url == no_password
+    assert "when reviewapp starts again" in window.status.currentMessage()
+
+    pgpass = tmp_path / "pgpass"  # where libpq looks for the password
+    pgpass.write_text("*:*:*:admin:admin-secret\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    settings = QSettings(str(tmp_path / "next.ini"), QSettings.Format.IniFormat)
+    next_start = build_window(argparse.Namespace(db=None, policy=None, paths=[]), settings)
+    assert next_start.store.dialect.name == "postgresql" and next_start.watcher is not None
+    next_start.close()
+    next_start.store.close()

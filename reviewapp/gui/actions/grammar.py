@@ -72,7 +72,9 @@ class GrammarActions(QObject):
         except ReviewAppError as exc:
             self.window.show_error("Cannot read the house allow-list", str(exc))
             allowed = []
-        dialog = PreferencesDialog(self.settings(), widget(self.window), policy.allow_list, allowed)
+        dialog = PreferencesDialog(
+            self.settings(), widget(self.window), policy.allow_list, allowed, self.user.store_url
+        )
         dialog.accepted.connect(lambda: self.apply(dialog.values()))
         dialog.accepted.connect(lambda: self.apply_allow_list(dialog.allow_list))
         dialog.download.clicked.connect(lambda: self.confirm_download(dialog))
@@ -90,14 +92,23 @@ class GrammarActions(QObject):
             grammar_mode=values["mode"],
             grammar_server_url=values["server_url"],
             languagetool_dir=values["languagetool_dir"],
+            store_url=values.get("store_url", current.store_url or ""),
         )
         try:
             save_user_settings(user)
         except ReviewAppError as exc:
             self.window.show_error("Cannot save the preferences", str(exc))
             return
+        moved = user.store_url != self.user.store_url
         self.user = user
         self.configure()
+        if moved:
+            self.window.status.showMessage(
+                "The review record moves to "
+                + (user.store_url or "this computer's database")
+                + " when reviewapp starts again.",
+                10000,
+            )
 
     def apply_allow_list(self, editor: AllowListEditor) -> None:
         """Write the house allow-list if it was changed, and review every draft under it."""

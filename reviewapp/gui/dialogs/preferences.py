@@ -1,4 +1,4 @@
-"""Preferences: how to reach LanguageTool (off, a local LanguageTool, or a server).
+"""Preferences: how to reach LanguageTool (off, a local LanguageTool, or a server), and the review server.
 
 Saved in the user's settings file, which the command line reads too."""
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import PolicyError
 from ...core.grammar_settings import PUBLIC_SERVER, GrammarSettings, check_server_url
+from ...core.policy import check_store_url
 from ..palette import WARNING_COLOR
 from .allow_list import AllowListEditor
 
@@ -37,6 +38,7 @@ class PreferencesDialog(QDialog):
         parent: QWidget | None = None,
         allow_list: Path | None = None,
         allowed: list[str] | None = None,
+        store_url: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
@@ -87,6 +89,20 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         self.allow_list = AllowListEditor(allow_list, allowed or [])
         layout.addWidget(self.allow_list)
+        record = QLabel("<b>Review record</b> (who decided what)")
+        record.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(record)
+        self.record_url = QLineEdit(store_url or "")
+        self.record_url.setObjectName("record-server")
+        self.record_url.setPlaceholderText("empty: this computer's own database")
+        self.record_url.setToolTip(
+            "The newsroom's review server, as postgresql://you@host/database. "
+            "The password goes in ~/.pgpass, never here."
+        )
+        record_form = QFormLayout()
+        record_form.addRow("&Review server", self.record_url)
+        record_form.addRow("", QLabel("Used from the next start of reviewapp."))
+        layout.addLayout(record_form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(620, 480)
@@ -101,6 +117,7 @@ class PreferencesDialog(QDialog):
             "mode": mode,
             "server_url": self.url.text().strip(),
             "languagetool_dir": self.folder.text().strip(),
+            "store_url": self.record_url.text().strip(),
         }
 
     def _update(self) -> None:
@@ -127,5 +144,12 @@ class PreferencesDialog(QDialog):
                 check_server_url(values["server_url"])
             except PolicyError:
                 self.error.setText("Enter the server's address, starting with http:// or https://")
+                return
+        if values["store_url"]:
+            try:
+                check_store_url(values["store_url"], "The review server's address")
+            except PolicyError as exc:
+                self.error.setText(str(exc))
+                self.record_url.setFocus()
                 return
         self.accept()
