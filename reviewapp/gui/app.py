@@ -32,9 +32,15 @@ def build_window(args: argparse.Namespace, settings: QSettings | None = None) ->
     user = load_user_settings() if settings_path().exists() else _moved_preferences(settings)
     reviewer = Reviewer.configured(getattr(args, "policy", None), user)
     location = record_location(getattr(args, "db", None), user, reviewer.policy.store_url, default_db_path())
-    store = open_store(location)
+    # The editor keeps editing when the review server is down: the window opens and says so.
+    store = open_store(location, offline_ok=True)
     window = MainWindow(reviewer, store, settings, user)
-    problems = store.chain_problems()  # went backwards since last seen here, or changed
+    offline = getattr(store, "offline", None)
+    if offline:
+        window.status.showMessage(f"Review server: {offline}", 15000)
+        problems = []
+    else:
+        problems = store.chain_problems()  # went backwards since last seen here, or changed
     if problems:
         window.show_error(
             "The review record does not verify",

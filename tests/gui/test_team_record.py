@@ -97,3 +97,29 @@ def test_preferences_name_the_review_server_for_the_next_start(
     assert next_start.store.dialect.name == "postgresql" and next_start.watcher is not None
     next_start.close()
     next_start.store.close()
+
+
+def test_the_app_opens_while_the_server_is_down_and_joins_it_when_it_is_back(
+    qtbot, tmp_path, home, server_url, pg_server, foxconn_copy
+):
+    import argparse
+
+    from reviewapp.gui.app import build_window
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    pg_server.stop()
+    try:
+        window = build_window(
+            argparse.Namespace(db=server_url, policy=None, paths=[str(foxconn_copy)]), settings
+        )
+        window.show()
+        tab = window.tab_list()[0]
+        assert "cannot reach the review server" in window.status.currentMessage()
+        wait_analysed(qtbot, tab)  # the draft is reviewed all the same; only the record is missing
+        assert tab.review.findings
+    finally:
+        pg_server.start()
+    qtbot.waitUntil(lambda: tab.review.gate is not None, timeout=10000)  # judged once the server is back
+    assert not tab.review.gate.publishable
+    window.close()
+    window.store.close()

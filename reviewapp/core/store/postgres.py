@@ -58,6 +58,15 @@ def shown_url(url: str) -> str:
     return f"postgresql://{user}{parts.get('host', 'localhost')}{port}/{parts.get('dbname', '')}"
 
 
+def _database_id(url: str) -> str:
+    from psycopg.conninfo import conninfo_to_dict
+
+    parts = conninfo_to_dict(url)
+    return (
+        f"postgresql://{parts.get('host', 'localhost')}:{parts.get('port', 5432)}/{parts.get('dbname', '')}"
+    )
+
+
 class _Connection:
     """psycopg's connection as the store uses sqlite3's: `?` parameters, `in_transaction`."""
 
@@ -82,38 +91,54 @@ class ServerStore(ReviewStore):
 
     dialect = POSTGRESQL
 
-    def __init__(self, url: str, create: bool = False, busy_timeout: float | None = None) -> None:
-
+    def __init__(
+        self, url: str, create: bool = False, busy_timeout: float | None = None, offline_ok: bool = False
+    ) -> None:
+        """`offline_ok`: a server that cannot be reached now is not an error yet (the desktop app
+        opens, and says so); each use tries again, and fails in one line until it is back."""
         self.url = url
         self.path = Path(SCHEMA)
         self.label = shown_url(url)
+        self.database_id = _database_id(url)  # the anchors' name for it, known without connecting
         self.busy_timeout = busy_timeout if busy_timeout is not None else 30.0
         self._thread = threading.get_ident()
         self._policies: set[str] = set()
         self._checked_links: tuple[int, str] | None = None
         self._written: dict[str, tuple[int, str]] = {}
         self._writing = False  # inside a write transaction: a lost connection is not replaced there
-        self._connect()
+        self._raw: Any = None
+        self.offline: str | None = None  # why the server could not be reached when opened
         try:
-            with self._errors():
-                self._check_schema()
-                server = self._raw.info
-                self.database_id = f"postgresql://{server.host}:{server.port}/{server.dbname}"
-        except BaseException:
-            self._raw.close()
-            raise
+            self._connect()
+        except StoreError as exc:
+            if not offline_ok or isinstance(exc, SchemaError):
+                raise
+            self.offline = str(exc)
 
     def _connect(self) -> None:
         psycopg = driver()
         started = time.monotonic()
         try:
             raw = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
-            raw.execute(f"SET search_path TO {SCHEMA}")
-            raw.execute(f"SET lock_timeout = '{int(self.busy_timeout * 1000)}ms'")
         except psycopg.Error as exc:
             raise translate_server(exc, self.label, time.monotonic() - started) from None
-        self._raw = raw
-        self.conn = _Connection(raw)  # type: ignore[assignment]
+        try:
+            raw.execute(f"SET search_path TO {SCHEMA}")
+            raw.execute(f"SET lock_timeout = '{int(self.busy_timeout * 1000)}ms'")
+            self._raw = raw
+            self.conn = _Connection(raw)  # type: ignore[assignment]
+            self._check_schema()  # each time: the server may have been upgraded meanwhile
+        except psycopg.Error as exc:
+            raw.close()
+            raise translate_server(exc, self.label, time.monotonic() - started) from None
+        except BaseException:
+            raw.close()
+            raise
+        self.offline = None
+
+    def close(self) -> None:
+        if self._raw is not None:
+            self._raw.close()
 
     # -- plumbing
 
@@ -122,7 +147,7 @@ class ServerStore(ReviewStore):
         """The server's failures as one-line StoreErrors."""
         import psycopg
 
-        if self._raw.closed and not self._writing:
+        if (self._raw is None or self._raw.closed) and not self._writing:
             # The server restarted, or the network came back: a new connection, the same record.
             # (Never inside a transaction: what it wrote is gone, and the caller is told so.)
             self._connect()
@@ -137,6 +162,8 @@ class ServerStore(ReviewStore):
         """A write transaction holding the chain's lock from its start; inside another, part of it."""
         if threading.get_ident() != self._thread:
             raise StoreError("a review database connection is used by one thread only; open another")
+        if not self._writing and (self._raw is None or self._raw.closed):
+            self._connect()  # back after a restart (or not: one line)
         if self.conn.in_transaction:
             yield
             return

@@ -16,10 +16,11 @@ from .sqlite import ReviewStore
 _ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 
-def open_store(location: str | Path, create: bool = True) -> ReviewStore:
-    """The review record at a path (SQLite) or a postgresql:// URL (a server)."""
+def open_store(location: str | Path, create: bool = True, offline_ok: bool = False) -> ReviewStore:
+    """The review record at a path (SQLite) or a postgresql:// URL (a server; with `offline_ok`, one
+    that cannot be reached yet, see ServerStore)."""
     if is_server_url(location):
-        return ServerStore(str(location))
+        return ServerStore(str(location), offline_ok=offline_ok)
     return ReviewStore(location, create=create)
 
 
