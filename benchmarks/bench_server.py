@@ -202,7 +202,7 @@ def main() -> int:
         verify_t = timed(lambda: command("audit", "verify"), 3)
     finally:
         if server is not None:
-            server.stop()
+            server.remove()
     print(
         f"{args.decisions:,} signed decisions over {args.drafts:,} drafts, 8 signers, PostgreSQL,"
         f" {os.cpu_count()} CPUs; filled in {fill_s:.0f} s\n"

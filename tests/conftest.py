@@ -84,7 +84,7 @@ def pg_server():
         pytest.skip("PostgreSQL is not installed here (`.ci/run` installs Debian's postgresql)")
     server = start_server()
     yield server
-    server.stop()
+    server.remove()
 
 
 @pytest.fixture

@@ -66,6 +66,13 @@ class PgServer:
     def stop(self) -> None:
         self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
 
+    def remove(self) -> None:
+        """Stop it for good and delete its files."""
+        try:
+            self.stop()
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
     def restart(self) -> None:
         self.stop()
         self.start()

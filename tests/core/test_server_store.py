@@ -240,3 +240,27 @@ def test_a_server_restart_during_writes_is_said_in_one_line_and_loses_nothing(
     assert again.returncode == 0, err
     with open_store(server_url) as store:
         assert store.verify_audit().ok and store.head().entries == written + 3
+
+
+def test_a_verdict_on_the_server_checks_what_was_added_since_this_machine_last_looked(server_url, people):
+    """What this machine already found whole is not re-hashed for every verdict (editors cannot
+    change it on the server); what was added since is, and `audit verify` re-hashes everything."""
+    ana = people.signer("Ana Ruiz")
+    with open_store(server_url) as store:
+        for i in range(3):
+            store.resolve(DRAFT, finding(f"cl-{i}"), "opinion", ana)
+        assert store.record("a.txt").problems == []  # the whole chain, the first time here
+    with psycopg.connect(server_url, autocommit=True) as owner:  # the server's owner, by hand
+        owner.execute("SET search_path TO reviewapp")
+        owner.execute("ALTER TABLE audit DISABLE TRIGGER audit_no_change")
+        with open_store(server_url) as store:
+            store.resolve(DRAFT, finding("cl-9"), "opinion", ana)  # added since: checked
+            owner.execute("UPDATE audit SET payload = replace(payload, 'opinion', 'verified') WHERE id = 5")
+        with open_store(server_url) as store:
+            assert any("entry 5" in p for p in store.record("a.txt").problems)
+            owner.execute("UPDATE audit SET payload = replace(payload, 'verified', 'opinion') WHERE id = 5")
+        with open_store(server_url) as store:
+            assert store.record("a.txt").problems == []
+            owner.execute("UPDATE audit SET payload = replace(payload, 'opinion', 'disputed') WHERE id = 2")
+            report = store.verify_audit()  # the auditor's check re-hashes every entry
+            assert not report.ok and report.first_broken == 2

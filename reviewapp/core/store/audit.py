@@ -140,18 +140,24 @@ class ChainScan:
     last_of_key: dict[str, int] = field(default_factory=dict)  # each key's last entry
 
 
-def scan_chain(rows: Iterable[tuple[Any, ...]]) -> ChainScan:
+def scan_chain(
+    rows: Iterable[tuple[Any, ...]],
+    after: tuple[int, str] = (0, GENESIS),
+    signers_last: dict[str, str] | None = None,
+) -> ChainScan:
     """The chain checked entry by entry: none missing, each linked and matching its hash, and each
     signed entry linked to its signer's previous one.
 
     `rows` are (id, at, kind, document, sha256, payload, prev_hash, hash, key, signer_prev)
     in id order: one tight pass, no objects (it runs over every entry). It stops at the first
-    break of the chain, after which nothing it could say would hold.
+    break of the chain, after which nothing it could say would hold. From the start, or from
+    `after` (the id and hash of the entry before `rows`), each signer's last hash before it
+    given in `signers_last`.
     """
     scan = ChainScan()
-    last_hash: dict[str, str] = {}
+    last_hash: dict[str, str] = dict(signers_last or {})
     last_of_key = scan.last_of_key
-    prev, expected_id = GENESIS, 1
+    prev, expected_id = after[1], after[0] + 1
     join, sha256 = "\x1e".join, hashlib.sha256
     for entry_id, at, kind, document, sha, payload, prev_hash, stored, key, signer_prev in rows:
         if entry_id != expected_id:

@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from .anchors import load_anchor
+from .audit import CHAIN_COLUMNS, ChainScan, scan_chain
 from .dialect import POSTGRESQL
 from .errors import SchemaError, StoreError, StoreLockedError, StoreReadOnlyError
 from .schema import SCHEMA_VERSION
@@ -199,6 +201,53 @@ class ServerStore(ReviewStore):
     @property
     def schema_version(self) -> int:
         return self._read(self._version)
+
+    def chain_problems(self) -> list[str]:
+        """As for a local database, but from where this machine last found the chain whole.
+
+        On a server, no one who reviews can change or remove an entry (the
+        editors' role may only add; triggers refuse changes for everyone), so
+        a verdict re-hashes what was added since this machine last checked the
+        chain, checks the entry it last saw is still there unchanged, and
+        checks the draft's own entries and signatures (`record`). Re-hashing
+        all of it, against tampering by the server's owner, is `reviewapp
+        audit verify`, as an auditor runs it.
+        """
+        anchor = load_anchor(self.database_id)
+        head = self.head()
+        if anchor is None or not anchor.seen.entries or head.entries < anchor.seen.entries:
+            return super().chain_problems()  # a first look here, or gone backwards: the whole of it
+        if self._checked_links != (head.entries, head.hash):
+            seen = anchor.seen
+            problem = self.head_problem(seen, "was seen here")
+            if problem:
+                return [problem]
+            scan = self._read(lambda: self._scan_after(seen.entries, seen.hash))
+            problems = []
+            if scan.broken is not None:
+                problems.append(f"the audit log is broken at entry {scan.broken.entry}: {scan.broken.reason}")
+            problems += [
+                f"the audit log is broken at entry {entry}: its link to its signer's previous entry is broken"
+                for entry in scan.signer_breaks
+            ]
+            if problems:
+                return problems
+            self._checked_links = (head.entries, head.hash)
+        return self._anchor_problems(head)
+
+    def _scan_after(self, entries: int, last: str) -> ChainScan:
+        keys = [row[0] for row in self.conn.execute(
+            "SELECT DISTINCT key FROM audit WHERE id > ? AND key IS NOT NULL", (entries,)
+        )]  # fmt: skip
+        signers_last = {}
+        for key in keys:
+            row = self.conn.execute(
+                "SELECT hash FROM audit WHERE key = ? AND id <= ? ORDER BY id DESC LIMIT 1", (key, entries)
+            ).fetchone()
+            if row is not None:
+                signers_last[key] = row[0]
+        rows = self.conn.execute(f"SELECT {CHAIN_COLUMNS} FROM audit WHERE id > ? ORDER BY id", (entries,))
+        return scan_chain(rows, (entries, last), signers_last)
 
     def listener(self) -> DecisionListener:
         """A connection of its own that hears of colleagues' decisions as the server records them."""

@@ -49,6 +49,8 @@ CREATE TABLE audit (
 CREATE INDEX ON audit (document, id);
 CREATE INDEX ON audit (key, id);
 CREATE INDEX ON audit (kind, sha256);
+CREATE INDEX ON audit (kind, id);
+CREATE INDEX ON audit ((payload::jsonb ->> 'person'), id);  -- who signed first under a name
 CREATE TABLE settings (key text PRIMARY KEY, value text);
 CREATE TABLE texts (
     sha256 text PRIMARY KEY, document_id bigint NOT NULL REFERENCES documents (id),
