@@ -13,7 +13,8 @@ from typing import Any, TextIO
 from .. import __version__
 from ..core.findings import SEVERITIES
 from ..core.text import display_path
-from .common import EXIT_ERROR_FINDINGS, EXIT_OK, EXIT_USAGE, iter_drafts, reviewer, unreadable
+from .check_many import review_many, review_one
+from .common import EXIT_ERROR_FINDINGS, EXIT_OK, EXIT_USAGE, iter_drafts, reviewer
 
 MAX_WORKERS = 4
 
@@ -51,7 +52,6 @@ def score_value(text: str) -> float:
 
 
 def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    from ..core import ReviewAppError
     from ..core.findings import filter_score, filter_severity
 
     out = out or sys.stdout
@@ -65,18 +65,17 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
     documents = []
     has_error = False
     grammar_step = "check"
-    for path in iter_drafts(args.paths, fail):
-        try:
-            document = pipeline.load(path)
-            review = pipeline.review(
-                document, grammar=grammar_step, workers=min(os.cpu_count() or 1, MAX_WORKERS)
-            )
-        except ReviewAppError as exc:
-            fail(str(exc))
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    paths = list(iter_drafts(args.paths, fail))
+    if pipeline.grammar is None and workers > 1 and len(paths) >= PARALLEL_MIN_DRAFTS:
+        reviewed = review_many(pipeline, paths, workers)
+    else:
+        reviewed = (review_one(pipeline, path, grammar_step, workers) for path in paths)
+    for outcome in reviewed:
+        if isinstance(outcome, str):
+            fail(outcome)
             continue
-        except Exception as exc:  # a reader's own failure on hostile input: one line, then the next draft
-            fail(unreadable(path, exc))
-            continue
+        document, review = outcome
         for warning in document.warnings:
             print(f"reviewapp: warning: {display_path(warning)}", file=sys.stderr)
         if pipeline.grammar is not None and grammar_step == "check" and not review.grammar.available:
@@ -99,6 +98,9 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
     if failures:
         return EXIT_USAGE
     return EXIT_ERROR_FINDINGS if has_error else EXIT_OK
+
+
+PARALLEL_MIN_DRAFTS = 8  # below this, starting worker processes costs more than it saves
 
 
 def _grammar_off() -> dict[str, Any]:

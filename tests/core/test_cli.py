@@ -173,3 +173,36 @@ def test_min_score_leaves_out_low_scored_findings(data_dir):
     assert {f["id"] for f in everything if "score" not in f} <= {f["id"] for f in high}  # unscored ones stay
     bad = run("check", "--min-score", "2", draft)
     assert bad.returncode == 2 and "from 0 to 1" in bad.stderr
+
+
+def test_many_drafts_are_checked_on_every_cpu_with_the_same_result(tmp_path, data_dir, monkeypatch):
+    """A folder of drafts: the parallel run reports exactly what one process does, in order, and a
+    bad file among them is one line while the others are still reported."""
+    import contextlib
+    import io
+    import json
+
+    from reviewapp.cli import check, main
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    article = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
+    paragraphs = article.split("\n")
+    for i in range(12):
+        (folder / f"d{i:02}.txt").write_text("\n".join(paragraphs[: 3 + i]), encoding="utf-8")
+    (folder / "d05b.txt").write_bytes(b"\x00\x01\x02binary\xff" * 100)
+
+    def run() -> tuple[int, dict, str]:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(["check", "--format", "json", str(folder)])
+        return status, json.loads(out.getvalue()), err.getvalue()
+
+    parallel = run()
+    monkeypatch.setattr(check, "PARALLEL_MIN_DRAFTS", 10_000)
+    sequential = run()
+    assert parallel == sequential
+    status, report, err = parallel
+    assert status == 2 and len(report["documents"]) == 12
+    assert [d["path"] for d in report["documents"]] == sorted(d["path"] for d in report["documents"])
+    assert err.count("\n") == 1 and "d05b.txt" in err
