@@ -45,9 +45,19 @@ def _parse(markup: str) -> Any | None:
         recover=True, no_network=True, remove_comments=True, remove_pis=True, huge_tree=True
     )
     try:
-        return html.document_fromstring(markup.encode("utf-8"), parser=parser)
+        root = html.document_fromstring(markup.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):  # "Document is empty"
         return None
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        raise TooDeepError(MAX_DEPTH)  # what lies deeper is dropped: say so, not "no text"
+    return root
+
+
+MAX_DEPTH = 2048  # libxml2's deepest nesting with huge_tree; no page nests a tenth as deep
+
+
+class TooDeepError(ValueError):
+    """The markup nests deeper than the parser reads (a hostile file, not a web page)."""
 
 
 def extract_article(markup: str) -> HtmlArticle:

@@ -41,9 +41,15 @@ def load_bytes(
     label = path or "<draft>"
     text, warnings, encoding = decode_file(raw, label)
     if fmt == "html":
-        from .htmltext import extract_article
+        from .htmltext import TooDeepError, extract_article
 
-        article = extract_article(text)
+        try:
+            article = extract_article(text)
+        except TooDeepError as exc:
+            raise errors.CorruptDocumentError(
+                label,
+                f"its markup nests more than {exc.args[0]:,} levels deep; no web page does: not read",
+            ) from None
         return finish(article.text, path, fmt, warnings, limits, article.meta, article.title)
     document = finish(text, path, fmt, warnings, limits)
     document.encoding = encoding

@@ -52,7 +52,7 @@ BAD = {
     ),
     "html with no text": (
         "nothing.html",
-        b"<div>" * 5000 + b"</div>" * 5000,
+        b"<html><script>var x;</script></html>",
         "nothing.html: the draft is empty",
     ),
     "html, unclosed tags": ("tags.html", b"<a" * 50_000, "tags.html: the draft is empty"),
@@ -61,6 +61,11 @@ BAD = {
     "docx, no body": ("nobody.docx", b"", "no word/document.xml"),
     "docx, encrypted": ("secret.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "password"),
     "docx, billion laughs": ("laughs.docx", BILLION_LAUGHS.encode(), "laughs.docx: the .docx is damaged"),
+    "html, nested past any page": (
+        "deep.html",
+        b"<p>" + b"<div>" * 5000 + b"deep" + b"</div>" * 5000,
+        "nests more than 2,048 levels deep",
+    ),
     "a name with a line break": ("two\nlines.txt", b"", "two\\nlines.txt"),
     "a right-to-left override": ("evil\u202etxt.exe.txt", b"", "evil\\u202etxt.exe.txt"),
 }
