@@ -37,6 +37,7 @@ def make_folder(count: int) -> tuple[Path, int]:
     words = 0
     for i in range(count):
         title, *body = [p for p in rng.choice(texts).split("\n") if p.strip()]
+        body += [p for p in rng.choice(texts).split("\n")[1:] if p.strip()]  # and another's body
         body = [p for p in body if rng.random() > 0.15] or body
         body += rng.sample(body, k=min(len(body), rng.randint(0, 3)))
         rng.shuffle(body)
