@@ -6,6 +6,7 @@ positions happens through `LineMap` here.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from html import escape
 
@@ -75,18 +76,23 @@ class ReviewEditor(QPlainTextEdit):
         self.line_map = LineMap(text)
         by_line: dict[int, list[tuple[int, int, Finding]]] = {}
         starts = self.line_map.line_starts
+        line_count = len(starts)
         for finding in findings:
-            lines = self.line_map.lines_of(finding.start, finding.end)
+            start, end = finding.start, finding.end
+            line = max(0, bisect_right(starts, start) - 1)
+            if line + 1 == line_count or max(start, end - 1) < starts[line + 1]:  # most: one line
+                begin = start - starts[line]
+                by_line.setdefault(line, []).append((begin, max(begin, end - starts[line]), finding))
+                continue
+            lines = self.line_map.lines_of(start, end)
             last = lines[-1]
             for line in lines:
-                begin = max(finding.start, starts[line]) - starts[line]
-                end = (finding.end - starts[line]) if line == last else len(text)
-                by_line.setdefault(line, []).append((begin, max(begin, end), finding))
+                begin = max(start, starts[line]) - starts[line]
+                stop = (end - starts[line]) if line == last else len(text)
+                by_line.setdefault(line, []).append((begin, max(begin, stop), finding))
         # Compare what a line shows, not the findings' absolute offsets: an edit shifts
         # every later finding, but only the lines whose highlights differ need repainting.
-        changed = {
-            line for line in set(old) | set(by_line) if _shown(old.get(line)) != _shown(by_line.get(line))
-        }
+        changed = {line for line in old.keys() | by_line.keys() if _differs(old.get(line), by_line.get(line))}
         self.highlighter.by_line = by_line
         self.unpainted |= changed
         self._repaint_slice()
@@ -272,5 +278,11 @@ class ReviewEditor(QPlainTextEdit):
         return text
 
 
-def _shown(entries: list[tuple[int, int, Finding]] | None) -> list[tuple[int, int, str, str]]:
-    return [(begin, end, f.id, f.severity) for begin, end, f in entries or ()]
+def _differs(a: list[tuple[int, int, Finding]] | None, b: list[tuple[int, int, Finding]] | None) -> bool:
+    """Does a line show something else (cheap for the usual one or two highlights a line)?"""
+    if a is None or b is None or len(a) != len(b):
+        return a is not b
+    return any(
+        x[0] != y[0] or x[1] != y[1] or x[2].id != y[2].id or x[2].severity != y[2].severity
+        for x, y in zip(a, b, strict=True)
+    )
