@@ -6,8 +6,9 @@ result = Analyzer().analyze(load_path("draft.txt"))
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_exports
 
 # What each name is imported from. Imported when first used (PEP 562), not with the package:
 # `reviewapp history` and `status` must not pay for the analyzers or the reports they do not use.
@@ -41,11 +42,7 @@ if TYPE_CHECKING:
     from .policy import Policy, load_policy
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f".{module}", __name__), name)
+__getattr__ = lazy_exports(__name__, _EXPORTS)
 
 
 __all__ = [

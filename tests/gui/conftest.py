@@ -19,13 +19,17 @@ def home(own_home):
 
 @pytest.fixture
 def window(qtbot, tmp_path, home):
+    store = ReviewStore(tmp_path / "reviews.sqlite3")
+    yield from shown_window(qtbot, tmp_path, store)
+
+
+def shown_window(qtbot, tmp_path, store):
+    """A main window on `store`, shown; closed (unsaved drafts discarded) with its store after the test."""
     from reviewapp.gui.main_window import MainWindow
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("view/dark", False)
-    user = UserSettings()
-    store = ReviewStore(tmp_path / "reviews.sqlite3")
-    win = MainWindow(Reviewer(load_policy()), store, settings, user)
+    win = MainWindow(Reviewer(load_policy()), store, settings, UserSettings())
     # Not qtbot.addWidget: pytest-qt would close the window before this fixture's
     # teardown, and a modified draft would then open the modal "save changes?" prompt.
     win.show()

@@ -7,29 +7,14 @@ import time
 import pytest
 from PySide6.QtCore import QSettings
 
-from reviewapp.core import load_policy
-from reviewapp.core.review import Reviewer
-from reviewapp.core.settings import UserSettings
 from reviewapp.core.store.server_admin import open_store
 
-from .conftest import wait_analysed
+from .conftest import shown_window, wait_analysed
 
 
 @pytest.fixture
 def team_window(qtbot, tmp_path, home, server_url):
-    from reviewapp.gui.main_window import MainWindow
-
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    store = open_store(server_url)
-    win = MainWindow(Reviewer(load_policy()), store, settings, UserSettings())
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    for tab in win.tab_list():
-        tab.editor.document().setModified(False)
-    win.close()
-    win.deleteLater()
-    store.close()
+    yield from shown_window(qtbot, tmp_path, open_store(server_url))
 
 
 def test_a_colleagues_decisions_show_within_two_seconds(team_window, qtbot, foxconn_copy, server_url, people):
