@@ -264,3 +264,15 @@ def test_a_verdict_on_the_server_checks_what_was_added_since_this_machine_last_l
             owner.execute("UPDATE audit SET payload = replace(payload, 'opinion', 'disputed') WHERE id = 2")
             report = store.verify_audit()  # the auditor's check re-hashes every entry
             assert not report.ok and report.first_broken == 2
+
+
+@pytest.mark.parametrize("url", ["postgresql://a b@/news", "postgresql://127.0.0.1:1/x?sslmode=bogus"])
+def test_a_malformed_server_address_is_one_line(tmp_path, url):
+    draft = tmp_path / "d.txt"
+    draft.write_text("Title\nThe library opens at nine.\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "reviewapp", "status", str(draft), "--db", url],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr

@@ -63,7 +63,10 @@ def shown_url(url: str) -> str:
 def _database_id(url: str) -> str:
     from psycopg.conninfo import conninfo_to_dict
 
-    parts = conninfo_to_dict(url)
+    try:
+        parts = conninfo_to_dict(url)
+    except Exception:  # malformed: connecting says so, in one line
+        return shown_url(url)
     return (
         f"postgresql://{parts.get('host', 'localhost')}:{parts.get('port', 5432)}/{parts.get('dbname', '')}"
     )
