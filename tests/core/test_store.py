@@ -344,3 +344,19 @@ def test_the_same_decision_again_is_recorded_once_unless_the_draft_moved_on(stor
     assert store.head().entries == 5
     assert store.resolutions("a.txt")["cl-1"].status == "opinion"
     assert store.verify_audit().ok
+
+
+def test_db_upgrade_of_a_local_database_says_what_it_did(tmp_path):
+    import sqlite_utils
+
+    from reviewapp.core.store.server_admin import upgrade
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    for migration in MIGRATIONS[:3]:
+        migration(sqlite_utils.Database(conn))
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
+    assert upgrade(path) == (3, SCHEMA_VERSION)
+    assert upgrade(path) == (SCHEMA_VERSION, SCHEMA_VERSION)

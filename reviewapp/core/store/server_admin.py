@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,9 +80,10 @@ def init_server(url: str, owner: str = "reviewapp_owner", editors: str = "review
 def upgrade(location: str | Path) -> tuple[int, int]:
     """Bring the record's schema to this version: (from, to). A local database upgrades on opening."""
     if not is_server_url(location):
-        store = ReviewStore(location, create=False)
+        before = _local_version(Path(location))
+        store = ReviewStore(location, create=False)  # opening a local database migrates it
         try:
-            return store.schema_version, store.schema_version  # opening migrated it
+            return before if before is not None else store.schema_version, store.schema_version
         finally:
             store.close()
     psycopg = driver()
@@ -108,6 +110,17 @@ def upgrade(location: str | Path) -> tuple[int, int]:
         except psycopg.Error as exc:
             raise translate_server(exc, label, 0.0) from None
     return start, SCHEMA_VERSION
+
+
+def _local_version(path: Path) -> int | None:
+    """The schema version of a local database as it is, read without changing it (None: unreadable)."""
+    import sqlite3
+
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except (sqlite3.Error, OSError, ValueError):
+        return None
 
 
 # Copied in this order (each row's references before it), ids kept: the chain names its entries by id.
