@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication
 from reviewapp.core import load_policy
 from reviewapp.core.review import Reviewer
 from reviewapp.core.store import ReviewStore
+from reviewapp.gui.app import tune_interpreter
 from reviewapp.gui.main_window import MainWindow
 
 ARTICLE = Path(__file__).resolve().parent.parent / "tests" / "data" / "openai-foxconn.txt"
@@ -107,6 +108,9 @@ def keystrokes_during_analysis(app, tab, keys: int = 40) -> list[float]:
 
 
 def main() -> int:
+    tune_interpreter()  # as the app does at start
+    if os.environ.get("SWITCH_INTERVAL"):  # to compare: the lock's slice in seconds
+        sys.setswitchinterval(float(os.environ["SWITCH_INTERVAL"]))
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp())
     window = MainWindow(
