@@ -8,6 +8,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewapp.core.categories import CATEGORIES
+from reviewapp.core.store import Resolution
 from reviewapp.gui.document.findings_model import COLUMNS, FINDING_ROLE, FindingsModel
 from reviewapp.gui.document.offsets import utf16_len
 from reviewapp.gui.document.resolutions import DraftResolutions
@@ -252,6 +253,20 @@ def test_sorting_the_panel_by_a_column(window, qtbot, foxconn_copy):
     tester = QAbstractItemModelTester(tab.panel.filter, QAbstractItemModelTester.FailureReportingMode.Fatal)
     tab.panel.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
     assert tester is not None
+
+    def shown() -> list:
+        return [tab.panel.filter.index(r, 0).data(FINDING_ROLE) for r in range(tab.panel.filter.rowCount())]
+
+    tab.panel.table.sortByColumn(COLUMNS.index("Text"), Qt.SortOrder.AscendingOrder)
+    starts = [f.start for f in shown()]
+    assert starts == sorted(starts)  # reading order
+    tab.panel.table.sortByColumn(COLUMNS.index("Message"), Qt.SortOrder.AscendingOrder)
+    messages = [f.message for f in shown()]
+    assert messages == sorted(messages)
+    first = shown()[-1]
+    tab.resolutions.replace_all({first.id: Resolution(first.id, "opinion", None, None, "Ana", "t", "s")})
+    tab.panel.table.sortByColumn(COLUMNS.index("Status"), Qt.SortOrder.DescendingOrder)
+    assert shown()[0].id == first.id  # the resolved one first
 
 
 def test_a_long_draft_is_painted_in_slices_and_claims_follow_the_scroll(window, qtbot, tmp_path, data_dir):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,6 +26,18 @@ SCORE_TIP = (
     "How check-worthy (claims) or how hedged (hedges, peacock wording), 0 to 1; sort for the most first"
 )
 Index = QModelIndex | QPersistentModelIndex
+
+
+# Each column's sort key, in the order of COLUMNS. (The Text column sorts in reading order.)
+_SORT_KEYS: tuple[Callable[[Finding, DraftResolutions], Any], ...] = (
+    lambda f, _r: SEVERITY_RANK[f.severity],
+    lambda f, _r: f.category,
+    lambda f, _r: -1.0 if f.score is None else f.score,  # most check-worthy first, descending
+    lambda f, _r: f.start,
+    lambda f, _r: f.message,
+    lambda f, r: 1 if f.id in r else 0,
+)
+assert len(_SORT_KEYS) == len(COLUMNS)
 
 
 class FindingsModel(QAbstractTableModel):
@@ -60,19 +73,12 @@ class FindingsModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sorted(self, findings: list[Finding]) -> list[Finding]:
-        column = self.sort_column
+        # One column's key only: ten thousand findings are sorted after every edit.
+        primary = _SORT_KEYS[self.sort_column]
+        resolved = self.resolutions
 
         def key(f: Finding) -> tuple:
-            primary = (
-                SEVERITY_RANK[f.severity],
-                f.category,
-                -1.0 if f.score is None else f.score,  # most check-worthy first, descending
-                f.start,
-                f.text,
-                f.message,
-                1 if f.id in self.resolutions else 0,
-            )[column]
-            return (primary, f.start)
+            return (primary(f, resolved), f.start)
 
         return sorted(findings, key=key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
 
