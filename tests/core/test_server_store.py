@@ -276,3 +276,49 @@ def test_a_malformed_server_address_is_one_line(tmp_path, url):
     )  # fmt: skip
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_readme_team_walkthrough(pg_server, server_url, tmp_path, data_dir):
+    """README, "Team set-up": four people, each their own login, one house policy naming the server."""
+    import os
+
+    database = server_url.rsplit("/", 1)[1]
+    people = ("ana", "ben", "carmen", "dev")
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        for login in people:
+            conn.execute(f"CREATE ROLE {login} LOGIN PASSWORD 'pw-{login}'")
+            conn.execute(f"GRANT reviewapp_editor TO {login}")
+    pgpass = tmp_path / "pgpass"
+    lines = [f"127.0.0.1:{pg_server.port}:{database}:{who}:pw-{who}" for who in (*people, "admin")]
+    pgpass.write_text("\n".join(lines).replace("pw-admin", "admin-secret") + "\n")
+    pgpass.chmod(0o600)
+    house = tmp_path / "house.toml"
+    house.write_text(
+        f'[store]\nurl = "postgresql://127.0.0.1:{pg_server.port}/{database}"\n'
+        '[signoff]\nroles = ["author", "fact-checker", "editor", "legal"]\n'
+        'required_roles = ["fact-checker", "editor", "legal"]\n',
+        encoding="utf-8",
+    )
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        (data_dir.parent.parent.parent / "shared" / "corpus" / "riverside-library.txt").read_text()
+        if False
+        else "Library hours\\nThe library opens at nine on weekdays, the council said.\\n"
+    )
+
+    def run(login: str, *args: str) -> subprocess.CompletedProcess[str]:
+        # Each person on their own account: their own signing key and settings.
+        home = tmp_path / f"home-{login}"
+        env = {**os.environ, "PGUSER": login, "PGPASSFILE": str(pgpass), "REVIEWAPP_HOME": str(home)}
+        return subprocess.run([sys.executable, "-m", "reviewapp", *args, "--policy", str(house)],
+                              capture_output=True, text=True, timeout=120, env=env)  # fmt: skip
+
+    signers = (("ana", "author", "Ana Ruiz"), ("ben", "fact-checker", "Ben Osei"),
+               ("carmen", "editor", "Carmen Ortiz"), ("dev", "legal", "Dev Shah"))  # fmt: skip
+    for login, role, name in signers:
+        done = run(login, "signoff", str(draft), "--role", role, "--decision", "approve", "--by", name)
+        assert done.returncode == 0, done.stderr
+    status = run("dev", "status", str(draft))
+    assert status.returncode == 0 and "approved; publishable" in status.stdout, status.stdout + status.stderr
+    verified = run("admin", "audit", "verify")
+    assert verified.returncode == 0 and "5 entries" in verified.stdout, verified.stderr
