@@ -31,6 +31,7 @@ def finding(finding_id: str) -> Finding:
 
 def as_user(pg_server, server_url: str, login: str, password: str = "pw-" + "editor") -> str:
     """A reviewer's own login, member of the editors' role; the URL to connect as them."""
+    login = f"{login}_{server_url.rsplit('/', 1)[1]}"  # roles are server-wide; each test its own
     with psycopg.connect(server_url, autocommit=True) as conn:
         conn.execute(f"CREATE ROLE {login} LOGIN PASSWORD '{password}'")
         conn.execute(f"GRANT reviewapp_editor TO {login}")
@@ -283,7 +284,7 @@ def test_the_readme_team_walkthrough(pg_server, server_url, tmp_path, data_dir):
     import os
 
     database = server_url.rsplit("/", 1)[1]
-    people = ("ana", "ben", "carmen", "dev")
+    people = tuple(f"{who}_{database}" for who in ("ana", "ben", "carmen", "dev"))  # roles are server-wide
     with psycopg.connect(server_url, autocommit=True) as conn:
         for login in people:
             conn.execute(f"CREATE ROLE {login} LOGIN PASSWORD 'pw-{login}'")
@@ -313,12 +314,13 @@ def test_the_readme_team_walkthrough(pg_server, server_url, tmp_path, data_dir):
         return subprocess.run([sys.executable, "-m", "reviewapp", *args, "--policy", str(house)],
                               capture_output=True, text=True, timeout=120, env=env)  # fmt: skip
 
-    signers = (("ana", "author", "Ana Ruiz"), ("ben", "fact-checker", "Ben Osei"),
-               ("carmen", "editor", "Carmen Ortiz"), ("dev", "legal", "Dev Shah"))  # fmt: skip
+    roles = ("author", "fact-checker", "editor", "legal")
+    names = ("Ana Ruiz", "Ben Osei", "Carmen Ortiz", "Dev Shah")
+    signers = list(zip(people, roles, names, strict=True))
     for login, role, name in signers:
         done = run(login, "signoff", str(draft), "--role", role, "--decision", "approve", "--by", name)
         assert done.returncode == 0, done.stderr
-    status = run("dev", "status", str(draft))
+    status = run(people[3], "status", str(draft))
     assert status.returncode == 0 and "approved; publishable" in status.stdout, status.stdout + status.stderr
     verified = run("admin", "audit", "verify")
     assert verified.returncode == 0 and "5 entries" in verified.stdout, verified.stderr
