@@ -368,13 +368,14 @@ class ReviewStore:
         """One decision in one transaction: the policy (once), the audit entry, the index rows."""
         with self.transaction():
             policy = signer.policy
+            key = b64(signer.identity.public_key)
             if policy.fingerprint not in self._policies and not self._has_policy(policy.fingerprint):
-                self._append("policy", None, policy.fingerprint, policy.raw, signer)
+                self._append("policy", None, policy.fingerprint, policy.raw, signer, self._signer_last(key))
             self._policies.add(policy.fingerprint)
-            repeated = self._repeated(kind, draft, payload, b64(signer.identity.public_key))
-            if repeated is not None:
-                return repeated
-            entry = self._append(kind, draft.key, draft.sha256, payload, signer)
+            last = self._signer_last(key)  # read and verified once: for the repeat test and the link
+            if last is not None and self._repeats(last, kind, draft, payload):
+                return last
+            entry = self._append(kind, draft.key, draft.sha256, payload, signer, last)
             document_id = self._document_id(draft.key, draft.title)
             version_id = self._version_id(document_id, draft.sha256, draft.words)
             self._insert(
@@ -391,16 +392,22 @@ class ReviewStore:
         return entry
 
     def _append(
-        self, kind: str, document: str | None, sha256: str, payload: dict[str, Any], signer: Signer
+        self,
+        kind: str,
+        document: str | None,
+        sha256: str,
+        payload: dict[str, Any],
+        signer: Signer,
+        signer_last: AuditEntry | None,
     ) -> AuditEntry:
+        """Sign and write one entry; `signer_last` is the signer's last entry (`_signer_last`)."""
         # Under the write lock: the next id is named here, so the chain has no gaps on any server.
         last = self.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
         entry_id, prev_hash = (int(last[0]) + 1, last[1]) if last else (1, GENESIS)
         at = now()
         text = payload_json(payload)
         key = b64(signer.identity.public_key)
-        last = self._signer_last(key)
-        signer_prev = last.hash if last is not None else GENESIS
+        signer_prev = signer_last.hash if signer_last is not None else GENESIS
         digest = entry_hash(prev_hash, at, kind, document, sha256, text, key, signer_prev)
         signature = b64(signer.identity.sign(bytes.fromhex(digest)))
         values = {
@@ -422,20 +429,19 @@ class ReviewStore:
             entry_id, at, kind, document, sha256, text, prev_hash, digest, key, signature, signer_prev
         )
 
-    def _repeated(self, kind: str, draft: DraftRef, payload: dict[str, Any], key: str) -> AuditEntry | None:
-        """The same person's same decision, if it is their last and the draft's last: as when a write
-        whose answer was lost (the server restarted as it committed) is tried again. Recorded once:
-        the decision is its own idempotency key. After anyone's later decision on the draft, the same
-        decision again says something (it answers that one), and is recorded."""
-        last = self._signer_last(key)
-        if last is None or (last.kind, last.document, last.sha256, last.payload) != (
+    def _repeats(self, last: AuditEntry, kind: str, draft: DraftRef, payload: dict[str, Any]) -> bool:
+        """Is this decision the same person's last (`last`), and the draft's last: as when a write
+        whose answer was lost (the server restarted as it committed) is tried again? Then it is
+        recorded once: the decision is its own idempotency key. After anyone's later decision on
+        the draft, the same decision again says something (it answers that one), and is recorded."""
+        if (last.kind, last.document, last.sha256, last.payload) != (
             kind, draft.key, draft.sha256, payload_json(payload)
         ):  # fmt: skip
-            return None
+            return False
         later = self.conn.execute(
             "SELECT 1 FROM audit WHERE document = ? AND id > ? LIMIT 1", (draft.key, last.id)
         )
-        return last if later.fetchone() is None else None
+        return later.fetchone() is None
 
     def _signer_last(self, key: str) -> AuditEntry | None:
         """This key's last entry, after checking it is this key's (its signature vouches for it).
