@@ -24,7 +24,7 @@ from .dialect import POSTGRESQL
 from .errors import SchemaError, StoreError, StoreLockedError, StoreReadOnlyError
 from .schema import SCHEMA_VERSION
 from .server_schema import FIRST_SERVER_VERSION, NOTIFY_CHANNEL, SCHEMA
-from .sqlite import ReviewStore
+from .sqlite import ReviewStore, _busy_timeout
 
 URL_PREFIXES = ("postgresql://", "postgres://")
 APPEND_LOCK = 0x7265766965776170  # "reviewap": the one advisory lock every writer of the chain takes
@@ -105,11 +105,8 @@ class ServerStore(ReviewStore):
         self.path = Path(SCHEMA)
         self.label = shown_url(url)
         self.database_id = _database_id(url)  # the anchors' name for it, known without connecting
-        self.busy_timeout = busy_timeout if busy_timeout is not None else 30.0
-        self._thread = threading.get_ident()
-        self._policies: set[str] = set()
-        self._checked_links: tuple[int, str] | None = None
-        self._written: dict[str, tuple[int, str]] = {}
+        self.busy_timeout = busy_timeout if busy_timeout is not None else _busy_timeout()
+        self._start_session()
         self._writing = False  # inside a write transaction: a lost connection is not replaced there
         self._raw: Any = None
         self.offline: str | None = None  # why the server could not be reached when opened

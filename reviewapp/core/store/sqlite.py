@@ -94,10 +94,7 @@ class ReviewStore:
         self.label = str(self.path)  # how messages name the database
         busy_timeout = busy_timeout if busy_timeout is not None else _busy_timeout()
         self.busy_timeout = busy_timeout
-        self._thread = threading.get_ident()
-        self._policies: set[str] = set()  # policy fingerprints known to be recorded
-        self._checked_links: tuple[int, str] | None = None  # the head whose links were checked here
-        self._written: dict[str, tuple[int, str]] = {}  # each key's last entry written here: id, hash
+        self._start_session()
         _check_file(self.path, create)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -116,6 +113,13 @@ class ReviewStore:
             conn.close()
             raise
         self.database_id = str(self.path.resolve())
+
+    def _start_session(self) -> None:
+        """What this connection knows of the record (every backend's, so one place)."""
+        self._thread = threading.get_ident()
+        self._policies: set[str] = set()  # policy fingerprints known to be recorded
+        self._checked_links: tuple[int, str] | None = None  # the head whose links were checked here
+        self._written: dict[str, tuple[int, str]] = {}  # each key's last entry written here: id, hash
 
     # -- plumbing
 
