@@ -73,17 +73,25 @@ def reviewer(args: argparse.Namespace):  # -> Reviewer (imported lazily: `check`
     return guarded(lambda: Reviewer.configured(args.policy))
 
 
-def open_store(args: argparse.Namespace, policy: Any = None):  # -> ReviewStore
-    """The review record: --db (a path, or a postgresql:// server), else the policy's [store] url,
-    else the default database (made on first use; one named with --db only with --init)."""
+def store_location(args: argparse.Namespace, policy: Any = None) -> tuple[str | Path, bool]:
+    """Where the review record is: --db (a path, or a postgresql:// server), else the user's review
+    server, else the policy's [store] url, else the default database; and whether that is the
+    default (made on first use, where one named with --db is made only with --init)."""
     from ..core.settings import load_user_settings, record_location
     from ..core.store import default_db_path
-    from ..core.store.server_admin import open_store as open_location
 
     default = default_db_path()
     user = guarded(load_user_settings)
     location = record_location(args.db, user, policy.store_url if policy is not None else None, default)
-    create = bool(getattr(args, "init", False)) or location == default
+    return location, location == default
+
+
+def open_store(args: argparse.Namespace, policy: Any = None):  # -> ReviewStore
+    """The review record (see `store_location`)."""
+    from ..core.store.server_admin import open_store as open_location
+
+    location, is_default = store_location(args, policy)
+    create = bool(getattr(args, "init", False)) or is_default
     return guarded(lambda: open_location(location, create=create))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .common import EXIT_OK, CliError, guarded
+from .common import EXIT_OK, CliError, guarded, store_location
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -42,16 +42,6 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     copy.set_defaults(handler=run_copy)
 
 
-def _location(args: argparse.Namespace) -> str:
-    from ..core import load_policy
-    from ..core.settings import load_user_settings, record_location
-    from ..core.store import default_db_path
-
-    policy = guarded(lambda: load_policy(args.policy))
-    user = guarded(load_user_settings)
-    return str(record_location(args.db, user, policy.store_url, default_db_path()))
-
-
 def run_init_server(args: argparse.Namespace) -> int:
     from ..core.store.postgres import is_server_url, shown_url
     from ..core.store.server_admin import init_server
@@ -72,9 +62,10 @@ def run_init_server(args: argparse.Namespace) -> int:
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
+    from ..core import load_policy
     from ..core.store.server_admin import upgrade
 
-    location = _location(args)
+    location, _ = store_location(args, guarded(lambda: load_policy(args.policy)))
     start, end = guarded(lambda: upgrade(location))
     print(f"schema {end}" + (f" (was {start})" if start != end else " (current; nothing to do)"))
     return EXIT_OK
