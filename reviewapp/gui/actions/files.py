@@ -197,26 +197,28 @@ class FileActions(QObject):
             kind = DELETED if now is None else CHANGED
             tab.banner.show_change(kind, path.name, tab.editor.document().isModified())
 
+    def _from_disk(self, tab: DocumentTab, failure: str) -> Document | None:
+        """The tab's file as it is on disk now; None (and `failure` said) when it cannot be read."""
+        if tab.path is None:
+            return None
+        try:
+            return self.window.reviewer.load(tab.path)
+        except ReviewAppError as exc:
+            self.window.show_error(failure, str(exc))
+            return None
+
     def reload(self, tab: DocumentTab) -> None:
         """The file as it is on disk now, as an undoable edit of the whole text."""
-        if tab.path is None:
-            return
-        try:
-            document = self.window.reviewer.load(tab.path)
-        except ReviewAppError as exc:
-            self.window.show_error("Cannot reload the draft", str(exc))
+        document = self._from_disk(tab, "Cannot reload the draft")
+        if document is None or tab.path is None:
             return
         tab.replace_text(document)
         tab.banner.dismiss()
         self.window.status.showMessage(f"Reloaded {tab.path.name} from disk.", 5000)
 
     def compare_with_disk(self, tab: DocumentTab) -> None:
-        if tab.path is None:
-            return
-        try:
-            document = self.window.reviewer.load(tab.path)
-        except ReviewAppError as exc:
-            self.window.show_error("Cannot read the file on disk", str(exc))
+        document = self._from_disk(tab, "Cannot read the file on disk")
+        if document is None:
             return
         dialog = CompareDialog(
             "the text in the editor",
