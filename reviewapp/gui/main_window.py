@@ -14,6 +14,7 @@ from ..core.document import Document
 from ..core.review import Reviewer
 from ..core.settings import UserSettings
 from ..core.store import ReviewStore
+from ..core.store.postgres import ServerStore
 from ..core.text import display_path
 from .actions.files import FileActions
 from .actions.findings import FindingActions
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
 
     def _watch_record(self) -> RecordWatcher | None:
         """On a shared server, colleagues' decisions come in as they are made; a local file has none."""
-        if self.store.dialect.name != "postgresql":
+        if not isinstance(self.store, ServerStore):
             return None
         watcher = RecordWatcher(self.store)
         watcher.changed.connect(self._record_changed)

@@ -13,7 +13,7 @@ import threading
 from PySide6.QtCore import QThread, Signal
 
 from ..core.errors import ReviewAppError
-from ..core.store import ReviewStore
+from ..core.store.postgres import ServerStore
 
 WAIT_S = 0.5  # how long one wait lasts: the longest a closing window waits for this thread
 RETRY_S = 3.0
@@ -24,7 +24,7 @@ class RecordWatcher(QThread):
     lost = Signal(str)  # the server cannot be heard: one line
     back = Signal()  # heard again after being lost
 
-    def __init__(self, store: ReviewStore) -> None:
+    def __init__(self, store: ServerStore) -> None:
         super().__init__()
         self.store = store
         self._stop = threading.Event()

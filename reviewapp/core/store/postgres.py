@@ -191,7 +191,7 @@ class ServerStore(ReviewStore):
             self.conn.execute("COMMIT")
         except psycopg.OperationalError as exc:
             # Lost as it committed: the server may have recorded it or not. Said so; doing it
-            # again is safe (the same decision again is recorded once, see ReviewStore._repeated).
+            # again is safe (the same decision again is recorded once, see ReviewStore._repeats).
             raise StoreError(
                 f"{self.label}: the connection to the review server was lost as the decision was "
                 f"being recorded ({str(exc).strip().splitlines()[0]}); it may or may not be recorded: "

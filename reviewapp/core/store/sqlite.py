@@ -163,10 +163,6 @@ class ReviewStore:
         with self._errors():
             return action()
 
-    def listener(self) -> Any:
-        """None: a local database has no colleagues to hear from (see ServerStore.listener)."""
-        return None
-
     @property
     def schema_version(self) -> int:
         return int(self._read(lambda: self.conn.execute("PRAGMA user_version").fetchone()[0]))
