@@ -15,6 +15,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count
+from operator import itemgetter
 
 from ..findings import Finding
 from ..patterns import GatedAny, GatedPattern, PatternIndex
@@ -205,23 +207,21 @@ def _signals(
         if len(tokens) < _MIN_WORDS:
             return None
 
-    def found(name: str) -> bool:
-        return any(regex.search(text) for regex in ready.get(name, ()))
-
     # Only the patterns whose trigger words are in the paragraph can match at all.
     cues = {
         name for name, regexes in ready.items() if name in _CUE_SET and any(r.search(text) for r in regexes)
     }
+    norms = [t[2] for t in tokens]
     names = _named_entities(tokens)
     dates = [m.span() for regex in ready.get("date", ()) for m in regex.finditer(text)]
     figures = [
         m for regex in ready.get("figure", ()) for m in regex.finditer(text) if not overlaps(dates, *m.span())
     ]
-    reported = bool(names) and _has_verb(tokens, _reporting_verbs())
-    acting = bool(names) and _has_verb(tokens, word_list("action_verbs"))
+    reported = bool(names) and _has_verb(tokens, norms, _reporting_verbs())
+    acting = bool(names) and _has_verb(tokens, norms, word_list("action_verbs"))
     cues.update(name for name, seen in (("figure", figures), ("dated", dates), ("name", names),
                                         ("reported", reported), ("acting", acting)) if seen)  # fmt: skip
-    attributed = linked or "attribution" in cues or _speaker_named(tokens)
+    attributed = linked or "attribution" in cues or _speaker_named(tokens, norms)
     if attributed:
         cues.add("attributed")
 
@@ -275,13 +275,15 @@ def _claim_patterns() -> PatternIndex[str]:
     return PatternIndex(entries)
 
 
-def _has_verb(tokens: list[Token], verbs: frozenset[str]) -> bool:
+def _has_verb(tokens: list[Token], norms: list[str], verbs: frozenset[str]) -> bool:
     """Is one of `verbs` in the sentence as a verb: its first word, or lower case
     and not after an article?
 
     "United States" is not the verb "states", nor "the stated aim" a statement.
     """
-    if tokens[0][2] in verbs:
+    if verbs.isdisjoint(norms):  # most sentences: no word to look at
+        return False
+    if norms[0] in verbs:
         return True
     return any(
         norm in verbs and not raw[:1].isupper() and tokens[i - 1][2] not in _ARTICLES
@@ -307,8 +309,10 @@ def _named_entities(tokens: list[Token]) -> list[str]:
     """
     not_names = word_list("not_names")
     names = []
-    for i, (start, _, norm, word) in enumerate(tokens):
-        if not word[:1].isupper() or norm in not_names:
+    # Only the capitalised words are looked at (found by C-level maps: this runs for every sentence).
+    for i in compress(count(), map(str.isupper, map(itemgetter(0), map(itemgetter(3), tokens)))):
+        start, _, norm, word = tokens[i]
+        if norm in not_names:
             continue
         if len(word) == 1 and i and len(tokens[i - 1][3]) == 1 and tokens[i - 1][1] + 1 == start:
             continue  # "U.S.": the letters of one initialism are one name
@@ -321,9 +325,11 @@ def _named_entities(tokens: list[Token]) -> list[str]:
     return names
 
 
-def _speaker_named(tokens: list[Token]) -> bool:
+def _speaker_named(tokens: list[Token], norms: list[str]) -> bool:
     """Does a speech verb follow someone who is not a vague "some experts"?"""
     speech = word_list("speech_verbs")
+    if speech.isdisjoint(norms):  # most sentences: no speech verb
+        return False
     vague = word_list("vague_subjects")
     for i, (_, _, word, raw) in enumerate(tokens):
         if word not in speech or i == 0 or raw[:1].isupper():
