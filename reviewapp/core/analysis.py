@@ -17,7 +17,7 @@ from .analyzers import REGISTRY, Check, DocumentView
 from .analyzers.base import RuleInfo
 from .analyzers.context import ParagraphContext
 from .document import Document
-from .findings import Finding, assign_ids
+from .findings import Finding, IdCache, assign_ids
 from .metadata import front_matter
 from .patterns import word_set
 from .policy import Policy, load_policy
@@ -115,6 +115,7 @@ class IncrementalAnalysis:
         self.analyzer = analyzer
         self._roles: dict[RoleKey, str] = {}
         self._results: dict[tuple[str, str], ParagraphResult] = {}
+        self._ids: IdCache = {}  # the last pass's finding ids: most stay the same after an edit
 
     def run(self, document: Document, workers: int = 1) -> AnalysisResult:
         """Analyse `document`, reusing the previous pass's unchanged paragraphs.
@@ -151,7 +152,7 @@ class IncrementalAnalysis:
         for check in analyzer.checks:
             view = DocumentView(document, roles, paragraph_findings, notes.get(check.name, []))
             found.extend(analyzer.apply_policy(check.document(view)))
-        return AnalysisResult(document, assign_ids(found), roles, len(todo), todo)
+        return AnalysisResult(document, assign_ids(found, self._ids), roles, len(todo), todo)
 
 
 def _analyse_one(analyzer: Analyzer, key: RoleKey) -> ParagraphResult:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -58,3 +59,60 @@ def word_diff(before: str, after: str) -> WordDiff:
             add("delete", a[i1:i2])
             add("insert", b[j1:j2])
     return WordDiff(tuple(pieces))
+
+
+@dataclass(frozen=True, slots=True)
+class TextEdit:
+    """How one version of a text became the next, as one changed stretch: old[start:old_end] became
+    new[start:new_end], and everything before and after it is the same."""
+
+    start: int
+    old_end: int
+    new_end: int
+
+    def old_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where a span of the new text was in the old; None when it touches the changed stretch."""
+        if end < self.start:
+            return start, end
+        if start > self.new_end:
+            shift = self.new_end - self.old_end
+            return start - shift, end - shift
+        return None
+
+    def kept_old(self, start: int, end: int) -> bool:
+        """Is this span of the old text clear of the changed stretch (as `old_span` sees it)?"""
+        return end < self.start or start > self.old_end
+
+
+_CHUNK = 1 << 16  # compared at C speed a chunk at a time, then searched within the first that differs
+
+
+def text_edit(before: str, after: str) -> TextEdit:
+    """The one stretch in which `after` differs from `before` (cheap: no diff of words)."""
+    shortest = min(len(before), len(after))
+    start = _common_length(lambda i, j: before[i:j] == after[i:j], shortest)
+    # The common end, not overlapping the common start.
+    b_end, a_end = len(before), len(after)
+    tail = _common_length(
+        lambda i, j: before[b_end - j : b_end - i] == after[a_end - j : a_end - i], shortest - start
+    )
+    return TextEdit(start, b_end - tail, a_end - tail)
+
+
+def _common_length(same: Callable[[int, int], bool], limit: int) -> int:
+    """The largest n <= limit with same(0, n), given same(i, j) compares characters i..j-1."""
+    done = 0
+    while done < limit:
+        size = min(_CHUNK, limit - done)
+        if same(done, done + size):
+            done += size
+            continue
+        low, high = done, done + size  # same up to low, not up to high: halve the gap
+        while high - low > 1:
+            middle = (low + high) // 2
+            if same(low, middle):
+                low = middle
+            else:
+                high = middle
+        return low
+    return done

@@ -1,4 +1,4 @@
-from reviewapp.core.diffing import Piece, word_diff
+from reviewapp.core.diffing import Piece, TextEdit, text_edit, word_diff
 
 
 def test_a_changed_word_shows_as_removed_then_added():
@@ -24,3 +24,32 @@ def test_the_pieces_rebuild_both_texts():
     diff = word_diff(before, after)
     assert "".join(p.text for p in diff.pieces if p.op != "insert") == before
     assert "".join(p.text for p in diff.pieces if p.op != "delete") == after
+
+
+def test_a_text_edit_is_the_one_stretch_that_differs():
+    import random
+
+    assert text_edit("The library opens at nine.", "The library opens at ten.") == TextEdit(21, 25, 24)
+    assert text_edit("same", "same") == TextEdit(4, 4, 4)
+    assert text_edit("aaa", "aaaa") == TextEdit(3, 3, 4)  # the common end never overlaps the start
+    chooser = random.Random(7)
+    for _ in range(2000):
+        before = "".join(chooser.choice("ab") for _ in range(chooser.randint(0, 12)))
+        after = "".join(chooser.choice("ab") for _ in range(chooser.randint(0, 12)))
+        edit = text_edit(before, after)
+        assert before[: edit.start] == after[: edit.start]
+        assert before[edit.old_end :] == after[edit.new_end :]
+        assert edit.start <= min(edit.old_end, edit.new_end)
+        longer = edit.start + 1
+        assert before[:longer] != after[:longer] or longer > min(len(before), len(after))
+    big = "word " * 200_000  # a megabyte: compared a chunk at a time, then halved within one
+    edit = text_edit(big, big[:700_001] + "X" + big[700_001:])
+    assert edit == TextEdit(700_001, 700_001, 700_002)
+
+
+def test_a_span_clear_of_the_edit_is_mapped_and_one_touching_it_is_not():
+    edit = TextEdit(10, 12, 15)  # two characters at 10 became five: later text moved by 3
+    assert edit.old_span(2, 9) == (2, 9)
+    assert edit.old_span(16, 20) == (13, 17)
+    assert edit.old_span(5, 10) is None and edit.old_span(15, 18) is None
+    assert edit.kept_old(13, 20) and not edit.kept_old(12, 14)

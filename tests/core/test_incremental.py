@@ -130,3 +130,20 @@ def test_pieces_cover_the_text_and_end_at_sentence_ends_where_there_are_any(monk
     for hostile in ("x" * 1_000, "." * 1_000, "a " * 500):
         cuts = analysis._pieces(hostile)
         assert cuts[-1][1] == len(hostile) and all(0 < e - s <= 100 for s, e in cuts)
+
+
+def test_a_session_gives_the_ids_a_fresh_analysis_gives_when_repeats_are_renumbered(data_dir):
+    """The session reuses the last pass's ids; removing the first of repeated findings renumbers
+    the later ones, and the reused ids must follow exactly as hashing afresh would."""
+    article = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
+    text = "\n\n".join([article] * 3)
+    session = IncrementalAnalysis(Analyzer())
+    session.run(load_text(text))
+    for edited in (
+        text.replace("It feels like a really strategic play", "It is a play", 1),  # the first repeat goes
+        text.replace("It feels like a really strategic play", "It is a play", 1) + "\n\nIt feels like rain.",
+        text,  # and back
+    ):
+        again = session.run(load_text(edited))
+        fresh = Analyzer().analyze(load_text(edited))
+        assert [f.to_json() for f in again.findings] == [f.to_json() for f in fresh.findings]

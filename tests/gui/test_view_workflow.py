@@ -3,6 +3,8 @@ a small window, and categories told apart without colour."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QTextCursor, QTextDocument
@@ -166,3 +168,36 @@ def test_every_category_is_told_apart_under_deuteranopia(qtbot, dark):
         )
         < 25
     )
+
+
+def test_an_edit_elsewhere_keeps_the_tables_chosen_row_and_scroll(window, qtbot, tmp_path):
+    """The findings table follows an edit with the rows it removes and adds, not a new table:
+    the finding the editor chose stays chosen and the list does not jump back to the top."""
+    article = (Path(__file__).parents[1] / "data" / "openai-foxconn.txt").read_text(encoding="utf-8")
+    path = tmp_path / "long.txt"
+    path.write_text("\n".join([article] * 6), encoding="utf-8")
+    tab = window.open_path(path)
+    review = wait_analysed(qtbot, tab)
+    table, panel = tab.panel.table, tab.panel
+    chosen = panel.shown_findings()[len(review.findings) // 2]
+    panel.select(chosen)
+    table.scrollTo(table.currentIndex())
+    scrolled = table.verticalScrollBar().value()
+    assert scrolled > 0 and panel.current() == chosen
+
+    cursor = QTextCursor(tab.editor.document())
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    tab.editor.setTextCursor(cursor)
+    qtbot.keyClicks(tab.editor, " Experts say it might rain.")
+    tab.scheduler.debounce.stop()
+    tab.scheduler.start()
+    after = wait_analysed(qtbot, tab)
+    assert any(f.rule == "hedge.modal" and f.text == "might" for f in after.findings)  # it was analysed
+    assert panel.current() is not None and panel.current().id == chosen.id
+    assert table.verticalScrollBar().value() == scrolled
+    assert panel.shown_findings() == sorted_like(panel, after)
+
+
+def sorted_like(panel, review):
+    """The review's findings in the table's order, from the model's own sort."""
+    return panel.model._sorted([*review.findings, *review.allowed])

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.categories import LABELS
+from ...core.diffing import TextEdit
 from ...core.findings import SEVERITY_RANK, Finding
 from ...core.text import short_quote
 from .resolutions import DraftResolutions
@@ -51,10 +52,58 @@ class FindingsModel(QAbstractTableModel):
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.DescendingOrder
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        self.beginResetModel()
-        self.findings = self._sorted(findings)
-        self.endResetModel()
+    def set_findings(self, findings: list[Finding], edit: TextEdit | None = None) -> None:
+        """Show these findings. After an edit (`edit`: how the text analysed before became this
+        one), as the rows removed and inserted: the view keeps its selection and scroll, and the
+        filter reads only the new rows. Otherwise as a new table."""
+        new = self._sorted(findings)
+        if edit is None or not self._change_rows(new, edit):
+            self.beginResetModel()
+            self.findings = new
+            self.endResetModel()
+
+    def _change_rows(self, new: list[Finding], edit: TextEdit) -> bool:
+        """Turn the rows into `new` by removing and inserting rows. A row is kept when its rule and
+        span are the same, the edit's shift aside; False when that is no cheaper than a reset
+        (the kept rows in another order, or thousands of changes)."""
+        old = self.findings
+        old_keys = [(f.rule, f.start, f.end) if edit.kept_old(f.start, f.end) else None for f in old]
+        new_keys = [None if (span := edit.old_span(f.start, f.end)) is None else (f.rule, *span) for f in new]
+        old_set, new_set = set(old_keys), set(new_keys)
+        old_set.discard(None)
+        new_set.discard(None)
+        if len(old_set) != len(old) - old_keys.count(None) or len(new_set) != len(new) - new_keys.count(None):
+            return False  # two findings of one rule on one span: rows cannot be told apart
+        if [k for k in old_keys if k in new_set] != [k for k in new_keys if k in old_set]:
+            return False
+        removed = _runs([row for row, key in enumerate(old_keys) if key not in new_set])
+        added = _runs([row for row, key in enumerate(new_keys) if key not in old_set])
+        if len(removed) + len(added) > MAX_ROW_CHANGES:
+            return False
+        root = QModelIndex()
+        for first, last in reversed(removed):  # from the bottom: the rows above keep their numbers
+            self.beginRemoveRows(root, first, last)
+            del self.findings[first : last + 1]
+            self.endRemoveRows()
+        for first, last in added:  # from the top: each run lands where it is in `new`
+            self.beginInsertRows(root, first, last)
+            self.findings[first:first] = new[first : last + 1]
+            self.endInsertRows()
+        # The rows kept take their new findings (offsets shift with an edit); those that read
+        # differently (another id, so another status; another score or message) are redrawn.
+        before, self.findings = self.findings, new
+        changed = [
+            row
+            for row, (was, now) in enumerate(zip(before, new, strict=True))
+            if was.id != now.id
+            or was.score != now.score
+            or was.message != now.message
+            or was.severity != now.severity
+        ]
+        last_column = len(COLUMNS) - 1
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+        return True
 
     def row_of(self, finding: Finding) -> int:
         return self.findings.index(finding) if finding in self.findings else -1
@@ -138,6 +187,20 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and resolution:
             return QBrush(QColor(128, 128, 128))
         return None
+
+
+MAX_ROW_CHANGES = 200  # runs of rows removed or inserted; beyond this, one reset is cheaper
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending row numbers as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
 
 
 class FindingsFilter(QSortFilterProxyModel):

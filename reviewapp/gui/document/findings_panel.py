@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.categories import CATEGORIES, CATEGORY, LABELS
+from ...core.diffing import TextEdit
 from ...core.findings import SEVERITIES, Finding
 from ..flow_layout import FlowLayout
 from ..palette import category_icon
@@ -102,8 +103,8 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.table)
         resolutions.changed.connect(lambda _ids: self._update_summary())
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        self.model.set_findings(findings)
+    def set_findings(self, findings: list[Finding], edit: TextEdit | None = None) -> None:
+        self.model.set_findings(findings, edit)
         self._update_summary()
 
     def set_dark(self, dark: bool) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from ...core.diffing import text_edit
 from ...core.document import Document
 from ...core.encoding import FileEncoding
 from ...core.errors import ReviewAppError
@@ -138,7 +139,9 @@ class DocumentTab(QWidget):
     def _show(self, review: Review) -> None:
         shown = [*review.findings, *review.allowed]
         self.editor.show_findings(review.document.text, shown)
-        self.panel.set_findings(shown)
+        before = self.review
+        edit = text_edit(before.document.text, review.document.text) if before is not None else None
+        self.panel.set_findings(shown, edit)
         self.judge(review)
         if self.advance_pending:
             self.advance_pending = False
