@@ -112,3 +112,38 @@ def record_location(request, tmp_path):
     if request.param == "postgresql":
         return request.getfixturevalue("server_url")
     return tmp_path / "reviews.sqlite3"
+
+
+@pytest.fixture
+def login(pg_server, server_url):
+    """A reviewer's login with a password, and the server's URL for it (no password in it)."""
+    import psycopg
+    from pg_server import REVIEWER_PASSWORD
+
+    database = server_url.rsplit("/", 1)[1]
+    name = f"kr_{database}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {name} LOGIN PASSWORD '{REVIEWER_PASSWORD}'")
+        conn.execute(f"GRANT reviewapp_editor TO {name}")
+    return pg_server.url(database, user=name, password=None)
+
+
+@pytest.fixture
+def keyring_env(tmp_path, monkeypatch):
+    """The keyring backend and its file for this test; no ~/.pgpass that could hold the password."""
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    env = {
+        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PGPASSFILE": str(tmp_path / "no-pgpass"),
+    }
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    backend = PlaintextKeyring()
+    backend.file_path = str(tmp_path / "data" / "python_keyring" / "keyring_pass.cfg")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield {**os.environ, **env}
+    keyring.set_keyring(previous)

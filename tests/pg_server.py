@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ADMIN, ADMIN_PASSWORD = "admin", "admin-secret"
+REVIEWER_PASSWORD = "kr-Secret-7"  # the password of the tests' reviewer login (conftest: `login`)
 
 
 def server_binaries() -> Path | None:

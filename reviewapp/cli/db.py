@@ -9,7 +9,7 @@ from .common import EXIT_OK, CliError, guarded, store_location
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
-    db = commands.add_parser("db", help="the review record's database: init-server, upgrade, copy")
+    db = commands.add_parser("db", help="the review record's database: init-server, upgrade, copy, password")
     actions = db.add_subparsers(dest="db_action", metavar="ACTION", required=True)
 
     init = actions.add_parser(
@@ -40,6 +40,20 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     copy.add_argument("--to", dest="target", required=True, metavar="DB", help="a path or postgresql:// URL")
     copy.set_defaults(handler=run_copy)
+
+    password = actions.add_parser(
+        "password",
+        help="keep your password for a review server in the system keyring",
+        description="Asks for the password, checks it by logging in, and keeps it in the system "
+        "keyring (macOS Keychain, Windows Credential Manager, the Secret Service on Linux). It is "
+        "used when ~/.pgpass and the other places libpq looks hold none for the server.",
+    )
+    password.add_argument("url", metavar="URL", help="postgresql://you@host/database (no password in it)")
+    password.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input (for scripts)"
+    )
+    password.add_argument("--forget", action="store_true", help="remove the kept password instead")
+    password.set_defaults(handler=run_password)
 
 
 def run_init_server(args: argparse.Namespace) -> int:
@@ -85,3 +99,37 @@ def run_copy(args: argparse.Namespace) -> int:
     tables = ", ".join(f"{n} {t}" for t, n in report.rows.items() if t != "audit")
     print(f"copied {report.entries} audit entries ({tables}); both verify, head {head}")
     return EXIT_OK
+
+
+def run_password(args: argparse.Namespace) -> int:
+    from ..core.policy import check_store_url
+    from ..core.store.passwords import forget_password, save_password
+    from ..core.store.postgres import check_password, shown_url
+
+    guarded(lambda: check_store_url(args.url, "the review server's address"))
+    where = shown_url(args.url)
+    if args.forget:
+        forgotten = guarded(lambda: forget_password(args.url))
+        print(
+            f"{where}: password removed from the system keyring" if forgotten else f"{where}: none was kept"
+        )
+        return EXIT_OK
+    secret = _read_password(where, args.password_stdin)
+    if not secret:
+        raise CliError("no password given; nothing kept")
+    guarded(lambda: check_password(args.url, secret))  # a mistyped one is not kept
+    keyring_name = guarded(lambda: save_password(args.url, secret))
+    print(f"{where}: password checked and kept in the system keyring ({keyring_name})")
+    return EXIT_OK
+
+
+def _read_password(where: str, from_stdin: bool) -> str:
+    import getpass
+    import sys
+
+    try:
+        if from_stdin:
+            return sys.stdin.readline().rstrip("\r\n")
+        return getpass.getpass(f"Password for {where}: ")
+    except (EOFError, KeyboardInterrupt):
+        return ""

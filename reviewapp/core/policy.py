@@ -221,8 +221,9 @@ def check_store_url(url: Any, what: str) -> str:
         raise PolicyError(f"{what} must be a postgresql:// address")
     if "password" in url.lower() or re.match(r"postgres(?:ql)?://[^/@]*:[^/@]*@", url):
         raise PolicyError(
-            f"{what} must not hold a password: put it in ~/.pgpass (PGPASSFILE) "
-            "or a service file, where PostgreSQL's own tools look"
+            f"{what} must not hold a password: put it in ~/.pgpass (PGPASSFILE) or a service "
+            "file, where PostgreSQL's own tools look, or in the system keyring with "
+            "`reviewapp db password URL`"
         )
     return url
 

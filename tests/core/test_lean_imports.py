@@ -23,6 +23,7 @@ HEAVY = (
     "lxml",
     "language_tool_python",
     "sqlite_utils",
+    "keyring",  # read only when libpq found no password for a server
     "multiprocessing",
     "reviewapp.gui",
     "reviewapp.core.docx",

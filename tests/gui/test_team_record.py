@@ -108,3 +108,45 @@ def test_the_app_opens_while_the_server_is_down_and_joins_it_when_it_is_back(
     assert not tab.review.gate.publishable
     window.close()
     window.store.close()
+
+
+def test_a_password_typed_in_preferences_is_checked_then_kept_in_the_keyring(
+    window, qtbot, login, keyring_env, tmp_path
+):
+    """For someone with no ~/.pgpass: a wrong password is said and not kept; the right one is
+    kept in the system keyring (not the settings), and the next start logs in with it."""
+    import argparse
+
+    from pg_server import REVIEWER_PASSWORD as KEYRING_SECRET
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from reviewapp.core.settings import load_user_settings, settings_path
+    from reviewapp.core.store.passwords import stored_password
+    from reviewapp.gui.app import build_window
+
+    def preferences(password: str) -> None:
+        window.grammar.show_preferences()
+        dialog = window.findChild(object, "preferences-dialog")
+        dialog.record_url.setText(login)
+        dialog.record_password.setText(password)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        assert not dialog.isVisible()
+
+    preferences("not-the-password")
+    box = window.findChild(object, "error-box")
+    assert box is not None and "refused the password" in box.text()
+    assert stored_password(login) is None
+    box.close()
+
+    preferences(KEYRING_SECRET)
+    assert "kept in the system keyring" in window.status.currentMessage()
+    assert stored_password(login) == KEYRING_SECRET
+    assert load_user_settings().store_url == login
+    assert KEYRING_SECRET not in settings_path().read_text()
+
+    settings = QSettings(str(tmp_path / "next.ini"), QSettings.Format.IniFormat)
+    next_start = build_window(argparse.Namespace(db=None, policy=None, paths=[]), settings)
+    assert next_start.store.dialect.name == "postgresql" and next_start.store.offline is None
+    assert next_start.watcher is not None
+    next_start.close()
+    next_start.store.close()

@@ -5,8 +5,8 @@ chain, signatures and verification, which this class inherits); what differs
 is the connection. Appending to the chain takes one transaction-level
 advisory lock, so editors on many machines never fork it; the server
 refuses changes to the decision tables (server_schema.py). The password
-comes from where libpq looks (PGPASSFILE, ~/.pgpass, a service file) or
-the URL; it is never shown.
+comes from where libpq looks (PGPASSFILE, ~/.pgpass, a service file), else
+from the desktop's keyring (passwords.py); it is never shown.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from .anchors import load_anchor
 from .audit import CHAIN_COLUMNS, ChainScan, scan_chain
 from .dialect import POSTGRESQL
 from .errors import SchemaError, StoreError, StoreLockedError, StoreReadOnlyError
+from .passwords import needs_password, stored_password
 from .schema import SCHEMA_VERSION
 from .server_schema import FIRST_SERVER_VERSION, NOTIFY_CHANNEL, SCHEMA
 from .sqlite import ReviewStore, _busy_timeout
@@ -72,6 +73,48 @@ def _database_id(url: str) -> str:
     )
 
 
+def connect(url: str) -> tuple[Any, str | None]:
+    """A connection to the server in autocommit mode, and the password it took from the keyring
+    (None: libpq found one in its own places), to connect again with. Failures in one line."""
+    psycopg = driver()
+    started = time.monotonic()
+    try:
+        return psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S), None
+    except psycopg.Error as exc:
+        if not (isinstance(exc, psycopg.OperationalError) and needs_password(exc)):
+            raise translate_server(exc, shown_url(url), time.monotonic() - started) from None
+        refused = exc
+    try:
+        password = stored_password(url)
+    except StoreError as exc:
+        raise StoreError(f"{_refused(refused, url)} ({exc})") from None
+    if password is None:
+        raise StoreError(
+            f"{_refused(refused, url)}. Keep the password in ~/.pgpass, or in the system keyring "
+            f"with: reviewapp db password {shown_url(url)}"
+        ) from None
+    try:
+        return psycopg.connect(
+            url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S, password=password
+        ), password
+    except psycopg.Error as exc:
+        raise translate_server(exc, shown_url(url), time.monotonic() - started) from None
+
+
+def check_password(url: str, password: str) -> None:
+    """Log in once with this password; a one-line StoreError when the server refuses it."""
+    psycopg = driver()
+    try:
+        psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT_S, password=password).close()
+    except psycopg.Error as exc:
+        raise translate_server(exc, shown_url(url), 0.0) from None
+
+
+def _refused(exc: Exception, url: str) -> str:
+    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return f"{shown_url(url)}: the review server wants a password ({first.rsplit(': ', 1)[-1].strip()})"
+
+
 class _Connection:
     """psycopg's connection as the store uses sqlite3's: `?` parameters, `in_transaction`."""
 
@@ -109,6 +152,7 @@ class ServerStore(ReviewStore):
         self._start_session()
         self._writing = False  # inside a write transaction: a lost connection is not replaced there
         self._raw: Any = None
+        self._password: str | None = None  # from the keyring, for the listener's connection
         self.offline: str | None = None  # why the server could not be reached when opened
         try:
             self._connect()
@@ -120,10 +164,7 @@ class ServerStore(ReviewStore):
     def _connect(self) -> None:
         psycopg = driver()
         started = time.monotonic()
-        try:
-            raw = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
-        except psycopg.Error as exc:
-            raise translate_server(exc, self.label, time.monotonic() - started) from None
+        raw, self._password = connect(self.url)
         try:
             raw.execute(f"SET search_path TO {SCHEMA}")
             raw.execute(f"SET lock_timeout = '{int(self.busy_timeout * 1000)}ms'")
@@ -251,7 +292,7 @@ class ServerStore(ReviewStore):
 
     def listener(self) -> DecisionListener:
         """A connection of its own that hears of colleagues' decisions as the server records them."""
-        return DecisionListener(self.url)
+        return DecisionListener(self.url, self._password)
 
     def _version(self) -> int:
         exists = self.conn.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()[0]
@@ -295,11 +336,15 @@ class ServerStore(ReviewStore):
 class DecisionListener:
     """A connection of its own that hears of every new decision; for one thread (not the store's)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, password: str | None = None) -> None:
+        """`password`: the one the store took from the keyring, if it did (libpq finds its own)."""
         psycopg = driver()
         self.label = shown_url(url)
+        extra = {"password": password} if password else {}
         try:
-            self._conn: Any = psycopg.connect(url, autocommit=True, connect_timeout=5)
+            self._conn: Any = psycopg.connect(
+                url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S, **extra
+            )
             self._conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
         except psycopg.Error as exc:
             raise translate_server(exc, self.label, 0.0) from None
@@ -330,6 +375,12 @@ def translate_server(exc: Exception, label: str, waited: float) -> StoreError:
     if isinstance(exc, errors.LockNotAvailable | errors.QueryCanceled):
         return StoreLockedError(
             f"{label}: the review record is busy: another writer held it for {waited:.0f} s; try again"
+        )
+    if isinstance(exc, psycopg.OperationalError) and needs_password(exc):
+        return StoreError(
+            f"{label}: the review server refused the password ({first.rsplit(': ', 1)[-1].strip()}); "
+            "nothing was written. Check the one in ~/.pgpass, or keep the right one with: "
+            "reviewapp db password URL"
         )
     if isinstance(exc, psycopg.OperationalError):
         return StoreError(

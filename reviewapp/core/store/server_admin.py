@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SchemaError, StoreError
-from .postgres import ServerStore, driver, is_server_url, shown_url, translate_server
+from .postgres import ServerStore, connect, driver, is_server_url, shown_url, translate_server
 from .schema import SCHEMA_VERSION
 from .server_schema import CREATE, FIRST_SERVER_VERSION, SCHEMA, UPGRADES, grants
 from .sqlite import ReviewStore
@@ -32,12 +32,7 @@ def _role(name: str) -> str:
 
 
 def _admin_connection(url: str) -> Any:
-    psycopg = driver()
-
-    try:
-        return psycopg.connect(url, autocommit=True, connect_timeout=5)
-    except psycopg.Error as exc:
-        raise translate_server(exc, shown_url(url), 0.0) from None
+    return connect(url)[0]
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,6 +102,8 @@ class GrammarActions(QObject):
         moved = user.store_url != self.user.store_url
         self.user = user
         self.configure()
+        if values.get("store_password") and user.store_url:
+            self.keep_server_password(user.store_url, values["store_password"])
         if moved:
             self.window.status.showMessage(
                 "The review record moves to "
@@ -109,6 +111,21 @@ class GrammarActions(QObject):
                 + " when reviewapp starts again.",
                 10000,
             )
+
+    def keep_server_password(self, url: str, password: str) -> None:
+        """Log in with it once (a mistyped one is not kept), then keep it in the system keyring."""
+        from ...core.store.passwords import save_password
+        from ...core.store.postgres import check_password, shown_url
+
+        try:
+            check_password(url, password)
+            keyring = save_password(url, password)
+        except ReviewAppError as exc:
+            self.window.show_error("The password was not kept", str(exc))
+            return
+        self.window.status.showMessage(
+            f"The password for {shown_url(url)} is kept in the system keyring ({keyring}).", 10000
+        )
 
     def apply_allow_list(self, editor: AllowListEditor) -> None:
         """Write the house allow-list if it was changed, and review every draft under it."""

@@ -97,10 +97,19 @@ class PreferencesDialog(QDialog):
         self.record_url.setPlaceholderText("empty: this computer's own database")
         self.record_url.setToolTip(
             "The newsroom's review server, as postgresql://you@host/database. "
-            "The password goes in ~/.pgpass, never here."
+            "The password goes in ~/.pgpass or in the box below, never in the address."
+        )
+        self.record_password = QLineEdit()
+        self.record_password.setObjectName("record-password")
+        self.record_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.record_password.setPlaceholderText("only if ~/.pgpass has none: kept in the system keyring")
+        self.record_password.setToolTip(
+            "Checked by logging in, then kept in the system keyring (Keychain, Credential Manager, "
+            "Secret Service), never in reviewapp's settings."
         )
         record_form = QFormLayout()
         record_form.addRow("&Review server", self.record_url)
+        record_form.addRow("Pass&word", self.record_password)
         record_form.addRow("", QLabel("Used from the next start of reviewapp."))
         layout.addLayout(record_form)
         layout.addWidget(self.error)
@@ -118,6 +127,7 @@ class PreferencesDialog(QDialog):
             "server_url": self.url.text().strip(),
             "languagetool_dir": self.folder.text().strip(),
             "store_url": self.record_url.text().strip(),
+            "store_password": self.record_password.text(),
         }
 
     def _update(self) -> None:
@@ -152,4 +162,8 @@ class PreferencesDialog(QDialog):
                 self.error.setText(str(exc))
                 self.record_url.setFocus()
                 return
+        elif values["store_password"]:
+            self.error.setText("Enter the review server's address the password is for")
+            self.record_url.setFocus()
+            return
         self.accept()
