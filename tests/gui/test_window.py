@@ -329,3 +329,23 @@ def test_the_findings_sort_most_check_worthy_first(window, qtbot, foxconn_copy):
     assert shown[0].score == max(scores)
     top = tab.panel.filter.index(0, SCORE_COLUMN).data()
     assert top == f"{max(scores):.2f}"
+
+
+def test_a_draft_in_another_tab_waits_to_be_painted_until_it_is_shown(window, qtbot, tmp_path, data_dir):
+    """A long draft's slices do not take turns with the edits of the draft being worked on."""
+    article = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
+    path = tmp_path / "long.txt"
+    path.write_text("\n".join([article] * 40), encoding="utf-8")
+    long_tab = window.open_path(path)
+    result = wait_analysed(qtbot, long_tab)
+    other = window.open_path(data_dir / "openai-foxconn.txt")  # the long one goes behind it
+    wait_analysed(qtbot, other)
+    waiting = len(long_tab.editor.unpainted)
+    assert waiting > 0 and not long_tab.editor.isVisible()
+    qtbot.wait(200)
+    assert len(long_tab.editor.unpainted) == waiting  # nothing painted while hidden
+
+    window.tabs.setCurrentWidget(long_tab)
+    qtbot.waitUntil(lambda: not long_tab.editor.unpainted, timeout=10000)
+    last_hedge = max((f for f in result.findings if f.category == "hedge"), key=lambda f: f.start)
+    assert_highlight_matches(long_tab, last_hedge)

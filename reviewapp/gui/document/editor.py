@@ -11,7 +11,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QTextCursor
+from PySide6.QtGui import QAction, QFont, QShowEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from ...core.categories import CATEGORIES, CATEGORY, LABELS
@@ -125,8 +125,12 @@ class ReviewEditor(QPlainTextEdit):
         return range(max(0, first - margin), last + margin + 1)
 
     def _repaint_slice(self) -> None:
-        """Repaint up to REPAINT_SLICE changed lines, those on screen first; schedule the rest."""
-        if not self.unpainted:
+        """Repaint up to REPAINT_SLICE changed lines, those on screen first; schedule the rest.
+
+        Not while the editor is hidden (a draft in another tab): its slices would take turns
+        with the shown draft's edits. It carries on when shown (showEvent).
+        """
+        if not self.unpainted or not self.isVisible():
             return
         visible = self.visible_lines(margin=10)
         now = [line for line in visible if line in self.unpainted]
@@ -137,6 +141,12 @@ class ReviewEditor(QPlainTextEdit):
         self.highlighter.set_findings(self.highlighter.by_line, now)
         if self.unpainted:
             self.repaint_timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.unpainted:
+            self.repaint_timer.start()
+        self.underline_timer.start()
 
     def _show_underlines(self) -> None:
         """Underline the claims near the screen with extra selections (thousands at once cost
