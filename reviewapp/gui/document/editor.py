@@ -11,7 +11,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QShowEvent, QTextCursor
+from PySide6.QtGui import QAction, QFont, QResizeEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from ...core.categories import CATEGORIES, CATEGORY, LABELS
@@ -21,7 +21,7 @@ from .highlighter import FindingHighlighter, underline_format
 from .offsets import LineMap
 from .resolutions import DraftResolutions
 
-REPAINT_SLICE = 150  # lines repainted per event-loop turn: about 12 ms
+PAINT_MARGIN_LINES = 30  # lines painted beyond the screen, so a small scroll shows them ready
 UNDERLINE_MARGIN_LINES = 60  # claims underlined this far beyond the screen
 UNDERLINED = frozenset(c for c in CATEGORIES if CATEGORY[c].mark == "underline")
 
@@ -53,19 +53,17 @@ class ReviewEditor(QPlainTextEdit):
         self.customContextMenuRequested.connect(self._context_menu)
         resolutions.changed.connect(self._resolutions_changed)
 
-        # A big first result is painted in slices between events (visible lines first), and
-        # claims are underlined only around what is on screen: the window never stalls.
+        # Findings are painted on the lines on screen (and a margin), and on others as they
+        # come into view; claims are underlined the same way. So a long draft's result, or a
+        # draft in another tab, never holds up typing: only what can be seen is drawn.
         self.unpainted: set[int] = set()
-        self.repaint_timer = QTimer(self)
-        self.repaint_timer.setSingleShot(True)
-        self.repaint_timer.setInterval(0)
-        self.repaint_timer.timeout.connect(self._repaint_slice)
         self.underline_timer = QTimer(self)
         self.underline_timer.setSingleShot(True)
         self.underline_timer.setInterval(30)
         self.underline_timer.timeout.connect(self._show_underlines)
-        self.verticalScrollBar().valueChanged.connect(lambda _v: self.underline_timer.start())
-        self.verticalScrollBar().rangeChanged.connect(lambda _a, _b: self.underline_timer.start())
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(lambda _v: self._scrolled())
+        bar.rangeChanged.connect(lambda _a, _b: self._scrolled())
 
     # -- findings
 
@@ -95,18 +93,23 @@ class ReviewEditor(QPlainTextEdit):
         changed = {line for line in old.keys() | by_line.keys() if _differs(old.get(line), by_line.get(line))}
         self.highlighter.by_line = by_line
         self.unpainted |= changed
-        self._repaint_slice()
+        self._paint_visible()
         self._show_underlines()
 
     def set_hidden_categories(self, hidden: set[str]) -> None:
         if hidden != self.highlighter.hidden_categories:
             self.highlighter.hidden_categories = hidden
-            self.highlighter.rehighlight()
-            self._show_underlines()
+            self._paint_again()
 
     def set_dark(self, dark: bool) -> None:
         self.highlighter.dark = dark
-        self.highlighter.rehighlight()
+        self._paint_again()
+
+    def _paint_again(self) -> None:
+        """Every line with findings in the new colours: those on screen now, the rest on sight
+        (a whole rehighlight of a long draft stalls)."""
+        self.unpainted |= self.highlighter.by_line.keys()
+        self._paint_visible()
         self._show_underlines()
 
     def _resolutions_changed(self, ids: set[str]) -> None:
@@ -124,29 +127,26 @@ class ReviewEditor(QPlainTextEdit):
         last = self.cursorForPosition(corner).blockNumber()
         return range(max(0, first - margin), last + margin + 1)
 
-    def _repaint_slice(self) -> None:
-        """Repaint up to REPAINT_SLICE changed lines, those on screen first; schedule the rest.
-
-        Not while the editor is hidden (a draft in another tab): its slices would take turns
-        with the shown draft's edits. It carries on when shown (showEvent).
-        """
+    def _paint_visible(self) -> None:
+        """Paint the lines on screen (and a margin) whose findings changed since they were painted."""
         if not self.unpainted or not self.isVisible():
-            return
-        visible = self.visible_lines(margin=10)
-        now = [line for line in visible if line in self.unpainted]
-        if len(now) < REPAINT_SLICE:
-            rest = sorted(self.unpainted.difference(now))
-            now += rest[: REPAINT_SLICE - len(now)]
-        self.unpainted.difference_update(now)
-        self.highlighter.set_findings(self.highlighter.by_line, now)
-        if self.unpainted:
-            self.repaint_timer.start()
+            return  # hidden (a draft in another tab): painted when shown
+        now = [line for line in self.visible_lines(margin=PAINT_MARGIN_LINES) if line in self.unpainted]
+        if now:
+            self.unpainted.difference_update(now)
+            self.highlighter.set_findings(self.highlighter.by_line, now)
+
+    def _scrolled(self) -> None:
+        self._paint_visible()  # now, before the viewport paints: no stale colours for a frame
+        self.underline_timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.unpainted:
-            self.repaint_timer.start()
-        self.underline_timer.start()
+        self._scrolled()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._scrolled()  # a taller window shows more lines
 
     def _show_underlines(self) -> None:
         """Underline the claims near the screen with extra selections (thousands at once cost
