@@ -73,6 +73,15 @@ QT_QPA_PLATFORM=offscreen "$app" open "$draft" --db "$work/reviews.sqlite3" --sc
 "$dev_python" "$here/check_screenshot.py" "$work/window.png" || fail "the screenshot does not show the analysed draft"
 if [[ -n "${REVIEWAPP_SMOKE_KEEP:-}" ]]; then cp "$work/window.png" "$REVIEWAPP_SMOKE_KEEP"; fi
 
+step "a long draft, analysed in the app's worker processes"
+for _ in $(seq 20); do cat "$draft"; echo; done >"$work/long.txt"
+QT_QPA_PLATFORM=offscreen "$app" open "$work/long.txt" --db "$work/reviews.sqlite3" --screenshot "$work/long.png" \
+    2>"$work/long.log" || fail "the installed app did not analyse a long draft: $(head -c 400 "$work/long.log")"
+if grep -q "analysis processes unavailable" "$work/long.log"; then
+    fail "the installed app could not start its analysis processes: $(grep -m1 unavailable "$work/long.log")"
+fi
+echo "analysed in worker processes"
+
 step "check --format json: installed against development"
 set +e
 "$app" check --format json "$draft" >"$work/installed.json"

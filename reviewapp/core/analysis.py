@@ -11,7 +11,7 @@ analyzers/__init__.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from .analyzers import REGISTRY, Check, DocumentView
 from .analyzers.base import RuleInfo
@@ -111,8 +111,9 @@ class IncrementalAnalysis:
     between threads: one pass at a time.
     """
 
-    def __init__(self, analyzer: Analyzer) -> None:
+    def __init__(self, analyzer: Analyzer, runner: ParagraphRunner | None = None) -> None:
         self.analyzer = analyzer
+        self.runner = runner  # worker processes for a big batch of paragraphs (the desktop app's)
         self._roles: dict[RoleKey, str] = {}
         self._results: dict[tuple[str, str], ParagraphResult] = {}
         self._ids: IdCache = {}  # the last pass's finding ids: most stay the same after an edit
@@ -132,7 +133,7 @@ class IncrementalAnalysis:
             for i, key in enumerate(keys)
             if key not in self._roles or (key[0], self._roles[key]) not in self._results
         ]
-        fresh = dict(zip(todo, _analyse_many(analyzer, [keys[i] for i in todo], workers), strict=True))
+        fresh = dict(zip(todo, self._analyse([keys[i] for i in todo], workers), strict=True))
         roles_now: dict[RoleKey, str] = {}
         results_now: dict[tuple[str, str], ParagraphResult] = {}
         roles: list[str] = []
@@ -154,8 +155,26 @@ class IncrementalAnalysis:
             found.extend(analyzer.apply_policy(check.document(view)))
         return AnalysisResult(document, assign_ids(found, self._ids), roles, len(todo), todo)
 
+    def _analyse(self, keys: list[RoleKey], workers: int) -> list[ParagraphResult]:
+        if self.runner is not None and len(keys) >= self.runner.min_paragraphs:
+            results = self.runner.analyse(self.analyzer.policy, keys)
+            if results is not None:
+                return results
+        return _analyse_many(self.analyzer, keys, workers)
 
-def _analyse_one(analyzer: Analyzer, key: RoleKey) -> ParagraphResult:
+
+class ParagraphRunner(Protocol):
+    """Somewhere else to analyse many paragraphs at once (processes.AnalysisProcesses)."""
+
+    min_paragraphs: int  # fewer are analysed in the caller's thread
+
+    def analyse(self, policy: Policy, keys: list[RoleKey]) -> list[ParagraphResult] | None:
+        """Each paragraph's result, in order; None when it cannot (the caller analyses them)."""
+        ...
+
+
+def analyse_one(analyzer: Analyzer, key: RoleKey) -> ParagraphResult:
+    """One paragraph's role, findings and notes (offsets relative to it)."""
     text = key[0]
     if len(text) > PIECE_CHARS:
         return _analyse_in_pieces(analyzer, key)
@@ -211,16 +230,16 @@ _FORKED: Analyzer | None = None  # the analyzer a forked worker inherits
 
 def _analyse_chunk(keys: list[RoleKey]) -> list[ParagraphResult]:
     assert _FORKED is not None
-    return [_analyse_one(_FORKED, key) for key in keys]
+    return [analyse_one(_FORKED, key) for key in keys]
 
 
 def _analyse_many(analyzer: Analyzer, keys: list[RoleKey], workers: int) -> list[ParagraphResult]:
     if workers <= 1 or len(keys) < PARALLEL_MIN_PARAGRAPHS:
-        return [_analyse_one(analyzer, key) for key in keys]
+        return [analyse_one(analyzer, key) for key in keys]
     import multiprocessing  # here: 15 ms to import, for a short draft's whole analysis
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return [_analyse_one(analyzer, key) for key in keys]
+        return [analyse_one(analyzer, key) for key in keys]
     global _FORKED
     _FORKED = analyzer
     load_all()
@@ -233,7 +252,7 @@ def _analyse_many(analyzer: Analyzer, keys: list[RoleKey], workers: int) -> list
     try:
         with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
             pending = pool.map_async(_analyse_chunk, chunks)
-            mine = [_analyse_one(analyzer, key) for key in keys[:own]]
+            mine = [analyse_one(analyzer, key) for key in keys[:own]]
             return mine + [item for part in pending.get() for item in part]
     finally:
         _FORKED = None

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from .allowlist import is_allowed, read_terms, write_terms
-from .analysis import AnalysisResult, Analyzer, IncrementalAnalysis
+from .analysis import AnalysisResult, Analyzer, IncrementalAnalysis, ParagraphRunner
 from .analyzers.base import RuleInfo
 from .decisions import Signer
 from .document import Document
@@ -112,9 +112,10 @@ class Reviewer:
             return RuleInfo(name, "grammar", "LanguageTool reports a spelling or grammar mistake here.")
         return self.analyzer.rule(name)
 
-    def session(self) -> IncrementalAnalysis:
-        """Analysis state to keep between reviews of one draft as it is edited."""
-        return IncrementalAnalysis(self.analyzer)
+    def session(self, runner: ParagraphRunner | None = None) -> IncrementalAnalysis:
+        """Analysis state to keep between reviews of one draft as it is edited; `runner`: where a
+        big batch of paragraphs is analysed (the desktop app's worker processes)."""
+        return IncrementalAnalysis(self.analyzer, runner)
 
     def review(
         self,

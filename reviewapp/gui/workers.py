@@ -4,6 +4,7 @@ through signals."""
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 import traceback
 from pathlib import Path
@@ -14,8 +15,22 @@ from ..core import IncrementalAnalysis, ReviewAppError
 from ..core.document import Document, Paragraph
 from ..core.grammar import GrammarChecker
 from ..core.loaders import edited
+from ..core.processes import AnalysisProcesses
 from ..core.report import Report, ReportFormat
 from ..core.review import Reviewer
+
+_PROCESSES: list[AnalysisProcesses | None] = []  # the app's one pool, made on first use
+
+
+def analysis_processes() -> AnalysisProcesses | None:
+    """The processes that analyse a draft's many paragraphs at once, shared by every window;
+    None when REVIEWAPP_ANALYSIS_PROCESSES=0 (then threads do it)."""
+    if not _PROCESSES:
+        wanted = os.environ.get("REVIEWAPP_ANALYSIS_PROCESSES", "")
+        _PROCESSES.append(
+            None if wanted == "0" else AnalysisProcesses(int(wanted) if wanted.isdigit() else None)
+        )
+    return _PROCESSES[0]
 
 
 class ReviewSignals(QObject):

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from ...core.document import Document
 from ...core.review import Review, Reviewer
-from ..workers import GrammarWorker, ReviewWorker
+from ..workers import GrammarWorker, ReviewWorker, analysis_processes
 
 DEBOUNCE_MS = 250  # re-analyse after this pause in typing
 FIRST_PAINT_MS = 30  # a new tab's text is painted before its first analysis starts
@@ -39,7 +39,7 @@ class AnalysisScheduler(QObject):
         self.original = original  # what the file declared; see loaders.edited
         self.text = text
         self.key = key
-        self.session = reviewer.session()
+        self.session = reviewer.session(analysis_processes())
         self.latest: Review | None = None  # the newest review delivered
         self.generation = 0  # bumped on every edit
         self.running = False  # a review of this draft is under way

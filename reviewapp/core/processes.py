@@ -1,0 +1,108 @@
+"""Paragraph analysis in worker processes that stay up, for the desktop app.
+
+A thread that analyses a long draft holds Python's lock, and the window's own
+Python (highlighting, the table) waits for it; worker processes each have their
+own, and a draft of many paragraphs is shared among them. They are started with
+`spawn` (a fresh interpreter, not a copy of one running Qt threads, which `fork`
+would make), once, and kept: starting one costs about a third of a second.
+
+Only a big batch goes to them (a draft opened or reloaded); one edited paragraph
+is analysed faster where it is. When they cannot be used (a worker died, the
+platform cannot start one), the caller analyses in its own thread instead and
+`problem` says why, once.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from concurrent.futures import Executor
+
+from .analysis import Analyzer, ParagraphResult, RoleKey, analyse_one
+from .policy import Policy
+
+MIN_PARAGRAPHS = 200  # fewer are analysed in the caller's thread: sending them costs more
+MAX_PROCESSES = 4
+
+
+class AnalysisProcesses:
+    """A pool of analysis processes shared by every draft of the app; safe to use from any thread."""
+
+    min_paragraphs = MIN_PARAGRAPHS
+
+    def __init__(self, processes: int | None = None) -> None:
+        self.processes = processes or max(1, min(os.cpu_count() or 1, MAX_PROCESSES))
+        self.problem: str | None = None  # why the processes are not used, once they failed
+        self._executor: Executor | None = None
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        """Start the processes now, in the background (at the app's start: ready for the first draft)."""
+        try:
+            executor = self._pool()
+            for _ in range(self.processes):
+                executor.submit(_ready)
+        except Exception as exc:  # any failure to start: the app analyses in threads
+            self._failed(exc)
+
+    def analyse(self, policy: Policy, keys: list[RoleKey]) -> list[ParagraphResult] | None:
+        """Each paragraph's result, as `Analyzer(policy)` gives it; None when the processes cannot
+        be used (the caller analyses itself)."""
+        if self.problem is not None:
+            return None
+        # Twice as many pieces as processes: one that finishes early takes another.
+        size = max(1, -(-len(keys) // (self.processes * 2)))
+        try:
+            executor = self._pool()
+            pending = [
+                executor.submit(_analyse, policy, keys[i : i + size]) for i in range(0, len(keys), size)
+            ]
+            return [result for piece in pending for result in piece.result()]
+        except Exception as exc:  # a worker killed, a pipe broken: analyse here instead
+            self._failed(exc)
+            return None
+
+    def close(self) -> None:
+        """Stop the processes (at the app's end): none is left running after it."""
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        # A process still busy with a long draft is stopped, not waited for. The executor keeps
+        # its processes in a private table: there is no public way to stop a busy one.
+        processes = list(getattr(executor, "_processes", {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(timeout=5)
+
+    def _pool(self) -> Executor:
+        with self._lock:
+            if self._executor is None:
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor
+
+                context = multiprocessing.get_context("spawn")
+                self._executor = ProcessPoolExecutor(self.processes, mp_context=context)
+            return self._executor
+
+    def _failed(self, exc: BaseException) -> None:
+        self.problem = f"analysis processes unavailable ({type(exc).__name__}: {exc}); analysing in threads"
+        self.close()
+
+
+# -- in the worker processes
+
+_ANALYZERS: dict[str, Analyzer] = {}  # by policy fingerprint: built once per process
+
+
+def _ready() -> None:
+    """Nothing: submitted once per process so that each starts (and imports) before it is needed."""
+
+
+def _analyse(policy: Policy, keys: list[RoleKey]) -> list[ParagraphResult]:
+    analyzer = _ANALYZERS.get(policy.fingerprint)
+    if analyzer is None:
+        analyzer = _ANALYZERS[policy.fingerprint] = Analyzer(policy)
+    return [analyse_one(analyzer, key) for key in keys]

@@ -1,0 +1,61 @@
+"""The desktop app's analysis processes: the same findings as one thread's, and a fallback to
+threads when a process dies. Real processes, started with `spawn` as the app starts them."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from reviewapp.core import Analyzer, IncrementalAnalysis, load_text
+from reviewapp.core.processes import MIN_PARAGRAPHS, AnalysisProcesses
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def processes():
+    pool = AnalysisProcesses(2)
+    yield pool
+    pool.close()
+
+
+def long_draft(data_dir, copies: int = 20):
+    article = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
+    document = load_text("\n".join([article] * copies))
+    assert len(document.paragraphs) >= MIN_PARAGRAPHS  # big enough to be sent to the processes
+    return document
+
+
+def test_processes_find_what_one_thread_finds(processes, data_dir):
+    document = long_draft(data_dir)
+    analyzer = Analyzer()
+    shared = IncrementalAnalysis(analyzer, processes).run(document)
+    assert processes.problem is None and processes._executor is not None  # they did the work
+    alone = IncrementalAnalysis(analyzer).run(document)
+    assert [f.to_json() for f in shared.findings] == [f.to_json() for f in alone.findings]
+    assert shared.roles == alone.roles
+
+    # An edit of one paragraph is analysed where it is (sending it would cost more).
+    edited = document.text.replace("It feels like a really strategic play", "It is a play", 1)
+    session = IncrementalAnalysis(analyzer, processes)
+    session.run(document)
+    again = session.run(load_text(edited))
+    assert again.reanalysed == 1
+    assert [f.to_json() for f in again.findings] == [
+        f.to_json() for f in Analyzer().analyze(load_text(edited)).findings
+    ]
+
+
+def test_a_process_that_dies_leaves_the_analysis_to_the_thread(processes, data_dir):
+    document = long_draft(data_dir)
+    processes.start()
+    pids = {processes._pool().submit(os.getpid).result() for _ in range(8)}
+    os.kill(pids.pop(), signal.SIGKILL)
+    result = IncrementalAnalysis(Analyzer(), processes).run(document)
+    assert processes.problem is not None and "analysing in threads" in processes.problem
+    assert [f.to_json() for f in result.findings] == [
+        f.to_json() for f in Analyzer().analyze(document).findings
+    ]
+    assert IncrementalAnalysis(Analyzer(), processes).run(document).findings  # and it keeps working
