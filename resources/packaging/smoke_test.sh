@@ -105,6 +105,16 @@ export REVIEWAPP_HOME="$work/home"  # its own signing key and anchors
 cat "$work/verify.log"
 unset REVIEWAPP_HOME
 
+step "the installed app carries the review server's driver and the keyring"
+set +e
+"$app" status "$draft" --db postgresql://reviewer@127.0.0.1:1/news >"$work/server.log" 2>&1
+"$app" db password postgresql://reviewer@127.0.0.1:1/news --forget >>"$work/server.log" 2>&1
+set -e
+if grep -q "installed without" "$work/server.log"; then fail "$(grep -m1 'installed without' "$work/server.log")"; fi
+grep -q "cannot reach the review server" "$work/server.log" ||
+    fail "the installed app did not try the server: $(head -c 400 "$work/server.log")"
+echo "driver and keyring present"
+
 step "a PDF report from the installed command"
 "$app" report "$draft" --db "$work/reviews.sqlite3" -o "$work/report.pdf" 2>"$work/report.log" ||
     fail "the installed app wrote no PDF report: $(head -c 400 "$work/report.log")"

@@ -13,7 +13,7 @@ $Out = if ($env:REVIEWAPP_BUILD_DIR) { $env:REVIEWAPP_BUILD_DIR } else { Join-Pa
 python -m venv (Join-Path $Out "venv")
 if ($LASTEXITCODE -ne 0) { throw "python -m venv failed" }
 $Python = Join-Path $Out "venv\Scripts\python.exe"
-& $Python -m pip install --quiet --disable-pip-version-check "$Root[gui,grammar]" -r (Join-Path $Here "..\requirements.txt")
+& $Python -m pip install --quiet --disable-pip-version-check "$Root[gui,grammar,server]" -r (Join-Path $Here "..\requirements.txt")
 if ($LASTEXITCODE -ne 0) { throw "pip install failed" }
 
 & $Python -m PyInstaller --noconfirm --clean --log-level WARN `
