@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 Token = tuple[int, int, str, str]  # start, end, normalised, as written (see ParagraphContext.tokens)
 
@@ -58,7 +59,9 @@ def text_features(tokens: Sequence[Token], text: str) -> frozenset[str]:
     features.update(map(_PAIR.format, [START, *classes[:-1]], classes))
     if not NUMBER_WORDS.isdisjoint(norms):
         features.add("s:numword")
-    if any(t[3][:1].isupper() for t in tokens[1:]):
+    # Any word after the first written with a capital (at C speed: a lower-case run of
+    # thousands of words, as scraped text can be, is looked at whole).
+    if any(map(str.isupper, map(itemgetter(0), map(itemgetter(3), tokens[1:])))):
         features.add("s:cap")
     lowered = text.lower()
     if "%" in text or "percent" in lowered or "per cent" in lowered:
