@@ -11,6 +11,7 @@ analyzers/__init__.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, Protocol
 
 from .analyzers import REGISTRY, Check, DocumentView
@@ -192,15 +193,29 @@ _CUT_WINDOW = 5_000  # how far back from a piece's end a sentence end is looked 
 
 
 def _analyse_in_pieces(analyzer: Analyzer, key: RoleKey) -> ParagraphResult:
+    role, pieces = _piece_plan(analyzer, key)
+    text = key[0]
+    results = [_piece_result(analyzer, text[start:end], role) for start, end in pieces]
+    return _joined(role, [start for start, _ in pieces], results)
+
+
+def _piece_plan(analyzer: Analyzer, key: RoleKey) -> tuple[str, list[tuple[int, int]]]:
+    """A long paragraph's role (from all its words) and the pieces it is analysed in."""
     text = key[0]
     pieces = _pieces(text)
     words = frozenset().union(*(word_set(text[s:e]) for s, e in pieces))
-    role = classify(text, key[1], analyzer.boilerplate, key[2], words)
+    return classify(text, key[1], analyzer.boilerplate, key[2], words), pieces
+
+
+def _piece_result(analyzer: Analyzer, piece: str, role: str) -> ParagraphResult:
+    return analyzer.paragraph_result(ParagraphContext(piece, role))
+
+
+def _joined(role: str, starts: list[int], results: list[ParagraphResult]) -> ParagraphResult:
+    """The pieces' results as one paragraph's (each piece's offsets moved by where it starts)."""
     findings: list[Finding] = []
     notes: dict[str, list[tuple[int, int]]] = {}
-    for start, end in pieces:
-        ctx = ParagraphContext(text[start:end], role)
-        result = analyzer.paragraph_result(ctx)
+    for start, result in zip(starts, results, strict=True):
         findings.extend(f.shifted(start) for f in result.findings)
         for name, spans in result.notes.items():
             notes.setdefault(name, []).extend((s + start, e + start) for s, e in spans)
@@ -227,39 +242,100 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 
 _FORKED: Analyzer | None = None  # the analyzer a forked worker inherits
 
+# What a worker process is given: a paragraph (its key), or a piece of a long one (its text, and
+# the role of the whole paragraph).
+Job = tuple[RoleKey, None] | tuple[str, str]
 
-def _analyse_chunk(keys: list[RoleKey]) -> list[ParagraphResult]:
+
+def _run(analyzer: Analyzer, job: Job) -> ParagraphResult:
+    first, role = job
+    if role is None:
+        assert isinstance(first, tuple)
+        return analyse_one(analyzer, first)
+    assert isinstance(first, str)
+    return _piece_result(analyzer, first, role)
+
+
+def _analyse_chunk(jobs: list[Job]) -> list[ParagraphResult]:
     assert _FORKED is not None
-    return [analyse_one(_FORKED, key) for key in keys]
+    return [_run(_FORKED, job) for job in jobs]
 
 
 def _analyse_many(analyzer: Analyzer, keys: list[RoleKey], workers: int) -> list[ParagraphResult]:
-    if workers <= 1 or len(keys) < PARALLEL_MIN_PARAGRAPHS:
+    """Each paragraph's result. With workers > 1 and enough text, shared among forked processes:
+    paragraphs, and the pieces of a long one, so that one huge paragraph is shared too."""
+    if workers <= 1 or (
+        len(keys) < PARALLEL_MIN_PARAGRAPHS and sum(len(k[0]) for k in keys) < PARALLEL_MIN_CHARS
+    ):
         return [analyse_one(analyzer, key) for key in keys]
     import multiprocessing  # here: 15 ms to import, for a short draft's whole analysis
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return [analyse_one(analyzer, key) for key in keys]
+    jobs: list[Job] = []
+    long_ones: dict[int, tuple[str, list[int], int]] = {}  # key index -> role, piece starts, first job
+    for index, key in enumerate(keys):
+        if len(key[0]) > PIECE_CHARS:
+            role, pieces = _piece_plan(analyzer, key)
+            long_ones[index] = (role, [start for start, _ in pieces], len(jobs))
+            jobs.extend((key[0][start:end], role) for start, end in pieces)
+        else:
+            jobs.append((key, None))
+    results = _in_processes(analyzer, jobs, workers)
+    out: list[ParagraphResult] = []
+    position = 0
+    for index in range(len(keys)):
+        if index in long_ones:
+            role, starts, first = long_ones[index]
+            out.append(_joined(role, starts, results[first : first + len(starts)]))
+            position = first + len(starts)
+        else:
+            out.append(results[position])
+            position += 1
+    return out
+
+
+def _in_processes(analyzer: Analyzer, jobs: list[Job], workers: int) -> list[ParagraphResult]:
+    import multiprocessing
+
     global _FORKED
     _FORKED = analyzer
     load_all()
-    # This process takes the first share itself while the forked ones do the
-    # rest; its share is a little larger, as they start later and must pickle
-    # what they send back.
-    own = int(len(keys) / workers * OWN_SHARE)
-    size = -(-(len(keys) - own) // (workers - 1))
-    chunks = [keys[i : i + size] for i in range(own, len(keys), size)]
+    shares = _shares([len(job[0]) if job[1] is not None else len(job[0][0]) for job in jobs], workers)
+    (own_start, own_end), others = shares[0], [jobs[a:b] for a, b in shares[1:] if b > a]
     try:
-        with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
-            pending = pool.map_async(_analyse_chunk, chunks)
-            mine = [analyse_one(analyzer, key) for key in keys[:own]]
+        if not others:
+            return [_run(analyzer, job) for job in jobs]
+        with multiprocessing.get_context("fork").Pool(len(others)) as pool:
+            pending = pool.map_async(_analyse_chunk, others)
+            mine = [_run(analyzer, job) for job in jobs[own_start:own_end]]
             return mine + [item for part in pending.get() for item in part]
     finally:
         _FORKED = None
 
 
+def _shares(sizes: list[int], workers: int) -> list[tuple[int, int]]:
+    """`workers` runs of jobs, in order, of about equal text (a piece of a long paragraph weighs as
+    much as hundreds of short ones). This process takes the first, a little larger than the
+    others: the forked ones start later and must pickle what they send back."""
+    total = sum(sizes)
+    own = total / workers * OWN_SHARE
+    goals = [own + (total - own) * k / (workers - 1) for k in range(workers - 1)]  # where each run ends
+    bounds: list[int] = []
+    done = 0
+    for index, size in enumerate(sizes):
+        done += size
+        while len(bounds) < len(goals) and done >= goals[len(bounds)]:
+            bounds.append(index + 1)
+    bounds += [len(sizes)] * (len(goals) - len(bounds))
+    edges = [0, *bounds, len(sizes)]
+    return list(pairwise(edges))
+
+
 OWN_SHARE = 1.1  # of an even share: a forked process starts late and must pickle its results
-PARALLEL_MIN_PARAGRAPHS = 1000  # below this, starting processes costs more than it saves
+# Below both, starting processes costs more than it saves.
+PARALLEL_MIN_PARAGRAPHS = 1000
+PARALLEL_MIN_CHARS = 2 * PIECE_CHARS  # so that one paragraph of two pieces or more is shared
 
 
 __all__ = ["AnalysisResult", "Analyzer", "IncrementalAnalysis"]

@@ -72,6 +72,28 @@ def test_parallel_analysis_equals_serial(data_dir):
     assert [f.to_json() for f in parallel.findings] == [f.to_json() for f in serial.findings]
 
 
+def test_one_huge_paragraph_is_shared_among_processes_with_the_same_findings(data_dir, monkeypatch):
+    """Its pieces go to different processes (one paragraph is not one process's work), and the
+    findings are those of one process analysing it."""
+    from reviewapp.core import analysis
+
+    article = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
+    huge = " ".join([" ".join(article.split("\n"))] * 60)  # one paragraph of several pieces
+    doc = load_text(f"Title\n{huge}\nA last line, the council said on Friday.\n")
+    assert len(doc.paragraphs[1].text) > 3 * analysis.PIECE_CHARS
+    shares = []
+    real = analysis._shares
+    monkeypatch.setattr(
+        analysis, "_shares", lambda sizes, workers: shares.append(sizes) or real(sizes, workers)
+    )
+    analyzer = Analyzer()
+    parallel = analyzer.analyze(doc, workers=2)
+    assert shares and len(shares[0]) > 3  # the title, the pieces, the last line
+    serial = analyzer.analyze(doc, workers=1)
+    assert parallel.roles == serial.roles
+    assert [f.to_json() for f in parallel.findings] == [f.to_json() for f in serial.findings]
+
+
 def test_trigger_gates_change_no_result(data_dir, monkeypatch):
     """The trigger words only skip work: with the gates off, every finding is the same."""
     from reviewapp.core import patterns
