@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from nacl import pwhash, secret
 from nacl.exceptions import BadSignatureError, CryptoError
 from nacl.exceptions import ValueError as NaclValueError
 from nacl.signing import SigningKey, VerifyKey
@@ -164,7 +163,13 @@ def identity_for(name: str, passphrase: str | None = None, path: Path | None = N
     return identity
 
 
+# The passphrase's key derivation is imported where a passphrase is used: the record
+# commands only verify signatures, and importing it costs them about 9 ms.
+
+
 def _encrypt(seed: bytes, passphrase: str) -> dict[str, object]:
+    from nacl import pwhash, secret
+
     salt = os.urandom(pwhash.argon2id.SALTBYTES)
     ops, mem = pwhash.argon2id.OPSLIMIT_INTERACTIVE, pwhash.argon2id.MEMLIMIT_INTERACTIVE
     key = pwhash.argon2id.kdf(
@@ -178,6 +183,8 @@ def _decrypt(box: dict[str, object], passphrase: str | None, path: Path) -> byte
         raise IdentityError(
             f"{path}: your signing key is protected by a passphrase; set {PASSPHRASE_VARIABLE}"
         )
+    from nacl import pwhash, secret
+
     key = pwhash.argon2id.kdf(
         secret.SecretBox.KEY_SIZE,
         passphrase.encode("utf-8"),

@@ -24,6 +24,7 @@ HEAVY = (
     "language_tool_python",
     "sqlite_utils",
     "keyring",  # read only when libpq found no password for a server
+    "nacl.pwhash",  # a passphrase-protected key is only opened to sign
     "multiprocessing",
     "reviewapp.gui",
     "reviewapp.core.docx",
