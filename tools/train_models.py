@@ -48,6 +48,12 @@ class Settings:
     rate: float = 0.3  # the first step; it decays as 1 / (1 + rate * l2 * t)
     l2: float = 1e-3
     bias_rate: float = 0.1  # the bias moves at this share of the step
+    # Each feature's value is how far its naive-Bayes log-count ratio between the two classes is
+    # from even (smoothed by this; scaled to a mean of 1), not 1, as in Wang and Manning's
+    # NBSVM: the penalty then holds back the features that tell the classes apart least.
+    # Cross-validated: uncertain sentences AP 0.651 to 0.665, best F1 0.602 to 0.612; claims the
+    # same F1 at higher precision. None: plain features.
+    nb_alpha: float | None = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,11 +107,13 @@ def featurize(spec: Spec, texts: Sequence[str]) -> list[list[str]]:
 
 
 def fit(name: str, examples: Sequence[list[str]], labels: Sequence[int], settings: Settings) -> LinearModel:
-    """Logistic regression with an L2 penalty over the features seen in MIN_DF examples or more."""
+    """Logistic regression with an L2 penalty over the features seen in MIN_DF examples or more,
+    each valued as Settings.nb_alpha says."""
     df = Counter(f for features in examples for f in features)
     vocabulary = {f for f, n in df.items() if n >= MIN_DF}
     rows = [[f for f in features if f in vocabulary] for features in examples]
     vector: dict[str, float] = dict.fromkeys(sorted(vocabulary), 0.0)
+    value = _nb_values(vector.keys(), rows, labels, settings.nb_alpha)
     scale, bias, step_count = 1.0, 0.0, 0
     order = list(range(len(rows)))
     shuffle = random.Random(SEED)
@@ -117,7 +125,7 @@ def fit(name: str, examples: Sequence[list[str]], labels: Sequence[int], setting
             features = rows[i]
             z = bias
             for f in features:
-                z += scale * vector[f]
+                z += scale * vector[f] * value[f]
             p = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
             error = p - labels[i]
             scale *= 1 - rate * settings.l2  # the penalty, on every weight at once
@@ -127,10 +135,30 @@ def fit(name: str, examples: Sequence[list[str]], labels: Sequence[int], setting
                 scale = 1.0
             step = rate * error / scale
             for f in features:
-                vector[f] -= step
+                vector[f] -= step * value[f]
             bias -= settings.bias_rate * rate * error
-    weights = {f: round(v * scale, DECIMALS) for f, v in vector.items()}
+    # A feature's weight times its value is what it adds to a sentence's sum: shipped as one number.
+    weights = {f: round(v * scale * value[f], DECIMALS) for f, v in vector.items()}
     return LinearModel(name, round(bias, DECIMALS), {f: w for f, w in weights.items() if w != 0.0})
+
+
+def _nb_values(
+    vocabulary: Iterable[str], rows: Sequence[list[str]], labels: Sequence[int], alpha: float | None
+) -> dict[str, float]:
+    """Each feature's value (see Settings.nb_alpha), in sorted order so that sums are the same on
+    every machine."""
+    ordered = sorted(vocabulary)
+    if alpha is None:
+        return dict.fromkeys(ordered, 1.0)
+    positive = Counter(f for features, y in zip(rows, labels, strict=True) if y for f in features)
+    negative = Counter(f for features, y in zip(rows, labels, strict=True) if not y for f in features)
+    p_total = sum(positive.values()) + alpha * len(ordered)
+    n_total = sum(negative.values()) + alpha * len(ordered)
+    ratio = [
+        abs(math.log(((positive[f] + alpha) / p_total) / ((negative[f] + alpha) / n_total))) for f in ordered
+    ]
+    mean = math.fsum(ratio) / len(ratio) if ratio else 1.0
+    return {f: r / mean for f, r in zip(ordered, ratio, strict=True)}
 
 
 def train(spec: Spec, data: Path) -> LinearModel:
