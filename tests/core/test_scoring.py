@@ -136,6 +136,10 @@ def test_explanations_in_an_editors_words():
         "“voted”",
         "no source",
     ]
+    # Words that say nothing on their own are left out of a claim's reasons.
+    assert claim_reasons([("b:in the", 0.9), ("w:the", 0.8), ("w:voted", 0.4)], attributed=True) == [
+        "“voted”"
+    ]
     assert hedge_words([("w:widely", 1.0), ("b:widely accepted", 0.5), ("w:some", 0.4)]) == [
         "widely",
         "some",

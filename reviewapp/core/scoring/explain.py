@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..rules import word_list
 from .features import START, Token, token_class
 
 # What a shape or rule cue means to an editor; features not named here say nothing readable.
@@ -47,7 +48,10 @@ def claim_reasons(drivers: Sequence[tuple[str, float]], attributed: bool, limit:
     """Why a sentence reads as check-worthy: "a figure", "a named person or organisation", "'voted'"."""
     reasons: list[str] = []
     for feature, _ in drivers:
-        reason = _CUE_WORDS.get(feature) or (f"“{words}”" if (words := _words_of(feature)) else None)
+        words = _words_of(feature)
+        if words and _says_nothing(words):
+            words = None  # "in the" drives a score, but tells the editor nothing
+        reason = _CUE_WORDS.get(feature) or (f"“{words}”" if words else None)
         if reason and reason not in reasons:
             reasons.append(reason)
         if len(reasons) == limit:
@@ -55,6 +59,10 @@ def claim_reasons(drivers: Sequence[tuple[str, float]], attributed: bool, limit:
     if not attributed:
         reasons.append("no source")
     return reasons
+
+
+def _says_nothing(words: str) -> bool:
+    return all(word in word_list("function_words") for word in words.split(" "))
 
 
 def hedge_words(drivers: Sequence[tuple[str, float]], limit: int = 3) -> list[str]:
