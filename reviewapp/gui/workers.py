@@ -148,3 +148,31 @@ class DownloadWorker(QRunnable):
     def __init__(self) -> None:
         super().__init__()
         self.signals = DownloadSignals()
+
+
+class PasswordSignals(QObject):
+    kept = Signal(str)  # the keyring's name
+    failed = Signal(str)
+
+
+class PasswordWorker(QRunnable):
+    """Log in to a review server with a password, then keep it in the system keyring: off the
+    window's thread, as a server that cannot be reached takes the connect timeout to say so."""
+
+    def __init__(self, url: str, password: str) -> None:
+        super().__init__()
+        self.url = url
+        self.password = password
+        self.signals = PasswordSignals()
+
+    def run(self) -> None:
+        from ..core.store.passwords import save_password
+        from ..core.store.postgres import check_password
+
+        try:
+            check_password(self.url, self.password)
+            self.signals.kept.emit(save_password(self.url, self.password))
+        except ReviewAppError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # a bug must reach the window, not kill the thread silently
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")

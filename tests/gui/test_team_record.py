@@ -133,13 +133,14 @@ def test_a_password_typed_in_preferences_is_checked_then_kept_in_the_keyring(
         assert not dialog.isVisible()
 
     preferences("not-the-password")
+    qtbot.waitUntil(lambda: window.findChild(object, "error-box") is not None, timeout=10000)
     box = window.findChild(object, "error-box")
-    assert box is not None and "refused the password" in box.text()
+    assert "refused the password" in box.text()
     assert stored_password(login) is None
     box.close()
 
-    preferences(KEYRING_SECRET)
-    assert "kept in the system keyring" in window.status.currentMessage()
+    preferences(KEYRING_SECRET)  # checked in the thread pool: the window goes on meanwhile
+    qtbot.waitUntil(lambda: "kept in the system keyring" in window.status.currentMessage(), timeout=10000)
     assert stored_password(login) == KEYRING_SECRET
     assert load_user_settings().store_url == login
     assert KEYRING_SECRET not in settings_path().read_text()

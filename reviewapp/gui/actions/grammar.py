@@ -17,7 +17,7 @@ from ...core.review import GRAMMAR_OFF
 from ...core.settings import UserSettings, load_user_settings, save_user_settings
 from ..dialogs.allow_list import AllowListEditor
 from ..dialogs.preferences import PreferencesDialog
-from ..workers import DownloadWorker
+from ..workers import DownloadWorker, PasswordWorker
 from . import make_action
 from .host import Host, widget
 
@@ -112,20 +112,26 @@ class GrammarActions(QObject):
                 10000,
             )
 
-    def keep_server_password(self, url: str, password: str) -> None:
-        """Log in with it once (a mistyped one is not kept), then keep it in the system keyring."""
-        from ...core.store.passwords import save_password
-        from ...core.store.postgres import check_password, shown_url
+    def keep_server_password(self, url: str, password: str) -> PasswordWorker:
+        """Log in with it once (a mistyped one is not kept), then keep it in the system keyring;
+        in the thread pool, and the status bar says how it went."""
+        from ...core.store.postgres import shown_url
 
-        try:
-            check_password(url, password)
-            keyring = save_password(url, password)
-        except ReviewAppError as exc:
-            self.window.show_error("The password was not kept", str(exc))
-            return
-        self.window.status.showMessage(
-            f"The password for {shown_url(url)} is kept in the system keyring ({keyring}).", 10000
+        worker = PasswordWorker(url, password)
+        where = shown_url(url)
+
+        def kept(keyring: str) -> None:
+            self.window.status.showMessage(
+                f"The password for {where} is kept in the system keyring ({keyring}).", 10000
+            )
+
+        worker.signals.kept.connect(kept)
+        worker.signals.failed.connect(
+            lambda message: self.window.show_error("The password was not kept", message)
         )
+        self.window.status.showMessage(f"Checking the password for {where}…", 10000)
+        QThreadPool.globalInstance().start(worker)
+        return worker
 
     def apply_allow_list(self, editor: AllowListEditor) -> None:
         """Write the house allow-list if it was changed, and review every draft under it."""
