@@ -369,10 +369,12 @@ class ReviewStore:
         with self.transaction():
             policy = signer.policy
             key = b64(signer.identity.public_key)
+            # The signer's last entry, read and verified once: for the repeat test and the link.
+            last = self._signer_last(key)
             if policy.fingerprint not in self._policies and not self._has_policy(policy.fingerprint):
-                self._append("policy", None, policy.fingerprint, policy.raw, signer, self._signer_last(key))
+                # Written here, so the signer's last entry now (no need to read it back).
+                last = self._append("policy", None, policy.fingerprint, policy.raw, signer, last)
             self._policies.add(policy.fingerprint)
-            last = self._signer_last(key)  # read and verified once: for the repeat test and the link
             if last is not None and self._repeats(last, kind, draft, payload):
                 return last
             entry = self._append(kind, draft.key, draft.sha256, payload, signer, last)
