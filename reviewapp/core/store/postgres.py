@@ -111,8 +111,14 @@ def check_password(url: str, password: str) -> None:
 
 
 def _refused(exc: Exception, url: str) -> str:
+    return f"{shown_url(url)}: the review server wants a password ({_reason(exc)})"
+
+
+def _reason(exc: Exception) -> str:
+    """libpq's own words at the end of its first line ("no password supplied"), without the
+    connection details in front of them."""
     first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-    return f"{shown_url(url)}: the review server wants a password ({first.rsplit(': ', 1)[-1].strip()})"
+    return first.rsplit(": ", 1)[-1].strip()
 
 
 class _Connection:
@@ -378,7 +384,7 @@ def translate_server(exc: Exception, label: str, waited: float) -> StoreError:
         )
     if isinstance(exc, psycopg.OperationalError) and needs_password(exc):
         return StoreError(
-            f"{label}: the review server refused the password ({first.rsplit(': ', 1)[-1].strip()}); "
+            f"{label}: the review server refused the password ({_reason(exc)}); "
             "nothing was written. Check the one in ~/.pgpass, or keep the right one with: "
             "reviewapp db password URL"
         )
