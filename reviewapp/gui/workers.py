@@ -151,7 +151,7 @@ class DownloadWorker(QRunnable):
 
 
 class PasswordSignals(QObject):
-    kept = Signal(str)  # the keyring's name
+    kept = Signal(str, str)  # the server as messages show it, the keyring's name
     failed = Signal(str)
 
 
@@ -167,11 +167,11 @@ class PasswordWorker(QRunnable):
 
     def run(self) -> None:
         from ..core.store.passwords import save_password
-        from ..core.store.postgres import check_password
+        from ..core.store.postgres import check_password, shown_url
 
         try:
             check_password(self.url, self.password)
-            self.signals.kept.emit(save_password(self.url, self.password))
+            self.signals.kept.emit(shown_url(self.url), save_password(self.url, self.password))
         except ReviewAppError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # a bug must reach the window, not kill the thread silently

@@ -118,20 +118,21 @@ class GrammarActions(QObject):
         from ...core.store.postgres import shown_url
 
         worker = PasswordWorker(url, password)
-        where = shown_url(url)
-
-        def kept(keyring: str) -> None:
-            self.window.status.showMessage(
-                f"The password for {where} is kept in the system keyring ({keyring}).", 10000
-            )
-
-        worker.signals.kept.connect(kept)
-        worker.signals.failed.connect(
-            lambda message: self.window.show_error("The password was not kept", message)
-        )
-        self.window.status.showMessage(f"Checking the password for {where}…", 10000)
+        # To methods of this object, not to closures: a closure's connection lives only as long as
+        # the worker's signals, which may be gone before the result reaches this thread.
+        worker.signals.kept.connect(self._password_kept)
+        worker.signals.failed.connect(self._password_failed)
+        self.window.status.showMessage(f"Checking the password for {shown_url(url)}…", 10000)
         QThreadPool.globalInstance().start(worker)
         return worker
+
+    def _password_kept(self, where: str, keyring: str) -> None:
+        self.window.status.showMessage(
+            f"The password for {where} is kept in the system keyring ({keyring}).", 10000
+        )
+
+    def _password_failed(self, message: str) -> None:
+        self.window.show_error("The password was not kept", message)
 
     def apply_allow_list(self, editor: AllowListEditor) -> None:
         """Write the house allow-list if it was changed, and review every draft under it."""
