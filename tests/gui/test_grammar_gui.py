@@ -150,3 +150,20 @@ def test_downloading_languagetool_asks_first(window, qtbot, monkeypatch):
     dialog.download.click()
     window.findChild(QMessageBox, "confirm-download").button(QMessageBox.StandardButton.Yes).click()
     assert started == [True]
+
+
+def test_a_failed_download_closes_its_progress_and_says_why(window, qtbot, monkeypatch):
+    """The result reaches the window even when nothing else holds the worker any more (the
+    download itself, from languagetool.org, cannot run here: it fails at once instead)."""
+    import gc
+
+    from reviewapp.gui import workers
+
+    monkeypatch.setattr(workers.DownloadWorker, "run", lambda self: self.signals.failed.emit("offline"))
+    window.grammar.download_languagetool()
+    progress = window.findChild(object, "download-progress")
+    assert progress is not None and progress.isVisible()
+    gc.collect()
+    qtbot.waitUntil(lambda: window.findChild(object, "error-box") is not None, timeout=5000)
+    assert "offline" in window.findChild(object, "error-box").text()
+    assert not progress.isVisible() and window.grammar.download_progress is None

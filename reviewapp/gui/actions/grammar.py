@@ -29,6 +29,7 @@ class GrammarActions(QObject):
         super().__init__(widget(window))
         self.window = window
         self.user = user
+        self.download_progress: QProgressDialog | None = None  # while LanguageTool downloads
         self.preferences = make_action(
             self, "Pre&ferences…", self.show_preferences, QKeySequence.StandardKey.Preferences
         )
@@ -170,16 +171,23 @@ class GrammarActions(QObject):
         progress.setCancelButton(None)  # the library's download cannot be interrupted
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         worker = DownloadWorker()
-
-        def finished() -> None:
-            progress.close()
-            self.configure()
-
-        def failed(message: str) -> None:
-            progress.close()
-            self.window.show_error("LanguageTool was not downloaded", message)
-
-        worker.signals.finished.connect(finished)
-        worker.signals.failed.connect(failed)
+        # To methods of this object (see keep_server_password): a lost result would leave the
+        # window-modal progress dialog up for good.
+        self.download_progress = progress
+        worker.signals.finished.connect(self._downloaded)
+        worker.signals.failed.connect(self._download_failed)
         progress.show()
         QThreadPool.globalInstance().start(worker)
+
+    def _downloaded(self) -> None:
+        self._close_download_progress()
+        self.configure()
+
+    def _download_failed(self, message: str) -> None:
+        self._close_download_progress()
+        self.window.show_error("LanguageTool was not downloaded", message)
+
+    def _close_download_progress(self) -> None:
+        if self.download_progress is not None:
+            self.download_progress.close()
+            self.download_progress = None
