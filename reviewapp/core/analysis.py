@@ -23,7 +23,7 @@ from .metadata import front_matter
 from .patterns import word_set
 from .policy import Policy, load_policy
 from .roles import DISCLOSURE, classify, position_class
-from .rules import house_rules, load_all
+from .rules import house_rules
 from .text import last_sentence_start
 
 
@@ -300,7 +300,6 @@ def _in_processes(analyzer: Analyzer, jobs: list[Job], workers: int) -> list[Par
 
     global _FORKED
     _FORKED = analyzer
-    load_all()
     shares = _shares([len(job[0]) if job[1] is not None else len(job[0][0]) for job in jobs], workers)
     (own_start, own_end), others = shares[0], [jobs[a:b] for a, b in shares[1:] if b > a]
     try:
