@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from .errors import ReviewAppError
@@ -21,6 +20,8 @@ def write_atomic(path: Path, content: str | bytes, mode: int | None = None) -> N
     """
     path = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
+    import tempfile  # here, not at start-up (3 ms): most commands write nothing
+
     try:
         descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:

@@ -9,15 +9,17 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .allowlist import normalise_term, read_terms
 from .errors import PolicyError
 from .findings import SEVERITIES
 from .grammar_settings import GrammarSettings, grammar_settings
-from .keyring import Keyring, load_keyring
 from .limits import InputLimits
 from .resources import resource_path
+
+if TYPE_CHECKING:
+    from .keyring import Keyring
 
 _REQUIRED = ("always", "when_ai_detected", "never")
 _PLACEMENT = ("start", "end", "anywhere")
@@ -247,6 +249,8 @@ def _keyring(signoff: dict[str, Any], source: Path) -> Keyring | None:
     path, admin = str(signoff["keyring"]), str(signoff["admin_key"])
     if not path:
         return None
+    from .keyring import load_keyring  # with the signing library: only for a house with a keyring
+
     if not admin:
         raise PolicyError(
             f"{source}: signoff.keyring needs signoff.admin_key, the administrator's public key"

@@ -14,23 +14,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .allowlist import is_allowed, read_terms, write_terms
 from .analysis import AnalysisResult, Analyzer, IncrementalAnalysis, ParagraphRunner
 from .analyzers.base import RuleInfo
-from .decisions import Signer
 from .document import Document
 from .errors import PolicyError
 from .findings import Finding
-from .gate import GateResult, evaluate
 from .grammar import HOW_TO_ENABLE, GrammarChecker, GrammarStatus, with_grammar
 from .grammar_settings import GrammarSettings
-from .keys import Identity
 from .loaders import load_path
 from .policy import Policy, load_policy
 from .settings import UserSettings, load_user_settings
-from .store import DraftRecord, DraftRef, ReviewStore
+from .store.records import DraftRef
+
+if TYPE_CHECKING:  # the record's side is imported when a record is consulted: `check` never does
+    from .decisions import Signer
+    from .gate import GateResult
+    from .keys import Identity
+    from .store import DraftRecord, ReviewStore
 
 # "check": ask LanguageTool about the paragraphs it has not seen (and wait);
 # "cached": only what it said before (the app, while a check runs in the background);
@@ -160,6 +163,8 @@ class Reviewer:
         judges (and analyses) the draft, and the verdict says so: a laxer
         policy given later cannot make a draft publishable.
         """
+        from .gate import evaluate
+
         record = store.record(review.draft.key, self.policy.keyring)
         governing = _governing_policy(record, review.draft.sha256) or store.latest_policy()
         if governing is None or governing == self.policy.fingerprint:
@@ -189,6 +194,8 @@ class Reviewer:
         return cached
 
     def signer(self, identity: Identity) -> Signer:
+        from .decisions import Signer
+
         return Signer(identity, self.policy)
 
 

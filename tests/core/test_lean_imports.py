@@ -80,3 +80,11 @@ def test_the_probe_sees_heavy_modules_where_they_are_used(recorded, tmp_path):
     report = modules_after("report", str(draft), "--db", str(tmp_path / "new.sqlite3"), "--init",
                            "-o", str(tmp_path / "r.html"))  # fmt: skip
     assert {"reviewapp.core.report.html", "sqlite_utils"} <= set(heavy_in(report))
+
+
+def test_check_does_not_import_the_record(data_dir):
+    """`check` consults no record: no database, no gate, no signing library."""
+    check = modules_after("check", "--format", "json", str(data_dir / "openai-foxconn.txt"))
+    assert "reviewapp.core.analysis" in check
+    record_side = ("reviewapp.core.store.sqlite", "reviewapp.core.gate", "reviewapp.core.keyring", "nacl")
+    assert [m for m in check if m in record_side] == []

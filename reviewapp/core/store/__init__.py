@@ -2,20 +2,52 @@
 
 from __future__ import annotations
 
-from .anchors import Head
-from .errors import (
-    DamagedStoreError,
-    NewerSchemaError,
-    NotReviewDatabaseError,
-    RecordNotVerifiedError,
-    SchemaError,
-    StoreError,
-    StoreFullError,
-    StoreLockedError,
-    StoreReadOnlyError,
-)
-from .records import AuditReport, DraftRecord, DraftRef, HistoryEntry, Resolution, SignOff, draft_key
-from .sqlite import ReviewStore, default_db_path
+from typing import TYPE_CHECKING
+
+from ...lazy import lazy_exports
+
+# Imported when first used (PEP 562): `check` needs a draft's reference, not the database.
+_EXPORTS = {
+    "Head": "anchors",
+    "DamagedStoreError": "errors",
+    "NewerSchemaError": "errors",
+    "NotReviewDatabaseError": "errors",
+    "RecordNotVerifiedError": "errors",
+    "SchemaError": "errors",
+    "StoreError": "errors",
+    "StoreFullError": "errors",
+    "StoreLockedError": "errors",
+    "StoreReadOnlyError": "errors",
+    "AuditReport": "records",
+    "DraftRecord": "records",
+    "DraftRef": "records",
+    "HistoryEntry": "records",
+    "Resolution": "records",
+    "SignOff": "records",
+    "draft_key": "records",
+    "ReviewStore": "sqlite",
+    "default_db_path": "sqlite",
+}
+
+if TYPE_CHECKING:
+    from .anchors import Head
+    from .errors import (
+        DamagedStoreError,
+        NewerSchemaError,
+        NotReviewDatabaseError,
+        RecordNotVerifiedError,
+        SchemaError,
+        StoreError,
+        StoreFullError,
+        StoreLockedError,
+        StoreReadOnlyError,
+    )
+    from .records import AuditReport, DraftRecord, DraftRef, HistoryEntry, Resolution, SignOff, draft_key
+    from .sqlite import ReviewStore, default_db_path
+
+
+__getattr__ = lazy_exports(__name__, _EXPORTS)
+
 
 __all__ = [
     "AuditReport",
