@@ -76,14 +76,14 @@ def gui_by_default(argv: list[str], parser: argparse.ArgumentParser) -> list[str
     mistyped command: a usage error, never the desktop app (which, in a
     terminal with no display, cannot start).
     """
-    from ..core.loaders import SUPPORTED_SUFFIXES
-
     commands = command_names(parser)
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         return ["open", *argv]
     first = argv[0]
     if first in commands or first in ("-h", "--help", "--version"):
         return argv
+    from ..core.loaders import SUPPORTED_SUFFIXES  # here: the loaders cost start-up a command may not need
+
     if Path(first).suffix.lower() in SUPPORTED_SUFFIXES or Path(first).is_file():
         return ["open", *argv]
     raise CliError(f"unknown command {first!r}; the commands are: {', '.join(commands)}")

@@ -88,7 +88,7 @@ def store_location(args: argparse.Namespace, policy: Any = None) -> tuple[str | 
 
 def open_store(args: argparse.Namespace, policy: Any = None):  # -> ReviewStore
     """The review record (see `store_location`)."""
-    from ..core.store.server_admin import open_store as open_location
+    from ..core.store.locations import open_store as open_location
 
     location, is_default = store_location(args, policy)
     create = bool(getattr(args, "init", False)) or is_default

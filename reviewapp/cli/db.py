@@ -57,7 +57,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_init_server(args: argparse.Namespace) -> int:
-    from ..core.store.postgres import is_server_url, shown_url
+    from ..core.store.locations import is_server_url
+    from ..core.store.postgres import shown_url
     from ..core.store.server_admin import init_server
 
     if not is_server_url(args.url):
@@ -86,7 +87,8 @@ def run_upgrade(args: argparse.Namespace) -> int:
 
 
 def run_copy(args: argparse.Namespace) -> int:
-    from ..core.store.server_admin import copy_record, open_store
+    from ..core.store.locations import open_store
+    from ..core.store.server_admin import copy_record
 
     source = guarded(lambda: open_store(args.source, create=False))
     target = guarded(lambda: open_store(args.target, create=True))

@@ -20,7 +20,7 @@ from ..core.settings import (
     settings_path,
 )
 from ..core.store import default_db_path
-from ..core.store.server_admin import open_store
+from ..core.store.locations import open_store
 from .icons import app_icon
 from .main_window import MainWindow
 from .workers import analysis_processes

@@ -26,6 +26,8 @@ HEAVY = (
     "keyring",  # read only when libpq found no password for a server
     "nacl.pwhash",  # a passphrase-protected key is only opened to sign
     "multiprocessing",
+    "reviewapp.core.store.postgres",  # a local record needs nothing of the server's
+    "reviewapp.core.store.server_admin",
     "reviewapp.gui",
     "reviewapp.core.docx",
     "reviewapp.core.htmltext",

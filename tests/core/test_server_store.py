@@ -19,7 +19,8 @@ import pytest
 from reviewapp.core import Finding, load_policy
 from reviewapp.core.errors import PolicyError
 from reviewapp.core.store import DraftRef, SchemaError, StoreError
-from reviewapp.core.store.server_admin import copy_record, open_store
+from reviewapp.core.store.locations import open_store
+from reviewapp.core.store.server_admin import copy_record
 
 pytestmark = pytest.mark.usefixtures("people")
 DRAFT = DraftRef("a.txt", "ab" * 32, 10)
@@ -161,7 +162,7 @@ WRITER = textwrap.dedent(
     from people import People
     from reviewapp.core.findings import Finding
     from reviewapp.core.store import DraftRef
-    from reviewapp.core.store.server_admin import open_store
+    from reviewapp.core.store.locations import open_store
 
     url, name, count, folder = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     signer = People(Path(folder)).signer(name)

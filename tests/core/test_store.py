@@ -13,9 +13,9 @@ from reviewapp.core import Finding, ReviewAppError, load_path, load_policy
 from reviewapp.core.gate import APPROVED, CHANGED, NOT_APPROVED
 from reviewapp.core.review import Reviewer
 from reviewapp.core.store import DraftRef, NewerSchemaError, ReviewStore, StoreError
+from reviewapp.core.store.locations import open_store
 from reviewapp.core.store.postgres import ServerStore
 from reviewapp.core.store.schema import MIGRATIONS, SCHEMA_VERSION
-from reviewapp.core.store.server_admin import open_store
 
 pytestmark = pytest.mark.usefixtures("people")
 

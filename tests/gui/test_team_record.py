@@ -7,7 +7,7 @@ import time
 import pytest
 from PySide6.QtCore import QSettings
 
-from reviewapp.core.store.server_admin import open_store
+from reviewapp.core.store.locations import open_store
 
 from .conftest import shown_window, wait_analysed
 

@@ -27,7 +27,6 @@ from .schema import SCHEMA_VERSION
 from .server_schema import FIRST_SERVER_VERSION, NOTIFY_CHANNEL, SCHEMA
 from .sqlite import ReviewStore, _busy_timeout
 
-URL_PREFIXES = ("postgresql://", "postgres://")
 APPEND_LOCK = 0x7265766965776170  # "reviewap": the one advisory lock every writer of the chain takes
 CONNECT_TIMEOUT_S = 5
 
@@ -41,10 +40,6 @@ def driver() -> Any:
             "this reviewapp was installed without PostgreSQL support: pip install 'reviewapp[server]'"
         ) from None
     return psycopg
-
-
-def is_server_url(location: str | Path) -> bool:
-    return isinstance(location, str) and location.startswith(URL_PREFIXES)
 
 
 def shown_url(url: str) -> str:

@@ -9,20 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SchemaError, StoreError
-from .postgres import ServerStore, connect, driver, is_server_url, shown_url, translate_server
+from .locations import is_server_url
+from .postgres import ServerStore, connect, driver, shown_url, translate_server
 from .schema import SCHEMA_VERSION
 from .server_schema import CREATE, FIRST_SERVER_VERSION, SCHEMA, UPGRADES, grants
 from .sqlite import ReviewStore
 
 _ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
-
-
-def open_store(location: str | Path, create: bool = True, offline_ok: bool = False) -> ReviewStore:
-    """The review record at a path (SQLite) or a postgresql:// URL (a server; with `offline_ok`, one
-    that cannot be reached yet, see ServerStore)."""
-    if is_server_url(location):
-        return ServerStore(str(location), offline_ok=offline_ok)
-    return ReviewStore(location, create=create)
 
 
 def _role(name: str) -> str:
