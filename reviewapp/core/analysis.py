@@ -240,7 +240,9 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_FORKED: Analyzer | None = None  # the analyzer a forked worker inherits
+# What a forked worker inherits: the analyzer, the jobs, their chunks, and the number of the next
+# chunk to take (shared memory).
+_FORKED: tuple[Analyzer, list[Job], list[tuple[int, int]], Any] | None = None
 
 # What a worker process is given: a paragraph (its key), or a piece of a long one (its text, and
 # the role of the whole paragraph).
@@ -256,9 +258,24 @@ def _run(analyzer: Analyzer, job: Job) -> ParagraphResult:
     return _piece_result(analyzer, first, role)
 
 
-def _analyse_chunk(jobs: list[Job]) -> list[ParagraphResult]:
+def _take_chunks(_: object = None) -> list[tuple[int, list[ParagraphResult]]]:
+    """Chunks of the jobs, taken one at a time until none is left, with their numbers.
+
+    Every process, this one included, takes the next chunk when it is done with
+    one, so they finish together however fast each runs (a fixed share left
+    one process waiting for the other for up to 150 ms on a busy machine).
+    """
     assert _FORKED is not None
-    return [_run(_FORKED, job) for job in jobs]
+    analyzer, jobs, chunks, taken = _FORKED
+    done: list[tuple[int, list[ParagraphResult]]] = []
+    while True:
+        with taken.get_lock():
+            number = taken.value
+            taken.value = number + 1
+        if number >= len(chunks):
+            return done
+        start, end = chunks[number]
+        done.append((number, [_run(analyzer, job) for job in jobs[start:end]]))
 
 
 def _analyse_many(analyzer: Analyzer, keys: list[RoleKey], workers: int) -> list[ParagraphResult]:
@@ -299,39 +316,38 @@ def _in_processes(analyzer: Analyzer, jobs: list[Job], workers: int) -> list[Par
     import multiprocessing
 
     global _FORKED
-    _FORKED = analyzer
-    shares = _shares([len(job[0]) if job[1] is not None else len(job[0][0]) for job in jobs], workers)
-    (own_start, own_end), others = shares[0], [jobs[a:b] for a, b in shares[1:] if b > a]
+    context = multiprocessing.get_context("fork")
+    chunks = _chunks([len(job[0]) if job[1] is not None else len(job[0][0]) for job in jobs], workers)
+    _FORKED = (analyzer, jobs, chunks, context.Value("i", 0))
     try:
-        if not others:
-            return [_run(analyzer, job) for job in jobs]
-        with multiprocessing.get_context("fork").Pool(len(others)) as pool:
-            pending = pool.map_async(_analyse_chunk, others)
-            mine = [_run(analyzer, job) for job in jobs[own_start:own_end]]
-            return mine + [item for part in pending.get() for item in part]
+        with context.Pool(workers - 1) as pool:
+            pending = pool.map_async(_take_chunks, range(workers - 1))
+            results = dict(_take_chunks())
+            for part in pending.get():
+                results.update(part)
+        return [result for number in range(len(chunks)) for result in results[number]]
     finally:
         _FORKED = None
 
 
-def _shares(sizes: list[int], workers: int) -> list[tuple[int, int]]:
-    """`workers` runs of jobs, in order, of about equal text (a piece of a long paragraph weighs as
-    much as hundreds of short ones). This process takes the first, a little larger than the
-    others: the forked ones start later and must pickle what they send back."""
+def _chunks(sizes: list[int], workers: int) -> list[tuple[int, int]]:
+    """Runs of jobs, in order, of about equal text (a piece of a long paragraph weighs as much as
+    hundreds of short ones): CHUNKS_PER_WORKER for each process, so that the last chunk taken is
+    a small part of the whole."""
     total = sum(sizes)
-    own = total / workers * OWN_SHARE
-    goals = [own + (total - own) * k / (workers - 1) for k in range(workers - 1)]  # where each run ends
-    bounds: list[int] = []
+    count = min(len(sizes), workers * CHUNKS_PER_WORKER)
+    goal = total / count
+    edges = [0]
     done = 0
     for index, size in enumerate(sizes):
         done += size
-        while len(bounds) < len(goals) and done >= goals[len(bounds)]:
-            bounds.append(index + 1)
-    bounds += [len(sizes)] * (len(goals) - len(bounds))
-    edges = [0, *bounds, len(sizes)]
+        if done >= goal * len(edges) and index + 1 < len(sizes):
+            edges.append(index + 1)
+    edges.append(len(sizes))
     return list(pairwise(edges))
 
 
-OWN_SHARE = 1.1  # of an even share: a forked process starts late and must pickle its results
+CHUNKS_PER_WORKER = 12
 # Below both, starting processes costs more than it saves.
 PARALLEL_MIN_PARAGRAPHS = 1000
 PARALLEL_MIN_CHARS = 2 * PIECE_CHARS  # so that one paragraph of two pieces or more is shared

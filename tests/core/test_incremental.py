@@ -82,9 +82,9 @@ def test_one_huge_paragraph_is_shared_among_processes_with_the_same_findings(dat
     doc = load_text(f"Title\n{huge}\nA last line, the council said on Friday.\n")
     assert len(doc.paragraphs[1].text) > 3 * analysis.PIECE_CHARS
     shares = []
-    real = analysis._shares
+    real = analysis._chunks
     monkeypatch.setattr(
-        analysis, "_shares", lambda sizes, workers: shares.append(sizes) or real(sizes, workers)
+        analysis, "_chunks", lambda sizes, workers: shares.append(sizes) or real(sizes, workers)
     )
     analyzer = Analyzer()
     parallel = analyzer.analyze(doc, workers=2)
