@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtTest import QAbstractItemModelTester
@@ -195,6 +196,36 @@ def test_findings_model_passes_the_model_tester(qtbot, data_dir):
     model.set_findings(result.findings[:5])
     assert model.rowCount() == 5 and model.columnCount() == 6
     assert tester is not None
+
+
+@pytest.mark.parametrize("column", range(6))
+def test_each_column_sorts_by_its_key_then_in_reading_order(qtbot, data_dir, column):
+    from reviewapp.core import Analyzer, load_path
+    from reviewapp.core.findings import SEVERITY_RANK
+
+    findings = Analyzer().analyze(load_path(data_dir / "openai-foxconn.txt")).findings
+    resolutions = DraftResolutions()
+    resolutions.replace_all(
+        {findings[3].id: Resolution(findings[3].id, "opinion", None, None, "Ana", "t", "s")}
+    )
+    keys = (
+        lambda f: SEVERITY_RANK[f.severity],
+        lambda f: f.category,
+        lambda f: -1.0 if f.score is None else f.score,
+        lambda f: f.start,
+        lambda f: f.message,
+        lambda f: f.id in resolutions,
+    )
+    model = FindingsModel(resolutions)
+    model.set_findings(findings)
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        model.sort(column, order)
+        expected = sorted(
+            findings,
+            key=lambda f: (keys[column](f), f.start),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        assert model.findings == expected, COLUMNS[column]
 
 
 def test_bad_file_gives_a_message_and_no_tab(window, tmp_path):

@@ -6,7 +6,6 @@ positions happens through `LineMap` here.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable
 from html import escape
 
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 from ...core.categories import CATEGORIES, CATEGORY, LABELS
 from ...core.findings import Finding
 from ...core.fixes import Fix
+from .finding_lines import FindingLines
 from .highlighter import FindingHighlighter, underline_format
 from .offsets import LineMap
 from .resolutions import DraftResolutions
@@ -69,30 +69,13 @@ class ReviewEditor(QPlainTextEdit):
 
     def show_findings(self, text: str, findings: list[Finding]) -> None:
         """Draw the findings of an analysis of `text` (the editor's text when it was taken)."""
-        old = self.highlighter.by_line
         self.findings = findings
         self.line_map = LineMap(text)
-        by_line: dict[int, list[tuple[int, int, Finding]]] = {}
-        starts = self.line_map.line_starts
-        line_count = len(starts)
-        for finding in findings:
-            start, end = finding.start, finding.end
-            line = max(0, bisect_right(starts, start) - 1)
-            if line + 1 == line_count or max(start, end - 1) < starts[line + 1]:  # most: one line
-                begin = start - starts[line]
-                by_line.setdefault(line, []).append((begin, max(begin, end - starts[line]), finding))
-                continue
-            lines = self.line_map.lines_of(start, end)
-            last = lines[-1]
-            for line in lines:
-                begin = max(start, starts[line]) - starts[line]
-                stop = (end - starts[line]) if line == last else len(text)
-                by_line.setdefault(line, []).append((begin, max(begin, stop), finding))
-        # Compare what a line shows, not the findings' absolute offsets: an edit shifts
-        # every later finding, but only the lines whose highlights differ need repainting.
-        changed = {line for line in old.keys() | by_line.keys() if _differs(old.get(line), by_line.get(line))}
-        self.highlighter.by_line = by_line
-        self.unpainted |= changed
+        self.highlighter.lines = FindingLines(findings, self.line_map)
+        # Every line may show something else now: those on screen are painted at once, the rest
+        # as they come into view. (Working out which lines changed took longer than painting
+        # a screenful: an edit shifts every later finding.)
+        self.unpainted = set(range(len(self.line_map.line_starts)))
         self._paint_visible()
         self._show_underlines()
 
@@ -108,7 +91,7 @@ class ReviewEditor(QPlainTextEdit):
     def _paint_again(self) -> None:
         """Every line with findings in the new colours: those on screen now, the rest on sight
         (a whole rehighlight of a long draft stalls)."""
-        self.unpainted |= self.highlighter.by_line.keys()
+        self.unpainted = set(range(len(self.line_map.line_starts)))
         self._paint_visible()
         self._show_underlines()
 
@@ -117,7 +100,7 @@ class ReviewEditor(QPlainTextEdit):
             line for f in self.findings if f.id in ids for line in self.line_map.lines_of(f.start, f.end)
         }
         # Only those lines: a whole rehighlight of a long draft stalls.
-        self.highlighter.set_findings(self.highlighter.by_line, lines)
+        self.highlighter.repaint(lines)
         self._show_underlines()
 
     def visible_lines(self, margin: int = 0) -> range:
@@ -134,7 +117,7 @@ class ReviewEditor(QPlainTextEdit):
         now = [line for line in self.visible_lines(margin=PAINT_MARGIN_LINES) if line in self.unpainted]
         if now:
             self.unpainted.difference_update(now)
-            self.highlighter.set_findings(self.highlighter.by_line, now)
+            self.highlighter.repaint(now)
 
     def _scrolled(self) -> None:
         self._paint_visible()  # now, before the viewport paints: no stale colours for a frame
@@ -161,8 +144,8 @@ class ReviewEditor(QPlainTextEdit):
         low = starts[min(lines.start, len(starts) - 1)]
         high = starts[lines.stop] if lines.stop < len(starts) else len(self.line_map.text)
         selections = []
-        for finding in self.findings:
-            if finding.category not in shown or finding.end < low or finding.start > high:
+        for finding in self.highlighter.lines.between(low, high):
+            if finding.category not in shown:
                 continue
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(document)
@@ -183,7 +166,7 @@ class ReviewEditor(QPlainTextEdit):
 
     def findings_at(self, index: int) -> list[Finding]:
         """Every finding covering a text index (an empty span covers the character at it)."""
-        return [f for f in self.findings if f.start <= index < max(f.end, f.start + 1)]
+        return self.highlighter.lines.covering(index)
 
     def finding_at(self, index: int) -> Finding | None:
         hits = self.findings_at(index)
@@ -286,13 +269,3 @@ class ReviewEditor(QPlainTextEdit):
         if resolution is not None:
             text += f"<br>Resolved: {resolution.status.replace('_', ' ')} by {escape(resolution.person)}"
         return text
-
-
-def _differs(a: list[tuple[int, int, Finding]] | None, b: list[tuple[int, int, Finding]] | None) -> bool:
-    """Does a line show something else (cheap for the usual one or two highlights a line)?"""
-    if a is None or b is None or len(a) != len(b):
-        return a is not b
-    return any(
-        x[0] != y[0] or x[1] != y[1] or x[2].id != y[2].id or x[2].severity != y[2].severity
-        for x, y in zip(a, b, strict=True)
-    )

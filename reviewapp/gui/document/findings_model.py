@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -29,14 +30,18 @@ SCORE_TIP = (
 Index = QModelIndex | QPersistentModelIndex
 
 
-# Each column's sort key, in the order of COLUMNS. (The Text column sorts in reading order.)
-_SORT_KEYS: tuple[Callable[[Finding, DraftResolutions], Any], ...] = (
-    lambda f, _r: SEVERITY_RANK[f.severity],
-    lambda f, _r: f.category,
-    lambda f, _r: -1.0 if f.score is None else f.score,  # most check-worthy first, descending
-    lambda f, _r: f.start,
-    lambda f, _r: f.message,
-    lambda f, r: 1 if f.id in r else 0,
+# Each column's sort keys for a list of findings, in the order of COLUMNS (the Text column sorts
+# in reading order). Taken with map and attrgetter, at C speed: ten thousand findings are sorted
+# after every edit.
+_SORT_KEYS: tuple[Callable[[list[Finding], DraftResolutions], Iterable[Any]], ...] = (
+    lambda fs, _r: map(SEVERITY_RANK.__getitem__, map(attrgetter("severity"), fs)),
+    lambda fs, _r: map(attrgetter("category"), fs),
+    lambda fs, _r: [
+        -1.0 if s is None else s for s in map(attrgetter("score"), fs)
+    ],  # most check-worthy first
+    lambda fs, _r: map(attrgetter("start"), fs),
+    lambda fs, _r: map(attrgetter("message"), fs),
+    lambda fs, r: map(r.__contains__, map(attrgetter("id"), fs)),
 )
 assert len(_SORT_KEYS) == len(COLUMNS)
 
@@ -65,10 +70,28 @@ class FindingsModel(QAbstractTableModel):
     def _change_rows(self, new: list[Finding], edit: TextEdit) -> bool:
         """Turn the rows into `new` by removing and inserting rows. A row is kept when its rule and
         span are the same, the edit's shift aside; False when that is no cheaper than a reset
-        (the kept rows in another order, or thousands of changes)."""
+        (the kept rows in another order, or thousands of changes).
+
+        (Not by id: an edit renumbers the ids of later repeats of an edited sentence's findings.)
+        Each key is made in one comprehension over columns taken at C speed, with no call per
+        row: a long draft has ten thousand rows, and this runs after every edit on the window's
+        thread.
+        """
         old = self.findings
-        old_keys = [(f.rule, f.start, f.end) if edit.kept_old(f.start, f.end) else None for f in old]
-        new_keys = [None if (span := edit.old_span(f.start, f.end)) is None else (f.rule, *span) for f in new]
+        begin, old_end, shift = edit.start, edit.old_end, edit.new_end - edit.old_end
+        new_end = edit.new_end
+        old_keys = [
+            (rule, start, end) if end < begin or start > old_end else None
+            for rule, start, end in map(_SPAN, old)
+        ]
+        new_keys = [
+            (rule, start, end)
+            if end < begin
+            else (rule, start - shift, end - shift)
+            if start > new_end
+            else None
+            for rule, start, end in map(_SPAN, new)
+        ]
         old_set, new_set = set(old_keys), set(new_keys)
         old_set.discard(None)
         new_set.discard(None)
@@ -90,15 +113,11 @@ class FindingsModel(QAbstractTableModel):
             self.findings[first:first] = new[first : last + 1]
             self.endInsertRows()
         # The rows kept take their new findings (offsets shift with an edit); those that read
-        # differently (another id, so another status; another score or message) are redrawn.
+        # differently (another id, so another status; another score, message or severity) are redrawn.
         before, self.findings = self.findings, new
+        shown_before, shown_now = list(map(_SHOWN, before)), list(map(_SHOWN, new))
         changed = [
-            row
-            for row, (was, now) in enumerate(zip(before, new, strict=True))
-            if was.id != now.id
-            or was.score != now.score
-            or was.message != now.message
-            or was.severity != now.severity
+            row for row, (was, now) in enumerate(zip(shown_before, shown_now, strict=True)) if was != now
         ]
         last_column = len(COLUMNS) - 1
         for first, last in _runs(changed):
@@ -122,14 +141,14 @@ class FindingsModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sorted(self, findings: list[Finding]) -> list[Finding]:
-        # One column's key only: ten thousand findings are sorted after every edit.
-        primary = _SORT_KEYS[self.sort_column]
-        resolved = self.resolutions
-
-        def key(f: Finding) -> tuple:
-            return (primary(f, resolved), f.start)
-
-        return sorted(findings, key=key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        """By the sort column's key, then in reading order."""
+        keys = list(
+            zip(_SORT_KEYS[self.sort_column](findings, self.resolutions), map(_START, findings), strict=True)
+        )
+        order = sorted(
+            range(len(keys)), key=keys.__getitem__, reverse=self.sort_order == Qt.SortOrder.DescendingOrder
+        )
+        return list(map(findings.__getitem__, order))
 
     def _resolutions_changed(self, ids: set[str]) -> None:
         for row, finding in enumerate(self.findings):
@@ -189,6 +208,9 @@ class FindingsModel(QAbstractTableModel):
         return None
 
 
+_SPAN = attrgetter("rule", "start", "end")
+_START = attrgetter("start")
+_SHOWN = attrgetter("id", "score", "message", "severity")  # what a kept row shows that may change
 MAX_ROW_CHANGES = 200  # runs of rows removed or inserted; beyond this, one reset is cheaper
 
 

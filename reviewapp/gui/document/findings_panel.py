@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from operator import attrgetter
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -130,7 +133,8 @@ class FindingsPanel(QWidget):
         return index.data(FINDING_ROLE) if index.isValid() else None
 
     def open_count(self) -> int:
-        return sum(1 for f in self.model.findings if f.id not in self.resolutions)
+        findings = self.model.findings
+        return len(findings) - self.resolutions.count_in(map(attrgetter("id"), findings))
 
     def _activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         finding = index.data(FINDING_ROLE)
@@ -145,9 +149,7 @@ class FindingsPanel(QWidget):
         self.hidden_changed.emit(set(CATEGORIES) - shown)
 
     def _update_summary(self) -> None:
-        counts = dict.fromkeys(CATEGORIES, 0)
-        for f in self.model.findings:
-            counts[f.category] += 1
+        counts = Counter(map(attrgetter("category"), self.model.findings))
         for category, box in self.category_boxes.items():
             box.setText(f"{LABELS[category]} ({counts[category]})")
         self.summary.setText(f"{self.open_count()} open of {len(self.model.findings)}")

@@ -9,7 +9,8 @@ from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocum
 from ...core.categories import CATEGORY
 from ...core.findings import SEVERITY_RANK, Finding
 from ..palette import highlight_background, line_format
-from .offsets import utf16_len
+from .finding_lines import FindingLines
+from .offsets import LineMap, utf16_len
 from .resolutions import DraftResolutions
 
 
@@ -23,14 +24,13 @@ class FindingHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument, resolutions: DraftResolutions) -> None:
         super().__init__(document)
-        self.by_line: dict[int, list[tuple[int, int, Finding]]] = {}
+        self.lines = FindingLines([], LineMap(""))
         self.resolutions = resolutions
         self.hidden_categories: set[str] = set()
         self.dark = False
 
-    def set_findings(self, by_line: dict[int, list[tuple[int, int, Finding]]], lines: Iterable[int]) -> None:
-        """New findings; rehighlight only the given lines (those whose findings changed)."""
-        self.by_line = by_line
+    def repaint(self, lines: Iterable[int]) -> None:
+        """Rehighlight the given lines (a block whose formats come out the same costs Qt little)."""
         document = self.document()
         for line in sorted(set(lines)):
             block = document.findBlockByNumber(line)
@@ -38,11 +38,11 @@ class FindingHighlighter(QSyntaxHighlighter):
                 self.rehighlightBlock(block)
 
     def highlightBlock(self, text: str) -> None:
-        if not self.by_line:
+        if not self.lines.findings:
             # Qt rehighlights every block once when a highlighter meets a loaded document;
             # before the first analysis there is nothing to paint, so leave at once.
             return
-        entries = self.by_line.get(self.currentBlock().blockNumber())
+        entries = self.lines.entries(self.currentBlock().blockNumber())
         if not entries:
             return
         # Paint low severity first so errors win where spans overlap.
