@@ -55,8 +55,31 @@ def test_findings_at_an_index_and_near_the_screen_are_those_a_scan_finds():
         text, findings = random_case(rng)
         lines = FindingLines(findings, LineMap(text))
         for index in range(len(text) + 1):
-            assert lines.covering(index) == [f for f in findings if f.start <= index < max(f.end, f.start + 1)]
+            assert lines.covering(index) == [
+                f for f in findings if f.start <= index < max(f.end, f.start + 1)
+            ]
         starts = LineMap(text).line_starts
         low = starts[bisect_right(starts, rng.randrange(0, len(text) + 1)) - 1]
         high = rng.randrange(low, len(text) + 1)
         assert lines.between(low, high) == [f for f in findings if f.end >= low and f.start <= high]
+
+
+def test_after_an_edit_only_lines_that_show_something_else_are_painted_again():
+    from reviewapp.core.diffing import text_edit
+    from reviewapp.gui.document.finding_lines import PaintedLines
+
+    before = "one maybe\ntwo\nthree maybe\nfour maybe"
+    after = "one maybe\ntwo and more\nnew line\nthree maybe\nfour maybe"
+    old = [finding(4, 9, 1), finding(20, 25, 2), finding(31, 36, 3)]
+    # The last two moved with the edit; the last has another id now (a repeat renumbered).
+    new = [finding(4, 9, 1), finding(38, 43, 2), finding(49, 54, 9)]
+    assert {before[f.start : f.end] for f in old} == {after[f.start : f.end] for f in new} == {"maybe"}
+    painted = PaintedLines()
+    painted.update(FindingLines(old, LineMap(before)), None)
+    assert painted.to_paint(range(4)) == [0, 1, 2, 3]  # a new text: every line
+    painted.mark_painted(range(4))
+    painted.update(FindingLines(new, LineMap(after)), text_edit(before, after))
+    # Line 0 is before the edit and line 3 ("three maybe", line 2 before) shows the same;
+    # lines 1 and 2 were edited, and line 4 shows another finding.
+    assert painted.to_paint(range(5)) == [1, 2, 4]
+    assert painted.is_painted(0) and painted.is_painted(3)

@@ -312,13 +312,13 @@ def test_a_long_draft_is_painted_where_it_is_seen_and_as_it_scrolls(window, qtbo
     assert_highlight_matches(tab, hedges[0])  # on screen: painted with the result
     last_hedge = hedges[-1]
     far_line = tab.editor.line_map.line_of(last_hedge.start)
-    assert far_line in tab.editor.unpainted  # far below the screen: not painted yet
+    assert not tab.editor.painted.is_painted(far_line)  # far below the screen: not painted yet
     last_claim = max((f for f in result.findings if f.category == "claim"), key=lambda f: f.start)
     span = (tab.editor.line_map.to_utf16(last_claim.start), tab.editor.line_map.to_utf16(last_claim.end))
     assert span not in tab.editor.underlines()  # nor underlined
 
     tab.jump_to(last_hedge)  # scrolls there: painted before the viewport is drawn
-    assert far_line not in tab.editor.unpainted
+    assert tab.editor.painted.is_painted(far_line)
     assert_highlight_matches(tab, last_hedge)
     tab.jump_to(last_claim)
     qtbot.waitUntil(lambda: span in tab.editor.underlines(), timeout=5000)
@@ -378,8 +378,8 @@ def test_a_draft_in_another_tab_waits_to_be_painted_until_it_is_shown(window, qt
     wait_analysed(qtbot, other)
     assert not long_tab.editor.isVisible()
     first = min((f for f in result.findings if f.category == "hedge"), key=lambda f: f.start)
-    assert long_tab.editor.line_map.line_of(first.start) in long_tab.editor.unpainted  # not painted hidden
+    assert not long_tab.editor.painted.is_painted(long_tab.editor.line_map.line_of(first.start))  # hidden
 
     window.tabs.setCurrentWidget(long_tab)
-    assert long_tab.editor.line_map.line_of(first.start) not in long_tab.editor.unpainted
+    assert long_tab.editor.painted.is_painted(long_tab.editor.line_map.line_of(first.start))
     assert_highlight_matches(long_tab, first)

@@ -14,9 +14,10 @@ from PySide6.QtGui import QAction, QFont, QResizeEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from ...core.categories import CATEGORIES, CATEGORY, LABELS
+from ...core.diffing import TextEdit
 from ...core.findings import Finding
 from ...core.fixes import Fix
-from .finding_lines import FindingLines
+from .finding_lines import FindingLines, PaintedLines
 from .highlighter import FindingHighlighter, underline_format
 from .offsets import LineMap
 from .resolutions import DraftResolutions
@@ -56,7 +57,7 @@ class ReviewEditor(QPlainTextEdit):
         # Findings are painted on the lines on screen (and a margin), and on others as they
         # come into view; claims are underlined the same way. So a long draft's result, or a
         # draft in another tab, never holds up typing: only what can be seen is drawn.
-        self.unpainted: set[int] = set()
+        self.painted = PaintedLines()
         self.underline_timer = QTimer(self)
         self.underline_timer.setSingleShot(True)
         self.underline_timer.setInterval(30)
@@ -67,15 +68,16 @@ class ReviewEditor(QPlainTextEdit):
 
     # -- findings
 
-    def show_findings(self, text: str, findings: list[Finding]) -> None:
-        """Draw the findings of an analysis of `text` (the editor's text when it was taken)."""
+    def show_findings(self, text: str, findings: list[Finding], edit: TextEdit | None = None) -> None:
+        """Draw the findings of an analysis of `text` (the editor's text when it was taken);
+        `edit`: how the text analysed before became `text` (None: a text not analysed before).
+
+        Lines on screen are painted at once where they show something else now, the rest as
+        they come into view."""
         self.findings = findings
         self.line_map = LineMap(text)
         self.highlighter.lines = FindingLines(findings, self.line_map)
-        # Every line may show something else now: those on screen are painted at once, the rest
-        # as they come into view. (Working out which lines changed took longer than painting
-        # a screenful: an edit shifts every later finding.)
-        self.unpainted = set(range(len(self.line_map.line_starts)))
+        self.painted.update(self.highlighter.lines, edit)
         self._paint_visible()
         self._show_underlines()
 
@@ -91,7 +93,7 @@ class ReviewEditor(QPlainTextEdit):
     def _paint_again(self) -> None:
         """Every line with findings in the new colours: those on screen now, the rest on sight
         (a whole rehighlight of a long draft stalls)."""
-        self.unpainted = set(range(len(self.line_map.line_starts)))
+        self.painted.forget()
         self._paint_visible()
         self._show_underlines()
 
@@ -101,6 +103,7 @@ class ReviewEditor(QPlainTextEdit):
         }
         # Only those lines: a whole rehighlight of a long draft stalls.
         self.highlighter.repaint(lines)
+        self.painted.mark_painted(lines)
         self._show_underlines()
 
     def visible_lines(self, margin: int = 0) -> range:
@@ -112,12 +115,13 @@ class ReviewEditor(QPlainTextEdit):
 
     def _paint_visible(self) -> None:
         """Paint the lines on screen (and a margin) whose findings changed since they were painted."""
-        if not self.unpainted or not self.isVisible():
+        if not self.isVisible():
             return  # hidden (a draft in another tab): painted when shown
-        now = [line for line in self.visible_lines(margin=PAINT_MARGIN_LINES) if line in self.unpainted]
+        lines = self.visible_lines(margin=PAINT_MARGIN_LINES)
+        now = self.painted.to_paint(range(lines.start, min(lines.stop, len(self.line_map.line_starts))))
         if now:
-            self.unpainted.difference_update(now)
             self.highlighter.repaint(now)
+            self.painted.mark_painted(now)
 
     def _scrolled(self) -> None:
         self._paint_visible()  # now, before the viewport paints: no stale colours for a frame

@@ -9,9 +9,11 @@ a Python step for each of ten thousand findings.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from functools import partial
 from operator import attrgetter
 
+from ...core.diffing import TextEdit
 from ...core.findings import Finding
 from .offsets import LineMap
 
@@ -89,3 +91,74 @@ class FindingLines:
         line = self.line_map.line_of(low)
         line_begin = bisect_left(self._starts, self.line_map.line_starts[line])
         return [*self._order[line_begin:reach], *self._spill.get(line, ())]
+
+
+class PaintedLines:
+    """Which lines show the latest findings, so that a line is painted again only when what it
+    shows changes.
+
+    After an edit, a line outside the edited stretch still shows the previous
+    analysis: it is compared with it when it is to be painted (on screen, or
+    scrolled into view), and painted only if its findings now read differently.
+    An edit shifts every later finding, but most lines show the same as before.
+    """
+
+    def __init__(self) -> None:
+        self.current = FindingLines([], LineMap(""))
+        self._previous: FindingLines | None = None
+        self._painted: dict[int, bool] = {}  # line -> True: shows current; False: shows previous
+        self._first = 0  # the first line of the edited stretch
+        self._delta = 0  # lines the edit added (negative: removed)
+        self._blank = True  # no finding painted on any line yet (a draft just opened)
+
+    def update(self, lines: FindingLines, edit: TextEdit | None) -> None:
+        """A new analysis; `edit`: how the text analysed before became this one (None: another text)."""
+        previous, self.current = self.current, lines
+        if edit is None:
+            self._previous, self._painted = None, {}
+            return
+        first = lines.line_map.line_of(edit.start)  # the text before it is the same in both
+        old_last = previous.line_map.line_of(edit.old_end)
+        delta = lines.line_map.line_of(edit.new_end) - old_last
+        # Only lines that show the analysis before can be compared with it.
+        painted: dict[int, bool] = {}
+        for line, current in self._painted.items():
+            if current and line < first:
+                painted[line] = False
+            elif current and line > old_last:
+                painted[line + delta] = False
+        self._previous, self._painted, self._first, self._delta = previous, painted, first, delta
+
+    def forget(self) -> None:
+        """Every line is to be painted again (another theme, other categories shown)."""
+        self._painted = {}
+
+    def is_painted(self, line: int) -> bool:
+        return self._painted.get(line) is True
+
+    def mark_painted(self, lines: Iterable[int]) -> None:
+        self._painted.update(dict.fromkeys(lines, True))
+        self._blank = self._blank and not self.current.findings
+
+    def to_paint(self, lines: Iterable[int]) -> list[int]:
+        """Of these lines, those that do not show what the latest findings say."""
+        if self._blank and not self.current.findings:
+            return []  # nothing to show, and nothing shown to take away
+        out = []
+        painted = self._painted
+        for line in lines:
+            state = painted.get(line)
+            if state is True:
+                continue
+            if state is False and self._previous is not None:
+                old = line if line < self._first else line - self._delta
+                if _shown(self._previous.entries(old)) == _shown(self.current.entries(line)):
+                    painted[line] = True
+                    continue
+            out.append(line)
+        return out
+
+
+def _shown(entries: list[Entry]) -> list[tuple[int, int, str, str, str]]:
+    """What a line's entries look like painted (a finding's offsets in the text aside)."""
+    return [(begin, end, f.id, f.severity, f.category) for begin, end, f in entries]

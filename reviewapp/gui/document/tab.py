@@ -138,9 +138,9 @@ class DocumentTab(QWidget):
 
     def _show(self, review: Review) -> None:
         shown = [*review.findings, *review.allowed]
-        self.editor.show_findings(review.document.text, shown)
         before = self.review
         edit = text_edit(before.document.text, review.document.text) if before is not None else None
+        self.editor.show_findings(review.document.text, shown, edit)
         self.panel.set_findings(shown, edit)
         self.judge(review)
         if self.advance_pending:
