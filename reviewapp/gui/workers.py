@@ -8,6 +8,7 @@ import os
 import time
 import traceback
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
@@ -17,7 +18,9 @@ from ..core.grammar import GrammarChecker
 from ..core.loaders import edited
 from ..core.processes import AnalysisProcesses
 from ..core.report import Report, ReportFormat
-from ..core.review import Reviewer
+from ..core.review import Review, Reviewer
+from .document.finding_lines import FindingLines
+from .document.offsets import LineMap
 
 _PROCESSES: list[AnalysisProcesses | None] = []  # the app's one pool, made on first use
 
@@ -33,8 +36,15 @@ def analysis_processes() -> AnalysisProcesses | None:
     return _PROCESSES[0]
 
 
+class Reviewed(NamedTuple):
+    """A review, and its findings by line for the editor: worked out here, off the window's thread."""
+
+    review: Review
+    lines: FindingLines
+
+
 class ReviewSignals(QObject):
-    finished = Signal(int, object, float)  # generation, Review, seconds
+    finished = Signal(int, object, float)  # generation, Reviewed, seconds
     failed = Signal(int, str)
 
 
@@ -65,13 +75,16 @@ class ReviewWorker(QRunnable):
         try:
             document = edited(self.original, self.text)
             review = self.reviewer.review(document, key=self.key, session=self.session, grammar="cached")
+            lines = FindingLines([*review.findings, *review.allowed], LineMap(document.text))
         except Exception as exc:  # a bug must reach the status bar, not kill the thread silently
             self.signals.failed.emit(
                 self.generation, f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"
             )
             return
         with contextlib.suppress(RuntimeError):  # the draft was closed meanwhile: nobody waits for this
-            self.signals.finished.emit(self.generation, review, time.perf_counter() - started)
+            self.signals.finished.emit(
+                self.generation, Reviewed(review, lines), time.perf_counter() - started
+            )
 
 
 class ExportSignals(QObject):

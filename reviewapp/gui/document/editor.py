@@ -68,15 +68,24 @@ class ReviewEditor(QPlainTextEdit):
 
     # -- findings
 
-    def show_findings(self, text: str, findings: list[Finding], edit: TextEdit | None = None) -> None:
+    def show_findings(
+        self,
+        text: str,
+        findings: list[Finding],
+        edit: TextEdit | None = None,
+        lines: FindingLines | None = None,
+    ) -> None:
         """Draw the findings of an analysis of `text` (the editor's text when it was taken);
-        `edit`: how the text analysed before became `text` (None: a text not analysed before).
+        `edit`: how the text analysed before became `text` (None: a text not analysed before);
+        `lines`: these findings by line, if the worker worked them out.
 
         Lines on screen are painted at once where they show something else now, the rest as
         they come into view."""
         self.findings = findings
-        self.line_map = LineMap(text)
-        self.highlighter.lines = FindingLines(findings, self.line_map)
+        if lines is None or lines.findings != findings or lines.line_map.text != text:
+            lines = FindingLines(findings, LineMap(text))
+        self.line_map = lines.line_map
+        self.highlighter.lines = lines
         self.painted.update(self.highlighter.lines, edit)
         self._paint_visible()
         self._show_underlines()

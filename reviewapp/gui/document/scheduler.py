@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from ...core.document import Document
 from ...core.review import Review, Reviewer
-from ..workers import GrammarWorker, ReviewWorker, analysis_processes
+from ..workers import GrammarWorker, Reviewed, ReviewWorker, analysis_processes
+from .finding_lines import FindingLines
 
 DEBOUNCE_MS = 250  # re-analyse after this pause in typing
 FIRST_PAINT_MS = 30  # a new tab's text is painted before its first analysis starts
@@ -41,6 +42,7 @@ class AnalysisScheduler(QObject):
         self.key = key
         self.session = reviewer.session(analysis_processes())
         self.latest: Review | None = None  # the newest review delivered
+        self.latest_lines: FindingLines | None = None  # its findings by line (see workers.Reviewed)
         self.generation = 0  # bumped on every edit
         self.running = False  # a review of this draft is under way
         self.grammar_running = False
@@ -90,12 +92,13 @@ class AnalysisScheduler(QObject):
         self.running = False
         self.state.emit("analysis failed: " + message.splitlines()[0])
 
-    def _finished(self, generation: int, review: Review, seconds: float) -> None:
+    def _finished(self, generation: int, reviewed: Reviewed, seconds: float) -> None:
         self.running = False
         if generation != self.generation:
             self.start()  # the text moved on while this ran: review the newest text
             return
-        self.latest = review
+        review = reviewed.review
+        self.latest, self.latest_lines = review, reviewed.lines
         self.reviewed.emit(review)
         self.state.emit(f"up to date ({seconds * 1000:.0f} ms)")
         self.start_grammar()

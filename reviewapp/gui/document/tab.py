@@ -140,7 +140,8 @@ class DocumentTab(QWidget):
         shown = [*review.findings, *review.allowed]
         before = self.review
         edit = text_edit(before.document.text, review.document.text) if before is not None else None
-        self.editor.show_findings(review.document.text, shown, edit)
+        ready = self.scheduler.latest_lines if review is self.scheduler.latest else None
+        self.editor.show_findings(review.document.text, shown, edit, ready)
         self.panel.set_findings(shown, edit)
         self.judge(review)
         if self.advance_pending:
