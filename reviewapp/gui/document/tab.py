@@ -51,7 +51,9 @@ class DocumentTab(QWidget):
         self.review: Review | None = None  # the latest review, judged against the record
         self.advance_pending = False  # after a fix: go to the next open finding once re-reviewed
 
-        self.resolutions = DraftResolutions(self._recorded())
+        # Empty until the first review is judged against the record (reading it here as well
+        # verified the record twice, and kept the window waiting while a draft opened).
+        self.resolutions = DraftResolutions()
         self.editor = ReviewEditor(document.text, self.resolutions, dark)
         self.panel = FindingsPanel(self.resolutions, dark)
         self.card = FindingCard(dark)
@@ -164,12 +166,6 @@ class DocumentTab(QWidget):
             assert self.review.gate is not None
             self.resolutions.replace_all({**allowed_resolutions(self.review), **self.review.gate.resolutions})
         self.reviewed.emit(self.review)
-
-    def _recorded(self) -> dict:
-        try:
-            return self.store.resolutions(self.key)
-        except ReviewAppError:
-            return {}  # said when the draft is judged
 
     # -- findings
 
