@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.errors import ReviewAppError
+from ..interpreter import collect_less
 from . import check, db, desktop, keys, records, report
 from .common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CliError, common_options
 
@@ -36,6 +37,7 @@ def command_names(parser: argparse.ArgumentParser) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    collect_less()
     parser = build_parser()
     try:
         args = parser.parse_args(gui_by_default(list(sys.argv[1:] if argv is None else argv), parser))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from ..core.settings import (
 )
 from ..core.store import default_db_path
 from ..core.store.locations import open_store
+from ..interpreter import collect_less
 from .icons import app_icon
 from .main_window import MainWindow
 from .workers import analysis_processes
@@ -78,19 +78,12 @@ def _moved_preferences(settings: QSettings) -> UserSettings:
 # analysis itself takes about 15 % longer (benchmarks/README.md).
 SWITCH_INTERVAL_S = 0.001
 
-# New objects between two runs of Python's cycle collector (its default: 700). Each review of
-# a long draft makes some hundred thousand short-lived objects (findings, keys, lists) that
-# reference counting frees anyway; at 700 the collector ran about 140 times an edit and a full
-# collection once, 50-90 ms of a 100,000-word edit. At 50,000: 98-129 ms for that edit instead
-# of 223-257 ms, the same run (benchmarks/README.md); cyclic garbage waits a little longer.
-GC_YOUNG_OBJECTS = 50_000
-
 
 def tune_interpreter() -> None:
-    """Share Python's lock in small slices, so typing stays smooth while a draft is analysed."""
+    """Share Python's lock in small slices, so typing stays smooth while a draft is analysed; run
+    the cycle collector less often (see interpreter.py)."""
     sys.setswitchinterval(SWITCH_INTERVAL_S)
-    _, older, oldest = gc.get_threshold()
-    gc.set_threshold(GC_YOUNG_OBJECTS, older, oldest)
+    collect_less()
 
 
 def run(args: argparse.Namespace) -> int:

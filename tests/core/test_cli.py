@@ -206,3 +206,20 @@ def test_many_drafts_are_checked_on_every_cpu_with_the_same_result(tmp_path, dat
     assert status == 2 and len(report["documents"]) == 12
     assert [d["path"] for d in report["documents"]] == sorted(d["path"] for d in report["documents"])
     assert err.count("\n") == 1 and "d05b.txt" in err
+
+
+def test_commands_run_the_cycle_collector_less_often(data_dir, capsys):
+    """A long draft's review makes many short-lived objects: the collector waits for more."""
+    import gc
+
+    from reviewapp.cli import main
+    from reviewapp.interpreter import YOUNG_OBJECTS
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, before[1], before[2])
+        main(["check", "--format", "json", str(data_dir / "openai-foxconn.txt")])
+        assert gc.get_threshold() == (YOUNG_OBJECTS, before[1], before[2])
+    finally:
+        gc.set_threshold(*before)
+    assert json.loads(capsys.readouterr().out)["documents"]
