@@ -49,7 +49,6 @@ def test_a_text_edit_is_the_one_stretch_that_differs():
 
 def test_a_span_clear_of_the_edit_is_mapped_and_one_touching_it_is_not():
     edit = TextEdit(10, 12, 15)  # two characters at 10 became five: later text moved by 3
-    assert edit.old_span(2, 9) == (2, 9)
-    assert edit.old_span(16, 20) == (13, 17)
-    assert edit.old_span(5, 10) is None and edit.old_span(15, 18) is None
-    assert edit.kept_old(13, 20) and not edit.kept_old(12, 14)
+    new = [("a", 2, 9), ("b", 16, 20), ("c", 5, 10), ("d", 15, 18)]
+    assert edit.old_spans(new) == [("a", 2, 9), ("b", 13, 17), None, None]
+    assert edit.kept_old([("a", 13, 20), ("b", 12, 14), ("c", 2, 9)]) == [("a", 13, 20), None, ("c", 2, 9)]
