@@ -131,7 +131,7 @@ def wrapped_runs(lines: list[str]) -> list[tuple[int, int]]:
     cuts = [0]
     for i in range(len(lines) - 1):
         too_wide = widths[i] > width or widths[i + 1] > width
-        if too_wide or widths[i] + 1 + len(lines[i + 1].split()[0]) <= width:
+        if too_wide or widths[i] + 1 + len(lines[i + 1].split(None, 1)[0]) <= width:
             cuts.append(i + 1)
     cuts.append(len(lines))
     runs: list[tuple[int, int]] = []
@@ -172,6 +172,6 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     if not any(line.lstrip()[:1].islower() for line in lines[1:]):
         return False
     return all(
-        used + 1 + len(following.split()[0]) > width
+        used + 1 + len(following.split(None, 1)[0]) > width
         for used, following in zip(widths, lines[1:], strict=False)
     )
