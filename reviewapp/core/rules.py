@@ -196,12 +196,11 @@ def house_rules(
 
 def whole_line_rule(text: str, rules: Iterable[LexiconRule]) -> LexiconRule | None:
     """The first whole-line rule (page furniture) that this short paragraph matches."""
-    words = 0
     for rule in rules:
         if not rule.whole_paragraph:
             continue
-        words = words or len(text.split())
-        if rule.max_words and words > rule.max_words:
+        # At most max_words + 1 words are split off: a long paragraph is not split whole.
+        if rule.max_words and len(text.split(None, rule.max_words)) > rule.max_words:
             continue
         if _full_regex(rule).search(text):
             return rule
