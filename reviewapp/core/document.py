@@ -73,6 +73,12 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
+def at_most_words(text: str, limit: int) -> bool:
+    """Has `text` `limit` words or fewer? Splits off no more than limit + 1 of them: a paragraph
+    of a scraped page may be megabytes long."""
+    return len(text.split(None, limit)) <= limit
+
+
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Each non-blank line is a paragraph, except that hard-wrapped lines are one.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .document import Metadata, Paragraph
+from .document import Metadata, Paragraph, at_most_words
 
 _BYLINE = re.compile(
     r"^(?:[-•*]\s*)?(?:by|written by|words by)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", re.IGNORECASE
@@ -22,7 +22,7 @@ HEAD_LINES = 8  # bylines and datelines sit near the top
 
 
 def is_byline(line: str) -> bool:
-    return bool(_BYLINE.match(line)) and len(line.split()) <= 8
+    return bool(_BYLINE.match(line)) and at_most_words(line, 8)
 
 
 def is_date_line(line: str) -> bool:
@@ -65,6 +65,6 @@ def extract_metadata(
             meta.date = p.text.lstrip("-•* ").strip()
     if meta.title is None and paragraphs:
         first = paragraphs[0].text.lstrip("# ").strip()
-        if len(first.split()) <= 20 and not first.endswith((".", "!", "?")):
+        if at_most_words(first, 20) and not first.endswith((".", "!", "?")):
             meta.title = first
     return meta

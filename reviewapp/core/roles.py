@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .document import at_most_words
 from .metadata import HEAD_LINES, is_byline, is_date_line
 from .patterns import word_set
 from .rules import LexiconRule, pattern_list, single_pattern, whole_line_rule
@@ -35,9 +36,9 @@ def classify(
         return BOILERPLATE
     if position < 2 and (is_byline(text) or is_date_line(text)):
         return META
-    if position == 0 and len(text.split()) <= _MAX_TITLE_WORDS and not text.endswith((".", "!", "?")):
+    if position == 0 and at_most_words(text, _MAX_TITLE_WORDS) and not text.endswith((".", "!", "?")):
         return TITLE
-    if text.startswith("#") and len(text.split()) <= _MAX_TITLE_WORDS:
+    if text.startswith("#") and at_most_words(text, _MAX_TITLE_WORDS):
         return TITLE
     if is_disclosure(text, words):
         return DISCLOSURE

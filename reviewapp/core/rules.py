@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .document import at_most_words
 from .errors import PolicyError
 from .findings import SEVERITIES
 from .patterns import DIGIT_TRIGGER, GatedAny, GatedPattern, normalise
@@ -199,8 +200,7 @@ def whole_line_rule(text: str, rules: Iterable[LexiconRule]) -> LexiconRule | No
     for rule in rules:
         if not rule.whole_paragraph:
             continue
-        # At most max_words + 1 words are split off: a long paragraph is not split whole.
-        if rule.max_words and len(text.split(None, rule.max_words)) > rule.max_words:
+        if rule.max_words and not at_most_words(text, rule.max_words):
             continue
         if _full_regex(rule).search(text):
             return rule

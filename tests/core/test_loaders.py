@@ -222,3 +222,15 @@ def test_text_the_encoding_cannot_hold_is_refused_with_the_character():
     latin = FileEncoding("cp1252", "Windows-1252")
     with pytest.raises(CannotEncodeError, match="Windows-1252, which cannot hold “\u4e2d”"):
         latin.encode("Price 5 \u20ac in \u4e2d")
+
+
+def test_at_most_words_counts_as_a_whole_split_would():
+    import random
+
+    from reviewapp.core.document import at_most_words
+
+    rng = random.Random(3)
+    for _ in range(500):
+        text = "".join(rng.choice("ab \n\t") for _ in range(rng.randrange(0, 30)))
+        for limit in range(0, 8):
+            assert at_most_words(text, limit) == (len(text.split()) <= limit), (text, limit)

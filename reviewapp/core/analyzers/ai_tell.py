@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
+from ..document import at_most_words
 from ..findings import Finding
 from ..roles import BODY
 from ..text import inside
@@ -41,7 +42,7 @@ def question_reveal(ctx: ParagraphContext) -> list[Finding]:
     found = []
     sentences = ctx.sentences
     for sentence, following in pairwise(sentences):
-        if not sentence.text.endswith("?") or len(sentence.text.split()) > _MAX_QUESTION_WORDS:
+        if not sentence.text.endswith("?") or not at_most_words(sentence.text, _MAX_QUESTION_WORDS):
             continue
         if inside(ctx.quotes, sentence.start, sentence.end) or following.text.endswith("?"):
             continue
