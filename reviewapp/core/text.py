@@ -139,7 +139,11 @@ def apostrophes(pattern: str) -> str:
 
 def short_quote(text: str, limit: int, ellipsis: str = "…") -> str:
     """`text` on one line (a hard-wrapped paragraph's breaks become spaces), cut near `limit`."""
-    line = " ".join(text.split())
+    # From the text's head when that gives enough: a finding may be megabytes long.
+    head = text[: 4 * limit + 4]
+    line = " ".join(head.split())
+    if len(head) < len(text) and len(line) <= limit:
+        line = " ".join(text.split())  # spaces took most of the head: the whole text decides
     return line if len(line) <= limit else line[: limit - 3] + ellipsis
 
 

@@ -50,3 +50,20 @@ def test_apostrophes_in_rule_patterns(pattern, expected):
 
     assert apostrophes(pattern) == expected
     re.compile(expected)
+
+
+def test_a_short_quote_of_a_long_text_is_the_whole_texts_quote():
+    """Worked out from the text's head where that is enough, and the same as from the whole."""
+    import random
+
+    from reviewapp.core.text import short_quote
+
+    def whole(text: str, limit: int) -> str:
+        line = " ".join(text.split())
+        return line if len(line) <= limit else line[: limit - 3] + "…"
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab \n") for _ in range(rng.randrange(0, 200)))
+        for limit in (3, 10, 40, 80):
+            assert short_quote(text, limit) == whole(text, limit), (text, limit)
