@@ -383,3 +383,41 @@ def test_a_draft_in_another_tab_waits_to_be_painted_until_it_is_shown(window, qt
     window.tabs.setCurrentWidget(long_tab)
     assert long_tab.editor.painted.is_painted(long_tab.editor.line_map.line_of(first.start))
     assert_highlight_matches(long_tab, first)
+
+
+def assert_highlights_are_current(tab, findings):
+    """Every highlight on a painted line is a current finding's, on its current words."""
+    by_id = {f.id: f for f in findings}
+    for line, _start, _length, finding_id in highlighted(tab):
+        if not tab.editor.painted.is_painted(line):
+            continue  # not painted since this analysis: painted when it comes into view
+        assert finding_id in by_id, f"a stale highlight on line {line}"
+        assert tab.editor.line_map.line_of(by_id[finding_id].start) == line
+
+
+@pytest.mark.parametrize("edit", ["insert a line above", "remove a line"])
+def test_after_an_edit_that_moves_lines_every_highlight_is_in_place(window, qtbot, foxconn_copy, edit):
+    """Lines after the edit move; each shows its own findings, compared and painted as needed."""
+    tab = window.open_path(foxconn_copy)
+    before = wait_analysed(qtbot, tab)
+    cursor = QTextCursor(tab.editor.document())
+    if edit == "insert a line above":
+        cursor.insertText("Editor's note: updated on Friday.\n")
+    else:  # the second line (the byline) goes, and the lines below move up
+        cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+        cursor.movePosition(QTextCursor.MoveOperation.NextBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+    tab.scheduler.debounce.stop()
+    tab.scheduler.start()
+    qtbot.waitUntil(lambda: tab.review is not before and not tab.scheduler.running, timeout=10000)
+    after = tab.review
+    assert after.document.text == tab.text
+    assert_highlights_are_current(tab, [*after.findings, *after.allowed])
+    for finding in after.findings:
+        line = tab.editor.line_map.line_of(finding.start)
+        if (
+            finding.start < finding.end
+            and finding.category != "claim"
+            and tab.editor.painted.is_painted(line)
+        ):
+            assert_highlight_matches(tab, finding)
