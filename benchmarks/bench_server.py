@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from reviewapp.core import load_policy  # noqa: E402
 from reviewapp.core.keys import b64, create_identity  # noqa: E402
 from reviewapp.core.store.audit import GENESIS, entry_hash, payload_json  # noqa: E402
-from reviewapp.core.store.server_admin import init_server, open_store  # noqa: E402
+from reviewapp.core.store.locations import open_store  # noqa: E402
+from reviewapp.core.store.server_admin import init_server  # noqa: E402
 
 DRAFT_TEXT = "Library hours\nThe library opens at nine on weekdays.\n"
 
