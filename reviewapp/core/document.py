@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import islice, pairwise
 from pathlib import Path
 
 from .encoding import FileEncoding
@@ -74,9 +74,18 @@ def count_words(text: str) -> int:
 
 
 def at_most_words(text: str, limit: int) -> bool:
-    """Has `text` `limit` words or fewer? Splits off no more than limit + 1 of them: a paragraph
-    of a scraped page may be megabytes long."""
-    return len(text.split(None, limit)) <= limit
+    """Has `text` `limit` words or fewer (words as str.split finds them)? Looks at no more than
+    limit + 1 of them: a paragraph of a scraped page may be megabytes long."""
+    return sum(1 for _ in islice(_WORD_RUN.finditer(text), limit + 1)) <= limit
+
+
+def first_word(line: str) -> str:
+    """The first word of a line that has one (as str.split finds it), without splitting the rest."""
+    found = _WORD_RUN.search(line)
+    return found.group() if found else ""
+
+
+_WORD_RUN = re.compile(r"\S+")  # \S is what str.split keeps: both follow str.isspace
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -137,7 +146,7 @@ def wrapped_runs(lines: list[str]) -> list[tuple[int, int]]:
     cuts = [0]
     for i in range(len(lines) - 1):
         too_wide = widths[i] > width or widths[i + 1] > width
-        if too_wide or widths[i] + 1 + len(lines[i + 1].split(None, 1)[0]) <= width:
+        if too_wide or widths[i] + 1 + len(first_word(lines[i + 1])) <= width:
             cuts.append(i + 1)
     cuts.append(len(lines))
     runs: list[tuple[int, int]] = []
@@ -178,6 +187,6 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     if not any(line.lstrip()[:1].islower() for line in lines[1:]):
         return False
     return all(
-        used + 1 + len(following.split(None, 1)[0]) > width
+        used + 1 + len(first_word(following)) > width
         for used, following in zip(widths, lines[1:], strict=False)
     )

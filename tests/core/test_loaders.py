@@ -224,13 +224,14 @@ def test_text_the_encoding_cannot_hold_is_refused_with_the_character():
         latin.encode("Price 5 \u20ac in \u4e2d")
 
 
-def test_at_most_words_counts_as_a_whole_split_would():
+def test_at_most_words_and_first_word_read_words_as_a_whole_split_would():
     import random
 
-    from reviewapp.core.document import at_most_words
+    from reviewapp.core.document import at_most_words, first_word
 
     rng = random.Random(3)
     for _ in range(500):
-        text = "".join(rng.choice("ab \n\t") for _ in range(rng.randrange(0, 30)))
+        text = "".join(rng.choice("ab \n\t\x1c\u00a0\u2028\u3000") for _ in range(rng.randrange(0, 30)))
         for limit in range(0, 8):
             assert at_most_words(text, limit) == (len(text.split()) <= limit), (text, limit)
+        assert first_word(text) == (text.split() or [""])[0]
