@@ -7,6 +7,11 @@ class ReviewAppError(Exception):
     """Base class: str(error) is a one-line reason an editor can read."""
 
 
+def first_line(exc: BaseException) -> str:
+    """The first line of what a library's exception says, or its class name when it says nothing."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
 class LoadError(ReviewAppError):
     """A draft could not be loaded; nothing was changed."""
 

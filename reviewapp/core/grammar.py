@@ -21,6 +21,7 @@ from typing import Any
 
 from .analysis import AnalysisResult
 from .document import Paragraph
+from .errors import first_line
 from .files import write_atomic
 from .findings import Finding, assign_ids, sort_key
 from .grammar_settings import GrammarSettings
@@ -310,7 +311,7 @@ def _rule_name(rule_id: str) -> str:
 
 
 def _reason(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    text = first_line(exc)
     return text if len(text) < 200 else text[:197] + "…"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import getpass
 from typing import Any
 
+from ..errors import first_line
 from .errors import StoreError
 
 SERVICE = "reviewapp"  # the keyring's name for what reviewapp keeps there
@@ -56,7 +57,7 @@ def stored_password(url: str) -> str | None:
     try:
         password = keyring.get_password(SERVICE, account(url))
     except Exception as exc:  # a locked or missing keyring: the caller says what libpq said
-        raise StoreError(f"the system keyring cannot be read ({_first_line(exc)})") from None
+        raise StoreError(f"the system keyring cannot be read ({first_line(exc)})") from None
     return password or None
 
 
@@ -67,7 +68,7 @@ def save_password(url: str, password: str) -> str:
         keyring.set_password(SERVICE, account(url), password)
         return str(keyring.get_keyring().name)
     except Exception as exc:
-        raise StoreError(f"the system keyring cannot keep the password ({_first_line(exc)})") from None
+        raise StoreError(f"the system keyring cannot keep the password ({first_line(exc)})") from None
 
 
 def forget_password(url: str) -> bool:
@@ -78,9 +79,5 @@ def forget_password(url: str) -> bool:
     except keyring.errors.PasswordDeleteError:
         return False
     except Exception as exc:
-        raise StoreError(f"the system keyring cannot be changed ({_first_line(exc)})") from None
+        raise StoreError(f"the system keyring cannot be changed ({first_line(exc)})") from None
     return True
-
-
-def _first_line(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..errors import first_line
 from .anchors import load_anchor
 from .audit import CHAIN_COLUMNS, ChainScan, scan_chain
 from .dialect import POSTGRESQL
@@ -112,8 +113,7 @@ def _refused(exc: Exception, url: str) -> str:
 def _reason(exc: Exception) -> str:
     """libpq's own words at the end of its first line ("no password supplied"), without the
     connection details in front of them."""
-    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-    return first.rsplit(": ", 1)[-1].strip()
+    return first_line(exc).rsplit(": ", 1)[-1].strip()
 
 
 class _Connection:
@@ -236,7 +236,7 @@ class ServerStore(ReviewStore):
             # again is safe (the same decision again is recorded once, see ReviewStore._repeats).
             raise StoreError(
                 f"{self.label}: the connection to the review server was lost as the decision was "
-                f"being recorded ({str(exc).strip().splitlines()[0]}); it may or may not be recorded: "
+                f"being recorded ({first_line(exc)}); it may or may not be recorded: "
                 "do it again once the server is back (it is not recorded twice)"
             ) from None
 
@@ -370,7 +370,7 @@ def translate_server(exc: Exception, label: str, waited: float) -> StoreError:
     import psycopg
     from psycopg import errors
 
-    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    first = first_line(exc)
     if isinstance(exc, errors.InsufficientPrivilege):
         return StoreReadOnlyError(f"{label}: the server refused: {first}; nothing was written")
     if isinstance(exc, errors.LockNotAvailable | errors.QueryCanceled):
