@@ -20,7 +20,6 @@ from ..core.processes import AnalysisProcesses
 from ..core.report import Report, ReportFormat
 from ..core.review import Review, Reviewer
 from .document.finding_lines import FindingLines
-from .document.offsets import LineMap
 
 _PROCESSES: list[AnalysisProcesses | None] = []  # the app's one pool, made on first use
 
@@ -75,7 +74,7 @@ class ReviewWorker(QRunnable):
         try:
             document = edited(self.original, self.text)
             review = self.reviewer.review(document, key=self.key, session=self.session, grammar="cached")
-            lines = FindingLines([*review.findings, *review.allowed], LineMap(document.text))
+            lines = FindingLines.of(review)
         except Exception as exc:  # a bug must reach the status bar, not kill the thread silently
             self.signals.failed.emit(
                 self.generation, f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"

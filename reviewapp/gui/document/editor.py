@@ -68,22 +68,13 @@ class ReviewEditor(QPlainTextEdit):
 
     # -- findings
 
-    def show_findings(
-        self,
-        text: str,
-        findings: list[Finding],
-        edit: TextEdit | None = None,
-        lines: FindingLines | None = None,
-    ) -> None:
-        """Draw the findings of an analysis of `text` (the editor's text when it was taken);
-        `edit`: how the text analysed before became `text` (None: a text not analysed before);
-        `lines`: these findings by line, if the worker worked them out.
+    def show_findings(self, lines: FindingLines, edit: TextEdit | None = None) -> None:
+        """Draw the findings of an analysis (by line, of the editor's text when it was taken);
+        `edit`: how the text analysed before became this one (None: a text not analysed before).
 
         Lines on screen are painted at once where they show something else now, the rest as
         they come into view."""
-        self.findings = findings
-        if lines is None or lines.findings != findings or lines.line_map.text != text:
-            lines = FindingLines(findings, LineMap(text))
+        self.findings = lines.findings
         self.line_map = lines.line_map
         self.highlighter.lines = lines
         self.painted.update(self.highlighter.lines, edit)

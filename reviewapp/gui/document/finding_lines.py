@@ -12,10 +12,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import partial
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from ...core.diffing import TextEdit
 from ...core.findings import Finding
 from .offsets import LineMap
+
+if TYPE_CHECKING:
+    from ...core.review import Review
 
 Entry = tuple[int, int, Finding]  # start and end within the line (code points), the finding
 
@@ -25,6 +29,11 @@ _END = attrgetter("end")
 
 class FindingLines:
     """The findings of one analysis by line; offsets in entries are relative to the line."""
+
+    @classmethod
+    def of(cls, review: Review) -> FindingLines:
+        """What a review shows in the editor: its findings and those of allowed terms, by line."""
+        return cls([*review.findings, *review.allowed], LineMap(review.document.text))
 
     def __init__(self, findings: list[Finding], line_map: LineMap) -> None:
         self.findings = findings

@@ -23,6 +23,7 @@ from .disk_banner import DiskBanner
 from .editor import ReviewEditor
 from .find_bar import FindBar
 from .finding_card import FindingCard
+from .finding_lines import FindingLines
 from .findings_model import FINDING_ROLE
 from .findings_panel import FindingsPanel
 from .resolutions import DraftResolutions
@@ -139,12 +140,13 @@ class DocumentTab(QWidget):
             self.scheduler.edited()
 
     def _show(self, review: Review) -> None:
-        shown = [*review.findings, *review.allowed]
         before = self.review
         edit = text_edit(before.document.text, review.document.text) if before is not None else None
+        # Worked out by the review worker, off this thread; made here for a review from elsewhere.
         ready = self.scheduler.latest_lines if review is self.scheduler.latest else None
-        self.editor.show_findings(review.document.text, shown, edit, ready)
-        self.panel.set_findings(shown, edit)
+        lines = ready if ready is not None else FindingLines.of(review)
+        self.editor.show_findings(lines, edit)
+        self.panel.set_findings(lines.findings, edit)
         self.judge(review)
         if self.advance_pending:
             self.advance_pending = False
