@@ -42,11 +42,10 @@ class ReviewEditor(QPlainTextEdit):
         self.setPlainText(text)
         self.document().setModified(False)
         self.resolutions = resolutions
-        self.findings: list[Finding] = []
         # The window's commands for a finding (fix, resolve, ignore...), for the context menu.
         self.finding_actions: Callable[[Finding], list[QAction]] | None = None
-        self.line_map = LineMap(text)
         self.highlighter = FindingHighlighter(self.document(), resolutions)
+        self.highlighter.lines = FindingLines([], LineMap(text))  # no findings yet, the text's lines
         self.highlighter.dark = dark
         self.viewport().installEventFilter(self)
         self.viewport().setMouseTracking(True)
@@ -68,14 +67,22 @@ class ReviewEditor(QPlainTextEdit):
 
     # -- findings
 
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings shown: those of the latest analysis."""
+        return self.highlighter.lines.findings
+
+    @property
+    def line_map(self) -> LineMap:
+        """The lines of the text the findings shown were found in (its conversions to Qt's)."""
+        return self.highlighter.lines.line_map
+
     def show_findings(self, lines: FindingLines, edit: TextEdit | None = None) -> None:
         """Draw the findings of an analysis (by line, of the editor's text when it was taken);
         `edit`: how the text analysed before became this one (None: a text not analysed before).
 
         Lines on screen are painted at once where they show something else now, the rest as
         they come into view."""
-        self.findings = lines.findings
-        self.line_map = lines.line_map
         self.highlighter.lines = lines
         self.painted.update(self.highlighter.lines, edit)
         self._paint_visible()
