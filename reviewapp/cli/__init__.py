@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.errors import ReviewAppError
-from ..interpreter import collect_less
+from ..interpreter import collector_off
 from . import check, db, desktop, keys, records, report
 from .common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CliError, common_options
 
@@ -37,7 +37,11 @@ def command_names(parser: argparse.ArgumentParser) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    collect_less()
+    with collector_off():
+        return _run_command(argv)
+
+
+def _run_command(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(gui_by_default(list(sys.argv[1:] if argv is None else argv), parser))

@@ -208,18 +208,24 @@ def test_many_drafts_are_checked_on_every_cpu_with_the_same_result(tmp_path, dat
     assert err.count("\n") == 1 and "d05b.txt" in err
 
 
-def test_commands_run_the_cycle_collector_less_often(data_dir, capsys):
-    """A long draft's review makes many short-lived objects: the collector waits for more."""
+def test_commands_run_without_the_cycle_collector_and_restore_it(data_dir, capsys, monkeypatch):
+    """A command's review makes many short-lived objects and no cycles: the collector only walks
+    them, so it is off while the command runs, and as it was afterwards."""
     import gc
 
     from reviewapp.cli import main
-    from reviewapp.interpreter import YOUNG_OBJECTS
+    from reviewapp.core import analysis
 
-    before = gc.get_threshold()
-    try:
-        gc.set_threshold(700, before[1], before[2])
-        main(["check", "--format", "json", str(data_dir / "openai-foxconn.txt")])
-        assert gc.get_threshold() == (YOUNG_OBJECTS, before[1], before[2])
-    finally:
-        gc.set_threshold(*before)
+    seen: list[bool] = []
+    assign_ids = analysis.assign_ids
+
+    def recording(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return assign_ids(*args, **kwargs)
+
+    monkeypatch.setattr(analysis, "assign_ids", recording)
+    assert gc.isenabled()
+    main(["check", "--format", "json", str(data_dir / "openai-foxconn.txt")])
+    assert seen == [False]
+    assert gc.isenabled()
     assert json.loads(capsys.readouterr().out)["documents"]

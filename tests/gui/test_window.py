@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
@@ -421,3 +423,23 @@ def test_after_an_edit_that_moves_lines_every_highlight_is_in_place(window, qtbo
             and tab.editor.painted.is_painted(line)
         ):
             assert_highlight_matches(tab, finding)
+
+
+def test_the_app_runs_the_cycle_collector_when_a_command_starts_it():
+    """Commands run with the collector off; the app, started by one, runs for hours and needs it."""
+    import gc
+
+    from reviewapp.gui.app import tune_interpreter
+    from reviewapp.interpreter import YOUNG_OBJECTS, collector_off
+
+    threshold, interval = gc.get_threshold(), sys.getswitchinterval()
+    try:
+        with collector_off():
+            assert not gc.isenabled()
+            tune_interpreter()
+            assert gc.isenabled()
+            assert gc.get_threshold()[0] == YOUNG_OBJECTS
+    finally:
+        gc.set_threshold(*threshold)
+        sys.setswitchinterval(interval)
+    assert gc.isenabled()
