@@ -74,19 +74,24 @@ class GatedPattern:
         return self._compiled[0]
 
     def may_match(self, text: str, words: frozenset[str] | None = None) -> bool:
+        return self.admits(TextProbe(text, word_set(text) if words is None else words))
+
+    def admits(self, probe: TextProbe) -> bool:
+        """May the expression match the text `probe` looks at?"""
         if not GATES_ENABLED or not (self.groups or self.chars or self.substrings):
             return True
+        text = probe.text
         if any(c in text for c in self.chars):
             return True
         if self.substrings:
-            lowered = text.lower()
+            lowered = probe.lowered()
             if any(s in lowered for s in self.substrings):
                 return True
         if not self.groups:
             return False
-        words = word_set(text) if words is None else words
+        words = probe.words
         for group in self.groups:
-            if group.isdisjoint(words) and not (DIGIT_TRIGGER in group and _DIGIT.search(text)):
+            if group.isdisjoint(words) and not (DIGIT_TRIGGER in group and probe.has_digit()):
                 return False
         return True
 
@@ -121,16 +126,42 @@ class PatternIndex(Generic[K]):
                 for word in first:
                     self._by_word.setdefault(word, []).append(i)
                 self._recheck[i] = len(pattern.groups) > 1
+        self._triggers = frozenset(self._by_word)  # a set: intersected with a paragraph's words
 
     def candidates(self, text: str, words: frozenset[str]) -> list[tuple[K, GatedPattern]]:
         """The entries whose gates pass, in the order they were given."""
         if not GATES_ENABLED:
             return list(self._entries)
         hits = set(self._always)
-        for word in words & self._by_word.keys():
-            hits.update(self._by_word[word])
+        by_word = self._by_word
+        for word in words & self._triggers:
+            hits.update(by_word[word])
         entries, recheck = self._entries, self._recheck
-        return [entries[i] for i in sorted(hits) if not recheck[i] or entries[i][1].may_match(text, words)]
+        probe = TextProbe(text, words)  # the text lower-cased, and whether it has a digit: once for all
+        return [entries[i] for i in sorted(hits) if not recheck[i] or entries[i][1].admits(probe)]
+
+
+class TextProbe:
+    """What gates look at in one text, each worked out once, when first asked for: a paragraph
+    without a digit is scanned once to learn that, not once for each pattern with a digit trigger."""
+
+    __slots__ = ("_digit", "_lowered", "text", "words")
+
+    def __init__(self, text: str, words: frozenset[str]) -> None:
+        self.text = text
+        self.words = words
+        self._lowered: str | None = None
+        self._digit: bool | None = None
+
+    def lowered(self) -> str:
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
+
+    def has_digit(self) -> bool:
+        if self._digit is None:
+            self._digit = _DIGIT.search(self.text) is not None
+        return self._digit
 
 
 @dataclass(frozen=True, slots=True)
