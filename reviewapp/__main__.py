@@ -12,7 +12,7 @@ def main() -> int:
     with collector_off():
         from .cli import main as cli_main
 
-        return cli_main()
+        return cli_main(exit_when_done=True)
 
 
 if __name__ == "__main__":

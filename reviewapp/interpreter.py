@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gc
+import os
+import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from typing import NoReturn
 
 # New objects between two runs of the cycle collector (Python's default: 700). A review of a
 # long draft makes some hundred thousand short-lived objects (findings, keys, lists) that
@@ -41,3 +44,17 @@ def collector_off() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
+
+
+def end_process(status: int) -> NoReturn:
+    """End a command's process now, with its output written, without tearing the interpreter down.
+
+    Python's teardown frees every module, compiled rule and learned weight one by
+    one: 18-30 ms, a tenth of `status` and about 5 % of `check` of 90,000 words
+    (paired runs). Only for commands that leave nothing to finish: their files
+    and databases closed, no other threads or processes of theirs running.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):  # a closed pipe or stream: nothing more can reach it
+            stream.flush()
+    os._exit(status)

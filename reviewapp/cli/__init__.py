@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.errors import ReviewAppError
-from ..interpreter import collector_off
+from ..interpreter import collector_off, end_process
 from . import check, db, desktop, keys, records, report
 from .common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CliError, common_options
 
@@ -36,18 +36,25 @@ def command_names(parser: argparse.ArgumentParser) -> list[str]:
     return list(action.choices)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, exit_when_done: bool = False) -> int:
+    """Run one command; its exit status. With `exit_when_done` (the `reviewapp` program), a command
+    that declares `quick_exit` ends the process itself (see interpreter.end_process)."""
+    parsed: list[argparse.Namespace] = []
     with collector_off():
-        return _run_command(argv)
+        status = _run_command(argv, parsed)
+    if exit_when_done and parsed and getattr(parsed[0], "quick_exit", False):
+        end_process(status)
+    return status
 
 
-def _run_command(argv: Sequence[str] | None) -> int:
+def _run_command(argv: Sequence[str] | None, parsed: list[argparse.Namespace]) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(gui_by_default(list(sys.argv[1:] if argv is None else argv), parser))
         if args.command is None:
             parser.print_help()
             return EXIT_USAGE
+        parsed.append(args)
         status = args.handler(args)
         sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
         return int(status)

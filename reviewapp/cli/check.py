@@ -37,7 +37,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         metavar="SCORE",
         help="leave out claims, hedges and peacock wording scored below this (0 to 1)",
     )
-    check.set_defaults(handler=run_check)
+    check.set_defaults(handler=run_check, quick_exit=True)  # it opens no record: nothing to close
 
 
 def score_value(text: str) -> float:

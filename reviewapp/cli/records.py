@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         "status", parents=[common], help="may this draft be published? (exit 0 if so)"
     )
     status.add_argument("file", metavar="FILE")
-    status.set_defaults(handler=run_status)
+    status.set_defaults(handler=run_status, quick_exit=True)  # closes the record itself
 
     resolve = commands.add_parser("resolve", parents=[common], help="record a decision on one finding")
     resolve.add_argument("file", metavar="FILE")
@@ -52,7 +53,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         "history", parents=[common], help="versions, decisions and sign-offs of a draft"
     )
     history.add_argument("file", metavar="FILE")
-    history.set_defaults(handler=run_history)
+    history.set_defaults(handler=run_history, quick_exit=True)  # closes the record itself
 
     audit = commands.add_parser(
         "audit",
@@ -83,7 +84,8 @@ def judged(args: argparse.Namespace):  # -> (Reviewer, ReviewStore, Review)
 
 
 def run_status(args: argparse.Namespace) -> int:
-    _, _, review = judged(args)
+    _, store, review = judged(args)
+    store.close()  # the gate is judged: the record is not read again
     gate = review.gate
     document = review.document
     verdict = "publishable" if gate.publishable else "not publishable"
@@ -147,7 +149,8 @@ def run_history(args: argparse.Namespace) -> int:
     # The record names a saved draft by its path: it is loaded for its hashes, not analysed.
     path = Path(args.file)
     policy = guarded(lambda: load_policy(args.policy))
-    entries = open_store(args, policy).history(draft_key(path, ""))
+    with closing(open_store(args, policy)) as store:
+        entries = store.history(draft_key(path, ""))
     shown = display_path(args.file)
     try:
         document = load_path(path, policy.limits)

@@ -104,3 +104,22 @@ def test_bad_input_is_refused_and_writes_nothing(tmp_path, data_dir):
     proc = run("status", draft, "--db", str(not_db))
     assert proc.returncode == 9 and "not an SQLite file" in proc.stderr
     assert not_db.read_text() == "plain text"
+
+
+def test_status_and_history_end_their_process_with_the_record_closed(tmp_path, data_dir):
+    """They end the process without Python's teardown (interpreter.end_process): the record must be
+    closed by then (SQLite removes its write-ahead log when the last connection closes), and the
+    whole output written."""
+    draft = tmp_path / "fox.txt"
+    draft.write_text((data_dir / "openai-foxconn.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    db = tmp_path / "r.sqlite3"
+    wal = tmp_path / "r.sqlite3-wal"
+
+    status = run("status", str(draft), "--db", str(db), "--init")
+    assert status.returncode == 1 and status.stdout.count("\n") >= 4
+    assert status.stdout.rstrip().endswith("no approval by the editor for this exact text")
+    assert db.exists() and not wal.exists()
+
+    history = run("history", str(draft), "--db", str(db))
+    assert history.returncode == 0 and history.stdout.rstrip().endswith("no review record yet")
+    assert not wal.exists()
