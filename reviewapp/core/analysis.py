@@ -19,6 +19,7 @@ from .analyzers.base import RuleInfo
 from .analyzers.context import ParagraphContext
 from .document import Document
 from .findings import Finding, IdCache, assign_ids
+from .forked import can_fork, share_work
 from .metadata import front_matter
 from .patterns import word_set
 from .policy import Policy, load_policy
@@ -240,10 +241,6 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     return out
 
 
-# What a forked worker inherits: the analyzer, the jobs, their chunks, and the number of the next
-# chunk to take (shared memory).
-_FORKED: tuple[Analyzer, list[Job], list[tuple[int, int]], Any] | None = None
-
 # What a worker process is given: a paragraph (its key), or a piece of a long one (its text, and
 # the role of the whole paragraph).
 Job = tuple[RoleKey, None] | tuple[str, str]
@@ -258,26 +255,6 @@ def _run(analyzer: Analyzer, job: Job) -> ParagraphResult:
     return _piece_result(analyzer, first, role)
 
 
-def _take_chunks(_: object = None) -> list[tuple[int, list[ParagraphResult]]]:
-    """Chunks of the jobs, taken one at a time until none is left, with their numbers.
-
-    Every process, this one included, takes the next chunk when it is done with
-    one, so they finish together however fast each runs (a fixed share left
-    one process waiting for the other for up to 150 ms on a busy machine).
-    """
-    assert _FORKED is not None
-    analyzer, jobs, chunks, taken = _FORKED
-    done: list[tuple[int, list[ParagraphResult]]] = []
-    while True:
-        with taken.get_lock():
-            number = taken.value
-            taken.value = number + 1
-        if number >= len(chunks):
-            return done
-        start, end = chunks[number]
-        done.append((number, [_run(analyzer, job) for job in jobs[start:end]]))
-
-
 def _analyse_many(analyzer: Analyzer, keys: list[RoleKey], workers: int) -> list[ParagraphResult]:
     """Each paragraph's result. With workers > 1 and enough text, shared among forked processes:
     paragraphs, and the pieces of a long one, so that one huge paragraph is shared too."""
@@ -285,9 +262,7 @@ def _analyse_many(analyzer: Analyzer, keys: list[RoleKey], workers: int) -> list
         len(keys) < PARALLEL_MIN_PARAGRAPHS and sum(len(k[0]) for k in keys) < PARALLEL_MIN_CHARS
     ):
         return [analyse_one(analyzer, key) for key in keys]
-    import multiprocessing  # here: 15 ms to import, for a short draft's whole analysis
-
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not can_fork():
         return [analyse_one(analyzer, key) for key in keys]
     jobs: list[Job] = []
     long_ones: dict[int, tuple[str, list[int], int]] = {}  # key index -> role, piece starts, first job
@@ -313,21 +288,16 @@ def _analyse_many(analyzer: Analyzer, keys: list[RoleKey], workers: int) -> list
 
 
 def _in_processes(analyzer: Analyzer, jobs: list[Job], workers: int) -> list[ParagraphResult]:
-    import multiprocessing
-
-    global _FORKED
-    context = multiprocessing.get_context("fork")
+    """The jobs' results, in chunks shared among forked processes (each takes the next chunk when
+    done with one: a fixed share had left one waiting for the other for up to 150 ms on a busy
+    machine)."""
     chunks = _chunks([len(job[0]) if job[1] is not None else len(job[0][0]) for job in jobs], workers)
-    _FORKED = (analyzer, jobs, chunks, context.Value("i", 0))
-    try:
-        with context.Pool(workers - 1) as pool:
-            pending = pool.map_async(_take_chunks, range(workers - 1))
-            results = dict(_take_chunks())
-            for part in pending.get():
-                results.update(part)
-        return [result for number in range(len(chunks)) for result in results[number]]
-    finally:
-        _FORKED = None
+
+    def chunk_results(number: int) -> list[ParagraphResult]:
+        start, end = chunks[number]
+        return [_run(analyzer, job) for job in jobs[start:end]]
+
+    return [result for part in share_work(len(chunks), chunk_results, workers) for result in part]
 
 
 def _chunks(sizes: list[int], workers: int) -> list[tuple[int, int]]:
