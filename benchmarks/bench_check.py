@@ -26,6 +26,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -63,7 +64,8 @@ def installed_reviewapp() -> Path:
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run([str(python), "-m", "pip", "install", "-q", str(ROOT)], check=True)
-    else:  # the dependencies are there: only this tree's code, afresh
+    else:  # a dependency added since (left out, reviewapp fails), then this tree's code afresh
+        subprocess.run([str(python), "-m", "pip", "install", "-q", str(ROOT)], check=True)
         subprocess.run(
             [str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(ROOT)],
             check=True,
@@ -72,10 +74,18 @@ def installed_reviewapp() -> Path:
 
 
 def measure(command: list[str]) -> tuple[float, int]:
-    start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(proc.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss // 1024  # MB
+    """Wall time and peak memory of one run; a run that printed no findings is a failure, not a time
+    (proselint without its google-re2 once gave 0.06 s: a traceback, timed)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, stdout=out, stderr=err)
+        _, _, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        if out.tell() == 0:
+            err.seek(0)
+            lines = err.read().decode(errors="replace").strip().splitlines() or ["no output"]
+            raise SystemExit(f"{command[0]} printed no findings: {lines[-1]}")
+    return seconds, usage.ru_maxrss // 1024  # MB
 
 
 def main() -> int:
