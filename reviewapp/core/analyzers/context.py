@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property
 
+from ..cached import cached
 from ..findings import Finding
 from ..patterns import WORD_RE, normalise, with_parts
 from ..scoring.features import text_features
@@ -19,11 +19,11 @@ class ParagraphContext:
     text: str
     role: str  # one of roles.ROLES
 
-    @cached_property
+    @cached
     def sentences(self) -> list[Sentence]:
         return split_sentences(self.text)
 
-    @cached_property
+    @cached
     def tokens(self) -> list[tuple[int, int, str, str]]:
         """Words as (start, end, lower-case with straight apostrophes, as written)."""
         straight = self.text.replace("’", "'")
@@ -33,28 +33,28 @@ class ParagraphContext:
             return [(s, e, lowered[s:e], straight[s:e]) for s, e in spans]
         return [(s, e, normalise(straight[s:e]), straight[s:e]) for s, e in spans]
 
-    @cached_property
+    @cached
     def norms(self) -> list[str]:
         """The words, lower case with straight apostrophes, in order."""
         return [t[2] for t in self.tokens]
 
-    @cached_property
+    @cached
     def token_starts(self) -> list[int]:
         return [t[0] for t in self.tokens]
 
-    @cached_property
+    @cached
     def words(self) -> frozenset[str]:
         return with_parts(self.norms)
 
-    @cached_property
+    @cached
     def quotes(self) -> list[tuple[int, int]]:
         return quoted_spans(self.text)
 
-    @cached_property
+    @cached
     def urls(self) -> list[tuple[int, int]]:
         return url_spans(self.text)
 
-    @cached_property
+    @cached
     def sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
@@ -71,7 +71,7 @@ class ParagraphContext:
             found = cache[key] = text_features(self.sentence_tokens(sentence), sentence.text)
         return found
 
-    @cached_property
+    @cached
     def _features(self) -> dict[tuple[int, int], frozenset[str]]:
         return {}
 
