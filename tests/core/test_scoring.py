@@ -166,3 +166,41 @@ def test_the_shipped_models_load_and_are_small():
     assert (
         "ClaimBuster" in notice and "CC BY 4.0" in notice and "CoNLL-2010" in notice and "CC BY-SA" in notice
     )
+
+
+def test_a_model_reads_as_the_standard_json_reader_reads_it(tmp_path, monkeypatch):
+    """Read with orjson for speed: the same weights, every one a float, as json with parse_int=float;
+    a damaged or foreign file is one clear ModelError."""
+    import json
+
+    from reviewapp.core.resources import resource_path
+    from reviewapp.core.scoring import model as model_module
+
+    for name in ("claim", "uncertainty"):
+        data = json.loads(
+            resource_path("models", f"{name}.json").read_text(encoding="utf-8"), parse_int=float
+        )
+        loaded = load_model(name)
+        assert loaded.weights == data["weights"] and loaded.bias == data["bias"]
+        assert all(type(w) is float for w in loaded.weights.values())
+
+    models = tmp_path / "models"
+    models.mkdir()
+    monkeypatch.setattr(model_module, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    cases = {
+        "whole": '{"format": 1, "name": "whole", "bias": 0, "weights": {"w:a": 1, "w:b": -0.5}}',
+        "damaged": '{"format": 1, "name": "damaged", "bias": 0, "weights": {"w:a": ',
+        "foreign": "[1, 2, 3]",
+        "newer": '{"format": 2, "name": "newer", "bias": 0, "weights": {}}',
+    }
+    for name, text in cases.items():
+        (models / f"{name}.json").write_text(text, encoding="utf-8")
+    model_module.load_model.cache_clear()
+    try:
+        whole = model_module.load_model("whole")
+        assert whole.weights == {"w:a": 1.0, "w:b": -0.5} and type(whole.weights["w:a"]) is float
+        for name in ("damaged", "foreign", "newer"):
+            with pytest.raises(model_module.ModelError, match=name):
+                model_module.load_model(name)
+    finally:
+        model_module.load_model.cache_clear()
