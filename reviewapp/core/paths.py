@@ -1,4 +1,4 @@
-"""Where this user's files live: settings, the local review database, the dictionary.
+"""Where this user's files live: settings, the local review database, the dictionary, caches.
 
 The operating system's usual folders (through platformdirs), unless
 REVIEWAPP_HOME names one folder for all of them (a portable install, or a test
@@ -31,3 +31,13 @@ def config_dir() -> Path:
     from platformdirs import user_config_path
 
     return user_config_path("reviewapp", appauthor=False)
+
+
+def cache_dir() -> Path:
+    """What can be made again: compiled rules."""
+    home = os.environ.get(HOME_VARIABLE)
+    if home:
+        return Path(home) / "cache"
+    from platformdirs import user_cache_path
+
+    return user_cache_path("reviewapp", appauthor=False)

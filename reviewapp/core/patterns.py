@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from .regex_prefix import with_first_chars
+from .regex_cache import compile_rule
 
 WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
 _DIGIT = re.compile(r"\d")
@@ -70,7 +70,7 @@ class GatedPattern:
     def regex(self) -> re.Pattern[str]:
         """The compiled expression (with its first-character test in front)."""
         if not self._compiled:
-            self._compiled.append(re.compile(with_first_chars(self.source, self.flags), self.flags))
+            self._compiled.append(compile_rule(self.source, self.flags, first_chars=True))
         return self._compiled[0]
 
     def may_match(self, text: str, words: frozenset[str] | None = None) -> bool:

@@ -22,6 +22,7 @@ from .document import at_most_words
 from .errors import PolicyError
 from .findings import SEVERITIES
 from .patterns import DIGIT_TRIGGER, GatedAny, GatedPattern, normalise
+from .regex_cache import compile_rule
 from .resources import resource_path
 from .text import apostrophes
 
@@ -59,7 +60,7 @@ class LexiconRule:
         )
         parts.extend(p.regex.pattern for p in self.patterns)
         flags = 0 if self.case_sensitive else re.IGNORECASE
-        return re.compile("|".join(f"(?:{p})" for p in parts), flags)
+        return compile_rule("|".join(f"(?:{p})" for p in parts), flags)
 
 
 def _term_regex(term: str) -> str:

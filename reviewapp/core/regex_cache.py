@@ -1,0 +1,142 @@
+"""The rules' regular expressions, compiled once and kept between runs.
+
+Python compiles a regular expression with its parser and compiler, written in
+Python: about 0.5 ms for each of the rules' long alternations, 18 ms of
+`status` on a short draft and 25-30 ms in each of `check`'s processes. The
+program the compiler makes (a list of integers) is kept in this user's cache
+folder and handed straight to the regular expression engine on the next run
+(`_sre.compile`, which checks a program before it runs one).
+
+That is CPython's internal interface, so the file is named after the
+interpreter's version and the engine's MAGIC number, and any surprise (another
+Python, a damaged file, a missing function) means compiling as `re.compile`
+does. The file is JSON, written whole and atomically, readable by this user
+only: it is not code, and a bad entry is only ever a recompile.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+try:
+    import _sre  # type: ignore[import-not-found]
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    _TAG: str | None = f"{sys.implementation.cache_tag}-{_sre.MAGIC}"
+except (ImportError, AttributeError):  # another Python: compile as usual
+    _TAG = None
+
+Key = tuple[str, int, bool]  # the rule's expression, its flags, whether a first-character test goes first
+Program = list[Any]  # flags, code, groups, groupindex, indexgroup: _sre.compile's arguments
+Entry = tuple[str, Program]  # the expression compiled (with its test), and its program
+
+_known: dict[Key, Entry] | None = None  # read from the file on first use
+_fresh: dict[Key, Entry] = {}  # compiled in this process, not yet in the file
+
+
+def compile_rule(source: str, flags: int = 0, *, first_chars: bool = False) -> re.Pattern[str]:
+    """re.compile(source, flags), with regex_prefix.with_first_chars first if asked (it parses the
+    expression too), from the kept program when there is one."""
+    key = (source, int(flags), first_chars)
+    entry = _entries().get(key) or _fresh.get(key)
+    if entry is not None:
+        try:
+            return _sre.compile(entry[0], *entry[1])
+        except Exception:  # a damaged entry: compiled again below
+            pass
+    pattern = source
+    if first_chars:
+        from .regex_prefix import with_first_chars
+
+        pattern = with_first_chars(source, flags)
+    if _TAG is not None:
+        try:
+            program = _program(pattern, int(flags))
+            compiled = _sre.compile(pattern, *program)
+        except Exception:  # re.compile below says what is wrong with the expression
+            pass
+        else:
+            _fresh[key] = (pattern, program)
+            return compiled
+    return re.compile(pattern, flags)
+
+
+def _program(pattern: str, flags: int) -> Program:
+    """What re._compiler.compile hands to _sre.compile, in plain values (JSON keeps them)."""
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return [int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1,
+            groupindex, tuple(indexgroup)]  # fmt: skip
+
+
+def save() -> None:
+    """Add this process's new programs to the file (merged with what another process wrote)."""
+    if not _fresh or _TAG is None:
+        return
+    path = _path()
+    try:
+        merged = {**_read(path), **_fresh}
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        import tempfile
+
+        import orjson
+
+        entries = [[*key, pattern, program] for key, (pattern, program) in merged.items()]
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:  # mkstemp: readable and writable by this user only
+                out.write(orjson.dumps(entries))
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:  # a read-only or full disk: the next run compiles again
+        return
+    if _known is not None:
+        _known.update(_fresh)
+    _fresh.clear()
+
+
+def _entries() -> dict[Key, Entry]:
+    global _known
+    if _known is None:
+        _known = _read(_path()) if _TAG is not None else {}
+    return _known
+
+
+def _read(path: Path) -> dict[Key, Entry]:
+    try:
+        import orjson
+
+        entries = orjson.loads(path.read_bytes())
+        out: dict[Key, Entry] = {}
+        for source, flags, first_chars, pattern, program in entries:
+            program_flags, code, groups, groupindex, indexgroup = program
+            out[(source, flags, bool(first_chars))] = (
+                pattern,
+                [program_flags, code, groups, groupindex, tuple(indexgroup)],
+            )
+        return out
+    except (OSError, ValueError, TypeError):  # none yet, or not ours: compiled as they come
+        return {}
+
+
+def _path() -> Path:
+    from .paths import cache_dir
+
+    return cache_dir() / f"regex-{_TAG}.json"
+
+
+def forget() -> None:
+    """Drop what this process read and compiled (for tests that move the cache folder)."""
+    global _known
+    _known = None
+    _fresh.clear()
