@@ -42,9 +42,9 @@ def main(argv: Sequence[str] | None = None, *, exit_when_done: bool = False) -> 
     parsed: list[argparse.Namespace] = []
     with collector_off():
         status = _run_command(argv, parsed)
-    from ..core import regex_cache
+    from ..core.kept import save_all
 
-    regex_cache.save()  # the rules this command compiled, for the next one
+    save_all()  # what this command worked out (compiled rules, read rule files), for the next one
     if exit_when_done and parsed and getattr(parsed[0], "quick_exit", False):
         end_process(status)
     return status

@@ -19,7 +19,6 @@ flagged when the record is verified.
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +70,8 @@ def signed_bytes(members: list[Member]) -> bytes:
 
 def load_keyring(path: Path, admin_key: str) -> Keyring:
     """Read a keyring and check the administrator's signature on it."""
+    import tomllib  # here: every record command imports this module, few read a keyring
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         members = members_of(data)
@@ -93,6 +94,8 @@ def load_keyring(path: Path, admin_key: str) -> Keyring:
 
 def sign_keyring(path: Path, admin: Identity) -> int:
     """Sign a keyring file as its administrator; returns how many people it lists."""
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         members = members_of(data)

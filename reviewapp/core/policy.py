@@ -6,7 +6,6 @@ import dataclasses
 import hashlib
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +16,7 @@ from .findings import SEVERITIES
 from .grammar_settings import GrammarSettings, grammar_settings
 from .limits import InputLimits
 from .resources import resource_path
+from .toml_files import read_toml
 
 if TYPE_CHECKING:
     from .keyring import Keyring
@@ -124,12 +124,12 @@ def load_policy(path: str | Path | None = None) -> Policy:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return read_toml(path)
     except FileNotFoundError:
         raise PolicyError(f"{path}: policy file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyError(f"{path}: cannot read policy ({exc})") from None
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise PolicyError(f"{path}: not valid TOML ({exc})") from None
 
 

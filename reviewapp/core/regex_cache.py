@@ -4,23 +4,22 @@ Python compiles a regular expression with its parser and compiler, written in
 Python: about 0.5 ms for each of the rules' long alternations, 18 ms of
 `status` on a short draft and 25-30 ms in each of `check`'s processes. The
 program the compiler makes (a list of integers) is kept in this user's cache
-folder and handed straight to the regular expression engine on the next run
+folder (kept.py) and handed straight to the regular expression engine on the next run
 (`_sre.compile`, which checks a program before it runs one).
 
 That is CPython's internal interface, so the file is named after the
 interpreter's version and the engine's MAGIC number, and any surprise (another
 Python, a damaged file, a missing function) means compiling as `re.compile`
-does. The file is JSON, written whole and atomically, readable by this user
-only: it is not code, and a bad entry is only ever a recompile.
+does. A bad entry is only ever a recompile.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-from pathlib import Path
 from typing import Any
+
+from .kept import read_kept, write_kept
 
 try:
     import _sre  # type: ignore[import-not-found]
@@ -81,25 +80,8 @@ def save() -> None:
     """Add this process's new programs to the file (merged with what another process wrote)."""
     if not _fresh or _TAG is None:
         return
-    path = _path()
-    try:
-        merged = {**_read(path), **_fresh}
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        import tempfile
-
-        import orjson
-
-        entries = [[*key, pattern, program] for key, (pattern, program) in merged.items()]
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:  # mkstemp: readable and writable by this user only
-                out.write(orjson.dumps(entries))
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:  # a read-only or full disk: the next run compiles again
-        return
+    merged = {**_read(), **_fresh}
+    write_kept(_name(), [[*key, pattern, program] for key, (pattern, program) in merged.items()])
     if _known is not None:
         _known.update(_fresh)
     _fresh.clear()
@@ -108,31 +90,26 @@ def save() -> None:
 def _entries() -> dict[Key, Entry]:
     global _known
     if _known is None:
-        _known = _read(_path()) if _TAG is not None else {}
+        _known = _read() if _TAG is not None else {}
     return _known
 
 
-def _read(path: Path) -> dict[Key, Entry]:
+def _read() -> dict[Key, Entry]:
+    out: dict[Key, Entry] = {}
     try:
-        import orjson
-
-        entries = orjson.loads(path.read_bytes())
-        out: dict[Key, Entry] = {}
-        for source, flags, first_chars, pattern, program in entries:
+        for source, flags, first_chars, pattern, program in read_kept(_name()) or ():
             program_flags, code, groups, groupindex, indexgroup = program
             out[(source, flags, bool(first_chars))] = (
                 pattern,
                 [program_flags, code, groups, groupindex, tuple(indexgroup)],
             )
-        return out
-    except (OSError, ValueError, TypeError):  # none yet, or not ours: compiled as they come
+    except (TypeError, ValueError):  # not ours: compiled as they come
         return {}
+    return out
 
 
-def _path() -> Path:
-    from .paths import cache_dir
-
-    return cache_dir() / f"regex-{_TAG}.json"
+def _name() -> str:
+    return f"regex-{_TAG}.json"
 
 
 def forget() -> None:

@@ -12,7 +12,6 @@ disclosure analyzers use; words.toml plain word lists.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +24,7 @@ from .patterns import DIGIT_TRIGGER, GatedAny, GatedPattern, normalise
 from .regex_cache import compile_rule
 from .resources import resource_path
 from .text import apostrophes
+from .toml_files import read_toml
 
 LEXICON_CATEGORIES = ("boilerplate", "hedge", "peacock", "ai_tell")
 
@@ -123,8 +123,8 @@ def parse_rule_file(path: Path, category: str | None = None, *, check: bool = Tr
 
     `check` compiles every pattern now (see `_gated`)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        data = read_toml(path)
+    except (OSError, ValueError) as exc:  # unreadable, not UTF-8, or not TOML
         raise PolicyError(f"{path}: cannot read rule file ({exc})") from None
     rules = []
     for entry in data.get("rule", []):
@@ -221,7 +221,7 @@ def word_list(name: str) -> frozenset[str]:
 
 @cache
 def _words_file() -> dict:
-    return tomllib.loads(resource_path("rules", "words.toml").read_text(encoding="utf-8"))
+    return read_toml(resource_path("rules", "words.toml"))
 
 
 def load_all() -> None:
@@ -244,7 +244,7 @@ def load_all() -> None:
 
 @cache
 def _patterns_file() -> dict:
-    return tomllib.loads(resource_path("rules", "patterns.toml").read_text(encoding="utf-8"))
+    return read_toml(resource_path("rules", "patterns.toml"))
 
 
 @cache

@@ -76,6 +76,15 @@ def test_status_and_history_do_not_import_heavy_modules(recorded):
     assert "reviewapp.core.analysis" not in history  # it shows the record; it does not analyse
 
 
+def test_status_reads_the_rules_from_the_copies_an_earlier_run_kept(recorded):
+    """The fixture's first run kept the parsed rule files and compiled expressions (kept.py): the
+    next status imports no TOML parser (toml_files.py) and parses no expression (regex_cache.py)."""
+    draft, db = recorded
+    status = modules_after("status", str(draft), "--db", str(db))
+    assert "reviewapp.core.toml_files" in status and "tomllib" not in status
+    assert "reviewapp.core.regex_prefix" not in status  # parses an expression to find its first characters
+
+
 def test_the_probe_sees_heavy_modules_where_they_are_used(recorded, tmp_path):
     """The names above are real: a report imports its renderer, a new database the schema tool."""
     draft, _ = recorded

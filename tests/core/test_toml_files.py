@@ -1,0 +1,80 @@
+"""TOML files read from a kept copy when unchanged (core/toml_files.py), in a real cache folder."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from reviewapp.core import toml_files
+from reviewapp.core.policy import load_policy
+from reviewapp.core.toml_files import read_toml
+
+RULES = """
+[[rule]]
+name = "hedge.example"
+terms = ["arguably", "it seems"]
+severity = "suggestion"
+weights = [1, 2.5, -0.0]
+nested = { deep = { deeper = true } }
+"""
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("REVIEWAPP_HOME", str(tmp_path / "home"))
+    toml_files.forget()
+    yield tmp_path / "home" / "cache"
+    toml_files.forget()
+
+
+def test_an_unchanged_file_is_read_from_its_kept_copy(cache_home, tmp_path, monkeypatch):
+    path = tmp_path / "rules.toml"
+    path.write_text(RULES, encoding="utf-8")
+    first = read_toml(path)
+    assert first == tomllib.loads(RULES)
+    toml_files.save()
+    assert (cache_home / "toml.json").stat().st_mode & 0o077 == 0
+
+    toml_files.forget()  # the next run
+    parsed: list[str] = []
+    real = tomllib.loads
+    monkeypatch.setattr(tomllib, "loads", lambda text: parsed.append(text) or real(text))
+    again = read_toml(path)
+    assert again == first and parsed == []
+    again["rule"][0]["terms"].append("changed")  # the caller's copy, not the kept one
+    assert read_toml(path) == first
+
+    path.write_text(RULES.replace("arguably", "reportedly"), encoding="utf-8")
+    assert read_toml(path)["rule"][0]["terms"] == ["reportedly", "it seems"] and len(parsed) == 1
+
+
+def test_errors_are_those_of_reading_and_parsing(cache_home, tmp_path):
+    with pytest.raises(FileNotFoundError):
+        read_toml(tmp_path / "missing.toml")
+    (tmp_path / "latin.toml").write_bytes('name = "caf\xe9"'.encode("latin-1"))
+    with pytest.raises(UnicodeDecodeError):
+        read_toml(tmp_path / "latin.toml")
+    (tmp_path / "bad.toml").write_text("name = ", encoding="utf-8")
+    with pytest.raises(tomllib.TOMLDecodeError):
+        read_toml(tmp_path / "bad.toml")
+    toml_files.save()
+    assert not cache_home.exists()  # nothing read, nothing kept
+
+
+def test_data_json_cannot_hold_is_never_kept(cache_home, tmp_path):
+    path = tmp_path / "dated.toml"
+    path.write_text("published = 2026-11-29\nhuge = 123456789012345678901234567890\n", encoding="utf-8")
+    data = read_toml(path)
+    assert data == tomllib.loads(path.read_text(encoding="utf-8"))
+    toml_files.save()
+    assert not cache_home.exists()
+
+
+def test_the_policy_and_its_fingerprint_are_the_same_from_a_kept_copy(cache_home):
+    read = load_policy()
+    toml_files.save()
+    toml_files.forget()
+    kept = load_policy()
+    assert (cache_home / "toml.json").exists()
+    assert kept.raw == read.raw and kept.fingerprint == read.fingerprint
