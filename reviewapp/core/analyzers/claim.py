@@ -150,7 +150,8 @@ def _rule_finding(ctx: ParagraphContext, sentence: Sentence, signals: ClaimSigna
         sentence.end,
         sourced if signals.attributed else unsourced,
         _SUGGEST_SOURCED if signals.attributed else _SUGGEST_UNSOURCED,
-    ).with_score(score)
+        score,
+    )
 
 
 def _learned_finding(
@@ -166,7 +167,8 @@ def _learned_finding(
         sentence.end,
         f"{what} (score {score:.2f}): {' + '.join(reasons)}.",
         _SUGGEST_SOURCED if attributed else _SUGGEST_UNSOURCED,
-    ).with_score(score)
+        score,
+    )
 
 
 def sentence_signals(text: str) -> ClaimSignals | None:

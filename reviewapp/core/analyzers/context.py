@@ -11,6 +11,8 @@ from ..patterns import WORD_RE, normalise, with_parts
 from ..scoring.features import text_features
 from ..text import Sentence, quoted_spans, split_sentences, url_spans
 
+_new = tuple.__new__
+
 
 @dataclass
 class ParagraphContext:
@@ -89,15 +91,25 @@ class ParagraphContext:
         end: int,
         message: str,
         suggestion: str | None,
+        score: float | None = None,
     ) -> Finding:
-        return Finding(
-            category=category,
-            rule=rule,
-            severity=severity,
-            start=start,
-            end=end,
-            text=self.text[start:end],
-            message=message,
-            suggestion=suggestion,
-            anchor=self.sentence_at(start).text,
+        # Made by tuple.__new__ in field order, not by keyword through the class's own __new__
+        # (Python code, three times slower): this runs for every finding of a draft.
+        anchor = self.sentence_at(start).text
+        return _new(
+            Finding,
+            (
+                category,
+                rule,
+                severity,
+                start,
+                end,
+                self.text[start:end],
+                message,
+                suggestion,
+                anchor,
+                "",
+                (),
+                score,
+            ),
         )

@@ -106,7 +106,8 @@ def _learned_finding(
         span[1],
         f"Reads as hedged or vague (score {score:.2f}): {listed}.",
         "Say who says so and how much, or state the fact plainly.",
-    ).with_score(score)
+        score,
+    )
 
 
 class TermIndex:
