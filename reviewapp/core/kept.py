@@ -4,6 +4,13 @@ Each is JSON (data, never code), written whole and atomically and readable by
 this user only; one that is missing, damaged or not ours reads as nothing, and
 one that cannot be written is left unwritten: a cache costs time when it is
 gone, never a result.
+
+Trust: like Python's own bytecode cache, these files could be changed by a
+program running as this user, which could then change what the analysis
+finds. Where reviewapp is installed by the user (pip's usual case) that program
+could change the installed code as easily, so they open no new way in; where
+it is installed for all users and a house wants none, REVIEWAPP_NO_CACHE=1
+turns them off (every start then compiles and parses again).
 """
 
 from __future__ import annotations
@@ -12,9 +19,13 @@ import os
 from pathlib import Path
 from typing import Any
 
+NO_CACHE_VARIABLE = "REVIEWAPP_NO_CACHE"
+
 
 def read_kept(name: str) -> Any:
     """The data of cache file `name`, or None."""
+    if os.environ.get(NO_CACHE_VARIABLE):
+        return None
     try:
         import orjson
 
@@ -25,6 +36,8 @@ def read_kept(name: str) -> Any:
 
 def write_kept(name: str, data: Any) -> None:
     """Replace cache file `name` with `data` (nothing happens if the folder cannot be written)."""
+    if os.environ.get(NO_CACHE_VARIABLE):
+        return
     import tempfile
 
     import orjson

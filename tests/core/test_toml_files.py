@@ -78,3 +78,22 @@ def test_the_policy_and_its_fingerprint_are_the_same_from_a_kept_copy(cache_home
     kept = load_policy()
     assert (cache_home / "toml.json").exists()
     assert kept.raw == read.raw and kept.fingerprint == read.fingerprint
+
+
+def test_no_cache_means_nothing_kept_and_nothing_read(cache_home, tmp_path, monkeypatch):
+    """REVIEWAPP_NO_CACHE=1 (a house that wants no kept copies): every start parses again."""
+    path = tmp_path / "rules.toml"
+    path.write_text(RULES, encoding="utf-8")
+    read_toml(path)
+    toml_files.save()
+    assert (cache_home / "toml.json").exists()
+
+    monkeypatch.setenv("REVIEWAPP_NO_CACHE", "1")
+    toml_files.forget()
+    parsed: list[str] = []
+    real = tomllib.loads
+    monkeypatch.setattr(tomllib, "loads", lambda text: parsed.append(text) or real(text))
+    assert read_toml(path) == tomllib.loads(RULES) and len(parsed) == 2  # read, and the check here
+    (cache_home / "toml.json").unlink()
+    toml_files.save()
+    assert not (cache_home / "toml.json").exists()
