@@ -48,8 +48,12 @@ def make_folder(count: int) -> tuple[Path, int]:
 
 
 def measure(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak MB of one run; a run that printed no findings is a failure, not a time."""
     done = subprocess.run(["/usr/bin/time", "-f", "%e %M", *command], capture_output=True, text=True)
-    seconds, kilobytes = done.stderr.strip().splitlines()[-1].split()
+    *messages, timing = done.stderr.strip().splitlines()
+    if not done.stdout:
+        raise SystemExit(f"{command[0]} printed no findings: {(messages or ['no output'])[-1]}")
+    seconds, kilobytes = timing.split()
     return float(seconds), int(kilobytes) / 1024
 
 

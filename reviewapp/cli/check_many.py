@@ -1,9 +1,9 @@
 """`reviewapp check` over many drafts: the drafts shared between processes, results in order.
 
-Each draft is loaded and reviewed in a forked worker (which inherits the
-pipeline with every rule compiled), and comes back as its document and
-findings, in the order given; the parent prints and writes JSON as for one
-process. Only without grammar checking: LanguageTool's client and its cache
+Each draft is loaded and reviewed in this process or a forked copy of it
+(which inherits the pipeline with every rule compiled), and comes back as its
+document and findings, in the order given; this process prints and writes
+JSON as for one process. Only without grammar checking: LanguageTool's client and its cache
 belong to one process.
 """
 
@@ -15,8 +15,7 @@ from typing import Any
 
 from .common import unreadable
 
-_PIPELINE: Any = None  # the pipeline a forked worker inherits
-CHUNK = 4  # drafts handed to a worker at a time: fewer round trips, an even share at the end
+CHUNK = 4  # drafts taken by a process at a time: fewer round trips, an even share at the end
 
 
 def review_one(pipeline: Any, path: Any, grammar_step: str, workers: int) -> Any:
@@ -32,8 +31,8 @@ def review_one(pipeline: Any, path: Any, grammar_step: str, workers: int) -> Any
         return unreadable(path, exc)
 
 
-def _review(path: Path) -> Any:
-    outcome = review_one(_PIPELINE, path, "off", 1)
+def _review(pipeline: Any, path: Path) -> Any:
+    outcome = review_one(pipeline, path, "off", 1)
     if isinstance(outcome, str):
         return outcome
     document, review = outcome
@@ -49,19 +48,19 @@ class _Reviewed:
 
 
 def review_many(pipeline: Any, paths: list[Path], workers: int) -> Iterator[Any]:
-    """(document, review) or a one-line failure for each path, in order, from `workers` processes."""
-    import multiprocessing  # here: the record commands, which share this package, never need it
-
+    """(document, review) or a one-line failure for each path, in order, from `workers` processes
+    (this one included: core/forked.py), each result as soon as those before it are in."""
+    from ..core.forked import can_fork, each_result
     from ..core.rules import load_all
 
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not can_fork():
         yield from (review_one(pipeline, path, "off", workers) for path in paths)
         return
-    global _PIPELINE
-    _PIPELINE = pipeline
     load_all()  # compiled once here, inherited by every worker
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_review, paths, CHUNK)
-    finally:
-        _PIPELINE = None
+    pieces = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
+
+    def reviewed(number: int) -> list[Any]:
+        return [_review(pipeline, path) for path in pieces[number]]
+
+    for piece in each_result(len(pieces), reviewed, workers):
+        yield from piece

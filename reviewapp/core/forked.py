@@ -18,7 +18,7 @@ import os
 import pickle
 import select
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 R = TypeVar("R")
@@ -40,8 +40,14 @@ def share_work(count: int, work: Callable[[int], R], processes: int) -> list[R]:
     A piece a child did not send back (it died) is done here; an exception in
     a piece is raised here when this process does that piece.
     """
+    return list(each_result(count, work, processes))
+
+
+def each_result(count: int, work: Callable[[int], R], processes: int) -> Iterator[R]:
+    """share_work's results one by one, in order, each as soon as it and those before it are in."""
     if processes <= 1 or count <= 1 or not can_fork():
-        return [work(n) for n in range(count)]
+        yield from map(work, range(count))
+        return
     if count > MAX_PIECES:
         raise ValueError(f"at most {MAX_PIECES} pieces, not {count}")
     numbers, queue = os.pipe()
@@ -54,15 +60,17 @@ def share_work(count: int, work: Callable[[int], R], processes: int) -> list[R]:
             children.update([_fork_child(numbers, work, list(children))])
         results: dict[int, R] = {}
         inbox = _Inbox(list(children))
+        done = 0  # results given so far
         while (number := _take(numbers)) is not None:
             results[number] = work(number)
             inbox.receive(results, wait=False)
+            while done in results:
+                yield results.pop(done)
+                done += 1
         inbox.receive(results, wait=True)
-        for number in range(count):
-            if number not in results:
-                results[number] = work(number)
+        for number in range(done, count):
+            yield results.pop(number) if number in results else work(number)
         finished = True
-        return [results[n] for n in range(count)]
     finally:
         os.close(numbers)
         _end_children(children, kill=not finished)

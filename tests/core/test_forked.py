@@ -88,3 +88,17 @@ def test_one_process_or_one_piece_forks_nothing(forks):
     assert share_work(1, lambda n: n + 1, 4) == [1]
     assert share_work(0, lambda n: n, 4) == []
     assert forks == []
+
+
+def test_results_come_one_by_one_in_order_and_stopping_early_ends_the_children(forks):
+    from reviewapp.core.forked import each_result
+
+    def work(n: int) -> int:
+        time.sleep(0.002)
+        return n * 10
+
+    assert list(each_result(25, work, 2)) == [n * 10 for n in range(25)]
+    results = each_result(40, work, 3)
+    assert [next(results) for _ in range(3)] == [0, 10, 20]
+    results.close()  # the reader stopped early: the children are killed and reaped
+    assert len(forks) == 3 and all(reaped(pid) for pid in forks)
