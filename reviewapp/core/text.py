@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
+
+_new = tuple.__new__  # a Sentence from its fields, without the class's Python-level __new__
 
 APOSTROPHE = "['’]"
 
@@ -30,8 +32,9 @@ URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNOR
 _QUOTED = re.compile(r"“[^”]{1,600}”|\"[^\"]{1,600}\"|(?<![\w])‘[^’]{1,600}’(?!\w)")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """One sentence of a paragraph (a named tuple: split_sentences makes one for every sentence)."""
+
     start: int
     end: int
     text: str
@@ -67,7 +70,7 @@ def _append(out: list[Sentence], text: str, begin: int, end: int, offset: int) -
     if stripped:
         lead = len(piece) - len(piece.lstrip())
         start = begin + lead
-        out.append(Sentence(offset + start, offset + start + len(stripped), stripped))
+        out.append(_new(Sentence, (offset + start, offset + start + len(stripped), stripped)))
 
 
 _WORD_WINDOW = 100  # characters looked at either side of a full stop: no abbreviation is longer

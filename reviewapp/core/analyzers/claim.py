@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import compress, count
 from operator import itemgetter
+from typing import NamedTuple
 
 from ..findings import Finding
 from ..patterns import GatedAny, GatedPattern, PatternIndex
@@ -84,9 +84,8 @@ _SUGGEST_UNSOURCED = "Verify it and add the source (who said it, a document, a l
 _SUGGEST_SOURCED = "Check the cited source says exactly this."
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimSignals:
-    """What the rules see in one sentence."""
+class ClaimSignals(NamedTuple):
+    """What the rules see in one sentence (a named tuple: made for every sentence of a draft)."""
 
     kinds: tuple[str, ...]  # the claim kinds, strongest first; empty when the rules see no claim
     attributed: bool
@@ -104,6 +103,8 @@ class ClaimCheck(Check):
         super().__init__(policy)
         self.model = load_model("claim")
         self.scores = policy.scores
+        # Each kind's floor, looked up once here rather than for every sentence.
+        self._floors = {kind: policy.scores.floor("claim", f"claim.{kind}") for kind in _KINDS}
 
     def rules(self) -> Sequence[RuleInfo]:
         return [
@@ -124,7 +125,7 @@ class ClaimCheck(Check):
             words = ctx.sentence_features(sentence)
             cues = cue_features(signals.cues)
             score = self.model.score(words, cues)
-            floor = min((self.scores.floor("claim", f"claim.{kind}") for kind in signals.kinds), default=2.0)
+            floor = min(map(self._floors.__getitem__, signals.kinds), default=2.0)
             if score >= floor:
                 found.append(_rule_finding(ctx, sentence, signals, score))
             elif score >= threshold:

@@ -67,7 +67,7 @@ class WordListCheck(Check):
         for i, sentence in enumerate(ctx.sentences):
             hits = by_sentence.get(i, [])
             words = ctx.sentence_features(sentence)
-            cues = cue_features({f.rule for f in hits})
+            cues = cue_features({f.rule for f in hits}) if hits else []
             score = self.model.score(words, cues)
             kept = [f.with_score(score) for f in hits if f.rule in self.house or score >= self._floor(f.rule)]
             out.extend(kept)
