@@ -3,8 +3,8 @@
 Each draft is loaded and reviewed in this process or a forked copy of it
 (which inherits the pipeline with every rule compiled), and comes back as its
 document and findings, in the order given; this process prints and writes
-JSON as for one process. Only without grammar checking: LanguageTool's client and its cache
-belong to one process.
+JSON as for one process. Only without grammar checking: LanguageTool's client
+and its cache belong to one process.
 """
 
 from __future__ import annotations
