@@ -7,10 +7,13 @@ on; nothing half-written stays behind (each write is one transaction).
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ReviewAppError
+
+if TYPE_CHECKING:  # `check` reads these classes (guarded) and opens no database: no sqlite3 (5 ms)
+    import sqlite3
 
 
 class StoreError(ReviewAppError):
