@@ -14,11 +14,16 @@ GROWTH = 30  # allowed time ratio for 10× the input (linear: ~10; quadratic: ~1
 FLOOR = 0.02  # seconds below which a time is noise, not a trend
 
 
-def seconds(regex, text: str) -> float:
-    start = time.perf_counter()
-    for _ in regex.finditer(text):
-        pass
-    return time.perf_counter() - start
+def seconds(regex, text: str, tries: int = 1) -> float:
+    """The best of `tries` runs: one run on a busy machine can take several times as long (CI once
+    saw 42 ms where 7 ms is usual), which is noise, not growth."""
+    best = float("inf")
+    for _ in range(tries):
+        start = time.perf_counter()
+        for _ in regex.finditer(text):
+            pass
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 def test_the_audit_sees_the_patterns():
@@ -47,6 +52,9 @@ def test_every_pattern_is_linear_on_its_own_worst_strings():
             if big < FLOOR:
                 continue
             small = seconds(regex, next(attacks_of_size(regex, text)))
+            if big > GROWTH * max(small, FLOOR / GROWTH):  # measured again, in case it was noise
+                big = seconds(regex, text, tries=3)
+                small = seconds(regex, next(attacks_of_size(regex, text)), tries=3)
             if big > GROWTH * max(small, FLOOR / GROWTH):
                 slow.append(f"{name}: {big:.3f} s on {text[:40]!r}…, {small:.4f} s at a tenth")
     assert not slow, "\n".join(slow)
