@@ -8,10 +8,19 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from ..core.decisions import DECISIONS, RESOLUTION_STATUSES
 from ..core.errors import ReviewAppError
 from ..core.text import display_path
-from .common import EXIT_ERROR_FINDINGS, EXIT_OK, CliError, guarded, load_draft, open_store, reviewer, signer
+from .common import (
+    EXIT_ERROR_FINDINGS,
+    EXIT_OK,
+    CliError,
+    LazyChoices,
+    guarded,
+    load_draft,
+    open_store,
+    reviewer,
+    signer,
+)
 
 EXIT_NOT_VERIFIED = 3  # the record does not verify (see core/store/errors.py for the others)
 
@@ -28,7 +37,13 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     resolve.add_argument(
         "--finding", required=True, metavar="ID", help="the finding's id (see check --format json)"
     )
-    resolve.add_argument("--status", required=True, choices=RESOLUTION_STATUSES)
+    resolve.add_argument(
+        "--status",
+        required=True,
+        choices=LazyChoices("reviewapp.core.decisions", "RESOLUTION_STATUSES"),
+        metavar="STATUS",  # named, so that the choices are read only to check a value or show help
+        help="one of: %(choices)s",
+    )
     resolve.add_argument("--source", metavar="URL", help="where it was verified")
     resolve.add_argument("--note")
     resolve.add_argument("--by", required=True, metavar="NAME")
@@ -43,8 +58,10 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     signoff.add_argument(
         "--decision",
         required=True,
-        choices=DECISIONS,
-        help="withdraw: take back your own rejection; override: a rejection, with a reason (--comment)",
+        choices=LazyChoices("reviewapp.core.decisions", "DECISIONS"),
+        metavar="DECISION",
+        help="%(choices)s; withdraw: take back your own rejection; "
+        "override: a rejection, with a reason (--comment)",
     )
     signoff.add_argument("--comment")
     signoff.set_defaults(handler=run_signoff)

@@ -7,11 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core.report.formats import REPORT_FORMATS, format_for_path
-from .common import EXIT_OK, CliError, guarded
+from .common import EXIT_OK, CliError, LazyChoices, guarded
 from .records import judged
 
-_CHOICES = "|".join(REPORT_FORMATS)
+_FORMATS = LazyChoices("reviewapp.core.report.formats", "REPORT_FORMATS")  # read when used
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -19,7 +18,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         "report", parents=[common], help="export a review report (HTML, PDF, Markdown or JSON)"
     )
     report.add_argument("file", metavar="FILE")
-    report.add_argument("--format", choices=tuple(REPORT_FORMATS), help="default: from the output's suffix")
+    report.add_argument(
+        "--format", choices=_FORMATS, metavar="FORMAT", help="%(choices)s; default: from the output's suffix"
+    )
     report.add_argument(
         "-o", "--output", metavar="OUT", help="file to write; '-' or none: standard output (text formats)"
     )
@@ -30,6 +31,8 @@ def run_report(args: argparse.Namespace) -> int:
     from ..core.report import build_report
 
     to_stdout = args.output in (None, "-")
+    from ..core.report.formats import REPORT_FORMATS
+
     fmt = REPORT_FORMATS[args.format] if args.format else _format_from_name(args.output)
     if to_stdout and not fmt.is_text:
         raise CliError(f"a {fmt.label} needs a file: add -o OUT{fmt.suffix}")
@@ -46,9 +49,13 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def _format_from_name(output: str | None):  # -> ReportFormat
+    from ..core.report.formats import format_for_path
+
     if output in (None, "-"):
-        raise CliError(f"say which report: --format {_CHOICES}")
+        raise CliError(f"say which report: --format {'|'.join(_FORMATS)}")
     fmt = format_for_path(output)
     if fmt is None:
-        raise CliError(f"{output}: cannot tell the report format from its name; add --format {_CHOICES}")
+        raise CliError(
+            f"{output}: cannot tell the report format from its name; add --format {'|'.join(_FORMATS)}"
+        )
     return fmt

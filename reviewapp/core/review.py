@@ -27,7 +27,7 @@ from .grammar_settings import GrammarSettings
 from .loaders import load_path
 from .policy import Policy, load_policy
 from .settings import UserSettings, load_user_settings
-from .store.records import DraftRef
+from .store.draft import DraftRef
 
 if TYPE_CHECKING:  # the record's side is imported when a record is consulted: `check` never does
     from .decisions import Signer

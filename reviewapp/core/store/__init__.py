@@ -20,17 +20,18 @@ _EXPORTS = {
     "StoreReadOnlyError": "errors",
     "AuditReport": "records",
     "DraftRecord": "records",
-    "DraftRef": "records",
+    "DraftRef": "draft",
     "HistoryEntry": "records",
     "Resolution": "records",
     "SignOff": "records",
-    "draft_key": "records",
+    "draft_key": "draft",
     "ReviewStore": "sqlite",
     "default_db_path": "sqlite",
 }
 
 if TYPE_CHECKING:
     from .anchors import Head
+    from .draft import DraftRef, draft_key
     from .errors import (
         DamagedStoreError,
         NewerSchemaError,
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
         StoreLockedError,
         StoreReadOnlyError,
     )
-    from .records import AuditReport, DraftRecord, DraftRef, HistoryEntry, Resolution, SignOff, draft_key
+    from .records import AuditReport, DraftRecord, HistoryEntry, Resolution, SignOff
     from .sqlite import ReviewStore, default_db_path
 
 

@@ -47,6 +47,7 @@ from .audit import (
     signature_ok,
 )
 from .dialect import SQLITE
+from .draft import DraftRef
 from .errors import (
     NewerSchemaError,
     NotReviewDatabaseError,
@@ -55,7 +56,7 @@ from .errors import (
     StoreError,
     translate,
 )
-from .records import AuditReport, DraftRecord, DraftRef, HistoryEntry, Resolution, SignOff
+from .records import AuditReport, DraftRecord, HistoryEntry, Resolution, SignOff
 from .schema import MIGRATIONS, SCHEMA_VERSION, TABLES
 
 __all__ = ["NewerSchemaError", "RecordNotVerifiedError", "ReviewStore", "StoreError", "default_db_path"]
