@@ -229,3 +229,21 @@ def test_commands_run_without_the_cycle_collector_and_restore_it(data_dir, capsy
     assert seen == [False]
     assert gc.isenabled()
     assert json.loads(capsys.readouterr().out)["documents"]
+
+
+def test_a_quick_exit_still_runs_the_exit_handlers_libraries_registered(tmp_path, data_dir):
+    """check ends without Python's teardown (interpreter.end_process), but what a library asked to
+    run at exit still runs: language-tool-python stops a local LanguageTool server that way."""
+    marker = tmp_path / "handler-ran"
+    program = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: open({str(marker)!r}, 'w').write('ran'))\n"
+        "from reviewapp.__main__ import main\n"
+        f"sys.argv = ['reviewapp', 'check', '--format', 'json', {str(data_dir / 'openai-foxconn.txt')!r}]\n"
+        "sys.exit(main())\n"
+        "print('not reached')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, done.stderr  # warnings found: the command's own status
+    assert json.loads(done.stdout)["documents"][0]["findings"]
+    assert marker.read_text() == "ran"
