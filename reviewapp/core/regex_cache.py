@@ -35,6 +35,10 @@ Entry = tuple[str, Program]  # the expression compiled (with its test), and its 
 
 _known: dict[Key, Entry] | None = None  # read from the file on first use
 _fresh: dict[Key, Entry] = {}  # compiled in this process, not yet in the file
+_used: set[Key] = set()  # read from the file by this process
+# More than the built-in rules need several times over: past it, a save keeps only what this
+# process used, so the patterns of house rules edited long ago do not pile up.
+MAX_KEPT = 2_000
 
 
 def compile_rule(source: str, flags: int = 0, *, first_chars: bool = False) -> re.Pattern[str]:
@@ -44,7 +48,9 @@ def compile_rule(source: str, flags: int = 0, *, first_chars: bool = False) -> r
     entry = _entries().get(key) or _fresh.get(key)
     if entry is not None:
         try:
-            return _sre.compile(entry[0], *entry[1])
+            compiled = _sre.compile(entry[0], *entry[1])
+            _used.add(key)
+            return compiled
         except Exception:  # a damaged entry: compiled again below
             pass
     pattern = source
@@ -81,6 +87,8 @@ def save() -> None:
     if not _fresh or _TAG is None:
         return
     merged = {**_read(), **_fresh}
+    if len(merged) > MAX_KEPT:
+        merged = {key: entry for key, entry in merged.items() if key in _used or key in _fresh}
     write_kept(_name(), [[*key, pattern, program] for key, (pattern, program) in merged.items()])
     if _known is not None:
         _known.update(_fresh)
@@ -117,3 +125,4 @@ def forget() -> None:
     global _known
     _known = None
     _fresh.clear()
+    _used.clear()

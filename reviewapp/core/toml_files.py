@@ -18,6 +18,8 @@ from .kept import read_kept, write_kept
 _NAME = "toml.json"
 _known: dict[str, Any] | None = None  # hash of a file's bytes -> its data, read on first use
 _fresh: dict[str, Any] = {}  # read in this process, not yet kept
+_used: set[str] = set()  # kept copies this process read
+MAX_KEPT = 200  # files; past it a save keeps only those this process read (old versions go)
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -27,6 +29,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     key = hashlib.blake2b(raw, digest_size=16).hexdigest()
     kept = _entries().get(key)
     if isinstance(kept, dict):
+        _used.add(key)
         return _fresh_copy(kept)
     import tomllib
 
@@ -59,6 +62,8 @@ def save() -> None:
         return
     entries = _entries()
     entries.update(_fresh)
+    if len(entries) > MAX_KEPT:
+        entries = {key: data for key, data in entries.items() if key in _used or key in _fresh}
     write_kept(_NAME, entries)
     _fresh.clear()
 
@@ -76,3 +81,4 @@ def forget() -> None:
     global _known
     _known = None
     _fresh.clear()
+    _used.clear()

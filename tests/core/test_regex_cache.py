@@ -137,3 +137,21 @@ def test_check_reports_the_same_with_and_without_the_kept_programs(tmp_path, dat
     kept = list((tmp_path / "cache").glob("regex-*.json"))
     assert len(kept) == 1 and len(json.loads(kept[0].read_text())) > 10
     assert check() == first
+
+
+def test_past_the_limit_a_save_keeps_only_what_this_process_used(cache_home, monkeypatch):
+    """The patterns of house rules edited long ago do not pile up in the file."""
+    monkeypatch.setattr(regex_cache, "MAX_KEPT", 3)
+    old = [f"old rule {n}" for n in range(4)]
+    for source in old:
+        regex_cache.compile_rule(source)
+    regex_cache.save()
+    path = next(cache_home.iterdir())
+    assert sorted(e[0] for e in json.loads(path.read_text())) == old  # all new: all kept
+
+    regex_cache.forget()  # a later run uses two of them and compiles one more
+    regex_cache.compile_rule("old rule 0")
+    regex_cache.compile_rule("old rule 2")
+    regex_cache.compile_rule("new rule")
+    regex_cache.save()
+    assert sorted(e[0] for e in json.loads(path.read_text())) == ["new rule", "old rule 0", "old rule 2"]

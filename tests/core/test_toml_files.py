@@ -97,3 +97,25 @@ def test_no_cache_means_nothing_kept_and_nothing_read(cache_home, tmp_path, monk
     (cache_home / "toml.json").unlink()
     toml_files.save()
     assert not (cache_home / "toml.json").exists()
+
+
+def test_past_the_limit_a_save_keeps_only_the_files_this_process_read(cache_home, tmp_path, monkeypatch):
+    import json
+
+    monkeypatch.setattr(toml_files, "MAX_KEPT", 2)
+    paths = []
+    for n in range(3):
+        path = tmp_path / f"house-{n}.toml"
+        path.write_text(f"version = {n}\n", encoding="utf-8")
+        paths.append(path)
+        read_toml(path)
+    toml_files.save()
+    assert len(json.loads((cache_home / "toml.json").read_text())) == 3
+
+    toml_files.forget()  # a later run reads one kept file and one edited since
+    read_toml(paths[0])
+    paths[1].write_text("version = 10\n", encoding="utf-8")
+    read_toml(paths[1])
+    toml_files.save()
+    kept = json.loads((cache_home / "toml.json").read_text())
+    assert sorted(data["version"] for data in kept.values()) == [0, 10]
