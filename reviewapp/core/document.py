@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -54,11 +54,16 @@ class Document:
     paragraphs: list[Paragraph] = field(init=False)
     sha256: str = field(init=False)
     words: int = field(init=False)
+    # The paragraphs and word count when already known (an edit's: see after_edit).
+    known: InitVar[tuple[list[Paragraph], int] | None] = None
 
-    def __post_init__(self) -> None:
-        self.paragraphs = split_paragraphs(self.text)
+    def __post_init__(self, known: tuple[list[Paragraph], int] | None) -> None:
+        if known is None:
+            self.paragraphs = split_paragraphs(self.text)
+            self.words = count_words(self.text)
+        else:
+            self.paragraphs, self.words = known
         self.sha256 = text_sha256(self.text)
-        self.words = count_words(self.text)
 
     @property
     def display_name(self) -> str:
@@ -113,12 +118,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         if not block:
             return
         runs = wrapped_runs([line for _, line in block])
-        for group in (block[a:b] for a, b in runs):
-            first_pos, first_line = group[0]
-            last_pos, last_line = group[-1]
-            start = first_pos + len(first_line) - len(first_line.lstrip())
-            end = last_pos + len(last_line.rstrip())
-            paragraphs.append(Paragraph(len(paragraphs), start, end, text[start:end]))
+        paragraphs.extend(_paragraphs(text, block, runs, len(paragraphs)))
         block.clear()
 
     pos = 0
@@ -130,6 +130,88 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         pos += len(line) + 1
     flush()
     return paragraphs
+
+
+def _paragraphs(
+    text: str, lines: list[tuple[int, str]], runs: list[tuple[int, int]], index: int
+) -> list[Paragraph]:
+    """The paragraphs of runs of `lines` ((offset, line) in `text`), numbered from `index`."""
+    out: list[Paragraph] = []
+    for a, b in runs:
+        first_pos, first_line = lines[a]
+        last_pos, last_line = lines[b - 1]
+        start = first_pos + len(first_line) - len(first_line.lstrip())
+        end = last_pos + len(last_line.rstrip())
+        out.append(Paragraph(index + len(out), start, end, text[start:end]))
+    return out
+
+
+def after_edit(previous: Document, text: str) -> tuple[list[Paragraph], int]:
+    """The paragraphs and word count of `text`, an edit of `previous`'s text, as split_paragraphs
+    and count_words give them; only the lines around the edit are split and counted again.
+
+    In the app an edit changes a few lines of a draft that may have ten thousand
+    paragraphs: splitting and counting it all again took about 20 ms. The lines
+    split again are those of the block (lines between blank ones) that the edit
+    touched; and when that block's wrap width is the same before and after the
+    edit, only those between the nearest lines on either side too wide to be
+    wrapped (each of those is a paragraph of its own, whatever the edit). A
+    generated draft is one block of long lines, so that is the edited line.
+    """
+    old_lines, new_lines = previous.text.split("\n"), text.split("\n")
+    same_start = _common_prefix(old_lines, new_lines)
+    same_end = _common_prefix(old_lines[same_start:][::-1], new_lines[same_start:][::-1])
+    shift = len(new_lines) - len(old_lines)  # lines after the edit move by this many
+    # The whole blocks around the changed lines (the unchanged lines are the same in both texts).
+    first, new_stop = same_start, len(new_lines) - same_end
+    while first > 0 and new_lines[first - 1].strip():
+        first -= 1
+    while new_stop < len(new_lines) and new_lines[new_stop].strip():
+        new_stop += 1
+    new_block, old_block = new_lines[first:new_stop], old_lines[first : new_stop - shift]
+    new_widths = [len(line.rstrip()) for line in new_block]
+    width = wrap_width(new_widths)
+    one_block = all(new_widths) and all(line.strip() for line in new_block + old_block)
+    if one_block and width == wrap_width([len(line.rstrip()) for line in old_block]):
+        # Narrowed to the lines between the nearest too-wide ones around the change.
+        limit = -1 if width is None else width  # no wrap width: every line is its own paragraph
+        top, bottom = same_start, len(new_lines) - same_end
+        while top > first and new_widths[top - 1 - first] <= limit:
+            top -= 1
+        while bottom < new_stop and new_widths[bottom - first] <= limit:
+            bottom += 1
+        first, new_stop = top, bottom
+    old_stop = new_stop - shift
+    start = sum(map(len, new_lines[:first])) + first  # where line `first` starts, in both texts
+    old_piece, new_piece = "\n".join(old_lines[first:old_stop]), "\n".join(new_lines[first:new_stop])
+    # Where the first line after the old lines starts (the piece and its line break, if any).
+    old_next, delta = start + len(old_piece) + (old_stop > first), len(text) - len(previous.text)
+    before = [p for p in previous.paragraphs if p.end <= start]
+    after = [p for p in previous.paragraphs if p.start >= old_next]
+    if one_block and first < new_stop:
+        lines, position = [], start
+        for line in new_lines[first:new_stop]:
+            lines.append((position, line))
+            position += len(line) + 1
+        widths = [len(line.rstrip()) for _, line in lines]
+        middle = _paragraphs(text, lines, _runs([line for _, line in lines], widths, width), len(before))
+    else:
+        middle = [
+            Paragraph(len(before) + p.index, p.start + start, p.end + start, p.text)
+            for p in split_paragraphs(new_piece)
+        ]
+    index = len(before) + len(middle)
+    moved = [Paragraph(index + i, p.start + delta, p.end + delta, p.text) for i, p in enumerate(after)]
+    words = previous.words - count_words(old_piece) + count_words(new_piece)
+    return [*before, *middle, *moved], words
+
+
+def _common_prefix(a: list[str], b: list[str]) -> int:
+    """How many items the two lists share at their start."""
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return i
+    return min(len(a), len(b))
 
 
 _TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", ")")
@@ -148,10 +230,20 @@ def wrapped_runs(lines: list[str]) -> list[tuple[int, int]]:
     is one piece.)
     """
     widths = [len(line.rstrip()) for line in lines]
+    return _runs(lines, widths, wrap_width(widths))
+
+
+def wrap_width(widths: list[int]) -> int | None:
+    """The width a block of lines (their widths) may be wrapped at: its widest line that fits a
+    usual wrapping; None with fewer than two such lines (then none of them is wrapped)."""
     fitting = [w for w in widths if w <= WRAP_WIDTHS[1]]
-    if len(fitting) < 2:  # the usual generated draft: a long line per paragraph
+    return max(fitting) if len(fitting) >= 2 else None
+
+
+def _runs(lines: list[str], widths: list[int], width: int | None) -> list[tuple[int, int]]:
+    """wrapped_runs of lines whose block is wrapped at `width` (see wrap_width)."""
+    if width is None:  # the usual generated draft: a long line per paragraph
         return [(i, i + 1) for i in range(len(lines))]
-    width = max(fitting)
     cuts = [0]
     for i in range(len(lines) - 1):
         too_wide = widths[i] > width or widths[i + 1] > width

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import errors
-from .document import Document
+from .document import Document, Paragraph
 from .limits import InputLimits
 from .metadata import extract_metadata
 
@@ -19,6 +19,7 @@ def finish(
     limits: InputLimits,
     meta_tags: dict[str, str] | None = None,
     title: str | None = None,
+    known: tuple[list[Paragraph], int] | None = None,
 ) -> Document:
     """The Document of a draft's text, refused when over the size limit or empty."""
     label = path or "<draft>"
@@ -26,7 +27,7 @@ def finish(
         raise errors.FileTooLargeError(label, limits.over("the text", len(text), limits.text_chars))
     if not text.strip():
         raise errors.EmptyDocumentError(label, "the draft is empty (no text found)")
-    document = Document(text=text, path=path, format=fmt, warnings=warnings)
+    document = Document(text=text, path=path, format=fmt, warnings=warnings, known=known)
     document.metadata = extract_metadata(text, fmt, document.paragraphs, meta_tags, title)
     return document
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import errors
 from .decoding import decode_file, normalize_newlines
-from .document import Document
+from .document import Document, after_edit
 from .intake import finish, read_bytes
 from .limits import DEFAULT_LIMITS, InputLimits
 
@@ -61,14 +61,17 @@ def load_text(text: str, path: Path | None = None, fmt: str = "txt") -> Document
     return finish(normalize_newlines(text), path, fmt, [], DEFAULT_LIMITS)
 
 
-def edited(original: Document, text: str) -> Document:
+def edited(original: Document, text: str, previous: Document | None = None) -> Document:
     """The draft after an edit in the app: the new text, and what its file declared.
 
     The editor shows the text extracted from an HTML or Word file; the
     declared AI use came from its meta tags or properties, which the text
-    no longer carries.
+    no longer carries. With `previous` (the last version reviewed), only the
+    lines around the edit are split into paragraphs again (document.after_edit).
     """
-    document = load_text(text, original.path, original.format)
+    text = normalize_newlines(text)
+    known = after_edit(previous, text) if previous is not None else None
+    document = finish(text, original.path, original.format, [], DEFAULT_LIMITS, known=known)
     if original.format in ("html", "docx"):
         document.metadata.declared_ai_use = original.metadata.declared_ai_use
     return document

@@ -59,11 +59,13 @@ class ReviewWorker(QRunnable):
         text: str,
         key: str,
         generation: int,
+        previous: Document | None = None,
     ) -> None:
         super().__init__()
         self.reviewer = reviewer
         self.session = session
         self.original = original
+        self.previous = previous  # the last version reviewed: only the lines edited since are split
         self.text = text
         self.key = key
         self.generation = generation
@@ -72,7 +74,7 @@ class ReviewWorker(QRunnable):
     def run(self) -> None:
         started = time.perf_counter()
         try:
-            document = edited(self.original, self.text)
+            document = edited(self.original, self.text, self.previous)
             review = self.reviewer.review(document, key=self.key, session=self.session, grammar="cached")
             lines = FindingLines.of(review)
         except Exception as exc:  # a bug must reach the status bar, not kill the thread silently

@@ -95,3 +95,74 @@ def test_lines_of_a_block_that_are_not_wrapped_stay_lines():
         "Jane Doe, Senior Editor, The Riverside Gazette\nPhone: 555 0100\nEmail: jane@example.com, desk\n",
     ):
         assert len(split_paragraphs(text)) == 3, text
+
+
+def test_an_edits_paragraphs_are_those_a_whole_split_gives(data_dir):
+    """after_edit splits again only the lines around an edit: random edits of a one-block draft
+    (a generated draft's shape), of hard-wrapped copy and of blocks of short and long lines, each
+    compared with splitting and counting the whole text, and an edit of an edit too."""
+    import random
+    import textwrap
+
+    from reviewapp.core.document import Document, after_edit
+
+    article = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
+    library = (data_dir / "riverside-library.txt").read_text(encoding="utf-8")
+    bases = [
+        "\n".join([article] * 3),
+        "\n".join([article, textwrap.fill(article.replace("\n", " ")[:2000], width=70), library]),
+        library,
+        WRAPPED,
+        "\n".join(["Short", "Tiny line here", "w" * 101, "short again", "v" * 99, "x" * 100] * 15),
+    ]
+    new_lines = [
+        "",
+        "   ",
+        "Short title",
+        "a" * 100,
+        "b" * 101,
+        "- a list item",
+        "lower case, wrapped on",
+        "q" * 60,
+    ]
+    rng = random.Random(29)
+    for _ in range(400):
+        previous = Document(rng.choice(bases))
+        lines = previous.text.split("\n")
+        for _ in range(rng.randint(1, 4)):
+            at = rng.randrange(len(lines))
+            edit = rng.randrange(4)
+            if edit == 0:
+                lines.insert(at, rng.choice(new_lines))
+            elif edit == 1 and len(lines) > 1:
+                del lines[at]
+            elif edit == 2:
+                lines[at] = lines[at][: rng.randrange(len(lines[at]) + 1)] + rng.choice(
+                    ["", " word", "x" * 50]
+                )
+            elif at:
+                lines[at - 1 : at + 1] = [lines[at - 1] + " " + lines[at]]
+        text = "\n".join(lines)
+        if not text.strip():
+            continue
+        whole = Document(text)
+        paragraphs, words = after_edit(previous, text)
+        assert (paragraphs, words) == (whole.paragraphs, whole.words)
+        text2 = (
+            text[: len(text) // 2]
+            + rng.choice(["\n", "\n\n", " word", "z" * 130 + "\n"])
+            + text[len(text) // 2 :]
+        )
+        assert after_edit(Document(text, known=(paragraphs, words)), text2) == (
+            Document(text2).paragraphs,
+            Document(text2).words,
+        )
+
+
+def test_an_edit_in_the_app_splits_the_draft_as_loading_it_does():
+    from reviewapp.core.loaders import edited
+
+    original = load_text(WRAPPED)
+    text = WRAPPED.replace("raises spending", "raises all spending")
+    assert edited(original, text, original).paragraphs == load_text(text).paragraphs
+    assert edited(original, text, original).words == load_text(text).words

@@ -81,8 +81,9 @@ class AnalysisScheduler(QObject):
             return
         self.running = True
         self.state.emit("analysing…")
+        previous = self.latest.document if self.latest is not None else None
         worker = ReviewWorker(
-            self.reviewer, self.session, self.original, self.text(), self.key(), self.generation
+            self.reviewer, self.session, self.original, self.text(), self.key(), self.generation, previous
         )
         worker.signals.finished.connect(self._finished)
         worker.signals.failed.connect(self._failed)
