@@ -16,10 +16,77 @@ turns them off (every start then compiles and parses again).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 NO_CACHE_VARIABLE = "REVIEWAPP_NO_CACHE"
+_TABLES: list[KeptTable[Any, Any]] = []  # every table made, saved by save_all
+
+
+class KeptTable(Generic[K, V]):
+    """One cache file as a table: what earlier processes kept, read when first asked for, and
+    what this process adds, written by `save`.
+
+    `decode` turns the file's JSON into the table (raising TypeError or ValueError
+    on what is not ours: then the table starts empty) and `encode` the table into
+    JSON. Past `limit` entries, a save keeps only what this process used or added,
+    so entries nothing needs any more (house rules edited long ago) do not pile up.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        limit: int,
+        decode: Callable[[Any], dict[K, V]],
+        encode: Callable[[dict[K, V]], Any],
+    ) -> None:
+        self.name, self.limit = name, limit
+        self._decode, self._encode = decode, encode
+        self._known: dict[K, V] | None = None  # read from the file on first use
+        self._fresh: dict[K, V] = {}  # added by this process, not yet in the file
+        self._used: set[K] = set()  # read from the file by this process
+        _TABLES.append(self)
+
+    def get(self, key: K) -> V | None:
+        if key in self._fresh:
+            return self._fresh[key]
+        if self._known is None:
+            self._known = self._read()
+        value = self._known.get(key)
+        if value is not None:
+            self._used.add(key)
+        return value
+
+    def add(self, key: K, value: V) -> None:
+        self._fresh[key] = value
+
+    def save(self) -> None:
+        """Add this process's entries to the file, merged with what another process wrote since."""
+        if not self._fresh:
+            return
+        merged = {**self._read(), **self._fresh}
+        if len(merged) > self.limit:
+            merged = {key: value for key, value in merged.items() if key in self._used or key in self._fresh}
+        write_kept(self.name, self._encode(merged))
+        if self._known is not None:
+            self._known.update(self._fresh)
+        self._fresh.clear()
+
+    def forget(self) -> None:
+        """Drop what this process read and added (for tests that move the cache folder)."""
+        self._known = None
+        self._fresh.clear()
+        self._used.clear()
+
+    def _read(self) -> dict[K, V]:
+        try:
+            return self._decode(read_kept(self.name))
+        except (TypeError, ValueError):  # none yet, or not ours: worked out again as needed
+            return {}
 
 
 def read_kept(name: str) -> Any:
@@ -35,25 +102,19 @@ def read_kept(name: str) -> Any:
 
 
 def write_kept(name: str, data: Any) -> None:
-    """Replace cache file `name` with `data` (nothing happens if the folder cannot be written)."""
+    """Replace cache file `name` with `data`, readable by this user only (nothing happens if the
+    folder cannot be written)."""
     if os.environ.get(NO_CACHE_VARIABLE):
         return
-    import tempfile
-
     import orjson
+
+    from .files import WriteError, write_atomic
 
     path = _path(name)
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".kept-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:  # mkstemp: readable and writable by this user only
-                out.write(orjson.dumps(data))
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:  # a read-only or full disk: the next run works it out again
+        write_atomic(path, orjson.dumps(data), mode=0o600)
+    except (OSError, WriteError):  # a read-only or full disk: the next run works it out again
         pass
 
 
@@ -64,10 +125,7 @@ def _path(name: str) -> Path:
 
 
 def save_all() -> None:
-    """What this process worked out and the cache files lack, added to them (at a command's end)."""
-    import sys
-
-    for module in ("reviewapp.core.regex_cache", "reviewapp.core.toml_files"):
-        loaded = sys.modules.get(module)
-        if loaded is not None:  # a module never used has nothing to add
-            loaded.save()
+    """What this process worked out and the cache files lack, added to them (at a command's end).
+    Only the tables of modules this process imported exist, so only they are written."""
+    for table in _TABLES:
+        table.save()

@@ -19,7 +19,7 @@ import re
 import sys
 from typing import Any
 
-from .kept import read_kept, write_kept
+from .kept import KeptTable
 
 try:
     import _sre  # type: ignore[import-not-found]
@@ -33,24 +33,34 @@ Key = tuple[str, int, bool]  # the rule's expression, its flags, whether a first
 Program = list[Any]  # flags, code, groups, groupindex, indexgroup: _sre.compile's arguments
 Entry = tuple[str, Program]  # the expression compiled (with its test), and its program
 
-_known: dict[Key, Entry] | None = None  # read from the file on first use
-_fresh: dict[Key, Entry] = {}  # compiled in this process, not yet in the file
-_used: set[Key] = set()  # read from the file by this process
-# More than the built-in rules need several times over: past it, a save keeps only what this
-# process used, so the patterns of house rules edited long ago do not pile up.
-MAX_KEPT = 2_000
+
+def _decode(data: Any) -> dict[Key, Entry]:
+    out: dict[Key, Entry] = {}
+    for source, flags, first_chars, pattern, program in data:
+        program_flags, code, groups, groupindex, indexgroup = program
+        out[(source, flags, bool(first_chars))] = (
+            pattern,
+            [program_flags, code, groups, groupindex, tuple(indexgroup)],
+        )
+    return out
+
+
+def _encode(table: dict[Key, Entry]) -> list[list[Any]]:
+    return [[*key, pattern, program] for key, (pattern, program) in table.items()]
+
+
+# More than the built-in rules need several times over (see KeptTable for the limit).
+TABLE = KeptTable(f"regex-{_TAG}.json", 2_000, _decode, _encode)
 
 
 def compile_rule(source: str, flags: int = 0, *, first_chars: bool = False) -> re.Pattern[str]:
     """re.compile(source, flags), with regex_prefix.with_first_chars first if asked (it parses the
     expression too), from the kept program when there is one."""
     key = (source, int(flags), first_chars)
-    entry = _entries().get(key) or _fresh.get(key)
+    entry = TABLE.get(key) if _TAG is not None else None
     if entry is not None:
         try:
-            compiled = _sre.compile(entry[0], *entry[1])
-            _used.add(key)
-            return compiled
+            return _sre.compile(entry[0], *entry[1])
         except Exception:  # a damaged entry: compiled again below
             pass
     pattern = source
@@ -65,7 +75,7 @@ def compile_rule(source: str, flags: int = 0, *, first_chars: bool = False) -> r
         except Exception:  # re.compile below says what is wrong with the expression
             pass
         else:
-            _fresh[key] = (pattern, program)
+            TABLE.add(key, (pattern, program))
             return compiled
     return re.compile(pattern, flags)
 
@@ -82,47 +92,5 @@ def _program(pattern: str, flags: int) -> Program:
             groupindex, tuple(indexgroup)]  # fmt: skip
 
 
-def save() -> None:
-    """Add this process's new programs to the file (merged with what another process wrote)."""
-    if not _fresh or _TAG is None:
-        return
-    merged = {**_read(), **_fresh}
-    if len(merged) > MAX_KEPT:
-        merged = {key: entry for key, entry in merged.items() if key in _used or key in _fresh}
-    write_kept(_name(), [[*key, pattern, program] for key, (pattern, program) in merged.items()])
-    if _known is not None:
-        _known.update(_fresh)
-    _fresh.clear()
-
-
-def _entries() -> dict[Key, Entry]:
-    global _known
-    if _known is None:
-        _known = _read() if _TAG is not None else {}
-    return _known
-
-
-def _read() -> dict[Key, Entry]:
-    out: dict[Key, Entry] = {}
-    try:
-        for source, flags, first_chars, pattern, program in read_kept(_name()) or ():
-            program_flags, code, groups, groupindex, indexgroup = program
-            out[(source, flags, bool(first_chars))] = (
-                pattern,
-                [program_flags, code, groups, groupindex, tuple(indexgroup)],
-            )
-    except (TypeError, ValueError):  # not ours: compiled as they come
-        return {}
-    return out
-
-
-def _name() -> str:
-    return f"regex-{_TAG}.json"
-
-
-def forget() -> None:
-    """Drop what this process read and compiled (for tests that move the cache folder)."""
-    global _known
-    _known = None
-    _fresh.clear()
-    _used.clear()
+save = TABLE.save
+forget = TABLE.forget

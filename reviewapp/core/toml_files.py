@@ -13,13 +13,17 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from .kept import read_kept, write_kept
+from .kept import KeptTable
 
-_NAME = "toml.json"
-_known: dict[str, Any] | None = None  # hash of a file's bytes -> its data, read on first use
-_fresh: dict[str, Any] = {}  # read in this process, not yet kept
-_used: set[str] = set()  # kept copies this process read
-MAX_KEPT = 200  # files; past it a save keeps only those this process read (old versions go)
+
+def _decode(data: Any) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise TypeError("not a table of files")
+    return data
+
+
+# A file's hash -> its data; 200 files (see KeptTable for the limit).
+TABLE: KeptTable[str, Any] = KeptTable("toml.json", 200, _decode, dict)
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -27,16 +31,15 @@ def read_toml(path: Path) -> dict[str, Any]:
     too) tomllib.TOMLDecodeError, as reading it would."""
     raw = path.read_bytes()
     key = hashlib.blake2b(raw, digest_size=16).hexdigest()
-    kept = _entries().get(key)
+    kept = TABLE.get(key)
     if isinstance(kept, dict):
-        _used.add(key)
         return _fresh_copy(kept)
     import tomllib
 
     data = tomllib.loads(raw.decode("utf-8"))
     if _json_holds(data):
         with suppress(TypeError, ValueError):  # a number JSON cannot carry: read each time
-            _fresh[key] = _fresh_copy(data)
+            TABLE.add(key, _fresh_copy(data))
     return data
 
 
@@ -57,28 +60,5 @@ def _json_holds(data: Any) -> bool:
     return isinstance(data, str | int | float | bool) and data == data  # NaN is no JSON number
 
 
-def save() -> None:
-    if not _fresh:
-        return
-    entries = _entries()
-    entries.update(_fresh)
-    if len(entries) > MAX_KEPT:
-        entries = {key: data for key, data in entries.items() if key in _used or key in _fresh}
-    write_kept(_NAME, entries)
-    _fresh.clear()
-
-
-def _entries() -> dict[str, Any]:
-    global _known
-    if _known is None:
-        kept = read_kept(_NAME)
-        _known = kept if isinstance(kept, dict) else {}
-    return _known
-
-
-def forget() -> None:
-    """Drop what this process read (for tests that move the cache folder)."""
-    global _known
-    _known = None
-    _fresh.clear()
-    _used.clear()
+save = TABLE.save
+forget = TABLE.forget

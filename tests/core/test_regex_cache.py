@@ -141,7 +141,7 @@ def test_check_reports_the_same_with_and_without_the_kept_programs(tmp_path, dat
 
 def test_past_the_limit_a_save_keeps_only_what_this_process_used(cache_home, monkeypatch):
     """The patterns of house rules edited long ago do not pile up in the file."""
-    monkeypatch.setattr(regex_cache, "MAX_KEPT", 3)
+    monkeypatch.setattr(regex_cache.TABLE, "limit", 3)
     old = [f"old rule {n}" for n in range(4)]
     for source in old:
         regex_cache.compile_rule(source)

@@ -102,7 +102,7 @@ def test_no_cache_means_nothing_kept_and_nothing_read(cache_home, tmp_path, monk
 def test_past_the_limit_a_save_keeps_only_the_files_this_process_read(cache_home, tmp_path, monkeypatch):
     import json
 
-    monkeypatch.setattr(toml_files, "MAX_KEPT", 2)
+    monkeypatch.setattr(toml_files.TABLE, "limit", 2)
     paths = []
     for n in range(3):
         path = tmp_path / f"house-{n}.toml"
