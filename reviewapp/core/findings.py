@@ -63,6 +63,25 @@ class Finding(NamedTuple):
         return SEVERITY_RANK[self.severity] >= SEVERITY_RANK[severity]
 
 
+def new_finding(
+    category: str,
+    rule: str,
+    severity: str,
+    start: int,
+    end: int,
+    text: str,
+    message: str,
+    suggestion: str | None,
+    anchor: str,
+    score: float | None = None,
+) -> Finding:
+    """A finding with no id or fixes yet, made by tuple.__new__ in field order like the methods
+    above: every analyzer's finding is made here."""
+    return _new(
+        Finding, (category, rule, severity, start, end, text, message, suggestion, anchor, "", (), score)
+    )
+
+
 IdCache = dict[tuple[str, str, str, int], str]  # (rule, text, anchor, occurrence) -> id
 
 

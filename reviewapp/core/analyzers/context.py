@@ -6,12 +6,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..cached import cached
-from ..findings import Finding
+from ..findings import Finding, new_finding
 from ..patterns import WORD_RE, normalise, with_parts
 from ..scoring.features import text_features
 from ..text import Sentence, quoted_spans, split_sentences, url_spans
-
-_new = tuple.__new__
 
 
 @dataclass
@@ -93,23 +91,15 @@ class ParagraphContext:
         suggestion: str | None,
         score: float | None = None,
     ) -> Finding:
-        # Made by tuple.__new__ in field order, not by keyword through the class's own __new__
-        # (Python code, three times slower): this runs for every finding of a draft.
-        anchor = self.sentence_at(start).text
-        return _new(
-            Finding,
-            (
-                category,
-                rule,
-                severity,
-                start,
-                end,
-                self.text[start:end],
-                message,
-                suggestion,
-                anchor,
-                "",
-                (),
-                score,
-            ),
+        return new_finding(
+            category,
+            rule,
+            severity,
+            start,
+            end,
+            self.text[start:end],
+            message,
+            suggestion,
+            self.sentence_at(start).text,
+            score,
         )
