@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import InitVar, dataclass, field
 from functools import cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 from .encoding import FileEncoding
@@ -169,9 +169,9 @@ def after_edit(previous: Document, text: str) -> tuple[list[Paragraph], int]:
     while new_stop < len(new_lines) and new_lines[new_stop].strip():
         new_stop += 1
     new_block, old_block = new_lines[first:new_stop], old_lines[first : new_stop - shift]
-    new_widths = [len(line.rstrip()) for line in new_block]
-    width = wrap_width(new_widths)
-    one_block = all(new_widths) and all(line.strip() for line in new_block + old_block)
+    new_widths = [len(line.rstrip()) for line in new_block]  # 0: a blank line
+    width, block_first = wrap_width(new_widths), first
+    one_block = all(new_widths) and all(line.strip() for line in old_block)
     if one_block and width == wrap_width([len(line.rstrip()) for line in old_block]):
         # Narrowed to the lines between the nearest too-wide ones around the change.
         limit = -1 if width is None else width  # no wrap width: every line is its own paragraph
@@ -189,12 +189,11 @@ def after_edit(previous: Document, text: str) -> tuple[list[Paragraph], int]:
     before = [p for p in previous.paragraphs if p.end <= start]
     after = [p for p in previous.paragraphs if p.start >= old_next]
     if one_block and first < new_stop:
-        lines, position = [], start
-        for line in new_lines[first:new_stop]:
-            lines.append((position, line))
-            position += len(line) + 1
-        widths = [len(line.rstrip()) for _, line in lines]
-        middle = _paragraphs(text, lines, _runs([line for _, line in lines], widths, width), len(before))
+        segment = new_lines[first:new_stop]
+        offsets = accumulate((len(line) + 1 for line in segment[:-1]), initial=start)
+        widths = new_widths[first - block_first : new_stop - block_first]
+        runs = _runs(segment, widths, width)
+        middle = _paragraphs(text, list(zip(offsets, segment, strict=True)), runs, len(before))
     else:
         middle = [
             Paragraph(len(before) + p.index, p.start + start, p.end + start, p.text)
