@@ -1,4 +1,5 @@
-"""How Python's cycle collector runs in reviewapp's processes (the command line and the app)."""
+"""How reviewapp's processes (the command line and the app) run Python's cycle collector, and how
+a command's process ends."""
 
 from __future__ import annotations
 

@@ -29,10 +29,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def run_report(args: argparse.Namespace) -> int:
     from ..core.report import build_report
-
-    to_stdout = args.output in (None, "-")
     from ..core.report.formats import REPORT_FORMATS
 
+    to_stdout = args.output in (None, "-")
     fmt = REPORT_FORMATS[args.format] if args.format else _format_from_name(args.output)
     if to_stdout and not fmt.is_text:
         raise CliError(f"a {fmt.label} needs a file: add -o OUT{fmt.suffix}")
