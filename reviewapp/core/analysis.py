@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from .analyzers import REGISTRY, Check, DocumentView
 from .analyzers.base import RuleInfo
@@ -46,8 +46,7 @@ class AnalysisResult:
         )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class ParagraphResult:
+class ParagraphResult(NamedTuple):
     """What the analyzers found in one paragraph (offsets relative to it), and their notes."""
 
     role: str

@@ -4,14 +4,12 @@ is fully described and that an analyzer emits it)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Mark = Literal["underline", "background"]
 
 
-@dataclass(frozen=True, slots=True)
-class Category:
+class Category(NamedTuple):
     """How one category of finding looks to an editor."""
 
     id: str

@@ -6,8 +6,7 @@ command line, the desktop app, the store and the reports.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import ReviewAppError
 
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
     from .policy import Policy
 
 
-@dataclass(frozen=True, slots=True)
-class Signer:
+class Signer(NamedTuple):
     """Who is deciding (their signing key) and under which house policy."""
 
     identity: Identity
@@ -28,8 +26,7 @@ class DecisionError(ReviewAppError):
     """A decision that cannot be recorded as given (no name, an unknown role or status...)."""
 
 
-@dataclass(frozen=True, slots=True)
-class ResolutionStatus:
+class ResolutionStatus(NamedTuple):
     id: str
     label: str  # as the resolve dialog offers it
     needs_evidence: bool = False  # a source URL or a note saying how it was checked
@@ -49,8 +46,7 @@ RESOLUTION: dict[str, ResolutionStatus] = {s.id: s for s in RESOLUTION_TABLE}
 RESOLUTION_STATUSES: tuple[str, ...] = tuple(RESOLUTION)
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     id: str
     label: str
 

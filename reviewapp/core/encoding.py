@@ -4,7 +4,7 @@ saving it writes it back the same way."""
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import ReviewAppError
 
@@ -13,8 +13,7 @@ class CannotEncodeError(ReviewAppError):
     """The text holds characters the file's encoding cannot hold."""
 
 
-@dataclass(frozen=True, slots=True)
-class FileEncoding:
+class FileEncoding(NamedTuple):
     codec: str  # Python's name: "utf-8", "utf-16-le", "utf-16-be", "cp1252", "latin-1"
     label: str  # as an editor knows it: "UTF-8", "Windows-1252"...
     bom: bytes = b""

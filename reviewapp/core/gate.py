@@ -10,7 +10,7 @@ or someone in a role the policy names overrides it with a reason.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .categories import LABELS
 from .decisions import RESOLUTION
@@ -23,17 +23,16 @@ NOT_VERIFIED = "record does not verify"
 APPROVAL_STATES = (APPROVED, CHANGED, NOT_APPROVED, NOT_VERIFIED)
 
 
-@dataclass(frozen=True, slots=True)
-class GateResult:
+class GateResult(NamedTuple):
     publishable: bool
     approval: str  # one of APPROVAL_STATES
-    reasons: list[str] = field(default_factory=list)
-    unresolved: list[Finding] = field(default_factory=list)
-    resolutions: dict[str, Resolution] = field(default_factory=dict)
-    signoffs: list[SignOff] = field(default_factory=list)  # of this exact text, oldest first
-    verified: bool = True
-    policy: str = ""  # the fingerprint of the policy that judged
-    notes: list[str] = field(default_factory=list)  # worth knowing, not reasons to refuse
+    reasons: list[str]
+    unresolved: list[Finding]
+    resolutions: dict[str, Resolution]
+    signoffs: list[SignOff]  # of this exact text, oldest first
+    verified: bool
+    policy: str  # the fingerprint of the policy that judged
+    notes: list[str]  # worth knowing, not reasons to refuse
     findings: int = 0  # how many findings this text has
     resolved: int = 0  # how many of them are resolved
 

@@ -15,9 +15,8 @@ import shutil
 import threading
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .analysis import AnalysisResult
 from .document import Paragraph
@@ -43,8 +42,7 @@ MAX_REPLACEMENTS = 5
 HOW_TO_ENABLE = "set it up in Edit > Preferences or in the policy's [grammar] table"
 
 
-@dataclass(frozen=True, slots=True)
-class GrammarStatus:
+class GrammarStatus(NamedTuple):
     available: bool
     reason: str | None = None
 
@@ -52,8 +50,7 @@ class GrammarStatus:
         return {"available": self.available, "reason": self.reason}
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
+class _Match(NamedTuple):
     """One LanguageTool match, relative to its paragraph."""
 
     start: int
@@ -264,8 +261,7 @@ def installed_languagetool() -> list[Path]:
     return sorted(p for p in folder.glob("LanguageTool-*") if (p / "languagetool-server.jar").exists())
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     """A paragraph, or part of one longer than a request may be, and where it starts in it."""
 
     key: bytes

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from .errors import PolicyError
@@ -13,8 +12,7 @@ MODES = ("off", "local", "server")
 PUBLIC_SERVER = "https://api.languagetool.org"
 
 
-@dataclass(frozen=True, slots=True)
-class GrammarSettings:
+class GrammarSettings(NamedTuple):
     """The policy's [grammar] table (defaults in resources/policy/default.toml), with the
     user's settings on top."""
 
@@ -29,7 +27,7 @@ class GrammarSettings:
 
     def with_overrides(self, **values: Any) -> GrammarSettings:
         """These settings with the user's preferences on top (None leaves a value as it is)."""
-        return replace(self, **{k: v for k, v in values.items() if v is not None})
+        return self._replace(**{k: v for k, v in values.items() if v is not None})
 
 
 def grammar_settings(table: dict[str, Any], source: Path | str) -> GrammarSettings:

@@ -19,23 +19,21 @@ flagged when the record is verified.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import PolicyError
 from .files import write_atomic
 from .keys import Identity, b64, fingerprint, unb64, verify
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
+class Member(NamedTuple):
     name: str
     key: str  # base64 public key
     roles: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Keyring:
+class Keyring(NamedTuple):
     members: dict[str, Member]  # by base64 public key
     source: Path
 

@@ -7,13 +7,12 @@ weigh more (markup and zip packaging), by fixed factors of the same limit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MB = 1_000_000  # decimal megabytes, as file managers and `ls -h --si` show them
 
 
-@dataclass(frozen=True, slots=True)
-class InputLimits:
+class InputLimits(NamedTuple):
     text_mb: int = 20
 
     @property

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from .regex_cache import compile_rule
 
@@ -164,8 +164,7 @@ class TextProbe:
         return self._digit
 
 
-@dataclass(frozen=True, slots=True)
-class GatedAny:
+class GatedAny(NamedTuple):
     """Several gated expressions that stand for one: a match of any of them."""
 
     parts: tuple[GatedPattern, ...]

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .allowlist import normalise_term, read_terms
 from .errors import PolicyError
@@ -35,8 +33,7 @@ IPTC_DIGITAL_SOURCE = "https://cv.iptc.org/newscodes/digitalsourcetype/"
 PAPER_SIZES = ("A4", "Letter")
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreSettings:
+class ScoreSettings(NamedTuple):
     """When the learned scores flag a sentence, and when a rule's hit needs their agreement.
 
     Keys are the scores' categories: "claim" (check-worthiness) and "hedge"
@@ -54,8 +51,7 @@ class ScoreSettings:
 SCORE_KEYS = ("claim", "hedge")
 
 
-@dataclass(frozen=True, slots=True)
-class Policy:
+class Policy(NamedTuple):
     """A house policy. Every value comes from the policy file over resources/policy/default.toml,
     which is the one place defaults are written."""
 
@@ -84,7 +80,7 @@ class Policy:
     grammar: GrammarSettings
     scores: ScoreSettings
     store_url: str | None  # [store] url: the newsroom's review server (not part of the fingerprint)
-    raw: dict[str, Any] = field(repr=False)
+    raw: dict[str, Any]
     recorded_as: str | None  # the fingerprint it was recorded under (a policy from the record)
 
     @property
@@ -105,7 +101,7 @@ def policy_from_record(raw: dict[str, Any], fingerprint: str) -> Policy:
     """
     source = Path(f"<recorded policy {fingerprint[:12]}>")
     policy = _build(_merge(_read(default_policy_path()), raw, source), source)
-    return dataclasses.replace(policy, recorded_as=fingerprint)
+    return policy._replace(recorded_as=fingerprint)
 
 
 def default_policy_path() -> Path:

@@ -12,9 +12,9 @@ findings and the same verdict for the same text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .allowlist import is_allowed, read_terms, write_terms
 from .analysis import AnalysisResult, Analyzer, IncrementalAnalysis, ParagraphRunner
@@ -42,8 +42,7 @@ GrammarStep = Literal["check", "cached", "off"]
 GRAMMAR_OFF = GrammarStatus(False, f"grammar check is off; {HOW_TO_ENABLE}")
 
 
-@dataclass(frozen=True, slots=True)
-class Review:
+class Review(NamedTuple):
     """One version of a draft, reviewed: its findings, the grammar check's state, the gate."""
 
     analysis: AnalysisResult  # grammar findings merged in
@@ -168,13 +167,13 @@ class Reviewer:
         record = store.record(review.draft.key, self.policy.keyring)
         governing = _governing_policy(record, review.draft.sha256) or store.latest_policy()
         if governing is None or governing == self.policy.fingerprint:
-            return replace(review, gate=evaluate(review.findings, review.draft, record, self.policy))
+            return review._replace(gate=evaluate(review.findings, review.draft, record, self.policy))
         raw = store.recorded_policy(governing)
         if raw is None:
             gate = evaluate(review.findings, review.draft, record, self.policy)
             problem = f"the policy the decisions were made under ({governing[:12]}) is not in the record"
-            gate = replace(gate, publishable=False, verified=False, reasons=[problem, *gate.reasons])
-            return replace(review, gate=gate)
+            gate = gate._replace(publishable=False, verified=False, reasons=[problem, *gate.reasons])
+            return review._replace(gate=gate)
         other = self._reviewer_for(governing, raw)
         recorded = other.review(review.document, key=review.draft.key, session=None, grammar="cached")
         gate = evaluate(recorded.findings, recorded.draft, record, other.policy)
@@ -182,7 +181,7 @@ class Reviewer:
             f"judged by the policy the decisions were made under ({governing[:12]}), "
             f"not the one given ({self.policy.fingerprint[:12]})"
         )
-        return replace(recorded, gate=replace(gate, notes=[note, *gate.notes]))
+        return recorded._replace(gate=gate._replace(notes=[note, *gate.notes]))
 
     def _reviewer_for(self, fingerprint: str, raw: dict) -> Reviewer:
         cached = self._recorded.get(fingerprint)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .document import at_most_words
 from .errors import PolicyError
@@ -29,8 +29,7 @@ from .toml_files import read_toml
 LEXICON_CATEGORIES = ("boilerplate", "hedge", "peacock", "ai_tell")
 
 
-@dataclass(frozen=True, slots=True)
-class LexiconRule:
+class LexiconRule(NamedTuple):
     name: str
     category: str
     severity: str

@@ -8,9 +8,8 @@ when set, goes over the house policy's; when not set, the policy's holds, so
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import ReviewAppError
 from .files import write_atomic
@@ -22,8 +21,7 @@ class SettingsError(ReviewAppError):
     """The user's settings file cannot be read or holds a bad value."""
 
 
-@dataclass(frozen=True, slots=True)
-class UserSettings:
+class UserSettings(NamedTuple):
     """Values the user chose; None means the house policy's value holds."""
 
     grammar_mode: str | None = None  # "off", "local" or "server"
@@ -43,7 +41,7 @@ class UserSettings:
 
     def with_values(self, **values: Any) -> UserSettings:
         """These settings with some changed; an empty string clears a value."""
-        return replace(self, **{k: (v or None) for k, v in values.items()})
+        return self._replace(**{k: (v or None) for k, v in values.items()})
 
 
 def settings_path() -> Path:
@@ -61,7 +59,7 @@ def load_user_settings(path: Path | None = None) -> UserSettings:
         raise SettingsError(f"{path}: cannot read your settings ({exc})") from None
     if not isinstance(data, dict):
         raise SettingsError(f"{path}: your settings must be a JSON object")
-    known = {name: data.get(name) for name in UserSettings.__dataclass_fields__}
+    known = {name: data.get(name) for name in UserSettings._fields}
     for name, value in known.items():
         if value is not None and not isinstance(value, str):
             raise SettingsError(f"{path}: {name} must be text, not {value!r}")
@@ -87,7 +85,7 @@ def record_location(db: str | None, user: UserSettings, policy_url: str | None, 
 
 def save_user_settings(settings: UserSettings, path: Path | None = None) -> None:
     path = path or settings_path()
-    values = {k: v for k, v in asdict(settings).items() if v is not None}
+    values = {k: v for k, v in settings._asdict().items() if v is not None}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

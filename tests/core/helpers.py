@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import dataclasses
 from functools import cache
 
 from reviewapp.core import Analyzer, Finding, load_policy, load_text
@@ -14,7 +13,7 @@ RULES_ONLY = ScoreSettings({"claim": 2.0, "hedge": 2.0}, {"claim": 0.0, "hedge":
 
 @cache
 def rules_only() -> Analyzer:
-    return Analyzer(dataclasses.replace(load_policy(), scores=RULES_ONLY))
+    return Analyzer(load_policy()._replace(scores=RULES_ONLY))
 
 
 def findings_of(text: str, category: str | None = None, analyzer: Analyzer | None = None) -> list[Finding]:

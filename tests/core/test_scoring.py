@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from reviewapp.core import Analyzer, load_policy, load_text
@@ -26,7 +24,7 @@ def analyzer_with(**scores) -> Analyzer:
         {**settings.floors, **scores.get("floors", {})},
         {**settings.rule_floors, **scores.get("rule_floors", {})},
     )
-    return Analyzer(dataclasses.replace(policy, scores=changed))
+    return Analyzer(policy._replace(scores=changed))
 
 
 def test_every_claim_hedge_and_peacock_finding_has_a_score(data_dir):

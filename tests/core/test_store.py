@@ -305,7 +305,6 @@ def test_one_connection_per_thread(store):
 
 def test_removed_in_an_older_record_does_not_resolve_words_still_there(people):
     """Before "Removed" deleted the words, it could be recorded while they stayed: it counts for nothing."""
-    import dataclasses
 
     from reviewapp.core.gate import evaluate
     from reviewapp.core.store import DraftRecord, Resolution
@@ -317,7 +316,7 @@ def test_removed_in_an_older_record_does_not_resolve_words_still_there(people):
         review.findings, review.draft, DraftRecord({furniture.id: old}, [], [], [], []), REVIEWER.policy
     )
     assert furniture in gate.unresolved and furniture.id not in gate.resolutions
-    kept = dataclasses.replace(old, status="false_positive")
+    kept = old._replace(status="false_positive")
     gate = evaluate(
         review.findings, review.draft, DraftRecord({furniture.id: kept}, [], [], [], []), REVIEWER.policy
     )

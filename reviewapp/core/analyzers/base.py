@@ -19,8 +19,7 @@ it is not fully described.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from ..document import Document, Paragraph
 from ..findings import Finding
@@ -28,8 +27,7 @@ from ..policy import Policy
 from .context import ParagraphContext
 
 
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """One rule an analyzer may emit, as the editor and the docs see it."""
 
     name: str  # "claim.figure"
@@ -38,8 +36,7 @@ class RuleInfo:
     fix: str | None = None  # the one-click fix it offers (core/fixes.py), if any
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentView:
+class DocumentView(NamedTuple):
     """What a document hook sees: the draft, each paragraph's role, and what the paragraph hooks found."""
 
     document: Document

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
+from typing import NamedTuple
 
 from ..errors import ReviewAppError
 from ..resources import resource_path
@@ -18,8 +18,7 @@ class ModelError(ReviewAppError):
     """A shipped model file is missing or damaged (reinstall reviewapp)."""
 
 
-@dataclass(frozen=True, slots=True)
-class LinearModel:
+class LinearModel(NamedTuple):
     """Logistic regression: score = 1 / (1 + e^-(bias + sum of the weights of the features present))."""
 
     name: str

@@ -11,16 +11,15 @@ reaches that head went backwards. `reviewapp audit head` prints a head to keep a
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import ReviewAppError
 from ..files import write_atomic
 from ..paths import data_dir
 
 
-@dataclass(frozen=True, slots=True)
-class Head:
+class Head(NamedTuple):
     """The chain as far as a given entry: how many entries, and the last one's hash."""
 
     entries: int
@@ -37,8 +36,7 @@ class Head:
         return cls(int(count), digest.lower())
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
+class Anchor(NamedTuple):
     seen: Head  # the latest head seen: the database must not go back before it
 
 
@@ -73,7 +71,7 @@ def save_anchor(database: str, anchor: Anchor, path: Path | None = None) -> None
     old = load_anchor(database, path)
     if old is not None and old.seen.entries > anchor.seen.entries:
         return
-    data[database] = {"seen": asdict(anchor.seen)}
+    data[database] = {"seen": anchor.seen._asdict()}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, json.dumps(data, indent=1) + "\n")

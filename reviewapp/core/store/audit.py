@@ -25,7 +25,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..keyring import Keyring
 from ..keys import unb64, verify_key
@@ -123,8 +123,7 @@ def entry_problem(entry: AuditEntry, keyring: Keyring | None = None) -> str | No
     return hash_problem(entry) or signature_problem(entry, keyring)
 
 
-@dataclass(frozen=True, slots=True)
-class Broken:
+class Broken(NamedTuple):
     """Where the chain first does not hold, and why."""
 
     entry: int

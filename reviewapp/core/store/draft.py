@@ -6,8 +6,8 @@ Apart from the decisions (records.py) because every review names its draft,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..document import Document
 
@@ -17,8 +17,7 @@ def draft_key(path: Path | None, sha256: str) -> str:
     return str(path.resolve()) if path else f"pasted:{sha256}"
 
 
-@dataclass(frozen=True, slots=True)
-class DraftRef:
+class DraftRef(NamedTuple):
     """One version of one draft, as a decision names it."""
 
     key: str  # the draft (see draft_key)

@@ -3,11 +3,10 @@ they are about: draft.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
+class Resolution(NamedTuple):
     finding_id: str
     status: str
     note: str | None
@@ -21,8 +20,7 @@ class Resolution:
     entry: int | None = None  # its audit entry
 
 
-@dataclass(frozen=True, slots=True)
-class SignOff:
+class SignOff(NamedTuple):
     person: str
     role: str
     decision: str  # approve, reject, withdraw or override
@@ -34,23 +32,21 @@ class SignOff:
     entry: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class DraftRecord:
+class DraftRecord(NamedTuple):
     """One draft's decisions, as read from the verified audit log."""
 
     resolutions: dict[str, Resolution]  # the latest of each finding, any version
     signoffs: list[SignOff]  # every version, oldest first
     problems: list[str]  # why the record cannot be trusted; empty when it verifies
     notes: list[str]  # what an editor should know that is no tampering (old unsigned decisions)
-    policies: list[str] = field(default_factory=list)  # the policy of each verified decision, in order
+    policies: list[str]  # the policy of each verified decision, in order
 
     @property
     def verified(self) -> bool:
         return not self.problems
 
 
-@dataclass(frozen=True, slots=True)
-class AuditReport:
+class AuditReport(NamedTuple):
     ok: bool
     entries: int
     first_broken: int | None = None
@@ -59,8 +55,7 @@ class AuditReport:
     problems: tuple[str, ...] = ()  # everything found, the first of which is `reason`
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
+class HistoryEntry(NamedTuple):
     at: str
     kind: str  # "version", "resolution" or "signoff"
     sha256: str
