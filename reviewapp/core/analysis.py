@@ -10,7 +10,6 @@ analyzers/__init__.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, NamedTuple, Protocol
 
@@ -28,13 +27,12 @@ from .rules import house_rules
 from .text import last_sentence_start
 
 
-@dataclass(slots=True)
-class AnalysisResult:
+class AnalysisResult(NamedTuple):
     document: Document
     findings: list[Finding]
     roles: list[str]
-    reanalysed: int = 0  # paragraphs analysed in this pass rather than reused
-    changed: list[int] = field(default_factory=list)  # indices of those paragraphs
+    reanalysed: int  # paragraphs analysed in this pass rather than reused
+    changed: list[int]  # indices of those paragraphs
 
     @property
     def ai_statement(self) -> str | None:

@@ -4,35 +4,58 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import InitVar, dataclass, field
 from functools import cache
 from itertools import accumulate, pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 from .encoding import FileEncoding
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """One paragraph (a line of the text, or hard-wrapped lines); offsets are Python string indices."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # hides tuple.index, which nothing here calls on a paragraph
     start: int
     end: int
     text: str
 
 
-@dataclass(slots=True)
+# Metadata and Document are plain classes, not dataclasses: every command loads a draft, and
+# the dataclasses module (with inspect, which it imports) and compiling a dataclass's methods
+# cost about 10 ms of each start. They change after loading (a loader fills in the metadata).
+
+
 class Metadata:
     """What the draft says about itself."""
 
-    title: str | None = None
-    byline: str | None = None
-    date: str | None = None
-    declared_ai_use: str | None = None  # from front matter / meta tags: "none", "assisted", ...
+    __slots__ = ("byline", "date", "declared_ai_use", "title")
+
+    def __init__(
+        self,
+        title: str | None = None,
+        byline: str | None = None,
+        date: str | None = None,
+        declared_ai_use: str | None = None,  # from front matter / meta tags: "none", "assisted", ...
+    ) -> None:
+        self.title, self.byline, self.date, self.declared_ai_use = title, byline, date, declared_ai_use
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Metadata) and self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _METADATA_FIELDS)
+        return f"Metadata({shown})"
+
+    def _values(self) -> tuple[str | None, ...]:
+        return tuple(getattr(self, name) for name in _METADATA_FIELDS)
 
 
-@dataclass(slots=True)
+_METADATA_FIELDS = ("title", "byline", "date", "declared_ai_use")
+
+
 class Document:
     """A draft ready for analysis.
 
@@ -44,26 +67,47 @@ class Document:
     `file_sha256` is SHA-256 of the file's bytes, as `sha256sum` prints it.
     """
 
-    text: str
-    path: Path | None = None
-    format: str = "txt"
-    metadata: Metadata = field(default_factory=Metadata)
-    warnings: list[str] = field(default_factory=list)
-    file_sha256: str | None = None  # of the file as read from disk; None for text from the editor
-    encoding: FileEncoding | None = None  # how its text file was written (None: not a text file)
-    paragraphs: list[Paragraph] = field(init=False)
-    sha256: str = field(init=False)
-    words: int = field(init=False)
-    # The paragraphs and word count when already known (an edit's: see after_edit).
-    known: InitVar[tuple[list[Paragraph], int] | None] = None
+    __slots__ = (
+        "encoding",
+        "file_sha256",
+        "format",
+        "metadata",
+        "paragraphs",
+        "path",
+        "sha256",
+        "text",
+        "warnings",
+        "words",
+    )  # fmt: skip
 
-    def __post_init__(self, known: tuple[list[Paragraph], int] | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        path: Path | None = None,
+        format: str = "txt",
+        metadata: Metadata | None = None,
+        warnings: list[str] | None = None,
+        file_sha256: str | None = None,  # of the file as read from disk; None for text from the editor
+        encoding: FileEncoding | None = None,  # how its text file was written (None: not a text file)
+        # The paragraphs and word count when already known (an edit's: see after_edit).
+        known: tuple[list[Paragraph], int] | None = None,
+    ) -> None:
+        self.text, self.path, self.format = text, path, format
+        self.metadata = metadata if metadata is not None else Metadata()
+        self.warnings = warnings if warnings is not None else []
+        self.file_sha256, self.encoding = file_sha256, encoding
+        self.paragraphs: list[Paragraph]
+        self.words: int
         if known is None:
             self.paragraphs = split_paragraphs(self.text)
             self.words = count_words(self.text)
         else:
             self.paragraphs, self.words = known
         self.sha256 = text_sha256(self.text)
+
+    def __repr__(self) -> str:
+        shown = f"{self.path!r}, format={self.format!r}, words={self.words}, sha256={self.sha256[:12]!r}"
+        return f"Document({shown})"
 
     @property
     def display_name(self) -> str:

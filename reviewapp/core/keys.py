@@ -13,9 +13,9 @@ import base64
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from nacl.exceptions import BadSignatureError, CryptoError
 from nacl.exceptions import ValueError as NaclValueError
@@ -80,13 +80,15 @@ def verify_key(key: str) -> _Verifier:
     return _Verifier(key)
 
 
-@dataclass(frozen=True, slots=True)
-class Identity:
+class Identity(NamedTuple):
     """A person's name and signing key."""
 
     name: str
     public_key: bytes
-    signing_key: SigningKey = field(repr=False)
+    signing_key: SigningKey
+
+    def __repr__(self) -> str:  # never the signing key
+        return f"Identity(name={self.name!r}, fingerprint={self.fingerprint!r})"
 
     @property
     def fingerprint(self) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Generic, NamedTuple, TypeVar
 
 from .regex_cache import compile_rule
@@ -50,28 +49,47 @@ DIGIT_TRIGGER = "<digit>"
 K = TypeVar("K")
 
 
-@dataclass(frozen=True, slots=True)
 class GatedPattern:
     """A regular expression that is only tried when its trigger words are present.
 
     `groups` is an AND of ORs: every group must have one of its words in the
     text (the word "<digit>" stands for any digit). Plain `triggers = [...]`
-    is one group.
+    is one group. A plain class rather than a dataclass (see document.py): it
+    compiles its expression on first use, and most never are on a short draft.
     """
 
-    source: str  # the expression, compiled on first use: most never are on a short draft
-    flags: int = 0
-    groups: tuple[frozenset[str], ...] = ()
-    chars: str = ""
-    substrings: tuple[str, ...] = ()
-    _compiled: list[re.Pattern[str]] = field(default_factory=list, compare=False, repr=False)
+    __slots__ = ("_compiled", "chars", "flags", "groups", "source", "substrings")
+
+    def __init__(
+        self,
+        source: str,
+        flags: int = 0,
+        groups: tuple[frozenset[str], ...] = (),
+        chars: str = "",
+        substrings: tuple[str, ...] = (),
+    ) -> None:
+        self.source, self.flags, self.groups = source, flags, groups
+        self.chars, self.substrings = chars, substrings
+        self._compiled: re.Pattern[str] | None = None
+
+    def _key(self) -> tuple[str, int, tuple[frozenset[str], ...], str, tuple[str, ...]]:
+        return (self.source, self.flags, self.groups, self.chars, self.substrings)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, GatedPattern) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"GatedPattern({self.source!r}, flags={self.flags})"
 
     @property
     def regex(self) -> re.Pattern[str]:
         """The compiled expression (with its first-character test in front)."""
-        if not self._compiled:
-            self._compiled.append(compile_rule(self.source, self.flags, first_chars=True))
-        return self._compiled[0]
+        if self._compiled is None:
+            self._compiled = compile_rule(self.source, self.flags, first_chars=True)
+        return self._compiled
 
     def may_match(self, text: str, words: frozenset[str] | None = None) -> bool:
         return self.admits(TextProbe(text, word_set(text) if words is None else words))

@@ -12,7 +12,6 @@ findings and the same verdict for the same text.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -150,7 +149,7 @@ class Reviewer:
             allowed = tuple(f for f in analysis.findings if is_allowed(f, terms))
             if allowed:
                 kept = [f for f in analysis.findings if not is_allowed(f, terms)]
-                analysis = replace(analysis, findings=kept)
+                analysis = analysis._replace(findings=kept)
         review = Review(analysis, DraftRef.of(document, key), status, allowed=allowed)
         return self.judge(review, store) if store is not None else review
 

@@ -282,8 +282,9 @@ def test_an_entry_cut_out_of_a_signers_chain_is_found(case, people):
 def test_an_approval_forged_with_another_key_is_found(case, people):
     """Without a keyring: a new key signing in the editor's name is caught (the name had another key)."""
     review = case.reviewer.review(load_path(case.draft))
-    forger = people.signer("Mallory")._replace(identity=dataclasses.replace(
-        people.identity("Mallory"), name="Carmen Ortiz"))  # fmt: skip
+    forger = people.signer("Mallory")._replace(
+        identity=people.identity("Mallory")._replace(name="Carmen Ortiz")
+    )
     case.store.sign_off(review.draft, forger, "editor", "approve")
     gate = case.gate()
     assert refused(gate) and "another key" in gate.reasons[0]

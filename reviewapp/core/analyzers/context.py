@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from ..cached import cached
 from ..findings import Finding, new_finding
@@ -12,12 +11,15 @@ from ..scoring.features import text_features
 from ..text import Sentence, quoted_spans, split_sentences, url_spans
 
 
-@dataclass
 class ParagraphContext:
-    """One paragraph; offsets in findings are relative to the paragraph start."""
+    """One paragraph; offsets in findings are relative to the paragraph start.
 
-    text: str
-    role: str  # one of roles.ROLES
+    A plain class: what it works out is kept in its __dict__ (see cached.py).
+    """
+
+    def __init__(self, text: str, role: str) -> None:
+        self.text = text
+        self.role = role  # one of roles.ROLES
 
     @cached
     def sentences(self) -> list[Sentence]:

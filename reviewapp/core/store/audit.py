@@ -23,8 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, NamedTuple
 
 from ..keyring import Keyring
@@ -37,8 +35,7 @@ SIGNATURE_MISMATCH = (
 COLUMNS = "id, at, kind, document, sha256, payload, prev_hash, hash, key, signature, signer_prev"
 
 
-@dataclass(frozen=True)
-class AuditEntry:
+class AuditEntry(NamedTuple):
     id: int
     at: str
     kind: str  # "resolution", "signoff" or "policy"
@@ -51,8 +48,9 @@ class AuditEntry:
     signature: str | None
     signer_prev: str | None  # the hash of this signer's previous entry (GENESIS for their first)
 
-    @cached_property
+    @property
     def data(self) -> dict[str, Any]:
+        """The payload read (again on each use: most entries are read once or twice)."""
         value = json.loads(self.payload)
         return value if isinstance(value, dict) else {}
 
@@ -130,13 +128,15 @@ class Broken(NamedTuple):
     reason: str
 
 
-@dataclass(slots=True)
 class ChainScan:
     """What one pass over the whole log found."""
 
-    broken: Broken | None = None  # the first entry that breaks the chain
-    signer_breaks: list[int] = field(default_factory=list)  # entries not linked to their signer's previous
-    last_of_key: dict[str, int] = field(default_factory=dict)  # each key's last entry
+    __slots__ = ("broken", "last_of_key", "signer_breaks")
+
+    def __init__(self) -> None:
+        self.broken: Broken | None = None  # the first entry that breaks the chain
+        self.signer_breaks: list[int] = []  # entries not linked to their signer's previous
+        self.last_of_key: dict[str, int] = {}  # each key's last entry
 
 
 def scan_chain(

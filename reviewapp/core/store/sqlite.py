@@ -580,8 +580,9 @@ class ReviewStore:
                     f"audit entry {entry.id} ({entry.kind} by {entry.person or 'unknown'}): {problem}"
                 )
                 continue
-            if entry.data.get("policy"):
-                policies.append(str(entry.data["policy"]))
+            data = entry.data
+            if data.get("policy"):
+                policies.append(str(data["policy"]))
             if entry.kind == "resolution":
                 resolution = _resolution(entry)
                 resolutions[resolution.finding_id] = resolution
@@ -721,7 +722,7 @@ def _resolution(entry: AuditEntry) -> Resolution:
         str(d["status"]),
         d.get("note"),
         d.get("source_url"),
-        entry.person,
+        str(d.get("person", "")),
         entry.at,
         entry.sha256 or "",
         d.get("rule"),
@@ -734,7 +735,7 @@ def _resolution(entry: AuditEntry) -> Resolution:
 def _signoff(entry: AuditEntry) -> SignOff:
     d = entry.data
     return SignOff(
-        entry.person,
+        str(d.get("person", "")),
         str(d["role"]),
         str(d["decision"]),
         d.get("comment"),
