@@ -50,7 +50,7 @@ def _encode(table: dict[Key, Entry]) -> list[list[Any]]:
 
 
 # More than the built-in rules need several times over (see KeptTable for the limit).
-TABLE = KeptTable(f"regex-{_TAG}.json", 2_000, _decode, _encode)
+TABLE = KeptTable(f"regex-{_TAG}", 2_000, _decode, _encode)
 
 
 def compile_rule(source: str, flags: int = 0, *, first_chars: bool = False) -> re.Pattern[str]:

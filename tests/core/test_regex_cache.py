@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import re
 import subprocess
@@ -89,17 +89,17 @@ def test_a_damaged_file_or_entry_means_compiling_as_usual(cache_home):
     regex_cache.compile_rule(source, flags, first_chars=True)
     regex_cache.save()
     path = next(cache_home.iterdir())
-    entries = json.loads(path.read_text())
-    entries[0][4][1] = [999999, 1, 2]  # a program the engine refuses
-    path.write_text(json.dumps(entries))
+    entries = [list(e) for e in marshal.loads(path.read_bytes())]
+    entries[0][4] = [entries[0][4][0], [999999, 1, 2], *entries[0][4][2:]]  # a program the engine refuses
+    path.write_bytes(marshal.dumps(entries))
     regex_cache.forget()
     behaves_as_compiled(regex_cache.compile_rule(source, flags, first_chars=True), source, flags)
 
-    path.write_text("{not json")
+    path.write_bytes(b"\xffnot marshal data")
     regex_cache.forget()
     behaves_as_compiled(regex_cache.compile_rule(source, flags, first_chars=True), source, flags)
     regex_cache.save()  # written whole again
-    assert len(json.loads(path.read_text())) == 1
+    assert len(marshal.loads(path.read_bytes())) == 1
 
 
 def test_a_bad_expression_is_refused_as_re_compile_refuses_it(cache_home):
@@ -134,8 +134,8 @@ def test_check_reports_the_same_with_and_without_the_kept_programs(tmp_path, dat
         return done.stdout
 
     first = check()
-    kept = list((tmp_path / "cache").glob("regex-*.json"))
-    assert len(kept) == 1 and len(json.loads(kept[0].read_text())) > 10
+    kept = list((tmp_path / "cache").glob("regex-*"))
+    assert len(kept) == 1 and len(marshal.loads(kept[0].read_bytes())) > 10
     assert check() == first
 
 
@@ -147,11 +147,11 @@ def test_past_the_limit_a_save_keeps_only_what_this_process_used(cache_home, mon
         regex_cache.compile_rule(source)
     regex_cache.save()
     path = next(cache_home.iterdir())
-    assert sorted(e[0] for e in json.loads(path.read_text())) == old  # all new: all kept
+    assert sorted(e[0] for e in marshal.loads(path.read_bytes())) == old  # all new: all kept
 
     regex_cache.forget()  # a later run uses two of them and compiles one more
     regex_cache.compile_rule("old rule 0")
     regex_cache.compile_rule("old rule 2")
     regex_cache.compile_rule("new rule")
     regex_cache.save()
-    assert sorted(e[0] for e in json.loads(path.read_text())) == ["new rule", "old rule 0", "old rule 2"]
+    assert sorted(e[0] for e in marshal.loads(path.read_bytes())) == ["new rule", "old rule 0", "old rule 2"]

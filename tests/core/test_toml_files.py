@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import tomllib
 
 import pytest
@@ -20,6 +21,10 @@ nested = { deep = { deeper = true } }
 """
 
 
+def kept_file(cache_home):
+    return cache_home / toml_files.TABLE.name
+
+
 @pytest.fixture
 def cache_home(tmp_path, monkeypatch):
     monkeypatch.setenv("REVIEWAPP_HOME", str(tmp_path / "home"))
@@ -34,7 +39,7 @@ def test_an_unchanged_file_is_read_from_its_kept_copy(cache_home, tmp_path, monk
     first = read_toml(path)
     assert first == tomllib.loads(RULES)
     toml_files.save()
-    assert (cache_home / "toml.json").stat().st_mode & 0o077 == 0
+    assert kept_file(cache_home).stat().st_mode & 0o077 == 0
 
     toml_files.forget()  # the next run
     parsed: list[str] = []
@@ -62,7 +67,7 @@ def test_errors_are_those_of_reading_and_parsing(cache_home, tmp_path):
     assert not cache_home.exists()  # nothing read, nothing kept
 
 
-def test_data_json_cannot_hold_is_never_kept(cache_home, tmp_path):
+def test_data_that_is_not_plain_is_never_kept(cache_home, tmp_path):
     path = tmp_path / "dated.toml"
     path.write_text("published = 2026-11-29\nhuge = 123456789012345678901234567890\n", encoding="utf-8")
     data = read_toml(path)
@@ -76,7 +81,7 @@ def test_the_policy_and_its_fingerprint_are_the_same_from_a_kept_copy(cache_home
     toml_files.save()
     toml_files.forget()
     kept = load_policy()
-    assert (cache_home / "toml.json").exists()
+    assert kept_file(cache_home).exists()
     assert kept.raw == read.raw and kept.fingerprint == read.fingerprint
 
 
@@ -86,7 +91,7 @@ def test_no_cache_means_nothing_kept_and_nothing_read(cache_home, tmp_path, monk
     path.write_text(RULES, encoding="utf-8")
     read_toml(path)
     toml_files.save()
-    assert (cache_home / "toml.json").exists()
+    assert kept_file(cache_home).exists()
 
     monkeypatch.setenv("REVIEWAPP_NO_CACHE", "1")
     toml_files.forget()
@@ -94,14 +99,12 @@ def test_no_cache_means_nothing_kept_and_nothing_read(cache_home, tmp_path, monk
     real = tomllib.loads
     monkeypatch.setattr(tomllib, "loads", lambda text: parsed.append(text) or real(text))
     assert read_toml(path) == tomllib.loads(RULES) and len(parsed) == 2  # read, and the check here
-    (cache_home / "toml.json").unlink()
+    kept_file(cache_home).unlink()
     toml_files.save()
-    assert not (cache_home / "toml.json").exists()
+    assert not kept_file(cache_home).exists()
 
 
 def test_past_the_limit_a_save_keeps_only_the_files_this_process_read(cache_home, tmp_path, monkeypatch):
-    import json
-
     monkeypatch.setattr(toml_files.TABLE, "limit", 2)
     paths = []
     for n in range(3):
@@ -110,12 +113,12 @@ def test_past_the_limit_a_save_keeps_only_the_files_this_process_read(cache_home
         paths.append(path)
         read_toml(path)
     toml_files.save()
-    assert len(json.loads((cache_home / "toml.json").read_text())) == 3
+    assert len(marshal.loads(kept_file(cache_home).read_bytes())) == 3
 
     toml_files.forget()  # a later run reads one kept file and one edited since
     read_toml(paths[0])
     paths[1].write_text("version = 10\n", encoding="utf-8")
     read_toml(paths[1])
     toml_files.save()
-    kept = json.loads((cache_home / "toml.json").read_text())
+    kept = marshal.loads(kept_file(cache_home).read_bytes())
     assert sorted(data["version"] for data in kept.values()) == [0, 10]
