@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..core.findings import SEVERITIES
-from ..core.text import display_path
+from ..core.shown import display_path
 from .check_many import review_many, review_one
 from .common import EXIT_ERROR_FINDINGS, EXIT_OK, EXIT_USAGE, iter_drafts, reviewer
 

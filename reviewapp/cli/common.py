@@ -46,14 +46,14 @@ def guarded(action: Callable[[], T]) -> T:
 
 def unreadable(path: object, exc: BaseException) -> str:
     """One line for a reader's own failure on hostile input (not one of ours: no traceback either)."""
-    from ..core.text import display_path
+    from ..core.shown import display_path
 
     return f"{display_path(path)}: cannot be read ({type(exc).__name__}: {str(exc)[:120]})"
 
 
 def load_draft(pipeline: Any, path: str | Path) -> Any:  # -> Document
     """A draft loaded through the pipeline; any failure is one line, its warnings said on stderr."""
-    from ..core.text import display_path
+    from ..core.shown import display_path
 
     try:
         document = pipeline.load(path)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import ReviewAppError
-from ..core.text import display_path
+from ..core.shown import display_path
 from .common import (
     EXIT_ERROR_FINDINGS,
     EXIT_OK,

@@ -15,13 +15,13 @@
 from __future__ import annotations
 
 import codecs
-import re
 
 from . import errors
 from .encoding import FileEncoding, detect_newline
+from .regex_cache import compile_rule
 
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_C1 = re.compile("[\x80-\x9f]")
+_CONTROLS = compile_rule("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_C1 = compile_rule("[\x80-\x9f]")
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
     (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),

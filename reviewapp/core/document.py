@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .encoding import FileEncoding
+from .regex_cache import compile_rule
 
 
 class Paragraph(NamedTuple):
@@ -134,7 +135,7 @@ def _more_words_than(limit: int) -> re.Pattern[str]:
     """Matches the start of a text of more than `limit` words, in one call (this runs several times
     for every paragraph). Possessive: spaces and words cannot share a character, so it never
     backtracks."""
-    return re.compile(rf"\s*+(?:\S++\s++){{{limit}}}\S")
+    return compile_rule(rf"\s*+(?:\S++\s++){{{limit}}}\S")
 
 
 def first_word(line: str) -> str:
@@ -143,7 +144,7 @@ def first_word(line: str) -> str:
     return found.group() if found else ""
 
 
-_WORD_RUN = re.compile(r"\S+")  # \S is what str.split keeps: both follow str.isspace
+_WORD_RUN = compile_rule(r"\S+")  # \S is what str.split keeps: both follow str.isspace
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -258,7 +259,7 @@ def _common_prefix(a: list[str], b: list[str]) -> int:
 
 
 _TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", ")")
-_BLOCK_MARKER = re.compile(r"^\s*(?:[-*+•>|#]|\d+[.)]\s|```|~~~)")
+_BLOCK_MARKER = compile_rule(r"^\s*(?:[-*+•>|#]|\d+[.)]\s|```|~~~)")
 WRAP_WIDTHS = (40, 100)  # the narrowest and widest wrapping taken for one
 
 

@@ -16,7 +16,7 @@ class LoadError(ReviewAppError):
     """A draft could not be loaded; nothing was changed."""
 
     def __init__(self, path: object, reason: str) -> None:
-        from .text import display_path  # a name with a line break or a bidi override prints as escapes
+        from .shown import display_path  # a name with a line break or a bidi override prints as escapes
 
         super().__init__(f"{display_path(path)}: {reason}")
         self.path = path

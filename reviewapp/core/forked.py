@@ -15,7 +15,6 @@ the caller does the work itself elsewhere.
 from __future__ import annotations
 
 import os
-import pickle
 import select
 import struct
 from collections.abc import Callable, Iterator
@@ -78,6 +77,8 @@ def each_result(count: int, work: Callable[[int], R], processes: int) -> Iterato
 
 def _fork_child(numbers: int, work: Callable[[int], R], others: list[int]) -> tuple[int, int]:
     """A child taking pieces until none is left; (the pipe its results come through, its pid)."""
+    import pickle  # here, not at the top: `status` imports this module and never forks (2 ms)
+
     inbox, outbox = os.pipe()
     _widen(outbox)
     pid = os.fork()
@@ -143,6 +144,8 @@ class _Inbox:
 
     @staticmethod
     def _unpack(buffer: bytearray, results: dict[int, R]) -> None:
+        import pickle
+
         start = 0
         while len(buffer) - start >= _LENGTH.size:
             (size,) = _LENGTH.unpack_from(buffer, start)

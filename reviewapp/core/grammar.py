@@ -23,7 +23,7 @@ from .document import Paragraph
 from .errors import first_line
 from .files import write_atomic
 from .findings import Finding, assign_ids, sort_key
-from .grammar_settings import GrammarSettings
+from .grammar_settings import HOW_TO_ENABLE, GrammarSettings, GrammarStatus
 from .paths import data_dir
 from .roles import DISCLOSURE
 
@@ -39,15 +39,6 @@ GRAMMAR_RULES_WHY = {
 # LanguageTool's issue types that are errors in print; the rest (style, typographical...) are suggestions.
 WARNING_TYPES = frozenset({"misspelling", "grammar"})
 MAX_REPLACEMENTS = 5
-HOW_TO_ENABLE = "set it up in Edit > Preferences or in the policy's [grammar] table"
-
-
-class GrammarStatus(NamedTuple):
-    available: bool
-    reason: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"available": self.available, "reason": self.reason}
 
 
 class _Match(NamedTuple):

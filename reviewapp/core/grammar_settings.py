@@ -10,6 +10,18 @@ from .errors import PolicyError
 
 MODES = ("off", "local", "server")
 PUBLIC_SERVER = "https://api.languagetool.org"
+HOW_TO_ENABLE = "set it up in Edit > Preferences or in the policy's [grammar] table"
+
+
+class GrammarStatus(NamedTuple):
+    """Whether the grammar check ran, and why not. Here rather than in grammar.py, which a
+    review with the check off (and `status`) does not import."""
+
+    available: bool
+    reason: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"available": self.available, "reason": self.reason}
 
 
 class GrammarSettings(NamedTuple):

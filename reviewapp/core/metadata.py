@@ -6,17 +6,18 @@ import re
 from collections.abc import Sequence
 
 from .document import Metadata, Paragraph, at_most_words
+from .regex_cache import compile_rule
 
-_BYLINE = re.compile(
+_BYLINE = compile_rule(
     r"^(?:[-•*]\s*)?(?:by|written by|words by)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", re.IGNORECASE
 )
-_DATE_LINE = re.compile(
+_DATE_LINE = compile_rule(
     r"^(?:[-•*]\s*+)?(?:(?:published|updated|posted)(?:\s*+:)?\s*+)?(?:\w+day,?\s++)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
     r"(?:\s++\d{1,2}[:.]\d{2}\s*+(?:[ap]\.?m\.?)?)?\s*+$",  # runs of spaces taken whole: linear
     re.IGNORECASE,
 )
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
+_FRONT_MATTER = compile_rule(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
 _AI_KEYS = ("ai_use", "ai-use", "ai_disclosure", "ai-disclosure", "ai")
 HEAD_LINES = 8  # bylines and datelines sit near the top
 

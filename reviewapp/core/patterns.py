@@ -15,8 +15,8 @@ from typing import Generic, NamedTuple, TypeVar
 
 from .regex_cache import compile_rule
 
-WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
-_DIGIT = re.compile(r"\d")
+WORD_RE = compile_rule(r"\w+(?:['’-]\w+)*")
+_DIGIT = compile_rule(r"\d")
 GATES_ENABLED = True  # switched off only by the test that proves gating changes nothing
 
 
@@ -42,7 +42,7 @@ def with_parts(words: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-_PARTS = re.compile("[-']")
+_PARTS = compile_rule("[-']")
 
 
 DIGIT_TRIGGER = "<digit>"

@@ -21,8 +21,7 @@ from .analyzers.base import RuleInfo
 from .document import Document
 from .errors import PolicyError
 from .findings import Finding
-from .grammar import HOW_TO_ENABLE, GrammarChecker, GrammarStatus, with_grammar
-from .grammar_settings import GrammarSettings
+from .grammar_settings import HOW_TO_ENABLE, GrammarSettings, GrammarStatus
 from .loaders import load_path
 from .policy import Policy, load_policy
 from .settings import UserSettings, load_user_settings
@@ -31,6 +30,7 @@ from .store.draft import DraftRef
 if TYPE_CHECKING:  # the record's side is imported when a record is consulted: `check` never does
     from .decisions import Signer
     from .gate import GateResult
+    from .grammar import GrammarChecker  # and LanguageTool's when the check is on
     from .keys import Identity
     from .store import DraftRecord, ReviewStore
 
@@ -85,7 +85,11 @@ class Reviewer:
         if self.grammar is not None:
             self.grammar.close()
         # The user's dictionary matters only to LanguageTool: not read when grammar is off.
-        self.grammar = GrammarChecker.with_dictionary(settings) if settings.mode != "off" else None
+        self.grammar = None
+        if settings.mode != "off":
+            from .grammar import GrammarChecker
+
+            self.grammar = GrammarChecker.with_dictionary(settings)
 
     def close(self) -> None:
         if self.grammar is not None:
@@ -136,6 +140,8 @@ class Reviewer:
         analysis = (session or self.session()).run(document, workers)
         status = GRAMMAR_OFF
         if self.grammar is not None and grammar != "off":
+            from .grammar import with_grammar
+
             paragraphs, roles = document.paragraphs, analysis.roles
             if grammar == "check":
                 found = self.grammar.check(paragraphs, roles)

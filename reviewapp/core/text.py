@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .regex_cache import compile_rule
+
 _new = tuple.__new__  # a Sentence from its fields, without the class's Python-level __new__
 
 APOSTROPHE = "['’]"
@@ -24,12 +26,12 @@ _OPENERS = frozenset(
 )
 # Linear on any input: a run of punctuation is only taken from its first character (the
 # look-behind), and taken whole (possessive), so "....." 10,000 long is one try, not 10,000².
-_BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]++)([\"”’')\]]*+)(\s++)(?=[\"“‘(\[]?[A-Z0-9])")
-_INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
-URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
+_BOUNDARY = compile_rule(r"(?<![.!?…])([.!?…]++)([\"”’')\]]*+)(\s++)(?=[\"“‘(\[]?[A-Z0-9])")
+_INITIALISM = compile_rule(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+URL_RE = compile_rule(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
 # Used per paragraph, so a quotation may run over the line breaks of a
 # hard-wrapped paragraph but never past a blank line.
-_QUOTED = re.compile(r"“[^”]{1,600}”|\"[^\"]{1,600}\"|(?<![\w])‘[^’]{1,600}’(?!\w)")
+_QUOTED = compile_rule(r"“[^”]{1,600}”|\"[^\"]{1,600}\"|(?<![\w])‘[^’]{1,600}’(?!\w)")
 
 
 class Sentence(NamedTuple):
@@ -119,6 +121,8 @@ def apostrophes(pattern: str) -> str:
     Outside a character class `'` becomes `['’]`; inside one, `’` joins it
     (`[\\w'-]` becomes `[\\w'’-]`, not a class cut in two).
     """
+    if "'" not in pattern:  # most: the loop below (a character at a time) would copy it
+        return pattern
     out: list[str] = []
     class_start = -1  # where the open class's members begin; -1 outside a class
     escaped = False
@@ -152,13 +156,3 @@ def short_quote(text: str, limit: int, ellipsis: str = "…") -> str:
 
 def word_count(text: str) -> int:
     return len(text.split())
-
-
-# Characters that would rewrite a terminal line or reorder what follows: control characters and
-# the bidirectional overrides and isolates (a "txt.exe" that shows as "exe.txt").
-_UNSAFE_TO_SHOW = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def display_path(name: object) -> str:
-    """A file name (or any text from outside) as it may be shown: those characters escaped (\\n, \\u202e)."""
-    return _UNSAFE_TO_SHOW.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(name))

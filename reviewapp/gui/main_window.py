@@ -13,9 +13,9 @@ from .. import __version__
 from ..core.document import Document
 from ..core.review import Reviewer
 from ..core.settings import UserSettings
+from ..core.shown import display_path
 from ..core.store import ReviewStore
 from ..core.store.postgres import ServerStore
-from ..core.text import display_path
 from .actions.files import FileActions
 from .actions.findings import FindingActions
 from .actions.grammar import GrammarActions

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from ..core.gate import APPROVED, CHANGED, NOT_APPROVED, NOT_VERIFIED
-from ..core.grammar import HOW_TO_ENABLE, GrammarStatus
+from ..core.grammar_settings import HOW_TO_ENABLE, GrammarStatus
 from .document.tab import DocumentTab
 from .palette import WARNING_COLOR
 

@@ -7,9 +7,10 @@ looked up in a model's weights.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
+
+from ..regex_cache import compile_rule
 
 Token = tuple[int, int, str, str]  # start, end, normalised, as written (see ParagraphContext.tokens)
 
@@ -22,7 +23,7 @@ START = "<s>"
 LENGTH_STEP, LENGTH_BUCKETS = 5, 8
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = compile_rule(r"\d")
 
 
 def token_class(norm: str) -> str:

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ...core import ReviewAppError
 from ...core.allowlist import read_terms, write_terms
-from ...core.grammar import GrammarStatus, add_to_dictionary, default_dictionary_path
-from ...core.grammar_settings import GrammarSettings
+from ...core.grammar import add_to_dictionary, default_dictionary_path
+from ...core.grammar_settings import GrammarSettings, GrammarStatus
 from ...core.policy import load_policy
 from ...core.review import GRAMMAR_OFF
 from ...core.settings import UserSettings, load_user_settings, save_user_settings

@@ -17,8 +17,8 @@ from ...core.findings import Finding
 from ...core.fixes import Fix, fixes_for
 from ...core.loaders import load_text
 from ...core.review import Review, Reviewer
+from ...core.shown import display_path
 from ...core.store import Resolution, ReviewStore, draft_key
-from ...core.text import display_path
 from .disk_banner import DiskBanner
 from .editor import ReviewEditor
 from .find_bar import FindBar
