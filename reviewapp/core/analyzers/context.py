@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Set as AbstractSet
 
 from ..cached import cached
 from ..findings import Finding, new_finding
@@ -64,7 +65,7 @@ class ParagraphContext:
         starts = self.token_starts
         return self.tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
 
-    def sentence_features(self, sentence: Sentence) -> frozenset[str]:
+    def sentence_features(self, sentence: Sentence) -> AbstractSet[str]:
         """The learned scores' features of one sentence's words, worked out once for every score."""
         cache = self._features
         key = (sentence.start, sentence.end)
@@ -74,7 +75,7 @@ class ParagraphContext:
         return found
 
     @cached
-    def _features(self) -> dict[tuple[int, int], frozenset[str]]:
+    def _features(self) -> dict[tuple[int, int], AbstractSet[str]]:
         return {}
 
     def sentence_at(self, pos: int) -> Sentence:

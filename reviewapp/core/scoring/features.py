@@ -8,6 +8,7 @@ looked up in a model's weights.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from operator import itemgetter
 
 from ..regex_cache import compile_rule
@@ -48,15 +49,19 @@ def cue_features(cues: Iterable[str]) -> list[str]:
     return ["r:" + cue for cue in cues]
 
 
-def text_features(tokens: Sequence[Token], text: str) -> frozenset[str]:
-    """The features of one sentence's words alone (the same for every score: worked out once).
+def text_features(tokens: Sequence[Token], text: str) -> AbstractSet[str]:
+    """The features of one sentence's words alone (the same for every score: worked out once;
+    a set the callers only read).
 
     Built with C-level map and join rather than a loop per word: this runs for
     every sentence of a draft.
     """
     norms = [t[2] for t in tokens]
     classes = [n if n.isalpha() else token_class(n) for n in norms]
-    features = set(map(_WORD.format, classes))
+    try:
+        features = set(map(_WORD_FEATURES.__getitem__, classes))
+    except KeyError:  # a word not seen yet
+        features = set(map(_word_feature, classes))
     features.update(map(_PAIR.format, [START, *classes[:-1]], classes))
     if not NUMBER_WORDS.isdisjoint(norms):
         features.add("s:numword")
@@ -67,11 +72,26 @@ def text_features(tokens: Sequence[Token], text: str) -> frozenset[str]:
     lowered = text.lower()
     if "%" in text or "percent" in lowered or "per cent" in lowered:
         features.add("s:pct")
-    if any(c in text for c in "$€£¥"):
+    if _MONEY.search(text):
         features.add("s:money")
-    features.add(f"s:len{min(len(tokens) // LENGTH_STEP, LENGTH_BUCKETS)}")
-    return frozenset(features)
+    features.add(_LENGTHS[min(len(tokens) // LENGTH_STEP, LENGTH_BUCKETS)])
+    return features
 
 
-_WORD = "w:{}"
+def _word_feature(word: str) -> str:
+    feature = _WORD_FEATURES.get(word)
+    if feature is None:
+        feature = "w:" + word
+        if len(_WORD_FEATURES) < _MAX_WORD_FEATURES:
+            _WORD_FEATURES[word] = feature
+    return feature
+
+
+# A word's feature name, made once: most words of a draft recur, and the name then comes with
+# its hash worked out (a fifth of this function's time went to making names). Bounded, as a
+# scraped page of random tokens would otherwise grow it with every new one.
+_WORD_FEATURES: dict[str, str] = {}
+_MAX_WORD_FEATURES = 50_000
 _PAIR = "b:{} {}"
+_MONEY = compile_rule("[$€£¥]")
+_LENGTHS = tuple(f"s:len{n}" for n in range(LENGTH_BUCKETS + 1))
