@@ -16,9 +16,12 @@ from . import check, db, desktop, keys, records, report
 from .common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CliError, common_options
 
 COMMAND_GROUPS = (check, desktop, records, report, keys, db)
+GROUP_OF = {name: group for group in COMMAND_GROUPS for name in group.COMMANDS}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with `command` (a command's name), only its group's commands: what
+    that command's run needs (argparse makes each command's parser at a cost of milliseconds)."""
     parser = argparse.ArgumentParser(
         prog="reviewapp",
         description="Review AI-assisted news drafts. With no command, the desktop app starts.",
@@ -26,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reviewapp {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = common_options()
-    for group in COMMAND_GROUPS:
+    for group in (GROUP_OF[command],) if command in GROUP_OF else COMMAND_GROUPS:
         group.register(commands, common)
     return parser
 
@@ -51,9 +54,10 @@ def main(argv: Sequence[str] | None = None, *, exit_when_done: bool = False) -> 
 
 
 def _run_command(argv: Sequence[str] | None, parsed: list[argparse.Namespace]) -> int:
-    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words[0] if words else None)
     try:
-        args = parser.parse_args(gui_by_default(list(sys.argv[1:] if argv is None else argv), parser))
+        args = parser.parse_args(gui_by_default(words, parser))
         if args.command is None:
             parser.print_help()
             return EXIT_USAGE

@@ -7,6 +7,9 @@ from typing import Any
 
 from .common import EXIT_OK, CliError, guarded, store_location
 
+# What `register` adds: cli/__init__.py builds only the group of the command being run.
+COMMANDS = ("db",)
+
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     db = commands.add_parser("db", help="the review record's database: init-server, upgrade, copy, password")

@@ -7,6 +7,9 @@ from typing import Any
 
 from .common import CliError
 
+# What `register` adds: cli/__init__.py builds only the group of the command being run.
+COMMANDS = ("open",)
+
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     gui = commands.add_parser("open", parents=[common], help="open drafts in the desktop app")

@@ -11,6 +11,9 @@ from typing import Any
 
 from .common import EXIT_OK, CliError, guarded
 
+# What `register` adds: cli/__init__.py builds only the group of the command being run.
+COMMANDS = ("keys", "keyring")
+
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     keys = commands.add_parser("keys", help="your signing key: show it, or make it")

@@ -25,6 +25,10 @@ from .common import (
 EXIT_NOT_VERIFIED = 3  # the record does not verify (see core/store/errors.py for the others)
 
 
+# What `register` adds: cli/__init__.py builds only the group of the command being run.
+COMMANDS = ("status", "resolve", "signoff", "history", "audit")
+
+
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     status = commands.add_parser(
         "status", parents=[common], help="may this draft be published? (exit 0 if so)"

@@ -13,6 +13,10 @@ from .records import judged
 _FORMATS = LazyChoices("reviewapp.core.report.formats", "REPORT_FORMATS")  # read when used
 
 
+# What `register` adds: cli/__init__.py builds only the group of the command being run.
+COMMANDS = ("report",)
+
+
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     report = commands.add_parser(
         "report", parents=[common], help="export a review report (HTML, PDF, Markdown or JSON)"

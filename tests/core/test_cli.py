@@ -247,3 +247,20 @@ def test_a_quick_exit_still_runs_the_exit_handlers_libraries_registered(tmp_path
     assert done.returncode == 1, done.stderr  # warnings found: the command's own status
     assert json.loads(done.stdout)["documents"][0]["findings"]
     assert marker.read_text() == "ran"
+
+
+def test_each_group_declares_the_commands_it_adds():
+    """A command's run builds only its group's parsers (cli.GROUP_OF): the names must be true."""
+    import argparse
+
+    from reviewapp.cli import COMMAND_GROUPS, build_parser, command_names
+    from reviewapp.cli.common import common_options
+
+    for group in COMMAND_GROUPS:
+        parser = argparse.ArgumentParser()
+        group.register(parser.add_subparsers(dest="command"), common_options())
+        assert command_names(parser) == list(group.COMMANDS), group.__name__
+    everything = command_names(build_parser())
+    assert sorted(everything) == sorted(name for group in COMMAND_GROUPS for name in group.COMMANDS)
+    assert command_names(build_parser("history")) == ["status", "resolve", "signoff", "history", "audit"]
+    assert command_names(build_parser("frobnicate")) == everything  # unknown: the whole list, for the error
