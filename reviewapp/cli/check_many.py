@@ -36,6 +36,9 @@ def _review(pipeline: Any, path: Path) -> Any:
     if isinstance(outcome, str):
         return outcome
     document, review = outcome
+    # Sent back pickled, and the parent reads no paragraph (it prints and writes findings): their
+    # objects were half of what a draft sent, and unpickling them this process's work.
+    document.paragraphs = []
     return document, _Reviewed(review.findings)
 
 
