@@ -19,6 +19,7 @@ import threading
 from concurrent.futures import Executor
 
 from .analysis import Analyzer, ParagraphResult, RoleKey, analyse_one
+from .kept import save_all
 from .policy import Policy
 
 MIN_PARAGRAPHS = 200  # fewer are analysed in the caller's thread: sending them costs more
@@ -105,4 +106,9 @@ def _analyse(policy: Policy, keys: list[RoleKey]) -> list[ParagraphResult]:
     analyzer = _ANALYZERS.get(policy.fingerprint)
     if analyzer is None:
         analyzer = _ANALYZERS[policy.fingerprint] = Analyzer(policy)
-    return [analyse_one(analyzer, key) for key in keys]
+    results = [analyse_one(analyzer, key) for key in keys]
+    # The patterns this process compiled, kept for the next start's processes (kept.py): only the
+    # app's own process saved at its end, and it never compiles what these analyse. Nothing is
+    # written when nothing is new.
+    save_all()
+    return results

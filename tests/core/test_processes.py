@@ -3,12 +3,13 @@ threads when a process dies. Real processes, started with `spawn` as the app sta
 
 from __future__ import annotations
 
+import marshal
 import os
 import signal
 
 import pytest
 
-from reviewapp.core import Analyzer, IncrementalAnalysis, load_text
+from reviewapp.core import Analyzer, IncrementalAnalysis, load_text, regex_cache
 from reviewapp.core.processes import MIN_PARAGRAPHS, AnalysisProcesses
 
 pytestmark = pytest.mark.slow
@@ -59,3 +60,14 @@ def test_a_process_that_dies_leaves_the_analysis_to_the_thread(processes, data_d
         f.to_json() for f in Analyzer().analyze(document).findings
     ]
     assert IncrementalAnalysis(Analyzer(), processes).run(document).findings  # and it keeps working
+
+
+def test_the_processes_keep_the_patterns_they_compile_for_the_next_start(
+    processes, data_dir, tmp_path, monkeypatch
+):
+    """Spawned, they inherit the environment: their compiled patterns land in this cache folder."""
+    monkeypatch.setenv("REVIEWAPP_HOME", str(tmp_path))
+    IncrementalAnalysis(Analyzer(), processes).run(long_draft(data_dir))
+    assert processes.problem is None
+    kept = tmp_path / "cache" / regex_cache.TABLE.name
+    assert kept.exists() and len(regex_cache._decode(marshal.loads(kept.read_bytes()))) > 10
