@@ -80,11 +80,7 @@ class FindingLines:
             candidates: set[int] | list[int] = self._order[:reach]
         else:
             # From the line before low's too: a finding there may end right at low (its line end).
-            line = self.line_map.line_of(low)
-            before = max(0, line - 1)
-            begin = bisect_left(self._starts, self.line_map.line_starts[before])
-            spill = self._spill
-            candidates = {*self._order[begin:reach], *spill.get(before, ()), *spill.get(line, ())}
+            candidates = set(self._candidates(low, reach, lines_before=1))
         return [f for f in map(self.findings.__getitem__, sorted(candidates)) if f.end >= low]
 
     def covering(self, index: int) -> list[Finding]:
@@ -94,12 +90,15 @@ class FindingLines:
         found = map(self.findings.__getitem__, candidates)
         return [f for f in found if f.start <= index < max(f.end, f.start + 1)]
 
-    def _candidates(self, low: int, reach: int) -> list[int]:
+    def _candidates(self, low: int, reach: int, lines_before: int = 0) -> list[int]:
         """Indices of findings starting before `reach` (in start order) that may reach `low`: those
-        starting on low's line, and those from earlier lines that run into it."""
+        starting on low's line (and on the `lines_before` lines before it), and those from earlier
+        lines that run into them. With lines before, an index may come twice."""
         line = self.line_map.line_of(low)
-        line_begin = bisect_left(self._starts, self.line_map.line_starts[line])
-        return [*self._order[line_begin:reach], *self._spill.get(line, ())]
+        first = max(0, line - lines_before)
+        begin = bisect_left(self._starts, self.line_map.line_starts[first])
+        spilled = [index for spill in range(first, line + 1) for index in self._spill.get(spill, ())]
+        return [*self._order[begin:reach], *spilled]
 
 
 class PaintedLines:
