@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import cache
+from itertools import compress, count
 
 from ..findings import Finding
 from ..patterns import WORD_RE, GatedPattern, PatternIndex, normalise
@@ -150,14 +151,17 @@ class TermIndex:
         tokens = ctx.tokens
         norms = ctx.norms
         candidates: list[tuple[int, list[tuple[tuple[str, ...], LexiconRule]]]] = []
+        # The positions of words that begin a term, found at C speed ("a", "in" and "the" begin
+        # some): a Python step is taken only there, not for every word.
         singles = ctx.words & self._singles
         if singles:
-            candidates += [(i, self._single[n]) for i, n in enumerate(norms) if n in singles]
+            single = self._single
+            candidates += [(i, single[norms[i]]) for i in compress(count(), map(singles.__contains__, norms))]
         firsts = ctx.words & self._firsts
         if firsts:
             pairs = self._pairs
-            for i, n in enumerate(norms[:-1]):
-                if n in firsts and (entries := pairs.get((n, norms[i + 1]))):
+            for i in compress(count(), map(firsts.__contains__, norms[:-1])):
+                if entries := pairs.get((norms[i], norms[i + 1])):
                     candidates.append((i, entries))
         text = ctx.text
         for i, entries in candidates:
