@@ -11,7 +11,6 @@ A claim is a `warning` when nothing in the sentence attributes it, and a
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from itertools import compress, count
@@ -114,12 +113,12 @@ class ClaimCheck(Check):
 
     def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
         found = []
-        starts = ctx.token_starts
+        tokens, norms = ctx.tokens, ctx.norms
         ready = _ready_patterns(ctx)
         threshold = self.scores.thresholds["claim"]
         for sentence in ctx.sentences:
-            tokens = ctx.tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-            signals = _signals(sentence.text, tokens, sentence.start, ctx.urls, ready)
+            at = ctx.sentence_words(sentence)
+            signals = _signals(sentence.text, tokens[at], sentence.start, ctx.urls, ready, norms[at])
             if signals is None:
                 continue
             words = ctx.sentence_features(sentence)
@@ -195,7 +194,12 @@ def _ready_patterns(ctx: ParagraphContext) -> Ready:
 
 
 def _signals(
-    text: str, tokens: list[Token], offset: int, urls: list[tuple[int, int]], ready: Ready
+    text: str,
+    tokens: list[Token],
+    offset: int,
+    urls: list[tuple[int, int]],
+    ready: Ready,
+    norms: list[str] | None = None,  # the tokens' lower-case forms, when the caller has them
 ) -> ClaimSignals | None:
     if len(tokens) < _MIN_WORDS or text.rstrip("\"”’') ").endswith("?"):
         return None
@@ -207,6 +211,7 @@ def _signals(
         for s, e in local_urls:
             text = text[:s] + " " * (e - s) + text[e:]
         tokens = [t for t in tokens if not any(s <= t[0] - offset < e for s, e in local_urls)]
+        norms = None
         if len(tokens) < _MIN_WORDS:
             return None
 
@@ -214,7 +219,8 @@ def _signals(
     cues = {
         name for name, regexes in ready.items() if name in _CUE_SET and any(r.search(text) for r in regexes)
     }
-    norms = [t[2] for t in tokens]
+    if norms is None:
+        norms = [t[2] for t in tokens]
     names = _named_entities(tokens)
     dates = [m.span() for regex in ready.get("date", ()) for m in regex.finditer(text)]
     figures = [

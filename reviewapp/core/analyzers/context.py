@@ -76,9 +76,13 @@ class ParagraphContext:
     def sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
-    def sentence_tokens(self, sentence: Sentence) -> list[tuple[int, int, str, str]]:
+    def sentence_words(self, sentence: Sentence) -> slice:
+        """Where the sentence's words are in `tokens` (and `norms`)."""
         starts = self.token_starts
-        return self.tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        return slice(bisect_left(starts, sentence.start), bisect_left(starts, sentence.end))
+
+    def sentence_tokens(self, sentence: Sentence) -> list[tuple[int, int, str, str]]:
+        return self.tokens[self.sentence_words(sentence)]
 
     def sentence_features(self, sentence: Sentence) -> AbstractSet[str]:
         """The learned scores' features of one sentence's words, worked out once for every score."""
@@ -86,7 +90,8 @@ class ParagraphContext:
         key = (sentence.start, sentence.end)
         found = cache.get(key)
         if found is None:
-            found = cache[key] = text_features(self.sentence_tokens(sentence), sentence.text)
+            words = self.sentence_words(sentence)
+            found = cache[key] = text_features(self.tokens[words], sentence.text, self.norms[words])
         return found
 
     @cached

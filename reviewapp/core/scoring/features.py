@@ -49,14 +49,15 @@ def cue_features(cues: Iterable[str]) -> list[str]:
     return ["r:" + cue for cue in cues]
 
 
-def text_features(tokens: Sequence[Token], text: str) -> AbstractSet[str]:
+def text_features(tokens: Sequence[Token], text: str, norms: list[str] | None = None) -> AbstractSet[str]:
     """The features of one sentence's words alone (the same for every score: worked out once;
     a set the callers only read).
 
     Built with C-level map and join rather than a loop per word: this runs for
-    every sentence of a draft.
+    every sentence of a draft. `norms`: the tokens' lower-case forms, when the caller has them.
     """
-    norms = [t[2] for t in tokens]
+    if norms is None:
+        norms = [t[2] for t in tokens]
     classes = [n if n.isalpha() else token_class(n) for n in norms]
     try:
         features = set(map(_WORD_FEATURES.__getitem__, classes))
