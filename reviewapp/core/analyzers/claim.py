@@ -215,10 +215,15 @@ def _signals(
         if len(tokens) < _MIN_WORDS:
             return None
 
-    # Only the patterns whose trigger words are in the paragraph can match at all.
-    cues = {
-        name for name, regexes in ready.items() if name in _CUE_SET and any(r.search(text) for r in regexes)
-    }
+    # Only the patterns whose trigger words are in the paragraph can match at all. Plain loops, not
+    # any() over a generator: this runs for each cue of every sentence.
+    cues: set[str] = set()
+    for name, regexes in ready.items():
+        if name in _CUE_SET:
+            for regex in regexes:
+                if regex.search(text):
+                    cues.add(name)
+                    break
     if norms is None:
         norms = [t[2] for t in tokens]
     names = _named_entities(tokens)
