@@ -99,7 +99,7 @@ class GatedPattern:
         if not GATES_ENABLED or not (self.groups or self.chars or self.substrings):
             return True
         text = probe.text
-        if any(c in text for c in self.chars):
+        if self.chars and any(c in text for c in self.chars):  # most have none: no generator made
             return True
         if self.substrings:
             lowered = probe.lowered()
