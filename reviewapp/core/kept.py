@@ -3,10 +3,11 @@
 Each holds plain data (tables, lists, strings, numbers) in Python's marshal
 format, the one of its own bytecode cache: read in a millisecond with nothing to
 import (JSON needed orjson, whose import alone took 12 ms of every `status`).
-Nothing read from them is ever run. Each is written whole and atomically and is
-readable by this user only; one that is missing, damaged or not ours reads as
-nothing, and one that cannot be written is left unwritten: a cache costs time
-when it is gone, never a result.
+Nothing read from them runs as Python (the kept regular-expression programs go
+to the engine, which checks a program before it runs one; see regex_cache.py).
+Each is written whole and atomically and is readable by this user only; one
+that is missing, damaged or not ours reads as nothing, and one that cannot be
+written is left unwritten: a cache costs time when it is gone, never a result.
 
 Trust: like Python's own bytecode cache, these files could be changed by a
 program running as this user, which could then change what the analysis
