@@ -121,31 +121,3 @@ def iter_drafts(paths: list[str], fail: Callable[[str], None]) -> Iterator[Path]
             yield from found
         else:
             yield path
-
-
-class LazyChoices:
-    """An option's choices, read from a module's table when the option is used or help is shown.
-
-    Every command builds the whole parser; the tables (decisions, report formats)
-    live in modules that cost milliseconds to import, which `check` never needs.
-    The option needs a metavar (argparse reads the choices to make one) and can
-    list them in its help with %(choices)s.
-    """
-
-    def __init__(self, module: str, name: str) -> None:
-        self._where = (module, name)
-        self._values: tuple[str, ...] | None = None
-
-    def _all(self) -> tuple[str, ...]:
-        if self._values is None:
-            from importlib import import_module
-
-            module, name = self._where
-            self._values = tuple(getattr(import_module(module), name))
-        return self._values
-
-    def __contains__(self, value: object) -> bool:
-        return value in self._all()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._all())

@@ -14,7 +14,6 @@ from .common import (
     EXIT_ERROR_FINDINGS,
     EXIT_OK,
     CliError,
-    LazyChoices,
     guarded,
     load_draft,
     open_store,
@@ -30,6 +29,9 @@ COMMANDS = ("status", "resolve", "signoff", "history", "audit")
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    # Here, not at the top: every command imports this module, and only these commands build it.
+    from ..core.decisions import DECISIONS, RESOLUTION_STATUSES
+
     status = commands.add_parser(
         "status", parents=[common], help="may this draft be published? (exit 0 if so)"
     )
@@ -44,8 +46,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     resolve.add_argument(
         "--status",
         required=True,
-        choices=LazyChoices("reviewapp.core.decisions", "RESOLUTION_STATUSES"),
-        metavar="STATUS",  # named, so that the choices are read only to check a value or show help
+        choices=RESOLUTION_STATUSES,
+        metavar="STATUS",
         help="one of: %(choices)s",
     )
     resolve.add_argument("--source", metavar="URL", help="where it was verified")
@@ -62,7 +64,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     signoff.add_argument(
         "--decision",
         required=True,
-        choices=LazyChoices("reviewapp.core.decisions", "DECISIONS"),
+        choices=DECISIONS,
         metavar="DECISION",
         help="%(choices)s; withdraw: take back your own rejection; "
         "override: a rejection, with a reason (--comment)",

@@ -7,23 +7,26 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .common import EXIT_OK, CliError, LazyChoices, guarded
+from .common import EXIT_OK, CliError, guarded
 from .records import judged
-
-_FORMATS = LazyChoices("reviewapp.core.report.formats", "REPORT_FORMATS")  # read when used
-
 
 # What `register` adds: cli/__init__.py builds only the group of the command being run.
 COMMANDS = ("report",)
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    # Here, not at the top: every command imports this module, and only `report` builds it.
+    from ..core.report.formats import REPORT_FORMATS
+
     report = commands.add_parser(
         "report", parents=[common], help="export a review report (HTML, PDF, Markdown or JSON)"
     )
     report.add_argument("file", metavar="FILE")
     report.add_argument(
-        "--format", choices=_FORMATS, metavar="FORMAT", help="%(choices)s; default: from the output's suffix"
+        "--format",
+        choices=tuple(REPORT_FORMATS),
+        metavar="FORMAT",
+        help="%(choices)s; default: from the output's suffix",
     )
     report.add_argument(
         "-o", "--output", metavar="OUT", help="file to write; '-' or none: standard output (text formats)"
@@ -52,13 +55,13 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def _format_from_name(output: str | None):  # -> ReportFormat
-    from ..core.report.formats import format_for_path
+    from ..core.report.formats import REPORT_FORMATS, format_for_path
 
     if output in (None, "-"):
-        raise CliError(f"say which report: --format {'|'.join(_FORMATS)}")
+        raise CliError(f"say which report: --format {'|'.join(REPORT_FORMATS)}")
     fmt = format_for_path(output)
     if fmt is None:
         raise CliError(
-            f"{output}: cannot tell the report format from its name; add --format {'|'.join(_FORMATS)}"
+            f"{output}: cannot tell the report format from its name; add --format {'|'.join(REPORT_FORMATS)}"
         )
     return fmt

@@ -114,5 +114,5 @@ def test_check_does_not_import_the_record(data_dir):
         "sqlite3",
     )
     assert [m for m in check if m in record_side] == []
-    # The other commands' option tables are read when those commands run (cli.common.LazyChoices).
+    # The other commands' option tables are read when their groups' parsers are built (cli.build_parser).
     assert "reviewapp.core.decisions" not in check and "reviewapp.core.report.formats" not in check
