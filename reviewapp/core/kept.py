@@ -19,6 +19,7 @@ turns them off (every start then compiles and parses again).
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 from collections.abc import Callable
@@ -93,6 +94,11 @@ class KeptTable(Generic[K, V]):
             return self._decode(read_kept(self.name))
         except (TypeError, ValueError):  # none yet, or not ours: worked out again as needed
             return {}
+
+
+def content_key(data: bytes) -> str:
+    """A file's bytes as a table's key (16 bytes of BLAKE2b): an edited file is another key."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def read_kept(name: str) -> Any:

@@ -8,12 +8,12 @@ and a file holding what is not plain data (a date) is never kept.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from .kept import KeptTable
+from .kept import KeptTable, content_key
 
 
 def _decode(data: Any) -> dict[str, Any]:
@@ -30,14 +30,14 @@ def read_toml(path: Path) -> dict[str, Any]:
     """tomllib.loads of the file's UTF-8 text. Raises OSError, UnicodeDecodeError, or (a ValueError
     too) tomllib.TOMLDecodeError, as reading it would."""
     raw = path.read_bytes()
-    key = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    key = content_key(raw)
     kept = TABLE.get(key)
     if isinstance(kept, dict):
         return _fresh_copy(kept)
     import tomllib
 
     data = tomllib.loads(raw.decode("utf-8"))
-    if _plain(data):
+    with suppress(ValueError):  # a date or time, which marshal cannot hold: this file is read each time
         TABLE.add(key, _fresh_copy(data))
     return data
 
@@ -47,15 +47,6 @@ def _fresh_copy(data: dict[str, Any]) -> dict[str, Any]:
     deeply, at C speed)."""
     copied: dict[str, Any] = marshal.loads(marshal.dumps(data))
     return copied
-
-
-def _plain(data: Any) -> bool:
-    """Is this plain data, given back exactly by a copy (tables, arrays, strings, numbers, booleans)?"""
-    if isinstance(data, dict):
-        return all(isinstance(k, str) and _plain(v) for k, v in data.items())
-    if isinstance(data, list):
-        return all(_plain(v) for v in data)
-    return isinstance(data, str | int | float | bool)
 
 
 save = TABLE.save

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 import shutil
 
 import pytest
 
+from reviewapp.core import kept
 from reviewapp.core.resources import resource_path
 from reviewapp.core.scoring import model as model_module
 from reviewapp.core.scoring.model import ModelError, load_model
@@ -75,7 +75,7 @@ def test_an_edited_model_file_is_read_afresh(models):
 def test_a_damaged_copy_means_reading_the_file_again(models, damage):
     first = load_model("claim")
     next_run()
-    key = hashlib.blake2b((models / "claim.json").read_bytes(), digest_size=16).hexdigest()
+    key = kept.content_key((models / "claim.json").read_bytes())
     (models.parent / "home" / "cache" / model_module._KEPT.name).write_bytes(damage(key))
     assert load_model("claim") == first
 

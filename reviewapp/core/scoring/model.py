@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Iterable
 from functools import cache
@@ -10,7 +9,7 @@ from itertools import repeat
 from typing import Any, NamedTuple
 
 from ..errors import ReviewAppError
-from ..kept import KeptTable
+from ..kept import KeptTable, content_key
 from ..resources import resource_path
 
 MODEL_FORMAT = 1
@@ -67,7 +66,7 @@ def load_model(name: str) -> LinearModel:
     path = resource_path("models", f"{name}.json")
     try:
         raw = path.read_bytes()
-        key = hashlib.blake2b(raw, digest_size=16).hexdigest()
+        key = content_key(raw)
         kept = _KEPT.get(key)
         if kept is not None:
             return LinearModel(*kept)
