@@ -25,6 +25,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from ..cached import cached
 from ..keyring import Keyring
 from ..keys import unb64, verify_key
 
@@ -35,7 +36,7 @@ SIGNATURE_MISMATCH = (
 COLUMNS = "id, at, kind, document, sha256, payload, prev_hash, hash, key, signature, signer_prev"
 
 
-class AuditEntry(NamedTuple):
+class _AuditRow(NamedTuple):
     id: int
     at: str
     kind: str  # "resolution", "signoff" or "policy"
@@ -48,9 +49,14 @@ class AuditEntry(NamedTuple):
     signature: str | None
     signer_prev: str | None  # the hash of this signer's previous entry (GENESIS for their first)
 
-    @property
+
+class AuditEntry(_AuditRow):
+    """One entry of the audit log: a named tuple of its row, with a __dict__ that keeps its payload
+    once read (checking an entry reads the person and role several times)."""
+
+    @cached
     def data(self) -> dict[str, Any]:
-        """The payload read (again on each use: most entries are read once or twice)."""
+        """The payload read."""
         value = json.loads(self.payload)
         return value if isinstance(value, dict) else {}
 

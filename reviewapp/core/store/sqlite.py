@@ -722,7 +722,7 @@ def _resolution(entry: AuditEntry) -> Resolution:
         str(d["status"]),
         d.get("note"),
         d.get("source_url"),
-        str(d.get("person", "")),
+        entry.person,
         entry.at,
         entry.sha256 or "",
         d.get("rule"),
@@ -735,7 +735,7 @@ def _resolution(entry: AuditEntry) -> Resolution:
 def _signoff(entry: AuditEntry) -> SignOff:
     d = entry.data
     return SignOff(
-        str(d.get("person", "")),
+        entry.person,
         str(d["role"]),
         str(d["decision"]),
         d.get("comment"),
