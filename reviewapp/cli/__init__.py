@@ -20,8 +20,8 @@ GROUP_OF = {name: group for group in COMMAND_GROUPS for name in group.COMMANDS}
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The whole command line; with `command` (a command's name), only its group's commands: what
-    that command's run needs (argparse makes each command's parser at a cost of milliseconds)."""
+    """The whole command line; with `command` (a command's name), only that command: what its run
+    needs (argparse makes each command's parser at a cost of about a millisecond)."""
     parser = argparse.ArgumentParser(
         prog="reviewapp",
         description="Review AI-assisted news drafts. With no command, the desktop app starts.",
@@ -29,8 +29,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reviewapp {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = common_options()
-    for group in (GROUP_OF[command],) if command in GROUP_OF else COMMAND_GROUPS:
-        group.register(commands, common)
+    if command in GROUP_OF:
+        GROUP_OF[command].register(commands, common, only=command)
+    else:
+        for group in COMMAND_GROUPS:
+            group.register(commands, common)
     return parser
 
 

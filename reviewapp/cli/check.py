@@ -18,11 +18,11 @@ from .common import EXIT_ERROR_FINDINGS, EXIT_OK, EXIT_USAGE, iter_drafts, revie
 MAX_WORKERS = 4
 
 
-# What `register` adds: cli/__init__.py builds only the group of the command being run.
+# What `register` adds: cli/__init__.py builds only the command being run.
 COMMANDS = ("check",)
 
 
-def register(commands: Any, common: argparse.ArgumentParser) -> None:
+def register(commands: Any, common: argparse.ArgumentParser, only: str | None = None) -> None:
     check = commands.add_parser("check", parents=[common], help="analyse drafts and print the findings")
     check.add_argument(
         "paths", nargs="+", metavar="PATH", help="draft files (.txt .md .html .docx) or folders"

@@ -7,11 +7,11 @@ from typing import Any
 
 from .common import EXIT_OK, CliError, guarded, store_location
 
-# What `register` adds: cli/__init__.py builds only the group of the command being run.
+# What `register` adds: cli/__init__.py builds only the command being run.
 COMMANDS = ("db",)
 
 
-def register(commands: Any, common: argparse.ArgumentParser) -> None:
+def register(commands: Any, common: argparse.ArgumentParser, only: str | None = None) -> None:
     db = commands.add_parser("db", help="the review record's database: init-server, upgrade, copy, password")
     actions = db.add_subparsers(dest="db_action", metavar="ACTION", required=True)
 

@@ -7,11 +7,11 @@ from typing import Any
 
 from .common import CliError
 
-# What `register` adds: cli/__init__.py builds only the group of the command being run.
+# What `register` adds: cli/__init__.py builds only the command being run.
 COMMANDS = ("open",)
 
 
-def register(commands: Any, common: argparse.ArgumentParser) -> None:
+def register(commands: Any, common: argparse.ArgumentParser, only: str | None = None) -> None:
     gui = commands.add_parser("open", parents=[common], help="open drafts in the desktop app")
     gui.add_argument("paths", nargs="*", metavar="FILE")
     gui.add_argument(

@@ -11,11 +11,19 @@ from typing import Any
 
 from .common import EXIT_OK, CliError, guarded
 
-# What `register` adds: cli/__init__.py builds only the group of the command being run.
+# What `register` adds: cli/__init__.py builds only the command being run.
 COMMANDS = ("keys", "keyring")
 
 
-def register(commands: Any, common: argparse.ArgumentParser) -> None:
+def register(commands: Any, common: argparse.ArgumentParser, only: str | None = None) -> None:
+    """The group's commands, or only the one named `only`."""
+    if only in (None, "keys"):
+        _keys(commands)
+    if only in (None, "keyring"):
+        _keyring(commands)
+
+
+def _keys(commands: Any) -> None:
     keys = commands.add_parser("keys", help="your signing key: show it, or make it")
     keys.add_argument("action", choices=("show", "create"))
     keys.add_argument("--name", help="create: whose key it is (as decisions will name them)")
@@ -24,6 +32,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     keys.set_defaults(handler=run_keys)
 
+
+def _keyring(commands: Any) -> None:
     keyring = commands.add_parser(
         "keyring", help="the house keyring: sign it as its administrator after editing it"
     )

@@ -24,19 +24,28 @@ from .common import (
 EXIT_NOT_VERIFIED = 3  # the record does not verify (see core/store/errors.py for the others)
 
 
-# What `register` adds: cli/__init__.py builds only the group of the command being run.
+# What `register` adds: cli/__init__.py builds only the command being run.
 COMMANDS = ("status", "resolve", "signoff", "history", "audit")
 
 
-def register(commands: Any, common: argparse.ArgumentParser) -> None:
-    # Here, not at the top: every command imports this module, and only these commands build it.
-    from ..core.decisions import DECISIONS, RESOLUTION_STATUSES
+def register(commands: Any, common: argparse.ArgumentParser, only: str | None = None) -> None:
+    """The group's commands, or only the one named `only` (each parser costs about a millisecond)."""
+    for name in COMMANDS:
+        if only is None or name == only:
+            _BUILDERS[name](commands, common)
 
+
+def _status(commands: Any, common: argparse.ArgumentParser) -> None:
     status = commands.add_parser(
         "status", parents=[common], help="may this draft be published? (exit 0 if so)"
     )
     status.add_argument("file", metavar="FILE")
     status.set_defaults(handler=run_status, quick_exit=True)  # closes the record itself
+
+
+def _resolve(commands: Any, common: argparse.ArgumentParser) -> None:
+    # Here, not at the top: every command imports this module, and only these commands need it.
+    from ..core.decisions import RESOLUTION_STATUSES
 
     resolve = commands.add_parser("resolve", parents=[common], help="record a decision on one finding")
     resolve.add_argument("file", metavar="FILE")
@@ -55,6 +64,10 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     resolve.add_argument("--by", required=True, metavar="NAME")
     resolve.set_defaults(handler=run_resolve)
 
+
+def _signoff(commands: Any, common: argparse.ArgumentParser) -> None:
+    from ..core.decisions import DECISIONS
+
     signoff = commands.add_parser(
         "signoff", parents=[common], help="approve or reject this exact text in a role"
     )
@@ -72,12 +85,16 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     signoff.add_argument("--comment")
     signoff.set_defaults(handler=run_signoff)
 
+
+def _history(commands: Any, common: argparse.ArgumentParser) -> None:
     history = commands.add_parser(
         "history", parents=[common], help="versions, decisions and sign-offs of a draft"
     )
     history.add_argument("file", metavar="FILE")
     history.set_defaults(handler=run_history, quick_exit=True)  # closes the record itself
 
+
+def _audit(commands: Any, common: argparse.ArgumentParser) -> None:
     audit = commands.add_parser(
         "audit",
         parents=[common],
@@ -93,6 +110,15 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="verify: check each entry's own signature too (each signer's last vouches for the rest)",
     )
     audit.set_defaults(handler=run_audit)
+
+
+_BUILDERS = {
+    "status": _status,
+    "resolve": _resolve,
+    "signoff": _signoff,
+    "history": _history,
+    "audit": _audit,
+}
 
 
 def judged(args: argparse.Namespace):  # -> (Reviewer, ReviewStore, Review)

@@ -10,11 +10,11 @@ from typing import Any
 from .common import EXIT_OK, CliError, guarded
 from .records import judged
 
-# What `register` adds: cli/__init__.py builds only the group of the command being run.
+# What `register` adds: cli/__init__.py builds only the command being run.
 COMMANDS = ("report",)
 
 
-def register(commands: Any, common: argparse.ArgumentParser) -> None:
+def register(commands: Any, common: argparse.ArgumentParser, only: str | None = None) -> None:
     # Here, not at the top: every command imports this module, and only `report` builds it.
     from ..core.report.formats import REPORT_FORMATS
 
