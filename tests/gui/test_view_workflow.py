@@ -92,6 +92,28 @@ def test_the_legend_follows_the_theme(window, qtbot, foxconn_copy):
         assert (color.lightness() > 150) is light_text, (dark, color.name())
 
 
+def test_disabled_controls_stay_dark_in_the_dark_theme(window, qtbot):
+    """A disabled button, field, box and list took the light palette's white in the dark theme."""
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton
+
+    window.set_dark(True)
+    qtbot.wait(10)
+    for make in (lambda: QPushButton("Allow for the house"), lambda: QLineEdit("text"),
+                 lambda: QCheckBox("Show resolved"), lambda: QComboBox()):  # fmt: skip
+        shades = []
+        for enabled in (True, False):
+            widget = make()
+            qtbot.addWidget(widget)
+            widget.setEnabled(enabled)
+            widget.resize(200, 30)
+            image = widget.grab().toImage()
+            # The widget's face, inside its frame: the colour most of it is painted in.
+            shades.append(image.pixelColor(image.width() // 2, image.height() - 8).lightness())
+        enabled_shade, disabled_shade = shades
+        assert disabled_shade < 100, (type(widget).__name__, shades)
+        assert abs(disabled_shade - enabled_shade) < 40, (type(widget).__name__, shades)
+
+
 def test_a_small_window_keeps_the_counts_and_the_text(window, qtbot, foxconn_copy):
     """Defect 12: at 640×480 the legend lost its counts."""
     tab = window.open_path(foxconn_copy)
