@@ -201,3 +201,45 @@ def test_without_an_allow_list_file_the_card_says_why_it_cannot_allow(window, qt
     tab.jump_to(next(f for f in review.findings if f.category == "peacock"))
     assert not tab.card.allow_button.isEnabled()
     assert "names no allow-list" in tab.card.allow_button.toolTip()
+
+
+def test_the_resolve_dialog_shows_all_of_its_explanation(qtbot, data_dir):
+    """Its header (the message, the quote, what to do, why) was cut off for a fifth of the
+    draft's findings: a dialog of fixed size does not grow with a wrapped label."""
+    from PySide6.QtWidgets import QLabel, QScrollArea
+
+    from reviewapp.core import Analyzer, load_path
+    from reviewapp.gui.dialogs.resolve import ResolveDialog
+
+    analyzer = Analyzer()
+    findings = analyzer.analyze(load_path(data_dir / "openai-foxconn.txt")).findings
+    for finding in findings:
+        resolve = ResolveDialog(finding, "Ana Ruiz", rule=analyzer.rule(finding.rule))
+        qtbot.addWidget(resolve)
+        resolve.show()
+        header = resolve.findChild(QLabel, "resolve-header")
+        assert header.height() >= header.heightForWidth(header.width()), finding.rule
+        area = resolve.findChild(QScrollArea, "resolve-header-area")
+        assert area.verticalScrollBar().maximum() == 0, finding.rule  # all of it in view
+        assert resolve.width() == 540 and resolve.height() >= 360
+        resolve.close()
+
+
+def test_the_signoff_dialog_shows_every_reason(qtbot):
+    """Many reasons: as many as the screen has room for in view, the rest a scroll away."""
+    from PySide6.QtWidgets import QLabel, QScrollArea
+
+    from reviewapp.core.gate import NOT_APPROVED, GateResult
+    from reviewapp.gui.dialogs.signoff import SignOffDialog
+
+    reasons = [f"reason {n}: " + "a finding at warning or above is still unresolved " * 3 for n in range(20)]
+    gate = GateResult(False, NOT_APPROVED, reasons, [], {}, [], True, "0" * 64, [])
+    signoff = SignOffDialog(gate, ("editor",), "Ana Ruiz", "editor", "A title", "a" * 64)
+    qtbot.addWidget(signoff)
+    signoff.show()
+    shown = signoff.findChild(QLabel, "gate-reasons")
+    assert "reason 19" in shown.text()
+    assert shown.height() >= shown.heightForWidth(shown.width())
+    area = signoff.findChild(QScrollArea, "gate-reasons-area")
+    assert area.viewport().height() + area.verticalScrollBar().maximum() >= shown.height()
+    assert signoff.height() <= signoff.screen().availableGeometry().height()

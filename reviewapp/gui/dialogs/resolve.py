@@ -19,6 +19,7 @@ from ...core.categories import CATEGORY, LABELS
 from ...core.decisions import RESOLUTION, RESOLUTION_TABLE
 from ...core.findings import Finding
 from ..palette import WARNING_COLOR
+from .fitting import fit_to_text, scrolled
 
 REMOVE_LABEL = "Remove the words from the text"
 
@@ -85,13 +86,14 @@ class ResolveDialog(QDialog):
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(header)
+        explanation = scrolled(header)  # a house rule's reason may be long
+        layout.addWidget(explanation)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.status.currentIndexChanged.connect(self._update)
         self._update()
-        self.resize(540, 360)
+        fit_to_text(self, 540, 360, [explanation])
 
     def values(self) -> dict[str, str | None]:
         return {

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...core.gate import GateResult
 from ..palette import WARNING_COLOR
+from .fitting import fit_to_text, scrolled
 
 
 class SignOffDialog(QDialog):
@@ -84,13 +85,14 @@ class SignOffDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(header)
-        layout.addWidget(self.reasons)
+        reasons = scrolled(self.reasons)  # a draft may have many
+        layout.addWidget(reasons)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         # Approval is the usual intent, but not offered as the default when it would be refused.
         (self.reject_choice if gate.unresolved else self.approve).setChecked(True)
-        self.resize(540, 380)
+        fit_to_text(self, 540, 380, [reasons])
 
     @property
     def sign_button(self):
