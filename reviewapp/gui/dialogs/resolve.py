@@ -90,6 +90,7 @@ class ResolveDialog(QDialog):
         layout.addWidget(explanation)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addStretch(1)  # room to spare goes below the fields, not between the texts
         layout.addWidget(buttons)
         self.status.currentIndexChanged.connect(self._update)
         self._update()

@@ -89,6 +89,7 @@ class SignOffDialog(QDialog):
         layout.addWidget(reasons)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addStretch(1)  # room to spare goes below the fields, not between the texts
         layout.addWidget(self.buttons)
         # Approval is the usual intent, but not offered as the default when it would be refused.
         (self.reject_choice if gate.unresolved else self.approve).setChecked(True)
