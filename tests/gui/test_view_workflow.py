@@ -79,6 +79,27 @@ def test_replace_has_its_own_key_and_history_keeps_ctrl_h(window):
     assert len(shortcuts) == len(set(shortcuts)), "two commands share a key"
 
 
+def test_each_menu_item_has_its_own_access_key(window):
+    """Two items of one menu with one underlined letter: the key only moved between them (Edit had
+    Find and Preferences on F; Review three such pairs)."""
+    import re
+
+    def check(menu, path):
+        letters: dict[str, str] = {}
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            found = re.search(r"&([^&])", action.text())
+            assert found, f"{path} > {action.text()!r} has no access key"
+            letter = found.group(1).lower()
+            assert letter not in letters, f"{path}: {letters.get(letter)!r} and {action.text()!r}"
+            letters[letter] = action.text()
+            if action.menu() is not None:
+                check(action.menu(), f"{path} > {action.text()}")
+
+    check(window.menus, "menu bar")
+
+
 def test_the_legend_follows_the_theme(window, qtbot, foxconn_copy):
     """Defect 4: after switching to dark, the legend's labels stayed near-black."""
     tab = window.open_path(foxconn_copy)

@@ -34,7 +34,7 @@ class FindingActions(QObject):
         )
         self.allow = make_action(self, "A&llow These Words for the House", self.allow_current)
         self.resolve_rule = make_action(self, "Resolve All of This R&ule…", self.resolve_rule_current)
-        self.resolve_furniture = make_action(self, "Resolve All Page F&urniture…", self.resolve_all_furniture)
+        self.resolve_furniture = make_action(self, "Resolve All Pa&ge Furniture…", self.resolve_all_furniture)
 
     def connect_tab(self, tab: DocumentTab) -> None:
         """The finding card's buttons and the editor's menu act through these commands."""

@@ -31,7 +31,7 @@ class GrammarActions(QObject):
         self.user = user
         self.download_progress: QProgressDialog | None = None  # while LanguageTool downloads
         self.preferences = make_action(
-            self, "Pre&ferences…", self.show_preferences, QKeySequence.StandardKey.Preferences
+            self, "Preference&s…", self.show_preferences, QKeySequence.StandardKey.Preferences
         )
 
     def settings(self) -> GrammarSettings:

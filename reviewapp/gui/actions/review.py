@@ -30,8 +30,8 @@ class ReviewActions(QObject):
         )
         self.verify = make_action(self, "&Verify Audit Log", self.verify_audit)
         self.focus_text = make_action(self, "Focus &Text", lambda: self._focus("text"), "Ctrl+1")
-        self.focus_findings = make_action(self, "Focus &Findings", lambda: self._focus("findings"), "Ctrl+2")
-        self.focus_card = make_action(self, "Focus the Finding &Card", lambda: self._focus("card"), "Ctrl+3")
+        self.focus_findings = make_action(self, "Focus Fin&dings", lambda: self._focus("findings"), "Ctrl+2")
+        self.focus_card = make_action(self, "Focus the Finding C&ard", lambda: self._focus("card"), "Ctrl+3")
         self._identity: Identity | None = None
 
     def sign_off(self) -> None:
