@@ -24,8 +24,9 @@ def laid_out(text: str, findings: list[Finding]) -> dict[int, list[tuple[int, in
     return by_line
 
 
-def finding(start: int, end: int, n: int) -> Finding:
-    return Finding("hedge", "hedge.vague", "warning", start, end, "", "m", id=f"he-{n}")
+def finding(text: str, start: int, end: int, n: int) -> Finding:
+    """A finding of text[start:end]: its text is its span's, as the findings contract says."""
+    return Finding("hedge", "hedge.vague", "warning", start, end, text[start:end], "m", id=f"he-{n}")
 
 
 def random_case(rng: random.Random) -> tuple[str, list[Finding]]:
@@ -34,7 +35,7 @@ def random_case(rng: random.Random) -> tuple[str, list[Finding]]:
     for n in range(rng.randrange(0, 25)):
         start = rng.randrange(0, len(text) + 1)
         end = min(len(text), start + rng.choice([0, 1, 3, 10, 40]))
-        findings.append(finding(start, end, n))
+        findings.append(finding(text, start, end, n))
     rng.shuffle(findings)  # lookups keep the order given, not reading order
     return text, findings
 
@@ -70,9 +71,9 @@ def test_after_an_edit_only_lines_that_show_something_else_are_painted_again():
 
     before = "one maybe\ntwo\nthree maybe\nfour maybe"
     after = "one maybe\ntwo and more\nnew line\nthree maybe\nfour maybe"
-    old = [finding(4, 9, 1), finding(20, 25, 2), finding(31, 36, 3)]
+    old = [finding(before, 4, 9, 1), finding(before, 20, 25, 2), finding(before, 31, 36, 3)]
     # The last two moved with the edit; the last has another id now (a repeat renumbered).
-    new = [finding(4, 9, 1), finding(38, 43, 2), finding(49, 54, 9)]
+    new = [finding(after, 4, 9, 1), finding(after, 38, 43, 2), finding(after, 49, 54, 9)]
     assert {before[f.start : f.end] for f in old} == {after[f.start : f.end] for f in new} == {"maybe"}
     painted = PaintedLines()
     painted.update(FindingLines(old, LineMap(before)), None)
