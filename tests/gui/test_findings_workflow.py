@@ -221,6 +221,8 @@ def test_the_resolve_dialog_shows_all_of_its_explanation(qtbot, data_dir):
         assert header.height() >= header.heightForWidth(header.width()), finding.rule
         area = resolve.findChild(QScrollArea, "resolve-header-area")
         assert area.verticalScrollBar().maximum() == 0, finding.rule  # all of it in view
+        assert resolve.focusWidget() is resolve.status  # the keyboard starts at the decision
+        assert area.focusPolicy() == Qt.FocusPolicy.NoFocus  # nothing to scroll: no stop for Tab
         assert resolve.width() == 540 and resolve.height() >= 360
         resolve.close()
 
@@ -243,3 +245,6 @@ def test_the_signoff_dialog_shows_every_reason(qtbot):
     area = signoff.findChild(QScrollArea, "gate-reasons-area")
     assert area.viewport().height() + area.verticalScrollBar().maximum() >= shown.height()
     assert signoff.height() <= signoff.screen().availableGeometry().height()
+    # The keyboard starts in the first field, and Tab reaches the reasons to scroll them.
+    assert signoff.focusWidget() is signoff.person
+    assert area.focusPolicy() == Qt.FocusPolicy.TabFocus

@@ -19,6 +19,7 @@ def scrolled(label: QLabel) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a stop for Tab only when it scrolls (fit_to_text)
     return area
 
 
@@ -42,6 +43,10 @@ def fit_to_text(dialog: QDialog, width: int, min_height: int, areas: Iterable[QS
         label = area.widget()
         if label is not None:
             text_height = label.heightForWidth(area.viewport().width())
-            area.setMinimumHeight(min(text_height, int(available * TEXT_SHARE)))
+            room = int(available * TEXT_SHARE)
+            area.setMinimumHeight(min(text_height, room))
+            # Keys reach the rest of a text that scrolls (Tab to it, then the arrows); one that
+            # fits is no stop, so the first field still has the focus when the dialog opens.
+            area.setFocusPolicy(Qt.FocusPolicy.TabFocus if text_height > room else Qt.FocusPolicy.NoFocus)
     needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
     dialog.resize(width, max(min_height, min(needed, available)))

@@ -95,6 +95,7 @@ class ResolveDialog(QDialog):
         self.status.currentIndexChanged.connect(self._update)
         self._update()
         fit_to_text(self, 540, 360, [explanation])
+        self.status.setFocus()  # not a long text's scroll area, which comes first
 
     def values(self) -> dict[str, str | None]:
         return {

@@ -94,6 +94,7 @@ class SignOffDialog(QDialog):
         # Approval is the usual intent, but not offered as the default when it would be refused.
         (self.reject_choice if gate.unresolved else self.approve).setChecked(True)
         fit_to_text(self, 540, 380, [reasons])
+        self.person.setFocus()  # not a long text's scroll area, which comes first
 
     @property
     def sign_button(self):
