@@ -10,16 +10,18 @@ analyzers/__init__.py.
 
 from __future__ import annotations
 
-from itertools import pairwise
+from itertools import chain, pairwise
+from operator import attrgetter
 from typing import Any, NamedTuple, Protocol
 
 from .analyzers import REGISTRY, Check, DocumentView
 from .analyzers.base import RuleInfo
 from .analyzers.context import ParagraphContext
 from .document import Document
-from .findings import Finding, IdCache, assign_ids
+from .findings import Finding
 from .forked import can_fork, share_work
 from .metadata import front_matter
+from .numbering import Key, Numbered, keyset, number, paragraph_lists
 from .patterns import word_set
 from .policy import Policy, load_policy
 from .roles import DISCLOSURE, classify, position_class
@@ -117,7 +119,8 @@ class IncrementalAnalysis:
         self.runner = runner  # worker processes for a big batch of paragraphs (the desktop app's)
         self._roles: dict[RoleKey, str] = {}
         self._results: dict[tuple[str, str], ParagraphResult] = {}
-        self._ids: IdCache = {}  # the last pass's finding ids: most stay the same after an edit
+        self._last: Numbered | None = None  # the last pass's findings by paragraph, with their ids
+        self._keysets: dict[tuple[str, str], frozenset[Key]] = {}  # a paragraph's findings' id keys
 
     def run(self, document: Document, workers: int = 1) -> AnalysisResult:
         """Analyse `document`, reusing the previous pass's unchanged paragraphs.
@@ -138,23 +141,39 @@ class IncrementalAnalysis:
         roles_now: dict[RoleKey, str] = {}
         results_now: dict[tuple[str, str], ParagraphResult] = {}
         roles: list[str] = []
-        found: list[Finding] = []
+        results: list[ParagraphResult] = []
         notes: dict[str, list[tuple[Any, Any]]] = {}
         for i, (p, key) in enumerate(zip(paragraphs, keys, strict=True)):
             result = fresh[i] if i in fresh else self._results[(key[0], self._roles[key])]
             roles_now[key] = result.role
             results_now[(p.text, result.role)] = result
             roles.append(result.role)
-            found.extend(f.shifted(p.start) for f in result.findings)
+            results.append(result)
             for name, note in result.notes.items():
                 notes.setdefault(name, []).append((p, note))
         self._roles, self._results = roles_now, results_now
 
-        paragraph_findings = list(found)
+        starts = list(map(_START, paragraphs))
+        size = len(document.text)
+        lists, region = paragraph_lists(self._last, keys, starts, size, list(map(_FINDINGS, results)))
+        paragraph_findings = list(chain.from_iterable(lists))
+        doc: list[Finding] = []
         for check in analyzer.checks:
             view = DocumentView(document, roles, paragraph_findings, notes.get(check.name, []))
-            found.extend(analyzer.apply_policy(check.document(view)))
-        return AnalysisResult(document, assign_ids(found, self._ids), roles, len(todo), todo)
+            doc.extend(analyzer.apply_policy(check.document(view)))
+        keysets = self._keysets
+        self._keysets = {}
+
+        def keyset_of(index: int) -> frozenset[Key]:
+            result = results[index]
+            cache_key = (paragraphs[index].text, result.role)
+            found = self._keysets.get(cache_key) or keysets.get(cache_key) or keyset(result.findings)
+            self._keysets[cache_key] = found
+            return found
+
+        findings = number(self._last, lists, region, doc, keyset_of)
+        self._last = Numbered(list(keys), starts, lists, doc, size)
+        return AnalysisResult(document, findings, roles, len(todo), todo)
 
     def _analyse(self, keys: list[RoleKey], workers: int) -> list[ParagraphResult]:
         if self.runner is not None and len(keys) >= self.runner.min_paragraphs:
@@ -321,5 +340,8 @@ CHUNKS_PER_WORKER = 12
 PARALLEL_MIN_PARAGRAPHS = 1000
 PARALLEL_MIN_CHARS = 2 * PIECE_CHARS  # so that one paragraph of two pieces or more is shared
 
+
+_START = attrgetter("start")
+_FINDINGS = attrgetter("findings")
 
 __all__ = ["AnalysisResult", "Analyzer", "IncrementalAnalysis"]

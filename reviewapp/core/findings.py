@@ -82,39 +82,28 @@ def new_finding(
     )
 
 
-IdCache = dict[tuple[str, str, str, int], str]  # (rule, text, anchor, occurrence) -> id
-
-
-def assign_ids(findings: list[Finding], cache: IdCache | None = None) -> list[Finding]:
+def assign_ids(findings: list[Finding]) -> list[Finding]:
     """Give each finding an id from its rule, text and sentence, not its offset.
 
     So an edit in another paragraph (or another sentence of the same paragraph)
     leaves the id, and any resolution recorded against it, unchanged. Repeats of
-    the same (rule, text, sentence) are numbered in document order.
-
-    `cache` holds the ids of a previous pass (an editing session's): most are
-    the same after an edit, and looking one up costs a tenth of hashing it. It
-    is left holding this pass's ids only.
+    the same (rule, text, sentence) are numbered in document order. (An editing
+    session numbers only what an edit changed: numbering.py, to the same ids.)
     """
     seen: dict[tuple[str, str, str], int] = {}
-    previous = cache.copy() if cache else {}
-    if cache is not None:
-        cache.clear()
-    blake2b = hashlib.blake2b
     out = []
     for f in sorted(findings, key=sort_key):
         key = (f.rule, f.text, f.anchor)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
-        named = (*key, occurrence)
-        finding_id = previous.get(named)
-        if finding_id is None:
-            digest = blake2b(f"{f.rule}\x1f{f.text}\x1f{f.anchor}\x1f{occurrence}".encode(), digest_size=6)
-            finding_id = f"{f.category[:2]}-{digest.hexdigest()}"
-        if cache is not None:
-            cache[named] = finding_id
-        out.append(f.with_id(finding_id))
+        out.append(f.with_id(finding_id(f, occurrence)))
     return out
+
+
+def finding_id(finding: Finding, occurrence: int) -> str:
+    """The id of a finding that is the `occurrence`-th (from 0) of its rule, text and sentence."""
+    named = f"{finding.rule}\x1f{finding.text}\x1f{finding.anchor}\x1f{occurrence}"
+    return f"{finding.category[:2]}-{hashlib.blake2b(named.encode(), digest_size=6).hexdigest()}"
 
 
 # Reading order: (start, end, rule) of a finding, at C speed (it sorts every finding of a draft).

@@ -217,13 +217,13 @@ def test_commands_run_without_the_cycle_collector_and_restore_it(data_dir, capsy
     from reviewapp.core import analysis
 
     seen: list[bool] = []
-    assign_ids = analysis.assign_ids
+    number = analysis.number
 
     def recording(*args, **kwargs):
         seen.append(gc.isenabled())
-        return assign_ids(*args, **kwargs)
+        return number(*args, **kwargs)
 
-    monkeypatch.setattr(analysis, "assign_ids", recording)
+    monkeypatch.setattr(analysis, "number", recording)
     assert gc.isenabled()
     main(["check", "--format", "json", str(data_dir / "openai-foxconn.txt")])
     assert seen == [False]

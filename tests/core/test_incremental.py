@@ -169,3 +169,33 @@ def test_a_session_gives_the_ids_a_fresh_analysis_gives_when_repeats_are_renumbe
         again = session.run(load_text(edited))
         fresh = Analyzer().analyze(load_text(edited))
         assert [f.to_json() for f in again.findings] == [f.to_json() for f in fresh.findings]
+
+
+def test_ids_after_many_edits_of_a_repeated_article_equal_a_fresh_analysis(data_dir):
+    """An edit renumbers only the findings whose (rule, text, sentence) it added or took away,
+    wherever they are (core/numbering.py): repeats of the article share every such key, so each
+    edit renumbers copies far from it. Every pass equals a fresh one, ids and all."""
+    import random
+
+    article = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
+    lines = "\n".join([article] * 3).split("\n")
+    session = IncrementalAnalysis(Analyzer())
+    session.run(load_text("\n".join(lines)))
+    rng = random.Random(20261129)
+    edits = [
+        lambda i: lines.__setitem__(i, lines[i] + " It might rain."),  # a sentence's findings change
+        lambda i: lines.__setitem__(i, lines[i][: len(lines[i]) // 2]),  # cut: a repeat is gone
+        lambda i: lines.insert(i, lines[rng.randrange(len(lines))]),  # a repeat more, here
+        lambda i: lines.pop(i) if len(lines) > 5 else None,  # a paragraph less: indices move
+        lambda i: lines.insert(i, ""),  # a blank line: nothing but the offsets moves
+        lambda i: lines.__setitem__(
+            i, "Disclaimer: this article was written with AI."
+        ),  # the document's checks
+    ]
+    for _ in range(60):
+        rng.choice(edits)(rng.randrange(len(lines)))
+        text = "\n".join(lines)
+        again = session.run(load_text(text))
+        fresh = Analyzer().analyze(load_text(text))
+        assert again.findings == fresh.findings
+        assert again.findings == sorted(again.findings, key=lambda f: (f.start, f.end, f.rule))

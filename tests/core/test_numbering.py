@@ -1,0 +1,69 @@
+"""A pass's findings numbered from the last pass (core/numbering.py) equal numbering them afresh."""
+
+from __future__ import annotations
+
+import random
+
+from reviewapp.core.findings import Finding, assign_ids, new_finding, sort_key
+from reviewapp.core.numbering import Numbered, keyset, number, paragraph_lists
+
+RULES = ("hedge.vague", "claim.figure")
+WORDS = ("many", "some")
+SENTENCES = ("A.", "B.")  # few keys: most findings repeat one another's (rule, text, sentence)
+
+
+def paragraph(rng: random.Random, length: int) -> list[Finding]:
+    """Findings relative to a paragraph of `length` characters, in the order a check makes them."""
+    out = []
+    for _ in range(rng.randrange(0, 4)):
+        start = rng.randrange(0, length)
+        end = min(length, start + rng.randrange(0, 4))
+        rule = rng.choice(RULES)
+        out.append(new_finding(rule.split(".")[0], rule, "warning", start, end, rng.choice(WORDS), "m", None,
+                               rng.choice(SENTENCES)))  # fmt: skip
+    return out
+
+
+def document_findings(rng: random.Random, size: int) -> list[Finding]:
+    """What the document checks found: sometimes a key the paragraphs have too."""
+    out = []
+    for _ in range(rng.randrange(0, 3)):
+        start = rng.randrange(0, size)
+        rule = rng.choice(RULES)
+        out.append(new_finding(rule.split(".")[0], rule, "error", start, start, rng.choice(WORDS), "d", None,
+                               rng.choice(SENTENCES)))  # fmt: skip
+    return out
+
+
+def test_numbering_after_edits_equals_numbering_afresh():
+    rng = random.Random(5)
+    for _ in range(300):
+        # A draft of paragraphs of 10 characters, one apart; each paragraph's key is its text.
+        count = rng.randrange(1, 12)
+        keys: list[object] = [f"p{n}" for n in range(count)]
+        results = [paragraph(rng, 10) for _ in range(count)]
+        last: Numbered | None = None
+        for _ in range(4):
+            starts = [11 * n for n in range(len(keys))]
+            size = 11 * len(keys)
+            doc = document_findings(rng, size)
+            lists, region = paragraph_lists(last, keys, starts, size, results)
+            flat = [f for found in lists for f in found]
+            expected = assign_ids([*(f.with_id("") for f in flat), *doc])
+            numbered = number(last, lists, region, doc, lambda i, r=results: keyset(r[i]))
+            assert numbered == expected
+            # What the next pass starts from carries the same ids.
+            assert [f for found in lists for f in found] == [f for f in expected if f.message == "m"]
+            assert sorted(doc, key=sort_key) == [f for f in expected if f.message == "d"]
+            last = Numbered(list(keys), starts, lists, doc, size)
+            # An edit: a paragraph changed, added or taken away; the rest move with it.
+            where = rng.randrange(len(keys))
+            change = rng.choice(("edit", "add", "remove"))
+            if change == "edit":
+                keys[where] = f"{keys[where]}'"
+                results[where] = paragraph(rng, 10)
+            elif change == "add":
+                keys.insert(where, f"new{rng.random()}")
+                results.insert(where, paragraph(rng, 10))
+            elif len(keys) > 1:
+                del keys[where], results[where]
