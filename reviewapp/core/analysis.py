@@ -161,13 +161,15 @@ class IncrementalAnalysis:
         for check in analyzer.checks:
             view = DocumentView(document, roles, paragraph_findings, notes.get(check.name, []))
             doc.extend(analyzer.apply_policy(check.document(view)))
-        keysets = self._keysets
-        self._keysets = {}
+        # Each paragraph's (rule, text, sentence) keys, kept like its result: only this pass's.
+        keysets, self._keysets = self._keysets, {}
 
         def keyset_of(index: int) -> frozenset[Key]:
             result = results[index]
             cache_key = (paragraphs[index].text, result.role)
-            found = self._keysets.get(cache_key) or keysets.get(cache_key) or keyset(result.findings)
+            found = self._keysets.get(cache_key, keysets.get(cache_key))
+            if found is None:
+                found = keyset(result.findings)
             self._keysets[cache_key] = found
             return found
 
