@@ -22,6 +22,7 @@ from .actions.grammar import GrammarActions
 from .actions.reports import ReportActions
 from .actions.review import ReviewActions
 from .actions.view import ViewActions
+from .dialogs.shortcuts import ShortcutsDialog
 from .document.tab import DocumentTab
 from .icons import app_icon
 from .menus import MainMenuBar
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
             self.set_dark,
             self.dark,
             self.about,
+            self.show_shortcuts,
         )
         self.setMenuBar(self.menus)
         self.status.compare_requested.connect(self.review.compare_with_approved)
@@ -222,6 +224,11 @@ class MainWindow(QMainWindow):
         self.messages.append(box)
         box.finished.connect(lambda _r, b=box: self.messages.remove(b))
         box.open()  # not exec(): the window keeps working while it shows
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.menus, self)
+        self.open_dialog(dialog)
+        return dialog
 
     def about(self) -> QMessageBox:
         box = QMessageBox(self)

@@ -47,6 +47,7 @@ class MainMenuBar(QMenuBar):
         set_dark: Callable[[bool], None],
         dark: bool,
         about: Callable[[], object],
+        shortcuts: Callable[[], object],
     ) -> None:
         super().__init__(window)
         file = self.addMenu("&File")
@@ -87,4 +88,7 @@ class MainMenuBar(QMenuBar):
         view.addAction(self.dark_action)
 
         help_menu = self.addMenu("&Help")
+        help_menu.addAction(
+            make_action(self, "&Keyboard Shortcuts", shortcuts, QKeySequence.StandardKey.HelpContents)
+        )
         help_menu.addAction(make_action(self, "&About reviewapp", about))

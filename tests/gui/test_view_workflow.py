@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QDialog
 
 from reviewapp.core.categories import CATEGORIES
 from reviewapp.gui.palette import highlight_background, line_format
@@ -20,7 +21,7 @@ def test_filters_are_reached_from_the_view_menu(window, qtbot, foxconn_copy):
     tab = window.open_path(foxconn_copy)
     review = wait_analysed(qtbot, tab)
     view = window.view
-    assert view.categories["hedge"].shortcut().toString() == "Alt+2"
+    assert view.categories["hedge"].shortcut().toString() == "Ctrl+Alt+2"
     view.categories["hedge"].trigger()
     assert not tab.panel.category_boxes["hedge"].isChecked()
     assert not any(f.category == "hedge" for f in tab.panel.shown_findings())
@@ -98,6 +99,66 @@ def test_each_menu_item_has_its_own_access_key(window):
                 check(action.menu(), f"{path} > {action.text()}")
 
     check(window.menus, "menu bar")
+
+
+def test_help_lists_every_menu_command_with_its_keys(window, qtbot):
+    """Help > Keyboard Shortcuts (F1) is read from the menus, so it names every command and its keys."""
+    from PySide6.QtGui import QKeySequence
+
+    [help_action] = [
+        a for m in window.menus.actions() for a in m.menu().actions()
+        if a.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
+    ]  # fmt: skip
+    help_action.trigger()
+    dialog = window.findChild(QDialog, "shortcuts-dialog")
+    assert dialog is not None and dialog.isVisible()
+    shown = {}
+    for group in range(dialog.tree.topLevelItemCount()):
+        item = dialog.tree.topLevelItem(group)
+        for row in range(item.childCount()):
+            shown[(item.text(0), item.child(row).text(0))] = item.child(row).text(1)
+    assert shown[("Review", "Resolve Finding…")] == "Ctrl+R"
+    assert shown[("Edit", "Preferences…")] == QKeySequence(QKeySequence.StandardKey.Preferences).toString(
+        QKeySequence.SequenceFormat.NativeText
+    )
+    assert shown[("Elsewhere", "Finding card > Resolve…")] == "Alt+S"
+    assert not any("&" in name for _, name in shown)
+    commands = [
+        a
+        for m in window.menus.actions()
+        for a in m.menu().actions()
+        if not a.isSeparator() and a.menu() is None
+    ]
+    listed = [name for (group, name) in shown if group != "Elsewhere" and " > " not in name]
+    assert len(listed) == len(commands)
+    dialog.close()
+
+
+def test_no_two_things_in_the_window_share_a_key(window, qtbot, foxconn_copy):
+    """Alt+1 was both a category's filter and the finding card's first fix: Qt then runs neither
+    ("ambiguous shortcut"). The menus' keys, the menus' access keys and the card's must all differ."""
+    from PySide6.QtGui import QKeySequence
+
+    from reviewapp.gui.document.finding_card import CARD_COMMANDS, MAX_FIX_BUTTONS
+
+    menus = [a for m in window.menus.actions() for a in m.menu().actions()]
+    menus += [a for m in menus if m.menu() is not None for a in m.menu().actions()]
+    keys = [k.toString() for a in menus for k in a.shortcuts()]
+    keys += [QKeySequence.mnemonic(m.text()).toString() for m in window.menus.actions()]
+    keys += [QKeySequence.mnemonic(label).toString() for label in CARD_COMMANDS]
+    keys += [QKeySequence.mnemonic(f"&{n}").toString() for n in range(1, MAX_FIX_BUTTONS + 1)]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+
+    # And the card's first fix is applied by its key while a fix is on offer.
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    figure = next(f for f in review.findings if f.rule == "claim.figure")
+    tab.jump_to(figure)
+    assert tab.card.fix_buttons[0].isVisible()
+    before = tab.text
+    qtbot.keyClick(tab.editor, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: tab.text != before, timeout=2000)  # a button's key clicks it after a beat
+    assert window.view.categories["claim"].isChecked()
 
 
 def test_the_legend_follows_the_theme(window, qtbot, foxconn_copy):

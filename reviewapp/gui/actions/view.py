@@ -22,7 +22,7 @@ class ViewActions(QObject):
         for number, category in enumerate(CATEGORIES, 1):
             action = make_action(
                 self, f"&{number} {LABELS[category]}", lambda on, c=category: self._set_category(c, on),
-                f"Alt+{number}", checkable=True,
+                f"Ctrl+Alt+{number}", checkable=True,  # Alt+1, Alt+2 are the finding card's fixes
             )  # fmt: skip
             action.setChecked(True)
             self.categories[category] = action

@@ -20,6 +20,14 @@ MAX_FIX_BUTTONS = 3
 NOTHING_HERE = "No finding at the cursor.\n\nF8 goes to the next open finding, Shift+F8 to the previous one."
 
 
+# The card's own commands, with their access keys (Help > Keyboard Shortcuts lists them too).
+RESOLVE_LABEL = "Re&solve…"
+IGNORE_LABEL = "&Ignore in this draft"
+ALLOW_LABEL = "&Allow for the house"
+NEXT_LABEL = "&Next open finding"
+CARD_COMMANDS = (RESOLVE_LABEL, IGNORE_LABEL, ALLOW_LABEL, NEXT_LABEL)
+
+
 class FindingCard(QWidget):
     """The heading and the buttons on top (always in reach), the details below, scrolling if long;
     the tab connects the signals to the finding actions."""
@@ -54,10 +62,10 @@ class FindingCard(QWidget):
         for number, button in enumerate(self.fix_buttons, 1):
             button.setObjectName(f"card-fix-{number}")
             button.clicked.connect(lambda _=False, n=number - 1: self._fix(n))
-        self.resolve_button = self._button("Re&solve…", "card-resolve", self.resolve_requested)
-        self.ignore_button = self._button("&Ignore in this draft", "card-ignore", self.ignore_requested)
-        self.allow_button = self._button("&Allow for the house", "card-allow", self.allow_requested)
-        self.next_button = QPushButton("&Next open finding")
+        self.resolve_button = self._button(RESOLVE_LABEL, "card-resolve", self.resolve_requested)
+        self.ignore_button = self._button(IGNORE_LABEL, "card-ignore", self.ignore_requested)
+        self.allow_button = self._button(ALLOW_LABEL, "card-allow", self.allow_requested)
+        self.next_button = QPushButton(NEXT_LABEL)
         self.next_button.setObjectName("card-next")
         self.next_button.clicked.connect(self.next_requested)
         self.ignore_button.setToolTip(
