@@ -174,7 +174,7 @@ class IncrementalAnalysis:
             return found
 
         findings = number(self._last, lists, region, doc, keyset_of)
-        self._last = Numbered(list(keys), starts, lists, doc, size)
+        self._last = Numbered(keys, starts, lists, doc, size)
         return AnalysisResult(document, findings, roles, len(todo), todo)
 
     def _analyse(self, keys: list[RoleKey], workers: int) -> list[ParagraphResult]:

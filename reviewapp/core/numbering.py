@@ -99,7 +99,6 @@ def number(
     tagged = _in_reading_order(lists, sorted([*region, *touched]), doc)
     copied: set[int] = set()
     seen: dict[Key, int] = {}
-    numbered_doc = list(doc)
     for finding, index, slot in tagged:
         key = _KEY(finding)
         if key not in dirty:
@@ -111,16 +110,15 @@ def number(
             continue
         renamed = finding.with_id(numbered)
         if index < 0:
-            numbered_doc[slot] = renamed
+            doc[slot] = renamed
             continue
         if index not in copied:  # the last pass's list: its findings are not ours to change
             lists[index] = list(lists[index])
             copied.add(index)
         lists[index][slot] = renamed
     everything = list(chain.from_iterable(lists))
-    for finding in sorted(numbered_doc, key=sort_key):
+    for finding in sorted(doc, key=sort_key):
         insort_right(everything, finding, key=sort_key)
-    doc[:] = numbered_doc
     return everything
 
 
