@@ -152,7 +152,3 @@ def short_quote(text: str, limit: int, ellipsis: str = "…") -> str:
     if len(head) < len(text) and len(line) <= limit:
         line = " ".join(text.split())  # spaces took most of the head: the whole text decides
     return line if len(line) <= limit else line[: limit - 3] + ellipsis
-
-
-def word_count(text: str) -> int:
-    return len(text.split())
