@@ -21,7 +21,7 @@ from .document import Document
 from .findings import Finding
 from .forked import can_fork, share_work
 from .metadata import front_matter
-from .numbering import Key, Numbered, keyset, number, paragraph_lists
+from .numbering import FindingsChange, Key, Numbered, change_from, keyset, number, paragraph_lists
 from .patterns import word_set
 from .policy import Policy, load_policy
 from .roles import DISCLOSURE, classify, position_class
@@ -35,6 +35,9 @@ class AnalysisResult(NamedTuple):
     roles: list[str]
     reanalysed: int  # paragraphs analysed in this pass rather than reused
     changed: list[int]  # indices of those paragraphs
+    # How the findings (those of allowed terms among them, set aside by the review) came from the
+    # session's last pass; None on a first pass, and once the list is no longer the analysis's own.
+    change: FindingsChange | None = None
 
     @property
     def ai_statement(self) -> str | None:
@@ -173,9 +176,11 @@ class IncrementalAnalysis:
             self._keysets[cache_key] = found
             return found
 
-        findings = number(self._last, lists, region, doc, keyset_of)
+        last = self._last
+        findings = number(last, lists, region, doc, keyset_of)
         self._last = Numbered(keys, starts, lists, doc, size)
-        return AnalysisResult(document, findings, roles, len(todo), todo)
+        change = change_from(last, self._last, region) if last is not None else None
+        return AnalysisResult(document, findings, roles, len(todo), todo, change)
 
     def _analyse(self, keys: list[RoleKey], workers: int) -> list[ParagraphResult]:
         if self.runner is not None and len(keys) >= self.runner.min_paragraphs:

@@ -310,7 +310,8 @@ def with_grammar(result: AnalysisResult, grammar: list[Finding]) -> AnalysisResu
     flagged = {(f.start, f.end) for f in result.findings if f.category == "disclosure"}
     grammar = [f for f in grammar if not (f.category == "disclosure" and (f.start, f.end) in flagged)]
     merged = sorted([*result.findings, *grammar], key=sort_key)
-    return AnalysisResult(result.document, merged, result.roles, result.reanalysed, result.changed)
+    # No `change`: the grammar findings are not the session's, so views compare the lists.
+    return AnalysisResult(result.document, merged, result.roles, result.reanalysed, result.changed, None)
 
 
 def default_dictionary_path() -> Path:

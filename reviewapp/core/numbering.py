@@ -22,6 +22,7 @@ from bisect import insort_right
 from collections.abc import Callable, Sequence
 from itertools import chain
 from operator import attrgetter
+from typing import NamedTuple
 
 from .findings import Finding, finding_id, sort_key
 
@@ -44,6 +45,34 @@ class Numbered:
         text_length: int,
     ) -> None:
         self.keys, self.starts, self.lists, self.doc, self.text_length = keys, starts, lists, doc, text_length
+
+
+class FindingsChange(NamedTuple):
+    """How a pass's findings came from the last pass's, for a view that shows them to update its
+    rows rather than compare ten thousand old with ten thousand new.
+
+    `before[i]` became `after[i]`: the same finding, moved by the edit or numbered
+    again (it differs from the old in its offsets or its id, nothing else). The
+    last pass's other findings are `removed`, this pass's other findings `added`.
+    """
+
+    before: list[Finding]
+    after: list[Finding]
+    removed: list[Finding]
+    added: list[Finding]
+
+
+def change_from(last: Numbered, now: Numbered, region: range) -> FindingsChange:
+    """The change from the last pass to this one; `region`: this pass's paragraphs not the last's
+    (their findings, with the document checks', are the ones removed and added)."""
+    after = len(now.lists) - region.stop
+    old_after = len(last.lists) - after
+    return FindingsChange(
+        list(chain.from_iterable(chain(last.lists[: region.start], last.lists[old_after:]))),
+        list(chain.from_iterable(chain(now.lists[: region.start], now.lists[region.stop :]))),
+        [*chain.from_iterable(last.lists[region.start : old_after]), *last.doc],
+        [*chain.from_iterable(now.lists[region.start : region.stop]), *now.doc],
+    )
 
 
 def paragraph_lists(

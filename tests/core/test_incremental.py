@@ -3,6 +3,7 @@ from __future__ import annotations
 import itertools
 
 from reviewapp.core import Analyzer, IncrementalAnalysis, load_path, load_text
+from reviewapp.core.analysis import AnalysisResult
 
 
 def test_edit_reanalyses_only_the_changed_paragraph(data_dir):
@@ -191,7 +192,9 @@ def test_ids_after_many_edits_of_a_repeated_article_equal_a_fresh_analysis(data_
         lambda i: lines.__setitem__(
             i, "Disclaimer: this article was written with AI."
         ),  # the document's checks
+        lambda i: lines.insert(i, "This story was written entirely by humans."),  # and their findings
     ]
+    previous = session.run(load_text("\n".join(lines)))
     for _ in range(60):
         rng.choice(edits)(rng.randrange(len(lines)))
         text = "\n".join(lines)
@@ -199,3 +202,18 @@ def test_ids_after_many_edits_of_a_repeated_article_equal_a_fresh_analysis(data_
         fresh = Analyzer().analyze(load_text(text))
         assert again.findings == fresh.findings
         assert again.findings == sorted(again.findings, key=lambda f: (f.start, f.end, f.rule))
+        assert_change_says_how(previous, again)
+        previous = again
+
+
+def assert_change_says_how(previous: AnalysisResult, now: AnalysisResult) -> None:
+    """`now.change` accounts for every finding of both passes (the very objects), and pairs each
+    kept finding with itself moved by the edit or numbered again, nothing else changed."""
+    change = now.change
+    assert change is not None
+    assert sorted(map(id, [*change.before, *change.removed])) == sorted(map(id, previous.findings))
+    assert sorted(map(id, [*change.after, *change.added])) == sorted(map(id, now.findings))
+    shift = len(now.document.text) - len(previous.document.text)
+    for old, new in zip(change.before, change.after, strict=True):
+        assert new.start - old.start == new.end - old.end and new.start - old.start in (0, shift)
+        assert old._replace(start=new.start, end=new.end, id=new.id) == new

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from itertools import compress, count
-from operator import attrgetter, ne, not_
+from itertools import compress, count, repeat
+from operator import attrgetter, is_not, ne, not_
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,13 +18,15 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...core.categories import LABELS
 from ...core.diffing import TextEdit
-from ...core.findings import SEVERITY_RANK, Finding
+from ...core.findings import SEVERITY_RANK, Finding, sort_key
+from ...core.numbering import FindingsChange
 from ...core.text import short_quote
 from .resolutions import DraftResolutions
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Severity", "Category", "Score", "Text", "Message", "Status")
 SCORE_COLUMN = COLUMNS.index("Score")
+STATUS_COLUMN = COLUMNS.index("Status")
 SCORE_TIP = (
     "How check-worthy (claims) or how hedged (hedges, peacock wording), 0 to 1; sort for the most first"
 )
@@ -58,15 +60,58 @@ class FindingsModel(QAbstractTableModel):
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.DescendingOrder
 
-    def set_findings(self, findings: list[Finding], edit: TextEdit | None = None) -> None:
+    def set_findings(
+        self, findings: list[Finding], edit: TextEdit | None = None, change: FindingsChange | None = None
+    ) -> None:
         """Show these findings. After an edit (`edit`: how the text analysed before became this
         one), as the rows removed and inserted: the view keeps its selection and scroll, and the
-        filter reads only the new rows. Otherwise as a new table."""
+        filter reads only the new rows; `change`, how the core made these findings from those
+        shown, spares comparing the two lists. Otherwise as a new table."""
+        if change is not None and len(findings) == len(change.after) + len(change.added):
+            carried = self._carried(change)
+            if carried is not None and self._move_rows(*carried, _ID):
+                return
         new = self._sorted(findings)
         if edit is None or not self._change_rows(new, edit):
             self.beginResetModel()
             self.findings = new
             self.endResetModel()
+
+    def _carried(self, change: FindingsChange) -> tuple[list[Finding], list[bool], list[bool]] | None:
+        """The rows after `change`: each kept row's finding as it is now, in the same order (an
+        edit moves every finding after it alike, so none passes another), and the added ones
+        put in their places; with which old rows stay and which new rows were there before.
+        None when the rows are not the findings the change was made from, or the order cannot
+        be kept (a status sort, and ids numbered again)."""
+        rows = self.findings
+        if len(rows) != len(change.before) + len(change.removed):
+            return None
+        now = dict(zip(map(id, change.before), change.after, strict=True))
+        mapped = list(map(now.get, map(id, rows)))
+        old_kept = list(map(is_not, mapped, repeat(None)))
+        gone = set(map(id, compress(rows, map(not_, old_kept))))
+        if gone != set(map(id, change.removed)):
+            return None  # the rows are of another pass (one the window never showed came between)
+        kept = list(filter(None, mapped))  # the kept rows' findings now (a finding is never false)
+        if self.sort_column == STATUS_COLUMN and any(
+            map(ne, map(_ID, change.before), map(_ID, change.after))
+        ):
+            return None  # a new id may have another status, and so another place
+        new, new_kept = _merged(kept, self._sorted(change.added), self._precedes)
+        return (new, old_kept, new_kept) if new is not None else None
+
+    def _precedes(self, a: Finding, b: Finding) -> bool | None:
+        """Does row `a` come before row `b` in the table's order? None for a tie (their order
+        would then be the order they came in)."""
+        key_a, key_b = self._row_key(a), self._row_key(b)
+        if key_a != key_b:
+            return (key_a > key_b) == (self.sort_order == Qt.SortOrder.DescendingOrder)
+        if sort_key(a) != sort_key(b):
+            return sort_key(a) < sort_key(b)
+        return None
+
+    def _row_key(self, finding: Finding) -> tuple[Any, int]:
+        return (next(iter(_SORT_KEYS[self.sort_column]([finding], self.resolutions))), finding.start)
 
     def _change_rows(self, new: list[Finding], edit: TextEdit) -> bool:
         """Turn the rows into `new` by removing and inserting rows. A row is kept when its rule and
@@ -89,6 +134,14 @@ class FindingsModel(QAbstractTableModel):
         new_kept = list(map(old_set.__contains__, new_keys))
         if list(compress(old_keys, old_kept)) != list(compress(new_keys, new_kept)):
             return False
+        return self._move_rows(new, old_kept, new_kept, _SHOWN)
+
+    def _move_rows(
+        self, new: list[Finding], old_kept: list[bool], new_kept: list[bool], shown: Callable[[Finding], Any]
+    ) -> bool:
+        """Remove the old rows not kept, insert the new ones, and redraw the kept rows that read
+        differently now (`shown`: what of a kept row may have changed). False, with nothing done,
+        when there are too many runs of rows to change for that to beat a reset."""
         removed = _runs(list(compress(count(), map(not_, old_kept))))
         added = _runs(list(compress(count(), map(not_, new_kept))))
         if len(removed) + len(added) > MAX_ROW_CHANGES:
@@ -105,7 +158,7 @@ class FindingsModel(QAbstractTableModel):
         # The rows kept take their new findings (offsets shift with an edit); those that read
         # differently (another id, so another status; another score, message or severity) are redrawn.
         before, self.findings = self.findings, new
-        changed = list(compress(count(), map(ne, map(_SHOWN, before), map(_SHOWN, new))))
+        changed = list(compress(count(), map(ne, map(shown, before), map(shown, new))))
         last_column = len(COLUMNS) - 1
         for first, last in _runs(changed):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
@@ -128,7 +181,8 @@ class FindingsModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sorted(self, findings: list[Finding]) -> list[Finding]:
-        """By the sort column's key, then in reading order."""
+        """By the sort column's key, then in reading order (whatever order they came in)."""
+        findings = sorted(findings, key=sort_key)  # at C speed; nearly nothing to do if in order
         keys = list(
             zip(_SORT_KEYS[self.sort_column](findings, self.resolutions), map(_START, findings), strict=True)
         )
@@ -196,9 +250,47 @@ class FindingsModel(QAbstractTableModel):
 
 
 _SPAN = attrgetter("rule", "start", "end")
+_ID = attrgetter("id")
 _START = attrgetter("start")
 _SHOWN = attrgetter("id", "score", "message", "severity")  # what a kept row shows that may change
 MAX_ROW_CHANGES = 200  # runs of rows removed or inserted; beyond this, one reset is cheaper
+
+
+def _merged(
+    kept: list[Finding], added: list[Finding], precedes: Callable[[Finding, Finding], bool | None]
+) -> tuple[list[Finding] | None, list[bool]]:
+    """`added` (in order) put into `kept` (in order) where `precedes` places them, and which rows
+    of the result were kept; None if one ties with a row (its place would be a guess)."""
+    places: list[int] = []
+    low = 0
+    for finding in added:
+        high = len(kept)
+        while low < high:  # the first kept row that comes after it
+            middle = (low + high) // 2
+            before = precedes(kept[middle], finding)
+            if before is None:
+                return None, []
+            if before:
+                low = middle + 1
+            else:
+                high = middle
+        if (low < len(kept) and precedes(finding, kept[low]) is None) or (
+            low > 0 and precedes(kept[low - 1], finding) is None
+        ):
+            return None, []
+        places.append(low)
+    new: list[Finding] = []
+    new_kept: list[bool] = []
+    done = 0
+    for place, finding in zip(places, added, strict=True):
+        new += kept[done:place]
+        new_kept += [True] * (place - done)
+        new.append(finding)
+        new_kept.append(False)
+        done = place
+    new += kept[done:]
+    new_kept += [True] * (len(kept) - done)
+    return new, new_kept
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:

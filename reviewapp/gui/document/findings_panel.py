@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...core.categories import CATEGORIES, CATEGORY, LABELS
 from ...core.diffing import TextEdit
 from ...core.findings import SEVERITIES, Finding
+from ...core.numbering import FindingsChange
 from ..flow_layout import FlowLayout
 from ..palette import category_icon
 from .findings_model import FINDING_ROLE, FindingsFilter, FindingsModel
@@ -106,8 +107,10 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.table)
         resolutions.changed.connect(lambda _ids: self._update_summary())
 
-    def set_findings(self, findings: list[Finding], edit: TextEdit | None = None) -> None:
-        self.model.set_findings(findings, edit)
+    def set_findings(
+        self, findings: list[Finding], edit: TextEdit | None = None, change: FindingsChange | None = None
+    ) -> None:
+        self.model.set_findings(findings, edit, change)
         self._update_summary()
 
     def set_dark(self, dark: bool) -> None:

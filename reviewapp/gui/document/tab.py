@@ -146,7 +146,7 @@ class DocumentTab(QWidget):
         ready = self.scheduler.latest_lines if review is self.scheduler.latest else None
         lines = ready if ready is not None else FindingLines.of(review)
         self.editor.show_findings(lines, edit)
-        self.panel.set_findings(lines.findings, edit)
+        self.panel.set_findings(lines.findings, edit, review.analysis.change if before is not None else None)
         self.judge(review)
         if self.advance_pending:
             self.advance_pending = False

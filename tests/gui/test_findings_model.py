@@ -1,0 +1,82 @@
+"""The findings table after an edit: its rows updated from the core's change equal a fresh sort."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from reviewapp.core import Analyzer, IncrementalAnalysis, load_text
+from reviewapp.core.diffing import text_edit
+from reviewapp.core.store import Resolution
+from reviewapp.gui.document.findings_model import COLUMNS, STATUS_COLUMN, FindingsModel, _merged
+from reviewapp.gui.document.resolutions import DraftResolutions
+
+DATA = Path(__file__).parents[1] / "data"
+
+ORDERS = (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder)
+
+
+@pytest.fixture(scope="module")
+def passes():
+    """Three passes of one session over three copies of an article, each an edit of the last: the
+    second adds a hedge to a sentence that every copy has, so later copies' ids are numbered again.
+    A denial of AI use gives a document finding, made afresh each pass, where a paragraph has one
+    (the weasel words it starts with): the table orders the two by their ends."""
+    article = (DATA / "openai-foxconn.txt").read_text(encoding="utf-8")
+    lines = "\n".join([article] * 3).split("\n")
+    # A denial: the document checks' finding on it is made afresh each pass, beside the paragraph's.
+    lines.insert(20, "Experts say this story was written entirely by humans.")
+    session = IncrementalAnalysis(Analyzer())
+    out = [session.run(load_text("\n".join(lines)))]
+    for where in (5, 30):
+        lines[where] += " It might rain."
+        out.append(session.run(load_text("\n".join(lines))))
+    return out
+
+
+def model_with(qtbot, findings, column, order):
+    resolutions = DraftResolutions()
+    chosen = findings[len(findings) // 2]
+    resolutions.replace_all({chosen.id: Resolution(chosen.id, "opinion", None, None, "Ana", "t", "s")})
+    model = FindingsModel(resolutions)
+    model.tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.sort(column, order)
+    model.set_findings(findings)
+    return model
+
+
+@pytest.mark.parametrize("column", range(len(COLUMNS)))
+def test_an_edit_moves_the_rows_as_the_core_says_and_sorts_as_afresh(qtbot, passes, column, monkeypatch):
+    first, second, _ = passes
+    assert second.change is not None and second.change.added
+    edit = text_edit(first.document.text, second.document.text)
+    for order in ORDERS:
+        model = model_with(qtbot, first.findings, column, order)
+        resets: list[int] = []
+        model.modelReset.connect(lambda found=resets: found.append(1))
+        if column != STATUS_COLUMN:  # there, ids numbered again may change a row's place: compared
+            monkeypatch.setattr(model, "_change_rows", lambda *_: pytest.fail("the lists were compared"))
+        model.set_findings(second.findings, edit, second.change)
+        assert model.findings == model._sorted(second.findings), (COLUMNS[column], order)
+        assert not resets
+        monkeypatch.undo()
+
+
+def test_rows_of_another_pass_are_compared_not_moved(qtbot, passes):
+    """The window may skip a pass (the text moved on while it ran): the change is then not from
+    the rows shown, and the table falls back to comparing the lists."""
+    first, _, third = passes
+    model = model_with(qtbot, first.findings, 0, Qt.SortOrder.DescendingOrder)
+    assert model._carried(third.change) is None
+    model.set_findings(third.findings, text_edit(first.document.text, third.document.text), third.change)
+    assert model.findings == model._sorted(third.findings)
+
+
+def test_a_finding_that_ties_a_row_is_not_placed_by_guess():
+    tie = lambda a, b: None if (a, b) == (2, 2) else a < b  # noqa: E731
+    assert _merged([1, 2, 3], [2], tie)[0] is None
+    assert _merged([1, 3], [2], tie) == ([1, 2, 3], [True, False, True])
+    assert _merged([1, 3], [0, 4], tie) == ([0, 1, 3, 4], [False, True, True, False])
