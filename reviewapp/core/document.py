@@ -22,6 +22,8 @@ class Paragraph(NamedTuple):
     text: str
 
 
+_new = tuple.__new__
+
 # Metadata and Document are plain classes, not dataclasses: every command loads a draft, and
 # the dataclasses module (with inspect, which it imports) and compiling a dataclass's methods
 # cost about 10 ms of each start. They change after loading (a loader fills in the metadata).
@@ -245,7 +247,12 @@ def after_edit(previous: Document, text: str) -> tuple[list[Paragraph], int]:
             for p in split_paragraphs(new_piece)
         ]
     index = len(before) + len(middle)
-    moved = [Paragraph(index + i, p.start + delta, p.end + delta, p.text) for i, p in enumerate(after)]
+    # Made by tuple.__new__ from unpacked fields (Paragraph's own __new__ is Python code): a long
+    # draft moves thousands after each edit.
+    moved = [
+        _new(Paragraph, (number, start + delta, end + delta, text))
+        for number, (_, start, end, text) in enumerate(after, index)
+    ]
     words = previous.words - count_words(old_piece) + count_words(new_piece)
     return [*before, *middle, *moved], words
 

@@ -25,7 +25,7 @@ def finish(
     label = path or "<draft>"
     if len(text) > limits.text_chars:
         raise errors.FileTooLargeError(label, limits.over("the text", len(text), limits.text_chars))
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(): a copy of the whole text to learn that
         raise errors.EmptyDocumentError(label, "the draft is empty (no text found)")
     document = Document(text=text, path=path, format=fmt, warnings=warnings, known=known)
     document.metadata = extract_metadata(text, fmt, document.paragraphs, meta_tags, title)

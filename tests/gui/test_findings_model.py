@@ -21,12 +21,12 @@ ORDERS = (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder)
 
 @pytest.fixture(scope="module")
 def passes():
-    """Three passes of one session over three copies of an article, each an edit of the last: the
+    """Three passes of one session over five copies of an article, each an edit of the last: the
     second adds a hedge to a sentence that every copy has, so later copies' ids are numbered again.
     A denial of AI use gives a document finding, made afresh each pass, where a paragraph has one
     (the weasel words it starts with): the table orders the two by their ends."""
     article = (DATA / "openai-foxconn.txt").read_text(encoding="utf-8")
-    lines = "\n".join([article] * 3).split("\n")
+    lines = "\n".join([article] * 5).split("\n")
     # A denial: the document checks' finding on it is made afresh each pass, beside the paragraph's.
     lines.insert(20, "Experts say this story was written entirely by humans.")
     session = IncrementalAnalysis(Analyzer())
@@ -80,3 +80,28 @@ def test_a_finding_that_ties_a_row_is_not_placed_by_guess():
     assert _merged([1, 2, 3], [2], tie)[0] is None
     assert _merged([1, 3], [2], tie) == ([1, 2, 3], [True, False, True])
     assert _merged([1, 3], [0, 4], tie) == ([0, 1, 3, 4], [False, True, True, False])
+
+
+def test_rows_whose_ids_are_numbered_again_are_redrawn_where_a_status_shows_it(qtbot, passes):
+    """An edit numbers later repeats again: their rows are redrawn only where the old or the new
+    id has a resolution (the status column and the filter read it); the rest read the same."""
+    first, second, _ = passes
+    pairs = zip(second.change.before, second.change.after, strict=True)
+    renamed = [(old, new) for old, new in pairs if old.id != new.id]
+    assert len(renamed) >= 3
+    resolved_old, _ = renamed[0]
+    model = model_with(qtbot, first.findings, 0, Qt.SortOrder.DescendingOrder)
+    model.resolutions.replace_all(
+        {resolved_old.id: Resolution(resolved_old.id, "opinion", None, None, "Ana", "t", "s")}
+    )
+    redrawn: set[int] = set()
+    model.dataChanged.connect(lambda top, bottom, *_: redrawn.update(range(top.row(), bottom.row() + 1)))
+    model.set_findings(second.findings, text_edit(first.document.text, second.document.text), second.change)
+    shown = {model.findings[row].id for row in redrawn}
+    # The finding that had the resolved id now has another: its row says "open" now.
+    assert renamed[0][1].id in shown
+    status = model.index(model.findings.index(renamed[0][1]), STATUS_COLUMN).data()
+    assert status == "open"
+    old_ids = {new.id: old.id for old, new in renamed}
+    assert all(resolved_old.id in (old_ids.get(row_id), row_id) for row_id in shown)
+    assert len(redrawn) < len(renamed)

@@ -69,7 +69,7 @@ class FindingsModel(QAbstractTableModel):
         shown, spares comparing the two lists. Otherwise as a new table."""
         if change is not None and len(findings) == len(change.after) + len(change.added):
             carried = self._carried(change)
-            if carried is not None and self._move_rows(*carried, _ID):
+            if carried is not None and self._move_rows(*carried, _ID, self._reads_differently):
                 return
         new = self._sorted(findings)
         if edit is None or not self._change_rows(new, edit):
@@ -99,6 +99,11 @@ class FindingsModel(QAbstractTableModel):
             return None  # a new id may have another status, and so another place
         new, new_kept = _merged(kept, self._sorted(change.added), self._precedes)
         return (new, old_kept, new_kept) if new is not None else None
+
+    def _reads_differently(self, old: Finding, new: Finding) -> bool:
+        """Does a row read differently with the same finding under another id? Only if either id
+        has a resolution: the row's status (and whether the filter shows it) is the id's."""
+        return self.resolutions.get(old.id) != self.resolutions.get(new.id)
 
     def _precedes(self, a: Finding, b: Finding) -> bool | None:
         """Does row `a` come before row `b` in the table's order? None for a tie (their order
@@ -137,11 +142,17 @@ class FindingsModel(QAbstractTableModel):
         return self._move_rows(new, old_kept, new_kept, _SHOWN)
 
     def _move_rows(
-        self, new: list[Finding], old_kept: list[bool], new_kept: list[bool], shown: Callable[[Finding], Any]
+        self,
+        new: list[Finding],
+        old_kept: list[bool],
+        new_kept: list[bool],
+        shown: Callable[[Finding], Any],
+        differs: Callable[[Finding, Finding], bool] | None = None,
     ) -> bool:
         """Remove the old rows not kept, insert the new ones, and redraw the kept rows that read
-        differently now (`shown`: what of a kept row may have changed). False, with nothing done,
-        when there are too many runs of rows to change for that to beat a reset."""
+        differently now (`shown`: what of a kept row may have changed; `differs`, if given, says
+        of those whose `shown` changed whether that shows). False, with nothing done, when there
+        are too many runs of rows to change for that to beat a reset."""
         removed = _runs(list(compress(count(), map(not_, old_kept))))
         added = _runs(list(compress(count(), map(not_, new_kept))))
         if len(removed) + len(added) > MAX_ROW_CHANGES:
@@ -159,6 +170,8 @@ class FindingsModel(QAbstractTableModel):
         # differently (another id, so another status; another score, message or severity) are redrawn.
         before, self.findings = self.findings, new
         changed = list(compress(count(), map(ne, map(shown, before), map(shown, new))))
+        if differs is not None:
+            changed = [row for row in changed if differs(before[row], new[row])]
         last_column = len(COLUMNS) - 1
         for first, last in _runs(changed):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
