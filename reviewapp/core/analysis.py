@@ -10,7 +10,7 @@ analyzers/__init__.py.
 
 from __future__ import annotations
 
-from itertools import chain, pairwise
+from itertools import pairwise
 from operator import attrgetter
 from typing import Any, NamedTuple, Protocol
 
@@ -21,7 +21,7 @@ from .document import Document
 from .findings import Finding
 from .forked import can_fork, share_work
 from .metadata import front_matter
-from .numbering import FindingsChange, Key, Numbered, change_from, keyset, number, paragraph_lists
+from .numbering import FindingsChange, Key, Numbered, change_from, keyset, number, paragraph_findings
 from .patterns import word_set
 from .policy import Policy, load_policy
 from .roles import DISCLOSURE, classify, position_class
@@ -158,11 +158,12 @@ class IncrementalAnalysis:
 
         starts = list(map(_START, paragraphs))
         size = len(document.text)
-        lists, region = paragraph_lists(self._last, keys, starts, size, list(map(_FINDINGS, results)))
-        paragraph_findings = list(chain.from_iterable(lists))
+        flat, bounds, region = paragraph_findings(
+            self._last, keys, starts, size, list(map(_FINDINGS, results))
+        )
         doc: list[Finding] = []
         for check in analyzer.checks:
-            view = DocumentView(document, roles, paragraph_findings, notes.get(check.name, []))
+            view = DocumentView(document, roles, flat, notes.get(check.name, []))
             doc.extend(analyzer.apply_policy(check.document(view)))
         # Each paragraph's (rule, text, sentence) keys, kept like its result: only this pass's.
         keysets, self._keysets = self._keysets, {}
@@ -177,8 +178,8 @@ class IncrementalAnalysis:
             return found
 
         last = self._last
-        findings = number(last, lists, region, doc, keyset_of)
-        self._last = Numbered(keys, starts, lists, doc, size)
+        findings = number(last, flat, bounds, region, doc, keyset_of)
+        self._last = Numbered(keys, starts, flat, bounds, doc, size)
         change = change_from(last, self._last, region) if last is not None else None
         return AnalysisResult(document, findings, roles, len(todo), todo, change)
 

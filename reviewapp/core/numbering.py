@@ -11,17 +11,20 @@ as numbering every finding afresh; a full pass (the first, or a draft whose
 paragraphs all changed) is that.
 
 Paragraphs do not overlap, so the reading order of the paragraph findings is
-each paragraph's findings sorted, paragraph after paragraph; the document
-checks' findings (a missing disclosure) are merged in by the same order,
-after paragraph findings of the same place.
+each paragraph's findings sorted, paragraph after paragraph: they are kept in
+one list, with where each paragraph's begin (so that the findings before an
+edit are one slice of the last pass's list, and those after it are moved in
+one pass, not paragraph by paragraph). The document checks' findings (a
+missing disclosure) are merged in by the same order, after paragraph findings
+of the same place.
 """
 
 from __future__ import annotations
 
 from bisect import insort_right
 from collections.abc import Callable, Sequence
-from itertools import chain
-from operator import attrgetter
+from itertools import chain, repeat
+from operator import add, attrgetter
 from typing import NamedTuple
 
 from .findings import Finding, finding_id, sort_key
@@ -32,20 +35,23 @@ _new = tuple.__new__
 
 
 class Numbered:
-    """What a pass kept for the next: each paragraph's findings (reading order, with ids), where
-    the paragraph starts, its key, and the document checks' findings."""
+    """What a pass kept for the next: every paragraph's findings in reading order, with ids
+    (paragraph i's are `flat[bounds[i]:bounds[i + 1]]`), where each paragraph starts, its key,
+    and the document checks' findings."""
 
-    __slots__ = ("doc", "keys", "lists", "starts", "text_length")
+    __slots__ = ("bounds", "doc", "flat", "keys", "starts", "text_length")
 
     def __init__(
         self,
         keys: Sequence[object],
         starts: list[int],
-        lists: list[list[Finding]],
+        flat: list[Finding],
+        bounds: list[int],
         doc: list[Finding],
         text_length: int,
     ) -> None:
-        self.keys, self.starts, self.lists, self.doc, self.text_length = keys, starts, lists, doc, text_length
+        self.keys, self.starts, self.flat, self.bounds = keys, starts, flat, bounds
+        self.doc, self.text_length = doc, text_length
 
 
 class FindingsChange(NamedTuple):
@@ -66,25 +72,31 @@ class FindingsChange(NamedTuple):
 def change_from(last: Numbered, now: Numbered, region: range) -> FindingsChange:
     """The change from the last pass to this one; `region`: this pass's paragraphs not the last's
     (their findings, with the document checks', are the ones removed and added)."""
-    after = len(now.lists) - region.stop
-    old_after = len(last.lists) - after
+    first, old_past, past = now.bounds[region.start], _old_bound(last, now, region), now.bounds[region.stop]
     return FindingsChange(
-        list(chain.from_iterable(chain(last.lists[: region.start], last.lists[old_after:]))),
-        list(chain.from_iterable(chain(now.lists[: region.start], now.lists[region.stop :]))),
-        [*chain.from_iterable(last.lists[region.start : old_after]), *last.doc],
-        [*chain.from_iterable(now.lists[region.start : region.stop]), *now.doc],
+        last.flat[:first] + last.flat[old_past:],
+        now.flat[:first] + now.flat[past:],
+        [*last.flat[first:old_past], *last.doc],
+        [*now.flat[first:past], *now.doc],
     )
 
 
-def paragraph_lists(
+def _old_bound(last: Numbered, now: Numbered, region: range) -> int:
+    """Where, in the last pass's list, the findings of the paragraphs after the region begin."""
+    after = len(now.bounds) - 1 - region.stop
+    return last.bounds[len(last.bounds) - 1 - after]
+
+
+def paragraph_findings(
     last: Numbered | None,
     keys: Sequence[object],
     starts: list[int],
     text_length: int,
     results: Sequence[Sequence[Finding]],
-) -> tuple[list[list[Finding]], range]:
-    """Each paragraph's findings in reading order, offsets into the whole text; and the paragraphs
-    that are not the last pass's (the edited stretch), whose findings have no ids yet.
+) -> tuple[list[Finding], list[int], range]:
+    """Every paragraph's findings in reading order, offsets into the whole text, and where each
+    paragraph's begin in that list; and the paragraphs that are not the last pass's (the edited
+    stretch), whose findings have no ids yet.
 
     `keys` say what a paragraph is (its text and what its role depends on): a paragraph
     whose key and start are the last pass's has its findings, and one after the edit
@@ -97,83 +109,85 @@ def paragraph_lists(
         shift = text_length - last.text_length
         after = _same_tail(keys, last.keys, starts, last.starts, shift, min(total, len(last.keys)) - before)
     region = range(before, total - after)
-    lists = last.lists[:before] if last is not None else []
+    flat = last.flat[: last.bounds[before]] if last is not None else []
+    bounds = last.bounds[: before + 1] if last is not None else [0]
     for index in region:
         start = starts[index]
-        lists.append(sorted([f.shifted(start) for f in results[index]], key=sort_key))
+        flat += sorted([f.shifted(start) for f in results[index]], key=sort_key)
+        bounds.append(len(flat))
     if last is not None and after:
-        moved = last.lists[len(last.keys) - after :]
-        lists.extend([_moved(found, shift) for found in moved] if shift else moved)
-    return lists, region
+        first_old = len(last.keys) - after
+        old_bound = last.bounds[first_old]
+        moved = last.flat[old_bound:]
+        flat += _moved(moved, shift) if shift else moved
+        later = last.bounds[first_old + 1 :]
+        delta = bounds[-1] - old_bound
+        bounds += map(add, later, repeat(delta)) if delta else later
+    return flat, bounds, region
 
 
 def number(
     last: Numbered | None,
-    lists: list[list[Finding]],
+    flat: list[Finding],
+    bounds: list[int],
     region: range,
     doc: list[Finding],
     keyset_of: Callable[[int], frozenset[Key]],
 ) -> list[Finding]:
-    """Every finding in reading order with its id; `lists` and `doc` are updated in place with theirs.
+    """Every finding in reading order with its id; `flat` and `doc` are updated in place with theirs.
 
     `doc`: the document checks' findings, in the order they were made; `keyset_of(i)`:
     the (rule, text, sentence) of paragraph i's findings (asked only after an edit).
     """
-    dirty = _dirty_keys(last, lists, region, doc)
+    dirty = _dirty_keys(last, flat, bounds, region, doc)
     # The paragraphs to look at: the edited ones, and any other holding a dirty key.
     touched = [
         index
-        for index in chain(range(region.start), range(region.stop, len(lists)))
+        for index in chain(range(region.start), range(region.stop, len(bounds) - 1))
         if not dirty.isdisjoint(keyset_of(index))
     ]
-    tagged = _in_reading_order(lists, sorted([*region, *touched]), doc)
-    copied: set[int] = set()
+    tagged = _in_reading_order(flat, bounds, sorted([*region, *touched]), doc)
     seen: dict[Key, int] = {}
-    for finding, index, slot in tagged:
+    for finding, in_doc, slot in tagged:
         key = _KEY(finding)
         if key not in dirty:
             continue  # a paragraph's other findings keep their ids
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         numbered = finding_id(finding, occurrence)
-        if numbered == finding.id:
-            continue
-        renamed = finding.with_id(numbered)
-        if index < 0:
-            doc[slot] = renamed
-            continue
-        if index not in copied:  # the last pass's list: its findings are not ours to change
-            lists[index] = list(lists[index])
-            copied.add(index)
-        lists[index][slot] = renamed
-    everything = list(chain.from_iterable(lists))
+        if numbered != finding.id:
+            (doc if in_doc else flat)[slot] = finding.with_id(numbered)
+    everything = flat.copy()
     for finding in sorted(doc, key=sort_key):
         insort_right(everything, finding, key=sort_key)
     return everything
 
 
 def _dirty_keys(
-    last: Numbered | None, lists: list[list[Finding]], region: range, doc: list[Finding]
+    last: Numbered | None, flat: list[Finding], bounds: list[int], region: range, doc: list[Finding]
 ) -> set[Key]:
     """The (rule, text, sentence) of every finding the edit added or took away, and the document
     checks' (made afresh each pass): only findings of these keys may be numbered differently."""
-    dirty = set(map(_KEY, chain.from_iterable(lists[index] for index in region)))
+    dirty = set(map(_KEY, flat[bounds[region.start] : bounds[region.stop]]))
     dirty.update(map(_KEY, doc))
     if last is not None:
-        after = len(lists) - region.stop
-        dirty.update(map(_KEY, chain.from_iterable(last.lists[region.start : len(last.lists) - after])))
+        now = Numbered((), [], flat, bounds, doc, 0)
+        dirty.update(map(_KEY, last.flat[last.bounds[region.start] : _old_bound(last, now, region)]))
         dirty.update(map(_KEY, last.doc))
     return dirty
 
 
 def _in_reading_order(
-    lists: list[list[Finding]], places: list[int], doc: list[Finding]
-) -> list[tuple[Finding, int, int]]:
-    """The findings of these paragraphs (in order: each list is already) with the document's merged
-    in after a paragraph's of the same place; each with where it is (paragraph -1: the document's)."""
-    tagged = [(f, index, slot) for index in places for slot, f in enumerate(lists[index])]
+    flat: list[Finding], bounds: list[int], places: list[int], doc: list[Finding]
+) -> list[tuple[Finding, bool, int]]:
+    """The findings of these paragraphs (in order: each paragraph's are already) with the
+    document's merged in after a paragraph's of the same place; each with whether it is the
+    document's and where it is in its list."""
+    tagged = [
+        (flat[slot], False, slot) for index in places for slot in range(bounds[index], bounds[index + 1])
+    ]
     for slot, f in sorted(enumerate(doc), key=_doc_order):
-        insort_right(tagged, (f, -1, slot), key=_tagged_order)
+        insort_right(tagged, (f, True, slot), key=_tagged_order)
     return tagged
 
 
@@ -185,14 +199,14 @@ def _doc_order(item: tuple[int, Finding]) -> tuple[int, int, str]:
     return sort_key(item[1])
 
 
-def _tagged_order(item: tuple[Finding, int, int]) -> tuple[int, int, str]:
+def _tagged_order(item: tuple[Finding, bool, int]) -> tuple[int, int, str]:
     return sort_key(item[0])
 
 
 def _moved(found: list[Finding], shift: int) -> list[Finding]:
-    """`Finding.shifted` for a paragraph's findings, each unpacked field by field in the loop (no
-    call, no slices): after an edit near the top of a long draft this moves ten thousand, in
-    two thirds of the time."""
+    """`Finding.shifted` for many findings, each unpacked field by field in the loop (no call, no
+    slices): after an edit near the top of a long draft this moves ten thousand, in two
+    thirds of the time."""
     return [
         _new(Finding, (category, rule, severity, start + shift, end + shift, text, message, suggestion,
                        anchor, id_, replacements, score))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 
 from reviewapp.core.findings import Finding, assign_ids, new_finding, sort_key
-from reviewapp.core.numbering import Numbered, keyset, number, paragraph_lists
+from reviewapp.core.numbering import Numbered, keyset, number, paragraph_findings
 
 RULES = ("hedge.vague", "claim.figure")
 WORDS = ("many", "some")
@@ -47,15 +48,19 @@ def test_numbering_after_edits_equals_numbering_afresh():
             starts = [11 * n for n in range(len(keys))]
             size = 11 * len(keys)
             doc = document_findings(rng, size)
-            lists, region = paragraph_lists(last, keys, starts, size, results)
-            flat = [f for found in lists for f in found]
+            flat, bounds, region = paragraph_findings(last, keys, starts, size, results)
+            # Each paragraph's findings where `bounds` says, in reading order, ids aside.
+            assert [[f.with_id("") for f in flat[a:b]] for a, b in pairwise(bounds)] == [
+                sorted([f.shifted(start) for f in found], key=sort_key)
+                for start, found in zip(starts, results, strict=True)
+            ]
             expected = assign_ids([*(f.with_id("") for f in flat), *doc])
-            numbered = number(last, lists, region, doc, lambda i, r=results: keyset(r[i]))
+            numbered = number(last, flat, bounds, region, doc, lambda i, r=results: keyset(r[i]))
             assert numbered == expected
-            # What the next pass starts from carries the same ids.
-            assert [f for found in lists for f in found] == [f for f in expected if f.message == "m"]
+            # What the next pass starts from carries the same ids, paragraph by paragraph.
+            assert flat == [f for f in expected if f.message == "m"]
             assert sorted(doc, key=sort_key) == [f for f in expected if f.message == "d"]
-            last = Numbered(list(keys), starts, lists, doc, size)
+            last = Numbered(list(keys), starts, flat, bounds, doc, size)
             # An edit: a paragraph changed, added or taken away; the rest move with it.
             where = rng.randrange(len(keys))
             change = rng.choice(("edit", "add", "remove"))
