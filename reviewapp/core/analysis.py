@@ -146,39 +146,37 @@ class IncrementalAnalysis:
         roles: list[str] = []
         results: list[ParagraphResult] = []
         notes: dict[str, list[tuple[Any, Any]]] = {}
+        # After an edit, each paragraph's (rule, text, sentence) keys, to find those holding a key the
+        # edit touched (numbering.number): kept like its result, only this pass's.
+        last = self._last
+        keysets: list[frozenset[Key]] = []
+        kept_keysets, self._keysets = self._keysets, {}
         for i, (p, key) in enumerate(zip(paragraphs, keys, strict=True)):
             result = fresh[i] if i in fresh else self._results[(key[0], self._roles[key])]
-            roles_now[key] = result.role
-            results_now[(p.text, result.role)] = result
-            roles.append(result.role)
+            role = result.role
+            roles_now[key] = role
+            cache_key = (p.text, role)
+            results_now[cache_key] = result
+            roles.append(role)
             results.append(result)
             for name, note in result.notes.items():
                 notes.setdefault(name, []).append((p, note))
+            if last is not None:  # a first pass numbers every finding: it needs none
+                found = kept_keysets.get(cache_key)
+                if found is None:
+                    found = keyset(result.findings)
+                self._keysets[cache_key] = found
+                keysets.append(found)
         self._roles, self._results = roles_now, results_now
 
         starts = list(map(_START, paragraphs))
         size = len(document.text)
-        flat, bounds, region = paragraph_findings(
-            self._last, keys, starts, size, list(map(_FINDINGS, results))
-        )
+        flat, bounds, region = paragraph_findings(last, keys, starts, size, list(map(_FINDINGS, results)))
         doc: list[Finding] = []
         for check in analyzer.checks:
             view = DocumentView(document, roles, flat, notes.get(check.name, []))
             doc.extend(analyzer.apply_policy(check.document(view)))
-        # Each paragraph's (rule, text, sentence) keys, kept like its result: only this pass's.
-        keysets, self._keysets = self._keysets, {}
-
-        def keyset_of(index: int) -> frozenset[Key]:
-            result = results[index]
-            cache_key = (paragraphs[index].text, result.role)
-            found = self._keysets.get(cache_key, keysets.get(cache_key))
-            if found is None:
-                found = keyset(result.findings)
-            self._keysets[cache_key] = found
-            return found
-
-        last = self._last
-        findings = number(last, flat, bounds, region, doc, keyset_of)
+        findings = number(last, flat, bounds, region, doc, keysets)
         self._last = Numbered(keys, starts, flat, bounds, doc, size)
         change = change_from(last, self._last, region) if last is not None else None
         return AnalysisResult(document, findings, roles, len(todo), todo, change)

@@ -22,9 +22,9 @@ of the same place.
 from __future__ import annotations
 
 from bisect import insort_right
-from collections.abc import Callable, Sequence
-from itertools import chain, repeat
-from operator import add, attrgetter
+from collections.abc import Sequence
+from itertools import compress, count, repeat
+from operator import add, attrgetter, not_
 from typing import NamedTuple
 
 from .findings import Finding, finding_id, sort_key
@@ -132,20 +132,18 @@ def number(
     bounds: list[int],
     region: range,
     doc: list[Finding],
-    keyset_of: Callable[[int], frozenset[Key]],
+    keysets: Sequence[frozenset[Key]],
 ) -> list[Finding]:
     """Every finding in reading order with its id; `flat` and `doc` are updated in place with theirs.
 
-    `doc`: the document checks' findings, in the order they were made; `keyset_of(i)`:
-    the (rule, text, sentence) of paragraph i's findings (asked only after an edit).
+    `doc`: the document checks' findings, in the order they were made; `keysets` (after an
+    edit; none on a first pass): the (rule, text, sentence) of each paragraph's findings.
     """
     dirty = _dirty_keys(last, flat, bounds, region, doc)
-    # The paragraphs to look at: the edited ones, and any other holding a dirty key.
-    touched = [
-        index
-        for index in chain(range(region.start), range(region.stop, len(bounds) - 1))
-        if not dirty.isdisjoint(keyset_of(index))
-    ]
+    # The paragraphs to look at: the edited ones, and any other holding a dirty key (sought at C
+    # speed: a long draft has thousands of paragraphs, and few hold one).
+    holding = compress(count(), map(not_, map(dirty.isdisjoint, keysets)))
+    touched = [index for index in holding if index < region.start or index >= region.stop]
     tagged = _in_reading_order(flat, bounds, sorted([*region, *touched]), doc)
     seen: dict[Key, int] = {}
     for finding, in_doc, slot in tagged:

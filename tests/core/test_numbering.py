@@ -55,7 +55,8 @@ def test_numbering_after_edits_equals_numbering_afresh():
                 for start, found in zip(starts, results, strict=True)
             ]
             expected = assign_ids([*(f.with_id("") for f in flat), *doc])
-            numbered = number(last, flat, bounds, region, doc, lambda i, r=results: keyset(r[i]))
+            keysets = [keyset(found) for found in results] if last is not None else []
+            numbered = number(last, flat, bounds, region, doc, keysets)
             assert numbered == expected
             # What the next pass starts from carries the same ids, paragraph by paragraph.
             assert flat == [f for f in expected if f.message == "m"]
