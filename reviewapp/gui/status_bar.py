@@ -72,7 +72,9 @@ class ReviewStatusBar(QStatusBar):
             )
         else:
             self.approval_label.setText(approval.capitalize())
-        self.approval_label.setStyleSheet(f"color: {color}; font-weight: bold")
+        style = f"color: {color}; font-weight: bold"
+        if self.approval_label.styleSheet() != style:  # each key typed comes here: no restyle for nothing
+            self.approval_label.setStyleSheet(style)
         self.approval_label.setToolTip("\n".join(gate.reasons) if gate else "")
         return approval
 

@@ -10,7 +10,7 @@ from reviewapp.core import load_policy
 from reviewapp.core.allowlist import read_terms, write_terms
 from reviewapp.core.review import Reviewer
 from reviewapp.core.settings import UserSettings
-from reviewapp.core.store import ReviewStore
+from reviewapp.core.store import Resolution, ReviewStore
 
 from .conftest import wait_analysed
 
@@ -43,6 +43,26 @@ def test_removed_deletes_the_words_records_nothing_and_undoes(window, qtbot, fox
     assert after.gate.resolved == 0
     tab.editor.undo()
     assert "- 0 Comments" in tab.text
+
+
+def test_the_card_shows_a_finding_again_only_when_something_it_shows_changed(window, qtbot, foxconn_copy):
+    """Each key typed moves the cursor, and the card is asked again for the finding there: the
+    same finding in the same state leaves it as it is; a resolution or another theme does not."""
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    views = furniture(review, "- 5 Views")
+    tab.jump_to(views)
+    card = tab.card
+    card.body.setText("left as it was")
+    tab.show_card(views)
+    assert card.body.text() == "left as it was"
+    tab.resolutions.add(Resolution(views.id, "opinion", None, None, "Ana", "t", review.draft.sha256))
+    tab.show_card(views)
+    assert "Resolved:" in card.body.text()
+    card.heading.setText("left as it was")
+    tab.set_dark(True)
+    tab.show_card(views)
+    assert "Page furniture" in card.heading.text()
 
 
 def test_the_card_shows_the_finding_at_the_cursor_and_fixes_it(window, qtbot, foxconn_copy):

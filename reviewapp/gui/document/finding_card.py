@@ -45,6 +45,7 @@ class FindingCard(QWidget):
         self.dark = dark
         self.finding: Finding | None = None
         self.fixes: list[Fix] = []
+        self._shown: tuple[object, ...] | None = None  # what show_finding was last given
 
         self.icon = QLabel()  # the category's colour and line, as in the legend
         self.heading = QLabel()
@@ -111,6 +112,10 @@ class FindingCard(QWidget):
 
         `allow_list`: why the house allow-list cannot take the term, or None if it can.
         """
+        shown = (finding, fixes or [], rule, resolution, allow_list, self.dark)
+        if shown == self._shown:
+            return  # the cursor moved within what the card shows (each key typed moves it)
+        self._shown = shown
         self.finding, self.fixes = finding, list(fixes or [])[:MAX_FIX_BUTTONS]
         for number, button in enumerate(self.fix_buttons, 1):
             fix = self.fixes[number - 1] if number <= len(self.fixes) else None
