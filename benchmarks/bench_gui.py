@@ -80,15 +80,19 @@ def wait(tab, timeout: float = 60.0) -> None:
 
 
 class PaintWatch(QObject):
-    """When the watched widget last painted."""
+    """When the watched widget last painted; ends `loop` at its first paint after `since`."""
 
     def __init__(self) -> None:
         super().__init__()
         self.painted = 0.0
+        self.since = 0.0
+        self.loop: QEventLoop | None = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.painted = time.perf_counter()
+            if self.loop is not None and self.painted >= self.since:
+                self.loop.quit()
         return False
 
 
@@ -124,12 +128,16 @@ def keystrokes_during_analysis(app, tab, keys: int = 40) -> list[float]:
         tab.scheduler.start()  # a re-analysis of the whole draft's newest text, in the worker
         QTest.qWait(5)
         while tab.scheduler.running and len(latencies) < keys:
-            sent = time.perf_counter()
+            # Waited for in an event loop, as the app runs: a loop of processEvents calls came
+            # back to Python after each, and waited for the interpreter's lock each time.
+            loop = QEventLoop()
+            watch.since, watch.loop = time.perf_counter(), loop
+            QTimer.singleShot(2000, loop.quit)
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 app.postEvent(tab.editor, QKeyEvent(kind, Qt.Key.Key_X, Qt.KeyboardModifier.NoModifier, "x"))
-            while watch.painted < sent and time.perf_counter() - sent < 2:
-                app.processEvents()
-            latencies.append(watch.painted - sent)
+            loop.exec()
+            watch.loop = None
+            latencies.append(watch.painted - watch.since)
             QTest.qWait(15)
         wait(tab)
     viewport.removeEventFilter(watch)

@@ -73,10 +73,11 @@ def _moved_preferences(settings: QSettings) -> UserSettings:
 # How long a thread holding Python's lock runs before another that waits may take it.
 # The analysis runs in a worker thread; each key typed meanwhile needs the lock a few
 # times (the highlighter, the edit signals), and waited up to 5 ms (Python's default)
-# each time. At 1 ms, keys typed during a re-analysis of a 100,000-word draft paint
-# in 10 ms (median) and 19-22 ms (90th percentile) instead of 35-38 and 75-88; the
-# analysis itself takes about 15 % longer (benchmarks/README.md).
-SWITCH_INTERVAL_S = 0.001
+# each time. Keys typed during a re-analysis of a 100,000-word draft paint within 8-13 ms
+# at the 90th percentile at 0.5 ms, 14-16 ms at 1 ms and 75-88 ms at 5 ms; an edit's
+# review, now mostly C-level passes over the findings, is no slower for it (once 0.5 ms
+# made a long one take 318 ms against 232-279: benchmarks/README.md).
+SWITCH_INTERVAL_S = 0.0005
 
 
 def tune_interpreter() -> None:
