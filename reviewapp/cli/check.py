@@ -7,6 +7,7 @@ import os
 import sys
 from bisect import bisect_right
 from collections import Counter
+from operator import attrgetter
 from typing import Any, TextIO
 
 from .. import __version__
@@ -126,6 +127,9 @@ def _grammar_off() -> dict[str, Any]:
     return GRAMMAR_OFF.to_json()
 
 
+_SEVERITY = attrgetter("severity")
+
+
 def findings_json(documents: list, grammar: dict) -> dict:
     """The findings contract (../shared/contract/findings.md)."""
     return {
@@ -138,7 +142,7 @@ def findings_json(documents: list, grammar: dict) -> dict:
                 "words": document.words,
                 "title": document.metadata.title,
                 "warnings": document.warnings,
-                "summary": dict(Counter(f.severity for f in findings)),
+                "summary": dict(Counter(map(_SEVERITY, findings))),
                 "findings": [f.to_json() for f in findings],
             }
             for document, findings in documents

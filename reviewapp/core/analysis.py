@@ -327,9 +327,10 @@ def _in_processes(analyzer: Analyzer, jobs: list[Job], workers: int) -> list[Par
 def _chunks(sizes: list[int], workers: int) -> list[tuple[int, int]]:
     """Runs of jobs, in order, of about equal text (a piece of a long paragraph weighs as much as
     hundreds of short ones): CHUNKS_PER_WORKER for each process, so that the last chunk taken is
-    a small part of the whole."""
+    a small part of the whole, and none over CHUNK_CHARS, so that a forked process's result fits
+    in its pipe while this process is busy with a chunk of its own (forked.py)."""
     total = sum(sizes)
-    count = min(len(sizes), workers * CHUNKS_PER_WORKER)
+    count = min(len(sizes), max(workers * CHUNKS_PER_WORKER, -(-total // CHUNK_CHARS)))
     goal = total / count
     edges = [0]
     done = 0
@@ -342,6 +343,10 @@ def _chunks(sizes: list[int], workers: int) -> list[tuple[int, int]]:
 
 
 CHUNKS_PER_WORKER = 12
+# A chunk's findings, pickled, take about twice its text (a 20 MB draft: 4 MB for each of 24
+# chunks, and a forked process then waited on its full pipe, 1 MB, until this one read it:
+# a fifth of the CPUs' time went unused).
+CHUNK_CHARS = 100_000
 # Below both, starting processes costs more than it saves.
 PARALLEL_MIN_PARAGRAPHS = 1000
 PARALLEL_MIN_CHARS = 2 * PIECE_CHARS  # so that one paragraph of two pieces or more is shared

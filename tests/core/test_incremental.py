@@ -217,3 +217,18 @@ def assert_change_says_how(previous: AnalysisResult, now: AnalysisResult) -> Non
     for old, new in zip(change.before, change.after, strict=True):
         assert new.start - old.start == new.end - old.end and new.start - old.start in (0, shift)
         assert old._replace(start=new.start, end=new.end, id=new.id) == new
+
+
+def test_chunks_are_small_enough_for_a_result_to_fit_a_forked_process_pipe():
+    """A long draft is cut into more chunks than CHUNKS_PER_WORKER each: none holds much over
+    CHUNK_CHARS of text, so a forked process's result does not wait on a full pipe."""
+    from reviewapp.core import analysis
+
+    sizes = [3_000] * 7_000  # 21 MB of paragraphs
+    chunks = analysis._chunks(sizes, 2)
+    assert [start for start, _ in chunks] == [0, *(end for _, end in chunks[:-1])] and chunks[-1][1] == len(
+        sizes
+    )
+    assert max(sum(sizes[start:end]) for start, end in chunks) <= analysis.CHUNK_CHARS + 3_000
+    small = analysis._chunks([3_000] * 200, 2)  # 600 kB: as many as before, for the last to be short
+    assert len(small) == 2 * analysis.CHUNKS_PER_WORKER
