@@ -5,13 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from reviewapp.core import Analyzer, IncrementalAnalysis, load_text
 from reviewapp.core.diffing import text_edit
 from reviewapp.core.store import Resolution
-from reviewapp.gui.document.findings_model import COLUMNS, STATUS_COLUMN, FindingsModel, _merged
+from reviewapp.gui.document.findings_model import (
+    COLUMNS,
+    SCORE_COLUMN,
+    STATUS_COLUMN,
+    FindingsModel,
+    _merged,
+)
 from reviewapp.gui.document.resolutions import DraftResolutions
 
 DATA = Path(__file__).parents[1] / "data"
@@ -70,7 +76,7 @@ def test_rows_of_another_pass_are_compared_not_moved(qtbot, passes):
     the rows shown, and the table falls back to comparing the lists."""
     first, _, third = passes
     model = model_with(qtbot, first.findings, 0, Qt.SortOrder.DescendingOrder)
-    assert model._carried(third.change) is None
+    assert model._carried(third.change, text_edit(first.document.text, third.document.text)) is None
     model.set_findings(third.findings, text_edit(first.document.text, third.document.text), third.change)
     assert model.findings == model._sorted(third.findings)
 
@@ -105,3 +111,31 @@ def test_rows_whose_ids_are_numbered_again_are_redrawn_where_a_status_shows_it(q
     old_ids = {new.id: old.id for old, new in renamed}
     assert all(resolved_old.id in (old_ids.get(row_id), row_id) for row_id in shown)
     assert len(redrawn) < len(renamed)
+
+
+@pytest.mark.parametrize("column", [0, SCORE_COLUMN, COLUMNS.index("Text")])
+def test_a_finding_of_the_edited_paragraph_clear_of_the_edit_keeps_its_row(
+    qtbot, passes, column, monkeypatch
+):
+    """A sentence added at a paragraph's end: the paragraph is analysed again, but its findings
+    before the new words are the same findings, and their rows (and a selection on one) stay."""
+    _, second, third = passes
+    edit = text_edit(second.document.text, third.document.text)
+    region = {id(f) for f in third.change.added}
+    # Findings before the edit that the edited paragraph's analysis made again, the same.
+    untouched = [
+        f for f in second.findings
+        if f.end < edit.start and any(id(g) in region and (g.rule, g.start, g.end) == (f.rule, f.start, f.end)
+                                      for g in third.findings)
+    ]  # fmt: skip
+    assert untouched, "the edited paragraph has findings before the edit"
+    model = model_with(qtbot, second.findings, column, Qt.SortOrder.DescendingOrder)
+    rows = {id(f): row for row, f in enumerate(model.findings)}
+    chosen = [QPersistentModelIndex(model.index(rows[id(f)], 0)) for f in untouched]
+    monkeypatch.setattr(model, "_change_rows", lambda *_: pytest.fail("the lists were compared"))
+    model.set_findings(third.findings, edit, third.change)
+    assert model.findings == model._sorted(third.findings)
+    for index, old in zip(chosen, untouched, strict=True):
+        assert index.isValid()
+        now = model.findings[index.row()]
+        assert (now.rule, now.start, now.end) == (old.rule, old.start, old.end)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import compress, count, repeat
 from operator import attrgetter, is_not, ne, not_
@@ -67,8 +68,8 @@ class FindingsModel(QAbstractTableModel):
         one), as the rows removed and inserted: the view keeps its selection and scroll, and the
         filter reads only the new rows; `change`, how the core made these findings from those
         shown, spares comparing the two lists. Otherwise as a new table."""
-        if change is not None and len(findings) == len(change.after) + len(change.added):
-            carried = self._carried(change)
+        if change is not None and edit is not None and len(findings) == len(change.after) + len(change.added):
+            carried = self._carried(change, edit)
             if carried is not None and self._move_rows(*carried, _ID, self._reads_differently):
                 return
         new = self._sorted(findings)
@@ -77,33 +78,54 @@ class FindingsModel(QAbstractTableModel):
             self.findings = new
             self.endResetModel()
 
-    def _carried(self, change: FindingsChange) -> tuple[list[Finding], list[bool], list[bool]] | None:
+    def _carried(
+        self, change: FindingsChange, edit: TextEdit
+    ) -> tuple[list[Finding], list[bool], list[bool]] | None:
         """The rows after `change`: each kept row's finding as it is now, in the same order (an
         edit moves every finding after it alike, so none passes another), and the added ones
         put in their places; with which old rows stay and which new rows were there before.
+        In the edited paragraphs, a finding clear of the edited stretch keeps its row too (its
+        rule and span the same, the edit's shift aside), if it still falls where it was.
         None when the rows are not the findings the change was made from, or the order cannot
-        be kept (a status sort, and ids numbered again)."""
+        be kept (a status sort, and ids numbered again; a finding kept in the edited paragraphs
+        that the edit moved in the order)."""
         rows = self.findings
         if len(rows) != len(change.before) + len(change.removed):
             return None
         now = dict(zip(map(id, change.before), change.after, strict=True))
+        same = _same_spans(change.removed, change.added, edit)
+        now.update(same)
         mapped = list(map(now.get, map(id, rows)))
         old_kept = list(map(is_not, mapped, repeat(None)))
         gone = set(map(id, compress(rows, map(not_, old_kept))))
-        if gone != set(map(id, change.removed)):
+        if gone != set(map(id, change.removed)) - same.keys():
             return None  # the rows are of another pass (one the window never showed came between)
         kept = list(filter(None, mapped))  # the kept rows' findings now (a finding is never false)
-        if self.sort_column == STATUS_COLUMN and any(
-            map(ne, map(_ID, change.before), map(_ID, change.after))
-        ):
+        renamed = any(map(ne, map(_ID, change.before), map(_ID, change.after)))
+        if self.sort_column == STATUS_COLUMN and (renamed or same):
             return None  # a new id may have another status, and so another place
-        new, new_kept = _merged(kept, self._sorted(change.added), self._precedes)
+        if same and not self._still_in_place(kept, {id(f) for f in same.values()}):
+            return None
+        placed = {id(f) for f in same.values()}
+        added = [f for f in change.added if id(f) not in placed]
+        new, new_kept = _merged(kept, self._sorted(added), self._precedes)
         return (new, old_kept, new_kept) if new is not None else None
 
+    def _still_in_place(self, kept: list[Finding], moved: set[int]) -> bool:
+        """Does each of these kept rows (by object) still come after the row above it and before
+        the one below it? (Its score may have changed with its sentence.)"""
+        for row in compress(count(), map(moved.__contains__, map(id, kept))):
+            if row > 0 and not self._precedes(kept[row - 1], kept[row]):
+                return False
+            if row + 1 < len(kept) and not self._precedes(kept[row], kept[row + 1]):
+                return False
+        return True
+
     def _reads_differently(self, old: Finding, new: Finding) -> bool:
-        """Does a row read differently with the same finding under another id? Only if either id
-        has a resolution: the row's status (and whether the filter shows it) is the id's."""
-        return self.resolutions.get(old.id) != self.resolutions.get(new.id)
+        """Does a row read differently with its finding under another id? If either id has a
+        resolution (the row's status, and whether the filter shows it, are the id's), or if its
+        score, message or severity changed (a finding kept in an edited sentence)."""
+        return _LOOKS(old) != _LOOKS(new) or self.resolutions.get(old.id) != self.resolutions.get(new.id)
 
     def _precedes(self, a: Finding, b: Finding) -> bool | None:
         """Does row `a` come before row `b` in the table's order? None for a tie (their order
@@ -264,9 +286,25 @@ class FindingsModel(QAbstractTableModel):
 
 _SPAN = attrgetter("rule", "start", "end")
 _ID = attrgetter("id")
+_LOOKS = attrgetter("score", "message", "severity")  # what a row shows of a finding, id and text aside
 _START = attrgetter("start")
 _SHOWN = attrgetter("id", "score", "message", "severity")  # what a kept row shows that may change
 MAX_ROW_CHANGES = 200  # runs of rows removed or inserted; beyond this, one reset is cheaper
+
+
+def _same_spans(removed: list[Finding], added: list[Finding], edit: TextEdit) -> dict[int, Finding]:
+    """The findings of the edited paragraphs that the edit did not touch: each removed one (by
+    object) and the added one of the same rule on the same span (the edit's shift aside), where
+    that rule and span are one finding's on either side."""
+    old_keys = edit.kept_old(map(_SPAN, removed))
+    new_keys = edit.old_spans(map(_SPAN, added))
+    old_count, new_count = Counter(old_keys), Counter(new_keys)
+    by_key = {
+        key: finding
+        for key, finding in zip(new_keys, added, strict=True)
+        if key is not None and new_count[key] == 1 and old_count[key] == 1
+    }
+    return {id(old): by_key[key] for key, old in zip(old_keys, removed, strict=True) if key in by_key}
 
 
 def _merged(
