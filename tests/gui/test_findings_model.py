@@ -16,9 +16,9 @@ from reviewapp.gui.document.findings_model import (
     SCORE_COLUMN,
     STATUS_COLUMN,
     FindingsModel,
-    _merged,
 )
 from reviewapp.gui.document.resolutions import DraftResolutions
+from reviewapp.gui.document.row_changes import merged
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -83,9 +83,9 @@ def test_rows_of_another_pass_are_compared_not_moved(qtbot, passes):
 
 def test_a_finding_that_ties_a_row_is_not_placed_by_guess():
     tie = lambda a, b: None if (a, b) == (2, 2) else a < b  # noqa: E731
-    assert _merged([1, 2, 3], [2], tie)[0] is None
-    assert _merged([1, 3], [2], tie) == ([1, 2, 3], [True, False, True])
-    assert _merged([1, 3], [0, 4], tie) == ([0, 1, 3, 4], [False, True, True, False])
+    assert merged([1, 2, 3], [2], tie)[0] is None
+    assert merged([1, 3], [2], tie) == ([1, 2, 3], [True, False, True])
+    assert merged([1, 3], [0, 4], tie) == ([0, 1, 3, 4], [False, True, True, False])
 
 
 def test_rows_whose_ids_are_numbered_again_are_redrawn_where_a_status_shows_it(qtbot, passes):

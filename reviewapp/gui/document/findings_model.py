@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import compress, count, repeat
 from operator import attrgetter, is_not, ne, not_
@@ -23,6 +22,7 @@ from ...core.findings import SEVERITY_RANK, Finding, sort_key
 from ...core.numbering import FindingsChange
 from ...core.text import short_quote
 from .resolutions import DraftResolutions
+from .row_changes import merged, runs, same_spans
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Severity", "Category", "Score", "Text", "Message", "Status")
@@ -93,7 +93,7 @@ class FindingsModel(QAbstractTableModel):
         if len(rows) != len(change.before) + len(change.removed):
             return None
         now = dict(zip(map(id, change.before), change.after, strict=True))
-        same = _same_spans(change.removed, change.added, edit)
+        same = same_spans(change.removed, change.added, edit)
         now.update(same)
         mapped = list(map(now.get, map(id, rows)))
         old_kept = list(map(is_not, mapped, repeat(None)))
@@ -104,11 +104,11 @@ class FindingsModel(QAbstractTableModel):
         renamed = any(map(ne, map(_ID, change.before), map(_ID, change.after)))
         if self.sort_column == STATUS_COLUMN and (renamed or same):
             return None  # a new id may have another status, and so another place
-        if same and not self._still_in_place(kept, {id(f) for f in same.values()}):
-            return None
         placed = {id(f) for f in same.values()}
+        if placed and not self._still_in_place(kept, placed):
+            return None
         added = [f for f in change.added if id(f) not in placed]
-        new, new_kept = _merged(kept, self._sorted(added), self._precedes)
+        new, new_kept = merged(kept, self._sorted(added), self._precedes)
         return (new, old_kept, new_kept) if new is not None else None
 
     def _still_in_place(self, kept: list[Finding], moved: set[int]) -> bool:
@@ -175,8 +175,8 @@ class FindingsModel(QAbstractTableModel):
         differently now (`shown`: what of a kept row may have changed; `differs`, if given, says
         of those whose `shown` changed whether that shows). False, with nothing done, when there
         are too many runs of rows to change for that to beat a reset."""
-        removed = _runs(list(compress(count(), map(not_, old_kept))))
-        added = _runs(list(compress(count(), map(not_, new_kept))))
+        removed = runs(list(compress(count(), map(not_, old_kept))))
+        added = runs(list(compress(count(), map(not_, new_kept))))
         if len(removed) + len(added) > MAX_ROW_CHANGES:
             return False
         root = QModelIndex()
@@ -195,7 +195,7 @@ class FindingsModel(QAbstractTableModel):
         if differs is not None:
             changed = [row for row in changed if differs(before[row], new[row])]
         last_column = len(COLUMNS) - 1
-        for first, last in _runs(changed):
+        for first, last in runs(changed):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
         return True
 
@@ -290,69 +290,6 @@ _LOOKS = attrgetter("score", "message", "severity")  # what a row shows of a fin
 _START = attrgetter("start")
 _SHOWN = attrgetter("id", "score", "message", "severity")  # what a kept row shows that may change
 MAX_ROW_CHANGES = 200  # runs of rows removed or inserted; beyond this, one reset is cheaper
-
-
-def _same_spans(removed: list[Finding], added: list[Finding], edit: TextEdit) -> dict[int, Finding]:
-    """The findings of the edited paragraphs that the edit did not touch: each removed one (by
-    object) and the added one of the same rule on the same span (the edit's shift aside), where
-    that rule and span are one finding's on either side."""
-    old_keys = edit.kept_old(map(_SPAN, removed))
-    new_keys = edit.old_spans(map(_SPAN, added))
-    old_count, new_count = Counter(old_keys), Counter(new_keys)
-    by_key = {
-        key: finding
-        for key, finding in zip(new_keys, added, strict=True)
-        if key is not None and new_count[key] == 1 and old_count[key] == 1
-    }
-    return {id(old): by_key[key] for key, old in zip(old_keys, removed, strict=True) if key in by_key}
-
-
-def _merged(
-    kept: list[Finding], added: list[Finding], precedes: Callable[[Finding, Finding], bool | None]
-) -> tuple[list[Finding] | None, list[bool]]:
-    """`added` (in order) put into `kept` (in order) where `precedes` places them, and which rows
-    of the result were kept; None if one ties with a row (its place would be a guess)."""
-    places: list[int] = []
-    low = 0
-    for finding in added:
-        high = len(kept)
-        while low < high:  # the first kept row that comes after it
-            middle = (low + high) // 2
-            before = precedes(kept[middle], finding)
-            if before is None:
-                return None, []
-            if before:
-                low = middle + 1
-            else:
-                high = middle
-        if (low < len(kept) and precedes(finding, kept[low]) is None) or (
-            low > 0 and precedes(kept[low - 1], finding) is None
-        ):
-            return None, []
-        places.append(low)
-    new: list[Finding] = []
-    new_kept: list[bool] = []
-    done = 0
-    for place, finding in zip(places, added, strict=True):
-        new += kept[done:place]
-        new_kept += [True] * (place - done)
-        new.append(finding)
-        new_kept.append(False)
-        done = place
-    new += kept[done:]
-    new_kept += [True] * (len(kept) - done)
-    return new, new_kept
-
-
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
-    """Ascending row numbers as (first, last) runs of consecutive rows."""
-    runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and runs[-1][1] == row - 1:
-            runs[-1] = (runs[-1][0], row)
-        else:
-            runs.append((row, row))
-    return runs
 
 
 class FindingsFilter(QSortFilterProxyModel):
