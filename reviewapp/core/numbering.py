@@ -72,7 +72,8 @@ class FindingsChange(NamedTuple):
 def change_from(last: Numbered, now: Numbered, region: range) -> FindingsChange:
     """The change from the last pass to this one; `region`: this pass's paragraphs not the last's
     (their findings, with the document checks', are the ones removed and added)."""
-    first, old_past, past = now.bounds[region.start], _old_bound(last, now, region), now.bounds[region.stop]
+    first, past = now.bounds[region.start], now.bounds[region.stop]
+    old_past = _old_bound(last, len(now.bounds) - 1, region)
     return FindingsChange(
         last.flat[:first] + last.flat[old_past:],
         now.flat[:first] + now.flat[past:],
@@ -81,9 +82,10 @@ def change_from(last: Numbered, now: Numbered, region: range) -> FindingsChange:
     )
 
 
-def _old_bound(last: Numbered, now: Numbered, region: range) -> int:
-    """Where, in the last pass's list, the findings of the paragraphs after the region begin."""
-    after = len(now.bounds) - 1 - region.stop
+def _old_bound(last: Numbered, paragraphs: int, region: range) -> int:
+    """Where, in the last pass's list, the findings of the paragraphs after the region begin
+    (`paragraphs`: how many this pass has)."""
+    after = paragraphs - region.stop
     return last.bounds[len(last.bounds) - 1 - after]
 
 
@@ -182,8 +184,8 @@ def _dirty_keys(
     dirty = set(map(_KEY, flat[bounds[region.start] : bounds[region.stop]]))
     dirty.update(map(_KEY, doc))
     if last is not None:
-        now = Numbered((), [], flat, bounds, doc, 0)
-        dirty.update(map(_KEY, last.flat[last.bounds[region.start] : _old_bound(last, now, region)]))
+        old_past = _old_bound(last, len(bounds) - 1, region)
+        dirty.update(map(_KEY, last.flat[last.bounds[region.start] : old_past]))
         dirty.update(map(_KEY, last.doc))
     return dirty
 
