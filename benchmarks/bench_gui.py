@@ -4,11 +4,13 @@
 
 1. Open a 100,000-word draft and wait for its analysis; a 5 ms timer records
    the longest gap between its ticks: the longest the event loop was blocked.
-2. In a 10,000-word draft, type into one paragraph; time from the edit
-   (once the typing pause is over) until its findings are highlighted.
+2. In a 10,000-word draft, type into one paragraph, let the window paint the
+   keys (as during the typing pause), then time from the end of the pause
+   until the edit's findings are highlighted.
 3. In the 100,000-word draft: the same for one edit; then keys typed one
    by one while a re-analysis runs, each timed from the key event until the
-   editor has painted it (an event filter on its viewport sees the paint).
+   editor has painted it (an event filter on its viewport sees the paint,
+   waited for in an event loop as the app runs).
 """
 
 from __future__ import annotations
