@@ -124,6 +124,9 @@ class IncrementalAnalysis:
         self._results: dict[tuple[str, str], ParagraphResult] = {}
         self._last: Numbered | None = None  # the last pass's findings by paragraph, with their ids
         self._keysets: dict[tuple[str, str], frozenset[Key]] = {}  # a paragraph's findings' id keys
+        # The grammar findings the review merged into the last pass (review.py), so that the
+        # change it gives a view accounts for them too.
+        self.grammar_shown: list[Finding] = []
 
     def run(self, document: Document, workers: int = 1) -> AnalysisResult:
         """Analyse `document`, reusing the previous pass's unchanged paragraphs.

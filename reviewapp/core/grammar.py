@@ -302,16 +302,33 @@ def _reason(exc: BaseException) -> str:
     return text if len(text) < 200 else text[:197] + "…"
 
 
-def with_grammar(result: AnalysisResult, grammar: list[Finding]) -> AnalysisResult:
-    """The analysis with grammar findings merged in, in text order."""
-    if not grammar:
-        return result
-    # The disclosure check may already flag the same words: one disclosure finding is enough.
+def grammar_to_merge(result: AnalysisResult, grammar: list[Finding]) -> list[Finding]:
+    """The grammar findings to merge into the analysis: the disclosure check may already flag the
+    same words, and one disclosure finding is enough."""
     flagged = {(f.start, f.end) for f in result.findings if f.category == "disclosure"}
-    grammar = [f for f in grammar if not (f.category == "disclosure" and (f.start, f.end) in flagged)]
-    merged = sorted([*result.findings, *grammar], key=sort_key)
-    # No `change`: the grammar findings are not the session's, so views compare the lists.
-    return AnalysisResult(result.document, merged, result.roles, result.reanalysed, result.changed, None)
+    return [f for f in grammar if not (f.category == "disclosure" and (f.start, f.end) in flagged)]
+
+
+def with_grammar(
+    result: AnalysisResult, grammar: list[Finding], shown: list[Finding] | None = None
+) -> AnalysisResult:
+    """The analysis with grammar findings merged in, in text order.
+
+    `shown`: the grammar findings merged into the session's last review. Given, the
+    analysis's change (how its findings came from the last pass's) also says that those
+    were removed and these added, so a view can still follow it (pairing the grammar
+    findings an edit left alone); without it, the merged list has no change.
+    """
+    grammar = grammar_to_merge(result, grammar)
+    if not grammar and not shown:
+        return result
+    merged = sorted([*result.findings, *grammar], key=sort_key) if grammar else result.findings
+    change = result.change
+    if change is not None and shown is not None:
+        change = change._replace(removed=[*change.removed, *shown], added=[*change.added, *grammar])
+    else:
+        change = None
+    return AnalysisResult(result.document, merged, result.roles, result.reanalysed, result.changed, change)
 
 
 def default_dictionary_path() -> Path:

@@ -137,18 +137,26 @@ class Reviewer:
         `key` names the draft in the record when it is not its own path (a
         pasted draft keeps the name it was first recorded under).
         """
-        analysis = (session or self.session()).run(document, workers)
+        session = session or self.session()
+        analysis = session.run(document, workers)
         status = GRAMMAR_OFF
         if self.grammar is not None and grammar != "off":
-            from .grammar import with_grammar
+            from .grammar import grammar_to_merge, with_grammar
 
             paragraphs, roles = document.paragraphs, analysis.roles
             if grammar == "check":
                 found = self.grammar.check(paragraphs, roles)
             else:
                 found = self.grammar.cached(paragraphs, roles)
-            analysis = with_grammar(analysis, found)
+            found = grammar_to_merge(analysis, found)
+            analysis = with_grammar(analysis, found, session.grammar_shown)
+            session.grammar_shown = found
             status = self.grammar.status
+        elif session.grammar_shown:  # grammar switched off: those shown last time are gone now
+            from .grammar import with_grammar
+
+            analysis = with_grammar(analysis, [], session.grammar_shown)
+            session.grammar_shown = []
         allowed: tuple[Finding, ...] = ()
         terms = self.policy.allowed_terms
         if terms:

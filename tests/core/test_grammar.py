@@ -210,3 +210,33 @@ def test_a_real_languagetool():
     assert checker.status.available, checker.status.reason
     typo = next(f for f in found if f.text == "teh")
     assert text[typo.start : typo.end] == "teh" and "the" in typo.replacements
+
+
+def test_a_sessions_change_accounts_for_the_grammar_findings_too(languagetool):
+    """The findings table follows an edit from the analysis's change: with grammar findings
+    merged in, the change says those of the last review went and these came, so that every
+    row is accounted for (and the table need not compare the lists)."""
+    from reviewapp.core.review import Reviewer
+
+    url, _ = languagetool
+    reviewer = Reviewer(load_policy(), settings(url))
+    session = reviewer.session()
+    text = (
+        "Council approves budget\n\nThe council fixed teh roads.\n\n"
+        "It met on Monday in order to vote.\n\nA third paragraph."
+    )
+    first = reviewer.review(load_text(text), session=session, grammar="check")
+    edited = text.replace("A third paragraph.", "A third paragraph, with teh typo again.")
+    second = reviewer.review(load_text(edited), session=session, grammar="check")
+    change = second.analysis.change
+    assert change is not None
+    shown_first, shown_second = [*first.findings, *first.allowed], [*second.findings, *second.allowed]
+    assert sorted(map(id, [*change.before, *change.removed])) == sorted(map(id, shown_first))
+    assert sorted(map(id, [*change.after, *change.added])) == sorted(map(id, shown_second))
+    assert sum(f.category == "grammar" for f in change.removed) == 2  # "teh", "in order to"
+    assert sum(f.category == "grammar" for f in change.added) == 3  # and the new "teh"
+    # Grammar switched off: the change says they are gone.
+    reviewer.configure_grammar(DEFAULT.with_overrides(mode="off"))
+    third = reviewer.review(load_text(edited), session=session)
+    assert third.analysis.change is not None
+    assert sum(f.category == "grammar" for f in third.analysis.change.removed) == 3

@@ -139,3 +139,27 @@ def test_a_finding_of_the_edited_paragraph_clear_of_the_edit_keeps_its_row(
         assert index.isValid()
         now = model.findings[index.row()]
         assert (now.rule, now.start, now.end) == (old.rule, old.start, old.end)
+
+
+def test_grammar_rows_an_edit_left_alone_keep_their_rows(qtbot, languagetool, monkeypatch):
+    """With LanguageTool's findings merged in, the table still follows the change: a grammar
+    finding before the edit keeps its row, a new one gets its place."""
+    from reviewapp.core import load_policy
+    from reviewapp.core.review import Reviewer
+
+    url, _ = languagetool
+    reviewer = Reviewer(load_policy(), load_policy().grammar.with_overrides(mode="server", server_url=url))
+    session = reviewer.session()
+    text = "Council approves budget\n\nIt met on Monday in order to vote.\n\nA third paragraph."
+    first = reviewer.review(load_text(text), session=session, grammar="check")
+    edited = text.replace("A third paragraph.", "A third paragraph, with teh typo.")
+    second = reviewer.review(load_text(edited), session=session, grammar="check")
+    [wordy] = [f for f in first.findings if f.category == "grammar"]
+    model = model_with(qtbot, [*first.findings, *first.allowed], 0, Qt.SortOrder.DescendingOrder)
+    kept = QPersistentModelIndex(model.index(model.findings.index(wordy), 0))
+    monkeypatch.setattr(model, "_change_rows", lambda *_: pytest.fail("the lists were compared"))
+    shown = [*second.findings, *second.allowed]
+    model.set_findings(shown, text_edit(text, edited), second.analysis.change)
+    assert model.findings == model._sorted(shown)
+    assert kept.isValid() and model.findings[kept.row()].text == "in order to"
+    assert any(f.text == "teh" for f in model.findings)
