@@ -319,7 +319,13 @@ def with_grammar(
     were removed and these added, so a view can still follow it (pairing the grammar
     findings an edit left alone); without it, the merged list has no change.
     """
-    grammar = grammar_to_merge(result, grammar)
+    return merge_grammar(result, grammar_to_merge(result, grammar), shown)
+
+
+def merge_grammar(
+    result: AnalysisResult, grammar: list[Finding], shown: list[Finding] | None = None
+) -> AnalysisResult:
+    """with_grammar for grammar findings already chosen by grammar_to_merge."""
     if not grammar and not shown:
         return result
     merged = sorted([*result.findings, *grammar], key=sort_key) if grammar else result.findings

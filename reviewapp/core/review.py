@@ -141,7 +141,7 @@ class Reviewer:
         analysis = session.run(document, workers)
         status = GRAMMAR_OFF
         if self.grammar is not None and grammar != "off":
-            from .grammar import grammar_to_merge, with_grammar
+            from .grammar import grammar_to_merge, merge_grammar
 
             paragraphs, roles = document.paragraphs, analysis.roles
             if grammar == "check":
@@ -149,13 +149,13 @@ class Reviewer:
             else:
                 found = self.grammar.cached(paragraphs, roles)
             found = grammar_to_merge(analysis, found)
-            analysis = with_grammar(analysis, found, session.grammar_shown)
+            analysis = merge_grammar(analysis, found, session.grammar_shown)
             session.grammar_shown = found
             status = self.grammar.status
         elif session.grammar_shown:  # grammar switched off: those shown last time are gone now
-            from .grammar import with_grammar
+            from .grammar import merge_grammar
 
-            analysis = with_grammar(analysis, [], session.grammar_shown)
+            analysis = merge_grammar(analysis, [], session.grammar_shown)
             session.grammar_shown = []
         allowed: tuple[Finding, ...] = ()
         terms = self.policy.allowed_terms
