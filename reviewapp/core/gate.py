@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, not_
 from typing import NamedTuple
 
 from .categories import LABELS
@@ -51,8 +51,12 @@ def evaluate(findings: Sequence[Finding], draft: DraftRef, record: DraftRecord, 
     # At C speed up to the few at a blocking severity: the app judges ten thousand after each edit.
     floor = SEVERITY_RANK[policy.block_unresolved_at]
     high = {name for name, rank in SEVERITY_RANK.items() if rank >= floor}
-    at_high = compress(findings, map(high.__contains__, map(_SEVERITY, findings)))
-    blocking = [f for f in at_high if f.id not in resolutions]
+    at_high = list(compress(findings, map(high.__contains__, map(_SEVERITY, findings))))
+    if resolutions:
+        blocking = list(compress(at_high, map(not_, map(resolutions.__contains__, map(_ID, at_high)))))
+        resolved = sum(map(resolutions.__contains__, map(_ID, findings)))
+    else:  # a draft nobody has worked on yet: every finding at a blocking severity blocks
+        blocking, resolved = at_high, 0
     current = [s for s in record.signoffs if s.sha256 == draft.sha256]
     reasons = [f"the review record does not verify: {problem}" for problem in record.problems]
     if blocking:
@@ -90,7 +94,7 @@ def evaluate(findings: Sequence[Finding], draft: DraftRef, record: DraftRecord, 
         policy=policy.fingerprint,
         notes=list(record.notes),
         findings=len(findings),
-        resolved=sum(map(resolutions.__contains__, map(_ID, findings))),
+        resolved=resolved,
     )
 
 
