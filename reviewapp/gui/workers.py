@@ -13,6 +13,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from ..core import IncrementalAnalysis, ReviewAppError
+from ..core.diffing import text_edit
 from ..core.document import Document, Paragraph
 from ..core.grammar import GrammarChecker
 from ..core.loaders import edited
@@ -20,6 +21,7 @@ from ..core.processes import AnalysisProcesses
 from ..core.report import Report, ReportFormat
 from ..core.review import Review, Reviewer
 from .document.finding_lines import FindingLines
+from .document.row_changes import PlannedRows, TableSnapshot, plan_rows
 
 _PROCESSES: list[AnalysisProcesses | None] = []  # the app's one pool, made on first use
 
@@ -36,10 +38,12 @@ def analysis_processes() -> AnalysisProcesses | None:
 
 
 class Reviewed(NamedTuple):
-    """A review, and its findings by line for the editor: worked out here, off the window's thread."""
+    """A review, its findings by line for the editor and its rows for the findings table: worked
+    out here, off the window's thread."""
 
     review: Review
     lines: FindingLines
+    rows: PlannedRows | None = None
 
 
 class ReviewSignals(QObject):
@@ -60,12 +64,14 @@ class ReviewWorker(QRunnable):
         key: str,
         generation: int,
         previous: Document | None = None,
+        table: TableSnapshot | None = None,
     ) -> None:
         super().__init__()
         self.reviewer = reviewer
         self.session = session
         self.original = original
         self.previous = previous  # the last version reviewed: only the lines edited since are split
+        self.table = table  # the findings table as this began, to plan its rows from
         self.text = text
         self.key = key
         self.generation = generation
@@ -77,6 +83,10 @@ class ReviewWorker(QRunnable):
             document = edited(self.original, self.text, self.previous)
             review = self.reviewer.review(document, key=self.key, session=self.session, grammar="cached")
             lines = FindingLines.of(review)
+            rows = None
+            if self.table is not None and self.previous is not None:
+                edit = text_edit(self.previous.text, document.text)
+                rows = plan_rows(self.table, lines.findings, review.analysis.change, edit)
         except Exception as exc:  # a bug must reach the status bar, not kill the thread silently
             self.signals.failed.emit(
                 self.generation, f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"
@@ -84,7 +94,7 @@ class ReviewWorker(QRunnable):
             return
         with contextlib.suppress(RuntimeError):  # the draft was closed meanwhile: nobody waits for this
             self.signals.finished.emit(
-                self.generation, Reviewed(review, lines), time.perf_counter() - started
+                self.generation, Reviewed(review, lines, rows), time.perf_counter() - started
             )
 
 

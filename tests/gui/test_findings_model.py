@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -9,16 +11,12 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from reviewapp.core import Analyzer, IncrementalAnalysis, load_text
-from reviewapp.core.diffing import text_edit
+from reviewapp.core.diffing import TextEdit, text_edit
 from reviewapp.core.store import Resolution
-from reviewapp.gui.document.findings_model import (
-    COLUMNS,
-    SCORE_COLUMN,
-    STATUS_COLUMN,
-    FindingsModel,
-)
+from reviewapp.gui.document.findings_model import FindingsModel
 from reviewapp.gui.document.resolutions import DraftResolutions
-from reviewapp.gui.document.row_changes import merged
+from reviewapp.gui.document.row_changes import PlannedRows, merged, plan_rows
+from reviewapp.gui.document.table_order import COLUMNS, SCORE_COLUMN, STATUS_COLUMN
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -163,3 +161,54 @@ def test_grammar_rows_an_edit_left_alone_keep_their_rows(qtbot, languagetool, mo
     assert model.findings == model._sorted(shown)
     assert kept.isValid() and model.findings[kept.row()].text == "in order to"
     assert any(f.text == "teh" for f in model.findings)
+
+
+@pytest.mark.parametrize("column", [0, SCORE_COLUMN, STATUS_COLUMN])
+def test_rows_planned_in_another_thread_from_a_snapshot_are_used(qtbot, passes, column, monkeypatch):
+    """The review worker plans the rows from a snapshot of the table: the model takes that plan
+    (working out nothing itself), and the rows and the summary's counts are as a fresh sort's."""
+    first, second, _ = passes
+    edit = text_edit(first.document.text, second.document.text)
+    model = model_with(qtbot, first.findings, column, Qt.SortOrder.DescendingOrder)
+    snapshot = model.snapshot()
+    planned: list[PlannedRows | None] = []
+    worker = threading.Thread(
+        target=lambda: planned.append(plan_rows(snapshot, second.findings, second.change, edit))
+    )
+    worker.start()
+    worker.join()
+    [rows] = planned
+    assert rows is not None
+    monkeypatch.setattr(model, "_carried", lambda *_: pytest.fail("the rows were planned here"))
+    if column == STATUS_COLUMN:  # ids numbered again may move rows there: the worker said so
+        assert rows.plan is None
+        assert not model.set_findings(second.findings, edit, second.change, rows)
+    else:
+        monkeypatch.setattr(model, "_change_rows", lambda *_: pytest.fail("the lists were compared"))
+        assert model.set_findings(second.findings, edit, second.change, rows)
+    assert model.findings == model._sorted(second.findings)
+    assert rows.categories == Counter(f.category for f in second.findings)
+    assert rows.resolved == sum(f.id in model.resolutions for f in second.findings)
+
+
+def test_a_plan_from_a_table_that_changed_since_is_not_used(qtbot, passes):
+    """Sorted again, or a finding resolved, while the worker ran: its plan is of another table,
+    and the model works the rows out itself."""
+    first, second, _ = passes
+    edit = text_edit(first.document.text, second.document.text)
+    for change_table in (
+        lambda model: model.sort(SCORE_COLUMN, Qt.SortOrder.DescendingOrder),
+        lambda model: model.resolutions.add(
+            Resolution(first.findings[0].id, "opinion", None, None, "Ana", "t", "s")
+        ),
+    ):
+        model = model_with(qtbot, first.findings, 0, Qt.SortOrder.DescendingOrder)
+        rows = plan_rows(model.snapshot(), second.findings, second.change, edit)
+        assert rows is not None
+        change_table(model)
+        assert not model.holds(rows, edit)
+        assert not model.set_findings(second.findings, edit, second.change, rows)
+        assert model.findings == model._sorted(second.findings)
+    model = model_with(qtbot, first.findings, 0, Qt.SortOrder.DescendingOrder)
+    rows = plan_rows(model.snapshot(), second.findings, second.change, edit)
+    assert rows is not None and not model.holds(rows, TextEdit(0, 0, 1))  # made for another edit

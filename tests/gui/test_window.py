@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewapp.core.categories import CATEGORIES
 from reviewapp.core.store import Resolution
-from reviewapp.gui.document.findings_model import COLUMNS, FINDING_ROLE, FindingsModel
+from reviewapp.gui.document.findings_model import FINDING_ROLE, FindingsModel
 from reviewapp.gui.document.offsets import utf16_len
 from reviewapp.gui.document.resolutions import DraftResolutions
+from reviewapp.gui.document.table_order import COLUMNS
 
 from .conftest import wait_analysed
 
@@ -356,7 +357,7 @@ def test_saving_clears_the_unsaved_mark_from_the_window_title(window, qtbot, fox
 
 
 def test_the_findings_sort_most_check_worthy_first(window, qtbot, foxconn_copy):
-    from reviewapp.gui.document.findings_model import SCORE_COLUMN
+    from reviewapp.gui.document.table_order import SCORE_COLUMN
 
     tab = window.open_path(foxconn_copy)
     wait_analysed(qtbot, tab)
@@ -443,3 +444,34 @@ def test_the_app_runs_the_cycle_collector_when_a_command_starts_it():
         gc.set_threshold(*threshold)
         sys.setswitchinterval(interval)
     assert gc.isenabled()
+
+
+def test_the_review_worker_plans_the_tables_rows_and_the_card_knows_an_edit_at_once(
+    window, qtbot, foxconn_copy, monkeypatch
+):
+    """After an edit the worker plans the findings table's rows from a snapshot taken as it
+    began, and the window only moves them; the text counts as changed from the first key on."""
+    tab = window.open_path(foxconn_copy)
+    before = wait_analysed(qtbot, tab)
+    assert tab.up_to_date
+    planned: list[bool] = []
+    take = type(tab.panel.model).set_findings
+    monkeypatch.setattr(tab.panel.model, "_carried", lambda *_: pytest.fail("rows planned in the window"))
+    monkeypatch.setattr(
+        tab.panel.model, "set_findings", lambda *args: planned.append(take(tab.panel.model, *args)) or True
+    )
+    cursor = QTextCursor(tab.editor.document())
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText(" It might rain.")
+    assert not tab.up_to_date  # before the pause in typing is over
+    tab.scheduler.debounce.stop()
+    tab.scheduler.start()
+    qtbot.waitUntil(lambda: tab.review is not before and not tab.scheduler.running, timeout=10000)
+    assert planned == [True]
+    assert tab.up_to_date
+    after = tab.review
+    assert tab.panel.model.findings == tab.panel.model._sorted([*after.findings, *after.allowed])
+    open_count = len(tab.panel.model.findings) - tab.resolutions.count_in(
+        f.id for f in tab.panel.model.findings
+    )
+    assert tab.panel.summary.text() == f"{open_count} open of {len(tab.panel.model.findings)}"

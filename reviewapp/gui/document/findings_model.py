@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from itertools import compress, count, repeat
-from operator import attrgetter, is_not, ne, not_
+from collections.abc import Callable
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,36 +18,18 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...core.categories import LABELS
 from ...core.diffing import TextEdit
-from ...core.findings import SEVERITY_RANK, Finding, sort_key
+from ...core.findings import Finding
 from ...core.numbering import FindingsChange
 from ...core.text import short_quote
 from .resolutions import DraftResolutions
-from .row_changes import merged, runs, same_spans
+from .row_changes import PlannedRows, RowPlan, TableSnapshot, carried, row_plan, runs
+from .table_order import COLUMNS, SCORE_COLUMN, RowOrder
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Severity", "Category", "Score", "Text", "Message", "Status")
-SCORE_COLUMN = COLUMNS.index("Score")
-STATUS_COLUMN = COLUMNS.index("Status")
 SCORE_TIP = (
     "How check-worthy (claims) or how hedged (hedges, peacock wording), 0 to 1; sort for the most first"
 )
 Index = QModelIndex | QPersistentModelIndex
-
-
-# Each column's sort keys for a list of findings, in the order of COLUMNS (the Text column sorts
-# in reading order). Taken with map and attrgetter, at C speed: ten thousand findings are sorted
-# after every edit.
-_SORT_KEYS: tuple[Callable[[list[Finding], DraftResolutions], Iterable[Any]], ...] = (
-    lambda fs, _r: map(SEVERITY_RANK.__getitem__, map(attrgetter("severity"), fs)),
-    lambda fs, _r: map(attrgetter("category"), fs),
-    lambda fs, _r: [
-        -1.0 if s is None else s for s in map(attrgetter("score"), fs)
-    ],  # most check-worthy first
-    lambda fs, _r: map(attrgetter("start"), fs),
-    lambda fs, _r: map(attrgetter("message"), fs),
-    lambda fs, r: map(r.__contains__, map(attrgetter("id"), fs)),
-)
-assert len(_SORT_KEYS) == len(COLUMNS)
 
 
 class FindingsModel(QAbstractTableModel):
@@ -62,84 +44,61 @@ class FindingsModel(QAbstractTableModel):
         self.sort_order = Qt.SortOrder.DescendingOrder
 
     def set_findings(
-        self, findings: list[Finding], edit: TextEdit | None = None, change: FindingsChange | None = None
-    ) -> None:
+        self,
+        findings: list[Finding],
+        edit: TextEdit | None = None,
+        change: FindingsChange | None = None,
+        planned: PlannedRows | None = None,
+    ) -> bool:
         """Show these findings. After an edit (`edit`: how the text analysed before became this
         one), as the rows removed and inserted: the view keeps its selection and scroll, and the
         filter reads only the new rows; `change`, how the core made these findings from those
-        shown, spares comparing the two lists. Otherwise as a new table."""
+        shown, spares comparing the two lists, and `planned`, those rows worked out by the review
+        worker, spares this thread working them out. True when `planned` was used."""
+        used = planned is not None and self.holds(planned, edit)
         if change is not None and edit is not None and len(findings) == len(change.after) + len(change.added):
-            carried = self._carried(change, edit)
-            if carried is not None and self._move_rows(*carried, _ID, self._reads_differently):
-                return
+            plan = planned.plan if used and planned is not None else self._carried(change, edit)
+            if plan is not None and self._move_rows(plan, self._reads_differently):
+                return used
         new = self._sorted(findings)
         if edit is None or not self._change_rows(new, edit):
             self.beginResetModel()
             self.findings = new
             self.endResetModel()
+        return False
 
-    def _carried(
-        self, change: FindingsChange, edit: TextEdit
-    ) -> tuple[list[Finding], list[bool], list[bool]] | None:
-        """The rows after `change`: each kept row's finding as it is now, in the same order (an
-        edit moves every finding after it alike, so none passes another), and the added ones
-        put in their places; with which old rows stay and which new rows were there before.
-        In the edited paragraphs, a finding clear of the edited stretch keeps its row too (its
-        rule and span the same, the edit's shift aside), if it still falls where it was.
-        None when the rows are not the findings the change was made from, or the order cannot
-        be kept (a status sort, and ids numbered again; a finding kept in the edited paragraphs
-        that the edit moved in the order)."""
-        rows = self.findings
-        if len(rows) != len(change.before) + len(change.removed):
-            return None
-        now = dict(zip(map(id, change.before), change.after, strict=True))
-        same = same_spans(change.removed, change.added, edit)
-        now.update(same)
-        mapped = list(map(now.get, map(id, rows)))
-        old_kept = list(map(is_not, mapped, repeat(None)))
-        gone = set(map(id, compress(rows, map(not_, old_kept))))
-        if gone != set(map(id, change.removed)) - same.keys():
-            return None  # the rows are of another pass (one the window never showed came between)
-        kept = list(filter(None, mapped))  # the kept rows' findings now (a finding is never false)
-        if self.sort_column == STATUS_COLUMN and (
-            same or any(map(ne, map(_ID, change.before), map(_ID, change.after)))
-        ):
-            return None  # a new id may have another status, and so another place
-        placed = {id(f) for f in same.values()}
-        if placed and not self._still_in_place(kept, placed):
-            return None
-        added = [f for f in change.added if id(f) not in placed]
-        new, new_kept = merged(kept, self._sorted(added), self._precedes)
-        return (new, old_kept, new_kept) if new is not None else None
+    def snapshot(self) -> TableSnapshot:
+        """The table now, for a review worker to plan its rows from (a copy: this thread may
+        change the list while the worker reads)."""
+        order = RowOrder(self.sort_column, self._descending(), frozenset(self.resolutions))
+        return TableSnapshot(self.findings, list(self.findings), order, self.resolutions.generation)
 
-    def _still_in_place(self, kept: list[Finding], moved: set[int]) -> bool:
-        """Does each of these kept rows (by object) still come after the row above it and before
-        the one below it? (Its score may have changed with its sentence.)"""
-        for row in compress(count(), map(moved.__contains__, map(id, kept))):
-            if row > 0 and not self._precedes(kept[row - 1], kept[row]):
-                return False
-            if row + 1 < len(kept) and not self._precedes(kept[row], kept[row + 1]):
-                return False
-        return True
+    def holds(self, planned: PlannedRows, edit: TextEdit | None) -> bool:
+        """Was `planned` made from the table as it is now, for this edit?"""
+        snapshot = planned.snapshot
+        return (
+            snapshot.source is self.findings
+            and snapshot.order.column == self.sort_column
+            and snapshot.order.descending == self._descending()
+            and snapshot.resolutions == self.resolutions.generation
+            and planned.edit == edit
+        )
+
+    def _carried(self, change: FindingsChange, edit: TextEdit) -> RowPlan | None:
+        """The rows after `change` (row_changes.carried), worked out on this thread."""
+        return carried(self.findings, self._order(), change, edit)
+
+    def _order(self) -> RowOrder:
+        return RowOrder(self.sort_column, self._descending(), self.resolutions)
+
+    def _descending(self) -> bool:
+        return self.sort_order == Qt.SortOrder.DescendingOrder
 
     def _reads_differently(self, old: Finding, new: Finding) -> bool:
         """Does a row read differently with its finding under another id? If either id has a
         resolution (the row's status, and whether the filter shows it, are the id's), or if its
         score, message or severity changed (a finding kept in an edited sentence)."""
         return _LOOKS(old) != _LOOKS(new) or self.resolutions.get(old.id) != self.resolutions.get(new.id)
-
-    def _precedes(self, a: Finding, b: Finding) -> bool | None:
-        """Does row `a` come before row `b` in the table's order? None for a tie (their order
-        would then be the order they came in)."""
-        key_a, key_b = self._row_key(a), self._row_key(b)
-        if key_a != key_b:
-            return (key_a > key_b) == (self.sort_order == Qt.SortOrder.DescendingOrder)
-        if sort_key(a) != sort_key(b):
-            return sort_key(a) < sort_key(b)
-        return None
-
-    def _row_key(self, finding: Finding) -> tuple[Any, int]:
-        return (next(iter(_SORT_KEYS[self.sort_column]([finding], self.resolutions))), finding.start)
 
     def _change_rows(self, new: list[Finding], edit: TextEdit) -> bool:
         """Turn the rows into `new` by removing and inserting rows. A row is kept when its rule and
@@ -162,22 +121,13 @@ class FindingsModel(QAbstractTableModel):
         new_kept = list(map(old_set.__contains__, new_keys))
         if list(compress(old_keys, old_kept)) != list(compress(new_keys, new_kept)):
             return False
-        return self._move_rows(new, old_kept, new_kept, _SHOWN)
+        return self._move_rows(row_plan(old, new, old_kept, new_kept, _SHOWN))
 
-    def _move_rows(
-        self,
-        new: list[Finding],
-        old_kept: list[bool],
-        new_kept: list[bool],
-        shown: Callable[[Finding], Any],
-        differs: Callable[[Finding, Finding], bool] | None = None,
-    ) -> bool:
+    def _move_rows(self, plan: RowPlan, differs: Callable[[Finding, Finding], bool] | None = None) -> bool:
         """Remove the old rows not kept, insert the new ones, and redraw the kept rows that read
-        differently now (`shown`: what of a kept row may have changed; `differs`, if given, says
-        of those whose `shown` changed whether that shows). False, with nothing done, when there
-        are too many runs of rows to change for that to beat a reset."""
-        removed = runs(list(compress(count(), map(not_, old_kept))))
-        added = runs(list(compress(count(), map(not_, new_kept))))
+        differently now (of those `plan` says may, the ones `differs`, if given, says do). False,
+        with nothing done, when there are too many runs of rows to change for that to beat a reset."""
+        new, removed, added, changed = plan
         if len(removed) + len(added) > MAX_ROW_CHANGES:
             return False
         root = QModelIndex()
@@ -192,7 +142,6 @@ class FindingsModel(QAbstractTableModel):
         # The rows kept take their new findings (offsets shift with an edit); those that read
         # differently (another id, so another status; another score, message or severity) are redrawn.
         before, self.findings = self.findings, new
-        changed = list(compress(count(), map(ne, map(shown, before), map(shown, new))))
         if differs is not None:
             changed = [row for row in changed if differs(before[row], new[row])]
         last_column = len(COLUMNS) - 1
@@ -218,14 +167,7 @@ class FindingsModel(QAbstractTableModel):
 
     def _sorted(self, findings: list[Finding]) -> list[Finding]:
         """By the sort column's key, then in reading order (whatever order they came in)."""
-        findings = sorted(findings, key=sort_key)  # at C speed; nearly nothing to do if in order
-        keys = list(
-            zip(_SORT_KEYS[self.sort_column](findings, self.resolutions), map(_START, findings), strict=True)
-        )
-        order = sorted(
-            range(len(keys)), key=keys.__getitem__, reverse=self.sort_order == Qt.SortOrder.DescendingOrder
-        )
-        return list(map(findings.__getitem__, order))
+        return self._order().sorted(findings)
 
     def _resolutions_changed(self, ids: set[str]) -> None:
         for row, finding in enumerate(self.findings):
@@ -288,7 +230,6 @@ class FindingsModel(QAbstractTableModel):
 _SPAN = attrgetter("rule", "start", "end")
 _ID = attrgetter("id")
 _LOOKS = attrgetter("score", "message", "severity")  # what a row shows of a finding, id and text aside
-_START = attrgetter("start")
 _SHOWN = attrgetter("id", "score", "message", "severity")  # what a kept row shows that may change
 MAX_ROW_CHANGES = 200  # runs of rows removed or inserted; beyond this, one reset is cheaper
 

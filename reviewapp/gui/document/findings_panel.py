@@ -28,6 +28,7 @@ from ..flow_layout import FlowLayout
 from ..palette import category_icon
 from .findings_model import FINDING_ROLE, FindingsFilter, FindingsModel
 from .resolutions import DraftResolutions
+from .row_changes import PlannedRows
 
 ICON_SIZE = QSize(32, 16)  # a patch wide enough to show its line's pattern
 COLUMN_WIDTHS = (80, 130, 56, 0, 0, 90)  # 0: the text and the message share what is left
@@ -108,10 +109,18 @@ class FindingsPanel(QWidget):
         resolutions.changed.connect(lambda _ids: self._update_summary())
 
     def set_findings(
-        self, findings: list[Finding], edit: TextEdit | None = None, change: FindingsChange | None = None
+        self,
+        findings: list[Finding],
+        edit: TextEdit | None = None,
+        change: FindingsChange | None = None,
+        planned: PlannedRows | None = None,
     ) -> None:
-        self.model.set_findings(findings, edit, change)
-        self._update_summary()
+        """Show a review's findings (`planned`: its rows and counts, worked out by its worker)."""
+        self.model.set_findings(findings, edit, change, planned)
+        if planned is not None and planned.snapshot.resolutions == self.resolutions.generation:
+            self._update_summary(planned.categories, planned.resolved)
+        else:
+            self._update_summary()
 
     def set_dark(self, dark: bool) -> None:
         """Each box shows its category's colour and line; its label keeps the theme's text colour."""
@@ -151,8 +160,11 @@ class FindingsPanel(QWidget):
         )
         self.hidden_changed.emit(set(CATEGORIES) - shown)
 
-    def _update_summary(self) -> None:
-        counts = Counter(map(attrgetter("category"), self.model.findings))
+    def _update_summary(self, counts: Counter[str] | None = None, resolved: int | None = None) -> None:
+        """Each category's count, and how many findings are open (both counted afresh unless given)."""
+        if counts is None:
+            counts = Counter(map(attrgetter("category"), self.model.findings))
         for category, box in self.category_boxes.items():
             box.setText(f"{LABELS[category]} ({counts[category]})")
-        self.summary.setText(f"{self.open_count()} open of {len(self.model.findings)}")
+        open_count = self.open_count() if resolved is None else len(self.model.findings) - resolved
+        self.summary.setText(f"{open_count} open of {len(self.model.findings)}")

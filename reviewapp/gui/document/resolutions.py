@@ -18,6 +18,7 @@ class DraftResolutions(QObject):
     def __init__(self, resolutions: dict[str, Resolution] | None = None) -> None:
         super().__init__()
         self._by_id: dict[str, Resolution] = dict(resolutions or {})
+        self.generation = 0  # bumped on every change (a review worker's snapshot names the one it read)
 
     def __contains__(self, finding_id: object) -> bool:
         return finding_id in self._by_id
@@ -40,6 +41,7 @@ class DraftResolutions(QObject):
 
     def add(self, resolution: Resolution) -> None:
         self._by_id[resolution.finding_id] = resolution
+        self.generation += 1
         self.changed.emit({resolution.finding_id})
 
     def replace_all(self, resolutions: dict[str, Resolution]) -> None:
@@ -47,4 +49,5 @@ class DraftResolutions(QObject):
         differ = {k for k in set(self._by_id) | set(resolutions) if self._by_id.get(k) != resolutions.get(k)}
         self._by_id = dict(resolutions)
         if differ:
+            self.generation += 1
             self.changed.emit(differ)

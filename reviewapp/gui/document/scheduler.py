@@ -15,6 +15,7 @@ from ...core.document import Document
 from ...core.review import Review, Reviewer
 from ..workers import GrammarWorker, Reviewed, ReviewWorker, analysis_processes
 from .finding_lines import FindingLines
+from .row_changes import PlannedRows, TableSnapshot
 
 DEBOUNCE_MS = 250  # re-analyse after this pause in typing
 FIRST_PAINT_MS = 30  # a new tab's text is painted before its first analysis starts
@@ -43,7 +44,11 @@ class AnalysisScheduler(QObject):
         self.session = reviewer.session(analysis_processes())
         self.latest: Review | None = None  # the newest review delivered
         self.latest_lines: FindingLines | None = None  # its findings by line (see workers.Reviewed)
+        self.latest_rows: PlannedRows | None = None  # its findings table's rows, if planned
+        # The findings table as a review begins, for the worker to plan the table's rows from.
+        self.table: Callable[[], TableSnapshot] | None = None
         self.generation = 0  # bumped on every edit
+        self.latest_generation = -1  # the generation of the newest review delivered
         self.running = False  # a review of this draft is under way
         self.grammar_running = False
         self.grammar_tried = -1  # the generation the last grammar pass was for
@@ -53,12 +58,14 @@ class AnalysisScheduler(QObject):
         self.debounce.timeout.connect(self.start)
 
     def up_to_date(self) -> bool:
-        """The newest review is of the text in the editor now."""
+        """The newest review is of the text in the editor now: no edit since its text was taken
+        (by generation: comparing the texts took a copy of the whole draft, 100 ms for 20 MB,
+        each time the card or the status bar asked)."""
         return (
             self.latest is not None
+            and self.latest_generation == self.generation
             and not self.running
             and not self.debounce.isActive()
-            and self.latest.document.text == self.text()
         )
 
     def edited(self) -> None:
@@ -82,8 +89,16 @@ class AnalysisScheduler(QObject):
         self.running = True
         self.state.emit("analysing…")
         previous = self.latest.document if self.latest is not None else None
+        table = self.table() if self.table is not None and previous is not None else None
         worker = ReviewWorker(
-            self.reviewer, self.session, self.original, self.text(), self.key(), self.generation, previous
+            self.reviewer,
+            self.session,
+            self.original,
+            self.text(),
+            self.key(),
+            self.generation,
+            previous,
+            table,
         )
         worker.signals.finished.connect(self._finished)
         worker.signals.failed.connect(self._failed)
@@ -99,7 +114,8 @@ class AnalysisScheduler(QObject):
             self.start()  # the text moved on while this ran: review the newest text
             return
         review = reviewed.review
-        self.latest, self.latest_lines = review, reviewed.lines
+        self.latest, self.latest_lines, self.latest_rows = review, reviewed.lines, reviewed.rows
+        self.latest_generation = generation
         self.reviewed.emit(review)
         self.state.emit(f"up to date ({seconds * 1000:.0f} ms)")
         self.start_grammar()

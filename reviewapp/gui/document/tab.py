@@ -69,6 +69,7 @@ class DocumentTab(QWidget):
         self.card.next_requested.connect(lambda: self.next_open())
         self.scheduler = AnalysisScheduler(reviewer, document, lambda: self.text, lambda: self.key, self)
         self.scheduler.reviewed.connect(self._show)
+        self.scheduler.table = self.panel.model.snapshot
         self.scheduler.state.connect(self.state)
         self.editor.document().contentsChange.connect(self._edited)
 
@@ -143,10 +144,12 @@ class DocumentTab(QWidget):
         before = self.review
         edit = text_edit(before.document.text, review.document.text) if before is not None else None
         # Worked out by the review worker, off this thread; made here for a review from elsewhere.
-        ready = self.scheduler.latest_lines if review is self.scheduler.latest else None
+        latest = review is self.scheduler.latest
+        ready = self.scheduler.latest_lines if latest else None
         lines = ready if ready is not None else FindingLines.of(review)
         self.editor.show_findings(lines, edit)
-        self.panel.set_findings(lines.findings, edit, review.analysis.change if before is not None else None)
+        change = review.analysis.change if before is not None else None
+        self.panel.set_findings(lines.findings, edit, change, self.scheduler.latest_rows if latest else None)
         self.judge(review)
         if self.advance_pending:
             self.advance_pending = False
