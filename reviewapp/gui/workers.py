@@ -60,7 +60,7 @@ class ReviewWorker(QRunnable):
         reviewer: Reviewer,
         session: IncrementalAnalysis,
         original: Document,
-        text: str,
+        lines: list[str],
         key: str,
         generation: int,
         previous: Document | None = None,
@@ -72,7 +72,7 @@ class ReviewWorker(QRunnable):
         self.original = original
         self.previous = previous  # the last version reviewed: only the lines edited since are split
         self.table = table  # the findings table as this began, to plan its rows from
-        self.text = text
+        self.lines = lines  # the text as its blocks, joined here, off the window's thread
         self.key = key
         self.generation = generation
         self.signals = ReviewSignals()
@@ -80,7 +80,7 @@ class ReviewWorker(QRunnable):
     def run(self) -> None:
         started = time.perf_counter()
         try:
-            document = edited(self.original, self.text, self.previous)
+            document = edited(self.original, "\n".join(self.lines), self.previous)
             review = self.reviewer.review(document, key=self.key, session=self.session, grammar="cached")
             lines = FindingLines.of(review)
             rows = None

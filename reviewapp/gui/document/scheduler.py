@@ -32,14 +32,14 @@ class AnalysisScheduler(QObject):
         self,
         reviewer: Reviewer,
         original: Document,
-        text: Callable[[], str],
+        lines: Callable[[], list[str]],
         key: Callable[[], str],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.reviewer = reviewer
         self.original = original  # what the file declared; see loaders.edited
-        self.text = text
+        self.lines = lines  # the editor's text now, as its blocks to join (editor_text.EditorText)
         self.key = key
         self.session = reviewer.session(analysis_processes())
         self.latest: Review | None = None  # the newest review delivered
@@ -94,7 +94,7 @@ class AnalysisScheduler(QObject):
             self.reviewer,
             self.session,
             self.original,
-            self.text(),
+            self.lines(),
             self.key(),
             self.generation,
             previous,

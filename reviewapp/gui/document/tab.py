@@ -21,6 +21,7 @@ from ...core.shown import display_path
 from ...core.store import Resolution, ReviewStore, draft_key
 from .disk_banner import DiskBanner
 from .editor import ReviewEditor
+from .editor_text import EditorText
 from .find_bar import FindBar
 from .finding_card import FindingCard
 from .finding_lines import FindingLines
@@ -67,7 +68,9 @@ class DocumentTab(QWidget):
         )
         self.editor.cursorPositionChanged.connect(lambda: self.show_card(self.finding_at_cursor()))
         self.card.next_requested.connect(lambda: self.next_open())
-        self.scheduler = AnalysisScheduler(reviewer, document, lambda: self.text, lambda: self.key, self)
+        # The text kept block by block, for the reviews to take (see editor_text.py).
+        self.plain = EditorText(self.editor.document())
+        self.scheduler = AnalysisScheduler(reviewer, document, self.plain.snapshot, lambda: self.key, self)
         self.scheduler.reviewed.connect(self._show)
         self.scheduler.table = self.panel.model.snapshot
         self.scheduler.state.connect(self.state)
