@@ -10,6 +10,7 @@ analyzers/__init__.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 from operator import attrgetter
 from typing import Any, NamedTuple, Protocol
@@ -107,6 +108,9 @@ class Analyzer:
 
 
 RoleKey = tuple[str, int, bool]  # paragraph text, position class, inside front matter
+# Told how many of a big batch's paragraphs are analysed so far, and of how many (the app's
+# status bar shows it while a long draft is read).
+Progress = Callable[[int, int], None]
 
 
 class IncrementalAnalysis:
@@ -128,11 +132,12 @@ class IncrementalAnalysis:
         # change it gives a view accounts for them too.
         self.grammar_shown: list[Finding] = []
 
-    def run(self, document: Document, workers: int = 1) -> AnalysisResult:
+    def run(self, document: Document, workers: int = 1, progress: Progress | None = None) -> AnalysisResult:
         """Analyse `document`, reusing the previous pass's unchanged paragraphs.
 
         With workers > 1 the paragraphs are split between processes (for big
         documents on the command line; the GUI edits one paragraph at a time).
+        `progress` hears how far a batch of PROGRESS_MIN_PARAGRAPHS or more has gone.
         """
         analyzer = self.analyzer
         fm_end = front_matter(document.text)[1] if document.format == "md" else 0
@@ -143,7 +148,7 @@ class IncrementalAnalysis:
             for i, key in enumerate(keys)
             if key not in self._roles or (key[0], self._roles[key]) not in self._results
         ]
-        fresh = dict(zip(todo, self._analyse([keys[i] for i in todo], workers), strict=True))
+        fresh = dict(zip(todo, self._analyse([keys[i] for i in todo], workers, progress), strict=True))
         roles_now: dict[RoleKey, str] = {}
         results_now: dict[tuple[str, str], ParagraphResult] = {}
         roles: list[str] = []
@@ -184,11 +189,15 @@ class IncrementalAnalysis:
         change = change_from(last, self._last, region) if last is not None else None
         return AnalysisResult(document, findings, roles, len(todo), todo, change)
 
-    def _analyse(self, keys: list[RoleKey], workers: int) -> list[ParagraphResult]:
+    def _analyse(self, keys: list[RoleKey], workers: int, progress: Progress | None) -> list[ParagraphResult]:
+        if len(keys) < PROGRESS_MIN_PARAGRAPHS:
+            progress = None  # over before anyone could read it
         if self.runner is not None and len(keys) >= self.runner.min_paragraphs:
-            results = self.runner.analyse(self.analyzer.policy, keys)
+            results = self.runner.analyse(self.analyzer.policy, keys, progress)
             if results is not None:
                 return results
+        if progress is not None and workers <= 1:
+            return _analyse_told(self.analyzer, keys, progress)
         return _analyse_many(self.analyzer, keys, workers)
 
 
@@ -197,9 +206,25 @@ class ParagraphRunner(Protocol):
 
     min_paragraphs: int  # fewer are analysed in the caller's thread
 
-    def analyse(self, policy: Policy, keys: list[RoleKey]) -> list[ParagraphResult] | None:
-        """Each paragraph's result, in order; None when it cannot (the caller analyses them)."""
+    def analyse(
+        self, policy: Policy, keys: list[RoleKey], progress: Progress | None = None
+    ) -> list[ParagraphResult] | None:
+        """Each paragraph's result, in order (telling `progress` as they come); None when it
+        cannot (the caller analyses them)."""
         ...
+
+
+PROGRESS_MIN_PARAGRAPHS = 1000  # a smaller batch is analysed in well under a second
+PROGRESS_STEP = 500  # paragraphs analysed in a thread between two reports
+
+
+def _analyse_told(analyzer: Analyzer, keys: list[RoleKey], progress: Progress) -> list[ParagraphResult]:
+    """Each paragraph's result, in this thread, telling `progress` every PROGRESS_STEP of them."""
+    out: list[ParagraphResult] = []
+    for start in range(0, len(keys), PROGRESS_STEP):
+        out += [analyse_one(analyzer, key) for key in keys[start : start + PROGRESS_STEP]]
+        progress(len(out), len(keys))
+    return out
 
 
 def analyse_one(analyzer: Analyzer, key: RoleKey) -> ParagraphResult:

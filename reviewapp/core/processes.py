@@ -18,11 +18,12 @@ import os
 import threading
 from concurrent.futures import Executor
 
-from .analysis import Analyzer, ParagraphResult, RoleKey, analyse_one
+from .analysis import Analyzer, ParagraphResult, Progress, RoleKey, analyse_one
 from .kept import save_all
 from .policy import Policy
 
 MIN_PARAGRAPHS = 200  # fewer are analysed in the caller's thread: sending them costs more
+PIECE_PARAGRAPHS = 2000  # the most sent to a process at once (a 20 MB draft: 40 pieces)
 MAX_PROCESSES = 4
 
 
@@ -46,19 +47,27 @@ class AnalysisProcesses:
         except Exception as exc:  # any failure to start: the app analyses in threads
             self._failed(exc)
 
-    def analyse(self, policy: Policy, keys: list[RoleKey]) -> list[ParagraphResult] | None:
-        """Each paragraph's result, as `Analyzer(policy)` gives it; None when the processes cannot
-        be used (the caller analyses itself)."""
+    def analyse(
+        self, policy: Policy, keys: list[RoleKey], progress: Progress | None = None
+    ) -> list[ParagraphResult] | None:
+        """Each paragraph's result, as `Analyzer(policy)` gives it (telling `progress` as each
+        piece comes back); None when the processes cannot be used (the caller analyses itself)."""
         if self.problem is not None:
             return None
-        # Twice as many pieces as processes: one that finishes early takes another.
-        size = max(1, -(-len(keys) // (self.processes * 2)))
+        # Twice as many pieces as processes: one that finishes early takes another. A long draft's
+        # in more (each a step of the progress shown), none over PIECE_PARAGRAPHS.
+        size = min(max(1, -(-len(keys) // (self.processes * 2))), PIECE_PARAGRAPHS)
         try:
             executor = self._pool()
             pending = [
                 executor.submit(_analyse, policy, keys[i : i + size]) for i in range(0, len(keys), size)
             ]
-            return [result for piece in pending for result in piece.result()]
+            results: list[ParagraphResult] = []
+            for piece in pending:
+                results += piece.result()
+                if progress is not None:
+                    progress(len(results), len(keys))
+            return results
         except Exception as exc:  # a worker killed, a pipe broken: analyse here instead
             self._failed(exc)
             return None

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .allowlist import is_allowed, read_terms, write_terms
-from .analysis import AnalysisResult, Analyzer, IncrementalAnalysis, ParagraphRunner
+from .analysis import AnalysisResult, Analyzer, IncrementalAnalysis, ParagraphRunner, Progress
 from .analyzers.base import RuleInfo
 from .document import Document
 from .errors import PolicyError
@@ -131,14 +131,16 @@ class Reviewer:
         session: IncrementalAnalysis | None = None,
         grammar: GrammarStep = "check",
         workers: int = 1,
+        progress: Progress | None = None,
     ) -> Review:
         """Analyse, check grammar, and (with a review record) judge the draft.
 
         `key` names the draft in the record when it is not its own path (a
-        pasted draft keeps the name it was first recorded under).
+        pasted draft keeps the name it was first recorded under); `progress`
+        hears how far the analysis of a long draft has gone.
         """
         session = session or self.session()
-        analysis = session.run(document, workers)
+        analysis = session.run(document, workers, progress)
         status = GRAMMAR_OFF
         if self.grammar is not None and grammar != "off":
             from .grammar import grammar_to_merge, merge_grammar

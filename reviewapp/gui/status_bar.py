@@ -58,10 +58,15 @@ class ReviewStatusBar(QStatusBar):
             self.state_label.setText("No draft open")
             return None
         review = tab.review
-        # The last analysis's count: splitting a long draft on every keystroke would stall typing.
-        self.words_label.setText(f"{review.document.words if review else 0:,} words")
+        # The last analysis's count (splitting a long draft on every keystroke would stall typing);
+        # before the first, the count of the draft as it was read.
+        words = (review.document if review else tab.scheduler.original).words
+        self.words_label.setText(f"{words:,} words")
         gate = review.gate if review else None
-        self.open_label.setText(gate.progress if gate else f"{tab.open_count()} open findings")
+        if gate is not None:
+            self.open_label.setText(gate.progress)
+        else:  # no findings to count before the first review (the state says how far it has gone)
+            self.open_label.setText(f"{tab.open_count()} open findings" if review else "")
         approval = approval_of(tab)
         color = APPROVAL_COLORS[approval]
         if approval == CHANGED and gate is not None and gate.approval == CHANGED:

@@ -49,6 +49,7 @@ class Reviewed(NamedTuple):
 class ReviewSignals(QObject):
     finished = Signal(int, object, float)  # generation, Reviewed, seconds
     failed = Signal(int, str)
+    progress = Signal(int, int)  # generation, percent of a long draft's paragraphs analysed
 
 
 class ReviewWorker(QRunnable):
@@ -76,12 +77,15 @@ class ReviewWorker(QRunnable):
         self.key = key
         self.generation = generation
         self.signals = ReviewSignals()
+        self._percent = -1
 
     def run(self) -> None:
         started = time.perf_counter()
         try:
             document = edited(self.original, "\n".join(self.lines), self.previous)
-            review = self.reviewer.review(document, key=self.key, session=self.session, grammar="cached")
+            review = self.reviewer.review(
+                document, key=self.key, session=self.session, grammar="cached", progress=self._progress
+            )
             lines = FindingLines.of(review)
             rows = None
             if self.table is not None and self.previous is not None:
@@ -96,6 +100,13 @@ class ReviewWorker(QRunnable):
             self.signals.finished.emit(
                 self.generation, Reviewed(review, lines, rows), time.perf_counter() - started
             )
+
+    def _progress(self, done: int, total: int) -> None:
+        percent = done * 100 // total
+        if percent != self._percent:  # a signal for each step the status bar shows, not more
+            self._percent = percent
+            with contextlib.suppress(RuntimeError):  # the draft was closed meanwhile
+                self.signals.progress.emit(self.generation, percent)
 
 
 class ExportSignals(QObject):

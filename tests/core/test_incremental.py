@@ -232,3 +232,27 @@ def test_chunks_are_small_enough_for_a_result_to_fit_a_forked_process_pipe():
     assert max(sum(sizes[start:end]) for start, end in chunks) <= analysis.CHUNK_CHARS + 3_000
     small = analysis._chunks([3_000] * 200, 2)  # 600 kB: as many as before, for the last to be short
     assert len(small) == 2 * analysis.CHUNKS_PER_WORKER
+
+
+def test_a_long_drafts_analysis_tells_how_far_it_has_gone(data_dir):
+    """The app's status bar shows how far a long draft's first analysis has gone; a short one, or
+    an edit of one paragraph, says nothing (it is over before anyone could read it)."""
+    from reviewapp.core.analysis import PROGRESS_MIN_PARAGRAPHS
+
+    article = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
+    copies = -(-PROGRESS_MIN_PARAGRAPHS // len(load_text(article).paragraphs))
+    document = load_text("\n".join([article] * copies))
+    told: list[tuple[int, int]] = []
+    session = IncrementalAnalysis(Analyzer())
+    result = session.run(document, progress=lambda done, total: told.append((done, total)))
+    total = len(document.paragraphs)
+    assert len(told) >= 2 and told[-1] == (total, total)
+    assert [done for done, _ in told] == sorted({done for done, _ in told})  # rising, each once
+    assert [f.to_json() for f in result.findings] == [
+        f.to_json() for f in Analyzer().analyze(document).findings
+    ]
+    told.clear()
+    edited = load_text(document.text.replace("It feels like", "It seems like", 1))
+    assert session.run(edited, progress=lambda *args: told.append(args)).reanalysed == 1
+    IncrementalAnalysis(Analyzer()).run(load_text(article), progress=lambda *args: told.append(args))
+    assert told == []

@@ -71,3 +71,23 @@ def test_the_processes_keep_the_patterns_they_compile_for_the_next_start(
     assert processes.problem is None
     kept = tmp_path / "cache" / regex_cache.TABLE.name
     assert kept.exists() and len(regex_cache._decode(marshal.loads(kept.read_bytes()))) > 10
+
+
+def test_the_processes_tell_how_far_a_long_draft_has_gone(processes, data_dir, monkeypatch):
+    """Each piece back from the processes is a step of the progress shown; a long draft is sent
+    in pieces of at most PIECE_PARAGRAPHS, so that the steps are small."""
+    from reviewapp.core import processes as module
+
+    monkeypatch.setattr(module, "PIECE_PARAGRAPHS", 250)
+    document = long_draft(data_dir, copies=84)
+    told: list[tuple[int, int]] = []
+    result = IncrementalAnalysis(Analyzer(), processes).run(
+        document, progress=lambda done, total: told.append((done, total))
+    )
+    total = len(document.paragraphs)
+    assert processes.problem is None
+    assert [done for done, _ in told] == [*range(250, total, 250), total]
+    assert {t for _, t in told} == {total}
+    assert [f.to_json() for f in result.findings] == [
+        f.to_json() for f in Analyzer().analyze(document).findings
+    ]

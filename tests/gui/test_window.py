@@ -62,6 +62,9 @@ def assert_highlight_matches(tab, finding):
 
 def test_open_foxconn_highlights_every_category_in_place(window, qtbot, foxconn_copy):
     tab = window.open_path(foxconn_copy)
+    # Before the first review: the draft's words as read, no count of findings not yet found.
+    assert tab.review is None and window.status.words_label.text() == "450 words"
+    assert window.status.open_label.text() == ""
     result = wait_analysed(qtbot, tab)
     shown_ids = {fid for *_, fid in highlighted(tab)}
     categories = {f.category for f in result.findings if f.id in shown_ids}
@@ -475,3 +478,21 @@ def test_the_review_worker_plans_the_tables_rows_and_the_card_knows_an_edit_at_o
         f.id for f in tab.panel.model.findings
     )
     assert tab.panel.summary.text() == f"{open_count} open of {len(tab.panel.model.findings)}"
+
+
+def test_the_status_bar_tells_how_far_a_long_drafts_first_review_has_gone(window, qtbot, tmp_path, data_dir):
+    from reviewapp.core.analysis import PROGRESS_MIN_PARAGRAPHS
+
+    article = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
+    path = tmp_path / "long.txt"
+    path.write_text("\n".join([article] * (PROGRESS_MIN_PARAGRAPHS // 10)), encoding="utf-8")
+    shown: list[str] = []
+    window.status.state_label.setText = lambda text, set_text=window.status.state_label.setText: (
+        shown.append(text),
+        set_text(text),
+    )
+    tab = window.open_path(path)
+    wait_analysed(qtbot, tab, timeout=30000)
+    steps = [int(text.split()[1]) for text in shown if text.startswith("analysing… ") and text.endswith(" %")]
+    assert steps and steps == sorted(steps) and steps[-1] == 100
+    assert shown[-1].startswith("up to date")

@@ -24,7 +24,8 @@ FIRST_PAINT_MS = 30  # a new tab's text is painted before its first analysis sta
 class AnalysisScheduler(QObject):
     """Schedules the reviews of one draft; its session is used by one worker at a time."""
 
-    state = Signal(str)  # "editing…", "analysing…", "up to date (N ms)", "analysis failed: …"
+    # "editing…", "analysing…" (with how far, for a long draft), "up to date (N ms)", "analysis failed: …"
+    state = Signal(str)
     reviewed = Signal(object)  # Review of the newest text (not yet judged against the record)
     grammar_state = Signal(object)  # GrammarStatus, after each grammar pass
 
@@ -102,7 +103,12 @@ class AnalysisScheduler(QObject):
         )
         worker.signals.finished.connect(self._finished)
         worker.signals.failed.connect(self._failed)
+        worker.signals.progress.connect(self._progress)
         QThreadPool.globalInstance().start(worker)
+
+    def _progress(self, generation: int, percent: int) -> None:
+        if generation == self.generation and self.running:
+            self.state.emit(f"analysing… {percent} %")
 
     def _failed(self, generation: int, message: str) -> None:
         self.running = False
