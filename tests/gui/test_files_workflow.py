@@ -137,3 +137,24 @@ def test_a_file_name_with_a_bidi_override_is_shown_escaped(window, qtbot, tmp_pa
     assert "\u202e" not in window.windowTitle() and "report\\u202etxt.exe.txt" in window.windowTitle()
     index = window.tabs.indexOf(tab)
     assert "\u202e" not in window.tabs.tabText(index) + window.tabs.tabToolTip(index)
+
+
+def test_the_wait_cursor_shows_while_a_draft_is_read_and_laid_out(window, qtbot, foxconn_copy, tmp_path):
+    """Reading a long draft and laying it out hold the window: the cursor says so, and comes back
+    after, also when the file cannot be read (the message then waits with the cursor back)."""
+    seen: list[Qt.CursorShape | None] = []
+    load = window.reviewer.load
+
+    def watched_load(path):
+        cursor = QApplication.overrideCursor()
+        seen.append(cursor.shape() if cursor else None)
+        return load(path)
+
+    window.reviewer.load = watched_load
+    assert window.open_path(foxconn_copy) is not None
+    bad = tmp_path / "empty.txt"
+    bad.write_text("  \n", encoding="utf-8")
+    assert window.open_path(bad) is None
+    assert seen == [Qt.CursorShape.WaitCursor, Qt.CursorShape.WaitCursor]
+    assert QApplication.overrideCursor() is None
+    assert window.messages and "empty" in window.messages[-1].text()

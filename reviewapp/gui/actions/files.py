@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt
+from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from ...core import ReviewAppError, load_text
@@ -23,6 +25,16 @@ from .host import Host, widget
 
 MAX_RECENT = 10
 SAVEABLE = (".txt", ".md", ".markdown")
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor over the app while the window is busy with something it cannot show."""
+    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
 
 class FileActions(QObject):
@@ -64,15 +76,19 @@ class FileActions(QObject):
             if tab.path and tab.path.resolve() == path.resolve():
                 window.tabs.setCurrentWidget(tab)
                 return tab
-        try:
-            document = window.reviewer.load(path)
-        except ReviewAppError as exc:
-            window.show_error("Cannot open the draft", str(exc))
-            return None
-        for warning in document.warnings:
-            window.status.showMessage(warning, 10000)
-        self.remember(path)
-        return window.add_tab(document)
+        # Reading a long draft and laying out its text take the window a second or more (20 MB).
+        with busy_cursor():
+            try:
+                document = window.reviewer.load(path)
+            except ReviewAppError as exc:
+                problem = str(exc)
+            else:
+                for warning in document.warnings:
+                    window.status.showMessage(warning, 10000)
+                self.remember(path)
+                return window.add_tab(document)
+        window.show_error("Cannot open the draft", problem)  # with the cursor back: it waits for a click
+        return None
 
     def new_draft(self) -> DocumentTab:
         """An empty draft to write or paste into; Save asks where it goes."""
