@@ -71,10 +71,9 @@ def carried(rows: list[Finding], order: RowOrder, change: FindingsChange, edit: 
     if gone != set(map(id, change.removed)) - same.keys():
         return None  # the rows are of another pass (one the window never showed came between)
     kept = list(filter(None, mapped))  # the kept rows' findings now (a finding is never false)
-    renumbered = order.column == STATUS_COLUMN and any(
-        map(ne, map(_ID, change.before), map(_ID, change.after))
-    )
-    if order.column == STATUS_COLUMN and (same or renumbered):
+    if order.column == STATUS_COLUMN and (
+        same or any(map(ne, map(_ID, change.before), map(_ID, change.after)))
+    ):
         return None  # a new id may have another status, and so another place
     placed = {id(f) for f in same.values()}
     if placed and not still_in_place(kept, placed, order):
