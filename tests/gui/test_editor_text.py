@@ -63,3 +63,20 @@ def test_a_draft_with_line_separators_in_its_blocks_is_read_block_by_block(qtbot
     kept = EditorText(editor.document())
     assert len(kept.blocks) == editor.document().blockCount() == 2
     assert kept.text() == editor.toPlainText() == "first\nstill first\nsecond line"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_text_the_editor_was_given_is_the_text_it_gives_back(qtbot, data_dir, seed):
+    """Told what the editor was set to, the kept text starts from it (not copied out of the
+    editor) when it has none of the characters the editor changes; with them, from the editor."""
+    rng = random.Random(seed)
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    texts = [random_text(rng, 60) for _ in range(40)]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(data_dir.glob("*.txt"))]
+    texts += ["line\rcarriage", "a\r\nb", "x\u00a0y", "", "\n", "ends with a break\n"]
+    for text in texts:
+        editor.setPlainText(text)
+        kept = EditorText(editor.document(), text)
+        assert kept.text() == editor.toPlainText(), text[:80]
+        assert len(kept.blocks) == editor.document().blockCount()

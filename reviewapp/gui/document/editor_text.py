@@ -13,20 +13,29 @@ from PySide6.QtGui import QTextDocument
 # What QTextDocument.toPlainText makes of a block's characters: line and paragraph separators
 # (and the frame marks a QPlainTextEdit never has) become line breaks, no-break spaces spaces.
 _PLAIN = str.maketrans({"\u2029": "\n", "\u2028": "\n", "\ufdd0": "\n", "\ufdd1": "\n", "\u00a0": " "})
+# Those, and a carriage return (setPlainText makes a block of what follows one): a text with none
+# of them is set and given back as it is.
+_CHANGED = ("\u2029", "\u2028", "\ufdd0", "\ufdd1", "\u00a0", "\r")
 
 
 class EditorText:
     """`"\\n".join(blocks)` is always the document's `toPlainText()`."""
 
-    def __init__(self, document: QTextDocument) -> None:
+    def __init__(self, document: QTextDocument, text: str | None = None) -> None:
+        """`text`: what the document was just set to (`setPlainText`), if known. With none of the
+        characters toPlainText changes, the blocks are its lines, and the document's text is not
+        copied out again (2.5 ms for 100,000 words as a draft opens, 90 ms for 20 MB)."""
         self._document = document
-        plain = document.toPlainText()
-        if plain.count("\n") + 1 == document.blockCount():  # no block holds a line break of its own
-            self.blocks = plain.split("\n")
-        else:
-            self.blocks = [
-                text.translate(_PLAIN) for text in _block_texts(document, 0, document.blockCount())
-            ]
+        # Six searches at C speed, not a Python step per character.
+        as_set = text is not None and not any(mark in text for mark in _CHANGED)
+        blocks = text.split("\n") if text is not None and as_set else None
+        if blocks is None or len(blocks) != document.blockCount():
+            plain = document.toPlainText()
+            if plain.count("\n") + 1 == document.blockCount():  # no block holds a line break of its own
+                blocks = plain.split("\n")
+            else:
+                blocks = [line.translate(_PLAIN) for line in _block_texts(document, 0, document.blockCount())]
+        self.blocks = blocks
         document.contentsChange.connect(self._changed)
 
     def text(self) -> str:

@@ -69,7 +69,7 @@ class DocumentTab(QWidget):
         self.editor.cursorPositionChanged.connect(lambda: self.show_card(self.finding_at_cursor()))
         self.card.next_requested.connect(lambda: self.next_open())
         # The text kept block by block, for the reviews to take (see editor_text.py).
-        self.plain = EditorText(self.editor.document())
+        self.plain = EditorText(self.editor.document(), document.text)
         self.scheduler = AnalysisScheduler(reviewer, document, self.plain.snapshot, lambda: self.key, self)
         self.scheduler.reviewed.connect(self._show)
         self.scheduler.table = self.panel.model.snapshot
