@@ -11,9 +11,9 @@ analyzers/__init__.py.
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import pairwise
-from operator import attrgetter
-from typing import Any, NamedTuple, Protocol
+from itertools import compress, count, pairwise, repeat
+from operator import attrgetter, is_
+from typing import Any, NamedTuple, Protocol, cast
 
 from .analyzers import REGISTRY, Check, DocumentView
 from .analyzers.base import RuleInfo
@@ -25,7 +25,7 @@ from .metadata import front_matter
 from .numbering import FindingsChange, Key, Numbered, change_from, keyset, number, paragraph_findings
 from .patterns import word_set
 from .policy import Policy, load_policy
-from .roles import DISCLOSURE, classify, position_class
+from .roles import DISCLOSURE, classify, position_classes
 from .rules import house_rules
 from .text import last_sentence_start
 
@@ -124,10 +124,9 @@ class IncrementalAnalysis:
     def __init__(self, analyzer: Analyzer, runner: ParagraphRunner | None = None) -> None:
         self.analyzer = analyzer
         self.runner = runner  # worker processes for a big batch of paragraphs (the desktop app's)
-        self._roles: dict[RoleKey, str] = {}
-        self._results: dict[tuple[str, str], ParagraphResult] = {}
+        self._by_key: dict[RoleKey, ParagraphResult] = {}  # the last pass's result of each paragraph
         self._last: Numbered | None = None  # the last pass's findings by paragraph, with their ids
-        self._keysets: dict[tuple[str, str], frozenset[Key]] = {}  # a paragraph's findings' id keys
+        self._keysets: dict[RoleKey, frozenset[Key]] = {}  # a paragraph's findings' id keys
         # The grammar findings the review merged into the last pass (review.py), so that the
         # change it gives a view accounts for them too.
         self.grammar_shown: list[Finding] = []
@@ -142,40 +141,34 @@ class IncrementalAnalysis:
         analyzer = self.analyzer
         fm_end = front_matter(document.text)[1] if document.format == "md" else 0
         paragraphs = document.paragraphs
-        keys = [(p.text, position_class(p.index), p.start < fm_end) for p in paragraphs]
-        todo = [
-            i
-            for i, key in enumerate(keys)
-            if key not in self._roles or (key[0], self._roles[key]) not in self._results
-        ]
-        fresh = dict(zip(todo, self._analyse([keys[i] for i in todo], workers, progress), strict=True))
-        roles_now: dict[RoleKey, str] = {}
-        results_now: dict[tuple[str, str], ParagraphResult] = {}
-        roles: list[str] = []
-        results: list[ParagraphResult] = []
+        fronts = [p.start < fm_end for p in paragraphs] if fm_end else repeat(False)
+        # Paragraph i is numbered i (document.py), so its position class is the i-th.
+        keys = list(zip(map(_TEXT, paragraphs), position_classes(len(paragraphs)), fronts, strict=False))
+        # The last pass's result of each paragraph whose key it had, looked up at C speed (a long
+        # draft has tens of thousands of paragraphs, and an edit changes one).
+        found = list(map(self._by_key.get, keys))
+        todo = list(compress(count(), map(is_, found, repeat(None))))
+        for index, result in zip(
+            todo, self._analyse([keys[i] for i in todo], workers, progress), strict=True
+        ):
+            found[index] = result
+        results = cast(list[ParagraphResult], found)
+        self._by_key = dict(zip(keys, results, strict=True))
+        roles = list(map(_ROLE, results))
         notes: dict[str, list[tuple[Any, Any]]] = {}
+        for index in compress(count(), map(_NOTES, results)):  # the few paragraphs with notes
+            for name, note in results[index].notes.items():
+                notes.setdefault(name, []).append((paragraphs[index], note))
         # After an edit, each paragraph's (rule, text, sentence) keys, to find those holding a key the
         # edit touched (numbering.number): kept like its result, only this pass's.
         last = self._last
         keysets: list[frozenset[Key]] = []
-        kept_keysets, self._keysets = self._keysets, {}
-        for i, (p, key) in enumerate(zip(paragraphs, keys, strict=True)):
-            result = fresh[i] if i in fresh else self._results[(key[0], self._roles[key])]
-            role = result.role
-            roles_now[key] = role
-            cache_key = (p.text, role)
-            results_now[cache_key] = result
-            roles.append(role)
-            results.append(result)
-            for name, note in result.notes.items():
-                notes.setdefault(name, []).append((p, note))
-            if last is not None:  # a first pass numbers every finding: it needs none
-                found = kept_keysets.get(cache_key)
-                if found is None:
-                    found = keyset(result.findings)
-                self._keysets[cache_key] = found
-                keysets.append(found)
-        self._roles, self._results = roles_now, results_now
+        if last is not None:  # a first pass numbers every finding: it needs none
+            kept_keysets = cast(list[frozenset[Key] | None], list(map(self._keysets.get, keys)))
+            for index in compress(count(), map(is_, kept_keysets, repeat(None))):
+                kept_keysets[index] = keyset(results[index].findings)
+            keysets = cast(list[frozenset[Key]], kept_keysets)
+        self._keysets = dict(zip(keys, keysets, strict=True)) if last is not None else {}
 
         starts = list(map(_START, paragraphs))
         size = len(document.text)
@@ -382,5 +375,8 @@ PARALLEL_MIN_CHARS = 2 * PIECE_CHARS  # so that one paragraph of two pieces or m
 
 _START = attrgetter("start")
 _FINDINGS = attrgetter("findings")
+_TEXT = attrgetter("text")
+_ROLE = attrgetter("role")
+_NOTES = attrgetter("notes")
 
 __all__ = ["AnalysisResult", "Analyzer", "IncrementalAnalysis"]
