@@ -1,4 +1,4 @@
-"""The editor's text kept block by block equals the editor's own plain text after any edit."""
+"""The editor's text kept block by block equals the editor's own text, as written, after any edit."""
 
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ from reviewapp.gui.document.editor_text import EditorText
 PIECES = ["word", " ", "\n", "\n\n", "é", "😀", "\u00a0", "\u2028", "\u2029", "\t", "Mr. Smith said so."]
 
 
+def written(editor: QPlainTextEdit) -> str:
+    """The editor's text as written (its raw text, blocks separated by U+2029), a line break
+    between blocks: no-break spaces and line separators kept, as toPlainText does not."""
+    return editor.document().toRawText().replace("\u2029", "\n")
+
+
 def random_text(rng: random.Random, pieces: int) -> str:
     return "".join(rng.choice(PIECES) for _ in range(pieces))
 
@@ -25,7 +31,7 @@ def test_the_kept_text_is_the_editors_after_every_kind_of_edit(qtbot, seed):
     editor.setPlainText(random_text(rng, 40))
     document = editor.document()
     kept = EditorText(document)
-    assert kept.text() == editor.toPlainText()
+    assert kept.text() == written(editor)
     for step in range(150):
         cursor = QTextCursor(document)
         size = document.characterCount() - 1
@@ -52,31 +58,34 @@ def test_the_kept_text_is_the_editors_after_every_kind_of_edit(qtbot, seed):
         else:
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertText(random_text(rng, 3))
-        assert kept.text() == editor.toPlainText(), (seed, step, action)
+        assert kept.text() == written(editor), (seed, step, action)
     assert kept.snapshot() == kept.blocks and kept.snapshot() is not kept.blocks
 
 
-def test_a_draft_with_line_separators_in_its_blocks_is_read_block_by_block(qtbot):
+def test_line_separators_and_no_break_spaces_are_kept_as_written(qtbot):
     editor = QPlainTextEdit()
     qtbot.addWidget(editor)
-    editor.setPlainText("first\u2028still first\nsecond\u00a0line")
-    kept = EditorText(editor.document())
-    assert len(kept.blocks) == editor.document().blockCount() == 2
-    assert kept.text() == editor.toPlainText() == "first\nstill first\nsecond line"
+    text = "first\u2028still first\nsecond\u00a0line"
+    editor.setPlainText(text)
+    for kept in (EditorText(editor.document()), EditorText(editor.document(), text)):
+        assert len(kept.blocks) == editor.document().blockCount() == 2
+        assert kept.text() == written(editor) == text
+    # toPlainText gives another text: a line more, and a space for the no-break space.
+    assert editor.toPlainText() == "first\nstill first\nsecond line"
 
 
 @pytest.mark.parametrize("seed", range(3))
 def test_the_text_the_editor_was_given_is_the_text_it_gives_back(qtbot, data_dir, seed):
     """Told what the editor was set to, the kept text starts from it (not copied out of the
-    editor) when it has none of the characters the editor changes; with them, from the editor."""
+    editor) when it has no block break of its own; with one, from the editor."""
     rng = random.Random(seed)
     editor = QPlainTextEdit()
     qtbot.addWidget(editor)
     texts = [random_text(rng, 60) for _ in range(40)]
     texts += [path.read_text(encoding="utf-8") for path in sorted(data_dir.glob("*.txt"))]
-    texts += ["line\rcarriage", "a\r\nb", "x\u00a0y", "", "\n", "ends with a break\n"]
+    texts += ["line\rcarriage", "a\r\nb", "x\u00a0y", "p\u2029q", "f\ufdd0g", "", "\n", "ends with a break\n"]
     for text in texts:
         editor.setPlainText(text)
         kept = EditorText(editor.document(), text)
-        assert kept.text() == editor.toPlainText(), text[:80]
+        assert kept.text() == written(editor), text[:80]
         assert len(kept.blocks) == editor.document().blockCount()

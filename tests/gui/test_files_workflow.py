@@ -158,3 +158,28 @@ def test_the_wait_cursor_shows_while_a_draft_is_read_and_laid_out(window, qtbot,
     assert seen == [Qt.CursorShape.WaitCursor, Qt.CursorShape.WaitCursor]
     assert QApplication.overrideCursor() is None
     assert window.messages and "empty" in window.messages[-1].text()
+
+
+def test_no_break_spaces_and_line_separators_are_analysed_and_saved_as_written(
+    window, qtbot, tmp_path, data_dir
+):
+    """The editor's plain text (toPlainText) has spaces for no-break spaces and line breaks for
+    line separators: the draft was analysed as another text (every highlight after a separator a
+    line off) and saved changed. The text as written is analysed and saved."""
+    from .test_window import assert_highlight_matches
+
+    lines = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8").split("\n")
+    lines[7] = lines[7].replace(". ", ".\u2028", 1)  # a line break within the paragraph
+    lines[9] = lines[9].replace(" ", "\u00a0", 3)
+    path = tmp_path / "separators.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tab = window.open_path(path)
+    review = wait_analysed(qtbot, tab)
+    assert review.document.text == path.read_text(encoding="utf-8")
+    for finding in review.findings:
+        if finding.start < finding.end:
+            assert_highlight_matches(tab, finding)
+    qtbot.keyClicks(tab.editor, "X")
+    tab.editor.document().undo()
+    assert window.files.save()
+    assert path.read_text(encoding="utf-8") == "\n".join(lines) + "\n"

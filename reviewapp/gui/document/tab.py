@@ -103,7 +103,7 @@ class DocumentTab(QWidget):
 
     @property
     def text(self) -> str:
-        return self.editor.toPlainText()
+        return self.plain.text()
 
     @property
     def key(self) -> str:
