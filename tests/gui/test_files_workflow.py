@@ -166,6 +166,8 @@ def test_no_break_spaces_and_line_separators_are_analysed_and_saved_as_written(
     """The editor's plain text (toPlainText) has spaces for no-break spaces and line breaks for
     line separators: the draft was analysed as another text (every highlight after a separator a
     line off) and saved changed. The text as written is analysed and saved."""
+    from reviewapp.core import load_path
+
     from .test_window import assert_highlight_matches
 
     lines = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8").split("\n")
@@ -176,6 +178,8 @@ def test_no_break_spaces_and_line_separators_are_analysed_and_saved_as_written(
     tab = window.open_path(path)
     review = wait_analysed(qtbot, tab)
     assert review.document.text == path.read_text(encoding="utf-8")
+    # The sign-offs bind the text the command line reads too (`reviewapp status` of this file).
+    assert review.draft.sha256 == load_path(path).sha256
     for finding in review.findings:
         if finding.start < finding.end:
             assert_highlight_matches(tab, finding)
