@@ -61,7 +61,7 @@ class ReviewWorker(QRunnable):
         reviewer: Reviewer,
         session: IncrementalAnalysis,
         original: Document,
-        lines: list[str],
+        blocks: list[str],
         key: str,
         generation: int,
         previous: Document | None = None,
@@ -73,7 +73,7 @@ class ReviewWorker(QRunnable):
         self.original = original
         self.previous = previous  # the last version reviewed: only the lines edited since are split
         self.table = table  # the findings table as this began, to plan its rows from
-        self.lines = lines  # the text as its blocks, joined here, off the window's thread
+        self.blocks = blocks  # the text as its blocks, joined here, off the window's thread
         self.key = key
         self.generation = generation
         self.signals = ReviewSignals()
@@ -82,7 +82,7 @@ class ReviewWorker(QRunnable):
     def run(self) -> None:
         started = time.perf_counter()
         try:
-            document = edited(self.original, "\n".join(self.lines), self.previous)
+            document = edited(self.original, "\n".join(self.blocks), self.previous)
             review = self.reviewer.review(
                 document, key=self.key, session=self.session, grammar="cached", progress=self._progress
             )

@@ -33,14 +33,14 @@ class AnalysisScheduler(QObject):
         self,
         reviewer: Reviewer,
         original: Document,
-        lines: Callable[[], list[str]],
+        blocks: Callable[[], list[str]],
         key: Callable[[], str],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.reviewer = reviewer
         self.original = original  # what the file declared; see loaders.edited
-        self.lines = lines  # the editor's text now, as its blocks to join (editor_text.EditorText)
+        self.blocks = blocks  # the editor's text now, as its blocks to join (editor_text.EditorText)
         self.key = key
         self.session = reviewer.session(analysis_processes())
         self.latest: Review | None = None  # the newest review delivered
@@ -95,7 +95,7 @@ class AnalysisScheduler(QObject):
             self.reviewer,
             self.session,
             self.original,
-            self.lines(),
+            self.blocks(),
             self.key(),
             self.generation,
             previous,
