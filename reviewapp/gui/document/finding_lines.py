@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from itertools import compress, count, repeat
-from operator import attrgetter, contains, itemgetter
+from itertools import compress, count, islice, repeat
+from operator import attrgetter, contains, le
 from typing import TYPE_CHECKING
 
 from ...core.diffing import TextEdit
@@ -25,7 +25,6 @@ Entry = tuple[int, int, Finding]  # start and end within the line (code points),
 
 _START = attrgetter("start")
 _TEXT = attrgetter("text")
-_ALL_BUT_LAST = itemgetter(slice(None, -1))
 
 
 class FindingLines:
@@ -40,8 +39,12 @@ class FindingLines:
         self.findings = findings
         self.line_map = line_map
         starts = list(map(_START, findings))
-        self._order = sorted(range(len(findings)), key=starts.__getitem__)
-        self._starts = list(map(starts.__getitem__, self._order))
+        if all(map(le, starts, islice(starts, 1, None))):  # in reading order, as a review gives them
+            self._order = list(range(len(findings)))
+            self._starts = starts
+        else:  # (a stable sort: the same order as this gives when they are in order)
+            self._order = sorted(range(len(findings)), key=starts.__getitem__)
+            self._starts = list(map(starts.__getitem__, self._order))
         # A finding that runs over a line end (rare: most lie within their paragraph) is listed
         # again for each later line it touches.
         self._spill: dict[int, list[int]] = {}
@@ -49,7 +52,10 @@ class FindingLines:
         # speed from their text (the text of their span, as the findings contract has it), then
         # looked up by line one by one. Looking every finding's lines up took twice as long.
         line_starts = line_map.line_starts
-        for index in compress(count(), map(contains, map(_ALL_BUT_LAST, map(_TEXT, findings)), repeat("\n"))):
+        texts = list(map(_TEXT, findings))
+        for index in compress(count(), map(contains, texts, repeat("\n"))):
+            if "\n" not in texts[index][:-1]:
+                continue  # a line break only at its end: it ends on its first line
             finding = findings[index]
             first = bisect_right(line_starts, finding.start)  # the start's line + 1
             past = bisect_left(line_starts, finding.end)  # end - 1's line + 1
