@@ -137,7 +137,8 @@ def plan_rows(
     if change is None or len(findings) != len(change.after) + len(change.added):
         return None
     plan = carried(snapshot.rows, snapshot.order, change, edit)
-    resolved = sum(map(snapshot.order.resolved.__contains__, map(_ID, findings)))
+    ids_resolved = snapshot.order.resolved
+    resolved = sum(map(ids_resolved.__contains__, map(_ID, findings))) if ids_resolved else 0
     return PlannedRows(snapshot, edit, plan, Counter(map(_CATEGORY, findings)), resolved)
 
 
