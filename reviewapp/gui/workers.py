@@ -13,7 +13,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from ..core import IncrementalAnalysis, ReviewAppError
-from ..core.diffing import text_edit
+from ..core.diffing import TextEdit, text_edit
 from ..core.document import Document, Paragraph
 from ..core.grammar import GrammarChecker
 from ..core.loaders import edited
@@ -44,6 +44,10 @@ class Reviewed(NamedTuple):
     review: Review
     lines: FindingLines
     rows: PlannedRows | None = None
+    # How the text reviewed before (`since`, the document itself) became this one; None for a
+    # first review.
+    since: Document | None = None
+    edit: TextEdit | None = None
 
 
 class ReviewSignals(QObject):
@@ -87,10 +91,11 @@ class ReviewWorker(QRunnable):
                 document, key=self.key, session=self.session, grammar="cached", progress=self._progress
             )
             lines = FindingLines.of(review)
-            rows = None
-            if self.table is not None and self.previous is not None:
+            rows = edit = None
+            if self.previous is not None:
                 edit = text_edit(self.previous.text, document.text)
-                rows = plan_rows(self.table, lines.findings, review.analysis.change, edit)
+                if self.table is not None:
+                    rows = plan_rows(self.table, lines.findings, review.analysis.change, edit)
         except Exception as exc:  # a bug must reach the status bar, not kill the thread silently
             self.signals.failed.emit(
                 self.generation, f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"
@@ -98,7 +103,9 @@ class ReviewWorker(QRunnable):
             return
         with contextlib.suppress(RuntimeError):  # the draft was closed meanwhile: nobody waits for this
             self.signals.finished.emit(
-                self.generation, Reviewed(review, lines, rows), time.perf_counter() - started
+                self.generation,
+                Reviewed(review, lines, rows, self.previous, edit),
+                time.perf_counter() - started,
             )
 
     def _progress(self, done: int, total: int) -> None:

@@ -453,13 +453,17 @@ def test_the_review_worker_plans_the_tables_rows_and_the_card_knows_an_edit_at_o
     window, qtbot, foxconn_copy, monkeypatch
 ):
     """After an edit the worker plans the findings table's rows from a snapshot taken as it
-    began, and the window only moves them; the text counts as changed from the first key on."""
+    began (and works out the edit), and the window only moves them; the text counts as changed
+    from the first key on."""
     tab = window.open_path(foxconn_copy)
     before = wait_analysed(qtbot, tab)
     assert tab.up_to_date
     planned: list[bool] = []
     take = type(tab.panel.model).set_findings
     monkeypatch.setattr(tab.panel.model, "_carried", lambda *_: pytest.fail("rows planned in the window"))
+    monkeypatch.setattr(
+        "reviewapp.gui.document.tab.text_edit", lambda *_: pytest.fail("the edit worked out in the window")
+    )
     monkeypatch.setattr(
         tab.panel.model, "set_findings", lambda *args: planned.append(take(tab.panel.model, *args)) or True
     )

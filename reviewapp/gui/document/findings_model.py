@@ -55,11 +55,12 @@ class FindingsModel(QAbstractTableModel):
         filter reads only the new rows; `change`, how the core made these findings from those
         shown, spares comparing the two lists, and `planned`, those rows worked out by the review
         worker, spares this thread working them out. True when `planned` was used."""
-        used = planned is not None and self.holds(planned, edit)
+        if planned is not None and not self.holds(planned, edit):
+            planned = None  # made from the table as it was: this thread works the rows out
         if change is not None and edit is not None and len(findings) == len(change.after) + len(change.added):
-            plan = planned.plan if used and planned is not None else self._carried(change, edit)
+            plan = planned.plan if planned is not None else self._carried(change, edit)
             if plan is not None and self._move_rows(plan, self._reads_differently):
-                return used
+                return planned is not None
         new = self._sorted(findings)
         if edit is None or not self._change_rows(new, edit):
             self.beginResetModel()

@@ -14,8 +14,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from ...core.document import Document
 from ...core.review import Review, Reviewer
 from ..workers import GrammarWorker, Reviewed, ReviewWorker, analysis_processes
-from .finding_lines import FindingLines
-from .row_changes import PlannedRows, TableSnapshot
+from .row_changes import TableSnapshot
 
 DEBOUNCE_MS = 250  # re-analyse after this pause in typing
 FIRST_PAINT_MS = 30  # a new tab's text is painted before its first analysis starts
@@ -44,8 +43,8 @@ class AnalysisScheduler(QObject):
         self.key = key
         self.session = reviewer.session(analysis_processes())
         self.latest: Review | None = None  # the newest review delivered
-        self.latest_lines: FindingLines | None = None  # its findings by line (see workers.Reviewed)
-        self.latest_rows: PlannedRows | None = None  # its findings table's rows, if planned
+        # It with what its worker worked out for the window (its findings by line, the table's rows).
+        self.latest_reviewed: Reviewed | None = None
         # The findings table as a review begins, for the worker to plan the table's rows from.
         self.table: Callable[[], TableSnapshot] | None = None
         self.generation = 0  # bumped on every edit
@@ -120,7 +119,7 @@ class AnalysisScheduler(QObject):
             self.start()  # the text moved on while this ran: review the newest text
             return
         review = reviewed.review
-        self.latest, self.latest_lines, self.latest_rows = review, reviewed.lines, reviewed.rows
+        self.latest, self.latest_reviewed = review, reviewed
         self.latest_generation = generation
         self.reviewed.emit(review)
         self.state.emit(f"up to date ({seconds * 1000:.0f} ms)")

@@ -145,14 +145,18 @@ class DocumentTab(QWidget):
 
     def _show(self, review: Review) -> None:
         before = self.review
-        edit = text_edit(before.document.text, review.document.text) if before is not None else None
         # Worked out by the review worker, off this thread; made here for a review from elsewhere.
-        latest = review is self.scheduler.latest
-        ready = self.scheduler.latest_lines if latest else None
-        lines = ready if ready is not None else FindingLines.of(review)
+        ready = self.scheduler.latest_reviewed if review is self.scheduler.latest else None
+        if before is None:
+            edit = None
+        elif ready is not None and ready.since is before.document:
+            edit = ready.edit
+        else:
+            edit = text_edit(before.document.text, review.document.text)
+        lines = ready.lines if ready is not None else FindingLines.of(review)
         self.editor.show_findings(lines, edit)
         change = review.analysis.change if before is not None else None
-        self.panel.set_findings(lines.findings, edit, change, self.scheduler.latest_rows if latest else None)
+        self.panel.set_findings(lines.findings, edit, change, ready.rows if ready is not None else None)
         self.judge(review)
         if self.advance_pending:
             self.advance_pending = False
