@@ -27,7 +27,6 @@ _SORT_KEYS: tuple[Callable[[list[Finding], Container[str]], Iterable[Any]], ...]
     lambda fs, r: map(r.__contains__, map(attrgetter("id"), fs)),
 )
 assert len(_SORT_KEYS) == len(COLUMNS)
-_START = attrgetter("start")
 
 
 class RowOrder(NamedTuple):
@@ -39,9 +38,11 @@ class RowOrder(NamedTuple):
     resolved: Container[str]
 
     def sorted(self, findings: list[Finding]) -> list[Finding]:
-        """By the sort column's key, then in reading order (whatever order they came in)."""
+        """By the sort column's key, either way, and rows of one key in reading order (whatever
+        order they came in): errors first, each where it comes in the text."""
         findings = sorted(findings, key=sort_key)  # at C speed; nearly nothing to do if in order
-        keys = list(zip(_SORT_KEYS[self.column](findings, self.resolved), map(_START, findings), strict=True))
+        keys = list(_SORT_KEYS[self.column](findings, self.resolved))
+        # Stable, reverse=True included: rows of one key keep the reading order they are in.
         order = sorted(range(len(keys)), key=keys.__getitem__, reverse=self.descending)
         return list(map(findings.__getitem__, order))
 
@@ -55,5 +56,5 @@ class RowOrder(NamedTuple):
             return sort_key(a) < sort_key(b)
         return None
 
-    def _row_key(self, finding: Finding) -> tuple[Any, int]:
-        return (next(iter(_SORT_KEYS[self.column]([finding], self.resolved))), finding.start)
+    def _row_key(self, finding: Finding) -> Any:
+        return next(iter(_SORT_KEYS[self.column]([finding], self.resolved)))
