@@ -5,11 +5,11 @@
 - Without one: UTF-16 or UTF-32 when the zero bytes fall where those put them
   (plainly so in Latin-script text), else UTF-8, else Windows-1252 or
   Latin-1 with a warning.
-- Control characters that are never text (NUL and the other C0 controls but
-  tab, line ends and form feed; DEL) are removed, with a warning, so no
-  report or analysis carries them; a file that is mostly such bytes is
-  binary, and refused.
-- Line ends become LF.
+- Characters that are never text (NUL and the other C0 controls but tab,
+  line ends and form feed; DEL; the noncharacters U+FDD0-U+FDEF, U+FFFE and
+  U+FFFF) are removed, with a warning, so no report or analysis carries them;
+  a file that is mostly such bytes is binary, and refused.
+- Line ends become LF: CR LF, a lone CR, and the paragraph separator U+2029.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from . import errors
 from .encoding import FileEncoding, detect_newline
 from .regex_cache import compile_rule
 
-_CONTROLS = compile_rule("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Programs keep the noncharacters for their own use: Qt's editor, for one, takes U+FDD0 and U+FDD1
+# as frame marks and breaks a paragraph there, so the app would show another text than `check` reads.
+_NOT_TEXT = compile_rule("[\x00-\x08\x0b\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff]")
 _C1 = compile_rule("[\x80-\x9f]")
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
@@ -33,8 +35,24 @@ SAMPLE = 8192  # bytes looked at to tell an encoding without a mark
 
 
 def normalize_newlines(text: str) -> str:
-    # Most texts have no CR: one scan says so (each replace scans and copies the whole text).
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    """Every line end as LF. The paragraph separator U+2029 is one: an editor's text (Qt's among
+    them) breaks a paragraph there, so, kept, the app read another text than `check` (other
+    paragraphs, another hash for the sign-off) and saved it changed."""
+    # Most texts have neither: one scan each says so (each replace scans and copies the whole text).
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u2029" in text:
+        text = text.replace("\u2029", "\n")
+    return text
+
+
+def without_non_text(text: str, label: object, warnings: list[str]) -> tuple[str, int]:
+    """`text` without the characters that are never text, and how many there were (said in
+    `warnings`)."""
+    text, removed = _NOT_TEXT.subn("", text)
+    if removed:
+        warnings.append(f"{label}: removed {removed} character(s) that are not text (such as NUL).")
+    return text, removed
 
 
 def decode_file(raw: bytes, label: object) -> tuple[str, list[str], FileEncoding]:
@@ -57,11 +75,9 @@ def decode_file(raw: bytes, label: object) -> tuple[str, list[str], FileEncoding
                 f"{label}: not valid UTF-8; read as {encoding.label}. Check accented letters and quotes."
             )
     encoding = FileEncoding(encoding.codec, encoding.label, encoding.bom, detect_newline(text[:1_000_000]))
-    text, removed = _CONTROLS.subn("", normalize_newlines(text))
-    if removed:
-        if removed > max(3, len(text) // 200):
-            raise errors.BinaryFileError(label, "this looks like binary data, not text")
-        warnings.append(f"{label}: removed {removed} control character(s) (such as NUL) that are not text.")
+    text, removed = without_non_text(normalize_newlines(text), label, warnings)
+    if removed > max(3, len(text) // 200):
+        raise errors.BinaryFileError(label, "this looks like binary data, not text")
     return text, warnings, encoding
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from . import errors
-from .decoding import normalize_newlines
+from .decoding import normalize_newlines, without_non_text
 from .document import Document
 from .intake import finish, read_bytes
 from .limits import InputLimits
@@ -46,7 +46,9 @@ def load_docx(path: Path, limits: InputLimits) -> Document:
         raise errors.CorruptDocumentError(path, f"not a readable .docx (it has no {BODY})") from None
     except OSError as exc:
         raise errors.UnreadableFileError(path, exc.strerror or str(exc)) from None
-    document = finish(normalize_newlines("\n".join(lines)), path, "docx", [], limits, {}, title)
+    warnings: list[str] = []
+    text, _ = without_non_text(normalize_newlines("\n".join(lines)), path, warnings)
+    document = finish(text, path, "docx", warnings, limits, {}, title)
     if author and not document.metadata.byline:
         document.metadata.byline = author
     document.file_sha256 = _sha256(path)

@@ -187,3 +187,33 @@ def test_no_break_spaces_and_line_separators_are_analysed_and_saved_as_written(
     tab.editor.document().undo()
     assert window.files.save()
     assert path.read_text(encoding="utf-8") == "\n".join(lines) + "\n"
+
+
+def test_a_paragraph_separator_is_read_alike_by_the_app_and_the_command_line(
+    window, qtbot, tmp_path, data_dir
+):
+    """The editor breaks a paragraph at U+2029 (and at U+FDD0, a frame mark to Qt): the app read
+    another text than `check` (other paragraphs, another hash for the sign-offs). The loader
+    makes the separator a line end and drops the noncharacter, for both."""
+    from reviewapp.core import load_path
+    from reviewapp.core.review import Reviewer
+
+    from .test_window import assert_highlight_matches
+
+    lines = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8").split("\n")
+    lines[7] = lines[7].replace(". ", ".\u2029", 1)
+    lines[9] = lines[9].replace(" ", " \ufdd0", 1)
+    path = tmp_path / "separators.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    tab = window.open_path(path)
+    review = wait_analysed(qtbot, tab)
+    loaded = load_path(path)
+    assert review.document.text == loaded.text
+    assert review.draft.sha256 == loaded.sha256
+    checked = Reviewer.configured(None).review(loaded, grammar="off")
+    assert [(f.id, f.start, f.end) for f in review.findings] == [
+        (f.id, f.start, f.end) for f in checked.findings
+    ]
+    for finding in review.findings:
+        if finding.start < finding.end:
+            assert_highlight_matches(tab, finding)
