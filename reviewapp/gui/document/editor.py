@@ -21,6 +21,7 @@ from .finding_lines import FindingLines, PaintedLines
 from .highlighter import FindingHighlighter, underline_format
 from .offsets import LineMap
 from .resolutions import DraftResolutions
+from .text_layout import layout_for
 
 PAINT_MARGIN_LINES = 30  # lines painted beyond the screen, so a small scroll shows them ready
 UNDERLINE_MARGIN_LINES = 60  # claims underlined this far beyond the screen
@@ -35,7 +36,18 @@ class ReviewEditor(QPlainTextEdit):
     def __init__(self, text: str, resolutions: DraftResolutions, dark: bool = False) -> None:
         super().__init__()
         self.setObjectName("editor")
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        layout = layout_for(text)
+        if layout.wrap is None:
+            self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        else:
+            self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+            self.setWordWrapMode(layout.wrap)
+        if not layout.typing:
+            self.setReadOnly(True)  # the commands (fixes, replace) still edit it, once each
+            self.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
+        self.layout_notes = layout.notes  # why lines are not wrapped, or typing is off
         font = QFont()
         font.setPointSize(12)
         self.setFont(font)

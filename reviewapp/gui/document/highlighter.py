@@ -10,7 +10,7 @@ from ...core.categories import CATEGORY
 from ...core.findings import SEVERITY_RANK, Finding
 from ..palette import highlight_background, line_format
 from .finding_lines import FindingLines
-from .offsets import LineMap, utf16_len
+from .offsets import LineMap, utf16_positions
 from .resolutions import DraftResolutions
 
 
@@ -45,6 +45,7 @@ class FindingHighlighter(QSyntaxHighlighter):
         entries = self.lines.entries(self.currentBlock().blockNumber())
         if not entries:
             return
+        utf16 = utf16_positions(text)
         # Paint low severity first so errors win where spans overlap.
         for start, end, finding in sorted(entries, key=lambda e: SEVERITY_RANK[e[2].severity]):
             if (
@@ -54,8 +55,8 @@ class FindingHighlighter(QSyntaxHighlighter):
             ):
                 continue
             fmt = self._format(finding)
-            begin = utf16_len(text[:start])
-            self.setFormat(begin, max(1, utf16_len(text[start:end])), fmt)
+            begin = utf16(start)
+            self.setFormat(begin, max(1, utf16(min(end, len(text))) - begin), fmt)
 
     def _format(self, finding: Finding) -> QTextCharFormat:
         resolved = finding.id in self.resolutions

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 _NEWLINE = re.compile("\n")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -52,3 +53,19 @@ class LineMap:
 
 def utf16_len(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
+
+
+def utf16_positions(text: str) -> Callable[[int], int]:
+    """Code-point index in `text` to its UTF-16 position, for many indices: the astral characters
+    are found once (slicing and encoding the text before each index was quadratic: a line of
+    2 MB with 700 findings took the window 1.5 s, one of 20 MB two minutes)."""
+    if text.isascii():
+        return _same
+    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    if not astral:
+        return _same
+    return lambda index: index + bisect_left(astral, index)
+
+
+def _same(index: int) -> int:
+    return index

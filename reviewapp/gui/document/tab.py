@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ...core.diffing import text_edit
 from ...core.document import Document
@@ -97,6 +97,14 @@ class DocumentTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
+        # Why this draft's lines are not wrapped, or cannot be typed in (text_layout.py): there
+        # while the draft is open, not a status message that goes.
+        self.layout_note = QLabel(" ".join(self.editor.layout_notes))
+        self.layout_note.setObjectName("layout-note")
+        self.layout_note.setWordWrap(True)
+        self.layout_note.setContentsMargins(6, 3, 6, 3)
+        self.layout_note.setVisible(bool(self.editor.layout_notes))
+        layout.addWidget(self.layout_note)
         layout.addWidget(splitter)
 
     # -- identity

@@ -1,0 +1,73 @@
+"""How the editor wraps a draft's lines: Qt's usual wrapping cannot take every text.
+
+Measured with Qt 6 (PySide6 6.x), a QPlainTextEdit laying out one line:
+
+- A line holding 65,536 or more spaces in a row before more text is never laid out in any
+  wrapping mode (65,534 took 17 ms): the window hangs. With no wrapping it takes 23 ms.
+- Qt's usual mode breaks a run of text longer than the line "anywhere", in time that grows
+  as the square of the run: 50,000 full stops in a row took 78 ms a layout, 200,000 took
+  0.8 s and 2 MB 49 s, and every keystroke in that line lays it out again. Wrapping at word
+  boundaries only is linear (2 MB: 60 ms); the run then goes past the window's edge, with a
+  scroll bar to reach it.
+
+- Any edit lays out its whole line again, and the highlights on it are set again: a line of
+  2 MB (an article with no line breaks) took 0.7 s a keystroke, one of 20 MB 6 to 11 s.
+
+No article holds any of these; a scraped page or a hostile file may, and must still open.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from PySide6.QtGui import QTextOption
+
+LINE_LIMIT = 1_000_000  # characters in a line that can be typed in (0.35 s a keystroke)
+SPACE_RUN_LIMIT = 60_000  # spaces in a row before more text on the line (Qt hangs at 65,536)
+WORD_RUN_LIMIT = 20_000  # characters with no space between them (broken anywhere: 12 ms a layout)
+
+# Each run is looked at from its first character only (the look-behind fails inside it), and
+# possessively: linear even in a line of two million spaces.
+_SPACE_RUN = re.compile(rf"(?<![^\S\n])[^\S\n]{{{SPACE_RUN_LIMIT}}}[^\S\n]*+(?=\S)")
+_WORD_RUN = re.compile(rf"(?<!\S)\S{{{WORD_RUN_LIMIT}}}")
+_LONG_LINE = re.compile(rf"(?<![^\n])[^\n]{{{LINE_LIMIT}}}[^\n]*+")
+
+USUAL = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+
+
+class Layout(NamedTuple):
+    """How the editor can show a draft: `wrap` None for no wrapping at all; `typing` False where
+    a line is too long to type in; `notes`, what the editor must say about either."""
+
+    wrap: QTextOption.WrapMode | None
+    typing: bool = True
+    notes: tuple[str, ...] = ()
+
+
+def layout_for(text: str) -> Layout:
+    """The layout the editor can show `text` with in time (see the module's figures)."""
+    if len(text) < WORD_RUN_LIMIT:
+        return Layout(USUAL)
+    wrap: QTextOption.WrapMode | None = USUAL
+    notes: list[str] = []
+    if (spaces := _SPACE_RUN.search(text)) is not None:
+        wrap = None
+        notes.append(
+            f"Lines are not wrapped in this draft: line {_line(text, spaces.start()):,} holds "
+            f"{len(spaces.group()):,} spaces in a row, more than the editor can wrap."
+        )
+    elif _WORD_RUN.search(text) is not None:
+        wrap = QTextOption.WrapMode.WordWrap
+    typing = (line := _LONG_LINE.search(text)) is None
+    if line is not None:
+        notes.append(
+            f"Typing is off in this draft: line {_line(text, line.start()):,} holds "
+            f"{len(line.group()):,} characters, too long to edit here. Findings can still be "
+            "resolved and fixed."
+        )
+    return Layout(wrap, typing, tuple(notes))
+
+
+def _line(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1

@@ -1,0 +1,96 @@
+"""Drafts Qt's usual layout cannot show in time: a run of 65,536 spaces hangs its line wrapping,
+a long run with no space in it takes time growing as its square, a line of megabytes is laid
+out again at every keystroke. They open, wrapped as they can be, and say why."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtGui import QTextOption
+
+from reviewapp.gui.document.text_layout import (
+    LINE_LIMIT,
+    SPACE_RUN_LIMIT,
+    USUAL,
+    WORD_RUN_LIMIT,
+    layout_for,
+)
+
+from .conftest import wait_analysed
+
+
+def test_ordinary_drafts_keep_the_usual_layout(data_dir):
+    article = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")
+    assert layout_for(article) == (USUAL, True, ())
+    assert layout_for(article * 200).wrap == USUAL  # long, in ordinary lines
+
+
+def test_a_run_of_spaces_before_more_text_turns_wrapping_off():
+    text = "Title\nfirst line\n-" + " " * SPACE_RUN_LIMIT + "x\n"
+    layout = layout_for(text)
+    assert layout.wrap is None and layout.typing
+    assert layout.notes == (
+        f"Lines are not wrapped in this draft: line 3 holds {SPACE_RUN_LIMIT:,} spaces in a row, "
+        "more than the editor can wrap.",
+    )
+    # The same spaces at a line's end (nothing after them to wrap), or one short: the usual.
+    assert layout_for("Title\n- x" + " " * SPACE_RUN_LIMIT + "\nnext").wrap == USUAL
+    assert layout_for("-" + " " * (SPACE_RUN_LIMIT - 1) + "x").wrap == USUAL
+
+
+def test_a_long_run_with_no_space_wraps_at_word_boundaries_only():
+    assert layout_for("Start" + "." * WORD_RUN_LIMIT).wrap == QTextOption.WrapMode.WordWrap
+    assert layout_for("Start " + ". " * WORD_RUN_LIMIT).wrap == USUAL
+
+
+def test_a_line_too_long_to_type_in():
+    text = "Title\n" + "Sales rose. " * (LINE_LIMIT // 12 + 1)
+    layout = layout_for(text)
+    assert not layout.typing and layout.wrap == USUAL
+    assert layout.notes[0].startswith(
+        f"Typing is off in this draft: line 2 holds {len(text) - 6:,} characters"
+    )
+
+
+def test_the_window_opens_such_a_draft_read_only_and_says_why(window, qtbot, tmp_path):
+    path = tmp_path / "scraped.txt"
+    path.write_text(
+        "Title\nIt seems so, " + "the cat sat on a mat and " * (LINE_LIMIT // 24), encoding="utf-8"
+    )
+    tab = window.open_path(path)
+    wait_analysed(qtbot, tab)
+    assert tab.editor.isReadOnly()
+    assert not tab.layout_note.isHidden()
+    assert tab.layout_note.text().startswith("Typing is off in this draft: line 2 holds")
+    assert tab.review.findings  # reviewed all the same
+    before = tab.text
+    qtbot.keyClicks(tab.editor, "abc")
+    assert tab.text == before
+    ordinary = tmp_path / "article.txt"
+    ordinary.write_text("Title\nIt seems so.\n", encoding="utf-8")
+    other = window.open_path(ordinary)
+    assert other.layout_note.isHidden() and not other.editor.isReadOnly()
+
+
+@pytest.mark.subprocess
+def test_the_app_opens_a_line_qt_could_not_wrap(tmp_path):
+    """As a real process, with a time limit: 65,536 spaces and more text on one line hung the
+    window for good."""
+    path = tmp_path / "draft.txt"
+    path.write_text("Title\n- " + " " * 70_000 + "x\n", encoding="utf-8")
+    out = tmp_path / "window.png"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path),
+    }
+    command = [sys.executable, "-m", "reviewapp", "open", str(path), "--db", str(tmp_path / "r.sqlite3")]
+    proc = subprocess.run(
+        [*command, "--screenshot", str(out)], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert out.stat().st_size > 0
