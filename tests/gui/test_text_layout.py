@@ -94,3 +94,41 @@ def test_the_app_opens_a_line_qt_could_not_wrap(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert out.stat().st_size > 0
+
+
+@pytest.mark.subprocess
+def test_pasting_a_line_qt_could_not_wrap(tmp_path):
+    """Pasted (or dropped) text is laid out as it can be, as a draft opened with it: wrapping goes
+    off, and the editor says why. In a process of its own: the fault it guards against hangs."""
+    script = """
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from reviewapp.gui.document.editor import PASTED_SPACES, ReviewEditor
+from reviewapp.gui.document.resolutions import DraftResolutions
+app = QApplication([])
+editor = ReviewEditor("Title\\nIt seems so.\\n", DraftResolutions())
+noted = []
+editor.layout_noted.connect(lambda: noted.append(True))
+editor.resize(600, 400)
+editor.show()
+app.processEvents()
+small = QMimeData()
+small.setText("A pasted sentence.")
+editor.insertFromMimeData(small)
+print(editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth, noted == [])
+mime = QMimeData()
+mime.setText("- " + " " * 70_000 + "x")
+editor.insertFromMimeData(mime)
+app.processEvents()
+print(editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap, noted == [True])
+print(editor.layout_notes == (PASTED_SPACES,))
+"""
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == [
+        "True True",
+        "True True",
+        "True",
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QResizeEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
@@ -21,10 +21,14 @@ from .finding_lines import FindingLines, PaintedLines
 from .highlighter import FindingHighlighter, underline_format
 from .offsets import LineMap
 from .resolutions import DraftResolutions
-from .text_layout import layout_for
+from .text_layout import SPACE_RUN_LIMIT, USUAL, Layout, layout_for
 
 PAINT_MARGIN_LINES = 30  # lines painted beyond the screen, so a small scroll shows them ready
 UNDERLINE_MARGIN_LINES = 60  # claims underlined this far beyond the screen
+PASTED_SPACES = (
+    f"Lines are not wrapped in this draft: the text put in holds {SPACE_RUN_LIMIT:,} spaces or more "
+    "in a row, more than the editor can wrap."
+)
 UNDERLINED = frozenset(c for c in CATEGORIES if CATEGORY[c].mark == "underline")
 
 
@@ -32,16 +36,14 @@ class ReviewEditor(QPlainTextEdit):
     """A plain-text editor that shows findings; edits are reported, not analysed, here."""
 
     word_accepted = Signal(str)  # "Add to dictionary" in the context menu
+    layout_noted = Signal()  # layout_notes has a new note (text pasted that cannot be wrapped)
 
     def __init__(self, text: str, resolutions: DraftResolutions, dark: bool = False) -> None:
         super().__init__()
         self.setObjectName("editor")
         layout = layout_for(text)
-        if layout.wrap is None:
-            self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        else:
-            self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-            self.setWordWrapMode(layout.wrap)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self._wrap_as(layout)
         if not layout.typing:
             self.setReadOnly(True)  # the commands (fixes, replace) still edit it, once each
             self.setTextInteractionFlags(
@@ -76,6 +78,23 @@ class ReviewEditor(QPlainTextEdit):
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(lambda _v: self._scrolled())
         bar.rangeChanged.connect(lambda _a, _b: self._scrolled())
+
+    def _wrap_as(self, layout: Layout) -> None:
+        if layout.wrap is None:
+            self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        elif self.wordWrapMode() == USUAL:  # a draft wrapped at word boundaries only stays so
+            self.setWordWrapMode(layout.wrap)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Pasted or dropped text wraps as it can be laid out, as a draft opened with it would
+        (its lines are not typed in either way: `typing` is decided when the draft opens)."""
+        if source.hasText():
+            layout = layout_for(source.text())
+            self._wrap_as(layout)
+            if layout.wrap is None:
+                self.layout_notes = (*self.layout_notes, PASTED_SPACES)
+                self.layout_noted.emit()
+        super().insertFromMimeData(source)
 
     # -- findings
 

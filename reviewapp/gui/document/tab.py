@@ -104,8 +104,13 @@ class DocumentTab(QWidget):
         self.layout_note.setWordWrap(True)
         self.layout_note.setContentsMargins(6, 3, 6, 3)
         self.layout_note.setVisible(bool(self.editor.layout_notes))
+        self.editor.layout_noted.connect(self._show_layout_notes)
         layout.addWidget(self.layout_note)
         layout.addWidget(splitter)
+
+    def _show_layout_notes(self) -> None:
+        self.layout_note.setText(" ".join(self.editor.layout_notes))
+        self.layout_note.show()
 
     # -- identity
 
