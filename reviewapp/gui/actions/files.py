@@ -17,9 +17,11 @@ from ...core.document import Document
 from ...core.encoding import UTF8, CannotEncodeError, FileEncoding
 from ...core.files import write_atomic
 from ...core.loaders import SUPPORTED_SUFFIXES
+from ...core.shown import display_path
 from ..dialogs.compare import CompareDialog
 from ..document.disk_banner import CHANGED, DELETED
 from ..document.tab import DocumentTab
+from ..document.text_layout import too_many_lines
 from . import make_action
 from .host import Host, widget
 
@@ -78,17 +80,23 @@ class FileActions(QObject):
                 return tab
         # Reading a long draft and laying out its text take the window a second or more (20 MB).
         with busy_cursor():
-            try:
-                document = window.reviewer.load(path)
-            except ReviewAppError as exc:
-                problem = str(exc)
-            else:
-                for warning in document.warnings:
+            outcome = self._read(path)
+            if isinstance(outcome, Document):
+                for warning in outcome.warnings:
                     window.status.showMessage(warning, 10000)
                 self.remember(path)
-                return window.add_tab(document)
-        window.show_error("Cannot open the draft", problem)  # with the cursor back: it waits for a click
+                return window.add_tab(outcome)
+        window.show_error("Cannot open the draft", outcome)  # with the cursor back: it waits for a click
         return None
+
+    def _read(self, path: Path) -> Document | str:
+        """The draft at `path`, or the one line that says why the editor cannot open it."""
+        try:
+            document = self.window.reviewer.load(path)
+        except ReviewAppError as exc:
+            return str(exc)
+        too_many = too_many_lines(document.text)
+        return document if too_many is None else f"{display_path(path)}: {too_many}"
 
     def new_draft(self) -> DocumentTab:
         """An empty draft to write or paste into; Save asks where it goes."""
@@ -98,6 +106,9 @@ class FileActions(QObject):
         text = QGuiApplication.clipboard().text()
         if not text.strip():
             self.window.status.showMessage("The clipboard holds no text to paste.", 5000)
+            return
+        if (too_many := too_many_lines(text)) is not None:
+            self.window.show_error("Cannot paste the draft", f"The text pasted: {too_many}.")
             return
         self.window.add_tab(load_text(text))
 
