@@ -41,7 +41,8 @@ class ReviewEditor(QPlainTextEdit):
     def __init__(self, text: str, resolutions: DraftResolutions, dark: bool = False) -> None:
         super().__init__()
         self.setObjectName("editor")
-        layout = layout_for(text)
+        line_map = LineMap(text)
+        layout = layout_for(text, line_map.line_starts)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._wrap_as(layout)
         if not layout.typing:
@@ -59,7 +60,7 @@ class ReviewEditor(QPlainTextEdit):
         # The window's commands for a finding (fix, resolve, ignore...), for the context menu.
         self.finding_actions: Callable[[Finding], list[QAction]] | None = None
         self.highlighter = FindingHighlighter(self.document(), resolutions)
-        self.highlighter.lines = FindingLines([], LineMap(text))  # no findings yet, the text's lines
+        self.highlighter.lines = FindingLines([], line_map)  # no findings yet, the text's lines
         self.highlighter.dark = dark
         self.viewport().installEventFilter(self)
         self.viewport().setMouseTracking(True)
