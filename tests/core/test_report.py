@@ -355,3 +355,15 @@ def test_a_report_of_many_findings_lists_repeated_ones_once(tmp_path, data_dir, 
         assert markdown.count(f"[^{landmark}]:") == 1 and markdown.count(f"[^{landmark}]") == 4
         monkeypatch.setattr(model, "GROUP_OVER", 10_000)
         assert not build_report(reviewer.judge(review, store), store, policy).grouped
+
+
+def test_on_paper_gives_long_runs_places_to_break():
+    from reviewapp.core.report.html import PAPER_RUN, on_paper
+
+    ordinary = "The council voted 7-2 on Tuesday, https://example.org/minutes/2025-03-04 says."
+    assert on_paper(ordinary) == ordinary
+    run = "." * (PAPER_RUN * 2 + 5)
+    assert on_paper(f"Start {run} end") == f"Start {'.' * PAPER_RUN}\u200b{'.' * PAPER_RUN}\u200b..... end"
+    spaced = on_paper("x" + " " * 5_000 + "y" + "z" * 300)
+    assert spaced == "x " + "y" + "z" * (PAPER_RUN - 1) + "\u200b" + "z" * 101
+    assert on_paper(ordinary + "\n" * 3_000 + "end") == ordinary + "\n" * 3_000 + "end"  # line ends stay

@@ -101,3 +101,31 @@ def test_a_failed_pdf_write_leaves_what_was_there(qapp, tmp_path, data_dir):
     assert (
         not list(tmp_path.glob("*.pdf.tmp")) and not [p for p in tmp_path.iterdir() if p.suffix == ".pdf"][1:]
     )
+
+
+@pytest.mark.subprocess
+def test_text_qt_cannot_break_is_printed_in_time(tmp_path):
+    """A headline of 70,000 spaces before its last word (kept as they are in the disclosure's
+    JSON) was never laid out, and a run of 200,000 full stops took Qt time growing as its square.
+    On paper a long run gets an invisible place to break every 200 characters, and a long run
+    of spaces becomes one. Run as a command with a time limit: the first fault hangs."""
+    import os
+    import sys
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("x" + " " * 70_000 + "y\nStart" + "." * 200_000 + "\n", encoding="utf-8")
+    out = tmp_path / "report.pdf"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path),
+    }
+    command = [sys.executable, "-m", "reviewapp", "report", "--db", str(tmp_path / "r.sqlite3"), "--init"]
+    proc = subprocess.run(
+        [*command, "-o", str(out), str(draft)], capture_output=True, text=True, timeout=90, env=env
+    )
+    assert proc.returncode == 0, proc.stderr
+    text = _poppler("pdftotext", str(out), "-")
+    assert "Review report: x y" in " ".join(text.split())
+    assert text.count(".") >= 200_000  # the run is printed whole, not cut at the page's edge

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from urllib.parse import urlsplit
 
@@ -15,6 +16,16 @@ from .segments import Piece, marked_paragraphs
 
 MARK_STRENGTH, RESOLVED_STRENGTH = 0.42, 0.16
 QUOTE_LIMIT = 160
+
+# Paper is laid out by Qt (gui/pdf_report.py), which breaks a run of text with no place to break
+# "anywhere" in time growing as the square of the run (2 MB of full stops: never done), and
+# never lays out a line of 65,536 spaces or more before more text (in the <pre> below, spaces
+# are kept). On paper a long run gets an invisible place to break (a zero-width space) every
+# PAPER_RUN characters, and a long run of spaces in kept text becomes one.
+PAPER_RUN = 200
+_UNBROKEN = re.compile(rf"(?<!\S)\S{{{PAPER_RUN + 1},}}")  # from a run's start only: linear
+_SPACE_RUN = re.compile(r"(?<!\s)[^\S\n]{1000,}")
+_BREAK = "\u200b"
 
 # Element rules: few, so they cost little in Qt's renderer too.
 BASE_CSS = """
@@ -80,7 +91,7 @@ def render_html(report: Report, for_print: bool = False) -> str:
     web = not for_print
     look = _look(web)
     numbers = report.number()
-    title = escape(report.title)
+    title = escape(report.title if web else on_paper(report.title))
     head = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">']
     if web:
         # Defence in depth: even if something slipped through escaping, no script runs and nothing loads.
@@ -112,7 +123,7 @@ def render_html(report: Report, for_print: bool = False) -> str:
         _audit(report, look),
         "<h2>Disclosure for the publishing system</h2>",
         "<p>schema.org JSON-LD, also embedded in this file's head:</p>",
-        f"<pre>{escape(render_disclosure(report))}</pre>",
+        f"<pre>{escape(render_disclosure(report) if web else on_paper(render_disclosure(report)))}</pre>",
         "</body>",
         "</html>",
     ]
@@ -221,7 +232,7 @@ def _piece(item: object, numbers: dict[str, int], report: Report, look, web: boo
         if web:
             return f'<sup class="ref"><a href="#f{number}">[{label}]</a></sup>'
         return f"<sup {look('ref')}>[{label}]</sup>"
-    text = escape(item.text)
+    text = escape(item.text if web else on_paper(item.text))
     if not item.findings:
         return text
     styles, classes = [], []
@@ -282,6 +293,18 @@ def _findings(report: Report, numbers: dict[str, int], look, web: bool) -> list[
             f"<br>{what}{'<br>' + details if details else ''}</p>"
         )
     return out
+
+
+def on_paper(text: str) -> str:
+    """`text` as Qt can lay it out on paper in time: see PAPER_RUN."""
+    if len(text) <= PAPER_RUN:
+        return text
+    return _UNBROKEN.sub(_with_breaks, _SPACE_RUN.sub(" ", text))
+
+
+def _with_breaks(run: re.Match[str]) -> str:
+    found = run.group()
+    return _BREAK.join(found[i : i + PAPER_RUN] for i in range(0, len(found), PAPER_RUN))
 
 
 def _shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
