@@ -367,3 +367,49 @@ def test_on_paper_gives_long_runs_places_to_break():
     spaced = on_paper("x" + " " * 5_000 + "y" + "z" * 300)
     assert spaced == "x " + "y" + "z" * (PAPER_RUN - 1) + "\u200b" + "z" * 101
     assert on_paper(ordinary + "\n" * 3_000 + "end") == ordinary + "\n" * 3_000 + "end"  # line ends stay
+
+
+def test_pieces_lie_under_exactly_the_findings_covering_them():
+    """The sweep that finds each piece's findings, against the definition, on random spans
+    (empty ones, ones crossing paragraphs, ones sharing ends)."""
+    import random
+
+    from reviewapp.core.document import split_paragraphs
+    from reviewapp.core.findings import new_finding
+    from reviewapp.core.report.segments import Piece, marked_paragraphs
+
+    rng = random.Random(7)
+    text = "First paragraph here.\nSecond one, a little longer.\n\nThird.\nFourth and last paragraph."
+    paragraphs = split_paragraphs(text)
+    for _ in range(300):
+        findings = []
+        for _ in range(rng.randint(0, 8)):
+            start = rng.randint(0, len(text))
+            end = min(len(text), start + rng.choice([0, 1, 3, 10, 40]))
+            findings.append(new_finding("hedge", "r", "warning", start, end, text[start:end], "m", None, ""))
+        for paragraph, pieces in zip(paragraphs, marked_paragraphs(paragraphs, findings), strict=True):
+            at = paragraph.start
+            for piece in pieces:
+                if not isinstance(piece, Piece):
+                    continue
+                a, b = at, at + len(piece.text)
+                expected = tuple(f for f in findings if f.start <= a and f.end >= b and f.start < f.end)
+                # The findings of this paragraph only, in their order (as marked_paragraphs gives them).
+                assert piece.findings == tuple(
+                    f for f in expected if f in _of(paragraphs, paragraph, findings)
+                )
+                at = b
+
+
+def _of(paragraphs, paragraph, findings):
+    from bisect import bisect_right
+
+    starts = [p.start for p in paragraphs]
+    index = paragraphs.index(paragraph)
+    chosen = []
+    for f in findings:
+        first = max(0, bisect_right(starts, f.start) - 1)
+        last = max(first, bisect_right(starts, max(f.start, f.end - 1)) - 1)
+        if first <= index <= last:
+            chosen.append(f)
+    return chosen

@@ -51,9 +51,22 @@ def _pieces(paragraph: Paragraph, findings: list[Finding], last: bool) -> list[P
         if finding.end <= hi or last:
             ends.setdefault(clip(finding.end), []).append(finding)
     points = sorted({lo, hi, *(clip(f.start) for f in findings), *ends})
+    # Every finding's clipped start and end are points, so the findings covering the stretch
+    # from one point to the next are those begun and not yet ended there: kept in one sweep
+    # (testing every finding for every stretch took 12 s for a 20 MB paragraph's 7,000).
+    begins: dict[int, list[int]] = {}
+    stops: dict[int, list[int]] = {}
+    for number, finding in enumerate(findings):
+        first, past = clip(finding.start), clip(finding.end)
+        if finding.start < finding.end and first < past:
+            begins.setdefault(first, []).append(number)
+            stops.setdefault(past, []).append(number)
+    active: set[int] = set()
     out: list[Piece | Reference] = []
     for a, b in pairwise(points):
-        covering = tuple(f for f in findings if f.start <= a and f.end >= b and f.start < f.end)
+        active.difference_update(stops.get(a, ()))
+        active.update(begins.get(a, ()))
+        covering = tuple(findings[number] for number in sorted(active))  # in the findings' order
         out.append(Piece(paragraph.text[a - lo : b - lo], covering))
         out.extend(Reference(f) for f in ends.pop(b, ()))
     for position in sorted(ends):  # what is left ends at the paragraph's start
