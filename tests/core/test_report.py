@@ -413,3 +413,24 @@ def _of(paragraphs, paragraph, findings):
         if first <= index <= last:
             chosen.append(f)
     return chosen
+
+
+def test_on_paper_a_long_paragraph_goes_on_in_blocks():
+    """Qt draws each page by walking its paragraph from the first line: on paper a paragraph
+    goes on in a new block every PAPER_BLOCK characters, cut after a space, nothing lost."""
+    from reviewapp.core.findings import new_finding
+    from reviewapp.core.report.html import PAPER_BLOCK, _paper_blocks
+    from reviewapp.core.report.segments import Piece, Reference
+
+    finding = new_finding("hedge", "r", "warning", 0, 1, "x", "m", None, "")
+    words = "word " * (PAPER_BLOCK // 4)  # a block and a quarter
+    pieces = [Piece(words, ()), Reference(finding), Piece(words, (finding,)), Piece("end", ())]
+    blocks = _paper_blocks(pieces)
+    texts = ["".join(item.text for item in block if isinstance(item, Piece)) for block in blocks]
+    assert "".join(texts) == words + words + "end"
+    assert len(blocks) == 3 and all(len(text) <= PAPER_BLOCK for text in texts)
+    assert all(text.startswith(" ") for text in texts[1:])  # cut at a space
+    assert Reference(finding) in blocks[1]
+    assert [item.findings for item in blocks[1] if isinstance(item, Piece)][-1] == (finding,)
+    short = [Piece("A short paragraph.", ())]
+    assert _paper_blocks(short) == [short]
