@@ -164,8 +164,7 @@ class FindingActions(QObject):
         except ReviewAppError as exc:
             self.window.show_error("Cannot record the decision", str(exc))
             return False
-        for resolution in recorded:
-            tab.resolutions.add(resolution)
+        tab.resolutions.add(*recorded)
         tab.judge()
         tab.next_open()
         return True

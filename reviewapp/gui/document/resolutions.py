@@ -39,10 +39,14 @@ class DraftResolutions(QObject):
     def as_dict(self) -> dict[str, Resolution]:
         return dict(self._by_id)
 
-    def add(self, resolution: Resolution) -> None:
-        self._by_id[resolution.finding_id] = resolution
+    def add(self, *resolutions: Resolution) -> None:
+        """Record these, and say so once: every listener looks at the whole draft when told (told
+        once per resolution, resolving 2,230 findings at once held the window 17 s)."""
+        if not resolutions:
+            return
+        self._by_id.update((resolution.finding_id, resolution) for resolution in resolutions)
         self.generation += 1
-        self.changed.emit({resolution.finding_id})
+        self.changed.emit({resolution.finding_id for resolution in resolutions})
 
     def replace_all(self, resolutions: dict[str, Resolution]) -> None:
         """Take the record's view (after a reload from the database); say only what differs."""
