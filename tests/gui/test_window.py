@@ -237,6 +237,23 @@ def test_each_column_sorts_by_its_key_then_in_reading_order(qtbot, data_dir, col
             assert starts == sorted(starts), (COLUMNS[column], order)
 
 
+def test_the_current_row_keeps_its_finding_when_the_table_sorts(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    table, proxy = tab.panel.table, tab.panel.filter
+    table.setCurrentIndex(proxy.index(5, 2))
+    chosen = table.currentIndex().data(FINDING_ROLE)
+    for column, order in (
+        (4, Qt.SortOrder.AscendingOrder),
+        (1, Qt.SortOrder.DescendingOrder),
+        (0, Qt.SortOrder.AscendingOrder),
+    ):
+        table.sortByColumn(column, order)
+        assert table.currentIndex().data(FINDING_ROLE) == chosen
+        assert table.currentIndex().column() == 2
+        assert table.selectionModel().isRowSelected(table.currentIndex().row(), table.currentIndex().parent())
+
+
 def test_bad_file_gives_a_message_and_no_tab(window, tmp_path):
     bad = tmp_path / "broken.docx"
     bad.write_bytes(b"not a word file")

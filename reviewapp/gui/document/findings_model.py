@@ -157,13 +157,15 @@ class FindingsModel(QAbstractTableModel):
         """Sort the list itself, with one key function: far cheaper than a proxy comparing rows."""
         self.sort_column, self.sort_order = column, order
         self.layoutAboutToBeChanged.emit()
-        old = {id(f): row for row, f in enumerate(self.findings)}
-        self.findings = self._sorted(self.findings)
-        for row, finding in enumerate(self.findings):
-            before = old[id(finding)]
-            if before != row:
-                for column_ in range(len(COLUMNS)):
-                    self.changePersistentIndex(self.index(before, column_), self.index(row, column_))
+        old = self.findings
+        self.findings = self._sorted(old)
+        # Only the indexes someone keeps (the current row, the selection) are moved: moving one
+        # for every cell was 117,000 calls for 10,000 rows, two thirds of a sort.
+        kept = self.persistentIndexList()
+        if kept:
+            row_now = {id(finding): row for row, finding in enumerate(self.findings)}
+            moved = [self.index(row_now[id(old[index.row()])], index.column()) for index in kept]
+            self.changePersistentIndexList(kept, moved)
         self.layoutChanged.emit()
 
     def _sorted(self, findings: list[Finding]) -> list[Finding]:
