@@ -276,7 +276,15 @@ class FindingsFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, FindingsModel)
-        finding = model.findings[source_row]
+        return self.accepts(model.findings[source_row], model.resolutions)
+
+    def shown(self, model: FindingsModel) -> list[Finding]:
+        """The rows this filter lets through, in the table's order, worked out here (asking the
+        proxy row by row took a second for 293,000 rows)."""
+        accepts, resolutions = self.accepts, model.resolutions
+        return [finding for finding in model.findings if accepts(finding, resolutions)]
+
+    def accepts(self, finding: Finding, resolutions: DraftResolutions) -> bool:
         if self.categories is not None and finding.category not in self.categories:
             return False
         if not finding.at_least(self.min_severity):
@@ -287,4 +295,4 @@ class FindingsFilter(QSortFilterProxyModel):
             and self.text not in finding.message.casefold()
         ):
             return False
-        return self.show_resolved or finding.id not in model.resolutions
+        return self.show_resolved or finding.id not in resolutions

@@ -130,8 +130,7 @@ class FindingsPanel(QWidget):
 
     def shown_findings(self) -> list[Finding]:
         """The findings the filters let through, in the table's order."""
-        model, proxy = self.model, self.filter
-        return [model.findings[proxy.mapToSource(proxy.index(r, 0)).row()] for r in range(proxy.rowCount())]
+        return self.filter.shown(self.model)
 
     def select(self, finding: Finding) -> None:
         row = self.model.row_of(finding)
