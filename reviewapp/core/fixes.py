@@ -70,7 +70,22 @@ def delete_line(finding: Finding, text: str) -> Fix:
     return Fix("Delete the line", start, end, "")
 
 
+_SEAM = 256  # characters on either side of the words that a deletion reads
+
+
 def delete_words(finding: Finding, text: str) -> Fix:
+    """`_delete_words` on the stretch around the finding: it reads only the seam, and the whole
+    text copied several times took 0.25 s of each card shown in a 20 MB draft."""
+    lo, hi = max(0, finding.start - _SEAM), min(len(text), finding.end + _SEAM)
+    before, after = text[lo : finding.start], text[finding.end : hi]
+    # Only spaces (and a comma) out to the stretch's edge: the seam may reach further.
+    if (lo > 0 and not before.strip(" ,")) or (hi < len(text) and not after.strip(" ,")):
+        return _delete_words(finding, text)
+    fix = _delete_words(finding._replace(start=finding.start - lo, end=finding.end - lo), text[lo:hi])
+    return Fix(fix.label, fix.start + lo, fix.end + lo, fix.replacement)
+
+
+def _delete_words(finding: Finding, text: str) -> Fix:
     """The words out, with the commas and spaces around them, keeping the sentence well formed.
 
     A deletion that opens a sentence capitalises the next word; a deletion

@@ -99,3 +99,49 @@ def test_the_rules_that_declare_a_fix_offer_it_on_the_foxconn_draft(data_dir):
             assert finding.id not in {f.id for f in after.findings}, finding
             fixed_rules.add(finding.rule.split(".")[0])
     assert {"boilerplate", "ai_tell", "peacock", "hedge"} <= fixed_rules
+
+
+def test_a_deletion_reads_the_seam_alone_and_finds_what_the_whole_text_gives():
+    """In a long draft the deletion is worked out on the stretch around the words (the whole text
+    copied took 0.25 s a card at 20 MB): the same fix as from the whole text, on random seams."""
+    import random
+
+    from reviewapp.core.findings import new_finding
+    from reviewapp.core.fixes import _SEAM, _delete_words, delete_words
+
+    # Spaces out to the stretch's edge on either side: what follows them decides the fix.
+    for text in (
+        "x" * 400 + " frankly" + " " * 300 + "done.",
+        "Done." + " " * 300 + "frankly, it " + "y" * 400,
+    ):
+        start = text.index("frankly")
+        finding = new_finding("ai_tell", "r", "suggestion", start, start + 7, "frankly", "m", None, "")
+        assert delete_words(finding, text) == _delete_words(finding, text)
+    rng = random.Random(3)
+    pieces = [
+        "a",
+        "an",
+        "apple",
+        "the",
+        "Frankly",
+        "frankly",
+        ",",
+        ".",
+        " ",
+        "  ",
+        "\n",
+        "?",
+        ")",
+        "it",
+        "honest",
+    ]
+    for _ in range(1500):
+        words = [rng.choice(pieces) for _ in range(rng.randint(40, 400))]
+        text = "".join(w if w in ",. \n?)" or rng.random() < 0.3 else w + " " for w in words)
+        if rng.random() < 0.2:  # long runs of spaces at the seam's edge
+            spot = rng.randint(0, len(text))
+            text = text[:spot] + " " * rng.randint(_SEAM - 5, _SEAM + 5) + text[spot:]
+        start = rng.randint(0, len(text) - 1)
+        end = min(len(text), start + rng.randint(1, 12))
+        finding = new_finding("ai_tell", "r", "suggestion", start, end, text[start:end], "m", None, "")
+        assert delete_words(finding, text) == _delete_words(finding, text), (text, start, end)
