@@ -29,7 +29,7 @@ PAPER_RUN = 200
 PAPER_BLOCK = 20_000
 _PAPER_GOES_ON = '<p style="margin: 0">'
 _UNBROKEN = re.compile(rf"(?<!\S)\S{{{PAPER_RUN + 1},}}")  # from a run's start only: linear
-_SPACE_RUN = re.compile(r"(?<!\s)[^\S\n]{1000,}")
+_SPACE_RUN = re.compile(r"(?<![^\S\n])[^\S\n]{1000,}")  # from a run's start only
 _BREAK = "\u200b"
 
 # Element rules: few, so they cost little in Qt's renderer too.
