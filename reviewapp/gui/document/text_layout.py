@@ -1,6 +1,6 @@
-"""How the editor wraps a draft's lines: Qt's usual wrapping cannot take every text.
+"""How the editor can show a draft: Qt's usual layout cannot take every text in time.
 
-Measured with Qt 6 (PySide6 6.x), a QPlainTextEdit laying out one line:
+Measured with Qt 6 (PySide6 6.x) in a QPlainTextEdit:
 
 - A line holding 65,536 or more spaces in a row before more text is never laid out in any
   wrapping mode (65,534 took 17 ms): the window hangs. With no wrapping it takes 23 ms.
@@ -9,7 +9,6 @@ Measured with Qt 6 (PySide6 6.x), a QPlainTextEdit laying out one line:
   0.8 s and 2 MB 49 s, and every keystroke in that line lays it out again. Wrapping at word
   boundaries only is linear (2 MB: 60 ms); the run then goes past the window's edge, with a
   scroll bar to reach it.
-
 - Each line is a block of the editor's document, at about 600 bytes: a draft of 2,000,000 empty
   lines took 5.7 s to open and 1.2 GB, one of 8,000,000 31 s (and 20 MB of them would take
   about 12 GB). No draft has a million lines; the editor opens none with more.
