@@ -148,3 +148,47 @@ def test_a_draft_with_more_lines_than_the_editor_holds_is_not_opened(window, tmp
         f"{LINES_LIMIT:,}); `reviewapp check` and `reviewapp report` read it"
     )
     assert too_many_lines("Title\nText." + "\n" * (LINES_LIMIT - 2)) is None  # the limit itself opens
+
+
+@pytest.mark.subprocess
+def test_reloading_a_file_changed_on_disk_to_such_text(tmp_path):
+    """Reload from disk puts the file's text in as one edit: it is checked as an opened draft is
+    (a run of 70,000 spaces and a word hung the window; over 1,000,000 lines is refused)."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Title\nIt seems so.\n", encoding="utf-8")
+    script = f"""
+import argparse, os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from reviewapp.gui.app import build_window
+from reviewapp.gui.document.editor import PASTED_SPACES
+if __name__ == "__main__":
+    app = QApplication([])
+    home = Path({str(tmp_path)!r})
+    window = build_window(
+        argparse.Namespace(db=str(home / "r.sqlite3"), policy=None, paths=[]),
+        QSettings(str(home / "q.ini"), QSettings.Format.IniFormat),
+    )
+    window.show()
+    tab = window.open_path(home / "draft.txt")
+    app.processEvents()
+    (home / "draft.txt").write_text("Title\\n- " + " " * 70_000 + "x\\n", encoding="utf-8")
+    window.files.reload(tab)
+    app.processEvents()
+    unwrapped = tab.editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap
+    print(unwrapped, PASTED_SPACES in tab.layout_note.text())
+    (home / "draft.txt").write_text("Title\\n" + "\\n" * 1_000_001, encoding="utf-8")
+    window.files.reload(tab)
+    print(tab.text.count("\\n"), "lines" in window.messages[-1].text())
+"""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path),
+    }
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=90, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["True True", "2 True"]

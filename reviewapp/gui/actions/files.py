@@ -228,11 +228,11 @@ class FileActions(QObject):
         """The tab's file as it is on disk now; None (and `failure` said) when it cannot be read."""
         if tab.path is None:
             return None
-        try:
-            return self.window.reviewer.load(tab.path)
-        except ReviewAppError as exc:
-            self.window.show_error(failure, str(exc))
+        outcome = self._read(tab.path)
+        if isinstance(outcome, str):
+            self.window.show_error(failure, outcome)
             return None
+        return outcome
 
     def reload(self, tab: DocumentTab) -> None:
         """The file as it is on disk now, as an undoable edit of the whole text."""

@@ -87,15 +87,19 @@ class ReviewEditor(QPlainTextEdit):
             self.setWordWrapMode(layout.wrap)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        """Pasted or dropped text wraps as it can be laid out, as a draft opened with it would
-        (its lines are not typed in either way: `typing` is decided when the draft opens)."""
+        """Pasted or dropped text wraps as it can be laid out, as a draft opened with it would."""
         if source.hasText():
-            layout = layout_for(source.text())
-            self._wrap_as(layout)
-            if layout.wrap is None:
-                self.layout_notes = (*self.layout_notes, PASTED_SPACES)
-                self.layout_noted.emit()
+            self.make_room_for(source.text())
         super().insertFromMimeData(source)
+
+    def make_room_for(self, text: str) -> None:
+        """Wrap as `text`, about to be put in, can be laid out (its lines are typed in or not as
+        the draft's were: `typing` is decided when the draft opens)."""
+        layout = layout_for(text)
+        self._wrap_as(layout)
+        if layout.wrap is None and PASTED_SPACES not in self.layout_notes:
+            self.layout_notes = (*self.layout_notes, PASTED_SPACES)
+            self.layout_noted.emit()
 
     # -- findings
 

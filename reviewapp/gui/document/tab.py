@@ -138,6 +138,7 @@ class DocumentTab(QWidget):
 
     def replace_text(self, document: Document) -> None:
         """The text read again from disk, as one undoable edit; the file is what the tab now holds."""
+        self.editor.make_room_for(document.text)
         cursor = QTextCursor(self.editor.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.insertText(document.text)
