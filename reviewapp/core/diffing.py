@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from .document import same_ends
+
 Op = Literal["equal", "insert", "delete"]
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
@@ -49,8 +51,7 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 def word_diff(before: str, after: str) -> WordDiff:
     """The two texts as runs of kept, added and removed words (spaces and punctuation as tokens)."""
     a, b = _LINE.findall(before), _LINE.findall(after)
-    head = _same_lines(a, b)
-    tail = _same_lines(a[head:][::-1], b[head:][::-1])
+    head, tail = same_ends(a, b)
     runs = _Runs()
     runs.add("equal", a[:head])
     middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
@@ -113,14 +114,6 @@ class _Runs:
 
     def pieces(self) -> tuple[Piece, ...]:
         return tuple(Piece(op, "".join(texts)) for op, texts in zip(self.ops, self.texts, strict=True))
-
-
-def _same_lines(a: list[str], b: list[str]) -> int:
-    """How many lines the two lists share at their start."""
-    for i, (x, y) in enumerate(zip(a, b, strict=False)):
-        if x != y:
-            return i
-    return min(len(a), len(b))
 
 
 @dataclass(frozen=True, slots=True)

@@ -206,8 +206,7 @@ def after_edit(previous: Document, text: str) -> tuple[list[Paragraph], int]:
     generated draft is one block of long lines, so that is the edited line.
     """
     old_lines, new_lines = previous.text.split("\n"), text.split("\n")
-    same_start = _common_prefix(old_lines, new_lines)
-    same_end = _common_prefix(old_lines[same_start:][::-1], new_lines[same_start:][::-1])
+    same_start, same_end = same_ends(old_lines, new_lines)
     shift = len(new_lines) - len(old_lines)  # lines after the edit move by this many
     # The whole blocks around the changed lines (the unchanged lines are the same in both texts).
     first, new_stop = same_start, len(new_lines) - same_end
@@ -255,6 +254,13 @@ def after_edit(previous: Document, text: str) -> tuple[list[Paragraph], int]:
     ]
     words = previous.words - count_words(old_piece) + count_words(new_piece)
     return [*before, *middle, *moved], words
+
+
+def same_ends(a: list[str], b: list[str]) -> tuple[int, int]:
+    """How many items the two lists share at their start, and then at their end (the end never
+    counting an item of the start again)."""
+    head = _common_prefix(a, b)
+    return head, _common_prefix(a[head:][::-1], b[head:][::-1])
 
 
 def _common_prefix(a: list[str], b: list[str]) -> int:
