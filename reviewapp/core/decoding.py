@@ -46,10 +46,10 @@ def normalize_newlines(text: str) -> str:
     return text
 
 
-def without_non_text(text: str, label: object, warnings: list[str]) -> tuple[str, int]:
-    """`text` without the characters that are never text, and how many there were (said in
-    `warnings`)."""
-    text, removed = _NOT_TEXT.subn("", text)
+def as_text(text: str, label: object, warnings: list[str]) -> tuple[str, int]:
+    """`text` as every reader gives it: its line ends LF, without the characters that are never
+    text; and how many of those there were (said in `warnings`)."""
+    text, removed = _NOT_TEXT.subn("", normalize_newlines(text))
     if removed:
         warnings.append(f"{label}: removed {removed} character(s) that are not text (such as NUL).")
     return text, removed
@@ -75,7 +75,7 @@ def decode_file(raw: bytes, label: object) -> tuple[str, list[str], FileEncoding
                 f"{label}: not valid UTF-8; read as {encoding.label}. Check accented letters and quotes."
             )
     encoding = FileEncoding(encoding.codec, encoding.label, encoding.bom, detect_newline(text[:1_000_000]))
-    text, removed = without_non_text(normalize_newlines(text), label, warnings)
+    text, removed = as_text(text, label, warnings)
     if removed > max(3, len(text) // 200):
         raise errors.BinaryFileError(label, "this looks like binary data, not text")
     return text, warnings, encoding

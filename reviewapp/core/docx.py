@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from . import errors
-from .decoding import normalize_newlines, without_non_text
+from .decoding import as_text
 from .document import Document
 from .intake import finish, read_bytes
 from .limits import InputLimits
@@ -47,7 +47,7 @@ def load_docx(path: Path, limits: InputLimits) -> Document:
     except OSError as exc:
         raise errors.UnreadableFileError(path, exc.strerror or str(exc)) from None
     warnings: list[str] = []
-    text, _ = without_non_text(normalize_newlines("\n".join(lines)), path, warnings)
+    text, _ = as_text("\n".join(lines), path, warnings)
     document = finish(text, path, "docx", warnings, limits, {}, title)
     if author and not document.metadata.byline:
         document.metadata.byline = author

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from . import errors
-from .decoding import decode_file, normalize_newlines, without_non_text
+from .decoding import as_text, decode_file, normalize_newlines
 from .document import Document, after_edit
 from .intake import finish, read_bytes
 from .limits import DEFAULT_LIMITS, InputLimits
@@ -51,7 +51,7 @@ def load_bytes(
                 f"its markup nests more than {exc.args[0]:,} levels deep; no web page does: not read",
             ) from None
         # Character references are read only now: "&#xFDD0;" or "&#x2029;" is such a character too.
-        text, _ = without_non_text(normalize_newlines(article.text), label, warnings)
+        text, _ = as_text(article.text, label, warnings)
         return finish(text, path, fmt, warnings, limits, article.meta, article.title)
     document = finish(text, path, fmt, warnings, limits)
     document.encoding = encoding
@@ -62,7 +62,7 @@ def load_text(text: str, path: Path | None = None, fmt: str = "txt") -> Document
     """A Document from text already in memory (pasted, or saved from the app), read as a file's
     text is: line ends as LF, no characters that are not text."""
     warnings: list[str] = []
-    text, _ = without_non_text(normalize_newlines(text), path or "<draft>", warnings)
+    text, _ = as_text(text, path or "<draft>", warnings)
     return finish(text, path, fmt, warnings, DEFAULT_LIMITS)
 
 
