@@ -23,9 +23,7 @@ class LineMap:
         # Regular expressions scan in C: a Python loop over every character of a
         # 100,000-word draft costs the GUI thread over 100 ms.
         self.line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
-        # Most drafts have no character outside the BMP: its UTF-16 length says so in a tenth of
-        # the time the pattern takes to find none.
-        self._astral = [] if utf16_len(text) == len(text) else [m.start() for m in _ASTRAL.finditer(text)]
+        self._astral = _astral(text)
 
     def line_of(self, index: int) -> int:
         """The line (= QTextBlock number) holding code-point `index`."""
@@ -59,12 +57,16 @@ def utf16_positions(text: str) -> Callable[[int], int]:
     """Code-point index in `text` to its UTF-16 position, for many indices: the astral characters
     are found once (slicing and encoding the text before each index was quadratic: a line of
     2 MB with 700 findings took the window 1.5 s, one of 20 MB two minutes)."""
-    if text.isascii():
-        return _same
-    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    astral = _astral(text)
     if not astral:
         return _same
     return lambda index: index + bisect_left(astral, index)
+
+
+def _astral(text: str) -> list[int]:
+    """Where the characters outside the BMP are (two UTF-16 units each). Most texts have none:
+    their UTF-16 length says so in a tenth of the time the pattern takes to find none."""
+    return [] if utf16_len(text) == len(text) else [m.start() for m in _ASTRAL.finditer(text)]
 
 
 def _same(index: int) -> int:
