@@ -22,7 +22,7 @@ class LineMap:
         self.text = text
         # Regular expressions scan in C: a Python loop over every character of a
         # 100,000-word draft costs the GUI thread over 100 ms.
-        self.line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+        self.line_starts = line_starts(text)
         self._astral = _astral(text)
 
     def line_of(self, index: int) -> int:
@@ -47,6 +47,11 @@ class LineMap:
             else:
                 high = mid
         return low
+
+
+def line_starts(text: str) -> list[int]:
+    """Where each line of `text` starts."""
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
 
 def utf16_len(text: str) -> int:

@@ -24,10 +24,11 @@ import re
 from collections.abc import Sequence
 from itertools import compress, count
 from operator import sub
-from re import Match
 from typing import NamedTuple
 
 from PySide6.QtGui import QTextOption
+
+from . import offsets
 
 LINES_LIMIT = 1_000_000  # lines in a draft the editor opens (2.9 s and 660 MB)
 LINE_LIMIT = 1_000_000  # characters in a line that can be typed in (0.35 s a keystroke)
@@ -38,7 +39,6 @@ WORD_RUN_LIMIT = 20_000  # characters with no space between them (broken anywher
 # possessively: linear even in a line of two million spaces.
 _SPACE_RUN = re.compile(rf"(?<!\s)\s{{{SPACE_RUN_LIMIT}}}\s*+(?=\S)")
 _WORD_RUN = re.compile(rf"(?<!\S)\S{{{WORD_RUN_LIMIT}}}")
-_NEWLINE = re.compile("\n")
 
 USUAL = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
 
@@ -61,7 +61,7 @@ def layout_for(text: str, line_starts: Sequence[int] | None = None) -> Layout:
     """
     if len(text) < WORD_RUN_LIMIT:
         return Layout(USUAL)
-    starts = list(line_starts) if line_starts is not None else [0, *map(Match.end, _NEWLINE.finditer(text))]
+    starts = list(line_starts) if line_starts is not None else offsets.line_starts(text)
     ends = [start - 1 for start in starts[1:]] + [len(text)]
     long_lines = compress(count(), map(WORD_RUN_LIMIT.__le__, map(sub, ends, starts)))
     wrap: QTextOption.WrapMode | None = USUAL
