@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QStyle, QStyleOption, QWidget
 
 from ..core.gate import APPROVED, CHANGED, NOT_APPROVED, NOT_VERIFIED
 from ..core.grammar_settings import HOW_TO_ENABLE, GrammarStatus
@@ -39,16 +40,22 @@ class ReviewStatusBar(QStatusBar):
         self.words_label = QLabel()
         self.grammar_label = QLabel()
         self.grammar_label.setObjectName("grammar-state")
-        for widget in (
+        self._permanent: tuple[QWidget, ...] = (
             self.progress,
             self.approval_label,
             self.state_label,
             self.open_label,
             self.words_label,
             self.grammar_label,
-        ):
+        )
+        for widget in self._permanent:
             self.addPermanentWidget(widget)
         self._last_grammar_problem: str | None = None
+        # What a passing message may cover, least needed first: the approval and the progress
+        # bar stay. Qt draws a message only left of the permanent labels, and cut it mid-word.
+        self._yielding = (self.words_label, self.grammar_label, self.state_label, self.open_label)
+        self._made_room: list[QLabel] = []
+        self.messageChanged.connect(self._make_room)
 
     def show_tab(self, tab: DocumentTab | None) -> str | None:
         """Show a draft's state; returns its approval ("approved", ...), None with no draft."""
@@ -104,6 +111,72 @@ class ReviewStatusBar(QStatusBar):
         self.progress.setVisible(jobs > 0)
         if jobs:
             self.showMessage(message)
+
+    # -- room for passing messages
+
+    def _make_room(self, message: str) -> None:
+        """Hide the labels a message needs the room of; show them again when it is gone."""
+        for label in self._made_room:
+            label.show()
+        self._made_room = []
+        if not message:
+            self.setToolTip("")
+            return
+        need = self.fontMetrics().horizontalAdvance(message)
+        for label in self._yielding:
+            if self._room() >= need:
+                break
+            if label.isVisible():
+                label.hide()
+                self._made_room.append(label)
+        # Whatever still does not fit ends in "…" (paintEvent); the whole of it is a hover away.
+        self.setToolTip(message if self._room() < need else "")
+
+    def _room(self) -> int:
+        """The message's width, with the labels placed as they are shown now."""
+        layout = self.layout()
+        if layout is not None:  # Qt's status bar has its own; placed now, not at the next event
+            layout.activate()
+        return self._message_rect().width()
+
+    def _message_rect(self) -> QRect:
+        """Where Qt's status bar puts a message: left of the first visible permanent widget."""
+        right = self.width() - 12
+        for widget in self._permanent:
+            if widget.isVisible():
+                right = min(right, widget.x() - 2)
+                break
+        return QRect(6, 0, max(0, right - 6), self.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.currentMessage():
+            self._make_room(self.currentMessage())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt's drawing, but a message too long for its room ends in "…" instead of being cut."""
+        message = self.currentMessage()
+        rect = self._message_rect()
+        elided = self.fontMetrics().elidedText(message, Qt.TextElideMode.ElideRight, rect.width())
+        if elided == message:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
+        for widget in self._permanent:
+            if widget.isVisible():
+                frame = QStyleOption()
+                frame.rect = widget.geometry().adjusted(-2, -1, 2, 1)
+                frame.palette = self.palette()
+                self.style().drawPrimitive(
+                    QStyle.PrimitiveElement.PE_FrameStatusBarItem, frame, painter, widget
+                )
+        painter.setPen(self.palette().windowText().color())
+        flags = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
+        painter.drawText(rect, int(flags), elided)
+        painter.end()
 
 
 def approval_of(tab: DocumentTab) -> str:
