@@ -34,6 +34,9 @@ ICON_SIZE = QSize(32, 16)  # a patch wide enough to show its line's pattern
 COLUMN_WIDTHS = (80, 130, 56, 0, 0, 90)  # 0: the text and the message share what is left
 
 
+_EDGE = 6  # pixels between the window's edge and the legend's and filters' controls
+
+
 class FindingsPanel(QWidget):
     """Legend with a filter box per category, severity and "show resolved" filters, the table."""
 
@@ -67,6 +70,7 @@ class FindingsPanel(QWidget):
         self.category_boxes: dict[str, QCheckBox] = {}
         legend_widget = QWidget()
         legend = FlowLayout(legend_widget)
+        legend.setContentsMargins(_EDGE, 4, _EDGE, 0)  # the boxes and controls off the window's edge
         for category in CATEGORIES:
             box = QCheckBox(LABELS[category])
             box.setChecked(True)
@@ -93,6 +97,7 @@ class FindingsPanel(QWidget):
         self.text_filter.setClearButtonEnabled(True)
         self.text_filter.textChanged.connect(self._apply_filter)
         controls = QHBoxLayout()
+        controls.setContentsMargins(_EDGE, 0, _EDGE, 2)
         controls.addWidget(QLabel("At least:"))
         controls.addWidget(self.severity_box)
         controls.addWidget(self.resolved_box)
