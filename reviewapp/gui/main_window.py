@@ -114,7 +114,8 @@ class MainWindow(QMainWindow):
         return self.files.open_path(path)
 
     def add_tab(self, document: Document) -> DocumentTab:
-        tab = DocumentTab(document, self.reviewer, self.store, self.dark)
+        tab = DocumentTab(document, self.reviewer, self.store, self.dark, self.view.text_size)
+        tab.editor.zoom_requested.connect(self.view.change_text_size)
         tab.scheduler.grammar_state.connect(self.grammar.show_state)
         tab.editor.word_accepted.connect(self.grammar.accept_word)
         tab.state.connect(lambda state, t=tab: self._tab_state(t, state))

@@ -83,6 +83,8 @@ class MainMenuBar(QMenuBar):
         view.addMenu(view_actions.severity_menu)
         view.addActions([view_actions.show_resolved, view_actions.filter_text])
         view.addSeparator()
+        view.addActions([view_actions.zoom_in, view_actions.zoom_out, view_actions.actual_size])
+        view.addSeparator()
         self.dark_action = make_action(self, "&Dark Theme", set_dark, "Ctrl+Shift+D", checkable=True)
         self.dark_action.setChecked(dark)
         view.addAction(self.dark_action)

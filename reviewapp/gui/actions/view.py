@@ -1,13 +1,15 @@
-"""View: the findings filters from the keyboard (the same state as the boxes under the text)."""
+"""View: the findings filters from the keyboard (the same state as the boxes under the text),
+and the size of the draft's text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ...core.categories import CATEGORIES, LABELS
 from ...core.findings import SEVERITIES
+from ..document.editor import TEXT_SIZE
 from ..document.tab import DocumentTab
 from . import make_action
 from .host import Host, widget
@@ -44,6 +46,14 @@ class ViewActions(QObject):
         )
         self.show_resolved.setChecked(True)
         self.filter_text = make_action(self, "&Filter Findings by Text…", self._focus_filter, "Ctrl+Shift+F")
+        self.text_size = saved_text_size(window.settings)
+        self.zoom_in = make_action(self, "Zoom &In", lambda: self.change_text_size(1))
+        # Ctrl+= too: on most keyboards "+" is Shift+=, and editors take both.
+        self.zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
+        self.zoom_out = make_action(
+            self, "Zoom &Out", lambda: self.change_text_size(-1), QKeySequence.StandardKey.ZoomOut
+        )
+        self.actual_size = make_action(self, "&Actual Size", lambda: self.set_text_size(TEXT_SIZE), "Ctrl+0")
 
     def _tab(self) -> DocumentTab | None:
         return self.window.current()
@@ -69,6 +79,22 @@ class ViewActions(QObject):
             tab.panel.text_filter.setFocus()
             tab.panel.text_filter.selectAll()
 
+    # -- the size of the text
+
+    def change_text_size(self, steps: int) -> None:
+        """Larger (steps > 0) or smaller by a point a step, in every draft (Ctrl+wheel too)."""
+        self.set_text_size(self.text_size + steps)
+
+    def set_text_size(self, points: int) -> None:
+        points = min(max(points, MIN_TEXT_SIZE), MAX_TEXT_SIZE)
+        if points != self.text_size:
+            self.text_size = points
+            self.window.settings.setValue(TEXT_SIZE_KEY, points)
+            for tab in self.window.tab_list():
+                tab.editor.set_text_size(points)
+        edge = {MIN_TEXT_SIZE: " (the smallest)", MAX_TEXT_SIZE: " (the largest)"}.get(points, "")
+        self.window.status.showMessage(f"Text size {points} pt{edge}; Ctrl+0 for {TEXT_SIZE} pt.", 3000)
+
     def sync(self, tab: DocumentTab | None) -> None:
         """Show the current draft's filters (each draft keeps its own)."""
         if tab is None:
@@ -78,3 +104,16 @@ class ViewActions(QObject):
             action.setChecked(panel.category_boxes[category].isChecked())
         self.severities[panel.severity_box.currentText()].setChecked(True)
         self.show_resolved.setChecked(panel.resolved_box.isChecked())
+
+
+MIN_TEXT_SIZE, MAX_TEXT_SIZE = 7, 40
+TEXT_SIZE_KEY = "view/text_size"
+
+
+def saved_text_size(settings: QSettings) -> int:
+    """The size chosen last time, within bounds (a hand-edited settings file may hold anything)."""
+    try:
+        points = int(settings.value(TEXT_SIZE_KEY, TEXT_SIZE))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return TEXT_SIZE
+    return min(max(points, MIN_TEXT_SIZE), MAX_TEXT_SIZE)

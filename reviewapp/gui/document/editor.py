@@ -10,7 +10,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QResizeEvent, QShowEvent, QTextCursor
+from PySide6.QtGui import QAction, QFont, QResizeEvent, QShowEvent, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from ...core.categories import CATEGORIES, CATEGORY, LABELS
@@ -29,6 +29,7 @@ PASTED_SPACES = (
     f"Lines are not wrapped in this draft: the text put in holds {SPACE_RUN_LIMIT:,} spaces or more "
     "in a row, more than the editor can wrap."
 )
+TEXT_SIZE = 12  # points: the draft's text unless the editor chose another size (View menu)
 UNDERLINED = frozenset(c for c in CATEGORIES if CATEGORY[c].mark == "underline")
 
 
@@ -37,8 +38,11 @@ class ReviewEditor(QPlainTextEdit):
 
     word_accepted = Signal(str)  # "Add to dictionary" in the context menu
     layout_noted = Signal()  # layout_notes has a new note (text pasted that cannot be wrapped)
+    zoom_requested = Signal(int)  # Ctrl+wheel: larger (> 0) or smaller text, in every draft
 
-    def __init__(self, text: str, resolutions: DraftResolutions, dark: bool = False) -> None:
+    def __init__(
+        self, text: str, resolutions: DraftResolutions, dark: bool = False, text_size: int = TEXT_SIZE
+    ) -> None:
         super().__init__()
         self.setObjectName("editor")
         line_map = LineMap(text)
@@ -51,9 +55,7 @@ class ReviewEditor(QPlainTextEdit):
                 Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
             )
         self.layout_notes = layout.notes  # why lines are not wrapped, or typing is off
-        font = QFont()
-        font.setPointSize(12)
-        self.setFont(font)
+        self.set_text_size(text_size)  # before the text: it is laid out once, at this size
         self.setPlainText(text)
         self.document().setModified(False)
         self.resolutions = resolutions
@@ -79,6 +81,22 @@ class ReviewEditor(QPlainTextEdit):
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(lambda _v: self._scrolled())
         bar.rangeChanged.connect(lambda _a, _b: self._scrolled())
+
+    def set_text_size(self, points: int) -> None:
+        font = QFont(self.font())
+        font.setPointSize(points)
+        self.setFont(font)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel sizes the text of every draft, as the View menu does (Qt's own zoom would
+        size this editor alone, and only when it is read-only)."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() // 120
+            if steps:
+                self.zoom_requested.emit(steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def _wrap_as(self, layout: Layout) -> None:
         if layout.wrap is None:

@@ -21,7 +21,7 @@ from ...core.review import Review, Reviewer
 from ...core.shown import display_path
 from ...core.store import Resolution, ReviewStore, draft_key
 from .disk_banner import DiskBanner
-from .editor import ReviewEditor
+from .editor import TEXT_SIZE, ReviewEditor
 from .editor_text import EditorText
 from .find_bar import FindBar
 from .finding_card import FindingCard
@@ -40,7 +40,12 @@ class DocumentTab(QWidget):
     record_problem = Signal(str)  # the review record could not be read
 
     def __init__(
-        self, document: Document, reviewer: Reviewer, store: ReviewStore, dark: bool = False
+        self,
+        document: Document,
+        reviewer: Reviewer,
+        store: ReviewStore,
+        dark: bool = False,
+        text_size: int = TEXT_SIZE,
     ) -> None:
         super().__init__()
         self.path: Path | None = document.path
@@ -57,7 +62,7 @@ class DocumentTab(QWidget):
         # Empty until the first review is judged against the record (reading it here as well
         # verified the record twice, and kept the window waiting while a draft opened).
         self.resolutions = DraftResolutions()
-        self.editor = ReviewEditor(document.text, self.resolutions, dark)
+        self.editor = ReviewEditor(document.text, self.resolutions, dark, text_size)
         self.panel = FindingsPanel(self.resolutions, dark)
         self.card = FindingCard(dark)
         self.find_bar = FindBar(self.editor)
