@@ -29,6 +29,7 @@ from .menus import MainMenuBar
 from .record_watcher import RecordWatcher
 from .status_bar import ReviewStatusBar
 from .theme import apply_theme, system_prefers_dark
+from .window_state import keep_splitters, restore_geometry, restore_splitters, save_geometry
 
 
 class MainWindow(QMainWindow):
@@ -44,7 +45,8 @@ class MainWindow(QMainWindow):
         self.messages: list[QMessageBox] = []  # kept so non-modal boxes stay alive
         self.setWindowTitle("reviewapp")
         self.setAcceptDrops(True)
-        self.resize(1200, 860)
+        self.resize(1200, 860)  # the first time; then as it was last closed
+        restore_geometry(self, settings)
         self.dark = bool(settings.value("view/dark", system_prefers_dark(), type=bool))
 
         self.tabs = QTabWidget()
@@ -116,6 +118,8 @@ class MainWindow(QMainWindow):
     def add_tab(self, document: Document) -> DocumentTab:
         tab = DocumentTab(document, self.reviewer, self.store, self.dark, self.view.text_size)
         tab.editor.zoom_requested.connect(self.view.change_text_size)
+        restore_splitters(tab.splitters, self.settings)
+        keep_splitters(tab.splitters, self.settings)
         tab.scheduler.grammar_state.connect(self.grammar.show_state)
         tab.editor.word_accepted.connect(self.grammar.accept_word)
         tab.state.connect(lambda state, t=tab: self._tab_state(t, state))
@@ -254,6 +258,7 @@ class MainWindow(QMainWindow):
             tab.set_dark(dark)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        save_geometry(self, self.settings)
         for index in reversed(range(self.tabs.count())):
             before = self.tabs.count()
             self.tabs.setCurrentIndex(index)
