@@ -273,3 +273,83 @@ def test_the_signoff_dialog_shows_every_reason(qtbot):
     # The keyboard starts in the first field, and Tab reaches the reasons to scroll them.
     assert signoff.focusWidget() is signoff.person
     assert area.focusPolicy() == Qt.FocusPolicy.TabFocus
+
+
+# --- the findings table's menu ---------------------------------------------------------------
+
+
+def open_row_menu(qtbot, tab, finding, by_key=False):
+    """Right-click the finding's row (or press the Menu key on it); the menu that opens."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    table = tab.panel.table
+    if by_key:
+        tab.panel.select(finding)
+    index = tab.panel.filter.mapFromSource(tab.panel.model.index(tab.panel.model.row_of(finding), 3))
+    table.scrollTo(index)
+    if by_key:
+        event = QContextMenuEvent(
+            QContextMenuEvent.Reason.Keyboard, QPoint(1, 1), table.mapToGlobal(QPoint(1, 1))
+        )
+        QApplication.sendEvent(table, event)
+    else:
+        at = table.visualRect(index).center()
+        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, table.viewport().mapToGlobal(at))
+        QApplication.sendEvent(table.viewport(), event)
+    menus = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
+    assert len(menus) == 1
+    return menus[0]
+
+
+def menu_action(menu, text):
+    return next(a for a in menu.actions() if a.text() == text)
+
+
+def test_a_rows_menu_offers_what_the_editors_does_and_acts_on_that_row(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    views = furniture(review, "- 5 Views")
+    menu = open_row_menu(qtbot, tab, views)
+    assert tab.panel.current() == views, "the row clicked is the current one"
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[0] == "Show in the Text"
+    assert {"Resolve…", "Ignore These Words in This Draft", "Resolve All of This Rule…", "Copy"} <= set(texts)
+    fixes = [f.label for f in tab.fixes(views)]
+    assert fixes and all(label in texts for label in fixes)
+
+    menu_action(menu, "Copy").trigger()
+    from PySide6.QtGui import QGuiApplication
+
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("“- 5 Views”\n") and views.message in copied
+    menu.close()
+
+    menu = open_row_menu(qtbot, tab, views)
+    menu_action(menu, "Show in the Text").trigger()
+    assert tab.editor.textCursor().selectedText() == views.text
+    menu.close()
+
+    menu = open_row_menu(qtbot, tab, views)
+    menu_action(menu, "Resolve All of This Rule…").trigger()
+    bulk = dialog(window, "resolve-dialog")
+    same_rule = [f for f in review.findings if f.rule == views.rule]
+    assert f"{len(same_rule)} finding(s)" in bulk.findChild(object, "resolve-header").text()
+    bulk.reject()
+
+
+def test_the_menu_key_opens_the_current_rows_menu(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    claim = next(f for f in review.findings if f.category == "claim")
+    table = tab.panel.table
+    with qtbot.waitSignal(table.menu_requested) as asked:
+        menu = open_row_menu(qtbot, tab, claim, by_key=True)
+    row = table.visualRect(table.currentIndex())
+    assert asked.args[0] == claim
+    assert asked.args[1] == table.viewport().mapToGlobal(row.bottomLeft()), "at the row, not the corner"
+    menu_action(menu, "Resolve…").trigger()
+    resolve = dialog(window, "resolve-dialog")
+    assert claim.suggestion in resolve.findChild(object, "resolve-header").text()
+    resolve.reject()

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QInputDialog, QMenu
 
 from ...core import ReviewAppError
 from ...core.allowlist import normalise_term
@@ -43,6 +43,7 @@ class FindingActions(QObject):
         tab.card.ignore_requested.connect(lambda finding: self.ignore_words(tab, finding))
         tab.card.allow_requested.connect(lambda finding: self.allow_words(tab, finding))
         tab.editor.finding_actions = lambda finding: self.finding_actions(tab, finding)
+        tab.panel.table.menu_requested.connect(lambda finding, at: self.row_menu(tab, finding).popup(at))
 
     def finding_actions(self, tab: DocumentTab, finding: Finding) -> list[QAction]:
         """What the editor's context menu offers for the finding under the mouse."""
@@ -64,6 +65,23 @@ class FindingActions(QObject):
             actions.append(action)
         return actions
 
+    def row_menu(self, tab: DocumentTab, finding: Finding) -> QMenu:
+        """The findings table's menu for one row: the editor's commands for it, and more."""
+        menu = QMenu(tab.panel.table)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction("Show in the Text", lambda: tab.jump_to(finding))
+        menu.addSeparator()
+        menu.addActions(self.finding_actions(tab, finding))
+        menu.addAction(
+            "Resolve All of This Rule…",
+            lambda: self.bulk_resolve(
+                tab, lambda f: f.rule == finding.rule, f"every “{finding.rule}” finding"
+            ),
+        )
+        menu.addSeparator()
+        menu.addAction("Copy", lambda: QGuiApplication.clipboard().setText(finding_as_text(finding)))
+        return menu
+
     def step(self, backwards: bool) -> None:
         tab = self.window.current()
         if tab is None:
@@ -72,10 +90,7 @@ class FindingActions(QObject):
         if finding is None:
             self.window.status.showMessage("No open findings left in this view.", 4000)
         else:
-            message = f"{finding.severity}: {finding.message}"
-            if finding.suggestion:
-                message += f" — {finding.suggestion}"
-            self.window.status.showMessage(message, 8000)
+            self.window.status.showMessage(finding_line(finding), 8000)
 
     def _selected(self) -> tuple[DocumentTab, Finding] | None:
         tab = self.window.current()
@@ -259,3 +274,14 @@ class FindingActions(QObject):
     def _ask_name(self) -> str:
         name, ok = QInputDialog.getText(widget(self.window), "Your name", "Who is deciding?")
         return name.strip() if ok else ""
+
+
+def finding_line(finding: Finding) -> str:
+    """What is wrong and what to do, in one line (the status bar's, when F8 reaches it)."""
+    line = f"{finding.severity}: {finding.message}"
+    return f"{line} — {finding.suggestion}" if finding.suggestion else line
+
+
+def finding_as_text(finding: Finding) -> str:
+    """A finding as text, to paste in a note or a message to a colleague: its words, then the line."""
+    return f"“{finding.text}”\n{finding_line(finding)}"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from operator import attrgetter
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,6 +38,30 @@ COLUMN_WIDTHS = (80, 130, 56, 0, 0, 90)  # 0: the text and the message share wha
 _EDGE = 6  # pixels between the window's edge and the legend's and filters' controls
 
 
+class FindingsTable(QTableView):
+    """The table of findings; a right click or the Menu key asks for a row's commands."""
+
+    menu_requested = Signal(object, QPoint)  # Finding, where the menu goes (global)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            index = self.indexAt(event.pos())  # Qt gives a mouse's place on the viewport
+            if index.isValid():
+                self.setCurrentIndex(index)  # the row clicked is the one acted on, as it shows
+        else:  # the Menu key or Shift+F10: the current row, the menu under it
+            index = self.currentIndex()
+        finding = index.data(FINDING_ROLE) if index.isValid() else None
+        if finding is None:
+            return
+        where = (
+            self.visualRect(index).bottomLeft()
+            if event.reason() != QContextMenuEvent.Reason.Mouse
+            else event.pos()
+        )
+        self.menu_requested.emit(finding, self.viewport().mapToGlobal(where))
+        event.accept()
+
+
 class FindingsPanel(QWidget):
     """Legend with a filter box per category, severity and "show resolved" filters, the table."""
 
@@ -49,7 +74,7 @@ class FindingsPanel(QWidget):
         self.model = FindingsModel(resolutions)
         self.filter = FindingsFilter()
         self.filter.setSourceModel(self.model)
-        self.table = QTableView()
+        self.table = FindingsTable()
         self.table.setObjectName("findings")
         self.table.setModel(self.filter)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
