@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog
 
 from reviewapp.core import load_policy
 from reviewapp.core.allowlist import read_terms, write_terms
@@ -16,9 +17,10 @@ from .conftest import wait_analysed
 
 
 def dialog(window, name):
-    found = window.findChild(object, name)
-    assert found is not None and found.isVisible()
-    return found
+    """The dialog of that name on screen (one closed a moment ago may not be deleted yet)."""
+    shown = [d for d in window.findChildren(QDialog, name) if d.isVisible()]
+    assert len(shown) == 1
+    return shown[0]
 
 
 def furniture(review, words="- 0 Comments"):
@@ -353,3 +355,48 @@ def test_the_menu_key_opens_the_current_rows_menu(window, qtbot, foxconn_copy):
     resolve = dialog(window, "resolve-dialog")
     assert claim.suggestion in resolve.findChild(object, "resolve-header").text()
     resolve.reject()
+
+
+def test_rows_chosen_with_ctrl_click_are_resolved_together(window, qtbot, foxconn_copy):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from reviewapp.gui.document.findings_model import FINDING_ROLE
+
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    chosen = [f for f in review.findings if f.category == "claim"][:3]
+    table = tab.panel.table
+    for number, finding in enumerate(chosen):
+        index = tab.panel.filter.mapFromSource(tab.panel.model.index(tab.panel.model.row_of(finding), 0))
+        table.scrollTo(index)
+        modifier = Qt.KeyboardModifier.ControlModifier if number else Qt.KeyboardModifier.NoModifier
+        qtbot.mouseClick(
+            table.viewport(), Qt.MouseButton.LeftButton, modifier, table.visualRect(index).center()
+        )
+    assert {f.id for f in tab.panel.selected_findings()} == {f.id for f in chosen}
+
+    # A right click on one of them keeps the three, and offers to resolve them together.
+    menu = open_row_menu(qtbot, tab, chosen[0])
+    assert len(tab.panel.selected_findings()) == 3
+    assert table.selectionModel().currentIndex().data(FINDING_ROLE) == chosen[0]
+    menu_action(menu, "Resolve the 3 Chosen Findings…").trigger()
+    bulk = dialog(window, "resolve-dialog")
+    assert "the findings chosen in the table: 3 finding(s)" in bulk.findChild(object, "resolve-header").text()
+    bulk.reject()
+
+    window.findings.resolve_current()  # Ctrl+R does the same with several rows chosen
+    bulk = dialog(window, "resolve-dialog")
+    bulk.status.setCurrentIndex(bulk.status.findData("opinion"))
+    bulk.person.setText("Ana Ruiz")
+    bulk._check()
+    assert set(window.store.record(tab.key).resolutions) == {f.id for f in chosen}
+
+    # One row chosen: Ctrl+R is that finding's own dialog, as before.
+    table.selectionModel().select(
+        table.currentIndex(),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    window.findings.resolve_current()
+    single = dialog(window, "resolve-dialog")
+    assert "finding(s)" not in single.findChild(object, "resolve-header").text()
+    single.reject()

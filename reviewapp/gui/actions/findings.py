@@ -71,6 +71,10 @@ class FindingActions(QObject):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addAction("Show in the Text", lambda: tab.jump_to(finding))
         menu.addSeparator()
+        chosen = tab.panel.selected_findings()
+        if len(chosen) > 1 and finding in chosen:
+            menu.addAction(f"Resolve the {len(chosen)} Chosen Findings…", lambda: self.resolve_selected(tab))
+            menu.addSeparator()
         menu.addActions(self.finding_actions(tab, finding))
         menu.addAction(
             "Resolve All of This Rule…",
@@ -124,9 +128,18 @@ class FindingActions(QObject):
             )
 
     def resolve_current(self) -> None:
+        """The finding at hand, or all the rows chosen in the table when there are several."""
+        tab = self.window.current()
+        if tab is not None and tab.review is not None and len(tab.panel.selected_findings()) > 1:
+            self.resolve_selected(tab)
+            return
         chosen = self._selected()
         if chosen is not None:
             self.open_resolve(*chosen)
+
+    def resolve_selected(self, tab: DocumentTab) -> None:
+        chosen = {f.id for f in tab.panel.selected_findings()}
+        self.bulk_resolve(tab, lambda f: f.id in chosen, "the findings chosen in the table")
 
     def open_resolve(self, tab: DocumentTab, finding: Finding) -> None:
         rule = self.window.reviewer.rule(finding.rule)

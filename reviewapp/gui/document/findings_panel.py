@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from operator import attrgetter
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +46,10 @@ class FindingsTable(QTableView):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if event.reason() == QContextMenuEvent.Reason.Mouse:
             index = self.indexAt(event.pos())  # Qt gives a mouse's place on the viewport
-            if index.isValid():
+            selection = self.selectionModel()
+            if index.isValid() and selection.isSelected(index):  # one of several chosen: keep them
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+            elif index.isValid():
                 self.setCurrentIndex(index)  # the row clicked is the one acted on, as it shows
         else:  # the Menu key or Shift+F10: the current row, the menu under it
             index = self.currentIndex()
@@ -78,7 +81,8 @@ class FindingsPanel(QWidget):
         self.table.setObjectName("findings")
         self.table.setModel(self.filter)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift- and Ctrl-click choose several rows, to resolve them at once (Ctrl+R).
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().hide()
@@ -166,8 +170,14 @@ class FindingsPanel(QWidget):
         row = self.model.row_of(finding)
         if row >= 0:
             proxy_index = self.filter.mapFromSource(self.model.index(row, 0))
-            if proxy_index.isValid():
+            # Already the current row (the one just clicked): the rows chosen with it stay chosen.
+            if proxy_index.isValid() and proxy_index.row() != self.table.currentIndex().row():
                 self.table.setCurrentIndex(proxy_index)
+
+    def selected_findings(self) -> list[Finding]:
+        """The findings of the rows chosen in the table, in the table's order."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
+        return [finding for index in rows if (finding := index.data(FINDING_ROLE)) is not None]
 
     def current(self) -> Finding | None:
         index = self.table.currentIndex()
