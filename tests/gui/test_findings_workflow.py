@@ -135,6 +135,7 @@ def test_resolve_all_page_furniture_in_one_step(window, qtbot, foxconn_copy):
     bulk = dialog(window, "resolve-dialog")
     assert "4 finding(s)" in bulk.findChild(object, "resolve-header").text()
     assert bulk.status.findData("removed") == -1  # removing is one edit at a time
+    assert bulk.status.currentData() == "false_positive", "not removed: then they are no furniture"
     bulk.status.setCurrentIndex(bulk.status.findData("false_positive"))
     bulk.person.setText("Ana Ruiz")
     bulk._check()

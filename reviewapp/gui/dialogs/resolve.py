@@ -63,6 +63,8 @@ class ResolveDialog(QDialog):
             elif not count:  # "removed" is an edit of one finding's words, not a record
                 self.status.addItem(REMOVE_LABEL, status.id)
         default = CATEGORY[finding.category].default_resolution
+        if self.status.findData(default) < 0:  # "removed", not offered for many: words kept are fine
+            default = "false_positive"  # not "verified", which asks for a source none of them has
         self.status.setCurrentIndex(max(0, self.status.findData(default)))
         self.source = QLineEdit()
         self.source.setPlaceholderText("https://… where it was verified")
