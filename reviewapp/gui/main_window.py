@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         tab.editor.document().modificationChanged.connect(lambda _m, t=tab: self.retitle(t))
         self.findings.connect_tab(tab)
         self.files.watch(tab)
-        index = self.tabs.addTab(tab, tab.title)
+        index = self.tabs.addTab(tab, tab_label(tab))
         if document.path:
             self.tabs.setTabToolTip(index, display_path(document.path))
         self.tabs.setCurrentIndex(index)
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
     def retitle(self, tab: DocumentTab) -> None:
         index = self.tabs.indexOf(tab)
         if index >= 0:
-            self.tabs.setTabText(index, tab.title)
+            self.tabs.setTabText(index, tab_label(tab))
         if tab is self.current():
             self.refresh_status()
 
@@ -270,3 +270,8 @@ class MainWindow(QMainWindow):
             self.watcher.stop()
             self.watcher = None
         event.accept()
+
+
+def tab_label(tab: DocumentTab) -> str:
+    """The tab's title as its tab shows it: an "&" in a file name ("Q&A.txt") is no access key."""
+    return tab.title.replace("&", "&&")

@@ -217,3 +217,34 @@ def test_a_paragraph_separator_is_read_alike_by_the_app_and_the_command_line(
     for finding in review.findings:
         if finding.start < finding.end:
             assert_highlight_matches(tab, finding)
+
+
+def test_an_ampersand_in_a_file_name_is_shown_not_taken_as_an_access_key(window, qtbot, tmp_path):
+    path = tmp_path / "Q&A with the mayor.txt"
+    path.write_text("Library hours\nThe library opens at nine.\n", encoding="utf-8")
+    tab = window.open_path(path)
+    index = window.tabs.indexOf(tab)
+    assert window.tabs.tabText(index) == "Q&&A with the mayor.txt"  # Qt shows "&&" as one "&"
+    first = window.files.recent_menu.actions()[0]
+    assert first.text().startswith("&1 ") and "Q&&A with the mayor.txt" in first.text()
+    assert "Q&A with the mayor.txt" in window.windowTitle()
+
+
+def test_the_recent_list_escapes_names_forgets_files_gone_and_can_be_cleared(window, qtbot, tmp_path):
+    kept = tmp_path / "kept.txt"
+    gone = tmp_path / "line\nbreak.txt"
+    for path in (kept, gone):
+        path.write_text("Library hours\nThe library opens at nine.\n", encoding="utf-8")
+        window.open_path(path)
+    assert window.files.recent()[:2] == [str(gone.resolve()), str(kept.resolve())]
+    texts = [a.text() for a in window.files.recent_menu.actions()]
+    assert "\n" not in texts[0] and "line\\nbreak.txt" in texts[0]
+    window.close_tab(window.tabs.indexOf(window.current()))
+    gone.unlink()
+    answer_next_question(QMessageBox.StandardButton.Ok)  # "Cannot open the draft"
+    window.files.recent_menu.actions()[0].trigger()
+    assert window.files.recent() == [str(kept.resolve())]
+    labels = [a.text() for a in window.files.recent_menu.actions() if not a.isSeparator()]
+    assert labels == [f"&1 {kept.resolve()}", "&Clear the List"]
+    window.files.recent_menu.actions()[-1].trigger()
+    assert window.files.recent() == [] and not window.files.recent_menu.isEnabled()

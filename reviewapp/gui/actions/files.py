@@ -270,10 +270,26 @@ class FileActions(QObject):
 
     def _rebuild_recent(self) -> None:
         self.recent_menu.clear()
-        for number, name in enumerate(self.recent(), 1):
-            action = self.recent_menu.addAction(f"&{number % 10} {name}")
-            action.triggered.connect(lambda _=False, n=name: self.open_path(n))
-        self.recent_menu.setEnabled(bool(self.recent()))
+        recent = self.recent()
+        for number, name in enumerate(recent, 1):
+            # "&" in a name is no access key ("Q&A.txt"), nor a line break or an override shown raw.
+            shown = display_path(name).replace("&", "&&")
+            action = self.recent_menu.addAction(f"&{number % 10} {shown}")
+            action.triggered.connect(lambda _=False, n=name: self._open_recent(n))
+        if recent:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("&Clear the List", self._forget_all)
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _open_recent(self, name: str) -> None:
+        """Open a recent draft; one gone from its place since leaves the list."""
+        if self.open_path(name) is None and not Path(name).exists():
+            self.window.settings.setValue("recent", [p for p in self.recent() if p != name])
+            self._rebuild_recent()
+
+    def _forget_all(self) -> None:
+        self.window.settings.setValue("recent", [])
+        self._rebuild_recent()
 
     def last_folder(self) -> Path:
         recent = self.recent()
