@@ -26,6 +26,7 @@ from .dialogs.shortcuts import ShortcutsDialog
 from .document.tab import DocumentTab
 from .icons import app_icon
 from .menus import MainMenuBar
+from .mnemonics import literal
 from .record_watcher import RecordWatcher
 from .status_bar import ReviewStatusBar
 from .theme import apply_theme, system_prefers_dark
@@ -130,7 +131,7 @@ class MainWindow(QMainWindow):
         tab.editor.document().modificationChanged.connect(lambda _m, t=tab: self.retitle(t))
         self.findings.connect_tab(tab)
         self.files.watch(tab)
-        index = self.tabs.addTab(tab, tab_label(tab))
+        index = self.tabs.addTab(tab, literal(tab.title))
         if document.path:
             self.tabs.setTabToolTip(index, display_path(document.path))
         self.tabs.setCurrentIndex(index)
@@ -163,7 +164,7 @@ class MainWindow(QMainWindow):
     def retitle(self, tab: DocumentTab) -> None:
         index = self.tabs.indexOf(tab)
         if index >= 0:
-            self.tabs.setTabText(index, tab_label(tab))
+            self.tabs.setTabText(index, literal(tab.title))
         if tab is self.current():
             self.refresh_status()
 
@@ -270,8 +271,3 @@ class MainWindow(QMainWindow):
             self.watcher.stop()
             self.watcher = None
         event.accept()
-
-
-def tab_label(tab: DocumentTab) -> str:
-    """The tab's title as its tab shows it: an "&" in a file name ("Q&A.txt") is no access key."""
-    return tab.title.replace("&", "&&")

@@ -401,3 +401,19 @@ def test_rows_chosen_with_ctrl_click_are_resolved_together(window, qtbot, foxcon
     single = dialog(window, "resolve-dialog")
     assert "finding(s)" not in single.findChild(object, "resolve-header").text()
     single.reject()
+
+
+def test_an_ampersand_in_a_fix_shows_as_written_on_the_card_and_in_the_menu(window, qtbot, tmp_path):
+    """A fix's label quotes words (LanguageTool's "Replace with “AT&T”"): Qt took the "&" as an
+    access key, and the button read "Replace with “ATT”"."""
+    path = tmp_path / "draft.txt"
+    path.write_text("Lab news\nThe R&D team will undoubtedly deliver.\n", encoding="utf-8")
+    tab = window.open_path(path)
+    review = wait_analysed(qtbot, tab)
+    finding = review.findings[0]._replace(replacements=("R&D",))  # as a grammar finding offers
+    fixes = tab.fixes(finding)
+    assert fixes[0].label == "Replace with “R&D”"
+    tab.card.show_finding(finding, fixes)
+    assert tab.card.fix_buttons[0].text() == "&1 Replace with “R&&D”"
+    labels = [a.text() for a in window.findings.finding_actions(tab, finding)]
+    assert "Replace with “R&&D”" in labels

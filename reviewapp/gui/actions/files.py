@@ -22,6 +22,7 @@ from ..dialogs.compare import CompareDialog
 from ..document.disk_banner import CHANGED, DELETED
 from ..document.tab import DocumentTab
 from ..document.text_layout import too_many_lines
+from ..mnemonics import literal
 from . import make_action
 from .host import Host, widget
 
@@ -272,9 +273,8 @@ class FileActions(QObject):
         self.recent_menu.clear()
         recent = self.recent()
         for number, name in enumerate(recent, 1):
-            # "&" in a name is no access key ("Q&A.txt"), nor a line break or an override shown raw.
-            shown = display_path(name).replace("&", "&&")
-            action = self.recent_menu.addAction(f"&{number % 10} {shown}")
+            # No line break or direction override shown raw, and an "&" is no access key.
+            action = self.recent_menu.addAction(f"&{number % 10} {literal(display_path(name))}")
             action.triggered.connect(lambda _=False, n=name: self._open_recent(n))
         if recent:
             self.recent_menu.addSeparator()

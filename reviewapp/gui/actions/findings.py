@@ -16,6 +16,7 @@ from ...core.fixes import Fix, delete_span
 from ...core.keys import Identity
 from ..dialogs.resolve import ResolveDialog
 from ..document.tab import DocumentTab
+from ..mnemonics import literal
 from . import make_action
 from .host import Host, widget
 
@@ -49,7 +50,7 @@ class FindingActions(QObject):
         """What the editor's context menu offers for the finding under the mouse."""
         actions = []
         for fix in tab.fixes(finding):
-            action = QAction(fix.label, tab.editor)
+            action = QAction(literal(fix.label), tab.editor)  # the label quotes the draft
             action.triggered.connect(lambda _=False, f=fix: self.apply_fix(tab, f))
             actions.append(action)
         for text, slot in (

@@ -17,6 +17,7 @@ from ...core.categories import CATEGORIES, CATEGORY, LABELS
 from ...core.diffing import TextEdit
 from ...core.findings import Finding
 from ...core.fixes import Fix
+from ..mnemonics import literal
 from .finding_lines import FindingLines, PaintedLines
 from .highlighter import FindingHighlighter, underline_format
 from .offsets import LineMap
@@ -292,11 +293,11 @@ class ReviewEditor(QPlainTextEdit):
             actions = self.finding_actions(finding)
         elif grammar is not None:
             for replacement in grammar.replacements:
-                action = QAction(f"Replace with “{replacement}”", self)
+                action = QAction(literal(f"Replace with “{replacement}”"), self)
                 action.triggered.connect(lambda _=False, f=grammar, r=replacement: self.replace(f, r))
                 actions.append(action)
         if grammar is not None and grammar.text and " " not in grammar.text.strip():
-            action = QAction(f"Add “{grammar.text}” to Dictionary", self)
+            action = QAction(literal(f"Add “{grammar.text}” to Dictionary"), self)
             action.triggered.connect(lambda _=False, w=grammar.text: self.word_accepted.emit(w))
             actions.append(action)
         return actions

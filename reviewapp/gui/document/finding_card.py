@@ -14,6 +14,7 @@ from ...core.decisions import RESOLUTION
 from ...core.findings import Finding
 from ...core.fixes import Fix
 from ...core.store import Resolution
+from ..mnemonics import literal
 from ..palette import category_icon
 
 MAX_FIX_BUTTONS = 3
@@ -121,7 +122,7 @@ class FindingCard(QWidget):
             fix = self.fixes[number - 1] if number <= len(self.fixes) else None
             button.setVisible(fix is not None)
             if fix is not None:
-                button.setText(f"&{number} {fix.label}")
+                button.setText(f"&{number} {literal(fix.label)}")
         for button in (self.resolve_button, self.ignore_button, self.allow_button):
             button.setVisible(finding is not None)
         self.icon.setVisible(finding is not None)
