@@ -248,3 +248,24 @@ def test_the_recent_list_escapes_names_forgets_files_gone_and_can_be_cleared(win
     assert labels == [f"&1 {kept.resolve()}", "&Clear the List"]
     window.files.recent_menu.actions()[-1].trigger()
     assert window.files.recent() == [] and not window.files.recent_menu.isEnabled()
+
+
+def test_a_file_name_that_looks_like_markup_is_shown_as_written_in_the_banner(window, qtbot, tmp_path):
+    """Qt renders a label's text as HTML when it looks like HTML: "<b>x.txt" lost its name."""
+    from PySide6.QtGui import QTextDocument
+
+    path = tmp_path / "<b>council.txt"
+    path.write_text("Library hours\nThe library opens at nine.\n", encoding="utf-8")
+    tab = window.open_path(path)
+    wait_analysed(qtbot, tab)
+    path.write_text("Library hours\nThe library opens at ten.\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: tab.banner.isVisible(), timeout=5000)
+    label = tab.banner.message
+    assert label.text().startswith("<b>council.txt was changed on disk")
+    # What a reader sees: the label as laid out, the name's brackets included.
+    shown = QTextDocument()
+    if label.textFormat() == Qt.TextFormat.PlainText:
+        shown.setPlainText(label.text())
+    else:
+        shown.setHtml(label.text())
+    assert shown.toPlainText().startswith("<b>council.txt")

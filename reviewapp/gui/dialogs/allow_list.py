@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget
+
+from ...core.shown import display_path
 
 
 class AllowListEditor(QWidget):
@@ -33,7 +36,9 @@ class AllowListEditor(QWidget):
             self.list = QListWidget()
             self.list.hide()
             return
-        layout.addWidget(QLabel(str(path)))
+        shown = QLabel(display_path(path))
+        shown.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(shown)
         self.list = QListWidget()
         self.list.setObjectName("allow-terms")
         self.list.addItems(terms)

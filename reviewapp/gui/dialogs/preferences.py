@@ -55,6 +55,7 @@ class PreferencesDialog(QDialog):
         self.privacy = QLabel()
         self.privacy.setObjectName("privacy-note")
         self.privacy.setWordWrap(True)
+        self.privacy.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the address typed
         self.privacy.setStyleSheet(f"color: {WARNING_COLOR}")
         self.url.textChanged.connect(self._update)
         self.folder = QLineEdit(str(current.languagetool_dir or ""))
@@ -70,6 +71,7 @@ class PreferencesDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet(f"color: {WARNING_COLOR}")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
 
         form = QFormLayout()
         form.addRow("Server URL", self.url)

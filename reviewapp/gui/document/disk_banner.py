@@ -3,7 +3,7 @@ keep the text in the editor. Never modal: the editor keeps working."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from ..palette import WARNING_COLOR
@@ -23,6 +23,7 @@ class DiskBanner(QFrame):
         self.message = QLabel()
         self.message.setObjectName("disk-message")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it names the file: "<b>x.txt" is a name
         self.message.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: bold")
         self.reload_button = QPushButton("Reload from disk")
         self.reload_button.setObjectName("disk-reload")
