@@ -57,7 +57,7 @@ def _resolve(commands: Any, common: argparse.ArgumentParser) -> None:
         required=True,
         choices=RESOLUTION_STATUSES,
         metavar="STATUS",
-        help="one of: %(choices)s",
+        help="one of: %(choices)s (reopened takes back the finding's last decision)",
     )
     resolve.add_argument("--source", metavar="URL", help="where it was verified")
     resolve.add_argument("--note")
@@ -158,6 +158,8 @@ def run_resolve(args: argparse.Namespace) -> int:
         raise CliError(
             f"{args.file}: no finding {args.finding!r} in this text (see reviewapp check --format json)"
         )
+    if args.status == "reopened" and (review.gate is None or finding.id not in review.gate.resolutions):
+        raise CliError(f"{args.file}: finding {finding.id} is open: there is no decision to take back")
     who = signer(args, _pipeline)
     guarded(
         lambda: store.resolve(review.draft, finding, args.status, who, source_url=args.source, note=args.note)

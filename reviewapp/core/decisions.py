@@ -33,6 +33,9 @@ class ResolutionStatus(NamedTuple):
     # False: not a record but an edit ("Removed" deletes the words; their finding goes with
     # them). Older records may hold it; the gate does not count it while the words are there.
     recorded: bool = True
+    # False: it takes back the finding's last decision (a resolution given by mistake); the
+    # finding is open again, and the record keeps both entries.
+    closes: bool = True
 
 
 RESOLUTION_TABLE: tuple[ResolutionStatus, ...] = (
@@ -41,7 +44,9 @@ RESOLUTION_TABLE: tuple[ResolutionStatus, ...] = (
     ResolutionStatus("removed", "Removed from the text", recorded=False),
     ResolutionStatus("opinion", "Opinion (labelled as such)"),
     ResolutionStatus("false_positive", "False positive"),
+    ResolutionStatus("reopened", "Open again", closes=False),
 )
+REOPENED = "reopened"
 RESOLUTION: dict[str, ResolutionStatus] = {s.id: s for s in RESOLUTION_TABLE}
 RESOLUTION_STATUSES: tuple[str, ...] = tuple(RESOLUTION)
 

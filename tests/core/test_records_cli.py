@@ -123,3 +123,29 @@ def test_status_and_history_end_their_process_with_the_record_closed(tmp_path, d
     history = run("history", str(draft), "--db", str(db))
     assert history.returncode == 0 and history.stdout.rstrip().endswith("no review record yet")
     assert not wal.exists()
+
+
+def test_resolve_reopened_takes_a_decision_back_and_refuses_an_open_finding(tmp_path, data_dir):
+    draft = tmp_path / "fox.txt"
+    draft.write_text((data_dir / "openai-foxconn.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    db = str(tmp_path / "r.sqlite3")
+    assert run_here("status", str(draft), "--db", db, "--init") == 1
+    before = run("status", str(draft), "--db", db).stdout
+    findings = json.loads(run("check", "--format", "json", "--min-severity", "warning", str(draft)).stdout)
+    claim = next(f for f in findings["documents"][0]["findings"] if f["category"] == "claim")["id"]
+
+    refused = run(
+        "resolve", str(draft), "--db", db, "--finding", claim, "--status", "reopened", "--by", "Ana"
+    )
+    assert refused.returncode == 2
+    assert refused.stderr.strip().splitlines() == [
+        f"reviewapp: {draft}: finding {claim} is open: there is no decision to take back"
+    ]
+    common = ("--db", db, "--finding", claim, "--by", "Ana")
+    assert run_here("resolve", str(draft), *common, "--status", "opinion") == 0
+    assert run_here("resolve", str(draft), *common, "--status", "reopened") == 0
+    history = run("history", str(draft), "--db", db)
+    assert "Opinion (labelled as such) by Ana" in history.stdout and "Open again by Ana" in history.stdout
+    status = run("status", str(draft), "--db", db)
+    assert status.returncode == 1
+    assert status.stdout == before, "the finding blocks again, as before it was resolved"

@@ -359,3 +359,27 @@ def test_db_upgrade_of_a_local_database_says_what_it_did(tmp_path):
     conn.close()
     assert upgrade(path) == (3, SCHEMA_VERSION)
     assert upgrade(path) == (SCHEMA_VERSION, SCHEMA_VERSION)
+
+
+def test_a_decision_taken_back_opens_the_finding_and_the_record_keeps_both(store, data_dir, tmp_path, people):
+    """A resolution given by mistake is taken back ("reopened"): nothing is erased from the
+    record, and the finding counts as open again, in the gate too."""
+    path = tmp_path / "foxconn.txt"
+    path.write_text((data_dir / "openai-foxconn.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    review = analyse(path)
+    ana = people.signer("Ana Ruiz")
+    blocking = gate_of(review, store).unresolved
+    first, second = blocking[0], blocking[1]
+    store.resolve(review.draft, first, "opinion", ana)
+    store.resolve(review.draft, second, "disputed", ana)
+    assert first not in gate_of(review, store).unresolved
+    store.resolve(review.draft, first, "reopened", ana)
+    gate = gate_of(review, store)
+    assert first in gate.unresolved and first.id not in gate.resolutions
+    assert second.id in gate.resolutions
+    assert set(store.resolutions(review.draft.key)) == {second.id}
+    summaries = [e.summary for e in store.history(review.draft.key) if e.kind == "resolution"]
+    assert len(summaries) == 3 and summaries[-1].endswith("Open again by Ana Ruiz")
+    store.resolve(review.draft, first, "false_positive", ana)  # and decided again
+    assert store.resolutions(review.draft.key)[first.id].status == "false_positive"
+    assert store.verify_audit().ok

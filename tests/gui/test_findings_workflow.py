@@ -417,3 +417,29 @@ def test_an_ampersand_in_a_fix_shows_as_written_on_the_card_and_in_the_menu(wind
     assert tab.card.fix_buttons[0].text() == "&1 Replace with “R&&D”"
     labels = [a.text() for a in window.findings.finding_actions(tab, finding)]
     assert "Replace with “R&&D”" in labels
+
+
+def test_a_decision_given_by_mistake_is_taken_back_from_the_card(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    claim = next(f for f in review.findings if f.category == "claim" and f.severity == "warning")
+    tab.jump_to(claim)
+    assert not tab.card.reopen_button.isVisible()  # nothing to take back yet
+    window.findings.reopen_current()
+    assert "no decision to take back" in window.status.currentMessage()
+
+    window.findings.record_resolution(tab, claim, "opinion", "Ana Ruiz")
+    blocking = len(tab.review.gate.unresolved)
+    tab.jump_to(claim)
+    assert tab.card.reopen_button.isVisible() and "Resolved:" in tab.card.body.text()
+    labels = [a.text() for a in window.findings.finding_actions(tab, claim)]
+    assert "Open Again" in labels
+
+    tab.card.reopen_button.click()
+    assert claim.id not in tab.resolutions
+    assert "is open again" in window.status.currentMessage()
+    assert tab.card.finding == claim and "<b>Open.</b>" in tab.card.body.text()
+    assert not tab.card.reopen_button.isVisible()
+    assert len(tab.review.gate.unresolved) == blocking + 1
+    entries = [e.summary for e in window.store.history(tab.key) if e.kind == "resolution"]
+    assert entries[-1].endswith("Open again by Ana Ruiz") and len(entries) == 2

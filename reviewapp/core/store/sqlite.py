@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..decisions import RESOLUTION, Signer, check_decision, check_resolution, check_role
+from ..decisions import REOPENED, RESOLUTION, Signer, check_decision, check_resolution, check_role
 from ..document import text_sha256
 from ..findings import Finding
 from ..keyring import Keyring
@@ -585,7 +585,10 @@ class ReviewStore:
                 policies.append(str(data["policy"]))
             if entry.kind == "resolution":
                 resolution = _resolution(entry)
-                resolutions[resolution.finding_id] = resolution
+                if resolution.status != REOPENED:
+                    resolutions[resolution.finding_id] = resolution
+                else:  # opened again: its last decision no longer stands
+                    resolutions.pop(resolution.finding_id, None)
             elif entry.kind == "signoff":
                 signoffs.append(_signoff(entry))
         return DraftRecord(resolutions, signoffs, problems, notes, policies)

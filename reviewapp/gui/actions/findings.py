@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from ...core import ReviewAppError
 from ...core.allowlist import normalise_term
+from ...core.decisions import REOPENED
 from ...core.findings import Finding
 from ...core.fixes import Fix, delete_span
 from ...core.keys import Identity
@@ -30,6 +31,7 @@ class FindingActions(QObject):
         self.previous = make_action(self, "&Previous Open Finding", lambda: self.step(True), "Shift+F8")
         self.fix = make_action(self, "Apply the &Fix", self.fix_current, "Ctrl+.")
         self.resolve = make_action(self, "&Resolve Finding…", self.resolve_current, "Ctrl+R")
+        self.reopen = make_action(self, "&Open Finding Again", self.reopen_current)
         self.ignore = make_action(
             self, "&Ignore These Words in This Draft", self.ignore_current, "Ctrl+Shift+I"
         )
@@ -43,6 +45,7 @@ class FindingActions(QObject):
         tab.card.resolve_requested.connect(lambda finding: self.open_resolve(tab, finding))
         tab.card.ignore_requested.connect(lambda finding: self.ignore_words(tab, finding))
         tab.card.allow_requested.connect(lambda finding: self.allow_words(tab, finding))
+        tab.card.reopen_requested.connect(lambda finding: self.reopen_finding(tab, finding))
         tab.editor.finding_actions = lambda finding: self.finding_actions(tab, finding)
         tab.panel.table.menu_requested.connect(lambda finding, at: self.row_menu(tab, finding).popup(at))
 
@@ -53,10 +56,13 @@ class FindingActions(QObject):
             action = QAction(literal(fix.label), tab.editor)  # the label quotes the draft
             action.triggered.connect(lambda _=False, f=fix: self.apply_fix(tab, f))
             actions.append(action)
-        for text, slot in (
+        commands = [
             ("Resolve…", lambda: self.open_resolve(tab, finding)),
             ("Ignore These Words in This Draft", lambda: self.ignore_words(tab, finding)),
-        ):
+        ]
+        if finding.id in tab.resolutions:
+            commands.insert(1, ("Open Again", lambda: self.reopen_finding(tab, finding)))
+        for text, slot in commands:
             action = QAction(text, tab.editor)
             action.triggered.connect(slot)
             actions.append(action)
@@ -138,6 +144,20 @@ class FindingActions(QObject):
         if chosen is not None:
             self.open_resolve(*chosen)
 
+    def reopen_current(self) -> None:
+        chosen = self._selected()
+        if chosen is not None:
+            self.reopen_finding(*chosen)
+
+    def reopen_finding(self, tab: DocumentTab, finding: Finding) -> None:
+        """Take back a decision given by mistake: the finding is open again, both entries kept."""
+        if finding.id not in tab.resolutions:
+            self.window.status.showMessage("This finding is open: there is no decision to take back.", 5000)
+            return
+        person = self.window.store.setting("signoff.name") or self._ask_name()
+        if person and self.record_resolutions(tab, [finding], REOPENED, person, move_on=False):
+            self.window.status.showMessage(f"“{_short(finding.text)}” is open again.", 6000)
+
     def resolve_selected(self, tab: DocumentTab) -> None:
         chosen = {f.id for f in tab.panel.selected_findings()}
         self.bulk_resolve(tab, lambda f: f.id in chosen, "the findings chosen in the table")
@@ -180,8 +200,10 @@ class FindingActions(QObject):
         person: str,
         source_url: str | None = None,
         note: str | None = None,
+        move_on: bool = True,
     ) -> bool:
-        """Record decisions, signed, in one transaction; then on to the next open finding."""
+        """Record decisions, signed, in one transaction; then on to the next open finding
+        (unless not `move_on`: a finding opened again is the one to look at)."""
         assert tab.review is not None
         store = self.window.store
         try:
@@ -195,7 +217,10 @@ class FindingActions(QObject):
             return False
         tab.resolutions.add(*recorded)
         tab.judge()
-        tab.next_open()
+        if move_on:
+            tab.next_open()
+        else:
+            tab.show_card(tab.selected_finding())
         return True
 
     # -- acting on many
@@ -299,3 +324,7 @@ def finding_line(finding: Finding) -> str:
 def finding_as_text(finding: Finding) -> str:
     """A finding as text, to paste in a note or a message to a colleague: its words, then the line."""
     return f"“{finding.text}”\n{finding_line(finding)}"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

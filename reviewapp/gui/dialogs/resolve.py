@@ -58,6 +58,8 @@ class ResolveDialog(QDialog):
         self.status = QComboBox()
         self.status.setObjectName("resolve-status")
         for status in RESOLUTION_TABLE:
+            if not status.closes:  # opening a finding again is its own command
+                continue
             if status.recorded:
                 self.status.addItem(status.label, status.id)
             elif not count:  # "removed" is an edit of one finding's words, not a record

@@ -26,7 +26,8 @@ RESOLVE_LABEL = "Re&solve…"
 IGNORE_LABEL = "&Ignore in this draft"
 ALLOW_LABEL = "&Allow for the house"
 NEXT_LABEL = "&Next open finding"
-CARD_COMMANDS = (RESOLVE_LABEL, IGNORE_LABEL, ALLOW_LABEL, NEXT_LABEL)
+REOPEN_LABEL = "Open a&gain"
+CARD_COMMANDS = (RESOLVE_LABEL, IGNORE_LABEL, ALLOW_LABEL, NEXT_LABEL, REOPEN_LABEL)
 
 
 class FindingCard(QWidget):
@@ -37,6 +38,7 @@ class FindingCard(QWidget):
     resolve_requested = Signal(object)  # Finding
     ignore_requested = Signal(object)  # Finding: this term throughout this draft
     allow_requested = Signal(object)  # Finding: this term on the house allow-list
+    reopen_requested = Signal(object)  # Finding: take back its decision
     next_requested = Signal()
 
     def __init__(self, dark: bool = False) -> None:
@@ -67,6 +69,10 @@ class FindingCard(QWidget):
         self.resolve_button = self._button(RESOLVE_LABEL, "card-resolve", self.resolve_requested)
         self.ignore_button = self._button(IGNORE_LABEL, "card-ignore", self.ignore_requested)
         self.allow_button = self._button(ALLOW_LABEL, "card-allow", self.allow_requested)
+        self.reopen_button = self._button(REOPEN_LABEL, "card-reopen", self.reopen_requested)
+        self.reopen_button.setToolTip(
+            "Take back this finding's decision: it is open again (both are recorded)"
+        )
         self.next_button = QPushButton(NEXT_LABEL)
         self.next_button.setObjectName("card-next")
         self.next_button.clicked.connect(self.next_requested)
@@ -82,7 +88,13 @@ class FindingCard(QWidget):
         layout.setContentsMargins(6, 4, 4, 4)
         layout.addWidget(self.icon)
         layout.addWidget(self.heading)
-        for button in (*self.fix_buttons, self.resolve_button, self.ignore_button, self.allow_button):
+        for button in (
+            *self.fix_buttons,
+            self.resolve_button,
+            self.reopen_button,
+            self.ignore_button,
+            self.allow_button,
+        ):
             layout.addWidget(button)
         layout.addWidget(self.next_button)
         layout.addWidget(details, 1)
@@ -125,6 +137,7 @@ class FindingCard(QWidget):
                 button.setText(f"&{number} {literal(fix.label)}")
         for button in (self.resolve_button, self.ignore_button, self.allow_button):
             button.setVisible(finding is not None)
+        self.reopen_button.setVisible(False)  # shown below for a resolved finding
         self.icon.setVisible(finding is not None)
         if finding is None:
             self.heading.setText("")
@@ -152,7 +165,10 @@ class FindingCard(QWidget):
         else:
             parts.append("<b>Open.</b>")
         self.body.setText("<br><br>".join(parts))
+        # An entry from before decisions were signed cannot be followed by a signed one.
         self.resolve_button.setEnabled(resolution is None or resolution.key is not None)
+        self.reopen_button.setVisible(resolution is not None)
+        self.reopen_button.setEnabled(resolution is not None and resolution.key is not None)
         self.allow_button.setEnabled(allow_list is None)
         self.allow_button.setToolTip(
             allow_list or "Add these words to the house allow-list: never flagged again, in any draft"
