@@ -21,9 +21,11 @@ def register(commands: Any, common: argparse.ArgumentParser, only: str | None = 
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from ..gui.system_libs import uses_x11, x11_problem
+    from ..gui.system_libs import display_problem, uses_x11, x11_problem
 
     if uses_x11() and (problem := x11_problem()):  # Qt's own message names the wrong library
+        raise CliError(problem)
+    if problem := display_problem():  # else Qt aborts the process with a page of plugin messages
         raise CliError(problem)
     try:
         from ..gui.app import run

@@ -67,3 +67,44 @@ def x11_problem(loads: Callable[[str], bool] = _loads) -> str | None:
         "the desktop app needs system libraries for X11 that are not installed; "
         f"on Debian or Ubuntu: sudo apt install {' '.join(missing)}"
     )
+
+
+NO_DISPLAY = (
+    "no display to open the window on: neither DISPLAY (X11) nor WAYLAND_DISPLAY is set "
+    "(a remote shell without X forwarding?); reviewapp check and reviewapp report need none"
+)
+
+
+def display_problem(
+    environ: dict[str, str] | os._Environ[str] = os.environ, connects: Callable[[str], bool] | None = None
+) -> str | None:
+    """One line when Qt would find no display on Linux (it then aborts with a page of plugin
+    messages), else None. Only X11 and Wayland are looked at: another platform chosen
+    (offscreen, vnc, eglfs) is the user's own setting."""
+    platform = environ.get("QT_QPA_PLATFORM", "")
+    if not sys.platform.startswith("linux") or platform not in ("", "xcb", "wayland"):
+        return None
+    x11, wayland = environ.get("DISPLAY", ""), environ.get("WAYLAND_DISPLAY", "")
+    if platform == "wayland" and not wayland:
+        return "QT_QPA_PLATFORM is wayland but WAYLAND_DISPLAY is not set: no Wayland session to open in"
+    if not x11 and not wayland:
+        return NO_DISPLAY
+    if uses_x11(environ) and not (connects or _x11_connects)(x11):
+        return f"cannot reach the X11 display {x11!r} (DISPLAY): is it running, and may this user use it?"
+    return None
+
+
+def _x11_connects(display: str) -> bool:
+    """Does an X11 connection to `display` open? (libxcb, as Qt's plugin would connect.)"""
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return True  # not ours to say: x11_problem names the missing library
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    failed = xcb.xcb_connection_has_error(connection)
+    xcb.xcb_disconnect(connection)  # a failed connection is freed the same way
+    return failed == 0

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from reviewapp.gui.system_libs import X11_LIBRARIES, missing_packages, uses_x11, x11_problem
+from reviewapp.gui.system_libs import (
+    NO_DISPLAY,
+    X11_LIBRARIES,
+    display_problem,
+    missing_packages,
+    uses_x11,
+    x11_problem,
+)
 
 
 def test_this_machine_has_every_x11_library_qt_needs():
@@ -39,3 +46,34 @@ def test_the_list_matches_what_qts_x11_plugin_links_against():
     names = {line.split()[0] for line in linked.splitlines() if line.startswith("\t")}
     needed = {name for name in names if "xcb" in name and "Qt6" not in name}
     assert needed <= set(X11_LIBRARIES)
+
+
+def test_no_display_is_one_line_not_qts_abort(tmp_path):
+    """Qt aborted the process (SIGABRT) after a page of plugin messages when it found no display."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    for args in (["open"], []):  # `reviewapp` alone opens the app too
+        done = subprocess.run(
+            [sys.executable, "-m", "reviewapp", *args], env=env, capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 2
+        assert done.stderr.splitlines() == [f"reviewapp: {NO_DISPLAY}"]
+
+
+def test_a_display_that_cannot_be_reached_is_named():
+    unreachable = ":93"  # no X server answers there on a test machine
+    problem = display_problem({"DISPLAY": unreachable})
+    assert problem is not None and problem.startswith("cannot reach the X11 display ':93'")
+
+
+def test_only_the_platforms_that_need_a_display_are_checked():
+    assert display_problem({}) == NO_DISPLAY
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
+    assert display_problem({"QT_QPA_PLATFORM": "vnc"}) is None
+    assert "WAYLAND_DISPLAY is not set" in str(
+        display_problem({"QT_QPA_PLATFORM": "wayland", "DISPLAY": ":0"})
+    )
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}) is None  # Qt picks Wayland: not probed here
