@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -19,7 +20,11 @@ PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Lett
 def ensure_gui_application() -> None:
     """Qt needs an application object to lay out text; headless use gets the offscreen platform."""
     if QGuiApplication.instance() is None:
-        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        # No window here (the desktop app made its application first): no display is needed, and
+        # on Linux a display that cannot be reached (an SSH session's stale DISPLAY) made Qt abort.
+        if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        elif not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         QGuiApplication([])
 
