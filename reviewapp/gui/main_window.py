@@ -30,7 +30,14 @@ from .mnemonics import literal
 from .record_watcher import RecordWatcher
 from .status_bar import ReviewStatusBar
 from .theme import apply_theme, system_prefers_dark
-from .window_state import keep_splitters, restore_geometry, restore_splitters, save_geometry
+from .window_state import (
+    keep_columns,
+    keep_splitters,
+    restore_columns,
+    restore_geometry,
+    restore_splitters,
+    save_geometry,
+)
 
 
 class MainWindow(QMainWindow):
@@ -121,6 +128,8 @@ class MainWindow(QMainWindow):
         tab.editor.zoom_requested.connect(self.view.change_text_size)
         restore_splitters(tab.splitters, self.settings)
         keep_splitters(tab.splitters, self.settings)
+        restore_columns(tab.panel.table, self.settings)
+        keep_columns(tab.panel.table, self.settings)
         tab.scheduler.grammar_state.connect(self.grammar.show_state)
         tab.editor.word_accepted.connect(self.grammar.accept_word)
         tab.state.connect(lambda state, t=tab: self._tab_state(t, state))

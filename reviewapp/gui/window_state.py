@@ -1,12 +1,17 @@
-"""The window's size and place, and how its drafts' panes are divided, kept between sessions."""
+"""The window's size and place, how its drafts' panes are divided, and the findings table's
+columns (widths and sort), kept between sessions."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QSplitter, QTableView, QWidget
+
+from .document.table_order import COLUMNS
 
 GEOMETRY_KEY = "window/geometry"
 SPLITTERS_KEY = "window/splitters/"  # + a splitter's object name
+# A table of other columns (another version's) starts afresh rather than take their widths.
+COLUMNS_KEY = f"window/findings-columns-{'-'.join(COLUMNS)}"
 
 
 def restore_geometry(window: QWidget, settings: QSettings) -> bool:
@@ -34,3 +39,22 @@ def keep_splitters(splitters: list[QSplitter], settings: QSettings) -> None:
         splitter.splitterMoved.connect(
             lambda _pos, _index, s=splitter: settings.setValue(SPLITTERS_KEY + s.objectName(), s.saveState())
         )
+
+
+def restore_columns(table: QTableView, settings: QSettings) -> None:
+    """The findings table's column widths and sort as the editor last left them."""
+    kept = settings.value(COLUMNS_KEY)
+    header = table.horizontalHeader()
+    if isinstance(kept, QByteArray) and header.restoreState(kept):  # False: not a header's state
+        table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+
+def keep_columns(table: QTableView, settings: QSettings) -> None:
+    """Keep the columns' widths and sort whenever the editor changes them."""
+    header = table.horizontalHeader()
+
+    def keep() -> None:
+        settings.setValue(COLUMNS_KEY, header.saveState())
+
+    header.sectionResized.connect(lambda _index, _old, _new: keep())
+    header.sortIndicatorChanged.connect(lambda _index, _order: keep())

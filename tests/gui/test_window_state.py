@@ -66,3 +66,31 @@ def test_what_is_kept_being_damaged_opens_the_usual_layout(qtbot, tmp_path, home
     qtbot.waitUntil(lambda: tab.splitters[0].width() > 0)
     assert all(size > 0 for splitter in tab.splitters for size in splitter.sizes())
     close(gen)
+
+
+def test_the_findings_table_keeps_its_column_widths_and_sort(qtbot, tmp_path, home, foxconn_copy):
+    from PySide6.QtCore import Qt
+
+    from reviewapp.gui.document.table_order import SCORE_COLUMN
+
+    window, gen = a_window(qtbot, tmp_path)
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    table = tab.panel.table
+    header = table.horizontalHeader()
+    header.resizeSection(1, 210)  # as a drag of the column's edge does
+    header.setSortIndicator(SCORE_COLUMN, Qt.SortOrder.AscendingOrder)  # as a click on its title does
+    close(gen)
+
+    window, gen = a_window(qtbot, tmp_path)
+    tab = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, tab)
+    header = tab.panel.table.horizontalHeader()
+    assert header.sectionSize(1) == 210
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        SCORE_COLUMN,
+        Qt.SortOrder.AscendingOrder,
+    )
+    scores = [-1.0 if f.score is None else f.score for f in tab.panel.shown_findings()]
+    assert scores == sorted(scores), "the rows are in that order too"
+    close(gen)
