@@ -109,8 +109,10 @@ def run(args: argparse.Namespace) -> int:
             QMessageBox.critical(None, "reviewapp cannot start", str(exc))
         return 2
     window.show()
+    app.aboutToQuit.connect(window.recovery.finish)  # however the app ends cleanly
     if args.screenshot:
         return _screenshot(app, window, Path(args.screenshot))
+    window.offer_recovery()  # the unsaved drafts of a run that crashed, if any
     return app.exec()
 
 

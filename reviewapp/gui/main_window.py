@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QTabWidget
 
 from .. import __version__
 from ..core.document import Document
+from ..core.loaders import load_text
+from ..core.recovery import KeptDraft
 from ..core.review import Reviewer
 from ..core.settings import UserSettings
 from ..core.shown import display_path
@@ -28,6 +30,7 @@ from .icons import app_icon
 from .menus import MainMenuBar
 from .mnemonics import literal
 from .record_watcher import RecordWatcher
+from .recovery import LeftBehind, RecoveryKeeper, described
 from .status_bar import ReviewStatusBar
 from .theme import apply_theme, system_prefers_dark
 from .window_state import (
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
         self.grammar.configure()
         apply_theme(self.dark)
         self.watcher = self._watch_record()
+        self.recovery = RecoveryKeeper(parent=self)  # unsaved edits kept every few seconds
 
     def _watch_record(self) -> RecordWatcher | None:
         """On a shared server, colleagues' decisions come in as they are made; a local file has none."""
@@ -139,6 +143,7 @@ class MainWindow(QMainWindow):
         )
         tab.editor.document().modificationChanged.connect(lambda _m, t=tab: self.retitle(t))
         self.findings.connect_tab(tab)
+        self.recovery.watch(tab)
         self.files.watch(tab)
         index = self.tabs.addTab(tab, literal(tab.title))
         if document.path:
@@ -165,6 +170,7 @@ class MainWindow(QMainWindow):
             ):
                 return
         self.tabs.removeTab(index)
+        self.recovery.closed(tab)
         tab.deleteLater()
 
     def last_folder(self) -> Path:
@@ -258,6 +264,49 @@ class MainWindow(QMainWindow):
         self.open_dialog(box)
         return box
 
+    # -- after a crash
+
+    def offer_recovery(self) -> QMessageBox | None:
+        """Offer back the unsaved drafts of a run that ended without closing (None: there are none)."""
+        left = LeftBehind(self.recovery.root)
+        if not left.drafts:
+            left.clear()  # a run that ended with nothing unsaved
+            return None
+        names = "\n".join(f"• {described(draft)}" for draft in left.drafts)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Recover unsaved changes",
+            f"reviewapp closed without saving changes to {len(left.drafts)} draft(s):\n\n{names}\n\n"
+            "Restore them? Each opens with its changes unsaved, until you save it.",
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Discard,
+            self,
+        )
+        box.setObjectName("recovery-box")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.button(QMessageBox.StandardButton.Ok).setText("&Restore")
+        box.finished.connect(lambda result: self._recovered(left, result == QMessageBox.StandardButton.Ok))
+        self.messages.append(box)
+        box.finished.connect(lambda _r: self.messages.remove(box))
+        box.open()
+        return box
+
+    def _recovered(self, left: LeftBehind, restore: bool) -> None:
+        if restore:
+            for draft in left.drafts:
+                self._restore(draft)
+        left.clear()
+
+    def _restore(self, draft: KeptDraft) -> None:
+        text = load_text(draft.text).text  # from a file on disk: read as any text from outside is
+        tab = self.files.open_path(draft.path) if draft.path is not None and draft.path.exists() else None
+        if tab is None:
+            tab = self.add_tab(load_text(text))
+            if draft.path is not None:
+                self.status.showMessage(
+                    f"{display_path(draft.path)} is gone: its changes are in a new draft (Save As).", 15000
+                )
+        tab.restore_text(text)
+
     # -- view
 
     def set_dark(self, dark: bool) -> None:
@@ -279,4 +328,5 @@ class MainWindow(QMainWindow):
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None
+        self.recovery.finish()
         event.accept()

@@ -153,6 +153,15 @@ class DocumentTab(QWidget):
         self.disk_sha = document.file_sha256
         self.editor.document().setModified(False)
 
+    def restore_text(self, text: str) -> None:
+        """Unsaved changes recovered after a crash, as one undoable edit (the file holds what it
+        did until the draft is saved)."""
+        self.editor.make_room_for(text)
+        cursor = QTextCursor(self.editor.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text)
+        self.editor.document().setModified(True)  # even if it is the file's text: kept on purpose
+
     def saved_as(self, path: Path) -> None:
         """The draft now lives at `path`: what it declares is what that file holds."""
         self.path = path

@@ -1,0 +1,108 @@
+"""The window's unsaved drafts kept every few seconds (core/recovery.py), and offered back at the
+next start when a run of the app ended without closing (a crash, a power cut, a killed process).
+
+A run holds a lock on its folder while it lives (QLockFile: a lock whose process is gone
+is free again), so a second window of the app never takes a living one's drafts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, QTimer
+
+from ..core.recovery import KeptDraft, RecoveryFolder, run_folders
+from ..core.shown import display_path
+from .document.tab import DocumentTab
+
+KEEP_EVERY_MS = 5_000  # at most this much typing is lost
+LOCK_NAME = "lock"
+
+
+class RecoveryKeeper(QObject):
+    """Keeps each open draft with unsaved changes in this run's folder; forgets it once saved,
+    closed, or back as it was read."""
+
+    def __init__(self, root: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.root = root
+        self.folder = RecoveryFolder.new(root)
+        self.lock = QLockFile(str(self.folder.folder / LOCK_NAME))
+        self.lock.setStaleLockTime(0)  # held for the whole run, however long: never stale by age
+        self.lock.tryLock(0)
+        self._numbers: dict[DocumentTab, int] = {}
+        self._changed: set[DocumentTab] = set()  # edited since last kept
+        self.timer = QTimer(self)
+        self.timer.setInterval(KEEP_EVERY_MS)
+        self.timer.timeout.connect(self.keep_changed)
+        self.timer.start()
+
+    def watch(self, tab: DocumentTab) -> None:
+        self._numbers[tab] = len(self._numbers) + 1
+        document = tab.editor.document()
+        document.contentsChanged.connect(lambda: self._changed.add(tab))
+        document.modificationChanged.connect(lambda modified: self._modification(tab, modified))
+
+    def keep_changed(self) -> None:
+        """Write the drafts edited since the last time (a long draft is not written unchanged)."""
+        changed, self._changed = self._changed, set()
+        for tab in changed:
+            if tab not in self._numbers:
+                continue
+            if tab.editor.document().isModified():
+                self.folder.keep(self._numbers[tab], tab.path, tab.text)
+            else:
+                self.folder.forget(self._numbers[tab])
+
+    def _modification(self, tab: DocumentTab, modified: bool) -> None:
+        if not modified:  # saved, or undone back to the text as read
+            self._saved(tab)
+
+    def _saved(self, tab: DocumentTab) -> None:
+        self._changed.discard(tab)
+        if tab in self._numbers:
+            self.folder.forget(self._numbers[tab])
+
+    def closed(self, tab: DocumentTab) -> None:
+        """Closed on purpose (saved, or the changes discarded when asked): nothing to recover."""
+        self._saved(tab)
+        self._numbers.pop(tab, None)
+
+    def finish(self) -> None:
+        """The app closes as it should: this run leaves nothing behind."""
+        self.timer.stop()
+        self.folder.remove()
+        self.lock.unlock()
+
+
+class LeftBehind:
+    """The drafts of runs that ended without closing, held (locked) while they are offered."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.folders: list[RecoveryFolder] = []
+        self._locks: list[QLockFile] = []
+        for folder in run_folders(root):
+            lock = QLockFile(str(folder.folder / LOCK_NAME))
+            lock.setStaleLockTime(0)
+            if lock.tryLock(0):  # its run is over (a living run holds it)
+                self.folders.append(folder)
+                self._locks.append(lock)
+        self.drafts: list[KeptDraft] = [draft for folder in self.folders for draft in folder.drafts()]
+
+    def clear(self) -> None:
+        """Restored or discarded: the folders go."""
+        for folder, lock in zip(self.folders, self._locks, strict=True):
+            lock.unlock()
+            folder.remove()
+        self.folders, self._locks, self.drafts = [], [], []
+
+
+def described(draft: KeptDraft) -> str:
+    """A kept draft as the offer to restore it names it: its file's name and when it was kept."""
+    name = display_path(draft.path.name) if draft.path is not None else "an untitled draft"
+    try:
+        when = datetime.fromisoformat(draft.kept_at).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        when = draft.kept_at
+    return f"{name}, as it was at {when}"

@@ -1,0 +1,120 @@
+"""Unsaved edits survive a crash: a real app process is killed mid-edit, the next start offers
+its drafts back. Real files, a real SIGKILL, real widgets."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+from reviewapp.core.recovery import recovery_root, run_folders
+
+from .conftest import wait_analysed
+
+# A run of the app that edits two drafts, keeps them as its timer would, and is killed.
+KILLED_RUN = textwrap.dedent(
+    """
+    import os, signal, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QApplication
+    from reviewapp.core import load_policy
+    from reviewapp.core.review import Reviewer
+    from reviewapp.core.settings import UserSettings
+    from reviewapp.core.store import ReviewStore
+    from reviewapp.gui.main_window import MainWindow
+
+    app = QApplication([])
+    folder = sys.argv[2]
+    window = MainWindow(Reviewer(load_policy()), ReviewStore(folder + "/killed.sqlite3"),
+                        QSettings(folder + "/killed.ini", QSettings.Format.IniFormat), UserSettings())
+    for tab, words in ((window.open_path(sys.argv[1]), " Edited before the crash."),
+                       (window.files.new_draft(), "Typed into a new draft.")):
+        cursor = tab.editor.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(words)
+    window.recovery.keep_changed()
+    os.kill(os.getpid(), signal.SIGKILL)
+    """
+)
+
+
+def crash_while_editing(path, tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_RUN, str(path), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == -9, done.stderr
+
+
+def test_drafts_of_a_killed_run_are_offered_and_restored_unsaved(window, qtbot, tmp_path, foxconn_copy):
+    original = foxconn_copy.read_text(encoding="utf-8")
+    crash_while_editing(foxconn_copy, tmp_path)
+    assert foxconn_copy.read_text(encoding="utf-8") == original, "nothing was saved"
+
+    box = window.offer_recovery()
+    assert box is not None and box.isVisible()
+    assert "2 draft(s)" in box.text() and "openai-foxconn.txt, as it was at" in box.text()
+    assert "an untitled draft" in box.text()
+    box.button(QMessageBox.StandardButton.Ok).click()
+
+    tabs = {tab.title: tab for tab in window.tab_list()}
+    restored = tabs["openai-foxconn.txt •"]
+    assert restored.text == original + " Edited before the crash."
+    assert restored.editor.document().isModified() and restored.path == foxconn_copy
+    untitled = tabs["Untitled draft •"]
+    assert untitled.text == "Typed into a new draft." and untitled.path is None
+    restored.editor.undo()  # the recovered changes are one edit: undo gives the file's text
+    assert restored.text == original
+    wait_analysed(qtbot, untitled)
+    assert [f.folder for f in run_folders()] == [window.recovery.folder.folder], (
+        "the killed run's folder went"
+    )
+    assert window.offer_recovery() is None
+
+
+def test_discarding_the_offer_forgets_the_drafts(window, tmp_path, foxconn_copy):
+    crash_while_editing(foxconn_copy, tmp_path)
+    box = window.offer_recovery()
+    box.button(QMessageBox.StandardButton.Discard).click()
+    assert window.tab_list() == []
+    assert window.offer_recovery() is None
+
+
+def test_a_living_windows_drafts_are_not_offered_to_another(window, qtbot, tmp_path, foxconn_copy):
+    from .conftest import shown_window
+
+    tab = window.open_path(foxconn_copy)
+    tab.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(tab.editor, " Still being typed.")
+    window.recovery.keep_changed()
+    assert window.recovery.folder.drafts()
+    (tmp_path / "second").mkdir()
+    other = shown_window(qtbot, tmp_path / "second", window.store.__class__(tmp_path / "second.sqlite3"))
+    second = next(other)
+    assert second.offer_recovery() is None  # the first window is alive: its drafts are its own
+    next(other, None)
+
+
+def test_a_saved_draft_is_no_longer_kept_and_a_clean_close_leaves_nothing(window, qtbot, foxconn_copy):
+    tab = window.open_path(foxconn_copy)
+    tab.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(tab.editor, " More.")
+    window.recovery.keep_changed()
+    assert [d.text for d in window.recovery.folder.drafts()] == [tab.text]
+    assert window.files.save()
+    assert window.recovery.folder.drafts() == []
+    qtbot.keyClicks(tab.editor, " Again.")
+    window.recovery.keep_changed()
+    assert len(window.recovery.folder.drafts()) == 1
+    tab.editor.document().setModified(False)  # as the close prompt's Discard leaves it
+    window.close()
+    assert not os.path.exists(window.recovery.folder.folder)
+    assert run_folders(recovery_root()) == []
