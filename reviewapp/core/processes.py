@@ -94,7 +94,9 @@ class AnalysisProcesses:
                 from concurrent.futures import ProcessPoolExecutor
 
                 context = multiprocessing.get_context("spawn")
-                self._executor = ProcessPoolExecutor(self.processes, mp_context=context)
+                self._executor = ProcessPoolExecutor(
+                    self.processes, mp_context=context, initializer=_exit_with_parent
+                )
             return self._executor
 
     def _failed(self, exc: BaseException) -> None:
@@ -105,6 +107,26 @@ class AnalysisProcesses:
 # -- in the worker processes
 
 _ANALYZERS: dict[str, Analyzer] = {}  # by policy fingerprint: built once per process
+
+
+def _exit_with_parent() -> None:
+    """End this process when the app's ends, however it ends (killed, crashed).
+
+    Each worker holds both ends of its work queue's pipe, so it never sees the app go and
+    would wait for work for ever: a killed app left its processes running, 60 MB each.
+    """
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])  # ready when the parent process has ended
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-the-app", daemon=True).start()
 
 
 def _ready() -> None:

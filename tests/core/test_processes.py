@@ -91,3 +91,48 @@ def test_the_processes_tell_how_far_a_long_draft_has_gone(processes, data_dir, m
     assert [f.to_json() for f in result.findings] == [
         f.to_json() for f in Analyzer().analyze(document).findings
     ]
+
+
+# An app that started its analysis processes, says their ids, and is killed.
+KILLED_APP = """
+import os, signal, sys
+from reviewapp.core.processes import AnalysisProcesses
+processes = AnalysisProcesses(2)
+processes.start()
+while len(getattr(processes._executor, "_processes", {})) < 2 or not all(
+    p.is_alive() for p in processes._executor._processes.values()
+):
+    pass
+print(" ".join(str(pid) for pid in processes._executor._processes), flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:  # a zombie (ended, not yet reaped by init) is gone too
+        return stat.read().split(")")[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not os.path.exists("/proc"), reason="reads /proc to tell a zombie from a process")
+def test_the_processes_end_when_the_app_is_killed(tmp_path):
+    """They waited for work for ever: every crash or kill of the app left them running."""
+    import subprocess
+    import sys
+    import time
+
+    said = tmp_path / "pids.txt"  # a file, not a pipe: a process left running would hold a pipe open
+    with said.open("w") as out:
+        done = subprocess.run(
+            [sys.executable, "-c", KILLED_APP], stdout=out, stdin=subprocess.DEVNULL, timeout=60
+        )
+    assert done.returncode == -signal.SIGKILL
+    workers = [int(pid) for pid in said.read_text().split()]
+    assert len(workers) == 2
+    deadline = time.monotonic() + 10
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_alive, workers))
