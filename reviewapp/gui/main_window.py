@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         apply_theme(self.dark)
         self.watcher = self._watch_record()
         self.recovery = RecoveryKeeper(parent=self)  # unsaved edits kept every few seconds
+        self.recovery.problem.connect(lambda message: self.status.showMessage(message, 15000))
 
     def _watch_record(self) -> RecordWatcher | None:
         """On a shared server, colleagues' decisions come in as they are made; a local file has none."""

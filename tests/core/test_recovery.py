@@ -10,7 +10,7 @@ from reviewapp.core.recovery import RecoveryFolder, run_folders
 def test_a_kept_draft_reads_back_exactly_and_goes_when_forgotten(tmp_path):
     root = tmp_path / "recovery"
     run = RecoveryFolder.new(root)
-    text = "Headline\nΣ café — “quoted” 🚀\r\nand a NUL-free line\n"
+    text = "Headline\nΣ café — “quoted” 🚀\r\nand a lone \ud800 surrogate, as Qt may hand one over\n"
     run.keep(1, Path("/drafts/council.txt"), text)
     run.keep(2, None, "A pasted draft.")
     run.keep(1, Path("/drafts/council.txt"), text + "More.")  # written again: the newest only
@@ -30,11 +30,12 @@ def test_a_kept_draft_reads_back_exactly_and_goes_when_forgotten(tmp_path):
 def test_a_damaged_kept_file_is_left_out_not_an_error(tmp_path):
     run = RecoveryFolder.new(tmp_path)
     run.keep(1, None, "Kept.")
-    (run.folder / "2.draft.json").write_text("{not json", encoding="utf-8")
-    (run.folder / "3.draft.json").write_bytes(b"\xff\xfe garbage")
-    (run.folder / "4.draft.json").write_text(
-        '{"format": 99, "text": "from a later version"}', encoding="utf-8"
+    (run.folder / "2.draft").write_text("{not json\ntext", encoding="utf-8")
+    (run.folder / "3.draft").write_bytes(b"\xff\xfe garbage")
+    (run.folder / "4.draft").write_text(
+        '{"format": 99, "kept_at": "x"}\nfrom a later version', encoding="utf-8"
     )
+    (run.folder / "5.draft").write_bytes(b'{"format": 1, "path": null, "kept_at": "x"}\n\xff\xff')
     assert [d.text for d in run.drafts()] == ["Kept."]
 
 

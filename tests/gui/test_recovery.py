@@ -3,7 +3,6 @@ its drafts back. Real files, a real SIGKILL, real widgets."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
@@ -39,6 +38,7 @@ KILLED_RUN = textwrap.dedent(
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(words)
     window.recovery.keep_changed()
+    window.recovery.flush()
     os.kill(os.getpid(), signal.SIGKILL)
     """
 )
@@ -95,6 +95,7 @@ def test_a_living_windows_drafts_are_not_offered_to_another(window, qtbot, tmp_p
     tab.editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(tab.editor, " Still being typed.")
     window.recovery.keep_changed()
+    window.recovery.flush()
     assert window.recovery.folder.drafts()
     (tmp_path / "second").mkdir()
     other = shown_window(qtbot, tmp_path / "second", window.store.__class__(tmp_path / "second.sqlite3"))
@@ -107,14 +108,51 @@ def test_a_saved_draft_is_no_longer_kept_and_a_clean_close_leaves_nothing(window
     tab = window.open_path(foxconn_copy)
     tab.editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(tab.editor, " More.")
-    window.recovery.keep_changed()
-    assert [d.text for d in window.recovery.folder.drafts()] == [tab.text]
+    keeper = window.recovery
+    keeper.keep_changed()
+    keeper.flush()
+    assert [d.text for d in keeper.folder.drafts()] == [tab.text]
     assert window.files.save()
-    assert window.recovery.folder.drafts() == []
+    keeper.flush()
+    assert keeper.folder.drafts() == []
     qtbot.keyClicks(tab.editor, " Again.")
-    window.recovery.keep_changed()
-    assert len(window.recovery.folder.drafts()) == 1
+    keeper.keep_changed()
+    keeper.flush()
+    assert len(keeper.folder.drafts()) == 1
+    folder = keeper.folder.folder
     tab.editor.document().setModified(False)  # as the close prompt's Discard leaves it
     window.close()
-    assert not os.path.exists(window.recovery.folder.folder)
+    assert not folder.exists()
     assert run_folders(recovery_root()) == []
+
+
+def test_a_closed_drafts_number_is_not_given_to_the_next(window, qtbot, tmp_path):
+    """Two open drafts must never share a kept file, whatever was closed in between."""
+    paths = []
+    for name in ("a.txt", "b.txt", "c.txt"):
+        path = tmp_path / name
+        path.write_text(f"Headline {name}\nThe library opens at nine.\n", encoding="utf-8")
+        paths.append(path)
+    first, second = window.open_path(paths[0]), window.open_path(paths[1])
+    window.close_tab(window.tabs.indexOf(first))
+    third = window.open_path(paths[2])
+    for tab in (second, third):
+        tab.editor.moveCursor(QTextCursor.MoveOperation.End)
+        qtbot.keyClicks(tab.editor, " Edited.")
+    window.recovery.keep_changed()
+    window.recovery.flush()
+    kept = {draft.path.name: draft.text for draft in window.recovery.folder.drafts()}
+    assert kept == {"b.txt": second.text, "c.txt": third.text}
+
+
+def test_a_folder_that_cannot_be_written_is_said_once_and_typing_goes_on(window, qtbot, foxconn_copy):
+    import shutil
+
+    tab = window.open_path(foxconn_copy)
+    shutil.rmtree(window.recovery.folder.folder)  # taken away under the running app
+    for words in (" One.", " Two."):
+        qtbot.keyClicks(tab.editor, words)
+        window.recovery.keep_changed()
+        window.recovery.flush()
+    qtbot.waitUntil(lambda: "cannot be kept for recovery" in window.status.currentMessage())
+    assert " One." in tab.text and " Two." in tab.text  # nothing typed was lost or refused
