@@ -156,3 +156,20 @@ def test_a_folder_that_cannot_be_written_is_said_once_and_typing_goes_on(window,
         window.recovery.flush()
     qtbot.waitUntil(lambda: "cannot be kept for recovery" in window.status.currentMessage())
     assert " One." in tab.text and " Two." in tab.text  # nothing typed was lost or refused
+
+
+def test_a_recovery_folder_that_cannot_be_made_is_said_and_the_app_works(qtbot, tmp_path, home, foxconn_copy):
+    from reviewapp.core.store import ReviewStore
+
+    from .conftest import shown_window
+
+    recovery_root().write_text("a file where the folder should be", encoding="utf-8")
+    windows = shown_window(qtbot, tmp_path, ReviewStore(tmp_path / "r.sqlite3"))
+    window = next(windows)
+    qtbot.waitUntil(lambda: "cannot be kept for recovery" in window.status.currentMessage())
+    tab = window.open_path(foxconn_copy)
+    qtbot.keyClicks(tab.editor, "Typed. ")
+    window.recovery.keep_changed()  # nothing to write to: nothing written, nothing raised
+    window.recovery.flush()
+    assert tab.text.startswith("Typed. ")
+    next(windows, None)
