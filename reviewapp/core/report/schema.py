@@ -15,7 +15,7 @@ import sys
 from typing import Any
 
 from ..categories import CATEGORIES
-from ..decisions import DECISIONS, RESOLUTION_STATUSES
+from ..decisions import DECISIONS, RESOLUTION_TABLE
 from ..findings import SEVERITIES
 from ..gate import APPROVAL_STATES
 from ..resources import resource_path
@@ -28,7 +28,8 @@ def vocabularies() -> dict[str, Any]:
     return {
         "category": {"enum": list(CATEGORIES)},
         "severity": {"enum": list(SEVERITIES)},
-        "resolution_status": {"enum": list(RESOLUTION_STATUSES)},
+        # A report shows the decision that stands: never "reopened", which takes one back.
+        "resolution_status": {"enum": [status.id for status in RESOLUTION_TABLE if status.closes]},
         "decision": {"enum": list(DECISIONS)},
         "approval": {"enum": list(APPROVAL_STATES)},
         "counts": {
