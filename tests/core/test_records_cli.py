@@ -67,7 +67,10 @@ def test_review_round_trip(tmp_path, data_dir):
 
     history = run("history", str(draft), "--db", db).stdout
     assert "signoff" in history and "Ana (editor): approve" in history
-    assert "“Share- Nishadil” (boilerplate.share): Verified (with a source) by Ana" in history
+    assert (
+        "Verified (with a source) by Ana (https://example.org/source): “Share- Nishadil” (boilerplate.share)"
+        in history
+    )
     verified = run("audit", "verify", "--db", db)
     assert verified.returncode == 0 and "every decision signed by its signer" in verified.stdout
 

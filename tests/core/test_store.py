@@ -379,7 +379,7 @@ def test_a_decision_taken_back_opens_the_finding_and_the_record_keeps_both(store
     assert second.id in gate.resolutions
     assert set(store.resolutions(review.draft.key)) == {second.id}
     summaries = [e.summary for e in store.history(review.draft.key) if e.kind == "resolution"]
-    assert len(summaries) == 3 and summaries[-1].endswith("Open again by Ana Ruiz")
+    assert len(summaries) == 3 and summaries[-1].startswith("Open again by Ana Ruiz: ")
     store.resolve(review.draft, first, "false_positive", ana)  # and decided again
     assert store.resolutions(review.draft.key)[first.id].status == "false_positive"
     assert store.verify_audit().ok

@@ -442,4 +442,4 @@ def test_a_decision_given_by_mistake_is_taken_back_from_the_card(window, qtbot, 
     assert not tab.card.reopen_button.isVisible()
     assert len(tab.review.gate.unresolved) == blocking + 1
     entries = [e.summary for e in window.store.history(tab.key) if e.kind == "resolution"]
-    assert entries[-1].endswith("Open again by Ana Ruiz") and len(entries) == 2
+    assert entries[-1].startswith("Open again by Ana Ruiz: ") and len(entries) == 2

@@ -155,7 +155,7 @@ def test_history_shows_versions_decisions_and_audit(window, qtbot, foxconn_copy)
         (model.index(r, 0, version).data(), model.index(r, 2, version).data())
         for r in range(model.rowCount(model.index(0, 0)))
     ]
-    assert ("Resolution", f"“{finding.text}” ({finding.rule}): False positive by Ana Ruiz") in children
+    assert ("Resolution", f"False positive by Ana Ruiz: “{finding.text}” ({finding.rule})") in children
     assert ("Sign-off", "Ana Ruiz (author): reject - needs sources") in children
     assert dialog.run_verify().ok
     assert "every decision signed by its signer" in dialog.audit.text()

@@ -675,7 +675,8 @@ class ReviewStore:
                     RESOLUTION[str(data.get("status"))].label if data.get("status") in RESOLUTION else "?"
                 )
                 source = f" ({data['source_url']})" if data.get("source_url") else ""
-                summary = f"“{quote}” ({data.get('rule')}): {status} by {entry.person}{source}"
+                # The decision first: a narrow column or terminal cuts the end of a long quote.
+                summary = f"{status} by {entry.person}{source}: “{quote}” ({data.get('rule')})"
             else:
                 comment = f" - {data['comment']}" if data.get("comment") else ""
                 summary = f"{entry.person} ({data.get('role')}): {data.get('decision')}{comment}"
