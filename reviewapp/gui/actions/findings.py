@@ -83,12 +83,7 @@ class FindingActions(QObject):
             menu.addAction(f"Resolve the {len(chosen)} Chosen Findings…", lambda: self.resolve_selected(tab))
             menu.addSeparator()
         menu.addActions(self.finding_actions(tab, finding))
-        menu.addAction(
-            "Resolve All of This Rule…",
-            lambda: self.bulk_resolve(
-                tab, lambda f: f.rule == finding.rule, f"every “{finding.rule}” finding"
-            ),
-        )
+        menu.addAction("Resolve All of This Rule…", lambda: self.resolve_all_of_rule(tab, finding))
         menu.addSeparator()
         menu.addAction("Copy", lambda: QGuiApplication.clipboard().setText(finding_as_text(finding)))
         return menu
@@ -274,7 +269,9 @@ class FindingActions(QObject):
         chosen = self._selected()
         if chosen is None:
             return
-        tab, finding = chosen
+        self.resolve_all_of_rule(*chosen)
+
+    def resolve_all_of_rule(self, tab: DocumentTab, finding: Finding) -> None:
         self.bulk_resolve(tab, lambda f: f.rule == finding.rule, f"every “{finding.rule}” finding")
 
     def resolve_all_furniture(self) -> None:
