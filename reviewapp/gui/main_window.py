@@ -300,12 +300,19 @@ class MainWindow(QMainWindow):
     def _restore(self, draft: KeptDraft) -> None:
         text = load_text(draft.text).text  # from a file on disk: read as any text from outside is
         tab = self.files.open_path(draft.path) if draft.path is not None and draft.path.exists() else None
+        if tab is not None and tab.editor.document().isModified():
+            # Changed already (two runs kept the same file): this copy goes beside it, not over it.
+            assert draft.path is not None
+            self.status.showMessage(
+                f"{display_path(draft.path)} had changes in two runs: the other copy is a new draft.", 15000
+            )
+            tab = None
+        elif tab is None and draft.path is not None:
+            self.status.showMessage(
+                f"{display_path(draft.path)} is gone: its changes are in a new draft (Save As).", 15000
+            )
         if tab is None:
             tab = self.add_tab(load_text(text))
-            if draft.path is not None:
-                self.status.showMessage(
-                    f"{display_path(draft.path)} is gone: its changes are in a new draft (Save As).", 15000
-                )
         tab.restore_text(text)
 
     # -- view

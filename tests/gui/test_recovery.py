@@ -173,3 +173,19 @@ def test_a_recovery_folder_that_cannot_be_made_is_said_and_the_app_works(qtbot, 
     window.recovery.flush()
     assert tab.text.startswith("Typed. ")
     next(windows, None)
+
+
+def test_the_same_file_kept_by_two_killed_runs_comes_back_twice_not_once(window, tmp_path, foxconn_copy):
+    """Two windows of the app had changed one file when both were killed: neither copy is lost."""
+    original = foxconn_copy.read_text(encoding="utf-8")
+    for run in ("first", "second"):
+        (tmp_path / run).mkdir()
+        crash_while_editing(foxconn_copy, tmp_path / run)
+    box = window.offer_recovery()
+    assert "4 draft(s)" in box.text()
+    box.button(QMessageBox.StandardButton.Ok).click()
+    edited = [tab for tab in window.tab_list() if tab.text == original + " Edited before the crash."]
+    assert len(edited) == 2
+    assert sorted(str(tab.path) for tab in edited) == sorted([str(foxconn_copy), "None"])
+    assert all(tab.editor.document().isModified() for tab in window.tab_list())
+    assert "had changes in two runs" in window.status.currentMessage()
