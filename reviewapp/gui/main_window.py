@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QTabWidget
 
 from .. import __version__
 from ..core.document import Document
+from ..core.errors import ReviewAppError
 from ..core.loaders import load_text
 from ..core.recovery import KeptDraft
 from ..core.review import Reviewer
@@ -298,7 +299,12 @@ class MainWindow(QMainWindow):
         left.clear()
 
     def _restore(self, draft: KeptDraft) -> None:
-        text = load_text(draft.text).text  # from a file on disk: read as any text from outside is
+        try:
+            text = load_text(draft.text).text  # from a file on disk: read as any text from outside is
+        except ReviewAppError:  # empty, or over the size limit: as the editor held it all the same
+            text = draft.text
+        if draft.path is None and not text.strip():
+            return  # a new draft, still empty: nothing to give back
         tab = self.files.open_path(draft.path) if draft.path is not None and draft.path.exists() else None
         if tab is not None and tab.editor.document().isModified():
             # Changed already (two runs kept the same file): this copy goes beside it, not over it.
@@ -312,7 +318,7 @@ class MainWindow(QMainWindow):
                 f"{display_path(draft.path)} is gone: its changes are in a new draft (Save As).", 15000
             )
         if tab is None:
-            tab = self.add_tab(load_text(text))
+            tab = self.files.new_draft()
         tab.restore_text(text)
 
     # -- view

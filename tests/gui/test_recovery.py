@@ -189,3 +189,19 @@ def test_the_same_file_kept_by_two_killed_runs_comes_back_twice_not_once(window,
     assert sorted(str(tab.path) for tab in edited) == sorted([str(foxconn_copy), "None"])
     assert all(tab.editor.document().isModified() for tab in window.tab_list())
     assert "had changes in two runs" in window.status.currentMessage()
+
+
+def test_empty_kept_drafts_come_back_as_they_were_or_not_at_all(window, qtbot, foxconn_copy):
+    """A draft emptied before the crash is given back empty; a new draft still empty is not given
+    back. (The loaders refuse an empty text: restoring it raised in the window's slot.)"""
+    from reviewapp.core.recovery import RecoveryFolder
+
+    dead = RecoveryFolder.new(recovery_root())  # a run's folder with no living lock: its run is over
+    dead.keep(1, foxconn_copy, "")
+    dead.keep(2, None, "  \n")
+    dead.keep(3, None, "Kept words.")
+    box = window.offer_recovery()
+    assert "3 draft(s)" in box.text()
+    box.button(QMessageBox.StandardButton.Ok).click()
+    assert {(tab.path, tab.text) for tab in window.tab_list()} == {(None, "Kept words."), (foxconn_copy, "")}
+    assert not dead.folder.exists()
