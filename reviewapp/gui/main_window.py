@@ -303,8 +303,6 @@ class MainWindow(QMainWindow):
             text = load_text(draft.text).text  # from a file on disk: read as any text from outside is
         except ReviewAppError:  # empty, or over the size limit: as the editor held it all the same
             text = draft.text
-        if draft.path is None and not text.strip():
-            return  # a new draft, still empty: nothing to give back
         tab = self.files.open_path(draft.path) if draft.path is not None and draft.path.exists() else None
         if tab is not None and tab.editor.document().isModified():
             # Changed already (two runs kept the same file): this copy goes beside it, not over it.

@@ -137,7 +137,13 @@ class LeftBehind:
             if lock.tryLock(0):  # its run is over (a living run holds it)
                 self.folders.append(folder)
                 self._locks.append(lock)
-        self.drafts: list[KeptDraft] = [draft for folder in self.folders for draft in folder.drafts()]
+        # A new draft still empty has nothing to give back.
+        self.drafts: list[KeptDraft] = [
+            draft
+            for folder in self.folders
+            for draft in folder.drafts()
+            if draft.path is not None or draft.text.strip()
+        ]
 
     def clear(self) -> None:
         """Restored or discarded: the folders go."""
