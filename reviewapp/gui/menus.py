@@ -70,6 +70,7 @@ class MainMenuBar(QMenuBar):
         edit.addAction(grammar.preferences)
 
         menu = self.addMenu("&Review")
+        menu.aboutToShow.connect(findings.enable_for_selected)
         menu.addActions([findings.next, findings.previous, findings.fix, findings.resolve, findings.reopen])
         menu.addSeparator()
         menu.addActions([findings.ignore, findings.allow, findings.resolve_rule, findings.resolve_furniture])

@@ -425,6 +425,9 @@ def test_a_decision_given_by_mistake_is_taken_back_from_the_card(window, qtbot, 
     claim = next(f for f in review.findings if f.category == "claim" and f.severity == "warning")
     tab.jump_to(claim)
     assert not tab.card.reopen_button.isVisible()  # nothing to take back yet
+    review_menu = next(a.menu() for a in window.menus.actions() if a.text() == "&Review")
+    review_menu.aboutToShow.emit()
+    assert not window.findings.reopen.isEnabled()
     window.findings.reopen_current()
     assert "no decision to take back" in window.status.currentMessage()
 
@@ -434,6 +437,8 @@ def test_a_decision_given_by_mistake_is_taken_back_from_the_card(window, qtbot, 
     assert tab.card.reopen_button.isVisible() and "Resolved:" in tab.card.body.text()
     labels = [a.text() for a in window.findings.finding_actions(tab, claim)]
     assert "Open Again" in labels
+    review_menu.aboutToShow.emit()
+    assert window.findings.reopen.isEnabled()
 
     tab.card.reopen_button.click()
     assert claim.id not in tab.resolutions

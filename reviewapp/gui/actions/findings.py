@@ -139,6 +139,12 @@ class FindingActions(QObject):
         if chosen is not None:
             self.open_resolve(*chosen)
 
+    def enable_for_selected(self) -> None:
+        """As the Review menu opens: Open Finding Again only for a finding with a decision."""
+        tab = self.window.current()
+        finding = tab.selected_finding() if tab is not None and tab.review is not None else None
+        self.reopen.setEnabled(finding is not None and tab is not None and finding.id in tab.resolutions)
+
     def reopen_current(self) -> None:
         chosen = self._selected()
         if chosen is not None:
