@@ -152,13 +152,15 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_resolve(args: argparse.Namespace) -> int:
+    from ..core.decisions import REOPENED
+
     _pipeline, store, review = judged(args)
     finding = next((f for f in review.findings if f.id == args.finding), None)
     if finding is None:
         raise CliError(
             f"{args.file}: no finding {args.finding!r} in this text (see reviewapp check --format json)"
         )
-    if args.status == "reopened" and (review.gate is None or finding.id not in review.gate.resolutions):
+    if args.status == REOPENED and (review.gate is None or finding.id not in review.gate.resolutions):
         raise CliError(f"{args.file}: finding {finding.id} is open: there is no decision to take back")
     who = signer(args, _pipeline)
     guarded(

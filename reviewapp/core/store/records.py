@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..decisions import REOPENED
+
 
 class Resolution(NamedTuple):
     finding_id: str
@@ -18,6 +20,15 @@ class Resolution(NamedTuple):
     text: str | None = None
     key: str | None = None  # the signer's key fingerprint
     entry: int | None = None  # its audit entry
+
+
+def take_decision(standing: dict[str, Resolution], resolution: Resolution) -> None:
+    """A finding's newest decision onto those that stand (by finding id): it replaces the last,
+    or, when it opens the finding again, takes it back. The record and the app read alike."""
+    if resolution.status == REOPENED:
+        standing.pop(resolution.finding_id, None)
+    else:
+        standing[resolution.finding_id] = resolution
 
 
 class SignOff(NamedTuple):

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..decisions import REOPENED, RESOLUTION, Signer, check_decision, check_resolution, check_role
+from ..decisions import RESOLUTION, Signer, check_decision, check_resolution, check_role
 from ..document import text_sha256
 from ..findings import Finding
 from ..keyring import Keyring
@@ -56,7 +56,7 @@ from .errors import (
     StoreError,
     translate,
 )
-from .records import AuditReport, DraftRecord, HistoryEntry, Resolution, SignOff
+from .records import AuditReport, DraftRecord, HistoryEntry, Resolution, SignOff, take_decision
 from .schema import MIGRATIONS, SCHEMA_VERSION, TABLES
 
 __all__ = ["NewerSchemaError", "RecordNotVerifiedError", "ReviewStore", "StoreError", "default_db_path"]
@@ -584,11 +584,7 @@ class ReviewStore:
             if data.get("policy"):
                 policies.append(str(data["policy"]))
             if entry.kind == "resolution":
-                resolution = _resolution(entry)
-                if resolution.status != REOPENED:
-                    resolutions[resolution.finding_id] = resolution
-                else:  # opened again: its last decision no longer stands
-                    resolutions.pop(resolution.finding_id, None)
+                take_decision(resolutions, _resolution(entry))
             elif entry.kind == "signoff":
                 signoffs.append(_signoff(entry))
         return DraftRecord(resolutions, signoffs, problems, notes, policies)

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QObject, Signal
 
-from ...core.decisions import REOPENED
 from ...core.store import Resolution
+from ...core.store.records import take_decision
 
 
 class DraftResolutions(QObject):
@@ -46,10 +46,7 @@ class DraftResolutions(QObject):
         if not resolutions:
             return
         for resolution in resolutions:
-            if resolution.status != REOPENED:
-                self._by_id[resolution.finding_id] = resolution
-            else:  # opened again
-                self._by_id.pop(resolution.finding_id, None)
+            take_decision(self._by_id, resolution)
         self.generation += 1
         self.changed.emit({resolution.finding_id for resolution in resolutions})
 
