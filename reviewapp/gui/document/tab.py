@@ -145,10 +145,7 @@ class DocumentTab(QWidget):
 
     def replace_text(self, document: Document) -> None:
         """The text read again from disk, as one undoable edit; the file is what the tab now holds."""
-        self.editor.make_room_for(document.text)
-        cursor = QTextCursor(self.editor.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertText(document.text)
+        self._put_whole_text(document.text)
         self.encoding = document.encoding
         self.disk_sha = document.file_sha256
         self.editor.document().setModified(False)
@@ -156,11 +153,15 @@ class DocumentTab(QWidget):
     def restore_text(self, text: str) -> None:
         """Unsaved changes recovered after a crash, as one undoable edit (the file holds what it
         did until the draft is saved)."""
+        self._put_whole_text(text)
+        self.editor.document().setModified(True)  # even if it is the file's text: kept on purpose
+
+    def _put_whole_text(self, text: str) -> None:
+        """`text` in place of the editor's, as one edit that Ctrl+Z undoes."""
         self.editor.make_room_for(text)
         cursor = QTextCursor(self.editor.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.insertText(text)
-        self.editor.document().setModified(True)  # even if it is the file's text: kept on purpose
 
     def saved_as(self, path: Path) -> None:
         """The draft now lives at `path`: what it declares is what that file holds."""
