@@ -10,9 +10,8 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QTabWidget
 
 from .. import __version__
+from ..core.decoding import as_text
 from ..core.document import Document
-from ..core.errors import ReviewAppError
-from ..core.loaders import load_text
 from ..core.recovery import KeptDraft
 from ..core.review import Reviewer
 from ..core.settings import UserSettings
@@ -299,10 +298,9 @@ class MainWindow(QMainWindow):
         left.clear()
 
     def _restore(self, draft: KeptDraft) -> None:
-        try:
-            text = load_text(draft.text).text  # from a file on disk: read as any text from outside is
-        except ReviewAppError:  # empty, or over the size limit: as the editor held it all the same
-            text = draft.text
+        # From a file on disk: read as any text from outside is (not refused when empty or over the
+        # size limit, as a draft's loading would be: the editor held it so).
+        text, _ = as_text(draft.text, "<kept draft>", [])
         tab = self.files.open_path(draft.path) if draft.path is not None and draft.path.exists() else None
         if tab is not None and tab.editor.document().isModified():
             # Changed already (two runs kept the same file): this copy goes beside it, not over it.
