@@ -33,14 +33,7 @@ from .record_watcher import RecordWatcher
 from .recovery import LeftBehind, RecoveryKeeper, described
 from .status_bar import ReviewStatusBar
 from .theme import apply_theme, system_prefers_dark
-from .window_state import (
-    keep_columns,
-    keep_splitters,
-    restore_columns,
-    restore_geometry,
-    restore_splitters,
-    save_geometry,
-)
+from .window_state import follow_columns, follow_splitters, restore_geometry, save_geometry
 
 
 class MainWindow(QMainWindow):
@@ -131,10 +124,8 @@ class MainWindow(QMainWindow):
     def add_tab(self, document: Document) -> DocumentTab:
         tab = DocumentTab(document, self.reviewer, self.store, self.dark, self.view.text_size)
         tab.editor.zoom_requested.connect(self.view.change_text_size)
-        restore_splitters(tab.splitters, self.settings)
-        keep_splitters(tab.splitters, self.settings)
-        restore_columns(tab.panel.table, self.settings)
-        keep_columns(tab.panel.table, self.settings)
+        follow_splitters(tab.splitters, self.settings)
+        follow_columns(tab.panel.table, self.settings)
         tab.scheduler.grammar_state.connect(self.grammar.show_state)
         tab.editor.word_accepted.connect(self.grammar.accept_word)
         tab.state.connect(lambda state, t=tab: self._tab_state(t, state))

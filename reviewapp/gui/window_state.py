@@ -25,33 +25,26 @@ def save_geometry(window: QWidget, settings: QSettings) -> None:
     settings.setValue(GEOMETRY_KEY, window.saveGeometry())
 
 
-def restore_splitters(splitters: list[QSplitter], settings: QSettings) -> None:
-    """Divide the panes as the editor last divided them (a draft's tab, opened anew)."""
+def follow_splitters(splitters: list[QSplitter], settings: QSettings) -> None:
+    """Divide the panes as the editor last divided them (a draft's tab, opened anew), and keep
+    each splitter's division whenever the editor moves it."""
     for splitter in splitters:
-        kept = settings.value(SPLITTERS_KEY + splitter.objectName())
+        key = SPLITTERS_KEY + splitter.objectName()
+        kept = settings.value(key)
         if isinstance(kept, QByteArray):
             splitter.restoreState(kept)  # Qt ignores a state that is not a splitter's
-
-
-def keep_splitters(splitters: list[QSplitter], settings: QSettings) -> None:
-    """Keep each splitter's division whenever the editor moves it."""
-    for splitter in splitters:
         splitter.splitterMoved.connect(
-            lambda _pos, _index, s=splitter: settings.setValue(SPLITTERS_KEY + s.objectName(), s.saveState())
+            lambda _pos, _index, s=splitter, k=key: settings.setValue(k, s.saveState())
         )
 
 
-def restore_columns(table: QTableView, settings: QSettings) -> None:
-    """The findings table's column widths and sort as the editor last left them."""
-    kept = settings.value(COLUMNS_KEY)
+def follow_columns(table: QTableView, settings: QSettings) -> None:
+    """The findings table's column widths and sort as the editor last left them, kept whenever
+    the editor changes them."""
     header = table.horizontalHeader()
+    kept = settings.value(COLUMNS_KEY)
     if isinstance(kept, QByteArray) and header.restoreState(kept):  # False: not a header's state
         table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
-
-
-def keep_columns(table: QTableView, settings: QSettings) -> None:
-    """Keep the columns' widths and sort whenever the editor changes them."""
-    header = table.horizontalHeader()
 
     def keep() -> None:
         settings.setValue(COLUMNS_KEY, header.saveState())
