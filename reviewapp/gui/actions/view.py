@@ -86,7 +86,7 @@ class ViewActions(QObject):
         self.set_text_size(self.text_size + steps)
 
     def set_text_size(self, points: int) -> None:
-        points = min(max(points, MIN_TEXT_SIZE), MAX_TEXT_SIZE)
+        points = _bounded(points)
         if points != self.text_size:
             self.text_size = points
             self.window.settings.setValue(TEXT_SIZE_KEY, points)
@@ -116,4 +116,8 @@ def saved_text_size(settings: QSettings) -> int:
         points = int(settings.value(TEXT_SIZE_KEY, TEXT_SIZE))  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return TEXT_SIZE
+    return _bounded(points)
+
+
+def _bounded(points: int) -> int:
     return min(max(points, MIN_TEXT_SIZE), MAX_TEXT_SIZE)
