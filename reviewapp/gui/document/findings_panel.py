@@ -45,7 +45,8 @@ class FindingsTable(QTableView):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if event.reason() == QContextMenuEvent.Reason.Mouse:
-            index = self.indexAt(event.pos())  # Qt gives a mouse's place on the viewport
+            where = event.pos()  # Qt gives a mouse's place on the viewport
+            index = self.indexAt(where)
             selection = self.selectionModel()
             if index.isValid() and selection.isSelected(index):  # one of several chosen: keep them
                 selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -53,14 +54,10 @@ class FindingsTable(QTableView):
                 self.setCurrentIndex(index)  # the row clicked is the one acted on, as it shows
         else:  # the Menu key or Shift+F10: the current row, the menu under it
             index = self.currentIndex()
+            where = self.visualRect(index).bottomLeft()
         finding = index.data(FINDING_ROLE) if index.isValid() else None
         if finding is None:
             return
-        where = (
-            self.visualRect(index).bottomLeft()
-            if event.reason() != QContextMenuEvent.Reason.Mouse
-            else event.pos()
-        )
         self.menu_requested.emit(finding, self.viewport().mapToGlobal(where))
         event.accept()
 
