@@ -155,7 +155,7 @@ class FindingActions(QObject):
         if finding.id not in tab.resolutions:
             self.window.status.showMessage("This finding is open: there is no decision to take back.", 5000)
             return
-        person = self.window.store.setting("signoff.name") or self._ask_name()
+        person = self._decider()
         if person and self.record_resolutions(tab, [finding], REOPENED, person, move_on=False):
             self.window.status.showMessage(f"“{_short(finding.text)}” is open again.", 6000)
 
@@ -165,9 +165,7 @@ class FindingActions(QObject):
 
     def open_resolve(self, tab: DocumentTab, finding: Finding) -> None:
         rule = self.window.reviewer.rule(finding.rule)
-        dialog = ResolveDialog(
-            finding, self.window.store.setting("signoff.name") or "", widget(self.window), rule
-        )
+        dialog = ResolveDialog(finding, self._last_decider(), widget(self.window), rule)
         dialog.accepted.connect(lambda: self._resolved(tab, finding, dialog.values()))
         self.window.open_dialog(dialog)
 
@@ -240,12 +238,10 @@ class FindingActions(QObject):
             for f in tab.review.findings
             if f.rule == finding.rule and normalise_term(f.text) == words and f.id not in tab.resolutions
         ]
-        person = self.window.store.setting("signoff.name") or ""
-        if not person:
-            person = self._ask_name()
-            if not person:
-                return
-        if self.record_resolutions(tab, same, "false_positive", person, note="ignored throughout this draft"):
+        person = self._decider()
+        if person and self.record_resolutions(
+            tab, same, "false_positive", person, note="ignored throughout this draft"
+        ):
             self.window.status.showMessage(
                 f"Ignored “{finding.text}” {len(same)} time(s) in this draft.", 6000
             )
@@ -293,7 +289,7 @@ class FindingActions(QObject):
             return
         dialog = ResolveDialog(
             findings[0],
-            self.window.store.setting("signoff.name") or "",
+            self._last_decider(),
             widget(self.window),
             self.window.reviewer.rule(findings[0].rule),
             count=len(findings),
@@ -312,6 +308,15 @@ class FindingActions(QObject):
             return
         if self.record_resolutions(tab, findings, **values):  # type: ignore[arg-type]
             self.window.status.showMessage(f"Resolved {len(findings)} finding(s).", 6000)
+
+    def _last_decider(self) -> str:
+        """The name the last decision here was recorded under ("" before any)."""
+        return self.window.store.setting("signoff.name") or ""
+
+    def _decider(self) -> str:
+        """Who decides, for a command with no dialog of its own: the last decider, else asked
+        ("" when the question is cancelled)."""
+        return self._last_decider() or self._ask_name()
 
     def _ask_name(self) -> str:
         name, ok = QInputDialog.getText(widget(self.window), "Your name", "Who is deciding?")
