@@ -40,15 +40,14 @@ class RecoveryKeeper(QObject):
         super().__init__(parent)
         self.root = root
         self.folder: RecoveryFolder | None = None
+        self.lock: QLockFile | None = None
         self._said: str | None = None
         try:
             self.folder = RecoveryFolder.new(root)
         except OSError as exc:  # said once the window listens (it connects after this)
             QTimer.singleShot(0, partial(self._failed, exc))
-        self.lock = QLockFile(str(self.folder.folder / LOCK_NAME) if self.folder else "")
-        self.lock.setStaleLockTime(0)  # held for the whole run, however long: never stale by age
-        if self.folder is not None:
-            self.lock.tryLock(0)
+        else:
+            self.lock = _held(self.folder)  # a new folder's lock: free
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="recovery")
         self._numbers: dict[DocumentTab, int] = {}
         self._next_number = count(1)  # a closed draft's number is not given again
@@ -99,9 +98,11 @@ class RecoveryKeeper(QObject):
         """The app closes as it should: this run leaves nothing behind (twice is once)."""
         self.timer.stop()
         self._writer.shutdown(wait=True)
+        if self.lock is not None:
+            self.lock.unlock()
+            self.lock = None
         if self.folder is not None:
             self.folder.remove()
-            self.lock.unlock()
             self.folder = None
 
     def _write(self, step: Callable[[RecoveryFolder], None]) -> None:
@@ -132,9 +133,8 @@ class LeftBehind:
         self.folders: list[RecoveryFolder] = []
         self._locks: list[QLockFile] = []
         for folder in run_folders(root):
-            lock = QLockFile(str(folder.folder / LOCK_NAME))
-            lock.setStaleLockTime(0)
-            if lock.tryLock(0):  # its run is over (a living run holds it)
+            lock = _held(folder)
+            if lock is not None:  # its run is over (a living run holds it)
                 self.folders.append(folder)
                 self._locks.append(lock)
         # A new draft still empty has nothing to give back.
@@ -151,6 +151,14 @@ class LeftBehind:
             lock.unlock()
             folder.remove()
         self.folders, self._locks, self.drafts = [], [], []
+
+
+def _held(folder: RecoveryFolder) -> QLockFile | None:
+    """The lock on a run's folder, taken; None while the run that holds it lives. Never stale by
+    age: a run holds it for as long as it lasts (Qt frees it when that process is gone)."""
+    lock = QLockFile(str(folder.folder / LOCK_NAME))
+    lock.setStaleLockTime(0)
+    return lock if lock.tryLock(0) else None
 
 
 def described(draft: KeptDraft) -> str:
