@@ -6,7 +6,7 @@ import random
 from itertools import pairwise
 
 from reviewapp.core.findings import Finding, assign_ids, new_finding, sort_key
-from reviewapp.core.numbering import Numbered, keyset, number, paragraph_findings
+from reviewapp.core.numbering import InOrder, Numbered, keyset, number, paragraph_findings
 
 RULES = ("hedge.vague", "claim.figure")
 WORDS = ("many", "some")
@@ -73,3 +73,26 @@ def test_numbering_after_edits_equals_numbering_afresh():
                 results.insert(where, paragraph(rng, 10))
             elif len(keys) > 1:
                 del keys[where], results[where]
+
+
+def test_a_first_pass_numbered_as_each_paragraph_comes_equals_numbering_afresh():
+    """InOrder gives each paragraph's findings their ids as they come (the analysis's forked
+    processes still at work); a document finding then renumbers the later ones of its key."""
+    rng = random.Random(7)
+    for _ in range(300):
+        count = rng.randrange(1, 12)
+        results = [paragraph(rng, 10) for _ in range(count)]
+        starts = [11 * n for n in range(count)]
+        size = 11 * count
+        doc = document_findings(rng, size)
+        first = InOrder()
+        for start, found in zip(starts, results, strict=True):
+            first.add(start, found)
+        flat, bounds, _ = paragraph_findings(None, list(range(count)), starts, size, results)
+        assert first.bounds == bounds
+        assert [f.with_id("") for f in first.flat] == flat
+        expected = assign_ids([*flat, *doc])
+        assert first.finish(doc) == expected
+        # Kept for the next pass with the same ids as numbering afresh gives them.
+        assert first.flat == [f for f in expected if f.message == "m"]
+        assert sorted(doc, key=sort_key) == [f for f in expected if f.message == "d"]
