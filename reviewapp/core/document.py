@@ -189,7 +189,8 @@ def _paragraphs(
         last_pos, last_line = lines[b - 1]
         start = first_pos + len(first_line) - len(first_line.lstrip())
         end = last_pos + len(last_line.rstrip())
-        out.append(Paragraph(index + len(out), start, end, text[start:end]))
+        # tuple.__new__: Paragraph's own __new__ is Python code (a 20 MB draft's 40,000: 14 ms of 0.2 s).
+        out.append(_new(Paragraph, (index + len(out), start, end, text[start:end])))
     return out
 
 
