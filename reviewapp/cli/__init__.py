@@ -13,7 +13,7 @@ from .. import __version__
 from ..core.errors import ReviewAppError
 from ..interpreter import collector_off, end_process
 from . import check, db, desktop, keys, records, report
-from .common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CliError, common_options
+from .common import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_USAGE, CliError, common_options
 
 COMMAND_GROUPS = (check, desktop, records, report, keys, db)
 GROUP_OF = {name: group for group in COMMAND_GROUPS for name in group.COMMANDS}
@@ -74,11 +74,11 @@ def _run_command(argv: Sequence[str] | None, parsed: list[argparse.Namespace]) -
     except ReviewAppError as exc:  # a database failure: its own exit status (see README)
         print(f"reviewapp: {exc}", file=sys.stderr)
         return int(getattr(exc, "exit_code", EXIT_USAGE))
-    except BrokenPipeError:  # `reviewapp check ... | head`: the reader has all it wanted
+    except BrokenPipeError:  # `reviewapp check ... | head`: the reader stopped reading
         # Python flushes stdout again at exit; point it at /dev/null so that
         # flush cannot fail too (the recipe in the `signal` module's docs).
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug of ours: one line for the user, the traceback on request

@@ -12,6 +12,9 @@ from ..core.errors import ReviewAppError
 
 EXIT_OK, EXIT_ERROR_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 70  # a bug of ours (sysexits' EX_SOFTWARE)
+# The reader closed the pipe before the end (`| head`): what a shell shows for a program a SIGPIPE
+# ended. Not 0: the run did not finish, and a script with `pipefail` must not take it as clean.
+EXIT_BROKEN_PIPE = 141
 T = TypeVar("T")
 
 

@@ -141,7 +141,9 @@ def test_a_mistyped_command_is_a_usage_error_not_the_desktop_app():
 
 
 def test_a_reader_that_stops_early_gets_no_traceback(data_dir):
-    """`reviewapp check ... | head`: the closed pipe ends the run quietly, status 0."""
+    """`reviewapp check ... | head`: the closed pipe ends the run quietly, with the status a shell
+    shows for a program a SIGPIPE ended (141), not 0: this draft has an error finding, and a
+    script with `pipefail` must not read a cut-short run as a clean draft."""
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -157,7 +159,7 @@ def test_a_reader_that_stops_early_gets_no_traceback(data_dir):
     )
     proc.stdout.close()  # the reader is gone before the first write, as after `head -c 10`
     stderr = proc.stderr.read().decode()
-    assert proc.wait(timeout=60) == 0
+    assert proc.wait(timeout=60) == 141
     assert stderr == ""
 
 
