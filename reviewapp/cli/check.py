@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from .. import __version__
 from ..core.findings import SEVERITIES
 from ..core.shown import display_path
+from ..core.wording import counted
 from .check_many import review_many, review_one
 from .common import EXIT_ERROR_FINDINGS, EXIT_OK, EXIT_USAGE, iter_drafts, reviewer
 
@@ -155,7 +156,9 @@ def print_findings(out: TextIO, document, findings) -> None:
     from ..core.text import short_quote
 
     text = document.text
-    out.write(f"{display_path(document.path)}: {document.words} words, sha256 {document.sha256[:12]}\n")
+    out.write(
+        f"{display_path(document.path)}: {counted(document.words, 'word')}, sha256 {document.sha256[:12]}\n"
+    )
     line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     for f in findings:
         line = bisect_right(line_starts, f.start)
@@ -166,4 +169,4 @@ def print_findings(out: TextIO, document, findings) -> None:
             out.write(f'      "{quote}"\n')
     counts = Counter(f.severity for f in findings)
     summary = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in reversed(SEVERITIES))
-    out.write(f"  {len(findings)} findings: {summary}\n\n")
+    out.write(f"  {counted(len(findings), 'finding')}: {summary}\n\n")

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..core.errors import ReviewAppError
 from ..core.shown import display_path
+from ..core.wording import counted
 from .common import (
     EXIT_ERROR_FINDINGS,
     EXIT_OK,
@@ -237,10 +238,12 @@ def run_audit(args: argparse.Namespace) -> int:
         signatures = (
             "each entry's signature valid" if args.every_signature else "every decision signed by its signer"
         )
-        print(f"the record verifies: {report.entries} entries, chain intact, {signatures}")
+        print(
+            f"the record verifies: {counted(report.entries, 'entry', 'entries')}, chain intact, {signatures}"
+        )
         print(f"head {report.head}")
         return EXIT_OK
-    print(f"the record does NOT verify ({len(report.problems)} problem(s)):", file=sys.stderr)
+    print(f"the record does NOT verify ({counted(len(report.problems), 'problem')}):", file=sys.stderr)
     for problem in report.problems[:20]:
         print(f"  {problem}", file=sys.stderr)
     return EXIT_NOT_VERIFIED

@@ -19,6 +19,7 @@ import codecs
 from . import errors
 from .encoding import FileEncoding, detect_newline
 from .regex_cache import compile_rule
+from .wording import counted
 
 # Programs keep the noncharacters for their own use: Qt's editor, for one, takes U+FDD0 and U+FDD1
 # as frame marks and breaks a paragraph there, so the app would show another text than `check` reads.
@@ -51,7 +52,10 @@ def as_text(text: str, label: object, warnings: list[str]) -> tuple[str, int]:
     text; and how many of those there were (said in `warnings`)."""
     text, removed = _NOT_TEXT.subn("", normalize_newlines(text))
     if removed:
-        warnings.append(f"{label}: removed {removed} character(s) that are not text (such as NUL).")
+        verb = "is" if removed == 1 else "are"
+        warnings.append(
+            f"{label}: removed {counted(removed, 'character')} that {verb} not text (such as NUL)."
+        )
     return text, removed
 
 

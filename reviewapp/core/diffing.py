@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .document import same_ends
+from .wording import counted
 
 Op = Literal["equal", "insert", "delete"]
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
@@ -36,7 +37,7 @@ class WordDiff:
     def summary(self) -> str:
         if not self.changed:
             return "no change"
-        return f"{self.count('insert')} word(s) added, {self.count('delete')} removed"
+        return f"{counted(self.count('insert'), 'word')} added, {self.count('delete'):,} removed"
 
 
 # difflib compares each token with every other place it occurs, and a draft's spaces and commas

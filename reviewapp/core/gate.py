@@ -19,6 +19,7 @@ from .decisions import RESOLUTION
 from .findings import SEVERITY_RANK, Finding
 from .policy import Policy
 from .store import DraftRecord, DraftRef, Resolution, SignOff
+from .wording import counted
 
 APPROVED, CHANGED, NOT_APPROVED = "approved", "changed since approval", "not approved"
 NOT_VERIFIED = "record does not verify"
@@ -63,7 +64,8 @@ def evaluate(findings: Sequence[Finding], draft: DraftRef, record: DraftRecord, 
         first = blocking[0]
         quote = first.text if len(first.text) <= 50 else first.text[:49] + "…"
         reasons.append(
-            f"{len(blocking)} finding(s) at {policy.block_unresolved_at} or above are unresolved "
+            f"{counted(len(blocking), 'finding')} at {policy.block_unresolved_at} or above "
+            f"{'is' if len(blocking) == 1 else 'are'} unresolved "
             f"(first: “{quote}”, {LABELS[first.category].lower()})"
         )
     rejections = _standing_rejections(current, policy)

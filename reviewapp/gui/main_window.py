@@ -18,6 +18,7 @@ from ..core.settings import UserSettings
 from ..core.shown import display_path
 from ..core.store import ReviewStore
 from ..core.store.postgres import ServerStore
+from ..core.wording import counted
 from .actions.files import FileActions
 from .actions.findings import FindingActions
 from .actions.grammar import GrammarActions
@@ -268,7 +269,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Recover unsaved changes",
-            f"reviewapp closed without saving changes to {len(left.drafts)} draft(s):\n\n{names}\n\n"
+            f"reviewapp closed without saving changes to {counted(len(left.drafts), 'draft')}:\n\n{names}\n\n"
             "Restore them? Each opens with its changes unsaved, until you save it.",
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Discard,
             self,

@@ -9,7 +9,7 @@ def test_a_changed_word_shows_as_removed_then_added():
         Piece("insert", "ten"),
         Piece("equal", "."),
     )
-    assert diff.summary == "1 word(s) added, 1 removed"
+    assert diff.summary == "1 word added, 1 removed"
 
 
 def test_an_added_sentence_and_no_change():

@@ -146,7 +146,7 @@ def test_nul_bytes_are_removed_with_a_warning_and_never_reach_a_report(tmp_path)
         "report", str(path), "--db", str(tmp_path / "r.sqlite3"), "--init", *out, cwd=tmp_path, home=tmp_path
     )
     assert done.returncode == 0, done.stderr
-    assert "removed 2 character(s) that are not text" in done.stderr
+    assert "removed 2 characters that are not text" in done.stderr
     assert "\x00" not in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 

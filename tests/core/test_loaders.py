@@ -45,12 +45,12 @@ def test_a_paragraph_separator_is_a_line_end_and_noncharacters_are_not_text(tmp_
     doc = load_path(write(tmp_path, "a.txt", raw))
     assert doc.text == "Headline\nThe council met.\nIt voted.\n"
     assert [p.text for p in doc.paragraphs] == ["Headline", "The council met.", "It voted."]
-    assert doc.warnings == [f"{tmp_path / 'a.txt'}: removed 2 character(s) that are not text (such as NUL)."]
+    assert doc.warnings == [f"{tmp_path / 'a.txt'}: removed 2 characters that are not text (such as NUL)."]
     # Written as character references in a web page, they are the same characters.
     page = write(tmp_path, "a.html", b"<article><p>One&#x2029;Two.</p><p>x&#xFDD0;y</p></article>")
     html = load_path(page)
     assert [p.text for p in html.paragraphs] == ["One", "Two.", "xy"]
-    assert len(html.warnings) == 1 and "removed 1 character(s)" in html.warnings[0]
+    assert len(html.warnings) == 1 and "removed 1 character that is not text" in html.warnings[0]
     pasted = load_text("One\u2029Tw\x00o.")  # a draft pasted into the app
     assert pasted.text == "One\nTwo." and len(pasted.warnings) == 1
 
@@ -62,7 +62,7 @@ def test_a_docx_paragraph_separator_and_noncharacters(tmp_path):
     word.save(str(path))
     doc = load_path(path)
     assert [p.text for p in doc.paragraphs] == ["First", "second."]
-    assert len(doc.warnings) == 1 and "removed 1 character(s)" in doc.warnings[0]
+    assert len(doc.warnings) == 1 and "removed 1 character that is not text" in doc.warnings[0]
 
 
 def test_cp1252_is_read_with_a_visible_warning(tmp_path):

@@ -81,7 +81,7 @@ def test_gate_gives_its_reasons(store, data_dir, tmp_path, people):
     review = analyse(path)
     gate = gate_of(review, store)
     assert not gate.publishable
-    assert gate.reasons[0].startswith(f"{len(gate.unresolved)} finding(s) at warning or above are unresolved")
+    assert gate.reasons[0].startswith(f"{len(gate.unresolved)} findings at warning or above are unresolved")
     assert "(first: “" in gate.reasons[0]  # the words, not an internal id
     assert "no approval by the editor for this exact text" in gate.reasons
 

@@ -133,7 +133,7 @@ def test_resolve_all_page_furniture_in_one_step(window, qtbot, foxconn_copy):
     tab.resolutions.changed.connect(told.append)
     window.findings.resolve_all_furniture()
     bulk = dialog(window, "resolve-dialog")
-    assert "4 finding(s)" in bulk.findChild(object, "resolve-header").text()
+    assert "4 findings" in bulk.findChild(object, "resolve-header").text()
     assert bulk.status.findData("removed") == -1  # removing is one edit at a time
     assert bulk.status.currentData() == "false_positive", "not removed: then they are no furniture"
     bulk.status.setCurrentIndex(bulk.status.findData("false_positive"))
@@ -338,7 +338,7 @@ def test_a_rows_menu_offers_what_the_editors_does_and_acts_on_that_row(window, q
     menu_action(menu, "Resolve All of This Rule…").trigger()
     bulk = dialog(window, "resolve-dialog")
     same_rule = [f for f in review.findings if f.rule == views.rule]
-    assert f"{len(same_rule)} finding(s)" in bulk.findChild(object, "resolve-header").text()
+    assert f"{len(same_rule)} findings" in bulk.findChild(object, "resolve-header").text()
     bulk.reject()
 
 
@@ -382,7 +382,7 @@ def test_rows_chosen_with_ctrl_click_are_resolved_together(window, qtbot, foxcon
     assert table.selectionModel().currentIndex().data(FINDING_ROLE) == chosen[0]
     menu_action(menu, "Resolve the 3 Chosen Findings…").trigger()
     bulk = dialog(window, "resolve-dialog")
-    assert "the findings chosen in the table: 3 finding(s)" in bulk.findChild(object, "resolve-header").text()
+    assert "the findings chosen in the table: 3 findings" in bulk.findChild(object, "resolve-header").text()
     bulk.reject()
 
     window.findings.resolve_current()  # Ctrl+R does the same with several rows chosen
@@ -399,7 +399,7 @@ def test_rows_chosen_with_ctrl_click_are_resolved_together(window, qtbot, foxcon
     )
     window.findings.resolve_current()
     single = dialog(window, "resolve-dialog")
-    assert "finding(s)" not in single.findChild(object, "resolve-header").text()
+    assert " findings, each" not in single.findChild(object, "resolve-header").text()
     single.reject()
 
 

@@ -61,7 +61,7 @@ def test_drafts_of_a_killed_run_are_offered_and_restored_unsaved(window, qtbot, 
 
     box = window.offer_recovery()
     assert box is not None and box.isVisible()
-    assert "2 draft(s)" in box.text() and "openai-foxconn.txt, as it was at" in box.text()
+    assert "2 drafts" in box.text() and "openai-foxconn.txt, as it was at" in box.text()
     assert "an untitled draft" in box.text()
     box.button(QMessageBox.StandardButton.Ok).click()
 
@@ -182,7 +182,7 @@ def test_the_same_file_kept_by_two_killed_runs_comes_back_twice_not_once(window,
         (tmp_path / run).mkdir()
         crash_while_editing(foxconn_copy, tmp_path / run)
     box = window.offer_recovery()
-    assert "4 draft(s)" in box.text()
+    assert "4 drafts" in box.text()
     box.button(QMessageBox.StandardButton.Ok).click()
     edited = [tab for tab in window.tab_list() if tab.text == original + " Edited before the crash."]
     assert len(edited) == 2
@@ -201,7 +201,7 @@ def test_empty_kept_drafts_come_back_as_they_were_or_not_at_all(window, qtbot, f
     dead.keep(2, None, "  \n")
     dead.keep(3, None, "Kept words.")
     box = window.offer_recovery()
-    assert "2 draft(s)" in box.text()  # not the new draft that was still empty
+    assert "2 drafts" in box.text()  # not the new draft that was still empty
     box.button(QMessageBox.StandardButton.Ok).click()
     assert {(tab.path, tab.text) for tab in window.tab_list()} == {(None, "Kept words."), (foxconn_copy, "")}
     assert not dead.folder.exists()

@@ -93,4 +93,4 @@ def test_cli_and_app_agree_with_grammar_from_the_users_settings(
     assert status.returncode == 1 and not app_gate.publishable
     assert verdict == f"{app_gate.approval}; not publishable"
     assert reasons == app_gate.reasons
-    assert "finding(s) at warning or above are unresolved" in reasons[0]
+    assert "findings at warning or above are unresolved" in reasons[0]

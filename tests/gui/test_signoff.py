@@ -77,7 +77,7 @@ def test_approve_then_edit_loses_the_approval(window, qtbot, foxconn_copy):
     label.linkActivated.emit("compare")
     compare = _dialog(window, "compare-dialog")
     assert [(p.op, p.text) for p in compare.diff.pieces if p.op != "equal"] == [("insert", " More.")]
-    assert "1 word(s) added, 0 removed" in compare.summary.text()
+    assert "1 word added, 0 removed" in compare.summary.text()
     compare.close()
     # Undoing the edit brings back the approved text, and with it the approval.
     tab.editor.document().undo()

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from ..categories import CATEGORIES, CATEGORY, LABELS, shade
 from ..document import split_paragraphs
 from ..findings import SEVERITIES, SEVERITY_RANK, Finding
+from ..wording import counted
 from .json_report import disclosure_jsonld, render_disclosure
 from .model import Report, display_time
 from .segments import Piece, Reference, marked_paragraphs
@@ -146,9 +147,8 @@ def _audit(report: Report, look) -> str:
         "<code>reviewapp audit verify --expect HEAD</code> shows any later rollback or rewrite.</p>"
     )
     if audit.ok:
-        verdict = (
-            f"Verifies: {audit.entries} entries, hash chain intact, every decision signed by its signer."
-        )
+        entries = counted(audit.entries, "entry", "entries")
+        verdict = f"Verifies: {entries}, hash chain intact, every decision signed by its signer."
         return f"<p {look('verdict-yes')}>{verdict}</p>{head}"
     reason = escape(audit.reason or "")
     return f"<p {look('verdict-no')}>Does not verify: entry {audit.first_broken}, {reason}.</p>{head}"
@@ -211,7 +211,7 @@ def _summary(report: Report, look) -> list[str]:
     return [
         "<h2>Summary</h2>",
         f"<table><tr><th>Category</th>{head}<th>open</th></tr>{''.join(rows)}</table>",
-        f"<p>{len(report.findings)} findings, {report.open_count} open"
+        f"<p>{counted(len(report.findings), 'finding')}, {report.open_count} open"
         + (f"; resolved as {resolved}." if resolved else ".")
         + "</p>",
     ]

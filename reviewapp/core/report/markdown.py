@@ -7,6 +7,7 @@ import re
 from ..categories import CATEGORIES, LABELS
 from ..document import split_paragraphs
 from ..findings import SEVERITIES
+from ..wording import counted
 from .json_report import render_disclosure
 from .model import Report, display_time
 from .segments import Piece, marked_paragraphs
@@ -65,7 +66,7 @@ def render_markdown(report: Report) -> str:
     resolved = ", ".join(f"{s.replace('_', ' ')} {n}" for s, n in report.resolved_by_status().items())
     lines += [
         "",
-        f"{len(report.findings)} findings, {report.open_count} open"
+        f"{counted(len(report.findings), 'finding')}, {report.open_count} open"
         + (f"; resolved as {resolved}." if resolved else "."),
         "",
         "## Text",
@@ -128,7 +129,7 @@ def render_markdown(report: Report) -> str:
         "",
         "## Audit log",
         "",
-        f"The record verifies: {audit.entries} entries, hash chain intact, "
+        f"The record verifies: {counted(audit.entries, 'entry', 'entries')}, hash chain intact, "
         "every decision signed by its signer."
         if audit.ok
         else f"**The record does not verify**: entry {audit.first_broken}, {audit.reason}.",

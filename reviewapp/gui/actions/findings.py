@@ -15,6 +15,7 @@ from ...core.decisions import REOPENED
 from ...core.findings import Finding
 from ...core.fixes import Fix, delete_span
 from ...core.keys import Identity
+from ...core.wording import counted
 from ..dialogs.resolve import ResolveDialog
 from ..document.tab import DocumentTab
 from ..mnemonics import literal
@@ -243,7 +244,7 @@ class FindingActions(QObject):
             tab, same, "false_positive", person, note="ignored throughout this draft"
         ):
             self.window.status.showMessage(
-                f"Ignored “{finding.text}” {len(same)} time(s) in this draft.", 6000
+                f"Ignored “{finding.text}” {counted(len(same), 'time')} in this draft.", 6000
             )
 
     def allow_current(self) -> None:
@@ -307,7 +308,7 @@ class FindingActions(QObject):
             )
             return
         if self.record_resolutions(tab, findings, **values):  # type: ignore[arg-type]
-            self.window.status.showMessage(f"Resolved {len(findings)} finding(s).", 6000)
+            self.window.status.showMessage(f"Resolved {counted(len(findings), 'finding')}.", 6000)
 
     def _last_decider(self) -> str:
         """The name the last decision here was recorded under ("" before any)."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit
 from ...core import ReviewAppError
 from ...core.diffing import word_diff
 from ...core.keys import Identity, IdentityError, identity_for
+from ...core.wording import counted
 from ..dialogs.compare import CompareDialog
 from ..dialogs.history import HistoryDialog
 from ..dialogs.signoff import SignOffDialog
@@ -141,7 +142,7 @@ class ReviewActions(QObject):
         report = self.window.store.verify_audit()
         if report.ok:
             self.window.status.showMessage(
-                f"Audit log verifies: {report.entries} entries, chain intact.", 8000
+                f"Audit log verifies: {counted(report.entries, 'entry', 'entries')}, chain intact.", 8000
             )
         else:
             self.window.show_error(

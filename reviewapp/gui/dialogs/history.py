@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.store import AuditReport, HistoryEntry
+from ...core.wording import counted
 
 PROBLEM_COLOR = "#d1495b"  # readable on light and dark backgrounds
 SHA_ROLE = Qt.ItemDataRole.UserRole + 1  # a version row's text hash
@@ -153,9 +154,9 @@ class HistoryDialog(QDialog):
 
     def run_verify(self) -> AuditReport:
         report = self.verify()
+        entries = counted(report.entries, "entry", "entries")
         self.audit.setText(
-            f"The record verifies: {report.entries} entries, every decision signed by its signer. "
-            f"Head {report.head}"
+            f"The record verifies: {entries}, every decision signed by its signer. Head {report.head}"
             if report.ok
             else f"The record DOES NOT VERIFY: entry {report.first_broken}, {report.reason}."
         )

@@ -18,6 +18,7 @@ from ...core.analyzers.base import RuleInfo
 from ...core.categories import CATEGORY, LABELS
 from ...core.decisions import RESOLUTION, RESOLUTION_TABLE
 from ...core.findings import Finding
+from ...core.wording import counted
 from ..palette import WARNING_COLOR
 from .fitting import fit_to_text, scrolled
 
@@ -43,7 +44,7 @@ class ResolveDialog(QDialog):
         self.setWindowTitle("Resolve findings" if count else "Resolve finding")
         self.setObjectName("resolve-dialog")
         if count:
-            text = f"Resolve {what}: {count} finding(s), each recorded and signed on its own."
+            text = f"Resolve {what}: {counted(count, 'finding')}, each recorded and signed on its own."
         else:
             quote = finding.text if len(finding.text) < 200 else finding.text[:197] + "…"
             text = f"{LABELS[finding.category]} — {finding.message}\n\n“{quote}”"

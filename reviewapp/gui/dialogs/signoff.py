@@ -112,8 +112,8 @@ class SignOffDialog(QDialog):
         refused = self.approve.isChecked() and bool(self.gate.unresolved)
         self.sign_button.setEnabled(not refused)
         self.error.setText(
-            f"Approval is refused: {len(self.gate.unresolved)} finding(s) that block publication are "
-            "unresolved. Resolve them first (F8, then Ctrl+R), or reject the text."
+            f"Approval is refused: {_blocking(len(self.gate.unresolved))} unresolved. Resolve them first "
+            "(F8, then Ctrl+R), or reject the text."
             if refused
             else ""
         )
@@ -131,3 +131,9 @@ def _reasons_text(gate: GateResult) -> str:
     if gate.publishable:
         return "The publication gate is satisfied for this text."
     return "Not yet publishable:\n" + "\n".join(f"• {reason}" for reason in gate.reasons)
+
+
+def _blocking(count: int) -> str:
+    if count == 1:
+        return "1 finding that blocks publication is"
+    return f"{count:,} findings that block publication are"
