@@ -6,11 +6,12 @@ positions happens through `LineMap` here.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QResizeEvent, QShowEvent, QTextCursor, QWheelEvent
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QResizeEvent, QShowEvent, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from ...core.categories import CATEGORIES, CATEGORY, LABELS
@@ -98,6 +99,14 @@ class ReviewEditor(QPlainTextEdit):
             event.accept()
             return
         super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """An Alt chord that no menu or command took is not typed: Qt's editors would put the
+        letter into the draft (Alt+X typed "x"), where a desktop editor does nothing."""
+        if is_command_chord(event):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
 
     def _wrap_as(self, layout: Layout) -> None:
         if layout.wrap is None:
@@ -335,3 +344,13 @@ class ReviewEditor(QPlainTextEdit):
         if resolution is not None:
             text += f"<br>Resolved: {resolution.status.replace('_', ' ')} by {escape(resolution.person)}"
         return text
+
+
+def is_command_chord(event: QKeyEvent) -> bool:
+    """Alt with a key that would type text: a command on Windows and Linux, never text. Not
+    Ctrl+Alt, which is how Windows reports AltGr (the "@" of a German keyboard), nor anything
+    on macOS, where Option types characters ("å", "©")."""
+    if sys.platform == "darwin" or not event.text():
+        return False
+    held = event.modifiers()
+    return bool(held & Qt.KeyboardModifier.AltModifier) and not held & Qt.KeyboardModifier.ControlModifier
