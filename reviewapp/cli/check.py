@@ -7,8 +7,9 @@ import os
 import sys
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from operator import attrgetter
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from .. import __version__
 from ..core.findings import SEVERITIES
@@ -67,41 +68,80 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
         failures.append(message)
         print(f"reviewapp: {message}", file=sys.stderr)
 
-    documents = []
-    has_error = False
+    # The contract as one line is made draft by draft, where each is reviewed (in a folder's check,
+    # by the forked workers); indented for a person at a terminal, here at the end.
+    encode = args.format == "json" and not out.isatty()
+
+    def checked(document: Any, review: Any) -> Checked:
+        found = filter_score(filter_severity(review.findings, args.min_severity), args.min_score)
+        return checked_draft(document, found, encode)
+
+    drafts: list[Checked] = []
     grammar_step = "check"
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     paths = list(iter_drafts(args.paths, fail))
     if pipeline.grammar is None and workers > 1 and len(paths) >= PARALLEL_MIN_DRAFTS:
-        reviewed = review_many(pipeline, paths, workers)
+        reviewed = review_many(pipeline, paths, workers, checked)
     else:
         reviewed = (review_one(pipeline, path, grammar_step, workers) for path in paths)
     for outcome in reviewed:
         if isinstance(outcome, str):
             fail(outcome)
             continue
-        document, review = outcome
-        for warning in document.warnings:
+        if not isinstance(outcome, Checked):
+            document, review = outcome
+            if pipeline.grammar is not None and grammar_step == "check" and not review.grammar.available:
+                # Said once; the other drafts do not wait on a server that is not there.
+                print(f"reviewapp: grammar check unavailable: {review.grammar.reason}", file=sys.stderr)
+                grammar_step = "cached"
+            outcome = checked(document, review)
+        for warning in outcome.warnings:
             print(f"reviewapp: warning: {display_path(warning)}", file=sys.stderr)
-        if pipeline.grammar is not None and grammar_step == "check" and not review.grammar.available:
-            # Said once; the other drafts do not wait on a server that is not there.
-            print(f"reviewapp: grammar check unavailable: {review.grammar.reason}", file=sys.stderr)
-            grammar_step = "cached"
-        findings = filter_score(filter_severity(review.findings, args.min_severity), args.min_score)
-        has_error = has_error or any(f.severity == "error" for f in findings)
-        documents.append((document, findings))
+        drafts.append(outcome)
         if args.format == "text":
-            print_findings(out, document, findings)
+            print_findings(out, outcome.document, outcome.findings)
     if args.format == "json":
         status = pipeline.grammar.status if pipeline.grammar is not None else None
         grammar = status.to_json() if status is not None else _grammar_off()
-        write_json(out, findings_json(documents, grammar), indent=out.isatty())
+        if encode:
+            write_contract(out, drafts, grammar)
+        else:
+            write_json(out, findings_json(drafts, grammar), indent=True)
     if failures:
         return EXIT_USAGE
-    return EXIT_ERROR_FINDINGS if has_error else EXIT_OK
+    return EXIT_ERROR_FINDINGS if any(draft.has_error for draft in drafts) else EXIT_OK
 
 
 PARALLEL_MIN_DRAFTS = 8  # below this, starting worker processes costs more than it saves
+
+
+class Checked(NamedTuple):
+    """A draft's part of `check`'s output, made where the draft was reviewed."""
+
+    document: Any  # None once `encoded`
+    warnings: list[str]
+    findings: list[Any]  # those shown (--min-severity, --min-score); none kept once `encoded`
+    has_error: bool
+    # The draft's object in the contract as one line of JSON, in pieces (not joined: a 20 MB
+    # draft's findings are 100 MB of it); or None.
+    encoded: tuple[bytes, ...] | None
+
+
+def checked_draft(document: Any, findings: list[Any], encode: bool) -> Checked:
+    """A draft and its `findings`, with `encode` as its object in the contract (one line of JSON):
+    in a folder's check a forked worker does this for its drafts, and sends back those bytes
+    where it sent its document and every finding, to be made into dicts and encoded here, on
+    one CPU."""
+    summary = dict(Counter(map(_SEVERITY, findings)))
+    has_error = "error" in summary
+    if not encode:
+        return Checked(document, document.warnings, findings, has_error, None)
+    import orjson
+
+    head = orjson.dumps(_document_head(document, summary))
+    # "findings" is a document's last field: put in where its object closes.
+    encoded = (head[:-1] + b',"findings":', orjson.dumps([f.to_json() for f in findings]), b"}")
+    return Checked(None, document.warnings, [], has_error, encoded)
 
 
 def write_json(out: TextIO, data: Any, indent: bool) -> None:
@@ -112,13 +152,18 @@ def write_json(out: TextIO, data: Any, indent: bool) -> None:
     """
     import orjson
 
-    encoded = orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if indent else 0))
+    write_bytes(
+        out, orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if indent else 0))
+    )
+
+
+def write_bytes(out: TextIO, *pieces: bytes) -> None:
     buffer = getattr(out, "buffer", None)
     if buffer is None:  # a text stream only (a test's StringIO)
-        out.write(encoded.decode("utf-8"))
+        out.write(b"".join(pieces).decode("utf-8"))
         return
     out.flush()
-    buffer.write(encoded)
+    buffer.writelines(pieces)
     buffer.flush()
 
 
@@ -131,23 +176,49 @@ def _grammar_off() -> dict[str, Any]:
 _SEVERITY = attrgetter("severity")
 
 
-def findings_json(documents: list, grammar: dict) -> dict:
-    """The findings contract (../shared/contract/findings.md)."""
+def findings_json(drafts: list[Checked], grammar: dict) -> dict:
+    """The findings contract (../shared/contract/findings.md), of drafts whose findings are kept."""
+    documents = []
+    for draft in drafts:
+        summary = dict(Counter(map(_SEVERITY, draft.findings)))
+        documents.append(
+            {**_document_head(draft.document, summary), "findings": [f.to_json() for f in draft.findings]}
+        )
+    return {**_contract_head(grammar), "documents": documents}
+
+
+def write_contract(out: TextIO, drafts: list[Checked], grammar: dict) -> None:
+    """The findings contract as one line of JSON (what orjson makes of findings_json), from each
+    draft's encoded object: "documents" is the contract's last field. Written piece by piece,
+    not joined first (a 20 MB draft's contract is 100 MB)."""
+    import orjson
+
+    head = orjson.dumps(_contract_head(grammar))[:-1] + b',"documents":['
+    write_bytes(out, head, *_joined(drafts), b"]}\n")
+
+
+def _joined(drafts: list[Checked]) -> Iterator[bytes]:
+    """The drafts' encoded objects, with a comma between each two."""
+    for number, draft in enumerate(drafts):
+        assert draft.encoded is not None
+        if number:
+            yield b","
+        yield from draft.encoded
+
+
+def _contract_head(grammar: dict) -> dict[str, Any]:
+    return {"tool": {"name": "reviewapp", "version": __version__}, "grammar": grammar}
+
+
+def _document_head(document: Any, summary: dict[str, int]) -> dict[str, Any]:
+    """A document's fields in the contract, its findings aside (they come last)."""
     return {
-        "tool": {"name": "reviewapp", "version": __version__},
-        "grammar": grammar,
-        "documents": [
-            {
-                "path": str(document.path),
-                "sha256": document.sha256,
-                "words": document.words,
-                "title": document.metadata.title,
-                "warnings": document.warnings,
-                "summary": dict(Counter(map(_SEVERITY, findings))),
-                "findings": [f.to_json() for f in findings],
-            }
-            for document, findings in documents
-        ],
+        "path": str(document.path),
+        "sha256": document.sha256,
+        "words": document.words,
+        "title": document.metadata.title,
+        "warnings": document.warnings,
+        "summary": summary,
     }
 
 

@@ -1,15 +1,16 @@
 """`reviewapp check` over many drafts: the drafts shared between processes, results in order.
 
 Each draft is loaded and reviewed in this process or a forked copy of it
-(which inherits the pipeline with every rule compiled), and comes back as its
-document and findings, in the order given; this process prints and writes
-JSON as for one process. Only without grammar checking: LanguageTool's client
+(which inherits the pipeline with every rule compiled), and comes back as what
+the caller made of it there (check.py: its findings counted, and as JSON
+already), in the order given; this process prints and writes the output as
+for one process. Only without grammar checking: LanguageTool's client
 and its cache belong to one process.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ def review_one(pipeline: Any, path: Any, grammar_step: str, workers: int) -> Any
         return unreadable(path, exc)
 
 
-def _review(pipeline: Any, path: Path) -> Any:
+def _review(pipeline: Any, path: Path, finish: Callable[[Any, Any], Any]) -> Any:
     outcome = review_one(pipeline, path, "off", 1)
     if isinstance(outcome, str):
         return outcome
@@ -39,31 +40,28 @@ def _review(pipeline: Any, path: Path) -> Any:
     # Sent back pickled, and the parent reads no paragraph (it prints and writes findings): their
     # objects were half of what a draft sent, and unpickling them this process's work.
     document.paragraphs = []
-    return document, _Reviewed(review.findings)
+    return finish(document, review)
 
 
-class _Reviewed:
-    """What the parent reads of a review: its findings (the rest stays in the worker)."""
-
-    def __init__(self, findings: list[Any]) -> None:
-        self.findings = findings
-        self.grammar = None
-
-
-def review_many(pipeline: Any, paths: list[Path], workers: int) -> Iterator[Any]:
-    """(document, review) or a one-line failure for each path, in order, from `workers` processes
-    (this one included: core/forked.py), each result as soon as those before it are in."""
+def review_many(
+    pipeline: Any, paths: list[Path], workers: int, finish: Callable[[Any, Any], Any]
+) -> Iterator[Any]:
+    """finish(document, review) or a one-line failure for each path, in order, from `workers`
+    processes (this one included: core/forked.py), each result as soon as those before it are
+    in. `finish` runs where the draft was reviewed: what it gives back is all the caller gets."""
     from ..core.forked import can_fork, each_result
     from ..core.rules import load_all
 
     if not can_fork():
-        yield from (review_one(pipeline, path, "off", workers) for path in paths)
+        for path in paths:
+            outcome = review_one(pipeline, path, "off", workers)
+            yield outcome if isinstance(outcome, str) else finish(*outcome)
         return
     load_all()  # compiled once here, inherited by every worker
     pieces = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
 
     def reviewed(number: int) -> list[Any]:
-        return [_review(pipeline, path) for path in pieces[number]]
+        return [_review(pipeline, path, finish) for path in pieces[number]]
 
     for piece in each_result(len(pieces), reviewed, workers):
         yield from piece

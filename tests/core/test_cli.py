@@ -267,3 +267,34 @@ def test_each_group_declares_the_commands_it_adds():
     assert command_names(build_parser("history")) == ["history"]
     assert command_names(build_parser("keyring")) == ["keyring"]
     assert command_names(build_parser("frobnicate")) == everything  # unknown: the whole list, for the error
+
+
+def test_the_contract_made_draft_by_draft_is_the_contract_made_whole(tmp_path, data_dir):
+    """`check --format json` puts together each draft's object, encoded where the draft was
+    reviewed: byte for byte what encoding the whole contract at once gives."""
+    import io
+
+    import orjson
+
+    from reviewapp.cli.check import checked_draft, findings_json, write_contract
+    from reviewapp.core.review import GRAMMAR_OFF, Reviewer
+
+    pipeline = Reviewer.configured()
+    drafts = []
+    for name, text in [
+        ("openai-foxconn.txt", (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8")),
+        ("nothing «here».txt", "Hello.\n"),
+        ("nul.txt", "Sales rose 40 percent\x00, it seems.\n"),  # a load warning
+    ]:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        document = pipeline.load(path)
+        drafts.append((document, pipeline.review(document, grammar="off").findings))
+    assert drafts[0][1] and not drafts[1][1] and drafts[2][0].warnings
+    grammar = GRAMMAR_OFF.to_json()
+    for chosen in (drafts, drafts[:1], []):
+        whole = findings_json([checked_draft(d, found, encode=False) for d, found in chosen], grammar)
+        out = io.BytesIO()
+        stream = io.TextIOWrapper(out, encoding="utf-8")  # as stdout is: its bytes are written
+        write_contract(stream, [checked_draft(d, found, encode=True) for d, found in chosen], grammar)
+        assert out.getvalue() == orjson.dumps(whole, option=orjson.OPT_APPEND_NEWLINE)
