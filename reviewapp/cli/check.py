@@ -13,6 +13,7 @@ from typing import Any, NamedTuple, TextIO
 
 from .. import __version__
 from ..core.findings import SEVERITIES
+from ..core.loaders import STDIN_FORMATS
 from ..core.shown import display_path
 from ..core.wording import counted
 from .check_many import review_many, review_one
@@ -28,7 +29,17 @@ COMMANDS = ("check",)
 def register(commands: Any, common: argparse.ArgumentParser, only: str | None = None) -> None:
     check = commands.add_parser("check", parents=[common], help="analyse drafts and print the findings")
     check.add_argument(
-        "paths", nargs="+", metavar="PATH", help="draft files (.txt .md .html .docx) or folders"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="draft files (.txt .md .html .docx) or folders; - reads a draft from standard input",
+    )
+    check.add_argument(
+        "--stdin-format",
+        choices=STDIN_FORMATS,
+        default="txt",
+        help="how the draft read from standard input (-) is written: plain text (the default), "
+        "Markdown or HTML",
     )
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument(
@@ -81,9 +92,9 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     paths = list(iter_drafts(args.paths, fail))
     if pipeline.grammar is None and workers > 1 and len(paths) >= PARALLEL_MIN_DRAFTS:
-        reviewed = review_many(pipeline, paths, workers, checked)
+        reviewed = review_many(pipeline, paths, workers, checked, args.stdin_format)
     else:
-        reviewed = (review_one(pipeline, path, grammar_step, workers) for path in paths)
+        reviewed = (review_one(pipeline, path, grammar_step, workers, args.stdin_format) for path in paths)
     for outcome in reviewed:
         if isinstance(outcome, str):
             fail(outcome)

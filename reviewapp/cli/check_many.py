@@ -10,21 +10,26 @@ and its cache belong to one process.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .common import unreadable
+from .common import STDIN, unreadable
 
 CHUNK = 4  # drafts taken by a process at a time: fewer round trips, an even share at the end
 
 
-def review_one(pipeline: Any, path: Any, grammar_step: str, workers: int) -> Any:
-    """(document, review) of one draft, or the one line that says why it could not be read."""
+def review_one(pipeline: Any, path: Any, grammar_step: str, workers: int, stdin_format: str = "txt") -> Any:
+    """(document, review) of one draft (STDIN: read from standard input, as `stdin_format`), or
+    the one line that says why it could not be read."""
     from ..core import ReviewAppError
 
     try:
-        document = pipeline.load(path)
+        if path is STDIN:
+            document = pipeline.load_stream(sys.stdin.buffer, stdin_format, path)
+        else:
+            document = pipeline.load(path)
         return document, pipeline.review(document, grammar=grammar_step, workers=workers)
     except ReviewAppError as exc:
         return str(exc)
@@ -32,8 +37,8 @@ def review_one(pipeline: Any, path: Any, grammar_step: str, workers: int) -> Any
         return unreadable(path, exc)
 
 
-def _review(pipeline: Any, path: Path, finish: Callable[[Any, Any], Any]) -> Any:
-    outcome = review_one(pipeline, path, "off", 1)
+def _review(pipeline: Any, path: Path, finish: Callable[[Any, Any], Any], stdin_format: str) -> Any:
+    outcome = review_one(pipeline, path, "off", 1, stdin_format)
     if isinstance(outcome, str):
         return outcome
     document, review = outcome
@@ -44,7 +49,11 @@ def _review(pipeline: Any, path: Path, finish: Callable[[Any, Any], Any]) -> Any
 
 
 def review_many(
-    pipeline: Any, paths: list[Path], workers: int, finish: Callable[[Any, Any], Any]
+    pipeline: Any,
+    paths: list[Path],
+    workers: int,
+    finish: Callable[[Any, Any], Any],
+    stdin_format: str = "txt",
 ) -> Iterator[Any]:
     """finish(document, review) or a one-line failure for each path, in order, from `workers`
     processes (this one included: core/forked.py), each result as soon as those before it are
@@ -54,14 +63,14 @@ def review_many(
 
     if not can_fork():
         for path in paths:
-            outcome = review_one(pipeline, path, "off", workers)
+            outcome = review_one(pipeline, path, "off", workers, stdin_format)
             yield outcome if isinstance(outcome, str) else finish(*outcome)
         return
     load_all()  # compiled once here, inherited by every worker
     pieces = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
 
     def reviewed(number: int) -> list[Any]:
-        return [_review(pipeline, path, finish) for path in pieces[number]]
+        return [_review(pipeline, path, finish, stdin_format) for path in pieces[number]]
 
     for piece in each_result(len(pieces), reviewed, workers):
         yield from piece

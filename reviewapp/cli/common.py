@@ -105,11 +105,24 @@ def signer(args: argparse.Namespace, pipeline):  # -> Signer
     return pipeline.signer(guarded(lambda: identity_for(args.by)))
 
 
+# The draft read from standard input: `-` among the paths. Known by identity, not by name: "./-"
+# names a file.
+STDIN = Path("-")
+
+
 def iter_drafts(paths: list[str], fail: Callable[[str], None]) -> Iterator[Path]:
-    """Files named, and drafts found in folders named (sorted, hidden ones skipped)."""
+    """Files named, and drafts found in folders named (sorted, hidden ones skipped); STDIN for `-`."""
     from ..core.loaders import SUPPORTED_SUFFIXES
 
+    stdin_named = False
     for name in paths:
+        if name == "-":
+            if stdin_named:
+                fail("-: standard input is named twice; it is read once")
+            else:
+                stdin_named = True
+                yield STDIN
+            continue
         path = Path(name)
         if path.is_dir():
             found = sorted(

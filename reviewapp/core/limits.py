@@ -42,10 +42,16 @@ class InputLimits(NamedTuple):
 
     def over(self, what: str, size: int, allowed: int) -> str:
         """One line for a refusal, naming the one limit: "file is 25.3 MB, over the 20 MB limit"."""
+        return f"{what} is {size / MB:.1f} MB, over {self._allowed(allowed)}"
+
+    def beyond(self, what: str, allowed: int) -> str:
+        """The same line for input of no known size (a stream), refused once past `allowed`."""
+        return f"{what} is over {self._allowed(allowed)}"
+
+    def _allowed(self, allowed: int) -> str:
         if allowed == self.text_chars:
-            return f"{what} is {size / MB:.1f} MB, over {self.label()}"
-        factor = allowed / self.text_chars
-        return f"{what} is {size / MB:.1f} MB, over {allowed / MB:g} MB ({factor:g} × {self.label()})"
+            return self.label()
+        return f"{allowed / MB:g} MB ({allowed / self.text_chars:g} × {self.label()})"
 
 
 DEFAULT_LIMITS = InputLimits()

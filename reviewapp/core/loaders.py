@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import BinaryIO
 
 from . import errors
 from .decoding import as_text, decode_file, normalize_newlines
@@ -30,6 +31,24 @@ def load_path(path: str | Path, limits: InputLimits = DEFAULT_LIMITS) -> Documen
     raw = read_bytes(path, limits.html_bytes if html else limits.text_chars, limits)
     fmt = "html" if html else {".md": "md", ".markdown": "md"}.get(suffix, "txt")
     document = load_bytes(raw, fmt, path, limits)
+    document.file_sha256 = hashlib.sha256(raw).hexdigest()
+    return document
+
+
+STDIN_FORMATS = ("txt", "md", "html")
+
+
+def load_stream(stream: BinaryIO, fmt: str, name: Path, limits: InputLimits = DEFAULT_LIMITS) -> Document:
+    """A draft read from a stream (standard input) in a text format, named `name` in messages
+    and output; refused once more bytes come than the limit allows, before reading on."""
+    limit = limits.html_bytes if fmt == "html" else limits.text_chars
+    try:
+        raw = stream.read(limit + 1)
+    except OSError as exc:
+        raise errors.UnreadableFileError(name, exc.strerror or str(exc)) from None
+    if len(raw) > limit:
+        raise errors.FileTooLargeError(name, limits.beyond("the input", limit))
+    document = load_bytes(raw, fmt, name, limits)
     document.file_sha256 = hashlib.sha256(raw).hexdigest()
     return document
 

@@ -13,7 +13,7 @@ findings and the same verdict for the same text.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, Literal, NamedTuple
 
 from .allowlist import is_allowed, read_terms, write_terms
 from .analysis import AnalysisResult, Analyzer, IncrementalAnalysis, ParagraphRunner, Progress
@@ -22,7 +22,7 @@ from .document import Document
 from .errors import PolicyError
 from .findings import Finding
 from .grammar_settings import HOW_TO_ENABLE, GrammarSettings, GrammarStatus
-from .loaders import load_path
+from .loaders import load_path, load_stream
 from .policy import Policy, load_policy
 from .settings import UserSettings, load_user_settings
 from .store.draft import DraftRef
@@ -100,6 +100,10 @@ class Reviewer:
     def load(self, path: str | Path) -> Document:
         """A draft from disk, within the policy's size limit."""
         return load_path(path, self.policy.limits)
+
+    def load_stream(self, stream: BinaryIO, fmt: str, name: Path) -> Document:
+        """A draft read from a stream (standard input), within the policy's size limit."""
+        return load_stream(stream, fmt, name, self.policy.limits)
 
     def allow_term(self, term: str) -> None:
         """Put words on the house allow-list file, and read the policy again (the terms are part of it)."""

@@ -298,3 +298,47 @@ def test_the_contract_made_draft_by_draft_is_the_contract_made_whole(tmp_path, d
         stream = io.TextIOWrapper(out, encoding="utf-8")  # as stdout is: its bytes are written
         write_contract(stream, [checked_draft(d, found, encode=True) for d, found in chosen], grammar)
         assert out.getvalue() == orjson.dumps(whole, option=orjson.OPT_APPEND_NEWLINE)
+
+
+def stdin_run(*args: str, data: bytes) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "reviewapp", *args], input=data, capture_output=True, timeout=60
+    )
+
+
+def test_a_draft_read_from_standard_input_is_checked_as_its_file_is(data_dir, tmp_path):
+    """`-` among the paths: the draft comes from standard input (`... | reviewapp check -`),
+    reported as "-" with the findings, hashes and exit status its file gets; the other paths too."""
+    article = data_dir / "openai-foxconn.txt"
+    other = data_dir / "riverside-library.txt"
+    from_file = json.loads(run("check", "--format", "json", str(article)).stdout)["documents"][0]
+    piped = stdin_run("check", "--format", "json", "-", str(other), data=article.read_bytes())
+    assert piped.returncode == 1 and piped.stderr == b""
+    first, second = json.loads(piped.stdout)["documents"]
+    assert first == {**from_file, "path": "-"}
+    assert second["path"] == str(other)
+    # Markup read as such when told so (the article's text, not its tags).
+    page = b"<html><head><title>Rates</title></head><body><p>Sales rose 40 percent in 2024.</p></body></html>"
+    done = stdin_run("check", "--format", "json", "--stdin-format", "html", "-", data=page)
+    [document] = json.loads(done.stdout)["documents"]
+    assert document["title"] == "Rates" and [f["text"] for f in document["findings"]] == [
+        "Sales rose 40 percent in 2024."
+    ]
+
+
+def test_standard_input_over_the_limit_or_named_twice_is_one_line(data_dir, tmp_path):
+    """Refused as soon as more comes than the policy's limit allows (not read to its end), in
+    one line naming the limit; the other drafts are still checked."""
+    policy = tmp_path / "policy.toml"
+    policy.write_text("[input]\nmax_text_mb = 1\n", encoding="utf-8")
+    article = str(data_dir / "openai-foxconn.txt")
+    done = stdin_run(
+        "check", "--policy", str(policy), "--format", "json", "-", article, data=b"word " * 300_000
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode() == "reviewapp: -: the input is over the 1 MB limit\n"
+    assert [d["path"] for d in json.loads(done.stdout)["documents"]] == [article]
+    twice = stdin_run("check", "--format", "json", "-", "-", data=b"Hello.\n")
+    assert twice.returncode == 2
+    assert twice.stderr.decode() == "reviewapp: -: standard input is named twice; it is read once\n"
+    assert len(json.loads(twice.stdout)["documents"]) == 1
