@@ -143,7 +143,7 @@ def checked_draft(document: Any, findings: list[Any], encode: bool) -> Checked:
     in a folder's check a forked worker does this for its drafts, and sends back those bytes
     where it sent its document and every finding, to be made into dicts and encoded here, on
     one CPU."""
-    summary = dict(Counter(map(_SEVERITY, findings)))
+    summary = _summary(findings)
     has_error = "error" in summary
     if not encode:
         return Checked(document, document.warnings, findings, has_error, None)
@@ -187,14 +187,17 @@ def _grammar_off() -> dict[str, Any]:
 _SEVERITY = attrgetter("severity")
 
 
+def _summary(findings: list[Any]) -> dict[str, int]:
+    """How many findings at each severity (counted at C speed)."""
+    return dict(Counter(map(_SEVERITY, findings)))
+
+
 def findings_json(drafts: list[Checked], grammar: dict) -> dict:
     """The findings contract (../shared/contract/findings.md), of drafts whose findings are kept."""
     documents = []
     for draft in drafts:
-        summary = dict(Counter(map(_SEVERITY, draft.findings)))
-        documents.append(
-            {**_document_head(draft.document, summary), "findings": [f.to_json() for f in draft.findings]}
-        )
+        head = _document_head(draft.document, _summary(draft.findings))
+        documents.append({**head, "findings": [f.to_json() for f in draft.findings]})
     return {**_contract_head(grammar), "documents": documents}
 
 
