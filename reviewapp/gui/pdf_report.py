@@ -8,7 +8,17 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+)
 
 from ..core.files import WriteError, replace_from
 from ..core.report import Report, render_html
@@ -64,6 +74,7 @@ def _draw(report: Report, path: Path) -> int:
     footer_height = RESOLUTION_DPI * 0.3  # inches → pixels: room for the page number line
     page = QSizeF(writer.width(), writer.height() - footer_height)
     document.setPageSize(page)
+    keep_headings_with_next(document, page.height())
     pages = document.pageCount()
 
     painter = QPainter()
@@ -95,3 +106,26 @@ def _draw(report: Report, path: Path) -> int:
     finally:
         painter.end()
     return pages
+
+
+KEPT_LINES = 3  # of the block after a heading, on the heading's page (or all of a shorter block)
+
+
+def keep_headings_with_next(document: QTextDocument, page_height: float) -> None:
+    """A heading that would end a page, its text starting on the next, starts that page instead
+    (Qt's layout knows no "keep with next": the "Text" heading and half its legend sat at the
+    foot of a page, the draft on the next)."""
+    layout = document.documentLayout()
+    block = document.begin()
+    while block.isValid():
+        after = block.next()
+        if block.blockFormat().headingLevel() and after.isValid():
+            top = layout.blockBoundingRect(block).top()
+            following = layout.blockBoundingRect(after)
+            lines = after.layout().lineCount()
+            kept = following.height() * min(1.0, KEPT_LINES / lines) if lines else following.height()
+            if int(top // page_height) != int((following.top() + kept - 1) // page_height):
+                breaking = QTextBlockFormat()
+                breaking.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).mergeBlockFormat(breaking)  # laid out again from here
+        block = after

@@ -129,3 +129,44 @@ def test_text_qt_cannot_break_is_printed_in_time(tmp_path):
     text = _poppler("pdftotext", str(out), "-")
     assert "Review report: x y" in " ".join(text.split())
     assert text.count(".") >= 200_000  # the run is printed whole, not cut at the page's edge
+
+
+def test_a_heading_that_would_end_a_page_starts_the_next_with_its_text(qapp):
+    """Qt's layout knows no "keep with next": the "Text" heading and half its legend sat at the
+    foot of page 1, the draft on page 2. Such a heading now starts the page its text is on; one
+    with room for its text under it stays where it is."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+
+    from reviewapp.gui.pdf_report import keep_headings_with_next
+
+    page = 300.0
+    legend = " ".join(["Unverified claim Hedge Peacock wording AI disclosure"] * 12)
+
+    def laid_out(filler: int) -> QTextDocument:
+        document = QTextDocument()
+        facts = "".join(f"<p>Line {n} of the facts.</p>" for n in range(filler))
+        document.setHtml(f"{facts}<h2>Text</h2><p>{legend}</p><p>The draft itself.</p>")
+        document.setTextWidth(300)
+        document.setPageSize(QSizeF(300, page))
+        return document
+
+    def pages(document: QTextDocument) -> tuple[int, int]:
+        """The page of the heading, and of the third line of the text under it."""
+        layout = document.documentLayout()
+        block = document.begin()
+        while not block.blockFormat().headingLevel():
+            block = block.next()
+        text = block.next()
+        third = text.layout().lineAt(2).rect().bottom() + layout.blockBoundingRect(text).top()
+        return int(layout.blockBoundingRect(block).top() // page), int(third // page)
+
+    at_foot = [n for n in range(1, 30) if pages(laid_out(n)) == (0, 1)]
+    assert at_foot  # some number of lines above puts the heading at the foot of page 1
+    for filler in at_foot:
+        document = laid_out(filler)
+        keep_headings_with_next(document, page)
+        assert pages(document) == (1, 1)
+    with_room = laid_out(1)
+    keep_headings_with_next(with_room, page)
+    assert pages(with_room) == (0, 0)
