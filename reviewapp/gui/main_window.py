@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.dark = bool(settings.value("view/dark", system_prefers_dark(), type=bool))
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Open drafts")
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)

@@ -47,6 +47,9 @@ class ReviewEditor(QPlainTextEdit):
     ) -> None:
         super().__init__()
         self.setObjectName("editor")
+        # What a screen reader says of it (a plain-text editor has no label of its own).
+        self.setAccessibleName("Draft text")
+        self.setAccessibleDescription("The draft, with what needs a decision highlighted")
         line_map = LineMap(text)
         layout = layout_for(text, line_map.line_starts)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)

@@ -81,6 +81,7 @@ class FindingCard(QWidget):
         )
 
         details = QScrollArea()
+        details.setAccessibleName("Finding details")
         details.setWidgetResizable(True)
         details.setFrameShape(QFrame.Shape.NoFrame)
         details.setWidget(self.body)
