@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QTabWidget
 
 from .. import __version__
 from ..core.decoding import as_text
@@ -34,6 +34,7 @@ from .record_watcher import RecordWatcher
 from .recovery import LeftBehind, RecoveryKeeper, described
 from .status_bar import ReviewStatusBar
 from .theme import apply_theme, system_prefers_dark
+from .welcome import WelcomePanel
 from .window_state import follow_columns, follow_splitters, restore_geometry, save_geometry
 
 
@@ -61,11 +62,16 @@ class MainWindow(QMainWindow):
         self.tabs.setMovable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
-        self.setCentralWidget(self.tabs)
         self.status = ReviewStatusBar()
         self.setStatusBar(self.status)
 
         self.files = FileActions(self)
+        # No draft open: the welcome panel in the tabs' place, with the ways to open one.
+        self.welcome = WelcomePanel(self.files)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
         self.review = ReviewActions(self)
         self.findings = FindingActions(self, self.review.identity)
         self.reports = ReportActions(self)
@@ -178,6 +184,8 @@ class MainWindow(QMainWindow):
             self.refresh_status()
 
     def _tab_changed(self) -> None:
+        # The first draft opened, or the last closed (the index is then -1).
+        self.pages.setCurrentWidget(self.tabs if self.tabs.count() else self.welcome)
         self.refresh_status()
         self.view.sync(self.current())
 

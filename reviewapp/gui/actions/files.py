@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -41,6 +41,8 @@ def busy_cursor() -> Iterator[None]:
 
 
 class FileActions(QObject):
+    recent_changed = Signal()  # the list of recent drafts (the welcome panel shows it too)
+
     def __init__(self, window: Host) -> None:
         super().__init__(widget(window))
         self.window = window
@@ -275,13 +277,14 @@ class FileActions(QObject):
         for number, name in enumerate(recent, 1):
             # No line break or direction override shown raw, and an "&" is no access key.
             action = self.recent_menu.addAction(f"&{number % 10} {literal(display_path(name))}")
-            action.triggered.connect(lambda _=False, n=name: self._open_recent(n))
+            action.triggered.connect(lambda _=False, n=name: self.open_recent(n))
         if recent:
             self.recent_menu.addSeparator()
             self.recent_menu.addAction("&Clear the List", self._forget_all)
         self.recent_menu.setEnabled(bool(recent))
+        self.recent_changed.emit()
 
-    def _open_recent(self, name: str) -> None:
+    def open_recent(self, name: str) -> None:
         """Open a recent draft; one gone from its place since leaves the list."""
         if self.open_path(name) is None and not Path(name).exists():
             self.window.settings.setValue("recent", [p for p in self.recent() if p != name])
