@@ -32,7 +32,15 @@ def test_approval_is_refused_while_findings_block_it(window, qtbot, foxconn_copy
     assert dialog.reject_choice.isChecked()  # not offered as the default when it would be refused
     dialog.approve.setChecked(True)
     assert not dialog.sign_button.isEnabled()
-    assert "refused" in dialog.error.text()
+    blocking = len(dialog.gate.unresolved)
+    assert f"refused: {blocking} findings that block publication are unresolved. Resolve them" in (
+        dialog.error.text()
+    )
+    from reviewapp.gui.dialogs.signoff import _refusal
+
+    assert _refusal(1).startswith(
+        "Approval is refused: 1 finding that blocks publication is unresolved. Resolve it"
+    )
     assert "unresolved" in dialog.reasons.text() and "no approval by the editor" in dialog.reasons.text()
     qtbot.keyClick(dialog, Qt.Key.Key_Return)  # the keyboard cannot slip past the disabled button
     assert window.store.signoffs(tab.key) == []

@@ -111,12 +111,7 @@ class SignOffDialog(QDialog):
     def _update(self) -> None:
         refused = self.approve.isChecked() and bool(self.gate.unresolved)
         self.sign_button.setEnabled(not refused)
-        self.error.setText(
-            f"Approval is refused: {_blocking(len(self.gate.unresolved))} unresolved. Resolve them first "
-            "(F8, then Ctrl+R), or reject the text."
-            if refused
-            else ""
-        )
+        self.error.setText(_refusal(len(self.gate.unresolved)) if refused else "")
 
     def _check(self) -> None:
         if not self.values()["person"]:
@@ -133,7 +128,12 @@ def _reasons_text(gate: GateResult) -> str:
     return "Not yet publishable:\n" + "\n".join(f"• {reason}" for reason in gate.reasons)
 
 
-def _blocking(count: int) -> str:
-    if count == 1:
-        return "1 finding that blocks publication is"
-    return f"{count:,} findings that block publication are"
+def _refusal(blocking: int) -> str:
+    """Why approval is refused, in the number the count takes."""
+    if blocking == 1:
+        what, them = "1 finding that blocks publication is", "it"
+    else:
+        what, them = f"{blocking:,} findings that block publication are", "them"
+    return (
+        f"Approval is refused: {what} unresolved. Resolve {them} first (F8, then Ctrl+R), or reject the text."
+    )
