@@ -60,6 +60,7 @@ class WelcomePanel(QWidget):
         """The recent drafts, newest first, each a button that opens it."""
         while (item := self.recent_list.takeAt(0)) is not None:
             if (gone := item.widget()) is not None:
+                gone.setParent(None)  # out of the panel now, not when the event loop deletes it
                 gone.deleteLater()
         recent = self.files.recent()[:SHOWN_RECENT]
         for name in recent:
