@@ -60,8 +60,11 @@ def test_find_and_replace(window, qtbot, foxconn_copy):
     window.find_call("next")
     assert tab.editor.textCursor().selectionStart() > first
     window.find_call("replace")
-    assert bar.replace_box.isVisible()
-    bar.replace_box.setText("Hon Hai")
+    assert bar.replace_box.isVisible() and bar.find_box.hasFocus()
+    # Tab goes from what to find to what to put instead (in the row's order it went to "Previous").
+    qtbot.keyClick(bar.find_box, Qt.Key.Key_Tab)
+    assert bar.replace_box.hasFocus()
+    qtbot.keyClicks(bar.replace_box, "Hon Hai")
     count = tab.text.count("Foxconn")
     assert bar.replace_all() == count and "Foxconn" not in tab.text
     tab.editor.undo()  # one undo step for the lot

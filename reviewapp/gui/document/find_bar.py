@@ -3,6 +3,8 @@ edit of the editor, so it undoes with Ctrl+Z."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
@@ -43,6 +45,12 @@ class FindBar(QWidget):
         widgets += (self.replace_button, self.replace_all_button, self.status, close)
         for widget in widgets:
             layout.addWidget(widget)
+        # Tab goes from what to find to what to put instead, then to the commands: the two
+        # boxes are filled in one after the other (in the row's order, Tab went to "Previous").
+        order: tuple[QWidget, ...] = (self.find_box, self.replace_box, previous, next_, self.case)
+        order += (self.replace_button, self.replace_all_button, close)
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
         self.hide()
 
     def open_bar(self, replace: bool) -> None:
