@@ -60,6 +60,20 @@ def delete_span(finding: Finding, text: str) -> Fix:
     return delete_words(finding, text)
 
 
+def deletions(findings: list[Finding], text: str) -> list[Fix]:
+    """delete_span of each finding, in reading order, none overlapping another: two findings on
+    one line of page furniture delete it once, and words inside a deleted sentence go with it."""
+    out: list[Fix] = []
+    for fix in sorted((delete_span(f, text) for f in findings), key=lambda fix: (fix.start, -fix.end)):
+        if out and fix.start < out[-1].end:
+            if fix.end > out[-1].end:  # overlapping, not inside: one deletion of both
+                last = out[-1]
+                out[-1] = Fix(last.label, last.start, fix.end, "")
+            continue
+        out.append(fix)
+    return out
+
+
 def delete_line(finding: Finding, text: str) -> Fix:
     """The whole line the finding is on, with its line end."""
     start = text.rfind("\n", 0, finding.start) + 1

@@ -6,7 +6,7 @@ import pytest
 
 from reviewapp.core import load_policy, load_text
 from reviewapp.core.findings import Finding
-from reviewapp.core.fixes import delete_span, fixes_for
+from reviewapp.core.fixes import delete_span, deletions, fixes_for
 from reviewapp.core.review import Reviewer
 
 
@@ -59,6 +59,26 @@ def test_delete_line_takes_the_whole_line():
     assert fix.apply(text) == "Title\nBody text.\n" and fix.label == "Delete the line"
     last = "Body text.\n- 5 Views"
     assert delete_span(finding_in(last, "- 5 Views", "boilerplate"), last).apply(last) == "Body text."
+
+
+def test_many_deletions_are_made_once_each_in_reading_order():
+    """Two findings on one line of page furniture delete the line once; a finding inside a
+    sentence deleted whole goes with it; applied from the last, the rest reads well."""
+    text = "Title\nShare- Site 0 Comments\nBody text.\n- 5 Views\nThe end.\n"
+    share = finding_in(text, "Share- Site", "boilerplate")
+    comments = finding_in(text, "0 Comments", "boilerplate")
+    views = finding_in(text, "- 5 Views", "boilerplate")
+    fixes = deletions([views, comments, share], text)
+    assert [(fix.start, fix.end) for fix in fixes] == sorted({(f.start, f.end) for f in fixes})
+    assert len(fixes) == 2
+    for fix in reversed(fixes):
+        text = fix.apply(text)
+    assert text == "Title\nBody text.\nThe end.\n"
+    sentence = "It was a landmark deal, frankly. The rest stays."
+    whole = finding_in(sentence, "It was a landmark deal, frankly.", "claim")
+    inside = finding_in(sentence, "landmark")
+    [fix] = deletions([inside, whole], sentence)
+    assert fix.apply(sentence) == "The rest stays."
 
 
 def test_an_unsourced_claim_gets_a_source_placeholder_before_its_full_stop():

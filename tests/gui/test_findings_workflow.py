@@ -134,9 +134,8 @@ def test_resolve_all_page_furniture_in_one_step(window, qtbot, foxconn_copy):
     window.findings.resolve_all_furniture()
     bulk = dialog(window, "resolve-dialog")
     assert "4 findings" in bulk.findChild(object, "resolve-header").text()
-    assert bulk.status.findData("removed") == -1  # removing is one edit at a time
-    assert bulk.status.currentData() == "false_positive", "not removed: then they are no furniture"
-    bulk.status.setCurrentIndex(bulk.status.findData("false_positive"))
+    assert bulk.status.currentData() == "removed"  # what page furniture is for: out of the text
+    bulk.status.setCurrentIndex(bulk.status.findData("false_positive"))  # kept: then it is no furniture
     bulk.person.setText("Ana Ruiz")
     bulk._check()
     entries = window.store.history(tab.key)
@@ -146,6 +145,28 @@ def test_resolve_all_page_furniture_in_one_step(window, qtbot, foxconn_copy):
     assert len(told) == 1 and len(told[0]) == 4
     assert tab.review.gate.resolved == 4
     assert window.status.open_label.text().startswith(f"4 of {len(review.findings)} resolved")
+
+
+def test_all_page_furniture_removed_as_one_edit_that_undoes(window, qtbot, foxconn_copy):
+    """ "Resolve All Page Furniture" could only record the lines as false positives: they stayed
+    in the article. Now the usual choice deletes them all, as one edit Ctrl+Z takes back, and
+    records nothing."""
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    lines = [f.text for f in review.findings if f.category == "boilerplate"]
+    assert len(lines) == 4 and all(line in tab.text for line in lines)
+    before = tab.text
+    window.findings.resolve_all_furniture()
+    bulk = dialog(window, "resolve-dialog")
+    assert bulk.status.currentData() == "removed"
+    bulk._check()
+    assert not any(line in tab.text for line in lines)
+    assert len(tab.text.splitlines()) == len(before.splitlines()) - 4  # the lines, not only the words
+    after = wait_analysed(qtbot, tab)
+    assert not any(f.category == "boilerplate" for f in after.findings)
+    assert window.store.record(tab.key).resolutions == {}  # an edit, not a record
+    tab.editor.undo()
+    assert tab.text == before
 
 
 def test_the_resolve_dialog_tabs_between_fields_and_puts_the_cursor_where_the_problem_is(

@@ -13,7 +13,7 @@ from ...core import ReviewAppError
 from ...core.allowlist import normalise_term
 from ...core.decisions import REOPENED
 from ...core.findings import Finding
-from ...core.fixes import Fix, delete_span
+from ...core.fixes import Fix, delete_span, deletions
 from ...core.keys import Identity
 from ...core.wording import counted
 from ..dialogs.resolve import ResolveDialog
@@ -302,10 +302,14 @@ class FindingActions(QObject):
     def _bulk_resolved(
         self, tab: DocumentTab, findings: list[Finding], values: dict[str, str | None]
     ) -> None:
-        if values["status"] == "removed":
-            self.window.show_error(
-                "Nothing was removed", "Remove words one at a time (each is an edit you can see)."
-            )
+        if values["status"] == "removed":  # an edit, not a record: the findings go with their words
+            assert tab.review is not None
+            if tab.apply_fixes(deletions(findings, tab.review.document.text)):
+                self.window.status.showMessage(
+                    f"Removed the words of {counted(len(findings), 'finding')} (Ctrl+Z puts them back).", 8000
+                )
+            else:
+                self.window.show_error("Nothing was removed", "The text changed since it was analysed.")
             return
         if self.record_resolutions(tab, findings, **values):  # type: ignore[arg-type]
             self.window.status.showMessage(f"Resolved {counted(len(findings), 'finding')}.", 6000)

@@ -44,7 +44,10 @@ class ResolveDialog(QDialog):
         self.setWindowTitle("Resolve findings" if count else "Resolve finding")
         self.setObjectName("resolve-dialog")
         if count:
-            text = f"Resolve {what}: {counted(count, 'finding')}, each recorded and signed on its own."
+            text = (
+                f"Resolve {what}: {counted(count, 'finding')}, each recorded and signed on its own; "
+                "or their words removed from the text, as one edit (Ctrl+Z puts them back)."
+            )
         else:
             quote = finding.text if len(finding.text) < 200 else finding.text[:197] + "…"
             text = f"{LABELS[finding.category]} — {finding.message}\n\n“{quote}”"
@@ -61,12 +64,10 @@ class ResolveDialog(QDialog):
         for status in RESOLUTION_TABLE:
             if not status.closes:  # opening a finding again is its own command
                 continue
-            if status.recorded:
-                self.status.addItem(status.label, status.id)
-            elif not count:  # "removed" is an edit of one finding's words, not a record
-                self.status.addItem(REMOVE_LABEL, status.id)
+            # "Removed" is an edit of the text (the findings' words deleted), not a record.
+            self.status.addItem(status.label if status.recorded else REMOVE_LABEL, status.id)
         default = CATEGORY[finding.category].default_resolution
-        if self.status.findData(default) < 0:  # "removed", not offered for many: words kept are fine
+        if count and default == "verified":
             default = "false_positive"  # not "verified", which asks for a source none of them has
         self.status.setCurrentIndex(max(0, self.status.findData(default)))
         self.source = QLineEdit()

@@ -279,6 +279,26 @@ class ReviewEditor(QPlainTextEdit):
         self.setTextCursor(cursor)
         return True
 
+    def apply_all(self, fixes: list[Fix], expected: list[str]) -> bool:
+        """apply() for fixes in reading order that do not overlap, as one undoable edit, if each
+        still reads as expected (else nothing is changed). From the last: a fix changes no
+        position before it."""
+        cursors = []
+        for fix, words in zip(fixes, expected, strict=True):
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.line_map.to_utf16(fix.start))
+            cursor.setPosition(self.line_map.to_utf16(fix.end), QTextCursor.MoveMode.KeepAnchor)
+            if cursor.selectedText().replace("\u2029", "\n") != words:
+                return False  # the text moved on since it was analysed
+            cursors.append(cursor)
+        if not cursors:
+            return False
+        cursors[0].beginEditBlock()
+        for cursor, fix in zip(reversed(cursors), reversed(fixes), strict=True):
+            cursor.insertText(fix.replacement)
+        cursors[0].endEditBlock()
+        return True
+
     def replace(self, finding: Finding, replacement: str) -> bool:
         """Put a replacement in place of a finding's words, as one undoable edit."""
         start, end = self.line_map.to_utf16(finding.start), self.line_map.to_utf16(finding.end)

@@ -257,6 +257,14 @@ class DocumentTab(QWidget):
         self.advance_pending = True
         return True
 
+    def apply_fixes(self, fixes: list[Fix]) -> bool:
+        """Fixes (of the text as analysed, in reading order, not overlapping) as one undoable
+        edit. False, with nothing changed, if the text changed since."""
+        if not self.up_to_date or self.review is None:
+            return False
+        text = self.review.document.text
+        return self.editor.apply_all(fixes, [text[fix.start : fix.end] for fix in fixes])
+
     def open_count(self) -> int:
         return self.panel.open_count()
 
