@@ -469,3 +469,34 @@ def test_a_decision_given_by_mistake_is_taken_back_from_the_card(window, qtbot, 
     assert len(tab.review.gate.unresolved) == blocking + 1
     entries = [e.summary for e in window.store.history(tab.key) if e.kind == "resolution"]
     assert entries[-1].startswith("Open again by Ana Ruiz: ") and len(entries) == 2
+
+
+def painted(tab, words: str) -> list[tuple[int, int, str]]:
+    """The highlights the editor shows on the line that starts with `words`: (start, length, id)."""
+    from reviewapp.gui.document.highlighter import FINDING_ID_PROPERTY
+
+    block = tab.editor.document().begin()
+    while block.isValid() and not block.text().startswith(words):
+        block = block.next()
+    assert block.isValid()
+    return sorted(
+        (r.start, r.length, r.format.property(FINDING_ID_PROPERTY)) for r in block.layout().formats()
+    )
+
+
+def test_lines_an_edit_moved_keep_their_highlights(window, qtbot, foxconn_copy):
+    """Page furniture removed in one edit (four lines): the paragraph after them lost its
+    highlights. Qt paints again the line where an edit ends, before the edited text is analysed,
+    with the findings by line of the text before, that is another line's (none); and the line,
+    moved but not changed, was taken to show the analysis before."""
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    opener = "Well, this is quite a development"
+    shown = painted(tab, opener)
+    assert len(shown) >= 3  # the opener, "you know", "powerhouse", "many of our"...
+    window.findings.resolve_all_furniture()
+    bulk = dialog(window, "resolve-dialog")
+    bulk._check()
+    after = wait_analysed(qtbot, tab)
+    assert after is not review
+    assert painted(tab, opener) == shown  # the same findings, ids and all, at the same places

@@ -28,16 +28,29 @@ class FindingHighlighter(QSyntaxHighlighter):
         self.resolutions = resolutions
         self.hidden_categories: set[str] = set()
         self.dark = False
+        self._asked = False  # painting lines the editor asked for (repaint), not Qt on its own
 
     def repaint(self, lines: Iterable[int]) -> None:
         """Rehighlight the given lines (a block whose formats come out the same costs Qt little)."""
         document = self.document()
-        for line in sorted(set(lines)):
-            block = document.findBlockByNumber(line)
-            if block.isValid():
-                self.rehighlightBlock(block)
+        self._asked = True
+        try:
+            for line in sorted(set(lines)):
+                block = document.findBlockByNumber(line)
+                if block.isValid():
+                    self.rehighlightBlock(block)
+        finally:
+            self._asked = False
 
     def highlightBlock(self, text: str) -> None:
+        if not self._asked:
+            # Qt paints again the blocks an edit touched, before the edited text is analysed:
+            # the findings by line are then the text's before, and a block the edit moved would
+            # be painted with another line's (removing the lines above a paragraph took its
+            # highlights away). It shows what it showed until the editor paints it.
+            for kept in self.currentBlock().layout().formats():
+                self.setFormat(kept.start, kept.length, kept.format)
+            return
         if not self.lines.findings:
             # Qt rehighlights every block once when a highlighter meets a loaded document;
             # before the first analysis there is nothing to paint, so leave at once.
