@@ -370,10 +370,12 @@ class ReviewEditor(QPlainTextEdit):
 
 
 def is_command_chord(event: QKeyEvent) -> bool:
-    """Alt with a key that would type text: a command on Windows and Linux, never text. Not
-    Ctrl+Alt, which is how Windows reports AltGr (the "@" of a German keyboard), nor anything
-    on macOS, where Option types characters ("å", "©")."""
-    if sys.platform == "darwin" or not event.text():
+    """Alt with a letter or digit: a command on Windows and Linux, never text. Not Ctrl+Alt,
+    which is how Windows reports AltGr (the "@" of a German keyboard), nor a character a
+    Windows Alt code makes (Alt+0233: "é"), nor anything on macOS, where Option types
+    characters ("å", "©")."""
+    text = event.text()
+    if sys.platform == "darwin" or not (text.isascii() and text.isalnum()):
         return False
     held = event.modifiers()
     return bool(held & Qt.KeyboardModifier.AltModifier) and not held & Qt.KeyboardModifier.ControlModifier
