@@ -18,7 +18,12 @@ _DATE_LINE = compile_rule(
     re.IGNORECASE,
 )
 _FRONT_MATTER = compile_rule(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
-_AI_KEYS = ("ai_use", "ai-use", "ai_disclosure", "ai-disclosure", "ai")
+# Where a draft's front matter or meta tags declare AI use: the names publishing systems use
+# ("ai_assisted: true" in a CMS export was read as no declaration).
+_AI_KEYS = (
+    "ai_use", "ai-use", "ai_disclosure", "ai-disclosure", "ai",
+    "ai_assisted", "ai-assisted", "ai_generated", "ai-generated",
+)  # fmt: skip
 HEAD_LINES = 8  # bylines and datelines sit near the top
 
 

@@ -98,6 +98,17 @@ def test_missing_when_metadata_declares_ai_use():
     assert [f.rule for f in result.findings if f.category == "disclosure"] == ["disclosure.missing"]
 
 
+@pytest.mark.parametrize("key", ["ai_assisted", "ai-generated", "AI_Generated"])
+def test_a_publishing_systems_name_for_ai_use_declares_it(key):
+    """A CMS export's "ai_assisted: true" was read as no declaration: no disclosure was asked for."""
+    text = f"---\ntitle: Budget\n{key}: true\n---\n" + BODY
+    result = Analyzer().analyze(load_text(text, fmt="md"))
+    assert [f.rule for f in result.findings if f.category == "disclosure"] == ["disclosure.missing"]
+    denied = f"---\ntitle: Budget\n{key}: false\n---\n" + BODY + "\n" + GOOD
+    found = Analyzer().analyze(load_text(denied, fmt="md")).findings
+    assert "disclosure.contradiction" in [f.rule for f in found]
+
+
 def test_placement_at_the_end(tmp_path):
     text = (
         "Council approves budget\n"

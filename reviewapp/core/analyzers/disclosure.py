@@ -21,6 +21,9 @@ from ..rules import pattern_list
 from .base import Check, DocumentView, RuleInfo
 from .context import ParagraphContext
 
+# A declared AI use that says there was none ("ai_generated: false").
+DECLARED_NONE = frozenset({"none", "no", "false", "0", "off"})
+
 _TERMINAL = tuple('.!?)"”’»')
 
 _WHY = {
@@ -81,7 +84,7 @@ def check(
     """The document-level checks; `denied` holds the denial sentences of every paragraph."""
     disclosures = [p for p, role in zip(paragraphs, roles, strict=True) if role == DISCLOSURE]
     declared = (metadata.declared_ai_use or "").strip().lower()
-    declared_use = bool(declared) and declared not in ("none", "no", "false")
+    declared_use = bool(declared) and declared not in DECLARED_NONE
     evident = ai_tell_count >= policy.ai_tell_threshold
     found: list[Finding] = []
 
@@ -103,7 +106,7 @@ def check(
                     "Make the disclosure and the rest of the article agree.",
                 )
             )
-    if disclosures and declared in ("none", "no", "false"):
+    if disclosures and declared in DECLARED_NONE:
         p = disclosures[0]
         found.append(
             _finding(
