@@ -15,12 +15,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from .files import write_atomic
 from .paths import data_dir
 
 FORMAT = 1
@@ -57,21 +57,16 @@ class RecoveryFolder:
         return cls(folder)
 
     def keep(self, number: int, path: Path | None, text: str) -> None:
-        """Write one draft's text, whole or not at all (a crash while writing keeps the last)."""
+        """Write one draft's text, whole or not at all (a crash while writing keeps the last);
+        files.WriteError when it cannot be written."""
         header = {
             "format": FORMAT,
             "path": str(path) if path is not None else None,
             "kept_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
-        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(json.dumps(header).encode("ascii") + b"\n")
-                out.write(text.encode("utf-8", "surrogatepass"))  # any str the editor holds, as it is
-            os.replace(temporary, self.folder / f"{number}{SUFFIX}")
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        body = text.encode("utf-8", "surrogatepass")  # any str the editor holds, as it is
+        kept = json.dumps(header).encode("ascii") + b"\n" + body
+        write_atomic(self.folder / f"{number}{SUFFIX}", kept, mode=0o600)  # for this user's eyes
 
     def forget(self, number: int) -> None:
         """The draft was saved, or closed on purpose: nothing of it to recover."""

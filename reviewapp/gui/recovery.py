@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
+from ..core.files import WriteError
 from ..core.recovery import KeptDraft, RecoveryFolder, run_folders
 from ..core.shown import display_path
 from .document.tab import DocumentTab
@@ -113,13 +114,13 @@ class RecoveryKeeper(QObject):
         def run() -> None:
             try:
                 step(folder)
-            except OSError as exc:  # a full disk, a folder taken away: said, and typing goes on
+            except (OSError, WriteError) as exc:  # a full disk, a folder taken away: said, and typing goes on
                 self._failed(exc)
 
         with suppress(RuntimeError):  # finished: the app is closing
             self._writer.submit(run)
 
-    def _failed(self, exc: OSError) -> None:
+    def _failed(self, exc: OSError | WriteError) -> None:
         message = f"Unsaved changes cannot be kept for recovery after a crash: {exc}"
         if message != self._said:
             self._said = message
