@@ -27,12 +27,8 @@ def load_path(path: str | Path, limits: InputLimits = DEFAULT_LIMITS) -> Documen
         from .docx import load_docx  # here: checking text files need not load lxml
 
         return load_docx(path, limits)
-    html = suffix in (".html", ".htm")
-    raw = read_bytes(path, limits.html_bytes if html else limits.text_chars, limits)
-    fmt = "html" if html else {".md": "md", ".markdown": "md"}.get(suffix, "txt")
-    document = load_bytes(raw, fmt, path, limits)
-    document.file_sha256 = hashlib.sha256(raw).hexdigest()
-    return document
+    fmt = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}.get(suffix, "txt")
+    return _from_file_bytes(read_bytes(path, _bytes_allowed(fmt, limits), limits), fmt, path, limits)
 
 
 STDIN_FORMATS = ("txt", "md", "html")
@@ -41,14 +37,24 @@ STDIN_FORMATS = ("txt", "md", "html")
 def load_stream(stream: BinaryIO, fmt: str, name: Path, limits: InputLimits = DEFAULT_LIMITS) -> Document:
     """A draft read from a stream (standard input) in a text format, named `name` in messages
     and output; refused once more bytes come than the limit allows, before reading on."""
-    limit = limits.html_bytes if fmt == "html" else limits.text_chars
+    limit = _bytes_allowed(fmt, limits)
     try:
         raw = stream.read(limit + 1)
     except OSError as exc:
         raise errors.UnreadableFileError(name, exc.strerror or str(exc)) from None
     if len(raw) > limit:
         raise errors.FileTooLargeError(name, limits.beyond("the input", limit))
-    document = load_bytes(raw, fmt, name, limits)
+    return _from_file_bytes(raw, fmt, name, limits)
+
+
+def _bytes_allowed(fmt: str, limits: InputLimits) -> int:
+    """How many bytes a draft of a text format may be read from: markup weighs more than its text."""
+    return limits.html_bytes if fmt == "html" else limits.text_chars
+
+
+def _from_file_bytes(raw: bytes, fmt: str, path: Path, limits: InputLimits) -> Document:
+    """load_bytes of what a file (or a stream) held, with their hash as sha256sum prints it."""
+    document = load_bytes(raw, fmt, path, limits)
     document.file_sha256 = hashlib.sha256(raw).hexdigest()
     return document
 
