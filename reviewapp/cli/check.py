@@ -110,7 +110,7 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
             print(f"reviewapp: warning: {display_path(warning)}", file=sys.stderr)
         drafts.append(outcome)
         if args.format == "text":
-            print_findings(out, outcome.document, outcome.findings)
+            print_findings(out, outcome)
     if args.format == "json":
         status = pipeline.grammar.status if pipeline.grammar is not None else None
         grammar = status.to_json() if status is not None else _grammar_off()
@@ -132,10 +132,14 @@ class Checked(NamedTuple):
     document: Any  # None once `encoded`
     warnings: list[str]
     findings: list[Any]  # those shown (--min-severity, --min-score); none kept once `encoded`
-    has_error: bool
+    summary: dict[str, int]  # how many of them at each severity
     # The draft's object in the contract as one line of JSON, in pieces (not joined: a 20 MB
     # draft's findings are 100 MB of it); or None.
     encoded: tuple[bytes, ...] | None
+
+    @property
+    def has_error(self) -> bool:
+        return "error" in self.summary
 
 
 def checked_draft(document: Any, findings: list[Any], encode: bool) -> Checked:
@@ -143,16 +147,15 @@ def checked_draft(document: Any, findings: list[Any], encode: bool) -> Checked:
     in a folder's check a forked worker does this for its drafts, and sends back those bytes
     where it sent its document and every finding, to be made into dicts and encoded here, on
     one CPU."""
-    summary = _summary(findings)
-    has_error = "error" in summary
+    summary = dict(Counter(map(_SEVERITY, findings)))  # counted at C speed
     if not encode:
-        return Checked(document, document.warnings, findings, has_error, None)
+        return Checked(document, document.warnings, findings, summary, None)
     import orjson
 
     head = orjson.dumps(_document_head(document, summary))
     # "findings" is a document's last field: put in where its object closes.
     encoded = (head[:-1] + b',"findings":', orjson.dumps([f.to_json() for f in findings]), b"}")
-    return Checked(None, document.warnings, [], has_error, encoded)
+    return Checked(None, document.warnings, [], summary, encoded)
 
 
 def write_json(out: TextIO, data: Any, indent: bool) -> None:
@@ -187,16 +190,11 @@ def _grammar_off() -> dict[str, Any]:
 _SEVERITY = attrgetter("severity")
 
 
-def _summary(findings: list[Any]) -> dict[str, int]:
-    """How many findings at each severity (counted at C speed)."""
-    return dict(Counter(map(_SEVERITY, findings)))
-
-
 def findings_json(drafts: list[Checked], grammar: dict) -> dict:
     """The findings contract (../shared/contract/findings.md), of drafts whose findings are kept."""
     documents = []
     for draft in drafts:
-        head = _document_head(draft.document, _summary(draft.findings))
+        head = _document_head(draft.document, draft.summary)
         documents.append({**head, "findings": [f.to_json() for f in draft.findings]})
     return {**_contract_head(grammar), "documents": documents}
 
@@ -236,10 +234,11 @@ def _document_head(document: Any, summary: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def print_findings(out: TextIO, document, findings) -> None:
+def print_findings(out: TextIO, draft: Checked) -> None:
     """One draft's findings for a person at a terminal: line:column, severity, rule, message, quote."""
     from ..core.text import short_quote
 
+    document, findings, counts = draft.document, draft.findings, draft.summary
     text = document.text
     out.write(
         f"{display_path(document.path)}: {counted(document.words, 'word')}, sha256 {document.sha256[:12]}\n"
@@ -252,6 +251,7 @@ def print_findings(out: TextIO, document, findings) -> None:
         out.write(f"  {line}:{col}: {f.severity}: [{f.rule}] {f.message}\n")
         if quote:
             out.write(f'      "{quote}"\n')
-    counts = Counter(f.severity for f in findings)
-    summary = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in reversed(SEVERITIES))
+    summary = ", ".join(
+        f"{counts.get(s, 0)} {s}{'s' if counts.get(s, 0) != 1 else ''}" for s in reversed(SEVERITIES)
+    )
     out.write(f"  {counted(len(findings), 'finding')}: {summary}\n\n")

@@ -42,8 +42,8 @@ def _review(pipeline: Any, path: Path, finish: Callable[[Any, Any], Any], stdin_
     if isinstance(outcome, str):
         return outcome
     document, review = outcome
-    # Sent back pickled, and the parent reads no paragraph (it prints and writes findings): their
-    # objects were half of what a draft sent, and unpickling them this process's work.
+    # The caller reads no paragraph (it prints and writes findings); sent back pickled from a
+    # worker, their objects were half of what a draft sent, and unpickling them the parent's work.
     document.paragraphs = []
     return finish(document, review)
 
@@ -62,9 +62,7 @@ def review_many(
     from ..core.rules import load_all
 
     if not can_fork():
-        for path in paths:
-            outcome = review_one(pipeline, path, "off", workers, stdin_format)
-            yield outcome if isinstance(outcome, str) else finish(*outcome)
+        yield from (_review(pipeline, path, finish, stdin_format) for path in paths)
         return
     load_all()  # compiled once here, inherited by every worker
     pieces = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]

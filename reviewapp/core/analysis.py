@@ -319,13 +319,12 @@ def _analyse_many(analyzer: Analyzer, keys: list[RoleKey], workers: int) -> Iter
     """Each paragraph's result, in order, as it comes. With workers > 1 and enough text, shared
     among forked processes: paragraphs, and the pieces of a long one, so that one huge paragraph
     is shared too."""
-    one = partial(analyse_one, analyzer)
-    if workers <= 1 or (
-        len(keys) < PARALLEL_MIN_PARAGRAPHS and sum(len(k[0]) for k in keys) < PARALLEL_MIN_CHARS
+    if (
+        workers <= 1
+        or not can_fork()
+        or (len(keys) < PARALLEL_MIN_PARAGRAPHS and sum(len(k[0]) for k in keys) < PARALLEL_MIN_CHARS)
     ):
-        return map(one, keys)
-    if not can_fork():
-        return map(one, keys)
+        return map(partial(analyse_one, analyzer), keys)
     return _shared(analyzer, keys, workers)
 
 
