@@ -216,7 +216,6 @@ class ReviewEditor(QPlainTextEdit):
         if not self.findings or not shown:
             self.setExtraSelections([])
             return
-        document = self.document()
         lines = self.visible_lines(margin=UNDERLINE_MARGIN_LINES)
         starts = self.line_map.line_starts
         low = starts[min(lines.start, len(starts) - 1)]
@@ -226,10 +225,7 @@ class ReviewEditor(QPlainTextEdit):
             if finding.category not in shown:
                 continue
             selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(document)
-            cursor.setPosition(self.line_map.to_utf16(finding.start))
-            cursor.setPosition(self.line_map.to_utf16(finding.end), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
+            selection.cursor = self.span_cursor(finding.start, finding.end)
             selection.format = underline_format(
                 finding.category, self.highlighter.dark, finding.id in self.resolutions
             )
@@ -253,11 +249,15 @@ class ReviewEditor(QPlainTextEdit):
     def cursor_index(self) -> int:
         return self.line_map.from_utf16(self.textCursor().position())
 
+    def span_cursor(self, start: int, end: int) -> QTextCursor:
+        """A cursor selecting text[start:end] (indices of the text the findings shown were found in)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.line_map.to_utf16(start))
+        cursor.setPosition(self.line_map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
     def select(self, finding: Finding) -> None:
-        cursor = self.textCursor()
-        cursor.setPosition(self.line_map.to_utf16(finding.start))
-        cursor.setPosition(self.line_map.to_utf16(finding.end), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
+        self.setTextCursor(self.span_cursor(finding.start, finding.end))
         self.centerCursor()
 
     def selection_span(self) -> tuple[int, int]:
@@ -270,11 +270,9 @@ class ReviewEditor(QPlainTextEdit):
     def apply(self, fix: Fix, expected: str) -> bool:
         """Replace text[fix.start:fix.end] (the analysed text's indices), as one undoable edit,
         if it still reads `expected`."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.line_map.to_utf16(fix.start))
-        cursor.setPosition(self.line_map.to_utf16(fix.end), QTextCursor.MoveMode.KeepAnchor)
-        if cursor.selectedText().replace("\u2029", "\n") != expected:
-            return False  # the text moved on since it was analysed
+        cursor = self._still_reading(fix, expected)
+        if cursor is None:
+            return False
         cursor.insertText(fix.replacement)
         self.setTextCursor(cursor)
         return True
@@ -283,15 +281,9 @@ class ReviewEditor(QPlainTextEdit):
         """apply() for fixes in reading order that do not overlap, as one undoable edit, if each
         still reads as expected (else nothing is changed). From the last: a fix changes no
         position before it."""
-        cursors = []
-        for fix, words in zip(fixes, expected, strict=True):
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self.line_map.to_utf16(fix.start))
-            cursor.setPosition(self.line_map.to_utf16(fix.end), QTextCursor.MoveMode.KeepAnchor)
-            if cursor.selectedText().replace("\u2029", "\n") != words:
-                return False  # the text moved on since it was analysed
-            cursors.append(cursor)
-        if not cursors:
+        found = [self._still_reading(fix, words) for fix, words in zip(fixes, expected, strict=True)]
+        cursors = [cursor for cursor in found if cursor is not None]
+        if not cursors or len(cursors) < len(found):
             return False
         cursors[0].beginEditBlock()
         for cursor, fix in zip(reversed(cursors), reversed(fixes), strict=True):
@@ -299,12 +291,15 @@ class ReviewEditor(QPlainTextEdit):
         cursors[0].endEditBlock()
         return True
 
+    def _still_reading(self, fix: Fix, expected: str) -> QTextCursor | None:
+        """A cursor over the fix's span, if the text there still reads `expected`; None if the text
+        moved on since it was analysed."""
+        cursor = self.span_cursor(fix.start, fix.end)
+        return cursor if cursor.selectedText().replace("\u2029", "\n") == expected else None
+
     def replace(self, finding: Finding, replacement: str) -> bool:
         """Put a replacement in place of a finding's words, as one undoable edit."""
-        start, end = self.line_map.to_utf16(finding.start), self.line_map.to_utf16(finding.end)
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor = self.span_cursor(finding.start, finding.end)
         if cursor.selectedText() != finding.text:
             return False  # the text moved on since this finding was made
         cursor.insertText(replacement)
