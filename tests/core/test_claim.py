@@ -37,6 +37,9 @@ def test_checkable_sentences_are_unattributed_claims(sentence, kind):
         "The agency estimated 12,000 jobs were lost (https://example.org/report-2024).",
         "“We will open 40 new stores,” Mr. Jones told reporters on Monday.",
         "Turnout reached 71 percent, official figures from the electoral commission show.",
+        # A document of record that shows it names where to check.
+        "The council voted 7-2 on Tuesday to approve the budget, the minutes show.",
+        "The firm paid a $2 million fine in March, court records show.",
     ],
 )
 def test_attributed_claims_are_suggestions(sentence):
@@ -64,8 +67,15 @@ def test_questions_opinions_and_description_are_not_claims(sentence):
     assert findings_of(BODY + sentence, "claim") == []
 
 
-def test_weasel_speaker_does_not_attribute_a_claim():
-    found = findings_of(BODY + "Some experts say the tax raised 2 billion euros.", "claim")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some experts say the tax raised 2 billion euros.",
+        "Studies show the tax raised 2 billion euros.",  # which studies? (hedge.weasel)
+    ],
+)
+def test_weasel_speaker_does_not_attribute_a_claim(sentence):
+    found = findings_of(BODY + sentence, "claim")
     assert [f.severity for f in found] == ["warning"]
 
 
