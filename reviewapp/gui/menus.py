@@ -56,7 +56,9 @@ class MainMenuBar(QMenuBar):
         file.addMenu(files.recent_menu)
         file.addAction(files.paste)
         file.addSeparator()
-        file.addActions([files.save_action, files.save_as_action, reports.export, files.close_draft])
+        file.addActions(
+            [files.save_action, files.save_as_action, reports.export, reports.print, files.close_draft]
+        )
         file.addSeparator()
         file.addAction(files.quit)
 

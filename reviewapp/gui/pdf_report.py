@@ -11,6 +11,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -57,12 +58,30 @@ def _draw(report: Report, path: Path) -> int:
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION_DPI)
     writer.setPageSize(QPageSize(PAGE_SIZES[report.paper]))
-    writer.setPageMargins(QMarginsF(18, 15, 18, 12), QPageLayout.Unit.Millimeter)
+    writer.setPageMargins(PAGE_MARGINS_MM, QPageLayout.Unit.Millimeter)
     writer.setTitle(f"Review report: {report.title}")
     writer.setCreator(f"reviewapp {report.tool_version}")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise WriteError(f"{path}: cannot write the PDF")
+    try:
+        return paint_report(report, writer, painter)
+    finally:
+        painter.end()
 
+
+PAGE_MARGINS_MM = QMarginsF(18, 15, 18, 12)
+
+
+def paint_report(
+    report: Report, device: QPagedPaintDevice, painter: QPainter, only: range | None = None
+) -> int:
+    """Lay the report out on `device`'s pages (a PDF file, a printer) and paint them with
+    `painter`, begun on it, `only` those pages (from 0) if given; the number painted. Each
+    keeps its number ("Page 2 of 5")."""
+    dpi = device.logicalDpiY()
     document = QTextDocument()
-    document.documentLayout().setPaintDevice(writer)  # lay out in the printer's units, not the screen's
+    document.documentLayout().setPaintDevice(device)  # lay out in the device's units, not the screen's
     font = QFont("DejaVu Sans")
     font.setPointSizeF(9.5)
     # No ligatures: "ﬁ" and "ﬀ" glyphs turn "verifies" and "off" into other characters
@@ -71,51 +90,51 @@ def _draw(report: Report, path: Path) -> int:
         font.setFeature(QFont.Tag(feature), 0)
     document.setDefaultFont(font)
     document.setHtml(render_html(report, for_print=True))
-    footer_height = RESOLUTION_DPI * 0.3  # inches → pixels: room for the page number line
-    page = QSizeF(writer.width(), writer.height() - footer_height)
+    footer_height = dpi * 0.3  # inches → pixels: room for the page number line
+    page = QSizeF(device.width(), device.height() - footer_height)
     document.setPageSize(page)
-    keep_headings_with_next(document, page.height())
+    if keep_headings_with_next(document, page.height()):
+        # Laid out again, all of it: after a page break was set mid-document, Qt's layout (done
+        # lazily, block by block) left the blocks after it unlaid and unpainted. At a printer's
+        # 1,200 dpi the report lost the draft's text, at 600 dpi half of everything.
+        document.markContentsDirty(0, document.characterCount())
     pages = document.pageCount()
 
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise WriteError(f"{path}: cannot write the PDF")
     footer_font = QFont("DejaVu Sans")
     footer_font.setPointSizeF(7.5)
-    try:
-        for number in range(pages):
-            if number:
-                writer.newPage()
-            painter.save()
-            painter.translate(0, -number * page.height())
-            document.drawContents(painter, QRectF(0, number * page.height(), page.width(), page.height()))
-            painter.restore()
-            painter.setFont(footer_font)
-            painter.setPen(Qt.GlobalColor.darkGray)
-            footer = QRectF(0, page.height(), page.width(), footer_height)
-            painter.drawText(
-                footer,
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                f"{report.title[:80]} · sha256 {report.sha256[:12]}",
-            )
-            painter.drawText(
-                footer,
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                f"Page {number + 1} of {pages}",
-            )
-    finally:
-        painter.end()
-    return pages
+    painted = [number for number in only or range(pages) if number < pages]
+    for number in painted:
+        if number != painted[0]:
+            device.newPage()
+        painter.save()
+        painter.translate(0, -number * page.height())
+        document.drawContents(painter, QRectF(0, number * page.height(), page.width(), page.height()))
+        painter.restore()
+        painter.setFont(footer_font)
+        painter.setPen(Qt.GlobalColor.darkGray)
+        footer = QRectF(0, page.height(), page.width(), footer_height)
+        painter.drawText(
+            footer,
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            f"{report.title[:80]} · sha256 {report.sha256[:12]}",
+        )
+        painter.drawText(
+            footer,
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            f"Page {number + 1} of {pages}",
+        )
+    return len(painted)
 
 
 KEPT_LINES = 3  # of the block after a heading, on the heading's page (or all of a shorter block)
 
 
-def keep_headings_with_next(document: QTextDocument, page_height: float) -> None:
+def keep_headings_with_next(document: QTextDocument, page_height: float) -> bool:
     """A heading that would end a page, its text starting on the next, starts that page instead
     (Qt's layout knows no "keep with next": the "Text" heading and half its legend sat at the
-    foot of a page, the draft on the next)."""
+    foot of a page, the draft on the next). Whether it moved one."""
     layout = document.documentLayout()
+    moved = False
     block = document.begin()
     while block.isValid():
         after = block.next()
@@ -127,5 +146,7 @@ def keep_headings_with_next(document: QTextDocument, page_height: float) -> None
             if int(top // page_height) != int((following.top() + kept - 1) // page_height):
                 breaking = QTextBlockFormat()
                 breaking.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                QTextCursor(block).mergeBlockFormat(breaking)  # laid out again from here
+                QTextCursor(block).mergeBlockFormat(breaking)
+                moved = True
         block = after
+    return moved

@@ -117,32 +117,48 @@ class ReviewWorker(QRunnable):
 
 
 class ExportSignals(QObject):
-    finished = Signal(object, float)  # list of Written, seconds
-    failed = Signal(str)
+    finished = Signal(object, float)  # what the job made (files Written, pages printed), seconds
+    failed = Signal(str, str)  # the job's failure title, why
 
 
-class ExportWorker(QRunnable):
-    """Render and write a report that was gathered in the GUI thread (the database stays there)."""
+class ReportJob(QRunnable):
+    """Render a report that was gathered in the GUI thread (the database stays there): `work`,
+    its outcome and seconds through `finished`, or its `failure` and one line through `failed`."""
 
-    def __init__(self, report: Report, fmt: ReportFormat, path: Path) -> None:
+    failure = "Cannot export the report"
+
+    def __init__(self, report: Report) -> None:
         super().__init__()
         self.report = report
-        self.fmt = fmt
-        self.path = path
         self.signals = ExportSignals()
+
+    def work(self) -> object:
+        raise NotImplementedError
 
     def run(self) -> None:
         started = time.perf_counter()
         try:
-            written = self.fmt.write(self.report, self.path)
+            outcome = self.work()
         except ReviewAppError as exc:
-            self.signals.failed.emit(str(exc))
+            self.signals.failed.emit(self.failure, str(exc))
             return
         except Exception as exc:  # a bug must reach the window, not kill the thread silently
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.signals.failed.emit(self.failure, f"{type(exc).__name__}: {exc}")
             traceback.print_exc()
             return
-        self.signals.finished.emit(written, time.perf_counter() - started)
+        self.signals.finished.emit(outcome, time.perf_counter() - started)
+
+
+class ExportWorker(ReportJob):
+    """Write a report to a file: finished with the files Written."""
+
+    def __init__(self, report: Report, fmt: ReportFormat, path: Path) -> None:
+        super().__init__(report)
+        self.fmt = fmt
+        self.path = path
+
+    def work(self) -> object:
+        return self.fmt.write(self.report, self.path)
 
 
 class GrammarSignals(QObject):

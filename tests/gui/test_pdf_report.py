@@ -49,6 +49,7 @@ def test_pdf_has_numbered_pages_the_text_and_embedded_fonts(qapp, tmp_path, data
     assert report.sha256 in text.replace(" ", "")
     assert "Sam Altman, the CEO over at" in text  # the article itself
     assert "The AI disclosure is cut off" in text  # a finding's message
+    assert not [f.id for f in report.findings if f.id not in text]  # every finding is on paper
     fonts = _poppler("pdffonts", str(out)).splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts)  # "emb" column
 
