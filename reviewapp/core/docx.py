@@ -6,6 +6,12 @@ the paragraph dropped, so memory stays bounded, and the paragraph count and
 the text's size are checked as they grow. Paragraphs come in body order,
 table cells' paragraphs where the table stands. The title and author come
 from the package's core properties.
+
+Tracked changes not yet accepted or rejected are read as accepted (the text
+Word shows with "No Markup", the text that will be published): insertions
+and moves' new places are in, deletions and moves' old places out (a moved
+sentence was read twice). The draft then says so in a warning: rejecting a
+change later is an edit, and the approval of this text no longer holds.
 """
 
 from __future__ import annotations
@@ -23,6 +29,11 @@ from .limits import InputLimits
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
+# What a tracked change leaves out once accepted: a deletion's runs (Word writes their text as
+# w:delText, which is no text tag, but other writers use w:t) and the old place of moved text.
+_WITHDRAWN = (f"{W}del", f"{W}moveFrom")
+_TRACKED = (f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")
+TRACKED_CHANGES = "tracked changes not yet accepted or rejected: read as if all were accepted"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc
 MAX_COMPRESSION_RATIO = 200  # deflate rarely beats ~20 on XML; far above that is a bomb
 BODY = "word/document.xml"
@@ -38,7 +49,7 @@ def load_docx(path: Path, limits: InputLimits) -> Document:
     try:
         with zipfile.ZipFile(path) as package:
             _check_package(path, package, limits)
-            lines = _body_lines(path, package, limits)
+            lines, tracked = _body_lines(path, package, limits)
             title, author = _core_properties(package)
     except zipfile.BadZipFile:
         raise errors.CorruptDocumentError(path, "not a .docx (the file is not a valid zip package)") from None
@@ -46,7 +57,7 @@ def load_docx(path: Path, limits: InputLimits) -> Document:
         raise errors.CorruptDocumentError(path, f"not a readable .docx (it has no {BODY})") from None
     except OSError as exc:
         raise errors.UnreadableFileError(path, exc.strerror or str(exc)) from None
-    warnings: list[str] = []
+    warnings = [f"{path}: {TRACKED_CHANGES}."] if tracked else []
     text, _ = as_text("\n".join(lines), path, warnings)
     document = finish(text, path, "docx", warnings, limits, {}, title)
     if author and not document.metadata.byline:
@@ -70,11 +81,13 @@ def _check_package(path: Path, package: zipfile.ZipFile, limits: InputLimits) ->
             raise errors.FileTooLargeError(path, bomb)
 
 
-def _body_lines(path: Path, package: zipfile.ZipFile, limits: InputLimits) -> list[str]:
+def _body_lines(path: Path, package: zipfile.ZipFile, limits: InputLimits) -> tuple[list[str], bool]:
+    """The body's paragraphs with text, and whether it has tracked changes."""
     lines: list[str] = []
     size = 0
+    tracked = [False]
     with package.open(BODY) as stream:
-        for count, text in enumerate(_paragraphs(path, stream), 1):
+        for count, text in enumerate(_paragraphs(path, stream, tracked), 1):
             if count > limits.paragraphs:
                 most = (
                     f"the .docx has over {limits.paragraphs:,} paragraphs (the most {limits.label()} allows)"
@@ -85,11 +98,12 @@ def _body_lines(path: Path, package: zipfile.ZipFile, limits: InputLimits) -> li
                 size += len(text) + 1
                 if size > limits.text_chars:
                     raise errors.FileTooLargeError(path, f"the text is over {limits.label()}")
-    return lines
+    return lines, tracked[0]
 
 
-def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[str]:
-    """Each w:p's text as it ends (a text box's paragraphs before the one that holds it)."""
+def _paragraphs(path: Path, stream: IO[bytes], tracked: list[bool]) -> Iterator[str]:
+    """Each w:p's text as it ends (a text box's paragraphs before the one that holds it), tracked
+    changes accepted; tracked[0] set when there are any."""
     from lxml import etree
 
     events = etree.iterparse(
@@ -103,6 +117,11 @@ def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[str]:
     )
     try:
         for _, paragraph in events:
+            if not tracked[0] and next(paragraph.iter(*_TRACKED), None) is not None:
+                tracked[0] = True
+            if tracked[0]:
+                for withdrawn in list(paragraph.iter(*_WITHDRAWN)):
+                    withdrawn.getparent().remove(withdrawn)
             yield "".join(_piece(node) for node in paragraph.iter(*_TEXT_TAGS))
             paragraph.clear(keep_tail=False)  # a text box's paragraphs go too: read once, not twice
             parent = paragraph.getparent()

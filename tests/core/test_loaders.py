@@ -263,3 +263,50 @@ def test_at_most_words_and_first_word_read_words_as_a_whole_split_would():
         for limit in range(0, 8):
             assert at_most_words(text, limit) == (len(text.split()) <= limit), (text, limit)
         assert first_word(text) == (text.split() or [""])[0]
+
+
+def _tracked(paragraph, xml: str) -> None:
+    """Append runs as Word writes a tracked change (w:ins, w:del, w:moveFrom, w:moveTo)."""
+    from docx.oxml import parse_xml
+
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph._p.append(parse_xml(xml.replace(">", f" {namespace}>", 1)))  # on the first tag
+
+
+def _change(kind: str, text: str, text_tag: str = "w:t") -> str:
+    return (
+        f'<w:{kind} w:id="1" w:author="Ana Ruiz" w:date="2026-11-30T10:00:00Z">'
+        f'<w:r><{text_tag} xml:space="preserve">{text}</{text_tag}></w:r></w:{kind}>'
+    )
+
+
+def test_docx_tracked_changes_are_read_as_accepted_and_said(tmp_path):
+    """The text that will be published: insertions and a move's new place in, deletions and a
+    move's old place out (a moved sentence was read twice); and a warning, since rejecting a
+    change later changes the approved text."""
+    word = docx.Document()
+    first = word.add_paragraph("The council voted ")
+    _tracked(first, _change("del", "8-1", "w:delText"))
+    _tracked(first, _change("ins", "7-2"))
+    first.add_run(" on Tuesday.")
+    moved_from = word.add_paragraph("Rents rose.")
+    _tracked(moved_from, _change("moveFrom", " It meets again in May."))
+    moved_to = word.add_paragraph("")
+    _tracked(moved_to, _change("moveTo", "It meets again in May."))
+    struck = word.add_paragraph("")
+    _tracked(struck, _change("del", "A deleted sentence, written with w:t by another program."))
+    path = tmp_path / "tracked.docx"
+    word.save(path)
+    doc = load_path(path)
+    assert doc.text == "The council voted 7-2 on Tuesday.\nRents rose.\nIt meets again in May."
+    assert doc.warnings == [
+        f"{path}: tracked changes not yet accepted or rejected: read as if all were accepted."
+    ]
+
+
+def test_docx_without_tracked_changes_has_no_warning(tmp_path):
+    word = docx.Document()
+    word.add_paragraph("The council voted 7-2 on Tuesday.")
+    path = tmp_path / "plain.docx"
+    word.save(path)
+    assert load_path(path).warnings == []
