@@ -84,9 +84,7 @@ class FileActions(QObject):
         # Reading a long draft and laying out its text take the window a second or more (20 MB).
         with busy_cursor():
             outcome = self._read(path)
-            if isinstance(outcome, Document):
-                for warning in outcome.warnings:
-                    window.status.showMessage(warning, 10000)
+            if isinstance(outcome, Document):  # its warnings are shown above its text (tab.read_notes)
                 self.remember(path)
                 return window.add_tab(outcome)
         window.show_error("Cannot open the draft", outcome)  # with the cursor back: it waits for a click

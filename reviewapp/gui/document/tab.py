@@ -105,20 +105,24 @@ class DocumentTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
-        # Why this draft's lines are not wrapped, or cannot be typed in (text_layout.py): there
-        # while the draft is open, not a status message that goes.
-        self.layout_note = QLabel(" ".join(self.editor.layout_notes))
+        # How the file was read (its encoding guessed, tracked changes taken as accepted) and why
+        # its lines are not wrapped or cannot be typed in (text_layout.py): there while the draft
+        # is open, not a status message that goes before anyone reads it.
+        self.read_notes = read_notes(document)
+        self.layout_note = QLabel()
         self.layout_note.setObjectName("layout-note")
         self.layout_note.setWordWrap(True)
         self.layout_note.setContentsMargins(6, 3, 6, 3)
-        self.layout_note.setVisible(bool(self.editor.layout_notes))
-        self.editor.layout_noted.connect(self._show_layout_notes)
+        self.layout_note.setAccessibleName("How the draft was read")
+        self.editor.layout_noted.connect(self._show_notes)
+        self._show_notes()
         layout.addWidget(self.layout_note)
         layout.addWidget(splitter)
 
-    def _show_layout_notes(self) -> None:
-        self.layout_note.setText(" ".join(self.editor.layout_notes))
-        self.layout_note.show()
+    def _show_notes(self) -> None:
+        notes = (*self.read_notes, *self.editor.layout_notes)
+        self.layout_note.setText(" ".join(notes))
+        self.layout_note.setVisible(bool(notes))
 
     # -- identity
 
@@ -149,6 +153,8 @@ class DocumentTab(QWidget):
         self.encoding = document.encoding
         self.disk_sha = document.file_sha256
         self.editor.document().setModified(False)
+        self.read_notes = read_notes(document)
+        self._show_notes()
 
     def restore_text(self, text: str) -> None:
         """Unsaved changes recovered after a crash, as one undoable edit (the file holds what it
@@ -168,6 +174,8 @@ class DocumentTab(QWidget):
         self.path = path
         self.format = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
         self.scheduler.original = load_text(self.text, path, self.format)
+        self.read_notes = ()  # they told how the old file was read
+        self._show_notes()
 
     # -- reviewing
 
@@ -302,3 +310,11 @@ def allowed_resolutions(review: Review) -> dict[str, Resolution]:
         f.id: Resolution(f.id, "allowed", None, None, "the house allow-list", "", review.draft.sha256)
         for f in review.allowed
     }
+
+
+def read_notes(document: Document) -> tuple[str, ...]:
+    """The document's warnings from reading it, as sentences without the file name each begins
+    with (the tab names the file)."""
+    prefix = f"{document.path}: " if document.path is not None else ""
+    notes = (w.removeprefix(prefix) if prefix else w for w in document.warnings)
+    return tuple(note[:1].upper() + note[1:] for note in notes)

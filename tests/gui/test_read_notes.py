@@ -1,0 +1,54 @@
+"""How a draft was read (an encoding guessed, tracked changes taken as accepted) stays above its
+text while it is open: a status message went before anyone read it."""
+
+from __future__ import annotations
+
+import docx
+from docx.oxml import parse_xml
+
+from .conftest import wait_analysed
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _tracked_docx(path):
+    word = docx.Document()
+    paragraph = word.add_paragraph("The council voted ")
+    paragraph._p.append(
+        parse_xml(f'<w:ins {_W} w:id="1" w:author="Ana Ruiz"><w:r><w:t>7-2</w:t></w:r></w:ins>')
+    )
+    paragraph.add_run(" on Tuesday to approve the budget.")
+    word.save(path)
+    return path
+
+
+def test_tracked_changes_are_noted_above_the_text(window, qtbot, tmp_path):
+    tab = window.open_path(_tracked_docx(tmp_path / "draft.docx"))
+    wait_analysed(qtbot, tab)
+    assert tab.text == "The council voted 7-2 on Tuesday to approve the budget."
+    assert not tab.layout_note.isHidden()
+    assert tab.layout_note.text() == (
+        "Tracked changes not yet accepted or rejected: read as if all were accepted."
+    )
+
+
+def test_a_guessed_encoding_is_noted_and_a_plain_draft_has_no_note(window, qtbot, tmp_path, foxconn_copy):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Caf\u00e9 owners say the council voted on Tuesday.\n".encode("cp1252"))
+    tab = window.open_path(latin)
+    wait_analysed(qtbot, tab)
+    assert tab.layout_note.text().startswith("Not valid UTF-8; read as Windows-1252")
+    assert not tab.layout_note.isHidden()
+    plain = window.open_path(foxconn_copy)
+    wait_analysed(qtbot, plain)
+    assert plain.layout_note.isHidden()
+
+
+def test_saved_as_a_new_file_the_note_about_the_old_one_goes(window, qtbot, tmp_path):
+    tab = window.open_path(_tracked_docx(tmp_path / "draft.docx"))
+    wait_analysed(qtbot, tab)
+    target = tmp_path / "draft.txt"
+    assert window.files.write(tab, target)
+    tab.saved_as(target)
+    assert tab.layout_note.isHidden()
+    assert target.read_text(encoding="utf-8") == tab.text
