@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import errors
 from .document import Document, Paragraph
+from .language import NOT_ENGLISH, reads_as_english
 from .limits import InputLimits
 from .metadata import extract_metadata
 
@@ -20,13 +21,19 @@ def finish(
     meta_tags: dict[str, str] | None = None,
     title: str | None = None,
     known: tuple[list[Paragraph], int] | None = None,
+    *,
+    read: bool = True,
 ) -> Document:
-    """The Document of a draft's text, refused when over the size limit or empty."""
+    """The Document of a draft's text, refused when over the size limit or empty. `read`: the
+    text was just read (not edited in the app), so what the reader must know is said in its
+    warnings (a draft that is not English)."""
     label = path or "<draft>"
     if len(text) > limits.text_chars:
         raise errors.FileTooLargeError(label, limits.over("the text", len(text), limits.text_chars))
     if not text or text.isspace():  # not text.strip(): a copy of the whole text to learn that
         raise errors.EmptyDocumentError(label, "the draft is empty (no text found)")
+    if read and reads_as_english(text) is False:
+        warnings.append(f"{label}: {NOT_ENGLISH}.")
     document = Document(text=text, path=path, format=fmt, warnings=warnings, known=known)
     document.metadata = extract_metadata(text, fmt, document.paragraphs, meta_tags, title)
     return document

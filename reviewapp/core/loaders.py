@@ -101,7 +101,7 @@ def edited(original: Document, text: str, previous: Document | None = None) -> D
     """
     text = normalize_newlines(text)
     known = after_edit(previous, text) if previous is not None else None
-    document = finish(text, original.path, original.format, [], DEFAULT_LIMITS, known=known)
+    document = finish(text, original.path, original.format, [], DEFAULT_LIMITS, known=known, read=False)
     if original.format in ("html", "docx"):
         document.metadata.declared_ai_use = original.metadata.declared_ai_use
     return document

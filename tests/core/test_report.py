@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -434,3 +435,21 @@ def test_on_paper_a_long_paragraph_goes_on_in_blocks():
     assert [item.findings for item in blocks[1] if isinstance(item, Piece)][-1] == (finding,)
     short = [Piece("A short paragraph.", ())]
     assert _paper_blocks(short) == [short]
+
+
+def test_a_draft_not_in_english_is_noted_under_the_verdict(tmp_path):
+    """Few findings on a German draft are not a clean review: every report says why."""
+    from .test_language import GERMAN
+
+    path = tmp_path / "haushalt.txt"
+    path.write_text(GERMAN, encoding="utf-8")
+    policy = load_policy()
+    reviewer = Reviewer(policy)
+    with ReviewStore(tmp_path / "reviews.sqlite3") as store:
+        review = reviewer.judge(reviewer.review(load_path(path)), store)
+        report = build_report(review, store, policy)
+    note = "This draft does not read as English: reviewapp's rules and scores read English only"
+    assert report.notes and report.notes[0].startswith(note)
+    assert f"<p><b>Note:</b> {html.escape(note)}" in render_html(report)
+    assert f"**Note:** {note}" in render_markdown(report)
+    assert json.loads(render_json(report))["document"]["notes"] == list(report.notes)

@@ -52,3 +52,14 @@ def test_saved_as_a_new_file_the_note_about_the_old_one_goes(window, qtbot, tmp_
     tab.saved_as(target)
     assert tab.layout_note.isHidden()
     assert target.read_text(encoding="utf-8") == tab.text
+
+
+def test_a_draft_not_in_english_is_noted(window, qtbot, tmp_path):
+    from tests.core.test_language import GERMAN
+
+    path = tmp_path / "haushalt.txt"
+    path.write_text(GERMAN, encoding="utf-8")
+    tab = window.open_path(path)
+    wait_analysed(qtbot, tab)
+    assert tab.layout_note.text().startswith("This draft does not read as English")
+    assert not tab.layout_note.isHidden()

@@ -195,6 +195,7 @@ def _verdict(report: Report, look) -> list[str]:
     ]
     if gate.reasons:
         out.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in gate.reasons) + "</ul>")
+    out += [f"<p><b>Note:</b> {escape(note)}</p>" for note in report.notes]
     return out
 
 

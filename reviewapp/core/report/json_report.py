@@ -26,6 +26,7 @@ def report_json(report: Report) -> dict[str, Any]:
             "file_sha256": report.file_sha256,
             "declared_ai_use": report.declared_ai_use,
             "ai_statement": report.ai_statement,
+            "notes": list(report.notes),
         },
         "summary": {
             "findings": len(report.findings),

@@ -53,6 +53,7 @@ def render_markdown(report: Report) -> str:
         "",
     ]
     lines += [f"- {md_escape(reason)}" for reason in report.gate.reasons]
+    lines += [line for note in report.notes for line in ("", f"**Note:** {md_escape(note)}")]
     lines += ["", "## Summary", "", "| Category | " + " | ".join(SEVERITIES) + " | open |", "|---" * 5 + "|"]
     counts = report.counts()
     for category in CATEGORIES:

@@ -11,6 +11,7 @@ from ..categories import CATEGORIES
 from ..document import split_paragraphs
 from ..findings import SEVERITIES, Finding
 from ..gate import GateResult
+from ..language import language_notes
 from ..policy import Policy
 from ..review import Review
 from ..store import AuditReport, Resolution, ReviewStore, SignOff
@@ -50,6 +51,7 @@ class Report:
     responsible: SignOff | None  # the approval that names who holds editorial responsibility
     declared_ai_use: str | None
     ai_statement: str | None
+    notes: tuple[str, ...] = ()  # what a reader of the verdict must know (a draft not in English)
 
     def number(self) -> dict[str, int]:
         """Finding id → its number in the report (1-based, reading order): its entry's number."""
@@ -152,4 +154,5 @@ def build_report(
         responsible=responsible,
         declared_ai_use=document.metadata.declared_ai_use,
         ai_statement=review.analysis.ai_statement,
+        notes=language_notes(document.text),
     )
