@@ -26,6 +26,7 @@ from ..core.report import Report, render_html
 
 RESOLUTION_DPI = 300
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+PAGE_MARGINS_MM = QMarginsF(18, 15, 18, 12)  # left, top, right, bottom
 
 
 def ensure_gui_application() -> None:
@@ -68,9 +69,6 @@ def _draw(report: Report, path: Path) -> int:
         return paint_report(report, writer, painter)
     finally:
         painter.end()
-
-
-PAGE_MARGINS_MM = QMarginsF(18, 15, 18, 12)
 
 
 def paint_report(
