@@ -100,3 +100,37 @@ def test_headline_is_not_a_claim():
     headline = "Acme buys rival for $2 billion"
     found = findings_of(f"{headline}\nMore text follows here.", "claim")
     assert [f for f in found if f.start < len(headline)] == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "That's according to figures released by the transit authority on Monday.",
+        "The figures come from the city budget office.",
+        "Source: Office for National Statistics.",
+    ],
+)
+def test_a_claim_sourced_by_the_next_sentence_is_attributed(source):
+    """The source may follow the claim in a sentence of its own; that sentence is no claim."""
+    claim = "Ridership on city buses fell 22 percent last year."
+    found = findings_of(f"{BODY}{claim} {source}", "claim")
+    assert [(f.text, f.severity) for f in found] == [(claim, "suggestion")]
+
+
+def test_the_source_sentence_attributes_only_the_claim_just_before_it():
+    text = (
+        f"{BODY}The city spent $3 billion on new buses in 2024. Ridership fell 22 percent last year. "
+        "That's according to the transit authority."
+    )
+    found = findings_of(text, "claim")
+    assert [(f.text[:14], f.severity) for f in found] == [
+        ("The city spent", "warning"),
+        ("Ridership fell", "suggestion"),
+    ]
+
+
+def test_a_source_in_the_next_paragraph_attributes_nothing():
+    found = findings_of(
+        f"{BODY}Ridership fell 22 percent last year.\nThat's according to the agency.", "claim"
+    )
+    assert [f.severity for f in found] == ["warning"]

@@ -21,7 +21,7 @@ from ..findings import Finding
 from ..patterns import GatedAny, GatedPattern, PatternIndex
 from ..policy import Policy
 from ..roles import BODY
-from ..rules import pattern_list, word_list
+from ..rules import pattern_list, single_pattern, word_list
 from ..scoring.explain import claim_reasons
 from ..scoring.features import cue_features
 from ..scoring.model import load_model
@@ -116,18 +116,22 @@ class ClaimCheck(Check):
         tokens, norms = ctx.tokens, ctx.norms
         ready = _ready_patterns(ctx)
         threshold = self.scores.thresholds["claim"]
-        for sentence in ctx.sentences:
+        sentences = ctx.sentences
+        sourced = _sourced_by_next(ctx, sentences)
+        for index, sentence in enumerate(sentences):
             at = ctx.sentence_words(sentence)
             signals = _signals(sentence.text, tokens[at], sentence.start, ctx.urls, ready, norms[at])
             if signals is None:
                 continue
+            if index in sourced and not signals.attributed:  # "… That's according to the agency."
+                signals = ClaimSignals(signals.kinds, True, signals.cues | _SOURCED_CUES)
             words = ctx.sentence_features(sentence)
             cues = cue_features(signals.cues)
             score = self.model.score(words, cues)
             floor = min(map(self._floors.__getitem__, signals.kinds), default=2.0)
             if score >= floor:
                 found.append(_rule_finding(ctx, sentence, signals, score))
-            elif score >= threshold:
+            elif score >= threshold and index - 1 not in sourced:  # not the source of the one before
                 reasons = claim_reasons(self.model.drivers([*words, *cues]), signals.attributed)
                 found.append(_learned_finding(ctx, sentence, signals.attributed, score, reasons))
         return found
@@ -169,6 +173,18 @@ def _learned_finding(
         _SUGGEST_SOURCED if attributed else _SUGGEST_UNSOURCED,
         score,
     )
+
+
+_SOURCED_CUES = frozenset(("attribution", "attributed"))  # what a source within the sentence adds
+
+
+def _sourced_by_next(ctx: ParagraphContext, sentences: Sequence[Sentence]) -> frozenset[int]:
+    """The sentences whose next one gives their source ("That's according to the agency.",
+    "The figures come from the budget office.")."""
+    back = single_pattern("back_attribution")
+    if len(sentences) < 2 or not back.may_match(ctx.text, ctx.words):  # most paragraphs: at C speed
+        return frozenset()
+    return frozenset(i for i in range(len(sentences) - 1) if back.search(sentences[i + 1].text) is not None)
 
 
 def sentence_signals(text: str) -> ClaimSignals | None:
