@@ -41,6 +41,9 @@ def test_checkable_sentences_are_unattributed_claims(sentence, kind):
         "The council voted 7-2 on Tuesday to approve the budget, the minutes show.",
         "The firm paid a $2 million fine in March, court records show.",
         "Ridership fell 22 percent during the pandemic, transit authority figures show.",
+        # "It" and "they" speaking name whom the sentence before named.
+        "It also said unemployment rose to 5 percent.",
+        "They said 300 people had signed the petition.",
     ],
 )
 def test_attributed_claims_are_suggestions(sentence):
@@ -74,6 +77,8 @@ def test_questions_opinions_and_description_are_not_claims(sentence):
         "Some experts say the tax raised 2 billion euros.",
         "Studies show the tax raised 2 billion euros.",  # which studies? (hedge.weasel)
         "The tax raised 2 billion euros, new figures show.",  # whose?
+        "It is said that the tax raised 2 billion euros.",
+        "They say the tax raised 2 billion euros.",
     ],
 )
 def test_weasel_speaker_does_not_attribute_a_claim(sentence):
