@@ -41,6 +41,7 @@ def test_checkable_sentences_are_unattributed_claims(sentence, kind):
         "The council voted 7-2 on Tuesday to approve the budget, the minutes show.",
         "The firm paid a $2 million fine in March, court records show.",
         "Ridership fell 22 percent during the pandemic, transit authority figures show.",
+        "The report also found that 40 percent of residents rent their homes.",
         # "It" and "they" speaking name whom the sentence before named.
         "It also said unemployment rose to 5 percent.",
         "They said 300 people had signed the petition.",
