@@ -42,6 +42,7 @@ def test_checkable_sentences_are_unattributed_claims(sentence, kind):
         "The firm paid a $2 million fine in March, court records show.",
         "Ridership fell 22 percent during the pandemic, transit authority figures show.",
         "The report also found that 40 percent of residents rent their homes.",
+        "Prosecutors allege Bell set the fire in October after a $2,000 debt.",
         # "It" and "they" speaking name whom the sentence before named.
         "It also said unemployment rose to 5 percent.",
         "They said 300 people had signed the petition.",
