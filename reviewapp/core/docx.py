@@ -85,9 +85,10 @@ def _body_lines(path: Path, package: zipfile.ZipFile, limits: InputLimits) -> tu
     """The body's paragraphs with text, and whether it has tracked changes."""
     lines: list[str] = []
     size = 0
-    tracked = [False]
+    tracked = False
     with package.open(BODY) as stream:
-        for count, text in enumerate(_paragraphs(path, stream, tracked), 1):
+        for count, (text, changed) in enumerate(_paragraphs(path, stream), 1):
+            tracked = tracked or changed
             if count > limits.paragraphs:
                 most = (
                     f"the .docx has over {limits.paragraphs:,} paragraphs (the most {limits.label()} allows)"
@@ -98,12 +99,12 @@ def _body_lines(path: Path, package: zipfile.ZipFile, limits: InputLimits) -> tu
                 size += len(text) + 1
                 if size > limits.text_chars:
                     raise errors.FileTooLargeError(path, f"the text is over {limits.label()}")
-    return lines, tracked[0]
+    return lines, tracked
 
 
-def _paragraphs(path: Path, stream: IO[bytes], tracked: list[bool]) -> Iterator[str]:
-    """Each w:p's text as it ends (a text box's paragraphs before the one that holds it), tracked
-    changes accepted; tracked[0] set when there are any."""
+def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[tuple[str, bool]]:
+    """Each w:p's text as it ends (a text box's paragraphs before the one that holds it), its
+    tracked changes accepted, and whether it had any."""
     from lxml import etree
 
     events = etree.iterparse(
@@ -117,12 +118,11 @@ def _paragraphs(path: Path, stream: IO[bytes], tracked: list[bool]) -> Iterator[
     )
     try:
         for _, paragraph in events:
-            if not tracked[0] and next(paragraph.iter(*_TRACKED), None) is not None:
-                tracked[0] = True
-            if tracked[0]:
+            changed = next(paragraph.iter(*_TRACKED), None) is not None
+            if changed:
                 for withdrawn in list(paragraph.iter(*_WITHDRAWN)):
                     withdrawn.getparent().remove(withdrawn)
-            yield "".join(_piece(node) for node in paragraph.iter(*_TEXT_TAGS))
+            yield "".join(_piece(node) for node in paragraph.iter(*_TEXT_TAGS)), changed
             paragraph.clear(keep_tail=False)  # a text box's paragraphs go too: read once, not twice
             parent = paragraph.getparent()
             while parent is not None and paragraph.getprevious() is not None:

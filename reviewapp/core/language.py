@@ -38,7 +38,9 @@ _WORD = compile_rule(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 def language_notes(text: str) -> tuple[str, ...]:
     """What a report says of the text's language: nothing for English (or too short to tell)."""
-    return () if reads_as_english(text) is not False else (NOT_ENGLISH[0].upper() + NOT_ENGLISH[1:] + ".",)
+    if reads_as_english(text) is not False:
+        return ()
+    return (NOT_ENGLISH[0].upper() + NOT_ENGLISH[1:] + ".",)
 
 
 def reads_as_english(text: str) -> bool | None:

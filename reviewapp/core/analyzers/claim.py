@@ -367,7 +367,7 @@ def _speaker_named(tokens: list[Token], norms: list[str]) -> bool:
         before = [t[2] for t in tokens[max(0, i - 3) : i]]
         if before[-1] in ("a", "an", "the", "new", "all-time"):  # "a record", not "the minutes record"
             continue
-        if vague.isdisjoint(before) or _named_before(before, word):
+        if vague.isdisjoint(before) or _named_before(before, word, vague):
             return True
     return False
 
@@ -376,12 +376,12 @@ _PASSIVE = frozenset(("is", "was", "are", "were", "be", "been", "being"))
 _PRESENT = frozenset(("say", "says", "claim", "claims", "argue", "argues", "believe", "believes"))
 
 
-def _named_before(before: list[str], verb: str) -> bool:
+def _named_before(before: list[str], verb: str, vague: frozenset[str]) -> bool:
     """ "It" and "they" as the speaker of an active verb name whom the sentence before named ("The
     agency... It said", "Residents... They said"); "it is said" and "they say" name nobody."""
     if not _PASSIVE.isdisjoint(before):
         return False
     speaker = next((word for word in reversed(before) if word in ("it", "they")), None)
-    if speaker is None or any(word in word_list("vague_subjects") for word in before if word != speaker):
+    if speaker is None or any(word in vague for word in before if word != speaker):
         return False
     return speaker == "it" or verb not in _PRESENT
