@@ -8,6 +8,10 @@ and caps nesting depth. Nothing is executed or fetched: no scripts, no
 network, no entities expanded. Scripts, styles, forms and page navigation
 are dropped; when the page has an <article> (or <main>) element, only that is
 kept. The tree is walked without recursion, so no depth can overflow it.
+
+An article's own <footer> or <aside> is dropped too (tags, author boxes,
+related links), except a paragraph of it that discloses the use of AI: the
+disclosure is the article's, and reviewing the text without it reported none.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ _DROP = frozenset(
     "script style noscript template nav header footer aside form iframe svg math button "
     "select textarea object embed canvas video audio dialog menu head".split()
 )
+# Dropped inside an article or main element too, but for a paragraph that is an AI disclosure.
+_SIDE = frozenset(("footer", "aside"))
 # Elements that end a paragraph.
 _BLOCK = frozenset(
     "p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre figure "
@@ -71,9 +77,14 @@ def extract_article(markup: str) -> HtmlArticle:
     h1: list[str] = []
     meta: dict[str, str] = {}
     drop = in_title = in_h1 = 0
+    held: list[list[str]] = []  # the text of an article's footers and asides, innermost last
+    held_by: list[Any] = []  # their elements
 
     def emit(text: str) -> None:
         if drop:
+            return
+        if held:
+            held[-1].append(text)
             return
         chunks["all"].append(text)
         for name, depth in inside.items():
@@ -98,6 +109,12 @@ def extract_article(markup: str) -> HtmlArticle:
         if closing:
             if tag in _BLOCK:
                 emit("\n")
+            if tag in _SIDE and held and not drop and element is held_by[-1]:
+                held_by.pop()
+                for line in _disclosures(held.pop()):
+                    emit(f"\n{line}\n")
+                text(element.tail)
+                continue
             drop -= tag in _DROP
             in_title -= tag == "title"
             in_h1 -= tag == "h1"
@@ -109,6 +126,15 @@ def extract_article(markup: str) -> HtmlArticle:
             key = (element.get("name") or element.get("property") or "").lower()
             if key and element.get("content") is not None:
                 meta[key] = element.get("content")
+        if tag in _SIDE and not drop and (inside["article"] or inside["main"]):
+            held.append([])  # kept aside, read when the element ends (see _disclosures)
+            held_by.append(element)
+            if tag in _BLOCK:
+                emit("\n")
+            text(element.text)
+            stack.append((element, True))
+            stack.extend((child, False) for child in reversed(element))
+            continue
         drop += tag in _DROP
         in_title += tag == "title"
         in_h1 += tag == "h1"
@@ -129,6 +155,13 @@ def extract_article(markup: str) -> HtmlArticle:
         # The headline often sits outside <article>; keep it as the first line.
         body = f"{headline}\n{body}" if body else headline
     return HtmlArticle(body, headline, meta)
+
+
+def _disclosures(chunks: list[str]) -> list[str]:
+    """The lines of an article's footer or aside that disclose the use of AI."""
+    from .roles import is_disclosure  # the rules' patterns, read only for such a part
+
+    return [line for line in _tidy(chunks).split("\n") if line and is_disclosure(line)]
 
 
 def _tidy(chunks: list[str]) -> str:

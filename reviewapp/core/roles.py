@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from .document import at_most_words
 from .metadata import HEAD_LINES, is_byline, is_date_line
-from .patterns import word_set
+from .patterns import GatedPattern, word_set
 from .rules import LexiconRule, pattern_list, single_pattern, whole_line_rule
 
 TITLE, META, BOILERPLATE, DISCLOSURE, BODY = "title", "meta", "boilerplate", "disclosure", "body"
@@ -60,14 +60,21 @@ def is_disclosure(text: str, words: frozenset[str] | None = None) -> bool:
     if single_pattern("disclosure_label").regex.match(text) is not None:
         if ai.search(text, words) is None:
             return False
-    else:
-        production = single_pattern("production")
-        if not production.may_match(text, words) or pattern_list("the_article").search(text, words) is None:
-            return False
-        near = any(
-            production.regex.search(text, max(0, m.start() - _WINDOW), m.end() + _WINDOW)
-            for m in ai.finditer(text, words)
-        )
-        if not near:
-            return False
+    elif not (
+        _made_near_ai(text, words, single_pattern("production"), "the_article")
+        or _made_near_ai(text, words, single_pattern("production_active"), "this_article")
+    ):
+        return False
     return pattern_list("no_ai").search(text, words) is None
+
+
+def _made_near_ai(text: str, words: frozenset[str], verb: GatedPattern, article: str) -> bool:
+    """A verb of making (`verb`) within _WINDOW characters of an AI term, and the article named
+    (`article`: which pattern names it)."""
+    if not verb.may_match(text, words) or pattern_list(article).search(text, words) is None:
+        return False
+    ai = pattern_list("ai_term")
+    return any(
+        verb.regex.search(text, max(0, m.start() - _WINDOW), m.end() + _WINDOW)
+        for m in ai.finditer(text, words)
+    )

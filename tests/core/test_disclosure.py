@@ -149,3 +149,26 @@ def test_news_about_a_company_using_ai_keeps_its_claims():
     result = Analyzer().analyze(load_text(text))
     assert result.roles == ["title", "body"]
     assert [f.rule for f in result.findings if f.category == "claim"] == ["claim.figure"]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "AI was used to summarise the council's minutes for this article.",
+        "AI tools helped research this story.",
+        "We used ChatGPT to write the first draft of this story.",
+    ],
+)
+def test_disclosures_in_the_active_are_read_as_disclosures(statement):
+    """ "Used to summarise", "helped research": a disclosure too, so its gaps are found (here: no
+    human named); it was read as body text, and the draft as having none."""
+    result = Analyzer().analyze(load_text(BODY + statement))
+    assert result.roles[-1] == "disclosure"
+    assert rules(BODY + statement) == ["disclosure.no_human"]
+
+
+def test_ai_used_for_something_else_in_the_report_is_news_not_a_disclosure():
+    text = BODY + "Students used ChatGPT to write 40 percent of their essays, the report found.\n"
+    result = Analyzer().analyze(load_text(text))
+    assert result.roles[-1] == "body"
+    assert [f.rule for f in result.findings if f.category == "claim"][-1] == "claim.figure"

@@ -310,3 +310,27 @@ def test_docx_without_tracked_changes_has_no_warning(tmp_path):
     path = tmp_path / "plain.docx"
     word.save(path)
     assert load_path(path).warnings == []
+
+
+def test_an_ai_disclosure_in_the_articles_footer_or_aside_is_kept(tmp_path):
+    """The rest of an article's footer and asides stays out (tags, related links); a site-wide
+    footer is not the article's, whatever it says."""
+    html = (
+        "<html><body><nav>Home | News</nav><article><h1>Council approves budget</h1>"
+        "<p>The council voted 7-2 on Tuesday, the minutes show.</p>"
+        "<aside><p>Related: Council delays vote</p>"
+        "<p>AI was used to summarise the minutes for this article.</p></aside>"
+        "<p>It meets again in May.</p>"
+        "<footer><p>This article was drafted with the help of an AI tool and reviewed by Jane Smith, "
+        "metro editor.</p><p>Tags: council, budget</p></footer></article>"
+        "<footer><p>Some articles on this site are written with the help of AI.</p></footer>"
+        "</body></html>"
+    )
+    doc = load_path(write(tmp_path, "a.html", html.encode()))
+    assert doc.text.split("\n") == [
+        "Council approves budget",
+        "The council voted 7-2 on Tuesday, the minutes show.",
+        "AI was used to summarise the minutes for this article.",
+        "It meets again in May.",
+        "This article was drafted with the help of an AI tool and reviewed by Jane Smith, metro editor.",
+    ]
