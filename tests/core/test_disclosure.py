@@ -172,3 +172,11 @@ def test_ai_used_for_something_else_in_the_report_is_news_not_a_disclosure():
     result = Analyzer().analyze(load_text(text))
     assert result.roles[-1] == "body"
     assert [f.rule for f in result.findings if f.category == "claim"][-1] == "claim.figure"
+
+
+@pytest.mark.parametrize("marks", ["*", "_", "**", "***"])
+def test_a_disclosure_in_markdown_emphasis_is_complete(marks):
+    """"*…editorial responsibility.*" ends its sentence: the closing marks are Markdown's."""
+    assert rules(BODY + f"{marks}{GOOD}{marks}") == []
+    cut = GOOD.rsplit(" ", 3)[0]
+    assert rules(BODY + f"{marks}{cut}{marks}") == ["disclosure.truncated"]

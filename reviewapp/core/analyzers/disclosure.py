@@ -25,6 +25,7 @@ from .context import ParagraphContext
 DECLARED_NONE = frozenset({"none", "no", "false", "0", "off"})
 
 _TERMINAL = tuple('.!?)"”’»')
+_EMPHASIS = "*_~` \t"  # Markdown's emphasis and code marks around a closing full stop
 
 _WHY = {
     "disclosure.missing": "The house policy requires readers to be told when AI helped write an article.",
@@ -156,7 +157,7 @@ def paragraph_findings(ctx: ParagraphContext, policy: Policy) -> list[Finding]:
     text = ctx.text
     found: list[Finding] = []
     first, last = ctx.sentences[0], ctx.sentences[-1]
-    body = text.rstrip()
+    body = text.rstrip().rstrip(_EMPHASIS)  # "*…editorial responsibility.*": Markdown's italics
     if not body.endswith(_TERMINAL) or body.endswith(("...", "…")):
         found.append(
             _finding(
