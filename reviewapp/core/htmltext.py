@@ -86,6 +86,9 @@ def extract_article(markup: str) -> HtmlArticle:
         if held:
             held[-1].append(text)
             return
+        out(text)
+
+    def out(text: str) -> None:
         chunks["all"].append(text)
         for name, depth in inside.items():
             if depth:
@@ -112,7 +115,9 @@ def extract_article(markup: str) -> HtmlArticle:
             if tag in _SIDE and held and not drop and element is held_by[-1]:
                 held_by.pop()
                 for line in _disclosures(held.pop()):
-                    emit(f"\n{line}\n")
+                    # Out now, even from a footer inside another: each line judged once (nested a
+                    # thousand deep, passed up level by level, they were judged a million times).
+                    out(f"\n{line}\n")
                 text(element.tail)
                 continue
             drop -= tag in _DROP

@@ -176,7 +176,7 @@ def test_ai_used_for_something_else_in_the_report_is_news_not_a_disclosure():
 
 @pytest.mark.parametrize("marks", ["*", "_", "**", "***"])
 def test_a_disclosure_in_markdown_emphasis_is_complete(marks):
-    """"*…editorial responsibility.*" ends its sentence: the closing marks are Markdown's."""
+    """ "*…editorial responsibility.*" ends its sentence: the closing marks are Markdown's."""
     assert rules(BODY + f"{marks}{GOOD}{marks}") == []
     cut = GOOD.rsplit(" ", 3)[0]
     assert rules(BODY + f"{marks}{cut}{marks}") == ["disclosure.truncated"]

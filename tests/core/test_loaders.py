@@ -334,3 +334,25 @@ def test_an_ai_disclosure_in_the_articles_footer_or_aside_is_kept(tmp_path):
         "It meets again in May.",
         "This article was drafted with the help of an AI tool and reviewed by Jane Smith, metro editor.",
     ]
+
+
+def test_nested_asides_have_each_line_judged_once(tmp_path, monkeypatch):
+    """A thousand asides nested in an article, a disclosure in each: every line is judged once
+    (passed up level by level, they were judged half a million times: 19 s for 2,000)."""
+    from reviewapp.core import roles
+
+    judged: list[str] = []
+    real = roles.is_disclosure
+    monkeypatch.setattr(
+        roles, "is_disclosure", lambda line, words=None: judged.append(line) or real(line, words)
+    )
+    depth = 1000
+    html = (
+        "<article><h1>Budget</h1>"
+        + "".join(f"<aside><p>AI was used to summarise this article, note {i}.</p>" for i in range(depth))
+        + "</aside>" * depth
+        + "</article>"
+    )
+    doc = load_path(write(tmp_path, "deep.html", html.encode()))
+    assert len(judged) == depth
+    assert doc.text.count("AI was used to summarise this article") == depth
