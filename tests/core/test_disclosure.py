@@ -180,3 +180,26 @@ def test_a_disclosure_in_markdown_emphasis_is_complete(marks):
     assert rules(BODY + f"{marks}{GOOD}{marks}") == []
     cut = GOOD.rsplit(" ", 3)[0]
     assert rules(BODY + f"{marks}{cut}{marks}") == ["disclosure.truncated"]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Written with the help of AI and edited by Jane Smith, who takes editorial responsibility.",
+        "AI-assisted. Reviewed by Jane Smith, metro editor, who holds editorial responsibility.",
+        "Parts of this article were translated with DeepL and reviewed by Jane Smith.",
+    ],
+)
+def test_credit_line_disclosures_are_read_and_complete(statement):
+    """A participle with no subject, an "AI-assisted." tag, a translation tool, a name after
+    "reviewed by": each was no disclosure, or one naming nobody, and generated text then read
+    as undisclosed (a blocking error)."""
+    text = BODY + AI_TELLS + statement
+    result = Analyzer().analyze(load_text(text))
+    assert result.roles[-1] == "disclosure"
+    assert rules(text) == []
+
+
+def test_news_opening_with_ai_generated_is_body_text():
+    text = BODY + "AI-generated images flooded social media last year, the agency said.\n"
+    assert Analyzer().analyze(load_text(text)).roles[-1] == "body"
