@@ -134,8 +134,6 @@ def extract_article(markup: str) -> HtmlArticle:
         if tag in _SIDE and not drop and (inside["article"] or inside["main"]):
             held.append([])  # kept aside, read when the element ends (see _disclosures)
             held_by.append(element)
-            if tag in _BLOCK:
-                emit("\n")
             text(element.text)
             stack.append((element, True))
             stack.extend((child, False) for child in reversed(element))

@@ -63,3 +63,20 @@ def test_a_draft_not_in_english_is_noted(window, qtbot, tmp_path):
     wait_analysed(qtbot, tab)
     assert tab.layout_note.text().startswith("This draft does not read as English")
     assert not tab.layout_note.isHidden()
+
+
+def test_a_draft_not_in_english_saved_as_another_file_still_says_so(window, qtbot, tmp_path):
+    from tests.core.test_language import GERMAN
+
+    path = tmp_path / "haushalt.txt"
+    path.write_text(GERMAN, encoding="cp1252")  # not UTF-8 (ß, ü): said too, of how this file was read
+    tab = window.open_path(path)
+    wait_analysed(qtbot, tab)
+    assert (
+        "Not valid UTF-8" in tab.layout_note.text() and "does not read as English" in tab.layout_note.text()
+    )
+    target = tmp_path / "haushalt-2.txt"
+    assert window.files.write(tab, target)
+    tab.saved_as(target)
+    assert tab.layout_note.text().startswith("This draft does not read as English")
+    assert "UTF-8" not in tab.layout_note.text()

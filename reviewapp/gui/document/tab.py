@@ -174,7 +174,9 @@ class DocumentTab(QWidget):
         self.path = path
         self.format = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
         self.scheduler.original = load_text(self.text, path, self.format)
-        self.read_notes = ()  # they told how the old file was read
+        # What the new file says of itself: nothing of the old one's encoding or tracked changes,
+        # still that it is not English.
+        self.read_notes = read_notes(self.scheduler.original)
         self._show_notes()
 
     # -- reviewing
