@@ -12,9 +12,11 @@ _BYLINE = compile_rule(
     r"^(?:[-•*]\s*)?(?:by|written by|words by)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", re.IGNORECASE
 )
 _DATE_LINE = compile_rule(
-    r"^(?:[-•*]\s*+)?(?:(?:published|updated|posted)(?:\s*+:)?\s*+)?(?:\w+day,?\s++)?"
+    r"^(?:[-•*]\s*+)?(?:(?:last\s++)?(?:published|updated|posted)(?:\s++on)?(?:\s*+:)?\s*+)?(?:\w+day,?\s++)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
-    r"(?:\s++\d{1,2}[:.]\d{2}\s*+(?:[ap]\.?m\.?)?)?\s*+$",  # runs of spaces taken whole: linear
+    # a time, and its zone: "Nov. 30, 2026, 3:45 p.m. ET" (runs of spaces taken whole: linear)
+    r"(?:,?\s++(?:at\s++)?\d{1,2}[:.]\d{2}(?:\s*+[ap]\.?m\.?)?)?"
+    r"(?:\s++(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T|IST|AEST|JST)(?:[+-]\d{1,2})?)?\s*+$",
     re.IGNORECASE,
 )
 _FRONT_MATTER = compile_rule(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)

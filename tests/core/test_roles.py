@@ -1,0 +1,31 @@
+"""What each paragraph is before anything is analysed: the head's bylines and date lines are
+metadata, not claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewapp.core import Analyzer, load_text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated Nov. 30, 2026, 3:45 p.m. ET",
+        "Last updated: 30 November 2026 14:05 GMT",
+        "Posted Tuesday, Nov. 3, 2026 at 9:15 a.m. EST",
+        "Published on 2026-11-30",
+        "- November 22, 2025",
+    ],
+)
+def test_a_date_line_in_the_head_is_metadata(line):
+    """ "Updated …, 3:45 p.m. ET" was a check-worthy statement with no source."""
+    text = f"Council approves budget\nBy Jane Smith\n{line}\nThe council voted 7-2, the minutes show.\n"
+    result = Analyzer().analyze(load_text(text))
+    assert result.roles == ["title", "meta", "meta", "body"]
+    assert [f.rule for f in result.findings if f.start < text.index("The council")] == []
+
+
+def test_a_sentence_with_a_date_is_not_a_date_line():
+    text = "Council approves budget\nThe council met on Nov. 30, 2026, at 3:45 p.m. in the town hall.\n"
+    assert Analyzer().analyze(load_text(text)).roles == ["title", "body"]
