@@ -141,3 +141,13 @@ def test_a_source_in_the_next_paragraph_attributes_nothing():
         f"{BODY}Ridership fell 22 percent last year.\nThat's according to the agency.", "claim"
     )
     assert [f.severity for f in found] == ["warning"]
+
+
+def test_an_interviews_answer_is_the_interviewees_statement():
+    text = (
+        f"{BODY}Q: How will you pay for it?\nA: The sales tax increase covers about two-thirds of the cost.\n"
+    )
+    found = findings_of(text, "claim")
+    assert [(f.text[:12], f.severity) for f in found] == [("A: The sales", "suggestion")]
+    unlabelled = findings_of(f"{BODY}The sales tax increase covers about two-thirds of the cost.\n", "claim")
+    assert [f.severity for f in unlabelled] == ["warning"]
