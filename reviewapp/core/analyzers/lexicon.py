@@ -17,10 +17,9 @@ from ..rules import LexiconRule, builtin_rules, house_rules
 from ..scoring.explain import driver_span, hedge_words
 from ..scoring.features import Token, cue_features
 from ..scoring.model import load_model
-from ..text import Sentence, inside
+from ..text import inside
 from .base import Check, RuleInfo
 from .context import ParagraphContext
-from .speech import speaker_named
 
 WORD_LIST_CATEGORIES = ("hedge", "peacock", "ai_tell")
 UNCERTAINTY = ("hedge", "peacock")  # the categories the uncertainty score is about
@@ -68,14 +67,12 @@ class WordListCheck(Check):
         threshold = self.scores.thresholds["hedge"]
         for i, sentence in enumerate(ctx.sentences):
             hits = by_sentence.get(i, [])
-            if hits and not _SPEAKERS_OWN.isdisjoint(f.rule for f in hits) and _reported(ctx, sentence):
-                hits = [f for f in hits if f.rule not in _SPEAKERS_OWN]
             words = ctx.sentence_features(sentence)
             cues = cue_features({f.rule for f in hits}) if hits else []
             score = self.model.score(words, cues)
             kept = [f.with_score(score) for f in hits if f.rule in self.house or score >= self._floor(f.rule)]
             out.extend(kept)
-            if not kept and score >= threshold and not _reported(ctx, sentence):
+            if not kept and score >= threshold:
                 tokens = ctx.sentence_tokens(sentence)
                 learned = _learned_finding(ctx, self.model.drivers([*words, *cues]), tokens, score)
                 if learned is not None:
@@ -84,18 +81,6 @@ class WordListCheck(Check):
 
     def _floor(self, rule: str) -> float:
         return self.scores.floor("hedge", rule)
-
-
-# Hedges of stance (might, likely, seems, feels like): in what someone named is reported to say
-# ("Forecasters said disruption was likely") they are the speaker's, reported as said, not the
-# writer's; the editor cannot take them out. A vague speaker's stay ("Some say it may...").
-_SPEAKERS_OWN = frozenset(("hedge.modal", "hedge.epistemic", "hedge.possibility", "hedge.impression"))
-
-
-def _reported(ctx: ParagraphContext, sentence: Sentence) -> bool:
-    """Is the sentence what someone named says (a speech verb after a speaker who is not vague)?"""
-    at = ctx.sentence_words(sentence)
-    return speaker_named(ctx.tokens[at], ctx.norms[at])
 
 
 LEARNED = "hedge.learned"
