@@ -1,8 +1,9 @@
 """Who says a sentence: someone a reader can ask ("the mayor said", "It said") or nobody
 ("some experts say", "it is said").
 
-Shared by the claim check (a claim a named speaker states is attributed) and the word lists
-(a hedge in what a named speaker says is the speaker's, reported, not the writer's).
+The claim check reads it: a claim that someone named states is attributed. (The word lists do
+not: annotators count a hedge as uncertain whoever is reported to say it; see the reverted
+4681d92 and benchmarks/quality.)
 """
 
 from __future__ import annotations
