@@ -2,8 +2,7 @@
 ("some experts say", "it is said").
 
 The claim check reads it: a claim that someone named states is attributed. (The word lists do
-not: annotators count a hedge as uncertain whoever is reported to say it; see the reverted
-4681d92 and benchmarks/quality.)
+not: annotators count a hedge as uncertain whoever is reported to say it, benchmarks/quality.)
 """
 
 from __future__ import annotations
