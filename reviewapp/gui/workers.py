@@ -125,7 +125,7 @@ class ReportJob(QRunnable):
     """Render a report that was gathered in the GUI thread (the database stays there): `work`,
     its outcome and seconds through `finished`, or its `failure` and one line through `failed`."""
 
-    failure = "Cannot export the report"
+    failure: str  # the title of the message that says the job failed
 
     def __init__(self, report: Report) -> None:
         super().__init__()
@@ -151,6 +151,8 @@ class ReportJob(QRunnable):
 
 class ExportWorker(ReportJob):
     """Write a report to a file: finished with the files Written."""
+
+    failure = "Cannot export the report"
 
     def __init__(self, report: Report, fmt: ReportFormat, path: Path) -> None:
         super().__init__(report)

@@ -116,20 +116,21 @@ class ReportActions(QObject):
         self.window.status.show_busy(self.exports, busy)
         QThreadPool.globalInstance().start(worker)
 
-    def _printed(self, printed: tuple[int, str], seconds: float) -> None:
+    def _one_done(self) -> None:
         self.exports -= 1
         self.window.status.show_busy(self.exports, "")
+
+    def _printed(self, printed: tuple[int, str], seconds: float) -> None:
+        self._one_done()
         pages, where = printed
         sent = f"Report printed to {where}: {counted(pages, 'page')} ({seconds:.1f} s)"
         self.window.status.showMessage(sent, 10000)
 
     def _exported(self, written: list[Written], seconds: float) -> None:
-        self.exports -= 1
-        self.window.status.show_busy(self.exports, "")
+        self._one_done()
         names = " and ".join(str(w) for w in written)
         self.window.status.showMessage(f"Report saved: {names} ({seconds:.1f} s)", 10000)
 
     def _failed(self, title: str, message: str) -> None:
-        self.exports -= 1
-        self.window.status.show_busy(self.exports, "")
+        self._one_done()
         self.window.show_error(title, message)
