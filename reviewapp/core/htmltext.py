@@ -77,14 +77,13 @@ def extract_article(markup: str) -> HtmlArticle:
     h1: list[str] = []
     meta: dict[str, str] = {}
     drop = in_title = in_h1 = 0
-    held: list[list[str]] = []  # the text of an article's footers and asides, innermost last
-    held_by: list[Any] = []  # their elements
+    held: list[tuple[Any, list[str]]] = []  # an article's footers and asides and their text, innermost last
 
     def emit(text: str) -> None:
         if drop:
             return
         if held:
-            held[-1].append(text)
+            held[-1][1].append(text)
             return
         out(text)
 
@@ -112,9 +111,8 @@ def extract_article(markup: str) -> HtmlArticle:
         if closing:
             if tag in _BLOCK:
                 emit("\n")
-            if tag in _SIDE and held and not drop and element is held_by[-1]:
-                held_by.pop()
-                for line in _disclosures(held.pop()):
+            if tag in _SIDE and held and not drop and element is held[-1][0]:
+                for line in _disclosures(held.pop()[1]):
                     # Out now, even from a footer inside another: each line judged once (nested a
                     # thousand deep, passed up level by level, they were judged a million times).
                     out(f"\n{line}\n")
@@ -132,8 +130,7 @@ def extract_article(markup: str) -> HtmlArticle:
             if key and element.get("content") is not None:
                 meta[key] = element.get("content")
         if tag in _SIDE and not drop and (inside["article"] or inside["main"]):
-            held.append([])  # kept aside, read when the element ends (see _disclosures)
-            held_by.append(element)
+            held.append((element, []))  # kept aside, read when the element ends (see _disclosures)
             text(element.text)
             stack.append((element, True))
             stack.extend((child, False) for child in reversed(element))
