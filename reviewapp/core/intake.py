@@ -33,7 +33,7 @@ def finish(
     if not text or text.isspace():  # not text.strip(): a copy of the whole text to learn that
         raise errors.EmptyDocumentError(label, "the draft is empty (no text found)")
     if read and reads_as_english(text) is False:
-        warnings.append(f"{label}: {NOT_ENGLISH}.")
+        warnings.append(f"{label}: {NOT_ENGLISH}")
     document = Document(text=text, path=path, format=fmt, warnings=warnings, known=known)
     document.metadata = extract_metadata(text, fmt, document.paragraphs, meta_tags, title)
     return document

@@ -17,6 +17,7 @@ judged.
 from __future__ import annotations
 
 from .regex_cache import compile_rule
+from .wording import sentence
 
 ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to a in is that for it as was with be by on not he i this are or his from at "
@@ -30,7 +31,7 @@ SAMPLE_CHARS = 20_000  # from the start: a few thousand words decide, and a 20 M
 
 NOT_ENGLISH = (
     "this draft does not read as English: reviewapp's rules and scores read English only, so "
-    "most of what they look for cannot be found in it. Review it by hand"
+    "most of what they look for cannot be found in it. Review it by hand."
 )
 
 _WORD = compile_rule(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -38,9 +39,7 @@ _WORD = compile_rule(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 def language_notes(text: str) -> tuple[str, ...]:
     """What a report says of the text's language: nothing for English (or too short to tell)."""
-    if reads_as_english(text) is not False:
-        return ()
-    return (NOT_ENGLISH[0].upper() + NOT_ENGLISH[1:] + ".",)
+    return () if reads_as_english(text) is not False else (sentence(NOT_ENGLISH),)
 
 
 def reads_as_english(text: str) -> bool | None:

@@ -1,6 +1,13 @@
-"""Counts in words as a person writes them: "1 finding", "18 findings", never "18 finding(s)"."""
+"""Words as a person writes them: "1 finding", "18 findings", never "18 finding(s)"; a sentence
+begun with a capital."""
 
 from __future__ import annotations
+
+
+def sentence(text: str) -> str:
+    """`text` begun with a capital, as a sentence of its own (a warning read without the file
+    name before it)."""
+    return text[:1].upper() + text[1:]
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:

@@ -20,6 +20,7 @@ from ...core.loaders import load_text
 from ...core.review import Review, Reviewer
 from ...core.shown import display_path
 from ...core.store import Resolution, ReviewStore, draft_key
+from ...core.wording import sentence
 from .disk_banner import DiskBanner
 from .editor import TEXT_SIZE, ReviewEditor
 from .editor_text import EditorText
@@ -318,5 +319,4 @@ def read_notes(document: Document) -> tuple[str, ...]:
     """The document's warnings from reading it, as sentences without the file name each begins
     with (the tab names the file)."""
     prefix = f"{document.path}: " if document.path is not None else ""
-    notes = (w.removeprefix(prefix) if prefix else w for w in document.warnings)
-    return tuple(note[:1].upper() + note[1:] for note in notes)
+    return tuple(sentence(w.removeprefix(prefix) if prefix else w) for w in document.warnings)
