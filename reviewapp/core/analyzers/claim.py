@@ -28,7 +28,6 @@ from ..scoring.model import load_model
 from ..text import Sentence, overlaps
 from .base import Check, RuleInfo
 from .context import ParagraphContext
-from .speech import speaker_named
 
 _MIN_WORDS = 4
 
@@ -254,7 +253,7 @@ def _signals(
     acting = bool(names) and _has_verb(tokens, norms, word_list("action_verbs"))
     cues.update(name for name, seen in (("figure", figures), ("dated", dates), ("name", names),
                                         ("reported", reported), ("acting", acting)) if seen)  # fmt: skip
-    attributed = linked or "attribution" in cues or speaker_named(tokens, norms)
+    attributed = linked or "attribution" in cues or _speaker_named(tokens, norms)
     if attributed:
         cues.add("attributed")
 
@@ -356,3 +355,35 @@ def _named_entities(tokens: list[Token]) -> list[str]:
                 continue
         names.append(word)
     return names
+
+
+def _speaker_named(tokens: list[Token], norms: list[str]) -> bool:
+    """Does a speech verb follow someone who is not a vague "some experts"?"""
+    speech = word_list("speech_verbs")
+    if speech.isdisjoint(norms):  # most sentences: no speech verb
+        return False
+    vague = word_list("vague_subjects")
+    for i, (_, _, word, raw) in enumerate(tokens):
+        if word not in speech or i == 0 or raw[:1].isupper():
+            continue
+        before = [t[2] for t in tokens[max(0, i - 3) : i]]
+        if before[-1] in ("a", "an", "the", "new", "all-time"):  # "a record", not "the minutes record"
+            continue
+        if vague.isdisjoint(before) or _named_before(before, word, vague):
+            return True
+    return False
+
+
+_PASSIVE = frozenset(("is", "was", "are", "were", "be", "been", "being"))
+_PRESENT = frozenset(("say", "says", "claim", "claims", "argue", "argues", "believe", "believes"))
+
+
+def _named_before(before: list[str], verb: str, vague: frozenset[str]) -> bool:
+    """ "It" and "they" as the speaker of an active verb name whom the sentence before named ("The
+    agency... It said", "Residents... They said"); "it is said" and "they say" name nobody."""
+    if not _PASSIVE.isdisjoint(before):
+        return False
+    speaker = next((word for word in reversed(before) if word in ("it", "they")), None)
+    if speaker is None or any(word in vague for word in before if word != speaker):
+        return False
+    return speaker == "it" or verb not in _PRESENT
