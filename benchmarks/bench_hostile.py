@@ -54,6 +54,25 @@ def docx(paragraph_xml: str, size: int) -> bytes:
     return buffer.getvalue()
 
 
+def odt(paragraph_xml: str, size: int) -> bytes:
+    """An OpenDocument text package, as docx() makes a Word one."""
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+    count = max(1, size // len(paragraph_xml))
+    body = "".join(paragraph_xml.replace("{n}", str(n)) for n in range(count))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
+        package.writestr(
+            "content.xml",
+            f'<?xml version="1.0"?><office:document-content {ns}><office:body><office:text>{body}'
+            "</office:text></office:body></office:document-content>",
+        )
+    return buffer.getvalue()
+
+
 # name -> (file suffix, maker of `size` bytes)
 SHAPES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "full stops, no space": (".txt", lambda n: repeat(".", n, "Start")),
@@ -80,6 +99,22 @@ SHAPES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     ".docx: text paragraphs": (
         ".docx",
         lambda n: docx("<w:p><w:r><w:t>Sales rose {n} percent in 2024, it seems.</w:t></w:r></w:p>", 2 * n),
+    ),
+    ".odt: empty paragraphs": (".odt", lambda n: odt('<text:p text:id="{n}"/>', 20 * n)),
+    ".odt: text paragraphs": (
+        ".odt",
+        lambda n: odt(
+            "<text:p>Sales rose {n} percent in <text:span>2024</text:span>, it seems.</text:p>", 2 * n
+        ),
+    ),
+    ".odt: deleted paragraphs": (
+        ".odt",
+        lambda n: odt(
+            '<text:tracked-changes><text:changed-region text:id="c{n}"><text:deletion>'
+            "<text:p>Gone {n}.</text:p></text:deletion></text:changed-region></text:tracked-changes>"
+            "<text:p>Sales rose {n} percent.</text:p>",
+            2 * n,
+        ),
     ),
 }
 SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000, "limit": LIMIT}

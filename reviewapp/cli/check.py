@@ -32,7 +32,7 @@ def register(commands: Any, common: argparse.ArgumentParser, only: str | None = 
         "paths",
         nargs="+",
         metavar="PATH",
-        help="draft files (.txt .md .html .docx) or folders; - reads a draft from standard input",
+        help="draft files (.txt .md .html .docx .odt) or folders; - reads a draft from standard input",
     )
     check.add_argument(
         "--stdin-format",

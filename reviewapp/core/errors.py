@@ -48,7 +48,7 @@ class FileTooLargeError(LoadError):
 
 
 class CorruptDocumentError(LoadError):
-    """A .docx that is broken, encrypted or not what it claims to be."""
+    """A .docx or .odt that is broken, encrypted or not what it claims to be."""
 
 
 class UnsupportedFormatError(LoadError):

@@ -25,11 +25,11 @@ class InputLimits(NamedTuple):
         return 3 * self.text_mb * MB  # markup weighs more than its text
 
     @property
-    def docx_bytes(self) -> int:
-        return self.text_mb * MB * 5 // 2  # the zip package, compressed
+    def package_bytes(self) -> int:
+        return self.text_mb * MB * 5 // 2  # a .docx or .odt: a zip package, compressed
 
     @property
-    def docx_unpacked_bytes(self) -> int:
+    def unpacked_bytes(self) -> int:
         return 10 * self.text_mb * MB  # its XML, unpacked
 
     @property

@@ -1,4 +1,4 @@
-"""Load drafts (.txt, .md, .html, .docx) into Documents, refusing bad input."""
+"""Load drafts (.txt, .md, .html, .docx, .odt) into Documents, refusing bad input."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from .document import Document, after_edit
 from .intake import finish, read_bytes
 from .limits import DEFAULT_LIMITS, InputLimits
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".odt")
 
 
 def load_path(path: str | Path, limits: InputLimits = DEFAULT_LIMITS) -> Document:
@@ -21,12 +21,16 @@ def load_path(path: str | Path, limits: InputLimits = DEFAULT_LIMITS) -> Documen
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise errors.UnsupportedFormatError(
-            path, f"unsupported file type {suffix or '(none)'}; use .txt, .md, .html or .docx"
+            path, f"unsupported file type {suffix or '(none)'}; use .txt, .md, .html, .docx or .odt"
         )
     if suffix == ".docx":
         from .docx import load_docx  # here: checking text files need not load lxml
 
         return load_docx(path, limits)
+    if suffix == ".odt":
+        from .odt import load_odt
+
+        return load_odt(path, limits)
     fmt = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}.get(suffix, "txt")
     return _from_file_bytes(read_bytes(path, _bytes_allowed(fmt, limits), limits), fmt, path, limits)
 
@@ -102,6 +106,6 @@ def edited(original: Document, text: str, previous: Document | None = None) -> D
     text = normalize_newlines(text)
     known = after_edit(previous, text) if previous is not None else None
     document = finish(text, original.path, original.format, [], DEFAULT_LIMITS, known=known, read=False)
-    if original.format in ("html", "docx"):
+    if original.format in ("html", "docx", "odt"):
         document.metadata.declared_ai_use = original.metadata.declared_ai_use
     return document

@@ -33,7 +33,7 @@ class WelcomePanel(QWidget):
             keys = QLabel(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
             keys.setEnabled(False)  # greyed, as a menu shows a command's keys
             commands.addWidget(keys, row, 1)
-        hint = QLabel("Or drop a draft (.txt, .md, .html or .docx) on this window.")
+        hint = QLabel("Or drop a draft (.txt, .md, .html, .docx or .odt) on this window.")
         hint.setEnabled(False)
         self.recent_heading = QLabel("<b>Recent drafts</b>")
         self.recent_list = QVBoxLayout()

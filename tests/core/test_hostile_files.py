@@ -41,6 +41,18 @@ BILLION_LAUGHS = (
     + f"]><w:document {W}><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
 )
 
+ENCRYPTED_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+    'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml" '
+    'manifest:size="2000"><manifest:encryption-data '
+    'manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" '
+    'manifest:checksum="AAAA"><manifest:algorithm '
+    'manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc" '
+    'manifest:initialisation-vector="AAAA"/></manifest:encryption-data></manifest:file-entry>'
+    "</manifest:manifest>"
+)
+
 # name -> (file name, bytes, what stderr says)
 BAD = {
     "empty": ("empty.txt", b"", "the file is empty"),
@@ -61,6 +73,9 @@ BAD = {
     "docx, no body": ("nobody.docx", b"", "no word/document.xml"),
     "docx, encrypted": ("secret.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "password"),
     "docx, billion laughs": ("laughs.docx", BILLION_LAUGHS.encode(), "laughs.docx: the .docx is damaged"),
+    "odt, not a zip": ("fake.odt", b"PK\x03\x04 not really", "not a .odt"),
+    "odt, billion laughs": ("laughs.odt", BILLION_LAUGHS.encode(), "laughs.odt: the .odt is damaged"),
+    "odt, encrypted": ("secret.odt", b"", "password-protected"),
     "html, nested past any page": (
         "deep.html",
         b"<p>" + b"<div>" * 5000 + b"deep" + b"</div>" * 5000,
@@ -95,10 +110,19 @@ def files(tmp_path_factory):
             with zipfile.ZipFile(buffer, "w") as package:
                 package.writestr("hello.txt", "hi")
             content = buffer.getvalue()
-        if name == "docx, billion laughs":
+        if name in ("docx, billion laughs", "odt, billion laughs"):
             buffer = io.BytesIO()
             with zipfile.ZipFile(buffer, "w") as package:
-                package.writestr("word/document.xml", content)
+                package.writestr(
+                    "content.xml" if file_name.endswith(".odt") else "word/document.xml", content
+                )
+            content = buffer.getvalue()
+        if name == "odt, encrypted":  # as LibreOffice saves with a password: the parts are ciphered
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w") as package:
+                package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+                package.writestr("content.xml", os.urandom(2000))
+                package.writestr("META-INF/manifest.xml", ENCRYPTED_MANIFEST)
             content = buffer.getvalue()
         path.write_bytes(content)
         written[name] = (path, expected)

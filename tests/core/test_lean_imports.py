@@ -30,6 +30,7 @@ HEAVY = (
     "reviewapp.core.store.server_admin",
     "reviewapp.gui",
     "reviewapp.core.docx",
+    "reviewapp.core.odt",
     "reviewapp.core.htmltext",
     "reviewapp.core.report.html",
     "reviewapp.core.report.markdown",

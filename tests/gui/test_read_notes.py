@@ -80,3 +80,16 @@ def test_a_draft_not_in_english_saved_as_another_file_still_says_so(window, qtbo
     tab.saved_as(target)
     assert tab.layout_note.text().startswith("This draft does not read as English")
     assert "UTF-8" not in tab.layout_note.text()
+
+
+def test_an_odt_opens_with_its_tracked_changes_noted(window, qtbot):
+    from tests.core.test_odt import COUNCIL
+
+    tab = window.open_path(COUNCIL)
+    wait_analysed(qtbot, tab)
+    assert tab.text.startswith("Council approves bus plan\nThe council voted seven to two")
+    assert tab.layout_note.text() == (
+        "Tracked changes not yet accepted or rejected: read as if all were accepted."
+    )
+    assert not tab.layout_note.isHidden()
+    assert window.windowTitle().startswith("council.odt")

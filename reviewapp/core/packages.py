@@ -1,0 +1,137 @@
+"""Office packages (.docx, .odt): zip files of XML parts, read within the size limit.
+
+What the Word and OpenDocument readers share: the zip opened and checked for
+a bomb before any part is unpacked, the body's paragraphs gathered while the
+paragraph count and the text's size are checked, the Document made with what
+the reader must know (tracked changes taken as accepted), the file's hash.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import NamedTuple, TypeVar
+
+from . import errors
+from .decoding import as_text
+from .document import Document
+from .intake import finish
+from .limits import InputLimits
+
+T = TypeVar("T")
+
+MAX_COMPRESSION_RATIO = 200  # deflate rarely beats ~20 on XML; far above that is a bomb
+TRACKED_CHANGES = "tracked changes not yet accepted or rejected: read as if all were accepted"
+
+
+def read_package(
+    path: Path, kind: str, body: str, limits: InputLimits, read: Callable[[zipfile.ZipFile], T]
+) -> T:
+    """read(package) of the zip at `path` (a `kind`, ".docx" or ".odt", whose text is in the part
+    `body`), once the package is checked; each way it can fail as one clear error."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            _check_package(path, package, limits, kind)
+            return read(package)
+    except zipfile.BadZipFile:
+        raise errors.CorruptDocumentError(
+            path, f"not a {kind} (the file is not a valid zip package)"
+        ) from None
+    except KeyError:
+        raise errors.CorruptDocumentError(path, f"not a readable {kind} (it has no {body})") from None
+    except OSError as exc:
+        raise errors.UnreadableFileError(path, exc.strerror or str(exc)) from None
+
+
+def _check_package(path: Path, package: zipfile.ZipFile, limits: InputLimits, kind: str) -> None:
+    """Refuse a package whose parts unpack too large or compress suspiciously well (a zip bomb)."""
+    infos = package.infolist()
+    total = sum(info.file_size for info in infos)
+    if total > limits.unpacked_bytes:
+        over = limits.over(f"the unpacked {kind}", total, limits.unpacked_bytes)
+        raise errors.FileTooLargeError(path, over + " (a zip bomb?)")
+    for info in infos:
+        if info.file_size > 1_000_000 and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
+            bomb = f"{info.filename} is compressed suspiciously well (a zip bomb?)"
+            raise errors.FileTooLargeError(path, bomb)
+
+
+def body_lines(
+    path: Path, paragraphs: Iterable[tuple[str, bool]], limits: InputLimits, kind: str
+) -> tuple[list[str], bool]:
+    """The paragraphs with text, and whether any had tracked changes; refused as soon as there
+    are more paragraphs or more text than the limit allows (empty paragraphs count too)."""
+    lines: list[str] = []
+    size = 0
+    tracked = False
+    for count, (text, changed) in enumerate(paragraphs, 1):
+        tracked = tracked or changed
+        if count > limits.paragraphs:
+            most = f"the {kind} has over {limits.paragraphs:,} paragraphs (the most {limits.label()} allows)"
+            raise errors.FileTooLargeError(path, most)
+        if text.strip():
+            lines.append(text)
+            size += len(text) + 1
+            if size > limits.text_chars:
+                raise errors.FileTooLargeError(path, f"the text is over {limits.label()}")
+    return lines, tracked
+
+
+class Body(NamedTuple):
+    """What a reader took from a package: its paragraphs with text, and its properties."""
+
+    lines: list[str]
+    tracked: bool  # tracked changes were taken as accepted
+    title: str | None
+    author: str | None
+
+
+def package_document(path: Path, fmt: str, body: Body, limits: InputLimits) -> Document:
+    """The Document of a package's paragraphs, its title and author from the package's properties."""
+    warnings = [f"{path}: {TRACKED_CHANGES}."] if body.tracked else []
+    text, _ = as_text("\n".join(body.lines), path, warnings)
+    document = finish(text, path, fmt, warnings, limits, {}, body.title)
+    if body.author and not document.metadata.byline:
+        document.metadata.byline = body.author
+    document.file_sha256 = file_sha256(path)
+    return document
+
+
+def small_part(package: zipfile.ZipFile, name: str, most: int = 1_000_000) -> bytes | None:
+    """A part that holds properties, or None when it is missing or too big to be one."""
+    try:
+        info = package.getinfo(name)
+    except KeyError:
+        return None
+    return package.read(name) if info.file_size <= most else None
+
+
+def properties(package: zipfile.ZipFile, name: str) -> dict[str, str]:
+    """The values in a small part of properties, by their tags' local names ("title", "creator"),
+    the first of each name; none when the part is missing, too big or no XML."""
+    from lxml import etree
+
+    data = small_part(package, name)
+    if data is None:
+        return {}
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return {}
+    values: dict[str, str] = {}
+    for element in root.iter("{*}*"):
+        if value := (element.text or "").strip():
+            values.setdefault(element.tag.rpartition("}")[2], value)
+    return values
+
+
+def file_sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -1,0 +1,207 @@
+"""OpenDocument text drafts: a file LibreOffice wrote, and variants of it with one part changed."""
+
+from __future__ import annotations
+
+import random
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from reviewapp.core import errors
+from reviewapp.core.limits import InputLimits
+from reviewapp.core.loaders import load_path
+
+# Written by LibreOffice 7.4 (`soffice --headless --convert-to odt council.fodt`): a heading,
+# a tracked deletion and insertion, a footnote, a reviewer's comment, a list, a table, a link,
+# a text box, a line break and a tab.
+COUNCIL = Path(__file__).parents[1] / "data" / "odt" / "council.odt"
+
+TEXT = re.escape("urn:oasis:names:tc:opendocument:xmlns:text:1.0")
+OFFICE_TEXT = re.compile(r"<office:text>.*</office:text>", re.S)
+NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"'
+)
+
+
+def repacked(tmp_path: Path, name: str, **parts: bytes | str | None) -> Path:
+    """A copy of the LibreOffice file with some parts replaced (None: left out)."""
+    path = tmp_path / name
+    with zipfile.ZipFile(COUNCIL) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            key = info.filename.replace("/", "_").replace("-", "_").replace(".", "_")
+            if key not in parts:
+                target.writestr(info, source.read(info))
+            elif parts[key] is not None:
+                target.writestr(info.filename, parts[key])  # type: ignore[arg-type]
+    return path
+
+
+def with_body(tmp_path: Path, body: str, name: str = "variant.odt") -> Path:
+    """The LibreOffice file with its text replaced by `body` (its styles and settings kept)."""
+    content = zipfile.ZipFile(COUNCIL).read("content.xml").decode()
+    return repacked(
+        tmp_path, name, content_xml=OFFICE_TEXT.sub(f"<office:text>{body}</office:text>", content)
+    )
+
+
+def test_what_libreoffice_wrote_is_read_as_the_text_a_reader_sees():
+    document = load_path(COUNCIL)
+    assert document.text.split("\n") == [
+        "Council approves bus plan",
+        # The deletion ("forty") is out, the insertion in, the comment and the note's number out,
+        # and the two spaces written as text:s kept.
+        "The council voted seven to two on Tuesday to add   14 routes. The plan costs $3.2 million.",
+        "Minutes of the council meeting, 24 November 2026.",  # the footnote, after its paragraph
+        "Route 9 runs every ten minutes.",
+        "Route 12 is new.",
+        "Route",
+        "Riders",
+        "Riders can read the full plan online.",
+        "“We listened to riders,” the mayor said.",  # the text box, after its paragraph
+        "Line one",
+        "line two\ttabbed.",
+        "This article was drafted with AI and edited by Ana Ruiz, who is responsible for it.",
+    ]
+    assert "clerk" not in document.text  # the reviewer's comment
+    assert document.format == "odt"
+    assert document.metadata.title == "Council approves bus plan"
+    assert document.metadata.byline == "Ana Ruiz"  # who wrote it, not who saved it last (Ben Osei)
+    assert document.warnings == [
+        f"{COUNCIL}: tracked changes not yet accepted or rejected: read as if all were accepted."
+    ]
+    assert len(document.file_sha256 or "") == 64
+
+
+def test_without_tracked_changes_there_is_no_warning(tmp_path):
+    content = zipfile.ZipFile(COUNCIL).read("content.xml").decode()
+    plain = re.sub(r"<text:tracked-changes>.*</text:tracked-changes>", "", content, flags=re.S)
+    plain = re.sub(r"<text:change[^>]*/>", "", plain)
+    document = load_path(repacked(tmp_path, "plain.odt", content_xml=plain))
+    assert document.warnings == []
+    assert "The council voted seven to two" in document.text
+
+
+def test_a_change_of_format_alone_is_no_tracked_change(tmp_path):
+    body = (
+        '<text:tracked-changes><text:changed-region text:id="c1"><text:format-change>'
+        "<office:change-info><dc:creator>Ben</dc:creator><dc:date>2026-11-29T10:00:00</dc:date>"
+        "</office:change-info></text:format-change></text:changed-region></text:tracked-changes>"
+        "<text:p>The council voted on Tuesday.</text:p>"
+    )
+    assert load_path(with_body(tmp_path, body)).warnings == []
+
+
+def test_whitespace_in_the_xml_is_read_as_odf_says(tmp_path):
+    body = (
+        "<text:p>\n   The council\n   voted <text:span> on </text:span>  Tuesday."
+        '<text:s text:c="3"/>Twice<text:s/>spaced.  \n</text:p>'
+    )
+    assert load_path(with_body(tmp_path, body)).text == "The council voted on Tuesday.   Twice spaced."
+
+
+def test_a_count_of_spaces_that_is_no_number_is_one(tmp_path):
+    body = '<text:p>One<text:s text:c="lots"/>two<text:s text:c="99999999"/>three.</text:p>'
+    text = load_path(with_body(tmp_path, body)).text
+    assert text.startswith("One two") and text.endswith("three.") and len(text) < 1100
+
+
+def test_paragraphs_in_a_deletion_a_comment_or_a_change_note_are_not_text(tmp_path):
+    body = (
+        '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion><office:change-info>'
+        "<dc:creator>Ben</dc:creator><dc:date>2026-11-29T10:00:00</dc:date>"
+        "<text:p>A note on the change.</text:p>"
+        "</office:change-info><text:p>Deleted paragraph one.</text:p><text:p>Deleted two.</text:p>"
+        "</text:deletion></text:changed-region></text:tracked-changes>"
+        "<text:p>Kept.<office:annotation><dc:creator>C</dc:creator><text:p>A comment.</text:p>"
+        "</office:annotation>"
+        "<office:annotation-end/> Also kept.</text:p>"
+    )
+    document = load_path(with_body(tmp_path, body))
+    assert document.text == "Kept. Also kept."
+    assert document.warnings  # a deletion is a tracked change
+
+
+@pytest.mark.parametrize(
+    ("name", "parts", "says"),
+    [
+        ("broken.odt", {"content_xml": "<office:document-content><text:p>half"}, "the .odt is damaged"),
+        ("nobody.odt", {"content_xml": None}, "not a readable .odt (it has no content.xml)"),
+        (
+            "secret.odt",
+            {"META_INF_manifest_xml": '<manifest:encryption-data manifest:checksum="x"/>'},
+            "password-protected",
+        ),
+        (
+            "sheet.odt",
+            {"mimetype": "application/vnd.oasis.opendocument.spreadsheet"},
+            "not a text document (it is a spreadsheet of OpenDocument)",
+        ),
+    ],
+)
+def test_a_bad_package_gets_one_clear_line(tmp_path, name, parts, says):
+    path = repacked(tmp_path, name, **parts)
+    with pytest.raises(errors.CorruptDocumentError) as info:
+        load_path(path)
+    assert says in str(info.value) and "\n" not in str(info.value) and str(path) in str(info.value)
+
+
+def test_not_a_zip_is_no_odt(tmp_path):
+    path = tmp_path / "fake.odt"
+    path.write_bytes(b"PK\x03\x04 not really")
+    with pytest.raises(errors.CorruptDocumentError, match=r"not a \.odt"):
+        load_path(path)
+
+
+def test_entities_are_not_expanded(tmp_path):
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        f"<office:document-content {NS}><office:body><office:text><text:p>&b; Kept.</text:p>"
+        "</office:text></office:body></office:document-content>"
+    )
+    assert load_path(repacked(tmp_path, "laughs.odt", content_xml=laughs)).text == "Kept."
+
+
+def test_markup_nested_past_any_document_is_refused(tmp_path):
+    body = "<text:p>" + "<text:span>" * 5000 + "deep" + "</text:span>" * 5000 + "</text:p>"
+    with pytest.raises(errors.CorruptDocumentError, match="damaged"):
+        load_path(with_body(tmp_path, body))
+
+
+def test_the_limits_hold_while_reading(tmp_path):
+    small = InputLimits(text_mb=1)  # 1,000,000 characters, 50,000 paragraphs
+    many = with_body(tmp_path, "<text:p/>" * 50_001, "many.odt")
+    with pytest.raises(errors.FileTooLargeError, match="over 50,000 paragraphs"):
+        load_path(many, small)
+    rng = random.Random(1)
+    words = " ".join(rng.randbytes(4).hex() for _ in range(120_000))  # compressed as text is, no bomb
+    long = with_body(tmp_path, f"<text:p>{words}</text:p>", "long.odt")
+    with pytest.raises(errors.FileTooLargeError, match="the text is over the 1 MB limit"):
+        load_path(long, small)
+
+
+def test_a_zip_bomb_is_refused(tmp_path):
+    path = repacked(tmp_path, "bomb.odt")
+    with (
+        zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("Pictures/padding.bin", "w", force_zip64=True) as member,
+    ):
+        for _ in range(250):  # 250 MB unpacked, a few hundred KB packed
+            member.write(b"\x00" * (1 << 20))
+    with pytest.raises(errors.FileTooLargeError, match="zip bomb"):
+        load_path(path)
+
+
+def test_a_thousand_deleted_paragraphs_are_read_past(tmp_path):
+    deleted = "".join(
+        f'<text:changed-region text:id="c{n}"><text:deletion><text:p>Gone {n}.</text:p></text:deletion>'
+        "</text:changed-region>"
+        for n in range(1000)
+    )
+    body = f"<text:tracked-changes>{deleted}</text:tracked-changes><text:p>What stays.</text:p>"
+    document = load_path(with_body(tmp_path, body))
+    assert document.text == "What stays."
+    assert document.warnings
