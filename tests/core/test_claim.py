@@ -151,3 +151,33 @@ def test_an_interviews_answer_is_the_interviewees_statement():
     assert [(f.text[:12], f.severity) for f in found] == [("A: The sales", "suggestion")]
     unlabelled = findings_of(f"{BODY}The sales tax increase covers about two-thirds of the cost.\n", "claim")
     assert [f.severity for f in unlabelled] == ["warning"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Route 9 bus now stops at the library.",
+        "The company filed for Chapter 11 protection in Delaware.",
+        "Traffic on Interstate 95 moved slowly.",
+        "Students in grade 9 take the test.",
+        "Critics want Congress to repeal Section 230 soon.",
+        "Bill No. 12 goes to committee.",
+    ],
+)
+def test_a_number_that_names_something_is_no_figure(sentence):
+    signals = sentence_signals(sentence)
+    assert signals is not None and "figure" not in signals.cues
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Flight 370 carried 239 people.",  # the label is no figure; the count is
+        "The route carried 9,000 riders last year.",
+        "Section 4 of the bill raises taxes by 3 percent.",
+        "Cuba lies 90 miles from the coast.",  # a name before a number is not enough
+    ],
+)
+def test_a_label_does_not_hide_a_figure_beside_it(sentence):
+    signals = sentence_signals(sentence)
+    assert signals is not None and "figure" in signals.kinds

@@ -126,6 +126,15 @@ def test_features_read_numbers_by_their_kind_and_the_rules_cues():
     assert token_class("1999") == "<year>" and token_class("40") == "<num>" and token_class("tax") == "tax"
 
 
+def test_a_number_that_names_something_is_read_as_a_label():
+    from reviewapp.core.analyzers.context import ParagraphContext
+
+    ctx = ParagraphContext("The Route 9 bus carried 40 riders.", "body")
+    features = sentence_features(ctx.tokens, ctx.text)
+    assert {"w:<label>", "b:route <label>", "w:<num>", "b:carried <num>"} <= features
+    assert "b:route <num>" not in features
+
+
 def test_explanations_in_an_editors_words():
     drivers = [("s:len3", 0.9), ("w:<num>", 0.8), ("r:name", 0.5), ("w:voted", 0.4), ("b:<s> i", 0.3)]
     assert claim_reasons(drivers, attributed=False) == [

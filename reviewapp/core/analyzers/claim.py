@@ -247,7 +247,10 @@ def _signals(
     names = _named_entities(tokens)
     dates = [m.span() for regex in ready.get("date", ()) for m in regex.finditer(text)]
     figures = [
-        m for regex in ready.get("figure", ()) for m in regex.finditer(text) if not overlaps(dates, *m.span())
+        m
+        for regex in ready.get("figure", ())
+        for m in regex.finditer(text)
+        if not overlaps(dates, *m.span()) and not _names_something(text, m.start())
     ]
     reported = bool(names) and _has_verb(tokens, norms, _reporting_verbs())
     acting = bool(names) and _has_verb(tokens, norms, word_list("action_verbs"))
@@ -305,6 +308,20 @@ def _claim_patterns() -> PatternIndex[str]:
         pattern = pattern_list(name)
         entries += [(name, part) for part in (pattern.parts if isinstance(pattern, GatedAny) else (pattern,))]
     return PatternIndex(entries)
+
+
+def _names_something(text: str, start: int) -> bool:
+    """Is the number at `start` a name ("Route 9", "Chapter 11 bankruptcy", "Section 230",
+    "grade 9"), the word before it one that labels things with numbers?"""
+    if not text[start : start + 1].isdigit():
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None and before.group(1).lower() in word_list("number_labels")
+
+
+# "Route ", "No. " at the end of what is searched; from a word's start only (\b), or a long run of
+# letters is tried from each of them.
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]{1,15})\.?[ \u00a0]$")
 
 
 def _has_verb(tokens: list[Token], norms: list[str], verbs: frozenset[str]) -> bool:

@@ -28,7 +28,7 @@ _CUE_WORDS = {
     "r:prediction": "a prediction",
     "r:will": "a prediction",
 }
-_PLACEHOLDERS = {"<num>": "a number", "<year>": "a year"}
+_PLACEHOLDERS = {"<num>": "a number", "<year>": "a year", "<label>": "a number"}
 
 
 def _words_of(feature: str) -> str | None:

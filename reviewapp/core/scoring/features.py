@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from functools import cache
 from operator import itemgetter
 
 from ..regex_cache import compile_rule
+from ..rules import word_list
 
 Token = tuple[int, int, str, str]  # start, end, normalised, as written (see ParagraphContext.tokens)
 
@@ -21,6 +23,7 @@ NUMBER_WORDS = frozenset(
     "ninety hundred thousand million billion trillion dozen half third quarter".split()
 )
 START = "<s>"
+NUMBER, LABEL = "<num>", "<label>"
 LENGTH_STEP, LENGTH_BUCKETS = 5, 8
 
 
@@ -34,7 +37,7 @@ def token_class(norm: str) -> str:
     if norm.isdigit() and len(norm) == 4 and norm[:2] in ("18", "19", "20"):
         return "<year>"
     if _DIGIT.search(norm):
-        return "<num>"
+        return NUMBER
     return norm
 
 
@@ -59,6 +62,8 @@ def text_features(tokens: Sequence[Token], text: str, norms: list[str] | None = 
     if norms is None:
         norms = [t[2] for t in tokens]
     classes = [n if n.isalpha() else token_class(n) for n in norms]
+    if NUMBER in classes:  # few sentences: a number's class may depend on the word before it
+        _label_numbers(classes, norms)
     try:
         features = set(map(_WORD_FEATURES.__getitem__, classes))
     except KeyError:  # a word not seen yet
@@ -77,6 +82,20 @@ def text_features(tokens: Sequence[Token], text: str, norms: list[str] | None = 
         features.add("s:money")
     features.add(_LENGTHS[min(len(tokens) // LENGTH_STEP, LENGTH_BUCKETS)])
     return features
+
+
+def _label_numbers(classes: list[str], norms: list[str]) -> None:
+    """A number after a word that labels things with numbers ("Route 9", "Chapter 11") names
+    something and counts nothing: its class is <label>, not <num> (the rules see no figure there)."""
+    labels = _number_labels()
+    for i in range(1, len(classes)):
+        if classes[i] == NUMBER and norms[i - 1] in labels:
+            classes[i] = LABEL
+
+
+@cache
+def _number_labels() -> frozenset[str]:
+    return word_list("number_labels")
 
 
 def _word_feature(word: str) -> str:
