@@ -181,3 +181,18 @@ def test_a_number_that_names_something_is_no_figure(sentence):
 def test_a_label_does_not_hide_a_figure_beside_it(sentence):
     signals = sentence_signals(sentence)
     assert signals is not None and "figure" in signals.kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_read_as"),
+    [
+        ("She grew up in the 1990s in Ohio.", "trend"),
+        ("The mayor fell ill during the campaign.", "trend"),
+        ("The shop at 123 Main St. reopened on Friday.", "figure"),
+        ("Call the city office at 555-0142 for details.", "figure"),
+        ("Call the city office at 555-123-4567 for details.", "figure"),
+    ],
+)
+def test_a_life_an_address_and_a_telephone_number_are_no_data(sentence, not_read_as):
+    signals = sentence_signals(sentence)
+    assert signals is not None and not_read_as not in signals.kinds
