@@ -26,7 +26,7 @@ from .metadata import front_matter
 from .numbering import FindingsChange, InOrder, Key, Numbered, change_from, keyset, number, paragraph_findings
 from .patterns import word_set
 from .policy import Policy, load_policy
-from .roles import DISCLOSURE, classify, position_classes
+from .roles import ABOVE_CREDIT, DISCLOSURE, classify, paragraph_contexts, position_classes
 from .rules import house_rules
 from .text import last_sentence_start
 
@@ -108,7 +108,7 @@ class Analyzer:
         return IncrementalAnalysis(self).run(document, workers)
 
 
-RoleKey = tuple[str, int, bool]  # paragraph text, position class, inside front matter
+RoleKey = tuple[str, int, int]  # paragraph text, position class, context flags (roles.py)
 # Told how many of a big batch's paragraphs are analysed so far, and of how many (the app's
 # status bar shows it while a long draft is read).
 Progress = Callable[[int, int], None]
@@ -142,9 +142,10 @@ class IncrementalAnalysis:
         analyzer = self.analyzer
         fm_end = front_matter(document.text)[1] if document.format == "md" else 0
         paragraphs = document.paragraphs
-        fronts = [p.start < fm_end for p in paragraphs] if fm_end else repeat(False)
+        texts = list(map(_TEXT, paragraphs))
+        contexts = paragraph_contexts(texts, [p.start < fm_end for p in paragraphs] if fm_end else None)
         # Paragraph i is numbered i (document.py), so its position class is the i-th.
-        keys = list(zip(map(_TEXT, paragraphs), position_classes(len(paragraphs)), fronts, strict=False))
+        keys = list(zip(texts, position_classes(len(paragraphs)), contexts, strict=True))
         # The last pass's result of each paragraph whose key it had, looked up at C speed (a long
         # draft has tens of thousands of paragraphs, and an edit changes one).
         found = list(map(self._by_key.get, keys))
@@ -240,7 +241,7 @@ def analyse_one(analyzer: Analyzer, key: RoleKey) -> ParagraphResult:
     text = key[0]
     if len(text) > PIECE_CHARS:
         return _analyse_in_pieces(analyzer, key)
-    ctx = ParagraphContext(text, "")
+    ctx = ParagraphContext(text, "", post=bool(key[2] & ABOVE_CREDIT))
     ctx.role = classify(text, key[1], analyzer.boilerplate, key[2], ctx.words)
     return analyzer.paragraph_result(ctx)
 
@@ -248,7 +249,8 @@ def analyse_one(analyzer: Analyzer, key: RoleKey) -> ParagraphResult:
 # No article has a paragraph this long; a scraped page or a hostile file may. It is
 # analysed in pieces cut at sentence ends, so memory follows the piece, not the
 # paragraph (its words, tokens and sentences would otherwise all be held at once).
-# Only the sentences on either side of a cut can differ from one whole analysis.
+# Only the sentences on either side of a cut can differ from one whole analysis. Nor is it
+# read as an embedded post when a credit line follows it: no post is that long.
 PIECE_CHARS = 50_000
 _CUT_WINDOW = 5_000  # how far back from a piece's end a sentence end is looked for
 

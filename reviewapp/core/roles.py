@@ -4,6 +4,8 @@ AI disclosure or body text. Analyzers read only the roles they declare."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress, count
+from operator import itemgetter
 
 from .document import at_most_words
 from .metadata import HEAD_LINES, is_byline, is_date_line
@@ -12,6 +14,11 @@ from .rules import LexiconRule, pattern_list, single_pattern, whole_line_rule
 
 TITLE, META, BOILERPLATE, DISCLOSURE, BODY = "title", "meta", "boilerplate", "disclosure", "body"
 ROLES = (TITLE, META, BOILERPLATE, DISCLOSURE, BODY)
+
+# What else a paragraph's reading depends on, beyond its text and position: flags, worked out
+# for the whole document (paragraph_contexts) and part of the paragraph's analysis key.
+IN_FRONT_MATTER = 1
+ABOVE_CREDIT = 2  # the next line credits an embedded social post: this paragraph is the post
 
 _MAX_TITLE_WORDS = 20
 _WINDOW = 80  # characters between the production verb and the AI term
@@ -29,15 +36,39 @@ def position_classes(count: int) -> list[int]:
     return head + [position_class(HEAD_LINES)] * (count - len(head))
 
 
+def paragraph_contexts(texts: Sequence[str], in_front_matter: Sequence[bool] | None = None) -> list[int]:
+    """Each paragraph's context flags: inside the front matter, above an embedded post's credit."""
+    contexts = (
+        [IN_FRONT_MATTER if front else 0 for front in in_front_matter]
+        if in_front_matter
+        else [0] * len(texts)
+    )
+    # Only the few paragraphs that start as a credit line can be one (found at C speed).
+    for index in compress(count(), map(_CREDIT_STARTS.__contains__, map(_FIRST, texts))):
+        if index and is_embed_credit(texts[index]):
+            contexts[index - 1] |= ABOVE_CREDIT
+    return contexts
+
+
+def is_embed_credit(text: str) -> bool:
+    """Is this the credit line under an embedded social post ("— Maria Lopez (@marialopez) …")?"""
+    return text[:1] in _CREDIT_STARTS and single_pattern("embed_credit").regex.match(text) is not None
+
+
+_CREDIT_STARTS = frozenset("—–―-Aa")
+_FIRST = itemgetter(slice(0, 1))
+
+
 def classify(
     text: str,
     position: int,
     boilerplate: Sequence[LexiconRule],
-    in_front_matter: bool,
+    context: int,
     words: frozenset[str] | None = None,
 ) -> str:
-    """The paragraph's role; `words` (its word set) saves working it out again."""
-    if in_front_matter:
+    """The paragraph's role (`context`: its flags, paragraph_contexts); `words` (its word set)
+    saves working it out again."""
+    if context & IN_FRONT_MATTER or is_embed_credit(text):
         return META
     if whole_line_rule(text, boilerplate) is not None:
         return BOILERPLATE

@@ -118,14 +118,15 @@ class ClaimCheck(Check):
         threshold = self.scores.thresholds["claim"]
         sentences = ctx.sentences
         sourced = _sourced_by_next(ctx, sentences)
-        # An interview's answer ("A: Ridership fell 22 percent."): the person interviewed says it.
-        answer = single_pattern("qa_answer").regex.match(ctx.text) is not None
+        # An interview's answer ("A: Ridership fell 22 percent."): the person interviewed says it;
+        # an embedded post: whoever its credit line names.
+        said = ctx.post or single_pattern("qa_answer").regex.match(ctx.text) is not None
         for index, sentence in enumerate(sentences):
             at = ctx.sentence_words(sentence)
             signals = _signals(sentence.text, tokens[at], sentence.start, ctx.urls, ready, norms[at])
             if signals is None:
                 continue
-            if (answer or index in sourced) and not signals.attributed:  # "… That's according to…"
+            if (said or index in sourced) and not signals.attributed:  # "… That's according to…"
                 signals = ClaimSignals(signals.kinds, True, signals.cues | _SOURCED_CUES)
             words = ctx.sentence_features(sentence)
             cues = cue_features(signals.cues)

@@ -21,9 +21,12 @@ class ParagraphContext:
     A plain class: what it works out is kept in its __dict__ (see cached.py).
     """
 
-    def __init__(self, text: str, role: str) -> None:
+    def __init__(self, text: str, role: str, *, post: bool = False) -> None:
         self.text = text
         self.role = role  # one of roles.ROLES
+        # An embedded social post (its credit line follows): the whole paragraph is someone's
+        # words, quoted, and says who they are.
+        self.post = post
 
     @cached
     def sentences(self) -> list[Sentence]:
@@ -66,7 +69,7 @@ class ParagraphContext:
 
     @cached
     def quotes(self) -> list[tuple[int, int]]:
-        return quoted_spans(self.text)
+        return [(0, len(self.text))] if self.post else quoted_spans(self.text)
 
     @cached
     def urls(self) -> list[tuple[int, int]]:

@@ -1,0 +1,64 @@
+"""An embedded social media post: its credit line ("— Maria Lopez (@marialopez) November 30, 2026")
+is metadata, and the post above it is that person's words, quoted: its figures have a source
+to confirm, not none."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewapp.core import Analyzer, IncrementalAnalysis, load_text
+from reviewapp.core.roles import ABOVE_CREDIT, IN_FRONT_MATTER, paragraph_contexts
+
+HEAD = "City approves new bus routes\nMaria Lopez, the transit director, shared the news on Monday.\n"
+POST = "Big news for riders: the city approved 14 new routes today. pic.twitter.com/abc123"
+CREDIT = "— Maria Lopez (@marialopez) November 30, 2026"
+TAIL = "\nThe routes start in March.\n"
+
+
+def claims(result):
+    return [(f.rule, f.severity, f.text) for f in result.findings if f.category == "claim"]
+
+
+def test_the_post_is_quoted_and_its_credit_line_is_metadata():
+    text = f"{HEAD}{POST}\n{CREDIT}{TAIL}"
+    result = Analyzer().analyze(load_text(text))
+    assert result.roles == ["title", "body", "body", "meta", "body"]
+    assert claims(result) == [("claim.figure", "suggestion", POST)]
+
+
+def test_without_its_credit_line_the_post_is_an_unsourced_claim():
+    text = f"{HEAD}{POST}{TAIL}"
+    assert ("claim.figure", "warning", POST) in claims(Analyzer().analyze(load_text(text)))
+
+
+def test_a_hedge_in_the_post_is_its_authors():
+    post = "The new routes are arguably the best thing to happen to riders, some say."
+    quoted = Analyzer().analyze(load_text(f"{HEAD}{post}\n{CREDIT}{TAIL}"))
+    plain = Analyzer().analyze(load_text(f"{HEAD}{post}{TAIL}"))
+    hedges = lambda result: [f.rule for f in result.findings if f.category == "hedge"]  # noqa: E731
+    assert hedges(plain) and not hedges(quoted)
+
+
+def test_an_edit_to_the_credit_line_reanalyses_the_post_above_it():
+    session = IncrementalAnalysis(Analyzer())
+    text = f"{HEAD}{POST}\n{CREDIT}{TAIL}"
+    session.run(load_text(text))
+    uncredited = session.run(load_text(text.replace(CREDIT, "That was the news.")))
+    assert uncredited.changed == [2, 3]  # the post (its context changed) and the edited line
+    full = Analyzer().analyze(load_text(text.replace(CREDIT, "That was the news.")))
+    assert [f.to_json() for f in uncredited.findings] == [f.to_json() for f in full.findings]
+    assert any(f.rule == "claim.figure" and f.severity == "warning" for f in uncredited.findings)
+
+
+@pytest.mark.parametrize(
+    ("texts", "front", "expected"),
+    [
+        (["Title", POST, CREDIT, "Text."], None, [0, ABOVE_CREDIT, 0, 0]),
+        ([CREDIT, "Text."], None, [0, 0]),  # a credit line first credits nothing
+        (["---", "title: x", "---", POST, CREDIT], [True, True, True, False, False],
+         [IN_FRONT_MATTER] * 3 + [ABOVE_CREDIT, 0]),
+        (["A new plan adds 14 routes.", "- A list item"], None, [0, 0]),
+    ],
+)  # fmt: skip
+def test_paragraph_contexts(texts, front, expected):
+    assert paragraph_contexts(texts, front) == expected
