@@ -26,7 +26,7 @@ from .metadata import front_matter
 from .numbering import FindingsChange, InOrder, Key, Numbered, change_from, keyset, number, paragraph_findings
 from .patterns import word_set
 from .policy import Policy, load_policy
-from .roles import ABOVE_CREDIT, DISCLOSURE, classify, paragraph_contexts, position_classes
+from .roles import DISCLOSURE, classify, paragraph_contexts, position_classes
 from .rules import house_rules
 from .text import last_sentence_start
 
@@ -241,7 +241,7 @@ def analyse_one(analyzer: Analyzer, key: RoleKey) -> ParagraphResult:
     text = key[0]
     if len(text) > PIECE_CHARS:
         return _analyse_in_pieces(analyzer, key)
-    ctx = ParagraphContext(text, "", post=bool(key[2] & ABOVE_CREDIT))
+    ctx = ParagraphContext(text, "", key[2])
     ctx.role = classify(text, key[1], analyzer.boilerplate, key[2], ctx.words)
     return analyzer.paragraph_result(ctx)
 
@@ -250,7 +250,8 @@ def analyse_one(analyzer: Analyzer, key: RoleKey) -> ParagraphResult:
 # analysed in pieces cut at sentence ends, so memory follows the piece, not the
 # paragraph (its words, tokens and sentences would otherwise all be held at once).
 # Only the sentences on either side of a cut can differ from one whole analysis. Nor is it
-# read as an embedded post when a credit line follows it: no post is that long.
+# read as an embedded post when a credit line follows it (no post is that long), nor its last
+# sentence as sourced by the paragraph after it.
 PIECE_CHARS = 50_000
 _CUT_WINDOW = 5_000  # how far back from a piece's end a sentence end is looked for
 

@@ -19,6 +19,7 @@ ROLES = (TITLE, META, BOILERPLATE, DISCLOSURE, BODY)
 # for the whole document (paragraph_contexts) and part of the paragraph's analysis key.
 IN_FRONT_MATTER = 1
 ABOVE_CREDIT = 2  # the next line credits an embedded social post: this paragraph is the post
+ABOVE_SOURCE = 4  # the next paragraph opens with the source of this one's last sentence
 
 _MAX_TITLE_WORDS = 20
 _WINDOW = 80  # characters between the production verb and the AI term
@@ -37,7 +38,8 @@ def position_classes(count: int) -> list[int]:
 
 
 def paragraph_contexts(texts: Sequence[str], in_front_matter: Sequence[bool] | None = None) -> list[int]:
-    """Each paragraph's context flags: inside the front matter, above an embedded post's credit."""
+    """Each paragraph's context flags: inside the front matter, above an embedded post's credit,
+    above the source of its last sentence ("That's according to the transit authority.")."""
     contexts = (
         [IN_FRONT_MATTER if front else 0 for front in in_front_matter]
         if in_front_matter
@@ -47,6 +49,9 @@ def paragraph_contexts(texts: Sequence[str], in_front_matter: Sequence[bool] | N
     for index in compress(count(), map(_CREDIT_STARTS.__contains__, map(_FIRST, texts))):
         if index and is_embed_credit(texts[index]):
             contexts[index - 1] |= ABOVE_CREDIT
+    for index in compress(count(), map(single_pattern("back_attribution").regex.match, texts)):
+        if index:
+            contexts[index - 1] |= ABOVE_SOURCE
     return contexts
 
 

@@ -136,11 +136,31 @@ def test_the_source_sentence_attributes_only_the_claim_just_before_it():
     ]
 
 
-def test_a_source_in_the_next_paragraph_attributes_nothing():
-    found = findings_of(
-        f"{BODY}Ridership fell 22 percent last year.\nThat's according to the agency.", "claim"
+def test_a_source_opening_the_next_paragraph_attributes_the_last_sentence_above_it():
+    """News paragraphs are often one sentence long, and the source one of its own."""
+    text = (
+        f"{BODY}The city spent $3 billion on new buses in 2024.\n"
+        "The plan cost $40 million. Ridership fell 22 percent last year.\n"
+        "That's according to the agency's annual report.\n"
     )
-    assert [f.severity for f in found] == ["warning"]
+    found = findings_of(text, "claim")
+    assert [(f.text[:14], f.severity) for f in found] == [
+        ("The city spent", "warning"),  # two paragraphs up: not this source's
+        ("The plan cost ", "warning"),  # not the last sentence above it
+        ("Ridership fell", "suggestion"),
+    ]
+
+
+def test_an_edit_to_the_source_paragraph_reanalyses_the_claim_above_it():
+    from reviewapp.core import Analyzer, IncrementalAnalysis, load_text
+
+    text = f"{BODY}Ridership fell 22 percent last year.\nThat's according to the agency.\n"
+    session = IncrementalAnalysis(Analyzer())
+    before = session.run(load_text(text))
+    assert [f.severity for f in before.findings if f.category == "claim"] == ["suggestion"]
+    after = session.run(load_text(text.replace("That's according to the agency.", "Riders noticed.")))
+    assert after.changed == [1, 2]
+    assert [f.severity for f in after.findings if f.rule == "claim.figure"] == ["warning"]
 
 
 def test_an_interviews_answer_is_the_interviewees_statement():

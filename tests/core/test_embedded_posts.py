@@ -4,10 +4,7 @@ to confirm, not none."""
 
 from __future__ import annotations
 
-import pytest
-
 from reviewapp.core import Analyzer, IncrementalAnalysis, load_text
-from reviewapp.core.roles import ABOVE_CREDIT, IN_FRONT_MATTER, paragraph_contexts
 
 HEAD = "City approves new bus routes\nMaria Lopez, the transit director, shared the news on Monday.\n"
 POST = "Big news for riders: the city approved 14 new routes today. pic.twitter.com/abc123"
@@ -48,17 +45,3 @@ def test_an_edit_to_the_credit_line_reanalyses_the_post_above_it():
     full = Analyzer().analyze(load_text(text.replace(CREDIT, "That was the news.")))
     assert [f.to_json() for f in uncredited.findings] == [f.to_json() for f in full.findings]
     assert any(f.rule == "claim.figure" and f.severity == "warning" for f in uncredited.findings)
-
-
-@pytest.mark.parametrize(
-    ("texts", "front", "expected"),
-    [
-        (["Title", POST, CREDIT, "Text."], None, [0, ABOVE_CREDIT, 0, 0]),
-        ([CREDIT, "Text."], None, [0, 0]),  # a credit line first credits nothing
-        (["---", "title: x", "---", POST, CREDIT], [True, True, True, False, False],
-         [IN_FRONT_MATTER] * 3 + [ABOVE_CREDIT, 0]),
-        (["A new plan adds 14 routes.", "- A list item"], None, [0, 0]),
-    ],
-)  # fmt: skip
-def test_paragraph_contexts(texts, front, expected):
-    assert paragraph_contexts(texts, front) == expected

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reviewapp.core import Analyzer, load_text
+from reviewapp.core.roles import ABOVE_CREDIT, ABOVE_SOURCE, IN_FRONT_MATTER, paragraph_contexts
 
 
 @pytest.mark.parametrize(
@@ -29,3 +30,23 @@ def test_a_date_line_in_the_head_is_metadata(line):
 def test_a_sentence_with_a_date_is_not_a_date_line():
     text = "Council approves budget\nThe council met on Nov. 30, 2026, at 3:45 p.m. in the town hall.\n"
     assert Analyzer().analyze(load_text(text)).roles == ["title", "body"]
+
+
+POST = "Big news for riders: the city approved 14 new routes today."
+CREDIT = "— Maria Lopez (@marialopez) November 30, 2026"
+
+
+@pytest.mark.parametrize(
+    ("texts", "front", "expected"),
+    [
+        (["Title", POST, CREDIT, "Text."], None, [0, ABOVE_CREDIT, 0, 0]),
+        ([CREDIT, "Text."], None, [0, 0]),  # a credit line first credits nothing
+        (["---", "title: x", "---", POST, CREDIT], [True, True, True, False, False],
+         [IN_FRONT_MATTER] * 3 + [ABOVE_CREDIT, 0]),
+        (["A new plan adds 14 routes.", "- A list item"], None, [0, 0]),
+        (["Ridership fell 22 percent.", "That's according to the agency.", POST, CREDIT], None,
+         [ABOVE_SOURCE, 0, ABOVE_CREDIT, 0]),
+    ],
+)  # fmt: skip
+def test_paragraph_contexts(texts, front, expected):
+    assert paragraph_contexts(texts, front) == expected

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ..findings import Finding
 from ..patterns import GatedAny, GatedPattern, PatternIndex
 from ..policy import Policy
-from ..roles import BODY
+from ..roles import ABOVE_SOURCE, BODY
 from ..rules import pattern_list, single_pattern, word_list
 from ..scoring.explain import claim_reasons
 from ..scoring.features import cue_features
@@ -118,6 +118,8 @@ class ClaimCheck(Check):
         threshold = self.scores.thresholds["claim"]
         sentences = ctx.sentences
         sourced = _sourced_by_next(ctx, sentences)
+        # A paragraph that opens with a source ("That's according to…") is not itself a claim there.
+        source_first = single_pattern("back_attribution").regex.match(ctx.text) is not None
         # An interview's answer ("A: Ridership fell 22 percent."): the person interviewed says it;
         # an embedded post: whoever its credit line names.
         said = ctx.post or single_pattern("qa_answer").regex.match(ctx.text) is not None
@@ -134,7 +136,7 @@ class ClaimCheck(Check):
             floor = min(map(self._floors.__getitem__, signals.kinds), default=2.0)
             if score >= floor:
                 found.append(_rule_finding(ctx, sentence, signals, score))
-            elif score >= threshold and index - 1 not in sourced:  # not the source of the one before
+            elif score >= threshold and index - 1 not in sourced and not (index == 0 and source_first):
                 reasons = claim_reasons(self.model.drivers([*words, *cues]), signals.attributed)
                 found.append(_learned_finding(ctx, sentence, signals.attributed, score, reasons))
         return found
@@ -183,11 +185,15 @@ _SOURCED_CUES = frozenset(("attribution", "attributed"))  # what a source within
 
 def _sourced_by_next(ctx: ParagraphContext, sentences: Sequence[Sentence]) -> frozenset[int]:
     """The sentences whose next one gives their source ("That's according to the agency.",
-    "The figures come from the budget office.")."""
+    "The figures come from the budget office."), the last one's in the next paragraph too."""
+    below = (
+        {len(sentences) - 1} if sentences and ctx.context & ABOVE_SOURCE else set()
+    )  # the next paragraph's
     back = single_pattern("back_attribution")
     if len(sentences) < 2 or not back.may_match(ctx.text, ctx.words):  # most paragraphs: at C speed
-        return frozenset()
-    return frozenset(i for i in range(len(sentences) - 1) if back.search(sentences[i + 1].text) is not None)
+        return frozenset(below)
+    within = (i for i in range(len(sentences) - 1) if back.search(sentences[i + 1].text) is not None)
+    return frozenset(below.union(within))
 
 
 def sentence_signals(text: str) -> ClaimSignals | None:

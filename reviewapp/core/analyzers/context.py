@@ -9,6 +9,7 @@ from re import Match
 from ..cached import cached
 from ..findings import Finding, new_finding
 from ..patterns import WORD_RE, with_parts
+from ..roles import ABOVE_CREDIT
 from ..scoring.features import text_features
 from ..text import Sentence, quoted_spans, split_sentences, url_spans
 
@@ -21,12 +22,15 @@ class ParagraphContext:
     A plain class: what it works out is kept in its __dict__ (see cached.py).
     """
 
-    def __init__(self, text: str, role: str, *, post: bool = False) -> None:
+    def __init__(self, text: str, role: str, context: int = 0) -> None:
         self.text = text
         self.role = role  # one of roles.ROLES
-        # An embedded social post (its credit line follows): the whole paragraph is someone's
-        # words, quoted, and says who they are.
-        self.post = post
+        self.context = context  # what the paragraphs around it say of it (roles.paragraph_contexts)
+
+    @property
+    def post(self) -> bool:
+        """Is this an embedded social post (its credit line follows): someone's words, quoted?"""
+        return bool(self.context & ABOVE_CREDIT)
 
     @cached
     def sentences(self) -> list[Sentence]:
