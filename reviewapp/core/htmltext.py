@@ -12,6 +12,12 @@ kept. The tree is walked without recursion, so no depth can overflow it.
 An article's own <footer> or <aside> is dropped too (tags, author boxes,
 related links), except a paragraph of it that discloses the use of AI: the
 disclosure is the article's, and reviewing the text without it reported none.
+
+Text that the page hides from its readers (an element marked `hidden`, or
+styled `display: none` or `visibility: hidden`) is read like the rest, so
+that an approval covers it too (it is published with the page), and each
+such passage is told (`HtmlArticle.hidden`): an editor reading the draft here
+would otherwise take it for text the page shows.
 """
 
 from __future__ import annotations
@@ -32,16 +38,21 @@ _BLOCK = frozenset(
     "figcaption table tr td th caption br hr address details summary".split()
 )
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_HIDING_STYLE = re.compile(r"(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
+_CLOSE, _CLOSE_HIDDEN = 1, 2
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 
 
 class HtmlArticle:
     """Text and metadata of an HTML page."""
 
-    def __init__(self, text: str, title: str | None, meta: dict[str, str]) -> None:
+    def __init__(
+        self, text: str, title: str | None, meta: dict[str, str], hidden: list[str] | None = None
+    ) -> None:
         self.text = text
         self.title = title
         self.meta = meta
+        self.hidden = hidden or []  # passages of the text hidden from the page's readers, in order
 
 
 def _parse(markup: str) -> Any | None:
@@ -78,10 +89,14 @@ def extract_article(markup: str) -> HtmlArticle:
     meta: dict[str, str] = {}
     drop = in_title = in_h1 = 0
     held: list[tuple[Any, list[str]]] = []  # an article's footers and asides and their text, innermost last
+    hidden: list[list[str]] = []  # the text of each element hidden from readers (outermost ones)
+    hiding = 0  # how many hidden elements the walk is inside
 
     def emit(text: str) -> None:
         if drop:
             return
+        if hiding:
+            hidden[-1].append(text)
         if held:
             held[-1][1].append(text)
             return
@@ -103,7 +118,9 @@ def extract_article(markup: str) -> HtmlArticle:
             h1.append(content)
         emit(content)
 
-    stack: list[tuple[Any, bool]] = [(root, False)]
+    # (element, 0) to open it; (element, _CLOSE or _CLOSE_HIDDEN) to close it, the latter when
+    # it hides its text (looked up once, as it opens).
+    stack: list[tuple[Any, int]] = [(root, 0)]
     while stack:
         element, closing = stack.pop()
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -118,6 +135,7 @@ def extract_article(markup: str) -> HtmlArticle:
                     out(f"\n{line}\n")
                 text(element.tail)
                 continue
+            hiding -= closing == _CLOSE_HIDDEN
             drop -= tag in _DROP
             in_title -= tag == "title"
             in_h1 -= tag == "h1"
@@ -132,10 +150,16 @@ def extract_article(markup: str) -> HtmlArticle:
         if tag in _SIDE and not drop and (inside["article"] or inside["main"]):
             held.append((element, []))  # kept aside, read when the element ends (see _disclosures)
             text(element.text)
-            stack.append((element, True))
-            stack.extend((child, False) for child in reversed(element))
+            stack.append((element, _CLOSE))
+            stack.extend((child, 0) for child in reversed(element))
             continue
         drop += tag in _DROP
+        close = _CLOSE
+        if not drop and _hides(element):
+            if not hiding:
+                hidden.append([])
+            hiding += 1
+            close = _CLOSE_HIDDEN
         in_title += tag == "title"
         in_h1 += tag == "h1"
         if tag in inside:
@@ -143,8 +167,8 @@ def extract_article(markup: str) -> HtmlArticle:
         if tag in _BLOCK:
             emit("\n")
         text(element.text)
-        stack.append((element, True))
-        stack.extend((child, False) for child in reversed(element))
+        stack.append((element, close))
+        stack.extend((child, 0) for child in reversed(element))
 
     for part in ("article", "main", "all"):
         body = _tidy(chunks[part])
@@ -154,7 +178,16 @@ def extract_article(markup: str) -> HtmlArticle:
     if headline and not body.startswith(headline):
         # The headline often sits outside <article>; keep it as the first line.
         body = f"{headline}\n{body}" if body else headline
-    return HtmlArticle(body, headline, meta)
+    passages = [passage for chunk in hidden if (passage := _tidy(chunk).replace("\n", " "))]
+    return HtmlArticle(body, headline, meta, passages)
+
+
+def _hides(element: Any) -> bool:
+    """Does the page hide this element from its readers (`hidden`, `display: none`)?"""
+    style = element.get("style")
+    return element.get("hidden") is not None or (
+        style is not None and _HIDING_STYLE.search(style) is not None
+    )
 
 
 def _disclosures(chunks: list[str]) -> list[str]:

@@ -81,10 +81,21 @@ def load_bytes(
             ) from None
         # Character references are read only now: "&#xFDD0;" or "&#x2029;" is such a character too.
         text, _ = as_text(article.text, label, warnings)
+        if article.hidden:
+            warnings.append(f"{label}: {hidden_text(article.hidden)}")
         return finish(text, path, fmt, warnings, limits, article.meta, article.title)
     document = finish(text, path, fmt, warnings, limits)
     document.encoding = encoding
     return document
+
+
+def hidden_text(passages: list[str]) -> str:
+    """What a warning says of text the page hides from its readers: read, and where it starts."""
+    first = passages[0] if len(passages[0]) <= 60 else passages[0][:59].rstrip() + "…"
+    hidden = "hidden from the page's readers (hidden or display: none)"
+    if len(passages) == 1:
+        return f"a passage {hidden} is read as part of the draft: “{first}”"
+    return f"{len(passages):,} passages {hidden} are read as part of the draft, the first: “{first}”"
 
 
 def load_text(text: str, path: Path | None = None, fmt: str = "txt") -> Document:
