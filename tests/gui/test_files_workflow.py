@@ -269,3 +269,38 @@ def test_a_file_name_that_looks_like_markup_is_shown_as_written_in_the_banner(wi
     else:
         shown.setHtml(label.text())
     assert shown.toPlainText().startswith("<b>council.txt")
+
+
+def test_an_edited_odt_is_saved_as_text_beside_it_and_left_as_it_is(window, qtbot, tmp_path, monkeypatch):
+    """The app edits text, not a Word or OpenDocument file's formatting: Save asks where the text
+    goes, says the original stays as it is, and leaves it so."""
+    import shutil
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.core.test_odt import COUNCIL
+
+    original = shutil.copy(COUNCIL, tmp_path / "council.odt")
+    before = (tmp_path / "council.odt").read_bytes()
+    asked: list[tuple[str, str]] = []
+
+    def save_name(parent, title, start, filters):
+        asked.append((title, start))
+        return start, filters.split(";;")[0]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    tab = window.open_path(original)
+    wait_analysed(qtbot, tab)
+    qtbot.keyClicks(tab.editor, "Draft: ")
+    assert window.files.save()
+    assert asked == [
+        (
+            "Save the text as .txt or .md (council.odt is left as it is, with its formatting)",
+            str(tmp_path / "council.txt"),
+        )
+    ]
+    saved = (tmp_path / "council.txt").read_text(encoding="utf-8")
+    assert saved.startswith("Draft: Council approves bus plan\nThe council voted seven to two")
+    assert (tmp_path / "council.odt").read_bytes() == before
+    assert tab.path == tmp_path / "council.txt"
+    assert window.status.currentMessage() == "Saved the text as council.txt; council.odt is left as it is."

@@ -28,6 +28,17 @@ from .host import Host, widget
 
 MAX_RECENT = 10
 SAVEABLE = (".txt", ".md", ".markdown")
+# What a draft read from a file that is not saved back keeps there (only its text is saved).
+_KEPT_IN_ORIGINAL = {".html": "markup", ".htm": "markup", ".docx": "formatting", ".odt": "formatting"}
+
+
+def save_title(path: Path | None) -> str:
+    """The save dialog's title: for a web page or a Word or OpenDocument file, that the text is
+    saved as a new text file and the original left as it is (the app edits text, not markup)."""
+    kept = _KEPT_IN_ORIGINAL.get(path.suffix.lower()) if path is not None else None
+    if path is None or kept is None:
+        return "Save draft as"
+    return f"Save the text as .txt or .md ({path.name} is left as it is, with its {kept})"
 
 
 @contextmanager
@@ -129,18 +140,24 @@ class FileActions(QObject):
             return False
         start = tab.path.with_suffix(".txt") if tab.path else self.last_folder() / "draft.txt"
         name, _ = QFileDialog.getSaveFileName(
-            widget(self.window), "Save draft as", str(start), "Text (*.txt);;Markdown (*.md)"
+            widget(self.window), save_title(tab.path), str(start), "Text (*.txt);;Markdown (*.md)"
         )
         if not name:
             return False
         path = Path(name)
         if path.suffix.lower() not in SAVEABLE:
             path = path.with_suffix(".txt")
+        original = tab.path
         if not self.write(tab, path):
             return False
         tab.saved_as(path)
         self.remember(path)
         self.window.retitle(tab)
+        if original is not None and original.suffix.lower() in _KEPT_IN_ORIGINAL:
+            # Said after the save, too: a window manager may show little of a dialog's title.
+            self.window.status.showMessage(
+                f"Saved the text as {path.name}; {original.name} is left as it is.", 8000
+            )
         return True
 
     def write(self, tab: DocumentTab, path: Path) -> bool:
