@@ -9,6 +9,7 @@ the reader must know (tracked changes taken as accepted), the file's hash.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple, TypeVar
@@ -40,6 +41,11 @@ def read_package(
         ) from None
     except KeyError:
         raise errors.CorruptDocumentError(path, f"not a readable {kind} (it has no {body})") from None
+    except (zlib.error, EOFError, NotImplementedError, UnicodeDecodeError) as exc:
+        # A part that does not unpack: damaged bytes, a cut-off file, a compression zipfile lacks.
+        raise errors.CorruptDocumentError(
+            path, f"the {kind} is damaged ({str(exc)[:120] or 'cut off'})"
+        ) from None
     except OSError as exc:
         raise errors.UnreadableFileError(path, exc.strerror or str(exc)) from None
 
