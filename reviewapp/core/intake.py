@@ -10,6 +10,7 @@ from .document import Document, Paragraph
 from .language import NOT_ENGLISH, reads_as_english
 from .limits import InputLimits
 from .metadata import extract_metadata
+from .wording import sentence
 
 
 def finish(
@@ -58,3 +59,11 @@ def read_bytes(path: Path, limit: int, limits: InputLimits, head: int | None = N
         raise errors.UnreadableFileError(path, "permission denied") from None
     except OSError as exc:
         raise errors.UnreadableFileError(path, exc.strerror or str(exc)) from None
+
+
+def read_notes(document: Document) -> tuple[str, ...]:
+    """What the reader must know of how the draft was read (its warnings: an encoding guessed,
+    tracked changes accepted, text the page hides), as sentences without the file name each
+    begins with (the app's tab and a report name the file)."""
+    prefix = f"{document.path}: " if document.path is not None else ""
+    return tuple(sentence(w.removeprefix(prefix) if prefix else w) for w in document.warnings)

@@ -449,7 +449,24 @@ def test_a_draft_not_in_english_is_noted_under_the_verdict(tmp_path):
         review = reviewer.judge(reviewer.review(load_path(path)), store)
         report = build_report(review, store, policy)
     note = "This draft does not read as English: reviewapp's rules and scores read English only"
-    assert report.notes and report.notes[0].startswith(note)
+    assert len(report.notes) == 1 and report.notes[0].startswith(note)  # said once, read or not
     assert f"<p><b>Note:</b> {html.escape(note)}" in render_html(report)
     assert f"**Note:** {note}" in render_markdown(report)
     assert json.loads(render_json(report))["document"]["notes"] == list(report.notes)
+
+
+def test_how_the_draft_was_read_is_noted_under_the_verdict(tmp_path):
+    """Tracked changes taken as accepted, text a page hides: the approval is of that text, and a
+    reader of the record must know it (the app, whose edited draft carries no warnings, says)."""
+    from .test_odt import COUNCIL
+
+    policy = load_policy()
+    reviewer = Reviewer(policy)
+    with ReviewStore(tmp_path / "reviews.sqlite3") as store:
+        review = reviewer.judge(reviewer.review(load_path(COUNCIL)), store)
+        report = build_report(review, store, policy)
+        told = build_report(review, store, policy, read=("Read from a copy.",))
+    tracked = "Tracked changes not yet accepted or rejected: read as if all were accepted."
+    assert report.notes == (tracked,)
+    assert f"**Note:** {tracked}" in render_markdown(report)
+    assert told.notes == ("Read from a copy.",)

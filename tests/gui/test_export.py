@@ -64,3 +64,22 @@ def test_a_failed_export_says_why(window, qtbot, foxconn_copy, tmp_path):
 def test_report_target(name, chosen, expected):
     fmt, path = report_target(name, chosen)
     assert (fmt.id, str(path)) == (expected[0], str(Path(expected[1])))
+
+
+def test_an_edited_odts_report_says_how_it_was_read(window, qtbot, tmp_path):
+    """The edited draft carries no warnings of its own: the report takes the tab's notes."""
+    import shutil
+
+    from tests.core.test_odt import COUNCIL
+
+    tab = window.open_path(shutil.copy(COUNCIL, tmp_path / "council.odt"))
+    wait_analysed(qtbot, tab)
+    qtbot.keyClicks(tab.editor, "Draft: ")
+    wait_analysed(qtbot, tab)
+    out = tmp_path / "review.json"
+    assert window.reports.export_report(tab, REPORT_FORMATS["json"], out) is not None
+    qtbot.waitUntil(lambda: window.reports.exports == 0, timeout=20000)
+    data = json.loads(out.read_text())
+    assert data["document"]["notes"] == [
+        "Tracked changes not yet accepted or rejected: read as if all were accepted."
+    ]

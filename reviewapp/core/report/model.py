@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -11,6 +12,7 @@ from ..categories import CATEGORIES
 from ..document import split_paragraphs
 from ..findings import SEVERITIES, Finding
 from ..gate import GateResult
+from ..intake import read_notes
 from ..language import language_notes
 from ..policy import Policy
 from ..review import Review
@@ -51,7 +53,9 @@ class Report:
     responsible: SignOff | None  # the approval that names who holds editorial responsibility
     declared_ai_use: str | None
     ai_statement: str | None
-    notes: tuple[str, ...] = ()  # what a reader of the verdict must know (a draft not in English)
+    # What a reader of the verdict must know: how the draft was read (tracked changes accepted, text
+    # the page hides), a draft not in English.
+    notes: tuple[str, ...] = ()
 
     def number(self) -> dict[str, int]:
         """Finding id → its number in the report (1-based, reading order): its entry's number."""
@@ -120,9 +124,14 @@ def in_reference_order(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 def build_report(
-    review: Review, store: ReviewStore, policy: Policy, generated: datetime | None = None
+    review: Review,
+    store: ReviewStore,
+    policy: Policy,
+    generated: datetime | None = None,
+    read: Sequence[str] | None = None,
 ) -> Report:
-    """Everything a report shows, from a judged review and the review record."""
+    """Everything a report shows, from a judged review and the review record. `read`: how the
+    draft was read, when its document no longer says (the app's, edited, carries no warnings)."""
     if review.gate is None:
         raise ValueError("a report needs a review judged against the record (Reviewer.judge)")
     document = review.document
@@ -154,5 +163,9 @@ def build_report(
         responsible=responsible,
         declared_ai_use=document.metadata.declared_ai_use,
         ai_statement=review.analysis.ai_statement,
-        notes=language_notes(document.text),
+        # How the draft was read, then its language: each once (a draft not in English says so
+        # in its warnings too).
+        notes=tuple(
+            dict.fromkeys((*(read_notes(document) if read is None else read), *language_notes(document.text)))
+        ),
     )

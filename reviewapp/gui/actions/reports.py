@@ -105,7 +105,9 @@ class ReportActions(QObject):
             return None
         tab.judge()
         try:
-            return build_report(tab.review, self.window.store, self.window.reviewer.policy)
+            return build_report(
+                tab.review, self.window.store, self.window.reviewer.policy, read=tab.read_notes
+            )
         except (ReviewAppError, ValueError) as exc:
             self.window.show_error(f"Cannot {verb} the report", str(exc))
             return None

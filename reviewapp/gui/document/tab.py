@@ -16,11 +16,11 @@ from ...core.encoding import FileEncoding
 from ...core.errors import ReviewAppError
 from ...core.findings import Finding
 from ...core.fixes import Fix, fixes_for
+from ...core.intake import read_notes
 from ...core.loaders import load_text
 from ...core.review import Review, Reviewer
 from ...core.shown import display_path
 from ...core.store import Resolution, ReviewStore, draft_key
-from ...core.wording import sentence
 from .disk_banner import DiskBanner
 from .editor import TEXT_SIZE, ReviewEditor
 from .editor_text import EditorText
@@ -313,10 +313,3 @@ def allowed_resolutions(review: Review) -> dict[str, Resolution]:
         f.id: Resolution(f.id, "allowed", None, None, "the house allow-list", "", review.draft.sha256)
         for f in review.allowed
     }
-
-
-def read_notes(document: Document) -> tuple[str, ...]:
-    """The document's warnings from reading it, as sentences without the file name each begins
-    with (the tab names the file)."""
-    prefix = f"{document.path}: " if document.path is not None else ""
-    return tuple(sentence(w.removeprefix(prefix) if prefix else w) for w in document.warnings)
