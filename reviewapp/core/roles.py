@@ -97,6 +97,8 @@ def classify(
         return TITLE
     if is_disclosure(text, words):
         return DISCLOSURE
+    if single_pattern("article_note").regex.match(text) is not None:  # a bio, an update note
+        return META
     return BODY
 
 

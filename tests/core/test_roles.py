@@ -50,3 +50,23 @@ CREDIT = "— Maria Lopez (@marialopez) November 30, 2026"
 )  # fmt: skip
 def test_paragraph_contexts(texts, front, expected):
     assert paragraph_contexts(texts, front) == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Jane Smith is a reporter covering transit for the Riverside News. Contact her at jane@example.org.",
+        "Updated at 5:02 p.m. to include comment from the mayor.",
+    ],
+)
+def test_a_bio_or_an_update_note_is_metadata_wherever_it_stands(note):
+    """A reporter's bio line was a check-worthy statement with no source, an update note another."""
+    text = f"Council approves budget\nThe council voted 7-2 on Tuesday, the minutes show.\n{note}\n"
+    result = Analyzer().analyze(load_text(text))
+    assert result.roles == ["title", "body", "meta"]
+
+
+def test_an_update_note_that_discloses_ai_use_is_a_disclosure():
+    note = "Updated to include a note: this article was drafted with AI and edited by Jane Smith."
+    text = f"Council approves budget\nThe council voted 7-2 on Tuesday, the minutes show.\n{note}\n"
+    assert Analyzer().analyze(load_text(text)).roles == ["title", "body", "disclosure"]
