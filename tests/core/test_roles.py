@@ -52,21 +52,17 @@ def test_paragraph_contexts(texts, front, expected):
     assert paragraph_contexts(texts, front) == expected
 
 
-@pytest.mark.parametrize(
-    "note",
-    [
-        "Jane Smith is a reporter covering transit for the Riverside News. Contact her at jane@example.org.",
-        "Updated at 5:02 p.m. to include comment from the mayor.",
-    ],
-)
-def test_a_bio_or_an_update_note_is_metadata_wherever_it_stands(note):
-    """A reporter's bio line was a check-worthy statement with no source, an update note another."""
+def roles_after_a_body_paragraph(note: str) -> list[str]:
     text = f"Council approves budget\nThe council voted 7-2 on Tuesday, the minutes show.\n{note}\n"
-    result = Analyzer().analyze(load_text(text))
-    assert result.roles == ["title", "body", "meta"]
+    return Analyzer().analyze(load_text(text)).roles
 
 
-def test_an_update_note_that_discloses_ai_use_is_a_disclosure():
-    note = "Updated to include a note: this article was drafted with AI and edited by Jane Smith."
-    text = f"Council approves budget\nThe council voted 7-2 on Tuesday, the minutes show.\n{note}\n"
-    assert Analyzer().analyze(load_text(text)).roles == ["title", "body", "disclosure"]
+def test_a_bio_or_an_update_note_is_metadata_wherever_it_stands():
+    """A reporter's bio line was a check-worthy statement with no source, an update note another;
+    an update note that discloses AI use is the disclosure."""
+    bio = "Jane Smith is a reporter covering transit for the Riverside News. Contact her at jane@example.org."
+    assert roles_after_a_body_paragraph(bio) == ["title", "body", "meta"]
+    update = "Updated at 5:02 p.m. to include comment from the mayor."
+    assert roles_after_a_body_paragraph(update) == ["title", "body", "meta"]
+    disclosing = "Updated to include a note: this article was drafted with AI and edited by Jane Smith."
+    assert roles_after_a_body_paragraph(disclosing) == ["title", "body", "disclosure"]
