@@ -48,7 +48,7 @@ def paragraph_contexts(texts: Sequence[str], in_front_matter: Sequence[bool] | N
         else [0] * len(texts)
     )
     # One anchored match a paragraph, at C speed (every pass of an edit makes them: 290,000
-    # paragraphs of a 20 MB draft in 40 ms); the few that match are looked at again.
+    # paragraphs of a 20 MB draft in 55 ms); the few that match are looked at again.
     lines = _neighbour_lines()
     for index in compress(count(), map(lines.match, texts)):
         if index:

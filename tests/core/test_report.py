@@ -465,7 +465,7 @@ def test_how_the_draft_was_read_is_noted_under_the_verdict(tmp_path):
     with ReviewStore(tmp_path / "reviews.sqlite3") as store:
         review = reviewer.judge(reviewer.review(load_path(COUNCIL)), store)
         report = build_report(review, store, policy)
-        told = build_report(review, store, policy, read=("Read from a copy.",))
+        told = build_report(review, store, policy, how_read=("Read from a copy.",))
     tracked = "Tracked changes not yet accepted or rejected: read as if all were accepted."
     assert report.notes == (tracked,)
     assert f"**Note:** {tracked}" in render_markdown(report)

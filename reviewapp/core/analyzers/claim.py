@@ -186,9 +186,8 @@ _SOURCED_CUES = frozenset(("attribution", "attributed"))  # what a source within
 def _sourced_by_next(ctx: ParagraphContext, sentences: Sequence[Sentence]) -> frozenset[int]:
     """The sentences whose next one gives their source ("That's according to the agency.",
     "The figures come from the budget office."), the last one's in the next paragraph too."""
-    below = (
-        {len(sentences) - 1} if sentences and ctx.context & ABOVE_SOURCE else set()
-    )  # the next paragraph's
+    # The last sentence's source may open the next paragraph (roles.paragraph_contexts).
+    below = {len(sentences) - 1} if sentences and ctx.context & ABOVE_SOURCE else set()
     back = single_pattern("back_attribution")
     if len(sentences) < 2 or not back.may_match(ctx.text, ctx.words):  # most paragraphs: at C speed
         return frozenset(below)

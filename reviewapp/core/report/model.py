@@ -128,10 +128,10 @@ def build_report(
     store: ReviewStore,
     policy: Policy,
     generated: datetime | None = None,
-    read: Sequence[str] | None = None,
+    how_read: Sequence[str] | None = None,
 ) -> Report:
-    """Everything a report shows, from a judged review and the review record. `read`: how the
-    draft was read, when its document no longer says (the app's, edited, carries no warnings)."""
+    """Everything a report shows, from a judged review and the review record. `how_read`: how
+    the draft was read, when its document no longer says (the app's, edited, has no warnings)."""
     if review.gate is None:
         raise ValueError("a report needs a review judged against the record (Reviewer.judge)")
     document = review.document
@@ -166,6 +166,8 @@ def build_report(
         # How the draft was read, then its language: each once (a draft not in English says so
         # in its warnings too).
         notes=tuple(
-            dict.fromkeys((*(read_notes(document) if read is None else read), *language_notes(document.text)))
+            dict.fromkeys(
+                (*(read_notes(document) if how_read is None else how_read), *language_notes(document.text))
+            )
         ),
     )

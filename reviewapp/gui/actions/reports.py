@@ -106,7 +106,7 @@ class ReportActions(QObject):
         tab.judge()
         try:
             return build_report(
-                tab.review, self.window.store, self.window.reviewer.policy, read=tab.read_notes
+                tab.review, self.window.store, self.window.reviewer.policy, how_read=tab.read_notes
             )
         except (ReviewAppError, ValueError) as exc:
             self.window.show_error(f"Cannot {verb} the report", str(exc))
