@@ -89,24 +89,29 @@ def extract_article(markup: str) -> HtmlArticle:
     meta: dict[str, str] = {}
     drop = in_title = in_h1 = 0
     held: list[tuple[Any, list[str]]] = []  # an article's footers and asides and their text, innermost last
-    hidden: list[list[str]] = []  # the text of each element hidden from readers (outermost ones)
+    # The text of each element hidden from readers (the outermost ones), by the part of the page it
+    # went to, as `chunks`: only what the draft keeps of it is told.
+    hidden: list[dict[str, list[str]]] = []
     hiding = 0  # how many hidden elements the walk is inside
 
     def emit(text: str) -> None:
         if drop:
             return
-        if hiding:
-            hidden[-1].append(text)
         if held:
             held[-1][1].append(text)
             return
         out(text)
 
     def out(text: str) -> None:
-        chunks["all"].append(text)
+        add(chunks, text)
+        if hiding:
+            add(hidden[-1], text)
+
+    def add(parts: dict[str, list[str]], text: str) -> None:
+        parts["all"].append(text)
         for name, depth in inside.items():
             if depth:
-                chunks[name].append(text)
+                parts[name].append(text)
 
     def text(content: str | None) -> None:
         if not content:
@@ -154,16 +159,16 @@ def extract_article(markup: str) -> HtmlArticle:
             stack.extend((child, 0) for child in reversed(element))
             continue
         drop += tag in _DROP
-        close = _CLOSE
-        if not drop and _hides(element):
-            if not hiding:
-                hidden.append([])
-            hiding += 1
-            close = _CLOSE_HIDDEN
         in_title += tag == "title"
         in_h1 += tag == "h1"
         if tag in inside:
             inside[tag] += 1
+        close = _CLOSE
+        if not drop and _hides(element):
+            if not hiding:
+                hidden.append({"all": [], "article": [], "main": []})
+            hiding += 1
+            close = _CLOSE_HIDDEN
         if tag in _BLOCK:
             emit("\n")
         text(element.text)
@@ -174,11 +179,12 @@ def extract_article(markup: str) -> HtmlArticle:
         body = _tidy(chunks[part])
         if body:
             break
+
     headline = _SPACES.sub(" ", "".join(h1 or title)).strip() or None
     if headline and not body.startswith(headline):
         # The headline often sits outside <article>; keep it as the first line.
         body = f"{headline}\n{body}" if body else headline
-    passages = [passage for chunk in hidden if (passage := _tidy(chunk).replace("\n", " "))]
+    passages = [words for passage in hidden if (words := _tidy(passage[part]).replace("\n", " "))]
     return HtmlArticle(body, headline, meta, passages)
 
 

@@ -421,3 +421,16 @@ def test_text_the_page_hides_is_read_and_told(tmp_path):
         f"{tmp_path / 'b.html'}: a passage hidden from the page's readers (hidden or display: none) is read "
         "as part of the draft: “Not shown.”"
     ]
+
+
+def test_only_hidden_text_the_draft_keeps_is_told():
+    """A hidden menu outside the article is not the draft's; an article inside a hidden wrapper is."""
+    from reviewapp.core.htmltext import extract_article
+
+    outside = (
+        "<body><div hidden>Hidden site menu.</div><article><h1>Budget</h1><p>The council voted.</p>"
+        "<aside><p hidden>Hidden related link.</p></aside></article></body>"
+    )
+    assert extract_article(outside).hidden == []
+    wrapped = '<body><div style="display:none"><article><p>The council voted.</p></article></div></body>'
+    assert extract_article(wrapped).hidden == ["The council voted."]
