@@ -132,3 +132,28 @@ def test_a_damaged_package_loads_or_is_refused_with_a_reason(tmp_path, suffix):
             continue
         check_findings(document.text, ANALYZER.analyze(document).findings)
     assert refused > 100  # the damage is real: most of these files cannot be read
+
+
+def _random_page(rng: random.Random, depth: int = 0) -> str:
+    if depth > 6 or rng.random() < 0.3:
+        return rng.choice(["Text one.", "The council voted 7-2.", "AI was used to write this article.", " "])
+    tag = rng.choice(["p", "div", "span", "article", "aside", "footer", "nav", "section", "b", "h1", "main"])
+    hides = rng.choice(["", " hidden", ' style="display:none"', ' style="visibility: hidden"', ' class="x"'])
+    inner = "".join(_random_page(rng, depth + 1) for _ in range(rng.randint(0, 4)))
+    return f"<{tag}{hides}>{inner}{f'</{tag}>' if rng.random() < 0.9 else ''}"
+
+
+def test_hidden_text_told_is_text_the_draft_keeps():
+    """Random pages of nested hidden elements, articles, asides and menus (a first version told
+    hidden text outside the article as the draft's, half of these pages)."""
+    from reviewapp.core.htmltext import extract_article
+
+    rng = random.Random(3)
+    told = 0
+    for _ in range(500):
+        page = "<body>" + "".join(_random_page(rng) for _ in range(rng.randint(1, 5))) + "</body>"
+        article = extract_article(page)
+        flat = " ".join(article.text.split())
+        assert all(passage in flat for passage in article.hidden), page
+        told += bool(article.hidden)
+    assert told > 100  # the pages do hide text the draft keeps
