@@ -205,3 +205,83 @@ def test_a_thousand_deleted_paragraphs_are_read_past(tmp_path):
     document = load_path(with_body(tmp_path, body))
     assert document.text == "What stays."
     assert document.warnings
+
+
+class _RandomBody:
+    """Random ODF bodies: words to keep in paragraphs, spans, links, footnotes, text boxes, lists and
+    tables; words that must not be read in comments and tracked deletions."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.kept: list[str] = []
+        self.gone: list[str] = []
+
+    def word(self, into: list[str]) -> str:
+        into.append(f"w{len(self.kept) + len(self.gone)}x")
+        return into[-1]
+
+    def inline(self, depth: int) -> str:
+        parts = []
+        for _ in range(self.rng.randint(0, 4)):
+            pick = self.rng.random()
+            if pick < 0.35:
+                parts.append(self.word(self.kept) + " ")
+            elif pick < 0.5 and depth < 4:
+                parts.append(f"<text:span>{self.inline(depth + 1)}</text:span>")
+            elif pick < 0.6:
+                parts.append(
+                    f"<office:annotation><text:p>{self.word(self.gone)}</text:p></office:annotation>"
+                )
+            elif pick < 0.7 and depth < 3:
+                parts.append(
+                    "<text:note><text:note-citation>9</text:note-citation><text:note-body>"
+                    f"{self.paragraph(depth + 1)}</text:note-body></text:note>"
+                )
+            elif pick < 0.8 and depth < 3:
+                parts.append(
+                    f"<draw:frame><draw:text-box>{self.paragraph(depth + 1)}</draw:text-box></draw:frame>"
+                )
+            elif pick < 0.9:
+                parts.append(self.rng.choice(['<text:s text:c="2"/>', "<text:tab/>", "<text:line-break/>"]))
+            else:
+                parts.append(f'<text:a xlink:href="https://example.org">{self.word(self.kept)}</text:a> ')
+        return "".join(parts)
+
+    def paragraph(self, depth: int) -> str:
+        return f"<text:p>{self.inline(depth)}</text:p>"
+
+    def body(self) -> str:
+        out = []
+        if self.rng.random() < 0.5:
+            deleted = "".join(
+                f'<text:changed-region text:id="c{n}"><text:deletion><text:p>{self.word(self.gone)}</text:p>'
+                "</text:deletion></text:changed-region>"
+                for n in range(self.rng.randint(1, 3))
+            )
+            out.append(f"<text:tracked-changes>{deleted}</text:tracked-changes>")
+        for _ in range(self.rng.randint(1, 6)):
+            paragraph = self.paragraph(0)
+            out.append(
+                self.rng.choice(
+                    (
+                        paragraph,
+                        f"<text:list><text:list-item>{paragraph}</text:list-item></text:list>",
+                        f"<table:table><table:table-row><table:table-cell>{paragraph}</table:table-cell>"
+                        "</table:table-row></table:table>",
+                    )
+                )
+            )
+        return "".join(out)
+
+
+def test_random_bodies_keep_every_word_of_the_text_and_none_of_comments_or_deletions(tmp_path):
+    for seed in range(300):
+        random_body = _RandomBody(seed)
+        path = with_body(tmp_path, random_body.body())
+        try:
+            text = load_path(path).text
+        except errors.EmptyDocumentError:
+            text = ""
+        words = set(text.split())
+        assert [w for w in random_body.kept if w not in words] == [], seed
+        assert [w for w in random_body.gone if w in words] == [], seed
