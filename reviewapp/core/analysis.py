@@ -143,7 +143,8 @@ class IncrementalAnalysis:
         fm_end = front_matter(document.text)[1] if document.format == "md" else 0
         paragraphs = document.paragraphs
         texts = list(map(_TEXT, paragraphs))
-        contexts = paragraph_contexts(texts, [p.start < fm_end for p in paragraphs] if fm_end else None)
+        fronts = [p.start < fm_end for p in paragraphs] if fm_end else None
+        contexts = paragraph_contexts(texts, fronts, document.metadata.hidden_lines)
         # Paragraph i is numbered i (document.py), so its position class is the i-th.
         keys = list(zip(texts, position_classes(len(paragraphs)), contexts, strict=True))
         # The last pass's result of each paragraph whose key it had, looked up at C speed (a long

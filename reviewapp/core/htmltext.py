@@ -52,7 +52,7 @@ class HtmlArticle:
         self.text = text
         self.title = title
         self.meta = meta
-        self.hidden = hidden or []  # passages of the text hidden from the page's readers, in order
+        self.hidden = hidden or []  # passages hidden from the page's readers, in order (lines by "\n")
 
 
 def _parse(markup: str) -> Any | None:
@@ -184,7 +184,7 @@ def extract_article(markup: str) -> HtmlArticle:
     if headline and not body.startswith(headline):
         # The headline often sits outside <article>; keep it as the first line.
         body = f"{headline}\n{body}" if body else headline
-    passages = [words for passage in hidden if (words := _tidy(passage[part]).replace("\n", " "))]
+    passages = [lines for passage in hidden if (lines := _tidy(passage[part]))]
     return HtmlArticle(body, headline, meta, passages)
 
 

@@ -83,7 +83,11 @@ def load_bytes(
         text, _ = as_text(article.text, label, warnings)
         if article.hidden:
             warnings.append(f"{label}: {hidden_text(article.hidden)}")
-        return finish(text, path, fmt, warnings, limits, article.meta, article.title)
+        document = finish(text, path, fmt, warnings, limits, article.meta, article.title)
+        if article.hidden:  # the hidden lines that are paragraphs of the draft, whole
+            lines = {line for passage in article.hidden for line in passage.split("\n")}
+            document.metadata.hidden_lines = frozenset(p.text for p in document.paragraphs if p.text in lines)
+        return document
     document = finish(text, path, fmt, warnings, limits)
     document.encoding = encoding
     return document
@@ -91,7 +95,8 @@ def load_bytes(
 
 def hidden_text(passages: list[str]) -> str:
     """What a warning says of text the page hides from its readers: read, and where it starts."""
-    first = passages[0] if len(passages[0]) <= 60 else passages[0][:59].rstrip() + "…"
+    first = passages[0].replace("\n", " ")
+    first = first if len(first) <= 60 else first[:59].rstrip() + "…"
     hidden = "hidden from the page's readers (hidden or display: none)"
     if len(passages) == 1:
         return f"a passage {hidden} is read as part of the draft: “{first}”"
@@ -119,4 +124,5 @@ def edited(original: Document, text: str, previous: Document | None = None) -> D
     document = finish(text, original.path, original.format, [], DEFAULT_LIMITS, known=known, read=False)
     if original.format in ("html", "docx", "odt"):
         document.metadata.declared_ai_use = original.metadata.declared_ai_use
+        document.metadata.hidden_lines = original.metadata.hidden_lines
     return document

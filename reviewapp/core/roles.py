@@ -22,6 +22,7 @@ ROLES = (TITLE, META, BOILERPLATE, DISCLOSURE, BODY)
 IN_FRONT_MATTER = 1
 ABOVE_CREDIT = 2  # the next line credits an embedded social post: this paragraph is the post
 ABOVE_SOURCE = 4  # the next paragraph opens with the source of this one's last sentence
+HIDDEN = 8  # the web page it came from hides it from its readers (htmltext.py)
 
 _MAX_TITLE_WORDS = 20
 _WINDOW = 80  # characters between the production verb and the AI term
@@ -39,14 +40,22 @@ def position_classes(count: int) -> list[int]:
     return head + [position_class(HEAD_LINES)] * (count - len(head))
 
 
-def paragraph_contexts(texts: Sequence[str], in_front_matter: Sequence[bool] | None = None) -> list[int]:
+def paragraph_contexts(
+    texts: Sequence[str],
+    in_front_matter: Sequence[bool] | None = None,
+    hidden: frozenset[str] = frozenset(),
+) -> list[int]:
     """Each paragraph's context flags: inside the front matter, above an embedded post's credit,
-    above the source of its last sentence ("That's according to the transit authority.")."""
+    above the source of its last sentence ("That's according to the transit authority."), hidden
+    by its web page (`hidden`: such paragraphs' texts)."""
     contexts = (
         [IN_FRONT_MATTER if front else 0 for front in in_front_matter]
         if in_front_matter
         else [0] * len(texts)
     )
+    if hidden:
+        for index in compress(count(), map(hidden.__contains__, texts)):
+            contexts[index] |= HIDDEN
     # One anchored match a paragraph, at C speed (every pass of an edit makes them: 290,000
     # paragraphs of a 20 MB draft in 55 ms); the few that match are looked at again.
     lines = _neighbour_lines()
@@ -85,6 +94,8 @@ def classify(
 ) -> str:
     """The paragraph's role (`context`: its flags, paragraph_contexts); `words` (its word set)
     saves working it out again."""
+    if context & HIDDEN:  # whatever it says, no reader sees it
+        return BOILERPLATE
     if context & IN_FRONT_MATTER or is_embed_credit(text):
         return META
     if whole_line_rule(text, boilerplate) is not None:

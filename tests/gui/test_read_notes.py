@@ -93,3 +93,18 @@ def test_an_odt_opens_with_its_tracked_changes_noted(window, qtbot):
     )
     assert not tab.layout_note.isHidden()
     assert window.windowTitle().startswith("council.odt")
+
+
+def test_a_paragraph_the_page_hides_stays_a_finding_while_the_draft_is_edited(window, qtbot, tmp_path):
+    from tests.core.test_hidden_text import HIDDEN, PAGE
+
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    tab = window.open_path(path)
+    review = wait_analysed(qtbot, tab)
+    assert HIDDEN in [f.text for f in review.findings if f.rule == "boilerplate.hidden"]
+    assert tab.layout_note.text().startswith("3 passages hidden from the page's readers")
+    qtbot.keyClicks(tab.editor, "Draft: ")
+    review = wait_analysed(qtbot, tab)
+    assert tab.text.startswith("Draft: ")
+    assert HIDDEN in [f.text for f in review.findings if f.rule == "boilerplate.hidden"]

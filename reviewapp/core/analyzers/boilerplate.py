@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..findings import Finding
 from ..policy import Policy
-from ..roles import BOILERPLATE
+from ..roles import BOILERPLATE, HIDDEN
 from ..rules import house_rules, whole_line_rule
 from .base import Check, RuleInfo
 from .context import ParagraphContext
@@ -27,11 +27,28 @@ class BoilerplateCheck(Check):
         self.lexicon = house_rules(policy.extra_rule_files, policy.disabled_rules)["boilerplate"]
 
     def rules(self) -> Sequence[RuleInfo]:
-        return [RuleInfo(rule.name, rule.category, rule.why, rule.fix) for rule in self.lexicon]
+        return [
+            *(RuleInfo(rule.name, rule.category, rule.why, rule.fix) for rule in self.lexicon),
+            RuleInfo(HIDDEN_RULE, "boilerplate", _HIDDEN_WHY, "delete_line"),
+        ]
 
     def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
+        if ctx.context & HIDDEN:
+            return [ctx.finding("boilerplate", HIDDEN_RULE, "warning", 0, len(ctx.text), *_HIDDEN_SAYS)]
         rule = whole_line_rule(ctx.text, self.lexicon)
         if rule is None:
             return []
         message, suggestion = rule.describe(ctx.text)
         return [ctx.finding(rule.category, rule.name, rule.severity, 0, len(ctx.text), message, suggestion)]
+
+
+HIDDEN_RULE = "boilerplate.hidden"
+_HIDDEN_WHY = (
+    "The web page this draft was read from hides this paragraph from its readers (hidden, "
+    "display: none): it is published with the page, seen by search engines and AI tools, "
+    "but not by readers. Hidden instructions and keyword stuffing are written so."
+)
+_HIDDEN_SAYS = (
+    "Hidden from the page's readers (hidden or display: none), but published with the page.",
+    "Delete it from the page, or show it to readers.",
+)
