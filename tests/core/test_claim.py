@@ -182,6 +182,8 @@ def test_an_interviews_answer_is_the_interviewees_statement():
         "Students in grade 9 take the test.",
         "Critics want Congress to repeal Section 230 soon.",
         "Bill No. 12 goes to committee.",
+        "The Boeing 737 jets were grounded.",  # a name, a number, and no unit of what is counted
+        "Shoppers queued as the iPhone 15 went on sale.",
     ],
 )
 def test_a_number_that_names_something_is_no_figure(sentence):
@@ -195,7 +197,9 @@ def test_a_number_that_names_something_is_no_figure(sentence):
         "Flight 370 carried 239 people.",  # the label is no figure; the count is
         "The route carried 9,000 riders last year.",
         "Section 4 of the bill raises taxes by 3 percent.",
-        "Cuba lies 90 miles from the coast.",  # a name before a number is not enough
+        "Cuba lies 90 miles from the coast.",  # a name, then what the number counts
+        "The storm hit Texas 12 times this year.",
+        "Officials told CNN 40 people died in the flooding.",
     ],
 )
 def test_a_label_does_not_hide_a_figure_beside_it(sentence):

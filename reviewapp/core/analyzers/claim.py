@@ -317,17 +317,31 @@ def _claim_patterns() -> PatternIndex[str]:
 
 
 def _names_something(text: str, start: int) -> bool:
-    """Is the number at `start` a name ("Route 9", "Chapter 11 bankruptcy", "Section 230",
-    "grade 9"), the word before it one that labels things with numbers?"""
+    """Is the number at `start` part of a name: after a word that labels things with numbers
+    ("Route 9", "Chapter 11 bankruptcy", "grade 9"), or between a name and a word that is no
+    unit of what is counted ("the Boeing 737 jets", "Windows 11 users")?"""
     if not text[start : start + 1].isdigit():
         return False
     before = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    return before is not None and before.group(1).lower() in word_list("number_labels")
+    if before is None:
+        return False
+    word = before.group(1)
+    if word.lower() in word_list("number_labels"):
+        return True
+    # A name: a capital ("Boeing", "iPhone"), not the sentence's first word (which any word may
+    # be), no month or weekday.
+    if word.islower() or not text[: before.start(1)].strip() or word.lower() in word_list("not_names"):
+        return False
+    after = _WORD_AFTER.match(text, start)
+    return after is not None and after.group(1) not in word_list("counted_units")
 
 
 # "Route ", "No. " at the end of what is searched; from a word's start only (\b), or a long run of
 # letters is tried from each of them.
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]{1,15})\.?[ \u00a0]$")
+# The number at the start of what is matched, and the lower-case word after it (bounded: a search
+# through a long run of digits would otherwise try each of them to its end).
+_WORD_AFTER = re.compile(r"\d[\d,.]{0,20}[ \u00a0]([a-z]{1,30})\b")
 
 
 def _has_verb(tokens: list[Token], norms: list[str], verbs: frozenset[str]) -> bool:
