@@ -108,7 +108,8 @@ def classify(
         return TITLE
     if is_disclosure(text, words):
         return DISCLOSURE
-    if single_pattern("article_note").regex.match(text) is not None:  # a bio, an update note
+    note = single_pattern("article_note")  # a bio, an update note (its trigger words first: C speed)
+    if note.may_match(text, words) and note.regex.match(text) is not None:
         return META
     return BODY
 

@@ -12,7 +12,7 @@ disclosure analyzers use; words.toml plain word lists.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -195,16 +195,41 @@ def house_rules(
     }
 
 
-def whole_line_rule(text: str, rules: Iterable[LexiconRule]) -> LexiconRule | None:
+def whole_line_rule(text: str, rules: Sequence[LexiconRule]) -> LexiconRule | None:
     """The first whole-line rule (page furniture) that this short paragraph matches."""
-    for rule in rules:
-        if not rule.whole_paragraph:
-            continue
-        if rule.max_words and not at_most_words(text, rule.max_words):
-            continue
-        if _full_regex(rule).search(text):
+    most, prepared = _whole_line_rules(rules)
+    if most and not at_most_words(text, most):  # most paragraphs: too long for any of them
+        return None
+    for limit, regex, rule in prepared:
+        if (not limit or at_most_words(text, limit)) and regex.search(text):
             return rule
     return None
+
+
+def _whole_line_rules(
+    rules: Sequence[LexiconRule],
+) -> tuple[int, list[tuple[int, re.Pattern[str], LexiconRule]]]:
+    """The whole-line rules of a set, each with its word limit and expression, and the largest
+    limit (0 when one has none), made once per set: this runs for every paragraph of a draft."""
+    kept = _PREPARED.get(id(rules))
+    if kept is None or kept[0] is not rules:
+        prepared = [(rule.max_words, _full_regex(rule), rule) for rule in rules if rule.whole_paragraph]
+        most = (
+            0
+            if any(not limit for limit, _, _ in prepared)
+            else max((limit for limit, _, _ in prepared), default=0)
+        )
+        if len(_PREPARED) > 16:  # sets made on the fly (a test's): none kept for long
+            _PREPARED.clear()
+        kept = _PREPARED[id(rules)] = (rules, (most, prepared))
+    return kept[1]
+
+
+# A set of rules (by its id, with the set itself so that the id cannot be reused) -> its prepared
+# whole-line rules. Few sets are ever made: one per policy.
+_PREPARED: dict[
+    int, tuple[Sequence[LexiconRule], tuple[int, list[tuple[int, re.Pattern[str], LexiconRule]]]]
+] = {}
 
 
 @cache
