@@ -200,6 +200,7 @@ def test_a_number_that_names_something_is_no_figure(sentence):
         "Cuba lies 90 miles from the coast.",  # a name, then what the number counts
         "The storm hit Texas 12 times this year.",
         "Officials told CNN 40 people died in the flooding.",
+        "Riverside beat Oakdale 3 to 2 on Saturday night.",
     ],
 )
 def test_a_label_does_not_hide_a_figure_beside_it(sentence):

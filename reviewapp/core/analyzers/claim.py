@@ -332,8 +332,14 @@ def _names_something(text: str, start: int) -> bool:
     # be), no month or weekday.
     if word.islower() or not text[: before.start(1)].strip() or word.lower() in word_list("not_names"):
         return False
+    # A noun after it that counts nothing ("jets", "went"); not a unit, nor a little word ("Oakdale
+    # 3 to 2" is a score).
     after = _WORD_AFTER.match(text, start)
-    return after is not None and after.group(1) not in word_list("counted_units")
+    return (
+        after is not None
+        and after.group(1) not in word_list("counted_units")
+        and after.group(1) not in word_list("function_words")
+    )
 
 
 # "Route ", "No. " at the end of what is searched; from a word's start only (\b), or a long run of
