@@ -221,3 +221,16 @@ def test_a_label_does_not_hide_a_figure_beside_it(sentence):
 def test_a_life_an_address_and_a_telephone_number_are_no_data(sentence, not_read_as):
     signals = sentence_signals(sentence)
     assert signals is not None and not_read_as not in signals.kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        ("Analysts polled by FactSet had expected revenue of $1.9 billion.", True),
+        ("Economists surveyed by Reuters expect rates to stay at 4 percent.", True),
+        ("Analysts polled by phone had expected revenue of $1.9 billion.", False),
+    ],
+)
+def test_those_asked_by_someone_named_are_a_source(sentence, attributed):
+    signals = sentence_signals(sentence)
+    assert signals is not None and "figure" in signals.kinds and signals.attributed is attributed
