@@ -229,6 +229,8 @@ def test_a_life_an_address_and_a_telephone_number_are_no_data(sentence, not_read
         ("Analysts polled by FactSet had expected revenue of $1.9 billion.", True),
         ("Economists surveyed by Reuters expect rates to stay at 4 percent.", True),
         ("Analysts polled by phone had expected revenue of $1.9 billion.", False),
+        ("The company now expects sales growth of 9% to 11%.", True),  # its own forecast
+        ("Most analysts now expect sales growth of 9% to 11%.", False),
     ],
 )
 def test_those_asked_by_someone_named_are_a_source(sentence, attributed):
