@@ -23,6 +23,7 @@ IN_FRONT_MATTER = 1
 ABOVE_CREDIT = 2  # the next line credits an embedded social post: this paragraph is the post
 ABOVE_SOURCE = 4  # the next paragraph opens with the source of this one's last sentence
 HIDDEN = 8  # the web page it came from hides it from its readers (htmltext.py)
+CREDIT_LINE = 16  # it is the credit line under an embedded social post
 
 _MAX_TITLE_WORDS = 20
 _WINDOW = 80  # characters between the production verb and the AI term
@@ -45,9 +46,9 @@ def paragraph_contexts(
     in_front_matter: Sequence[bool] | None = None,
     hidden: frozenset[str] = frozenset(),
 ) -> list[int]:
-    """Each paragraph's context flags: inside the front matter, above an embedded post's credit,
-    above the source of its last sentence ("That's according to the transit authority."), hidden
-    by its web page (`hidden`: such paragraphs' texts)."""
+    """Each paragraph's context flags: inside the front matter, an embedded post's credit line or
+    above one, above the source of its last sentence ("That's according to the transit
+    authority."), hidden by its web page (`hidden`: such paragraphs' texts)."""
     contexts = (
         [IN_FRONT_MATTER if front else 0 for front in in_front_matter]
         if in_front_matter
@@ -60,11 +61,12 @@ def paragraph_contexts(
     # paragraphs of a 20 MB draft in 55 ms); the few that match are looked at again.
     lines = _neighbour_lines()
     for index in compress(count(), map(lines.match, texts)):
+        match = lines.match(texts[index])
+        credit = match is not None and match.lastgroup == "credit"
+        if credit:
+            contexts[index] |= CREDIT_LINE
         if index:
-            match = lines.match(texts[index])
-            contexts[index - 1] |= (
-                ABOVE_CREDIT if match is not None and match.lastgroup == "credit" else ABOVE_SOURCE
-            )
+            contexts[index - 1] |= ABOVE_CREDIT if credit else ABOVE_SOURCE
     return contexts
 
 
@@ -75,14 +77,6 @@ def _neighbour_lines() -> re.Pattern[str]:
     credit, source = single_pattern("embed_credit").regex, single_pattern("back_attribution").regex
     flags = (credit.flags | source.flags) & ~re.UNICODE  # as the rules' own are compiled
     return compile_rule(f"(?P<credit>{credit.pattern})|(?P<source>{source.pattern})", flags)
-
-
-def is_embed_credit(text: str) -> bool:
-    """Is this the credit line under an embedded social post ("— Maria Lopez (@marialopez) …")?"""
-    return text[:1] in _CREDIT_STARTS and single_pattern("embed_credit").regex.match(text) is not None
-
-
-_CREDIT_STARTS = frozenset("—–―-Aa")
 
 
 def classify(
@@ -96,7 +90,7 @@ def classify(
     saves working it out again."""
     if context & HIDDEN:  # whatever it says, no reader sees it
         return BOILERPLATE
-    if context & IN_FRONT_MATTER or is_embed_credit(text):
+    if context & (IN_FRONT_MATTER | CREDIT_LINE):
         return META
     if whole_line_rule(text, boilerplate) is not None:
         return BOILERPLATE

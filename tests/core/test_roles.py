@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reviewapp.core import Analyzer, load_text
-from reviewapp.core.roles import ABOVE_CREDIT, ABOVE_SOURCE, IN_FRONT_MATTER, paragraph_contexts
+from reviewapp.core.roles import ABOVE_CREDIT, ABOVE_SOURCE, CREDIT_LINE, IN_FRONT_MATTER, paragraph_contexts
 
 
 @pytest.mark.parametrize(
@@ -39,13 +39,13 @@ CREDIT = "— Maria Lopez (@marialopez) November 30, 2026"
 @pytest.mark.parametrize(
     ("texts", "front", "expected"),
     [
-        (["Title", POST, CREDIT, "Text."], None, [0, ABOVE_CREDIT, 0, 0]),
-        ([CREDIT, "Text."], None, [0, 0]),  # a credit line first credits nothing
+        (["Title", POST, CREDIT, "Text."], None, [0, ABOVE_CREDIT, CREDIT_LINE, 0]),
+        ([CREDIT, "Text."], None, [CREDIT_LINE, 0]),  # a credit line first credits nothing
         (["---", "title: x", "---", POST, CREDIT], [True, True, True, False, False],
-         [IN_FRONT_MATTER] * 3 + [ABOVE_CREDIT, 0]),
+         [IN_FRONT_MATTER] * 3 + [ABOVE_CREDIT, CREDIT_LINE]),
         (["A new plan adds 14 routes.", "- A list item"], None, [0, 0]),
         (["Ridership fell 22 percent.", "That's according to the agency.", POST, CREDIT], None,
-         [ABOVE_SOURCE, 0, ABOVE_CREDIT, 0]),
+         [ABOVE_SOURCE, 0, ABOVE_CREDIT, CREDIT_LINE]),
     ],
 )  # fmt: skip
 def test_paragraph_contexts(texts, front, expected):
