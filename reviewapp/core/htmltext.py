@@ -166,7 +166,7 @@ def extract_article(markup: str) -> HtmlArticle:
         close = _CLOSE
         if not drop and _hides(element):
             if not hiding:
-                hidden.append({"all": [], "article": [], "main": []})
+                hidden.append({name: [] for name in chunks})
             hiding += 1
             close = _CLOSE_HIDDEN
         if tag in _BLOCK:

@@ -39,8 +39,9 @@ _PARAGRAPHS = (f"{TEXT}p", f"{TEXT}h")
 # change is accepted or rejected) and a change's own note.
 _NOT_TEXT = frozenset((f"{OFFICE}annotation", f"{TEXT}tracked-changes"))
 # Inside a paragraph, what is not its own text: a footnote (its number, and its paragraphs, read
-# after this one), a paragraph in a text box (read after it too), a comment and its end.
-_NOT_INLINE = frozenset((f"{TEXT}note", *_PARAGRAPHS, f"{OFFICE}annotation", f"{OFFICE}annotation-end"))
+# after this one) and a paragraph in a text box (read after it too). A comment is no element of
+# the text namespace, whose elements alone are read into (_pieces).
+_NOT_INLINE = frozenset((f"{TEXT}note", *_PARAGRAPHS))
 _SPACE, _TAB, _BREAK = f"{TEXT}s", f"{TEXT}tab", f"{TEXT}line-break"
 _REGION = f"{TEXT}changed-region"  # one tracked change (in the block before the text)
 _CHANGES = (f"{TEXT}insertion", f"{TEXT}deletion")  # not a change of format alone
@@ -175,7 +176,7 @@ def _pieces(element: Any) -> Iterator[tuple[bool, str]]:
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _NOT_INLINE:
-            pass  # an XML comment, a footnote, a reviewer's comment
+            pass  # an XML comment, a footnote, a text box's paragraph
         elif tag == _SPACE:
             yield True, " " * _count(child)
         elif tag == _TAB:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from functools import cache
 from operator import itemgetter
 
 from ..regex_cache import compile_rule
@@ -87,15 +86,10 @@ def text_features(tokens: Sequence[Token], text: str, norms: list[str] | None = 
 def _label_numbers(classes: list[str], norms: list[str]) -> None:
     """A number after a word that labels things with numbers ("Route 9", "Chapter 11") names
     something and counts nothing: its class is <label>, not <num> (the rules see no figure there)."""
-    labels = _number_labels()
+    labels = word_list("number_labels")
     for i in range(1, len(classes)):
         if classes[i] == NUMBER and norms[i - 1] in labels:
             classes[i] = LABEL
-
-
-@cache
-def _number_labels() -> frozenset[str]:
-    return word_list("number_labels")
 
 
 def _word_feature(word: str) -> str:
