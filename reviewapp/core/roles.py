@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from itertools import compress, count
+from itertools import compress, count, repeat
 
 from .document import at_most_words
 from .metadata import HEAD_LINES, is_byline, is_date_line
@@ -24,6 +24,7 @@ ABOVE_CREDIT = 2  # the next line credits an embedded social post: this paragrap
 ABOVE_SOURCE = 4  # the next paragraph opens with the source of this one's last sentence
 HIDDEN = 8  # the web page it came from hides it from its readers (htmltext.py)
 CREDIT_LINE = 16  # it is the credit line under an embedded social post
+INTRODUCED = 32  # the paragraph above introduces it as someone's words ("… the agency said:")
 
 _MAX_TITLE_WORDS = 20
 _WINDOW = 80  # characters between the production verb and the AI term
@@ -48,7 +49,8 @@ def paragraph_contexts(
 ) -> list[int]:
     """Each paragraph's context flags: inside the front matter, an embedded post's credit line or
     above one, above the source of its last sentence ("That's according to the transit
-    authority."), hidden by its web page (`hidden`: such paragraphs' texts)."""
+    authority."), below a paragraph that introduces it as someone's words ("In a statement, the
+    agency said:"), hidden by its web page (`hidden`: such paragraphs' texts)."""
     contexts = (
         [IN_FRONT_MATTER if front else 0 for front in in_front_matter]
         if in_front_matter
@@ -67,6 +69,11 @@ def paragraph_contexts(
             contexts[index] |= CREDIT_LINE
         if index:
             contexts[index - 1] |= ABOVE_CREDIT if credit else ABOVE_SOURCE
+    # Only a paragraph ending in a colon can introduce the next (found at C speed).
+    intro = single_pattern("quote_intro").regex
+    for index in compress(count(), map(str.endswith, texts[:-1], repeat(":"))):
+        if intro.search(texts[index]) is not None:
+            contexts[index + 1] |= INTRODUCED
     return contexts
 
 

@@ -236,3 +236,38 @@ def test_a_life_an_address_and_a_telephone_number_are_no_data(sentence, not_read
 def test_those_asked_by_someone_named_are_a_source(sentence, attributed):
     signals = sentence_signals(sentence)
     assert signals is not None and "figure" in signals.kinds and signals.attributed is attributed
+
+
+def test_a_statement_introduced_by_the_paragraph_above_is_attributed():
+    """ "In a statement, the agency said:" then the statement, with or without quotation marks."""
+    statement = "Ridership fell 22 percent last year."
+    for intro in ("In a statement, the transit authority said:", "The mayor told reporters on Wednesday:"):
+        found = findings_of(f"{BODY}{intro}\n{statement}\n", "claim")
+        assert [(f.text, f.severity) for f in found] == [(statement, "suggestion")], intro
+    listed = findings_of(f"{BODY}The changes include:\n{statement}\n", "claim")
+    assert [(f.text, f.severity) for f in listed] == [(statement, "warning")]
+
+
+def test_only_the_next_paragraph_is_the_introduced_statement():
+    text = f"{BODY}The agency said:\nRidership fell 22 percent.\nFares rose 10 percent in March.\n"
+    found = findings_of(text, "claim")
+    assert [(f.text[:8], f.severity) for f in found] == [("Ridershi", "suggestion"), ("Fares ro", "warning")]
+
+
+def test_a_hedge_in_an_introduced_statement_is_the_speakers():
+    statement = "The new routes are arguably the best thing to happen to riders."
+    quoted = findings_of(f"{BODY}The mayor wrote on X:\n{statement}\n", "hedge")
+    plain = findings_of(f"{BODY}The mayor was there.\n{statement}\n", "hedge")
+    assert plain and not quoted
+
+
+def test_an_edit_to_the_introduction_reanalyses_the_statement_below_it():
+    from reviewapp.core import Analyzer, IncrementalAnalysis, load_text
+
+    text = f"{BODY}The agency said:\nRidership fell 22 percent last year.\n"
+    session = IncrementalAnalysis(Analyzer())
+    before = session.run(load_text(text))
+    assert [f.severity for f in before.findings if f.rule == "claim.figure"] == ["suggestion"]
+    after = session.run(load_text(text.replace("The agency said:", "The changes include:")))
+    assert after.changed == [1, 2]
+    assert [f.severity for f in after.findings if f.rule == "claim.figure"] == ["warning"]

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from reviewapp.core import Analyzer, load_text
-from reviewapp.core.roles import ABOVE_CREDIT, ABOVE_SOURCE, CREDIT_LINE, IN_FRONT_MATTER, paragraph_contexts
+from reviewapp.core.roles import (
+    ABOVE_CREDIT,
+    ABOVE_SOURCE,
+    CREDIT_LINE,
+    IN_FRONT_MATTER,
+    INTRODUCED,
+    paragraph_contexts,
+)
 
 
 @pytest.mark.parametrize(
@@ -46,6 +53,9 @@ CREDIT = "— Maria Lopez (@marialopez) November 30, 2026"
         (["A new plan adds 14 routes.", "- A list item"], None, [0, 0]),
         (["Ridership fell 22 percent.", "That's according to the agency.", POST, CREDIT], None,
          [ABOVE_SOURCE, 0, ABOVE_CREDIT, CREDIT_LINE]),
+        (["The agency said in a statement:", "Ridership fell.", "The changes include:", "Fares rise."], None,
+         [0, INTRODUCED, 0, 0]),
+        (["Ridership fell, the agency said:"], None, [0]),  # nothing below it to introduce
     ],
 )  # fmt: skip
 def test_paragraph_contexts(texts, front, expected):

@@ -121,8 +121,8 @@ class ClaimCheck(Check):
         # A paragraph that opens with a source ("That's according to…") is not itself a claim there.
         source_first = single_pattern("back_attribution").regex.match(ctx.text) is not None
         # An interview's answer ("A: Ridership fell 22 percent."): the person interviewed says it;
-        # an embedded post: whoever its credit line names.
-        said = ctx.post or single_pattern("qa_answer").regex.match(ctx.text) is not None
+        # an embedded post: whoever its credit line names; a statement: whoever introduced it.
+        said = ctx.quoted_whole or single_pattern("qa_answer").regex.match(ctx.text) is not None
         for index, sentence in enumerate(sentences):
             at = ctx.sentence_words(sentence)
             signals = _signals(sentence.text, tokens[at], sentence.start, ctx.urls, ready, norms[at])
@@ -136,7 +136,13 @@ class ClaimCheck(Check):
             floor = min(map(self._floors.__getitem__, signals.kinds), default=2.0)
             if score >= floor:
                 found.append(_rule_finding(ctx, sentence, signals, score))
-            elif score >= threshold and index - 1 not in sourced and not (index == 0 and source_first):
+            elif (
+                score >= threshold
+                and index - 1 not in sourced
+                and not (index == 0 and source_first)
+                # "In a statement, the agency said:" introduces what follows; it states nothing.
+                and not sentence.text.endswith(":")
+            ):
                 reasons = claim_reasons(self.model.drivers([*words, *cues]), signals.attributed)
                 found.append(_learned_finding(ctx, sentence, signals.attributed, score, reasons))
         return found

@@ -9,7 +9,7 @@ from re import Match
 from ..cached import cached
 from ..findings import Finding, new_finding
 from ..patterns import WORD_RE, with_parts
-from ..roles import ABOVE_CREDIT
+from ..roles import ABOVE_CREDIT, INTRODUCED
 from ..scoring.features import text_features
 from ..text import Sentence, quoted_spans, split_sentences, url_spans
 
@@ -28,9 +28,10 @@ class ParagraphContext:
         self.context = context  # what the paragraphs around it say of it (roles.paragraph_contexts)
 
     @property
-    def post(self) -> bool:
-        """Is this an embedded social post (its credit line follows): someone's words, quoted?"""
-        return bool(self.context & ABOVE_CREDIT)
+    def quoted_whole(self) -> bool:
+        """Is the whole paragraph someone's words, quoted: an embedded social post (its credit line
+        follows) or a statement the paragraph above introduces ("In a statement, the agency said:")?"""
+        return bool(self.context & (ABOVE_CREDIT | INTRODUCED))
 
     @cached
     def sentences(self) -> list[Sentence]:
@@ -73,7 +74,7 @@ class ParagraphContext:
 
     @cached
     def quotes(self) -> list[tuple[int, int]]:
-        return [(0, len(self.text))] if self.post else quoted_spans(self.text)
+        return [(0, len(self.text))] if self.quoted_whole else quoted_spans(self.text)
 
     @cached
     def urls(self) -> list[tuple[int, int]]:
