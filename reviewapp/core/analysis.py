@@ -144,7 +144,8 @@ class IncrementalAnalysis:
         paragraphs = document.paragraphs
         texts = list(map(_TEXT, paragraphs))
         fronts = [p.start < fm_end for p in paragraphs] if fm_end else None
-        contexts = paragraph_contexts(texts, fronts, document.metadata.hidden_lines)
+        metadata = document.metadata
+        contexts = paragraph_contexts(texts, fronts, metadata.hidden_lines, metadata.byline)
         # Paragraph i is numbered i (document.py), so its position class is the i-th.
         keys = list(zip(texts, position_classes(len(paragraphs)), contexts, strict=True))
         # The last pass's result of each paragraph whose key it had, looked up at C speed (a long

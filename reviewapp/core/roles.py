@@ -25,6 +25,7 @@ ABOVE_SOURCE = 4  # the next paragraph opens with the source of this one's last 
 HIDDEN = 8  # the web page it came from hides it from its readers (htmltext.py)
 CREDIT_LINE = 16  # it is the credit line under an embedded social post
 INTRODUCED = 32  # the paragraph above introduces it as someone's words ("… the agency said:")
+AUTHOR_BIO = 64  # it says who the byline's author is ("Ana Ruiz is a transit advocate…")
 
 _MAX_TITLE_WORDS = 20
 _WINDOW = 80  # characters between the production verb and the AI term
@@ -46,11 +47,13 @@ def paragraph_contexts(
     texts: Sequence[str],
     in_front_matter: Sequence[bool] | None = None,
     hidden: frozenset[str] = frozenset(),
+    byline: str | None = None,
 ) -> list[int]:
     """Each paragraph's context flags: inside the front matter, an embedded post's credit line or
     above one, above the source of its last sentence ("That's according to the transit
     authority."), below a paragraph that introduces it as someone's words ("In a statement, the
-    agency said:"), hidden by its web page (`hidden`: such paragraphs' texts)."""
+    agency said:"), hidden by its web page (`hidden`: such paragraphs' texts), the bio of an
+    author the `byline` names."""
     contexts = (
         [IN_FRONT_MATTER if front else 0 for front in in_front_matter]
         if in_front_matter
@@ -74,7 +77,30 @@ def paragraph_contexts(
     for index in compress(count(), map(str.endswith, texts[:-1], repeat(":"))):
         if intro.search(texts[index]) is not None:
             contexts[index + 1] |= INTRODUCED
+    for name in byline_names(byline):
+        openings = (name, f"*{name}", f"_{name}", f"**{name}")  # a bio is often in italics
+        for index in compress(count(), map(str.startswith, texts, repeat(openings))):
+            if _WHO_THEY_ARE.match(texts[index].lstrip("*_"), len(name)) is not None:
+                contexts[index] |= AUTHOR_BIO
     return contexts
+
+
+def byline_names(byline: str | None) -> list[str]:
+    """The people a byline names ("Jane Smith and Tom Baker" -> both), two words or more each: a
+    first name alone would start too many sentences."""
+    if not byline:
+        return []
+    names = (name.strip() for name in _NAME_SEPARATORS.split(byline))
+    return [name for name in names if len(name.split()) >= 2 and name[:1].isupper()]
+
+
+_NAME_SEPARATORS = compile_rule(r",|&|\band\b", re.IGNORECASE)
+
+
+# After the author's name, a line that says who the person is ("Ana Ruiz is a transit advocate…",
+# "Ana Ruiz, a transit advocate, lives in…"), in a few dozen words: not a story about them. Not
+# after a space: a search would start again at each space of a long run (test_linear_patterns.py).
+_WHO_THEY_ARE = compile_rule(r"(?:(?<!\s)\s++is\s++(?:a|an|the)\s|,\s++(?:a|an|the)\s)(?!.{400})")
 
 
 @cache
@@ -97,7 +123,7 @@ def classify(
     saves working it out again."""
     if context & HIDDEN:  # whatever it says, no reader sees it
         return BOILERPLATE
-    if context & (IN_FRONT_MATTER | CREDIT_LINE):
+    if context & (IN_FRONT_MATTER | CREDIT_LINE | AUTHOR_BIO):
         return META
     if whole_line_rule(text, boilerplate) is not None:
         return BOILERPLATE

@@ -271,3 +271,31 @@ def test_an_edit_to_the_introduction_reanalyses_the_statement_below_it():
     after = session.run(load_text(text.replace("The agency said:", "The changes include:")))
     assert after.changed == [1, 2]
     assert [f.severity for f in after.findings if f.rule == "claim.figure"] == ["warning"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"We waited a long time," manager Claire Dunn said. "Ridership fell 22 percent last year."',
+        "“Ridership fell 22 percent last year. We will win riders back,” the director said.",
+    ],
+)
+def test_a_quotation_that_goes_on_is_its_speakers(paragraph):
+    """A sentence all inside the quotation of a speaker named beside another part of it."""
+    found = findings_of(f"{BODY}{paragraph}\n", "claim")
+    figure = [f for f in found if "22 percent" in f.text]
+    assert [f.severity for f in figure] == ["suggestion"]
+
+
+def test_a_quotation_with_no_speaker_is_no_source():
+    found = findings_of(f'{BODY}Riders waited. "Ridership fell 22 percent last year."\n', "claim")
+    assert [f.severity for f in found if "22 percent" in f.text] == ["warning"]
+
+
+def test_every_learned_claim_says_why():
+    """An attributed quotation's "The players were outstanding." scored over the threshold on its
+    source alone, and its finding read "Check-worthy statement, attributed (score 0.34): ."."""
+    text = f'{BODY}"We waited a long time," manager Claire Dunn said. "The players were outstanding."\n'
+    learned = [f for f in findings_of(text, "claim") if f.rule == "claim.learned"]
+    assert all(not f.message.endswith(": .") for f in learned)
+    assert "The players were outstanding" not in " ".join(f.text for f in learned)

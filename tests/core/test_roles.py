@@ -9,9 +9,11 @@ from reviewapp.core import Analyzer, load_text
 from reviewapp.core.roles import (
     ABOVE_CREDIT,
     ABOVE_SOURCE,
+    AUTHOR_BIO,
     CREDIT_LINE,
     IN_FRONT_MATTER,
     INTRODUCED,
+    byline_names,
     paragraph_contexts,
 )
 
@@ -76,3 +78,36 @@ def test_a_bio_or_an_update_note_is_metadata_wherever_it_stands():
     assert roles_after_a_body_paragraph(update) == ["title", "body", "meta"]
     disclosing = "Updated to include a note: this article was drafted with AI and edited by Jane Smith."
     assert roles_after_a_body_paragraph(disclosing) == ["title", "body", "disclosure"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Ana Ruiz", ["Ana Ruiz"]),
+        ("Jane Smith and Tom Baker", ["Jane Smith", "Tom Baker"]),
+        ("Jane Smith, Tom Baker & Li Wei", ["Jane Smith", "Tom Baker", "Li Wei"]),
+        ("Ana", []),  # a first name alone would start too many sentences
+        (None, []),
+    ],
+)
+def test_byline_names(byline, names):
+    assert byline_names(byline) == names
+
+
+def test_the_bylines_author_described_is_a_bio_wherever_it_stands():
+    """An opinion column's "Ana Ruiz is a transit advocate and a member of Riders United." was a
+    blocking "named party doing something" with no source."""
+    texts = [
+        "Our city deserves better buses",
+        "By Ana Ruiz",
+        "Ana Ruiz, the council's critic, spoke on Monday after a long debate that ran past midnight"
+        + " and" * 200,  # a story about her, not a bio line
+        "The council's plan is a start.",
+        "Ana Ruiz is a transit advocate and a member of Riders United.",
+        "*Ana Ruiz is a correspondent based in Madrid.*",
+        "Tom Baker is a reporter.",  # not the byline's
+    ]
+    contexts = paragraph_contexts(texts, byline="Ana Ruiz")
+    assert [bool(c & AUTHOR_BIO) for c in contexts] == [False, False, False, False, True, True, False]
+    roles = Analyzer().analyze(load_text("\n".join(texts) + "\n")).roles
+    assert roles[4:6] == ["meta", "meta"] and roles[6] == "body"

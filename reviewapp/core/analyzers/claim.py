@@ -25,7 +25,7 @@ from ..rules import pattern_list, single_pattern, word_list
 from ..scoring.explain import claim_reasons
 from ..scoring.features import cue_features
 from ..scoring.model import load_model
-from ..text import Sentence, overlaps
+from ..text import Sentence, inside, overlaps
 from .base import Check, RuleInfo
 from .context import ParagraphContext
 
@@ -123,12 +123,20 @@ class ClaimCheck(Check):
         # An interview's answer ("A: Ridership fell 22 percent."): the person interviewed says it;
         # an embedded post: whoever its credit line names; a statement: whoever introduced it.
         said = ctx.quoted_whole or single_pattern("qa_answer").regex.match(ctx.text) is not None
+        quoted_speaker: bool | None = None  # worked out when a sentence is all quoted
         for index, sentence in enumerate(sentences):
             at = ctx.sentence_words(sentence)
             signals = _signals(sentence.text, tokens[at], sentence.start, ctx.urls, ready, norms[at])
             if signals is None:
                 continue
-            if (said or index in sourced) and not signals.attributed:  # "… That's according to…"
+            sourced_here = said or index in sourced  # "… That's according to…"
+            if not (sourced_here or signals.attributed) and inside(ctx.quotes, sentence.start, sentence.end):
+                # The quotation goes on ("…," Dunn said. "The players were outstanding."): the
+                # speaker named beside another part of it says this too.
+                if quoted_speaker is None:
+                    quoted_speaker = _quote_has_speaker(ctx)
+                sourced_here = quoted_speaker
+            if sourced_here and not signals.attributed:
                 signals = ClaimSignals(signals.kinds, True, signals.cues | _SOURCED_CUES)
             words = ctx.sentence_features(sentence)
             cues = cue_features(signals.cues)
@@ -144,7 +152,8 @@ class ClaimCheck(Check):
                 and not sentence.text.endswith(":")
             ):
                 reasons = claim_reasons(self.model.drivers([*words, *cues]), signals.attributed)
-                found.append(_learned_finding(ctx, sentence, signals.attributed, score, reasons))
+                if reasons:  # none: the score rose with the source alone, and says nothing to check
+                    found.append(_learned_finding(ctx, sentence, signals.attributed, score, reasons))
         return found
 
 
@@ -199,6 +208,16 @@ def _sourced_by_next(ctx: ParagraphContext, sentences: Sequence[Sentence]) -> fr
         return frozenset(below)
     within = (i for i in range(len(sentences) - 1) if back.search(sentences[i + 1].text) is not None)
     return frozenset(below.union(within))
+
+
+def _quote_has_speaker(ctx: ParagraphContext) -> bool:
+    """Does a sentence of the paragraph name the speaker of a quotation in it ("…," Dunn said.)?"""
+    for sentence in ctx.sentences:
+        if overlaps(ctx.quotes, sentence.start, sentence.end):
+            at = ctx.sentence_words(sentence)
+            if _speaker_named(ctx.tokens[at], ctx.norms[at]):
+                return True
+    return False
 
 
 def sentence_signals(text: str) -> ClaimSignals | None:
