@@ -211,3 +211,19 @@ def test_a_model_reads_as_the_standard_json_reader_reads_it(tmp_path, monkeypatc
                 model_module.load_model(name)
     finally:
         model_module.load_model.cache_clear()
+
+
+def test_every_learned_claim_says_why():
+    """An attributed quotation's "The players were outstanding." scored over the threshold on its
+    source alone, and its finding read "Check-worthy statement, attributed (score 0.34): ."."""
+    text = f'{BODY}"We waited a long time," manager Claire Dunn said. "The players were outstanding."\n'
+    learned = [f for f in findings_of(text, "claim") if f.rule == "claim.learned"]
+    assert all(not f.message.endswith(": .") for f in learned)
+    assert "The players were outstanding" not in " ".join(f.text for f in learned)
+
+
+def test_a_sentence_introducing_a_statement_is_no_learned_claim():
+    """ "In a statement, the transit authority said:" was a check-worthy statement (score 0.21)."""
+    intro = "The council voted on Tuesday. In a statement, the transit authority said:"
+    found = findings_of(f"{BODY}{intro}\nRidership fell 22 percent last year.\n", "claim")
+    assert not [f for f in found if f.text.endswith(":")]
