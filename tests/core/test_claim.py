@@ -306,3 +306,38 @@ def test_a_prison_term_is_still_a_figure():
     assert [f.rule for f in findings_of(f"{BODY}He had faced up to 25 years in prison.\n", "claim")] == [
         "claim.figure"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        ("In Australia, hospitals saw record numbers of flu patients last winter.", False),
+        ("Record numbers of riders took the new buses in March.", False),
+        ("The council voted 7-2 on Tuesday, the minutes record.", True),
+        ("The minutes record that the council voted 7-2 on Tuesday.", True),
+    ],
+)
+def test_record_before_a_noun_describes_it_and_reports_nothing(sentence, attributed):
+    """ "saw record numbers" read as hospitals reporting something: an attributed statement."""
+    signals = sentence_signals(sentence)
+    assert signals.attributed is attributed
+    assert ("statement" in signals.kinds) is False
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Flu shots are available at the clinic on Fifth Street, which is open on weekdays until 6 p.m.",
+        "The Riverside council will run its own buses from March.",
+        "Smith repeated their claims about Acme on Tuesday.",
+    ],
+)
+def test_a_verb_after_a_possessive_or_saying_how_a_thing_is_is_no_action(sentence):
+    """ "which is open", "its own buses", "their claims" read as a named party acting or speaking."""
+    cues = sentence_signals(sentence).cues
+    assert "acting" not in cues and "reported" not in cues
+
+
+def test_the_same_words_as_verbs_still_act():
+    assert "acting" in sentence_signals("Acme will open its plant in Riverside in March.").cues
+    assert "acting" in sentence_signals("The Riverside council will own the buses from March.").cues

@@ -384,15 +384,37 @@ def _has_verb(tokens: list[Token], norms: list[str], verbs: frozenset[str]) -> b
     if verbs.isdisjoint(norms):  # most sentences: no word to look at
         return False
     if norms[0] in verbs:
-        return True
+        return not _describes_next(norms, 0)
     return any(
-        norm in verbs and not raw[:1].isupper() and tokens[i - 1][2] not in _ARTICLES
+        norm in verbs
+        and not raw[:1].isupper()
+        and norms[i - 1] not in _NO_VERB_AFTER
+        and not (norm in _ALSO_ADJECTIVES and norms[i - 1] in _BE)
+        and not _describes_next(norms, i)
         for i, (_, _, norm, raw) in enumerate(tokens)
         if i
     )
 
 
 _ARTICLES = frozenset(("a", "an", "the"))
+# After an article or a possessive a word names something: "the stated aim", "its own buses",
+# "their claims", "his lead" ("her" may be an object: "fined her").
+_NO_VERB_AFTER = _ARTICLES | frozenset(("its", "their", "his", "our", "my", "your"))
+# Verbs that after "is" or "are" say how a thing is: "the clinic is open", "the vote was close".
+_ALSO_ADJECTIVES = frozenset(("open", "close", "fine"))
+_BE = frozenset(("is", "are", "was", "were", "be", "been", "being", "remains", "remained", "stays", "stayed"))
+# Verbs that are also words describing the noun after them: "hospitals saw record numbers", not
+# "the minutes record that…".
+_ALSO_DESCRIBING = frozenset(("record",))
+
+
+def _describes_next(norms: list[str], i: int) -> bool:
+    """Does the word at `i` describe the word after it ("record numbers"), not report anything?"""
+    return (
+        norms[i] in _ALSO_DESCRIBING
+        and i + 1 < len(norms)
+        and norms[i + 1] not in word_list("function_words")
+    )
 
 
 @cache
@@ -432,10 +454,10 @@ def _speaker_named(tokens: list[Token], norms: list[str]) -> bool:
         return False
     vague = word_list("vague_subjects")
     for i, (_, _, word, raw) in enumerate(tokens):
-        if word not in speech or i == 0 or raw[:1].isupper():
+        if word not in speech or i == 0 or raw[:1].isupper() or _describes_next(norms, i):
             continue
         before = [t[2] for t in tokens[max(0, i - 3) : i]]
-        if before[-1] in ("a", "an", "the", "new", "all-time"):  # "a record", not "the minutes record"
+        if before[-1] in _NO_VERB_AFTER or before[-1] in ("new", "all-time"):  # "a record", "their claims"
             continue
         if vague.isdisjoint(before) or _named_before(before, word, vague):
             return True
