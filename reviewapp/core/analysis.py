@@ -145,7 +145,9 @@ class IncrementalAnalysis:
         texts = list(map(_TEXT, paragraphs))
         fronts = [p.start < fm_end for p in paragraphs] if fm_end else None
         metadata = document.metadata
-        contexts = paragraph_contexts(texts, fronts, metadata.hidden_lines, metadata.byline)
+        contexts = paragraph_contexts(
+            texts, fronts, metadata.hidden_lines, metadata.byline, metadata.quoted_lines
+        )
         # Paragraph i is numbered i (document.py), so its position class is the i-th.
         keys = list(zip(texts, position_classes(len(paragraphs)), contexts, strict=True))
         # The last pass's result of each paragraph whose key it had, looked up at C speed (a long

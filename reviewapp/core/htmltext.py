@@ -18,6 +18,10 @@ styled `display: none` or `visibility: hidden`) is read like the rest, so
 that an approval covers it too (it is published with the page), and each
 such passage is told (`HtmlArticle.hidden`): an editor reading the draft here
 would otherwise take it for text the page shows.
+
+The lines of each block quotation are kept too (`HtmlArticle.quoted`): an
+embedded social post is one, and its credit line then vouches for all of its
+lines, however many its line breaks made.
 """
 
 from __future__ import annotations
@@ -39,7 +43,8 @@ _BLOCK = frozenset(
 )
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _HIDING_STYLE = re.compile(r"(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
-_CLOSE, _CLOSE_HIDDEN = 1, 2
+# How an element closes, as bits: 1 always; 2 when it hides its text; 4 when it is a block quotation.
+_CLOSE, _HIDES, _QUOTES = 1, 2, 4
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 
 
@@ -47,12 +52,18 @@ class HtmlArticle:
     """Text and metadata of an HTML page."""
 
     def __init__(
-        self, text: str, title: str | None, meta: dict[str, str], hidden: list[str] | None = None
+        self,
+        text: str,
+        title: str | None,
+        meta: dict[str, str],
+        hidden: list[str] | None = None,
+        quoted: list[str] | None = None,
     ) -> None:
         self.text = text
         self.title = title
         self.meta = meta
         self.hidden = hidden or []  # passages hidden from the page's readers, in order (lines by "\n")
+        self.quoted = quoted or []  # the block quotations (the outermost ones), in order, likewise
 
 
 def _parse(markup: str) -> Any | None:
@@ -93,6 +104,8 @@ def extract_article(markup: str) -> HtmlArticle:
     # went to, as `chunks`: only what the draft keeps of it is told.
     hidden: list[dict[str, list[str]]] = []
     hiding = 0  # how many hidden elements the walk is inside
+    quoted: list[dict[str, list[str]]] = []  # the same of each block quotation
+    quoting = 0
 
     def emit(text: str) -> None:
         if drop:
@@ -106,6 +119,8 @@ def extract_article(markup: str) -> HtmlArticle:
         add(chunks, text)
         if hiding:
             add(hidden[-1], text)
+        if quoting:
+            add(quoted[-1], text)
 
     def add(parts: dict[str, list[str]], text: str) -> None:
         parts["all"].append(text)
@@ -140,7 +155,8 @@ def extract_article(markup: str) -> HtmlArticle:
                     out(f"\n{line}\n")
                 text(element.tail)
                 continue
-            hiding -= closing == _CLOSE_HIDDEN
+            hiding -= bool(closing & _HIDES)
+            quoting -= bool(closing & _QUOTES)
             drop -= tag in _DROP
             in_title -= tag == "title"
             in_h1 -= tag == "h1"
@@ -168,7 +184,12 @@ def extract_article(markup: str) -> HtmlArticle:
             if not hiding:
                 hidden.append({name: [] for name in chunks})
             hiding += 1
-            close = _CLOSE_HIDDEN
+            close |= _HIDES
+        if tag == "blockquote" and not drop:
+            if not quoting:
+                quoted.append({name: [] for name in chunks})
+            quoting += 1
+            close |= _QUOTES
         if tag in _BLOCK:
             emit("\n")
         text(element.text)
@@ -185,7 +206,8 @@ def extract_article(markup: str) -> HtmlArticle:
         # The headline often sits outside <article>; keep it as the first line.
         body = f"{headline}\n{body}" if body else headline
     passages = [lines for passage in hidden if (lines := _tidy(passage[part]))]
-    return HtmlArticle(body, headline, meta, passages)
+    quotations = [lines for passage in quoted if (lines := _tidy(passage[part]))]
+    return HtmlArticle(body, headline, meta, passages, quotations)
 
 
 def _hides(element: Any) -> bool:

@@ -84,13 +84,21 @@ def load_bytes(
         if article.hidden:
             warnings.append(f"{label}: {hidden_text(article.hidden)}")
         document = finish(text, path, fmt, warnings, limits, article.meta, article.title)
-        if article.hidden:  # the hidden lines that are paragraphs of the draft, whole
-            lines = {line for passage in article.hidden for line in passage.split("\n")}
-            document.metadata.hidden_lines = frozenset(p.text for p in document.paragraphs if p.text in lines)
+        # The hidden and the quoted lines that are paragraphs of the draft, whole.
+        document.metadata.hidden_lines = _whole_paragraphs(document, article.hidden)
+        document.metadata.quoted_lines = _whole_paragraphs(document, article.quoted)
         return document
     document = finish(text, path, fmt, warnings, limits)
     document.encoding = encoding
     return document
+
+
+def _whole_paragraphs(document: Document, passages: list[str]) -> frozenset[str]:
+    """The paragraphs of `document` that are lines of `passages` (each lines joined by "\n")."""
+    if not passages:
+        return frozenset()
+    lines = {line for passage in passages for line in passage.split("\n")}
+    return frozenset(p.text for p in document.paragraphs if p.text in lines)
 
 
 def hidden_text(passages: list[str]) -> str:
@@ -125,4 +133,5 @@ def edited(original: Document, text: str, previous: Document | None = None) -> D
     if original.format in ("html", "docx", "odt"):
         document.metadata.declared_ai_use = original.metadata.declared_ai_use
         document.metadata.hidden_lines = original.metadata.hidden_lines
+        document.metadata.quoted_lines = original.metadata.quoted_lines
     return document

@@ -20,7 +20,7 @@ ROLES = (TITLE, META, BOILERPLATE, DISCLOSURE, BODY)
 # What else a paragraph's reading depends on, beyond its text and position: flags, worked out
 # for the whole document (paragraph_contexts) and part of the paragraph's analysis key.
 IN_FRONT_MATTER = 1
-ABOVE_CREDIT = 2  # the next line credits an embedded social post: this paragraph is the post
+ABOVE_CREDIT = 2  # a credit line under it credits the embedded social post it is (a line of)
 ABOVE_SOURCE = 4  # the next paragraph opens with the source of this one's last sentence
 HIDDEN = 8  # the web page it came from hides it from its readers (htmltext.py)
 CREDIT_LINE = 16  # it is the credit line under an embedded social post
@@ -48,12 +48,14 @@ def paragraph_contexts(
     in_front_matter: Sequence[bool] | None = None,
     hidden: frozenset[str] = frozenset(),
     byline: str | None = None,
+    quoted: frozenset[str] = frozenset(),
 ) -> list[int]:
     """Each paragraph's context flags: inside the front matter, an embedded post's credit line or
     above one, above the source of its last sentence ("That's according to the transit
     authority."), below a paragraph that introduces it as someone's words ("In a statement, the
     agency said:"), hidden by its web page (`hidden`: such paragraphs' texts), the bio of an
-    author the `byline` names."""
+    author the `byline` names. A credit line vouches for the paragraph above it, and for each
+    line above that of the block quotation it closes (`quoted`: the web page's quoted lines)."""
     contexts = (
         [IN_FRONT_MATTER if front else 0 for front in in_front_matter]
         if in_front_matter
@@ -72,6 +74,11 @@ def paragraph_contexts(
             contexts[index] |= CREDIT_LINE
         if index:
             contexts[index - 1] |= ABOVE_CREDIT if credit else ABOVE_SOURCE
+        if credit and texts[index] in quoted:
+            above = index - 2  # a post's earlier lines, as its line breaks made them
+            while above >= 0 and texts[above] in quoted and not contexts[above] & CREDIT_LINE:
+                contexts[above] |= ABOVE_CREDIT
+                above -= 1
     # Only a paragraph ending in a colon can introduce the next (found at C speed).
     intro = single_pattern("quote_intro").regex
     for index in compress(count(), map(str.endswith, texts[:-1], repeat(":"))):

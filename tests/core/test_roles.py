@@ -111,3 +111,19 @@ def test_the_bylines_author_described_is_a_bio_wherever_it_stands():
     assert [bool(c & AUTHOR_BIO) for c in contexts] == [False, False, False, False, True, True, False]
     roles = Analyzer().analyze(load_text("\n".join(texts) + "\n")).roles
     assert roles[4:6] == ["meta", "meta"] and roles[6] == "body"
+
+
+def test_a_credit_line_vouches_for_the_lines_of_its_block_quotation():
+    lines = ["Title", "Intro.", "Line one of the post.", "Line two.", CREDIT, "Text."]
+    quoted = frozenset(lines[2:5])
+    assert paragraph_contexts(lines, quoted=quoted) == [0, 0, ABOVE_CREDIT, ABOVE_CREDIT, CREDIT_LINE, 0]
+    # In plain text, where nothing tells a post's extent, only the line above it.
+    assert paragraph_contexts(lines) == [0, 0, 0, ABOVE_CREDIT, CREDIT_LINE, 0]
+    # Two posts one after the other: each credit line vouches for its own post's lines only.
+    two = ["Post one.", CREDIT, "Post two.", CREDIT]
+    assert paragraph_contexts(two, quoted=frozenset(two)) == [
+        ABOVE_CREDIT,
+        CREDIT_LINE,
+        ABOVE_CREDIT,
+        CREDIT_LINE,
+    ]
