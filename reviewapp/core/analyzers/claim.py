@@ -130,7 +130,12 @@ class ClaimCheck(Check):
             if signals is None:
                 continue
             sourced_here = said or index in sourced  # "… That's according to…"
-            if not (sourced_here or signals.attributed) and inside(ctx.quotes, sentence.start, sentence.end):
+            quotes = ctx.quotes
+            if (
+                not (sourced_here or signals.attributed)
+                and quotes
+                and inside(quotes, sentence.start, sentence.end)
+            ):
                 # The quotation goes on ("…," Dunn said. "The players were outstanding."): the
                 # speaker named beside another part of it says this too.
                 if quoted_speaker is None:
