@@ -151,14 +151,26 @@ def test_a_source_opening_the_next_paragraph_attributes_the_last_sentence_above_
     ]
 
 
-def test_an_edit_to_the_source_paragraph_reanalyses_the_claim_above_it():
+@pytest.mark.parametrize(
+    ("text", "edit"),
+    [
+        (  # the source opening the paragraph below
+            f"{BODY}Ridership fell 22 percent last year.\nThat's according to the agency.\n",
+            ("That's according to the agency.", "Riders noticed."),
+        ),
+        (  # the introduction in the paragraph above
+            f"{BODY}The agency said:\nRidership fell 22 percent last year.\n",
+            ("The agency said:", "The changes include:"),
+        ),
+    ],
+)
+def test_an_edit_to_a_neighbour_that_attributes_a_claim_reanalyses_the_claim(text, edit):
     from reviewapp.core import Analyzer, IncrementalAnalysis, load_text
 
-    text = f"{BODY}Ridership fell 22 percent last year.\nThat's according to the agency.\n"
     session = IncrementalAnalysis(Analyzer())
     before = session.run(load_text(text))
-    assert [f.severity for f in before.findings if f.category == "claim"] == ["suggestion"]
-    after = session.run(load_text(text.replace("That's according to the agency.", "Riders noticed.")))
+    assert [f.severity for f in before.findings if f.rule == "claim.figure"] == ["suggestion"]
+    after = session.run(load_text(text.replace(*edit)))
     assert after.changed == [1, 2]
     assert [f.severity for f in after.findings if f.rule == "claim.figure"] == ["warning"]
 
@@ -259,18 +271,6 @@ def test_a_hedge_in_an_introduced_statement_is_the_speakers():
     quoted = findings_of(f"{BODY}The mayor wrote on X:\n{statement}\n", "hedge")
     plain = findings_of(f"{BODY}The mayor was there.\n{statement}\n", "hedge")
     assert plain and not quoted
-
-
-def test_an_edit_to_the_introduction_reanalyses_the_statement_below_it():
-    from reviewapp.core import Analyzer, IncrementalAnalysis, load_text
-
-    text = f"{BODY}The agency said:\nRidership fell 22 percent last year.\n"
-    session = IncrementalAnalysis(Analyzer())
-    before = session.run(load_text(text))
-    assert [f.severity for f in before.findings if f.rule == "claim.figure"] == ["suggestion"]
-    after = session.run(load_text(text.replace("The agency said:", "The changes include:")))
-    assert after.changed == [1, 2]
-    assert [f.severity for f in after.findings if f.rule == "claim.figure"] == ["warning"]
 
 
 @pytest.mark.parametrize(
