@@ -83,13 +83,48 @@ def paragraph_contexts(
     intro = single_pattern("quote_intro").regex
     for index in compress(count(), map(str.endswith, texts[:-1], repeat(":"))):
         if intro.search(texts[index]) is not None:
-            contexts[index + 1] |= INTRODUCED
+            below = index + 1
+            contexts[below] |= INTRODUCED
+            # A quotation of several paragraphs: each opens with a quotation mark, and only the last
+            # closes it.
+            while below + 1 < len(texts) and _runs_on(texts[below]) and texts[below + 1][:1] in '"“':
+                below += 1
+                contexts[below] |= INTRODUCED
+    _quotations_named_at_their_end(texts, contexts)
     for name in byline_names(byline):
         openings = (name, f"*{name}", f"_{name}", f"**{name}")  # a bio is often in italics
         for index in compress(count(), map(str.startswith, texts, repeat(openings))):
             if _WHO_THEY_ARE.match(texts[index].lstrip("*_"), len(name)) is not None:
                 contexts[index] |= AUTHOR_BIO
     return contexts
+
+
+def _quotations_named_at_their_end(texts: Sequence[str], contexts: list[int]) -> None:
+    """Flag INTRODUCED the paragraphs of a quotation of several whose speaker is named at its end
+    ("“Ridership fell 22 percent." / "“We will win riders back,” Lopez said.")."""
+    end = -1
+    for start in compress(count(), map(str.startswith, texts, repeat(('"', "“")))):
+        if start <= end or not _runs_on(texts[start]):
+            continue  # inside the last quotation, or a paragraph that closes its own
+        end = start
+        while end + 1 < len(texts) and _runs_on(texts[end]) and texts[end + 1][:1] in '"“':
+            end += 1
+        if end > start and _SPEAKER_AFTER.search(texts[end]) is not None:
+            for index in range(start, end):
+                contexts[index] |= INTRODUCED
+
+
+# After a closing quotation mark, its speaker: "…,” Lopez said.", "…," said Ana Ruiz.
+_SPEAKER_AFTER = compile_rule(
+    r"[”\"][^“”\"]{0,80}?\b(?:said|says|told|wrote|writes|added|adds|explained|continued)\b", re.IGNORECASE
+)
+
+
+def _runs_on(text: str) -> bool:
+    """Does the paragraph open a quotation that it does not close?"""
+    if text[:1] == "“":
+        return text.rfind("”") < text.rfind("“")
+    return text[:1] == '"' and text.count('"') % 2 == 1
 
 
 def byline_names(byline: str | None) -> list[str]:

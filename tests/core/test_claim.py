@@ -341,3 +341,17 @@ def test_a_verb_after_a_possessive_or_saying_how_a_thing_is_is_no_action(sentenc
 def test_the_same_words_as_verbs_still_act():
     assert "acting" in sentence_signals("Acme will open its plant in Riverside in March.").cues
     assert "acting" in sentence_signals("The Riverside council will own the buses from March.").cues
+
+
+@pytest.mark.parametrize(
+    "quotation",
+    [
+        "The mayor said:\n“Ridership fell 22 percent last year.\n“We will win riders back.”",
+        "“Ridership fell 22 percent last year.\n“We will win riders back,” Mayor Maria Lopez said.",
+    ],
+)
+def test_every_paragraph_of_a_quotation_of_several_is_its_speakers(quotation):
+    """News prints a long quotation as paragraphs that each open with a quotation mark, only the
+    last closing it; the first paragraph's figure was a blocking "no source" warning."""
+    found = findings_of(f"{BODY}{quotation}\n", "claim")
+    assert [f.severity for f in found if "22 percent" in f.text] == ["suggestion"]

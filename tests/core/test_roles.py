@@ -58,6 +58,14 @@ CREDIT = "— Maria Lopez (@marialopez) November 30, 2026"
         (["The agency said in a statement:", "Ridership fell.", "The changes include:", "Fares rise."], None,
          [0, INTRODUCED, 0, 0]),
         (["Ridership fell, the agency said:"], None, [0]),  # nothing below it to introduce
+        (["The mayor said:", "“We will add routes.", "“Ridership fell.”", "“Fares rise.”"], None,
+         [0, INTRODUCED, INTRODUCED, 0]),  # a quotation of two paragraphs, then another one
+        (["He said:", '"We will add routes.', '"Ridership fell."', "Fares rise."], None,
+         [0, INTRODUCED, INTRODUCED, 0]),
+        (["Title", "“Ridership fell.", "“We will win riders back,” Lopez said.", "“Fares rise.”"], None,
+         [0, INTRODUCED, 0, 0]),  # its speaker named at its end
+        (["Title", "“Ridership fell.", "“We will win riders back.”", "Fares rise."], None,
+         [0, 0, 0, 0]),  # named nowhere
     ],
 )  # fmt: skip
 def test_paragraph_contexts(texts, front, expected):
