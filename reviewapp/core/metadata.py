@@ -8,8 +8,15 @@ from collections.abc import Sequence
 from .document import Metadata, Paragraph, at_most_words
 from .regex_cache import compile_rule
 
+# A name: up to four words each written with a capital (any letter but a-z; "de", "van", "von" and
+# the like between them), matched case by case where "by" is not: "By Jane Smith in London" is Jane
+# Smith's. Up to four names, with commas, "and" or "&" between them.
+_WORD = r"[^\W\d_a-z][\w.'’-]*"
+_PARTICLE = r"(?:de|del|der|di|da|du|la|le|van|von|bin|al)\s+"
+_NAME = rf"(?-i:{_WORD}(?:\s+(?:{_PARTICLE}){{0,2}}{_WORD}){{0,3}})"
 _BYLINE = compile_rule(
-    r"^(?:[-•*]\s*)?(?:by|written by|words by)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", re.IGNORECASE
+    rf"^(?:[-•*]\s*)?(?:by|written by|words by)\s+({_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME}){{0,3}})",
+    re.IGNORECASE,
 )
 _DATE_LINE = compile_rule(
     r"^(?:[-•*]\s*+)?(?:(?:last\s++)?(?:published|updated|posted)(?:\s++on)?(?:\s*+:)?\s*+)?(?:\w+day,?\s++)?"

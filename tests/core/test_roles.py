@@ -135,3 +135,27 @@ def test_a_credit_line_vouches_for_the_lines_of_its_block_quotation():
         ABOVE_CREDIT,
         CREDIT_LINE,
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("By Jane Smith and Tom Baker", "Jane Smith and Tom Baker"),  # was "Jane Smith and Tom"
+        ("By Jane Smith in London", "Jane Smith"),  # was "Jane Smith in London"
+        ("By Jane Smith, Tom Baker and Li Wei", "Jane Smith, Tom Baker and Li Wei"),
+        ("By Tom Baker, sports reporter", "Tom Baker"),
+        ("By Ursula von der Leyen", "Ursula von der Leyen"),
+        ("By María José García-Pérez", "María José García-Pérez"),
+    ],
+)
+def test_a_bylines_names(line, byline):
+    document = load_text(f"Council approves budget\n{line}\nThe council voted 7-2 on Tuesday.\n")
+    assert document.metadata.byline == byline
+
+
+def test_the_bio_of_a_second_author_is_metadata_too():
+    text = (
+        "Council approves budget\nBy Jane Smith and Tom Baker\nThe council met.\n"
+        "Tom Baker is a reporter covering City Hall.\n"
+    )
+    assert Analyzer().analyze(load_text(text)).roles == ["title", "meta", "body", "meta"]
