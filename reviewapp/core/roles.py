@@ -114,6 +114,10 @@ def _quotations_named_at_their_end(texts: Sequence[str], contexts: list[int]) ->
                 contexts[index] |= INTRODUCED
 
 
+# "[^1]: Urban Institute, 2023." and "[1]: https://…", as Markdown defines notes and links.
+_NOTE_DEFINITION = compile_rule(r"\[\^?[\w-]{1,40}\]:\s")
+
+
 # After a closing quotation mark, its speaker: "…,” Lopez said.", "…," said Ana Ruiz.
 _SPEAKER_AFTER = compile_rule(
     r"[”\"][^“”\"]{0,80}?\b(?:said|says|told|wrote|writes|added|adds|explained|continued)\b", re.IGNORECASE
@@ -177,6 +181,8 @@ def classify(
         return TITLE
     if is_disclosure(text, words):
         return DISCLOSURE
+    if text.startswith("[") and _NOTE_DEFINITION.match(text) is not None:
+        return META  # a Markdown footnote or link definition: where a source is, not a statement
     note = single_pattern("article_note")  # a bio, an update note (its trigger words first: C speed)
     if note.may_match(text, words) and note.regex.match(text) is not None:
         return META

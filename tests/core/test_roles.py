@@ -159,3 +159,17 @@ def test_the_bio_of_a_second_author_is_metadata_too():
         "Tom Baker is a reporter covering City Hall.\n"
     )
     assert Analyzer().analyze(load_text(text)).roles == ["title", "meta", "body", "meta"]
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        '[^1]: Urban Institute, "Rental Housing Trends", 2023.',
+        "[zillow]: https://www.zillow.com/research/ 2024",
+    ],
+)
+def test_a_markdown_note_or_link_definition_is_metadata(definition):
+    """A footnote naming a 2023 study was a check-worthy statement."""
+    text = f"# Rents keep rising\n\nRents rose 8% last year.[^1]\n\n{definition}\n"
+    assert Analyzer().analyze(load_text(text, fmt="md")).roles[-1] == "meta"
+    assert Analyzer().analyze(load_text("Title\nIntro.\n[Note] Rents rose 8% in 2023.\n")).roles[-1] == "body"
