@@ -24,7 +24,7 @@ ABOVE_CREDIT = 2  # a credit line under it credits the embedded social post it i
 ABOVE_SOURCE = 4  # the next paragraph opens with the source of this one's last sentence
 HIDDEN = 8  # the web page it came from hides it from its readers (htmltext.py)
 CREDIT_LINE = 16  # it is the credit line under an embedded social post
-INTRODUCED = 32  # the paragraph above introduces it as someone's words ("… the agency said:")
+INTRODUCED = 32  # someone's words, introduced above ("… the agency said:") or named at its end
 AUTHOR_BIO = 64  # it says who the byline's author is ("Ana Ruiz is a transit advocate…")
 
 _MAX_TITLE_WORDS = 20
@@ -51,11 +51,10 @@ def paragraph_contexts(
     quoted: frozenset[str] = frozenset(),
 ) -> list[int]:
     """Each paragraph's context flags: inside the front matter, an embedded post's credit line or
-    above one, above the source of its last sentence ("That's according to the transit
-    authority."), below a paragraph that introduces it as someone's words ("In a statement, the
-    agency said:"), hidden by its web page (`hidden`: such paragraphs' texts), the bio of an
-    author the `byline` names. A credit line vouches for the paragraph above it, and for each
-    line above that of the block quotation it closes (`quoted`: the web page's quoted lines)."""
+    a line of the post above it, above the source of its last sentence ("That's according to the
+    transit authority."), someone's words introduced above ("In a statement, the agency said:"),
+    hidden by its web page (`hidden`: such paragraphs' texts), the bio of an author the `byline`
+    names. `quoted`: the lines of a web page's block quotations (an embedded post's extent)."""
     contexts = (
         [IN_FRONT_MATTER if front else 0 for front in in_front_matter]
         if in_front_matter
@@ -64,6 +63,14 @@ def paragraph_contexts(
     if hidden:
         for index in compress(count(), map(hidden.__contains__, texts)):
             contexts[index] |= HIDDEN
+    _flag_neighbour_lines(texts, contexts, quoted)
+    _flag_quotations(texts, contexts)
+    _flag_author_bios(texts, contexts, byline)
+    return contexts
+
+
+def _flag_neighbour_lines(texts: Sequence[str], contexts: list[int], quoted: frozenset[str]) -> None:
+    """Credit lines and the posts above them; paragraphs whose source opens the next one."""
     # One anchored match a paragraph, at C speed (every pass of an edit makes them: 290,000
     # paragraphs of a 20 MB draft in 55 ms); the few that match are looked at again.
     lines = _neighbour_lines()
@@ -79,43 +86,42 @@ def paragraph_contexts(
             while above >= 0 and texts[above] in quoted and not contexts[above] & CREDIT_LINE:
                 contexts[above] |= ABOVE_CREDIT
                 above -= 1
+
+
+def _flag_quotations(texts: Sequence[str], contexts: list[int]) -> None:
+    """Someone's words: what a paragraph ending "… the agency said:" introduces, and a quotation of
+    several paragraphs (each opens with a quotation mark, only the last closes it) whose speaker
+    its last paragraph names ("…,” Lopez said.")."""
     # Only a paragraph ending in a colon can introduce the next (found at C speed).
     intro = single_pattern("quote_intro").regex
     for index in compress(count(), map(str.endswith, texts[:-1], repeat(":"))):
         if intro.search(texts[index]) is not None:
-            below = index + 1
-            contexts[below] |= INTRODUCED
-            # A quotation of several paragraphs: each opens with a quotation mark, and only the last
-            # closes it.
-            while below + 1 < len(texts) and _runs_on(texts[below]) and texts[below + 1][:1] in '"“':
-                below += 1
+            for below in range(index + 1, _quotation_end(texts, index + 1) + 1):
                 contexts[below] |= INTRODUCED
-    _quotations_named_at_their_end(texts, contexts)
-    for name in byline_names(byline):
-        openings = (name, f"*{name}", f"_{name}", f"**{name}")  # a bio is often in italics
-        for index in compress(count(), map(str.startswith, texts, repeat(openings))):
-            if _WHO_THEY_ARE.match(texts[index].lstrip("*_"), len(name)) is not None:
-                contexts[index] |= AUTHOR_BIO
-    return contexts
-
-
-def _quotations_named_at_their_end(texts: Sequence[str], contexts: list[int]) -> None:
-    """Flag INTRODUCED the paragraphs of a quotation of several whose speaker is named at its end
-    ("“Ridership fell 22 percent." / "“We will win riders back,” Lopez said.")."""
     end = -1
     for start in compress(count(), map(str.startswith, texts, repeat(('"', "“")))):
-        if start <= end or not _runs_on(texts[start]):
-            continue  # inside the last quotation, or a paragraph that closes its own
-        end = start
-        while end + 1 < len(texts) and _runs_on(texts[end]) and texts[end + 1][:1] in '"“':
-            end += 1
+        if start <= end:
+            continue  # inside the last quotation
+        end = _quotation_end(texts, start)
         if end > start and _SPEAKER_AFTER.search(texts[end]) is not None:
             for index in range(start, end):
                 contexts[index] |= INTRODUCED
 
 
-# "[^1]: Urban Institute, 2023." and "[1]: https://…", as Markdown defines notes and links.
-_NOTE_DEFINITION = compile_rule(r"\[\^?[\w-]{1,40}\]:\s")
+def _quotation_end(texts: Sequence[str], start: int) -> int:
+    """The last paragraph of a quotation that may go on from `start`: while a paragraph leaves it
+    open, the next one opening with a quotation mark is more of it."""
+    end = start
+    while end + 1 < len(texts) and _runs_on(texts[end]) and texts[end + 1][:1] in '"“':
+        end += 1
+    return end
+
+
+def _runs_on(text: str) -> bool:
+    """Does the paragraph open a quotation that it does not close?"""
+    if text[:1] == "“":
+        return text.rfind("”") < text.rfind("“")
+    return text[:1] == '"' and text.count('"') % 2 == 1
 
 
 # After a closing quotation mark, its speaker: "…,” Lopez said.", "…," said Ana Ruiz.
@@ -124,11 +130,13 @@ _SPEAKER_AFTER = compile_rule(
 )
 
 
-def _runs_on(text: str) -> bool:
-    """Does the paragraph open a quotation that it does not close?"""
-    if text[:1] == "“":
-        return text.rfind("”") < text.rfind("“")
-    return text[:1] == '"' and text.count('"') % 2 == 1
+def _flag_author_bios(texts: Sequence[str], contexts: list[int], byline: str | None) -> None:
+    """A line that opens with an author's name and says who they are."""
+    for name in byline_names(byline):
+        openings = (name, f"*{name}", f"_{name}", f"**{name}")  # a bio is often in italics
+        for index in compress(count(), map(str.startswith, texts, repeat(openings))):
+            if _WHO_THEY_ARE.match(texts[index].lstrip("*_"), len(name)) is not None:
+                contexts[index] |= AUTHOR_BIO
 
 
 def byline_names(byline: str | None) -> list[str]:
@@ -156,6 +164,10 @@ def _neighbour_lines() -> re.Pattern[str]:
     credit, source = single_pattern("embed_credit").regex, single_pattern("back_attribution").regex
     flags = (credit.flags | source.flags) & ~re.UNICODE  # as the rules' own are compiled
     return compile_rule(f"(?P<credit>{credit.pattern})|(?P<source>{source.pattern})", flags)
+
+
+# "[^1]: Urban Institute, 2023." and "[1]: https://…", as Markdown defines notes and links.
+_NOTE_DEFINITION = compile_rule(r"\[\^?[\w-]{1,40}\]:\s")
 
 
 def classify(
