@@ -28,6 +28,8 @@ WORDS = [
     "think", "“quoted", "words”", "\"", "'", "(", ")", "…", "...", "!!!", "???", "—", "-", "•",
     "https://example.org/x", "Mr.", "Dr.", "U.S.", "e.g.", "no.", "Jan.", "\t", "🙂", "é", "ﬁ",
     "\u202e", "\u200b", "مرحبا", "日本語", "\u0301",
+    # what the paragraph contexts read from neighbours: introductions, quotations, bios, credits
+    "said:", "“", "”", "By", "Jane", "Smith", "is", "a", "[^1]:", "— Maria Lopez (@maria)",
 ]  # fmt: skip
 token = st.one_of(st.sampled_from(WORDS), st.text(min_size=1, max_size=6))
 separator = st.sampled_from([" ", " ", " ", "\n", "\n\n", ". ", ", ", "  "])
