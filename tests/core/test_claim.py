@@ -355,3 +355,28 @@ def test_every_paragraph_of_a_quotation_of_several_is_its_speakers(quotation):
     last closing it; the first paragraph's figure was a blocking "no source" warning."""
     found = findings_of(f"{BODY}{quotation}\n", "claim")
     assert [f.severity for f in found if "22 percent" in f.text] == ["suggestion"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Ridership fell 22 percent last year. That's according to the agency.", "the next sentence"),
+        (
+            "Ridership fell 22 percent last year.\nThat's according to the agency.",
+            "the start of the next paragraph",
+        ),
+        ("The agency said:\nRidership fell 22 percent last year.", "the speaker named before or at the end"),
+        ("Q: How far?\nA: Ridership fell 22 percent last year.", "the person interviewed"),
+        ('"We tried," Dunn said. "Ridership fell 22 percent last year."', "the speaker named beside"),
+    ],
+)
+def test_a_claim_sourced_outside_its_sentence_says_where_the_source_is(text, where):
+    """ "Figure with a source" sent the editor looking for a source the sentence does not have."""
+    (figure,) = [f for f in findings_of(f"{BODY}{text}\n", "claim") if "22 percent" in f.text]
+    assert figure.severity == "suggestion"
+    assert f"Its source: {where}" in figure.message
+
+
+def test_a_claim_sourced_in_its_sentence_needs_no_pointer():
+    (figure,) = findings_of(f"{BODY}Ridership fell 22 percent last year, the agency said.\n", "claim")
+    assert "Its source" not in figure.message

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ..findings import Finding
 from ..patterns import GatedAny, GatedPattern, PatternIndex
 from ..policy import Policy
-from ..roles import ABOVE_SOURCE, BODY
+from ..roles import ABOVE_CREDIT, ABOVE_SOURCE, BODY, INTRODUCED
 from ..rules import pattern_list, single_pattern, word_list
 from ..scoring.explain import claim_reasons
 from ..scoring.features import cue_features
@@ -120,35 +120,31 @@ class ClaimCheck(Check):
         sourced = _sourced_by_next(ctx, sentences)
         # A paragraph that opens with a source ("That's according to…") is not itself a claim there.
         source_first = single_pattern("back_attribution").regex.match(ctx.text) is not None
-        # An interview's answer ("A: Ridership fell 22 percent."): the person interviewed says it;
-        # an embedded post: whoever its credit line names; a statement: whoever introduced it.
-        said = ctx.quoted_whole or single_pattern("qa_answer").regex.match(ctx.text) is not None
+        said = _whose_words(ctx)
         quoted_speaker: bool | None = None  # worked out when a sentence is all quoted
         for index, sentence in enumerate(sentences):
             at = ctx.sentence_words(sentence)
             signals = _signals(sentence.text, tokens[at], sentence.start, ctx.urls, ready, norms[at])
             if signals is None:
                 continue
-            sourced_here = said or index in sourced  # "… That's according to…"
-            quotes = ctx.quotes
-            if (
-                not (sourced_here or signals.attributed)
-                and quotes
-                and inside(quotes, sentence.start, sentence.end)
-            ):
-                # The quotation goes on ("…," Dunn said. "The players were outstanding."): the
-                # speaker named beside another part of it says this too.
-                if quoted_speaker is None:
-                    quoted_speaker = _quote_has_speaker(ctx)
-                sourced_here = quoted_speaker
-            if sourced_here and not signals.attributed:
+            where = None  # where the source is, when not in the sentence (a key of _WHERE)
+            if not signals.attributed:
+                where = said or sourced.get(index)  # "… That's according to…"
+                quotes = ctx.quotes
+                if where is None and quotes and inside(quotes, sentence.start, sentence.end):
+                    # The quotation goes on ("…," Dunn said. "The players were outstanding."): the
+                    # speaker named beside another part of it says this too.
+                    if quoted_speaker is None:
+                        quoted_speaker = _quote_has_speaker(ctx)
+                    where = "quotation" if quoted_speaker else None
+            if where is not None:
                 signals = ClaimSignals(signals.kinds, True, signals.cues | _SOURCED_CUES)
             words = ctx.sentence_features(sentence)
             cues = cue_features(signals.cues)
             score = self.model.score(words, cues)
             floor = min(map(self._floors.__getitem__, signals.kinds), default=2.0)
             if score >= floor:
-                found.append(_rule_finding(ctx, sentence, signals, score))
+                found.append(_rule_finding(ctx, sentence, signals, score, where))
             elif (
                 score >= threshold
                 and index - 1 not in sourced
@@ -169,8 +165,12 @@ _LEARNED_WHY = (
 )
 
 
-def _rule_finding(ctx: ParagraphContext, sentence: Sentence, signals: ClaimSignals, score: float) -> Finding:
+def _rule_finding(
+    ctx: ParagraphContext, sentence: Sentence, signals: ClaimSignals, score: float, where: str | None
+) -> Finding:
     unsourced, sourced, _ = _KINDS[signals.kinds[0]]
+    if where is not None:  # the source is outside the sentence: say where, the editor looks there
+        sourced = f"{sourced} Its source: {_WHERE[where]}."
     return ctx.finding(
         "claim",
         f"claim.{signals.kinds[0]}",
@@ -203,16 +203,42 @@ def _learned_finding(
 _SOURCED_CUES = frozenset(("attribution", "attributed"))  # what a source within the sentence adds
 
 
-def _sourced_by_next(ctx: ParagraphContext, sentences: Sequence[Sentence]) -> frozenset[int]:
+def _sourced_by_next(ctx: ParagraphContext, sentences: Sequence[Sentence]) -> dict[int, str]:
     """The sentences whose next one gives their source ("That's according to the agency.",
-    "The figures come from the budget office."), the last one's in the next paragraph too."""
+    "The figures come from the budget office."), the last one's in the next paragraph too: where
+    (a key of _WHERE), by the sentence's index."""
     # The last sentence's source may open the next paragraph (roles.paragraph_contexts).
-    below = {len(sentences) - 1} if sentences and ctx.context & ABOVE_SOURCE else set()
+    found = {len(sentences) - 1: "next_paragraph"} if sentences and ctx.context & ABOVE_SOURCE else {}
     back = single_pattern("back_attribution")
     if len(sentences) < 2 or not back.may_match(ctx.text, ctx.words):  # most paragraphs: at C speed
-        return frozenset(below)
-    within = (i for i in range(len(sentences) - 1) if back.search(sentences[i + 1].text) is not None)
-    return frozenset(below.union(within))
+        return found
+    for i in range(len(sentences) - 1):
+        if back.search(sentences[i + 1].text) is not None:
+            found[i] = "next_sentence"
+    return found
+
+
+def _whose_words(ctx: ParagraphContext) -> str | None:
+    """Whose words the whole paragraph is, when someone else's (a key of _WHERE): an embedded
+    post's, a statement's introduced above or named at its end, an interview's answer's."""
+    if ctx.context & ABOVE_CREDIT:
+        return "post"
+    if ctx.context & INTRODUCED:
+        return "introduced"
+    if single_pattern("qa_answer").regex.match(ctx.text) is not None:  # "A: Ridership fell…"
+        return "answer"
+    return None
+
+
+# Where a claim's source is, when not in its sentence (the finding says so).
+_WHERE = {
+    "next_sentence": "the next sentence",
+    "next_paragraph": "the start of the next paragraph",
+    "post": "the credit line under this post",
+    "introduced": "the speaker named before or at the end of this quotation",
+    "answer": "the person interviewed",
+    "quotation": "the speaker named beside this quotation",
+}
 
 
 def _quote_has_speaker(ctx: ParagraphContext) -> bool:
