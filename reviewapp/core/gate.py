@@ -19,7 +19,7 @@ from .decisions import RESOLUTION
 from .findings import SEVERITY_RANK, Finding
 from .policy import Policy
 from .store import DraftRecord, DraftRef, Resolution, SignOff
-from .wording import counted
+from .wording import counted, quoted
 
 APPROVED, CHANGED, NOT_APPROVED = "approved", "changed since approval", "not approved"
 NOT_VERIFIED = "record does not verify"
@@ -66,7 +66,7 @@ def evaluate(findings: Sequence[Finding], draft: DraftRef, record: DraftRecord, 
         reasons.append(
             f"{counted(len(blocking), 'finding')} at {policy.block_unresolved_at} or above "
             f"{'is' if len(blocking) == 1 else 'are'} unresolved "
-            f"(first: “{quote}”, {LABELS[first.category].lower()})"
+            f"(first: {quoted(quote)}, {LABELS[first.category].lower()})"
         )
     rejections = _standing_rejections(current, policy)
     for r in rejections:

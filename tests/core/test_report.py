@@ -470,3 +470,18 @@ def test_how_the_draft_was_read_is_noted_under_the_verdict(tmp_path):
     assert report.notes == (tracked,)
     assert f"**Note:** {tracked}" in render_markdown(report)
     assert told.notes == ("Read from a copy.",)
+
+
+def test_a_quoted_sentence_is_quoted_once_in_the_reports(tmp_path):
+    """“"Ridership fell 22 percent last year."” showed two pairs of quotation marks."""
+    path = tmp_path / "draft.txt"
+    path.write_text(
+        'Council news\nRiders waited.\n"Ridership fell 22 percent last year."\n', encoding="utf-8"
+    )
+    policy = load_policy()
+    reviewer, store = Reviewer(policy), ReviewStore(tmp_path / "r.sqlite3")
+    review = reviewer.judge(reviewer.review(load_path(path)), store)
+    report = build_report(review, store, policy, generated=GENERATED)
+    markdown, page = render_markdown(report), render_html(report)
+    assert '"Ridership fell 22 percent last year."' in markdown
+    assert '“"Ridership' not in markdown and "“&quot;Ridership" not in page and '“"Ridership' not in page

@@ -308,3 +308,16 @@ def test_an_edit_elsewhere_keeps_the_tables_chosen_row_and_scroll(window, qtbot,
 def sorted_like(panel, review):
     """The review's findings in the table's order, from the model's own sort."""
     return panel.model._sorted([*review.findings, *review.allowed])
+
+
+def test_the_card_quotes_a_quoted_sentence_once(window, qtbot, tmp_path):
+    """The card showed “"Ridership fell 22 percent last year."”."""
+    path = tmp_path / "draft.txt"
+    path.write_text(
+        'Council news\nRiders waited.\n"Ridership fell 22 percent last year."\n', encoding="utf-8"
+    )
+    tab = window.open_path(path)
+    wait_analysed(qtbot, tab)
+    window.findings.step(False)
+    body = tab.card.body.text()
+    assert "Ridership fell 22 percent" in body and "“&quot;" not in body and '“"' not in body

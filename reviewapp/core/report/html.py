@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from ..categories import CATEGORIES, CATEGORY, LABELS, shade
 from ..document import split_paragraphs
 from ..findings import SEVERITIES, SEVERITY_RANK, Finding
-from ..wording import counted
+from ..wording import counted, quoted
 from .json_report import disclosure_jsonld, render_disclosure
 from .model import Report, display_time
 from .segments import Piece, Reference, marked_paragraphs
@@ -292,7 +292,7 @@ def _findings(report: Report, numbers: dict[str, int], look, web: bool) -> list[
         else:
             status, details = _decision(report, finding, look)
             ident = f" · {code}{escape(finding.id)}{end_code}"
-        what = f"{quote}“{escape(_shorten(finding.text))}”</span> — " if finding.text else ""
+        what = f"{quote}{escape(quoted(_shorten(finding.text)))}</span> — " if finding.text else ""
         what += escape(finding.message)
         if finding.suggestion:
             what += f" {suggestion} {escape(finding.suggestion)}"

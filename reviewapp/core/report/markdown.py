@@ -7,7 +7,7 @@ import re
 from ..categories import CATEGORIES, LABELS
 from ..document import split_paragraphs
 from ..findings import SEVERITIES
-from ..wording import counted
+from ..wording import counted, quoted
 from .json_report import render_disclosure
 from .model import Report, display_time
 from .segments import Piece, marked_paragraphs
@@ -95,7 +95,7 @@ def render_markdown(report: Report) -> str:
         ident = "" if len(entry.findings) > 1 else f", id `{finding.id}`"
         parts = [
             f"[^{number}]: **{LABELS[finding.category]}**, {finding.severity} (`{finding.rule}`{ident}):",
-            f"“{_cell(finding.text)}”" if finding.text else "(at this place)",
+            quoted(_cell(finding.text)) if finding.text else "(at this place)",
             f"— {_cell(finding.message)}",
         ]
         if finding.suggestion:

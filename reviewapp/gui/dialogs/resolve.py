@@ -18,7 +18,7 @@ from ...core.analyzers.base import RuleInfo
 from ...core.categories import CATEGORY, LABELS
 from ...core.decisions import RESOLUTION, RESOLUTION_TABLE
 from ...core.findings import Finding
-from ...core.wording import counted
+from ...core.wording import counted, quoted
 from ..palette import WARNING_COLOR
 from .fitting import fit_to_text, scrolled
 
@@ -50,7 +50,7 @@ class ResolveDialog(QDialog):
             )
         else:
             quote = finding.text if len(finding.text) < 200 else finding.text[:197] + "…"
-            text = f"{LABELS[finding.category]} — {finding.message}\n\n“{quote}”"
+            text = f"{LABELS[finding.category]} — {finding.message}\n\n{quoted(quote)}"
             if finding.suggestion:
                 text += f"\n\nWhat to do: {finding.suggestion}"
             if rule is not None and rule.why:

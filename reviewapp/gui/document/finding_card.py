@@ -14,6 +14,7 @@ from ...core.decisions import RESOLUTION
 from ...core.findings import Finding
 from ...core.fixes import Fix
 from ...core.store import Resolution
+from ...core.wording import quoted
 from ..mnemonics import literal
 from ..palette import category_icon
 
@@ -153,7 +154,7 @@ class FindingCard(QWidget):
         )
         parts = [escape(finding.message)]
         if finding.text:
-            parts.insert(0, f"“{escape(_short(finding.text))}”")
+            parts.insert(0, escape(quoted(_short(finding.text))))
         if finding.suggestion:
             parts.append(f"<i>What to do:</i> {escape(finding.suggestion)}")
         why = rule.why if rule and rule.why else category.description
