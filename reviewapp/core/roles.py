@@ -166,6 +166,12 @@ def _neighbour_lines() -> re.Pattern[str]:
     return compile_rule(f"(?P<credit>{credit.pattern})|(?P<source>{source.pattern})", flags)
 
 
+# A time alone on its line: "9:02 a.m.", "10:30 a.m. ET", "14:05 GMT".
+_TIME_LINE = compile_rule(
+    r"\d{1,2}[:.]\d{2}\s*+(?:[ap]\.?\s?m\.?)?(?:\s++(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T))?\W{0,3}$",
+    re.IGNORECASE,
+)
+_MAX_TIME_LINE = 24
 # "[^1]: Urban Institute, 2023." and "[1]: https://…", as Markdown defines notes and links.
 _NOTE_DEFINITION = compile_rule(r"\[\^?[\w-]{1,40}\]:\s")
 
@@ -193,6 +199,8 @@ def classify(
         return TITLE
     if is_disclosure(text, words):
         return DISCLOSURE
+    if text[:1].isdigit() and len(text) <= _MAX_TIME_LINE and _TIME_LINE.match(text) is not None:
+        return META  # a live blog's time stamp ("9:02 a.m.") over its update
     if text.startswith("[") and _NOTE_DEFINITION.match(text) is not None:
         return META  # a Markdown footnote or link definition: where a source is, not a statement
     note = single_pattern("article_note")  # a bio, an update note (its trigger words first: C speed)

@@ -188,6 +188,8 @@ def test_a_disclosure_in_markdown_emphasis_is_complete(marks):
         "Written with the help of AI and edited by Jane Smith, who takes editorial responsibility.",
         "AI-assisted. Reviewed by Jane Smith, metro editor, who holds editorial responsibility.",
         "Parts of this article were translated with DeepL and reviewed by Jane Smith.",
+        # the person as the subject: "names no person" before
+        "Disclosure: Jane Smith used an AI tool to help write these updates and checked each one.",
     ],
 )
 def test_credit_line_disclosures_are_read_and_complete(statement):

@@ -173,3 +173,12 @@ def test_a_markdown_note_or_link_definition_is_metadata(definition):
     text = f"# Rents keep rising\n\nRents rose 8% last year.[^1]\n\n{definition}\n"
     assert Analyzer().analyze(load_text(text, fmt="md")).roles[-1] == "meta"
     assert Analyzer().analyze(load_text("Title\nIntro.\n[Note] Rents rose 8% in 2023.\n")).roles[-1] == "body"
+
+
+def test_a_live_blogs_time_stamps_are_metadata():
+    """ "9:02 a.m." over each update was a check-worthy statement ("a figure + a date")."""
+    text = "Live: council votes\n9:02 a.m.\nThe meeting has started.\n10:30 a.m. ET\nThe council voted.\n"
+    assert Analyzer().analyze(load_text(text)).roles == ["title", "meta", "body", "meta", "body"]
+    assert (
+        Analyzer().analyze(load_text("Title\nIntro.\n9:02 a.m. The meeting started.\n")).roles[-1] == "body"
+    )

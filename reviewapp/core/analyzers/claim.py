@@ -220,13 +220,16 @@ def _sourced_by_next(ctx: ParagraphContext, sentences: Sequence[Sentence]) -> di
 
 def _whose_words(ctx: ParagraphContext) -> str | None:
     """Whose words the whole paragraph is, when someone else's (a key of _WHERE): an embedded
-    post's, a statement's introduced above or named at its end, an interview's answer's."""
+    post's, a statement's introduced above or named at its end, an interview's answer's, a
+    speaker's named before a colon."""
     if ctx.context & ABOVE_CREDIT:
         return "post"
     if ctx.context & INTRODUCED:
         return "introduced"
     if single_pattern("qa_answer").regex.match(ctx.text) is not None:  # "A: Ridership fell…"
         return "answer"
+    if single_pattern("speaker_label").regex.match(ctx.text) is not None:  # "Mayor Lopez: “…”"
+        return "speaker_label"
     return None
 
 
@@ -237,6 +240,7 @@ _WHERE = {
     "post": "the credit line under this post",
     "introduced": "the speaker named before or at the end of this quotation",
     "answer": "the person interviewed",
+    "speaker_label": "the speaker named before the colon",
     "quotation": "the speaker named beside this quotation",
 }
 
