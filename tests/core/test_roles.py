@@ -182,3 +182,13 @@ def test_a_live_blogs_time_stamps_are_metadata():
     assert (
         Analyzer().analyze(load_text("Title\nIntro.\n9:02 a.m. The meeting started.\n")).roles[-1] == "body"
     )
+
+
+def test_an_edit_to_the_byline_reanalyses_the_bio():
+    from reviewapp.core import IncrementalAnalysis
+
+    text = "Our buses\nBy Ana Ruiz\nThe plan is a start.\nAna Ruiz is a transit advocate in Riverside.\n"
+    session = IncrementalAnalysis(Analyzer())
+    assert session.run(load_text(text)).roles[-1] == "meta"
+    after = session.run(load_text(text.replace("By Ana Ruiz", "By Tom Baker")))
+    assert after.changed == [1, 3] and after.roles[-1] == "body"
