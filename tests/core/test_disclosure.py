@@ -190,6 +190,8 @@ def test_a_disclosure_in_markdown_emphasis_is_complete(marks):
         "Parts of this article were translated with DeepL and reviewed by Jane Smith.",
         # the person as the subject: "names no person" before
         "Disclosure: Jane Smith used an AI tool to help write these updates and checked each one.",
+        # a piece of another kind than an article or a story: it was body text, and no disclosure
+        "This explainer was drafted with AI and checked by Jane Smith, metro editor, who is responsible.",
     ],
 )
 def test_credit_line_disclosures_are_read_and_complete(statement):
@@ -204,4 +206,9 @@ def test_credit_line_disclosures_are_read_and_complete(statement):
 
 def test_news_opening_with_ai_generated_is_body_text():
     text = BODY + "AI-generated images flooded social media last year, the agency said.\n"
+    assert Analyzer().analyze(load_text(text)).roles[-1] == "body"
+
+
+def test_news_of_another_analysis_made_with_ai_is_body_text():
+    text = BODY + "The analysis was produced with AI by the agency, which said it found 40 errors.\n"
     assert Analyzer().analyze(load_text(text)).roles[-1] == "body"
