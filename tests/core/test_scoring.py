@@ -143,6 +143,12 @@ def test_explanations_in_an_editors_words():
         "“voted”",
         "no source",
     ]
+    # A number the rules see as no figure (a date's, a name's) is not given as "a figure".
+    assert claim_reasons(drivers, attributed=False, figure=False) == [
+        "a named person or organisation",
+        "“voted”",
+        "no source",
+    ]
     # Words that say nothing on their own are left out of a claim's reasons.
     assert claim_reasons([("b:in the", 0.9), ("w:the", 0.8), ("w:voted", 0.4)], attributed=True) == [
         "“voted”"

@@ -152,7 +152,8 @@ class ClaimCheck(Check):
                 # "In a statement, the agency said:" introduces what follows; it states nothing.
                 and not sentence.text.endswith(":")
             ):
-                reasons = claim_reasons(self.model.drivers([*words, *cues]), signals.attributed)
+                drivers = self.model.drivers([*words, *cues])
+                reasons = claim_reasons(drivers, signals.attributed, figure="figure" in signals.cues)
                 if reasons:  # none: the score rose with the source alone, and says nothing to check
                     found.append(_learned_finding(ctx, sentence, signals.attributed, score, reasons))
         return found

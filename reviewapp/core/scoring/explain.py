@@ -28,6 +28,7 @@ _CUE_WORDS = {
     "r:prediction": "a prediction",
     "r:will": "a prediction",
 }
+_FIGURE_FEATURES = frozenset(("s:pct", "s:money", "s:numword", "w:<num>"))
 _PLACEHOLDERS = {"<num>": "a number", "<year>": "a year", "<label>": "a number"}
 
 
@@ -44,10 +45,16 @@ def _words_of(feature: str) -> str | None:
     return " ".join(_PLACEHOLDERS.get(w, w) for w in words)
 
 
-def claim_reasons(drivers: Sequence[tuple[str, float]], attributed: bool, limit: int = 3) -> list[str]:
-    """Why a sentence reads as check-worthy: "a figure", "a named person or organisation", "'voted'"."""
+def claim_reasons(
+    drivers: Sequence[tuple[str, float]], attributed: bool, limit: int = 3, figure: bool = True
+) -> list[str]:
+    """Why a sentence reads as check-worthy: "a figure", "a named person or organisation", "'voted'".
+    `figure`: do the rules see a figure in it? If not, its number is a date's, a name's or a time's
+    ("May 4", "Route 9", "two days later"), and "a figure" would send the editor to the wrong word."""
     reasons: list[str] = []
     for feature, _ in drivers:
+        if not figure and feature in _FIGURE_FEATURES:
+            continue
         words = _words_of(feature)
         if words and _says_nothing(words):
             words = None  # "in the" drives a score, but tells the editor nothing
