@@ -192,6 +192,7 @@ def test_a_disclosure_in_markdown_emphasis_is_complete(marks):
         "Disclosure: Jane Smith used an AI tool to help write these updates and checked each one.",
         # a piece of another kind than an article or a story: it was body text, and no disclosure
         "This explainer was drafted with AI and checked by Jane Smith, metro editor, who is responsible.",
+        "This review was written by Li Wei; an AI tool checked its spelling. Li Wei is responsible for it.",
     ],
 )
 def test_credit_line_disclosures_are_read_and_complete(statement):
