@@ -15,7 +15,7 @@ from ...core.decisions import REOPENED
 from ...core.findings import Finding
 from ...core.fixes import Fix, delete_span, deletions
 from ...core.keys import Identity
-from ...core.wording import counted
+from ...core.wording import counted, quoted
 from ..dialogs.resolve import ResolveDialog
 from ..document.tab import DocumentTab
 from ..mnemonics import literal
@@ -158,7 +158,7 @@ class FindingActions(QObject):
             return
         person = self._decider()
         if person and self.record_resolutions(tab, [finding], REOPENED, person, move_on=False):
-            self.window.status.showMessage(f"“{_short(finding.text)}” is open again.", 6000)
+            self.window.status.showMessage(f"{quoted(_short(finding.text))} is open again.", 6000)
 
     def resolve_selected(self, tab: DocumentTab) -> None:
         chosen = {f.id for f in tab.panel.selected_findings()}
@@ -336,7 +336,7 @@ def finding_line(finding: Finding) -> str:
 
 def finding_as_text(finding: Finding) -> str:
     """A finding as text, to paste in a note or a message to a colleague: its words, then the line."""
-    return f"“{finding.text}”\n{finding_line(finding)}"
+    return f"{quoted(finding.text)}\n{finding_line(finding)}"
 
 
 def _short(text: str, limit: int = 60) -> str:
