@@ -152,9 +152,12 @@ _NAME_SEPARATORS = compile_rule(r",|&|\band\b", re.IGNORECASE)
 
 
 # After the author's name, a line that says who the person is ("Ana Ruiz is a transit advocate…",
-# "Ana Ruiz, a transit advocate, lives in…"), in a few dozen words: not a story about them. Not
-# after a space: a search would start again at each space of a long run (test_linear_patterns.py).
-_WHO_THEY_ARE = compile_rule(r"(?:(?<!\s)\s++is\s++(?:a|an|the)\s|,\s++(?:a|an|the)\s)(?!.{400})")
+# "Ana Ruiz, a transit advocate, lives in…", "Ana Ruiz covers education for…"), in a few dozen
+# words: not a story about them. Not after a space: a search would start again at each space of a
+# long run (test_linear_patterns.py).
+_WHO_THEY_ARE = compile_rule(
+    r"(?:(?<!\s)\s++(?:is\s++(?:a|an|the)|covers|writes\s++about|reports\s++on)\s|,\s++(?:a|an|the)\s)(?!.{400})"
+)
 
 
 @cache

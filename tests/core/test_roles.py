@@ -113,12 +113,13 @@ def test_the_bylines_author_described_is_a_bio_wherever_it_stands():
         "The council's plan is a start.",
         "Ana Ruiz is a transit advocate and a member of Riders United.",
         "*Ana Ruiz is a correspondent based in Madrid.*",
+        "Ana Ruiz covers education for the Riverside News.",
         "Tom Baker is a reporter.",  # not the byline's
     ]
     contexts = paragraph_contexts(texts, byline="Ana Ruiz")
-    assert [bool(c & AUTHOR_BIO) for c in contexts] == [False, False, False, False, True, True, False]
+    assert [bool(c & AUTHOR_BIO) for c in contexts] == [False, False, False, False, True, True, True, False]
     roles = Analyzer().analyze(load_text("\n".join(texts) + "\n")).roles
-    assert roles[4:6] == ["meta", "meta"] and roles[6] == "body"
+    assert roles[4:7] == ["meta", "meta", "meta"] and roles[7] == "body"
 
 
 def test_a_credit_line_vouches_for_the_lines_of_its_block_quotation():
