@@ -26,6 +26,7 @@ HIDDEN = 8  # the web page it came from hides it from its readers (htmltext.py)
 CREDIT_LINE = 16  # it is the credit line under an embedded social post
 INTRODUCED = 32  # someone's words, introduced above ("… the agency said:") or named at its end
 AUTHOR_BIO = 64  # it says who the byline's author is ("Ana Ruiz is a transit advocate…")
+TURN = 128  # a transcript's turn: its speaker's name in capitals and a colon ("LOPEZ: …")
 
 _MAX_TITLE_WORDS = 20
 _WINDOW = 80  # characters between the production verb and the AI term
@@ -65,6 +66,7 @@ def paragraph_contexts(
             contexts[index] |= HIDDEN
     _flag_neighbour_lines(texts, contexts, quoted)
     _flag_quotations(texts, contexts)
+    _flag_transcript_turns(texts, contexts)
     _flag_author_bios(texts, contexts, byline)
     return contexts
 
@@ -128,6 +130,28 @@ def _runs_on(text: str) -> bool:
 _SPEAKER_AFTER = compile_rule(
     r"[”\"][^“”\"]{0,80}?\b(?:said|says|told|wrote|writes|added|adds|explained|continued)\b", re.IGNORECASE
 )
+
+
+def _flag_transcript_turns(texts: Sequence[str], contexts: list[int]) -> None:
+    """A transcript's turns ("LOPEZ: Ridership fell 22 percent."): a speaker's name in capitals and
+    a colon opening two paragraphs or more (a dateline or "UPDATE:" opens one, or is no name)."""
+    labels: dict[str, list[int]] = {}
+    for index in compress(count(), map(_TURN.match, texts)):
+        label = texts[index][: texts[index].index(":")].strip()
+        if label.lower() not in _NOT_SPEAKERS:
+            labels.setdefault(label, []).append(index)
+    for indices in labels.values():
+        if len(indices) >= 2:
+            for index in indices:
+                contexts[index] |= TURN
+
+
+# A name in capitals and a colon at a paragraph's start: "LOPEZ: …", "MARIA LOPEZ: …", "DR. KIM: …".
+_TURN = compile_rule(r"[A-Z][A-Z.'’-]{1,20}(?: [A-Z][A-Z.'’-]{1,20}){0,3}:\s")
+_NOT_SPEAKERS = frozenset(
+    "update updated breaking correction note editor's note disclaimer disclosure source sources photo "
+    "video watch read more related advertisement sponsored analysis opinion exclusive live q a".split()
+) | {"editor's note", "read more", "ai disclosure", "ai notice"}
 
 
 def _flag_author_bios(texts: Sequence[str], contexts: list[int], byline: str | None) -> None:

@@ -369,6 +369,10 @@ def test_every_paragraph_of_a_quotation_of_several_is_its_speakers(quotation):
         ("Q: How far?\nA: Ridership fell 22 percent last year.", "the person interviewed"),
         ('"We tried," Dunn said. "Ridership fell 22 percent last year."', "the speaker named beside"),
         ('Resident Carla Diaz: "Ridership fell 22 percent last year."', "the speaker named before the colon"),
+        (
+            "SMITH: Why?\nLOPEZ: Ridership fell 22 percent last year.\nSMITH: And?\nLOPEZ: We act.",
+            "the speaker named",
+        ),
     ],
 )
 def test_a_claim_sourced_outside_its_sentence_says_where_the_source_is(text, where):

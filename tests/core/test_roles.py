@@ -13,6 +13,7 @@ from reviewapp.core.roles import (
     CREDIT_LINE,
     IN_FRONT_MATTER,
     INTRODUCED,
+    TURN,
     byline_names,
     paragraph_contexts,
 )
@@ -193,3 +194,26 @@ def test_an_edit_to_the_byline_reanalyses_the_bio():
     assert session.run(load_text(text)).roles[-1] == "meta"
     after = session.run(load_text(text.replace("By Ana Ruiz", "By Tom Baker")))
     assert after.changed == [1, 3] and after.roles[-1] == "body"
+
+
+def test_a_transcripts_turns_are_its_speakers():
+    texts = [
+        "Interview with the mayor",
+        "SMITH: How did ridership change?",
+        "LOPEZ: Ridership fell 22 percent last year.",
+        "SMITH: What now?",
+        "LOPEZ: We will add 14 routes.",
+        "LONDON: Fares rose 10 percent.",  # a dateline opens one paragraph, not a turn
+        "UPDATE: The council voted.",
+        "UPDATE: The mayor signed.",  # not a speaker, however often
+    ]
+    assert [bool(c & TURN) for c in paragraph_contexts(texts)] == [
+        False,
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ..findings import Finding
 from ..patterns import GatedAny, GatedPattern, PatternIndex
 from ..policy import Policy
-from ..roles import ABOVE_CREDIT, ABOVE_SOURCE, BODY, INTRODUCED
+from ..roles import ABOVE_CREDIT, ABOVE_SOURCE, BODY, INTRODUCED, TURN
 from ..rules import pattern_list, single_pattern, word_list
 from ..scoring.explain import claim_reasons
 from ..scoring.features import cue_features
@@ -229,8 +229,8 @@ def _whose_words(ctx: ParagraphContext) -> str | None:
         return "introduced"
     if single_pattern("qa_answer").regex.match(ctx.text) is not None:  # "A: Ridership fell…"
         return "answer"
-    if single_pattern("speaker_label").regex.match(ctx.text) is not None:  # "Mayor Lopez: “…”"
-        return "speaker_label"
+    if ctx.context & TURN or single_pattern("speaker_label").regex.match(ctx.text) is not None:
+        return "speaker_label"  # "Mayor Lopez: “…”", a transcript's "LOPEZ: …"
     return None
 
 

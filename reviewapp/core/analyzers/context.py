@@ -9,7 +9,7 @@ from re import Match
 from ..cached import cached
 from ..findings import Finding, new_finding
 from ..patterns import WORD_RE, with_parts
-from ..roles import ABOVE_CREDIT, INTRODUCED
+from ..roles import ABOVE_CREDIT, INTRODUCED, TURN
 from ..scoring.features import text_features
 from ..text import Sentence, quoted_spans, split_sentences, url_spans
 
@@ -30,8 +30,9 @@ class ParagraphContext:
     @property
     def quoted_whole(self) -> bool:
         """Is the whole paragraph someone's words, quoted: an embedded social post (its credit line
-        follows) or a statement the paragraph above introduces ("In a statement, the agency said:")?"""
-        return bool(self.context & (ABOVE_CREDIT | INTRODUCED))
+        follows), a statement the paragraph above introduces ("In a statement, the agency said:"),
+        a transcript's turn ("LOPEZ: …")?"""
+        return bool(self.context & (ABOVE_CREDIT | INTRODUCED | TURN))
 
     @cached
     def sentences(self) -> list[Sentence]:
