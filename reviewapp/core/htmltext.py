@@ -100,12 +100,7 @@ def extract_article(markup: str) -> HtmlArticle:
     meta: dict[str, str] = {}
     drop = in_title = in_h1 = 0
     held: list[tuple[Any, list[str]]] = []  # an article's footers and asides and their text, innermost last
-    # The text of each element hidden from readers (the outermost ones), by the part of the page it
-    # went to, as `chunks`: only what the draft keeps of it is told.
-    hidden: list[dict[str, list[str]]] = []
-    hiding = 0  # how many hidden elements the walk is inside
-    quoted: list[dict[str, list[str]]] = []  # the same of each block quotation
-    quoting = 0
+    hidden, quoted = _Passages(chunks), _Passages(chunks)  # hidden elements; block quotations
 
     def emit(text: str) -> None:
         if drop:
@@ -117,10 +112,10 @@ def extract_article(markup: str) -> HtmlArticle:
 
     def out(text: str) -> None:
         add(chunks, text)
-        if hiding:
-            add(hidden[-1], text)
-        if quoting:
-            add(quoted[-1], text)
+        if hidden.depth:
+            add(hidden.found[-1], text)
+        if quoted.depth:
+            add(quoted.found[-1], text)
 
     def add(parts: dict[str, list[str]], text: str) -> None:
         parts["all"].append(text)
@@ -138,8 +133,8 @@ def extract_article(markup: str) -> HtmlArticle:
             h1.append(content)
         emit(content)
 
-    # (element, 0) to open it; (element, _CLOSE or _CLOSE_HIDDEN) to close it, the latter when
-    # it hides its text (looked up once, as it opens).
+    # (element, 0) to open it; (element, _CLOSE with _HIDES or _QUOTES set as it applies) to close
+    # it (what it is, looked up once, as it opens).
     stack: list[tuple[Any, int]] = [(root, 0)]
     while stack:
         element, closing = stack.pop()
@@ -155,8 +150,8 @@ def extract_article(markup: str) -> HtmlArticle:
                     out(f"\n{line}\n")
                 text(element.tail)
                 continue
-            hiding -= bool(closing & _HIDES)
-            quoting -= bool(closing & _QUOTES)
+            hidden.depth -= bool(closing & _HIDES)
+            quoted.depth -= bool(closing & _QUOTES)
             drop -= tag in _DROP
             in_title -= tag == "title"
             in_h1 -= tag == "h1"
@@ -181,14 +176,10 @@ def extract_article(markup: str) -> HtmlArticle:
             inside[tag] += 1
         close = _CLOSE
         if not drop and _hides(element):
-            if not hiding:
-                hidden.append({name: [] for name in chunks})
-            hiding += 1
+            hidden.enter()
             close |= _HIDES
         if tag == "blockquote" and not drop:
-            if not quoting:
-                quoted.append({name: [] for name in chunks})
-            quoting += 1
+            quoted.enter()
             close |= _QUOTES
         if tag in _BLOCK:
             emit("\n")
@@ -205,9 +196,27 @@ def extract_article(markup: str) -> HtmlArticle:
     if headline and not body.startswith(headline):
         # The headline often sits outside <article>; keep it as the first line.
         body = f"{headline}\n{body}" if body else headline
-    passages = [lines for passage in hidden if (lines := _tidy(passage[part]))]
-    quotations = [lines for passage in quoted if (lines := _tidy(passage[part]))]
-    return HtmlArticle(body, headline, meta, passages, quotations)
+    return HtmlArticle(body, headline, meta, hidden.lines(part), quoted.lines(part))
+
+
+class _Passages:
+    """The text of the outermost elements of one kind the walk enters (hidden ones, block
+    quotations), each by the part of the page it went to, as the walk's chunks: only what the
+    draft keeps of them is told."""
+
+    def __init__(self, parts: dict[str, list[str]]) -> None:
+        self.names = tuple(parts)
+        self.depth = 0  # how many such elements the walk is inside
+        self.found: list[dict[str, list[str]]] = []
+
+    def enter(self) -> None:
+        if not self.depth:
+            self.found.append({name: [] for name in self.names})
+        self.depth += 1
+
+    def lines(self, part: str) -> list[str]:
+        """Each passage's text in `part` (lines joined by "\n"), the empty ones left out."""
+        return [lines for passage in self.found if (lines := _tidy(passage[part]))]
 
 
 def _hides(element: Any) -> bool:
