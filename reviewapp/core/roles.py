@@ -100,12 +100,13 @@ def _flag_quotations(texts: Sequence[str], contexts: list[int]) -> None:
         if intro.search(texts[index]) is not None:
             for below in range(index + 1, _quotation_end(texts, index + 1) + 1):
                 contexts[below] |= INTRODUCED
+    speaker = single_pattern("quotation_speaker").regex
     end = -1
     for start in compress(count(), map(str.startswith, texts, repeat(('"', "“")))):
         if start <= end:
             continue  # inside the last quotation
         end = _quotation_end(texts, start)
-        if end > start and _SPEAKER_AFTER.search(texts[end]) is not None:
+        if end > start and speaker.search(texts[end]) is not None:
             for index in range(start, end):
                 contexts[index] |= INTRODUCED
 
@@ -124,12 +125,6 @@ def _runs_on(text: str) -> bool:
     if text[:1] == "“":
         return text.rfind("”") < text.rfind("“")
     return text[:1] == '"' and text.count('"') % 2 == 1
-
-
-# After a closing quotation mark, its speaker: "…,” Lopez said.", "…," said Ana Ruiz.
-_SPEAKER_AFTER = compile_rule(
-    r"[”\"][^“”\"]{0,80}?\b(?:said|says|told|wrote|writes|added|adds|explained|continued)\b", re.IGNORECASE
-)
 
 
 def _flag_transcript_turns(texts: Sequence[str], contexts: list[int]) -> None:
