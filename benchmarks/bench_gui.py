@@ -15,7 +15,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -152,6 +154,7 @@ def main() -> int:
         sys.setswitchinterval(float(os.environ["SWITCH_INTERVAL"]))
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp())
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     window = MainWindow(
         Reviewer(load_policy()),
         ReviewStore(folder / "r.sqlite3"),

@@ -15,8 +15,10 @@ audit verify`, whole process. Prints a Markdown table.
 from __future__ import annotations
 
 import argparse
+import atexit
 import hashlib
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -176,6 +178,7 @@ def main() -> int:
     parser.add_argument("--url", help="a server set up with `reviewapp db init-server` (default: start one)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bench-server-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     os.environ["REVIEWAPP_HOME"] = str(folder / "home")  # anchors and keys of this run only
     server = None
     url = args.url

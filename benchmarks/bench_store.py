@@ -15,7 +15,9 @@ table.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -35,6 +37,7 @@ OUT = Path(__file__).resolve().parent / "out"
 def fill(path: Path, records: int, documents: int = 1000) -> float:
     policy = load_policy()
     folder = Path(tempfile.mkdtemp())
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     people = [Signer(create_identity(f"Person {i}", None, folder / f"{i}.json"), policy) for i in range(8)]
     start = time.perf_counter()
     with ReviewStore(path) as store:
@@ -67,6 +70,7 @@ def main() -> int:
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     os.environ["REVIEWAPP_HOME"] = tempfile.mkdtemp()  # anchors of this run only
+    atexit.register(shutil.rmtree, os.environ["REVIEWAPP_HOME"], ignore_errors=True)
     path = OUT / "bench-store.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

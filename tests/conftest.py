@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -10,6 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never the real settings, database or dictionary; commands run as subprocesses inherit it.
 os.environ["REVIEWAPP_HOME"] = tempfile.mkdtemp(prefix="reviewapp-tests-")
+# Removed when the run ends, as pytest's own folders are (a run left one behind in /tmp each time).
+atexit.register(shutil.rmtree, os.environ["REVIEWAPP_HOME"], ignore_errors=True)
 
 DATA = Path(__file__).parent / "data"
 

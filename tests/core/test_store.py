@@ -217,13 +217,14 @@ def test_not_a_database_or_corrupt(tmp_path, content, message):
 
 WRITER = textwrap.dedent("""
     import sys
-    import pathlib, tempfile
+    import pathlib
     from reviewapp.core import Finding, load_policy
     from reviewapp.core.decisions import Signer
     from reviewapp.core.keys import create_identity
     from reviewapp.core.store import DraftRef, ReviewStore
     path, who, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    signer = Signer(create_identity(who, None, pathlib.Path(tempfile.mkdtemp()) / "id.json"), load_policy())
+    key_file = pathlib.Path(path).parent / f"{who}.json"  # beside the database: pytest removes both
+    signer = Signer(create_identity(who, None, key_file), load_policy())
     draft = DraftRef("shared.txt", "cd" * 32, 100)
     with ReviewStore(path) as store:
         for i in range(n):
@@ -249,7 +250,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
 
 
 KILLED = textwrap.dedent("""
-    import pathlib, sys, tempfile, time
+    import pathlib, sys, time
     from reviewapp.core import load_policy
     from reviewapp.core.decisions import Signer
     from reviewapp.core.keys import create_identity
@@ -262,7 +263,7 @@ KILLED = textwrap.dedent("""
             time.sleep(60)
         return entry
     ReviewStore._append = slow
-    key = create_identity("Killed Person", None, pathlib.Path(tempfile.mkdtemp()) / "id.json")
+    key = create_identity("Killed Person", None, pathlib.Path(sys.argv[1]).parent / "id.json")
     signer = Signer(key, load_policy())
     with ReviewStore(sys.argv[1]) as store:
         store.sign_off(DraftRef("a.txt", "ab" * 32, 10), signer, "editor", "approve")

@@ -184,14 +184,14 @@ def test_a_full_disk_loses_nothing(tmp_path):
 
 
 RACER = textwrap.dedent("""
-    import os, pathlib, sys, tempfile, time
+    import os, pathlib, sys, time
     from reviewapp.core import load_policy
     from reviewapp.core.decisions import Signer
     from reviewapp.core.keys import create_identity
     from reviewapp.core.store import DraftRef, ReviewStore
     folder, rounds, processes = pathlib.Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     policy = load_policy()
-    signers = [Signer(create_identity(f"P{i}", None, pathlib.Path(tempfile.mkdtemp()) / "k.json"), policy)
+    signers = [Signer(create_identity(f"P{i}", None, folder / f"key-{i}.json"), policy)
                for i in range(processes)]
     for r in range(rounds):
         db = folder / f"new-{r}.sqlite3"
