@@ -14,8 +14,16 @@ from .regex_cache import compile_rule
 _WORD = r"[^\W\d_a-z][\w.'’-]*"
 _PARTICLE = r"(?:de|del|der|di|da|du|la|le|van|von|bin|al)\s+"
 _NAME = rf"(?-i:{_WORD}(?:\s+(?:{_PARTICLE}){{0,2}}{_WORD}){{0,3}})"
+# "By Tuesday, it was over." and "By March the plan had stalled." open sentences: a day, a month
+# or a time alone is no author ("By May Smith" is one: a capitalised word follows).
+_WHEN = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may"
+    r"|june|july|august|september|october|november|december|today|tomorrow|tonight|yesterday"
+    r"|noon|midnight|then|now|christmas|easter)\b(?!\s+(?-i:[A-Z]))"
+)
 _BYLINE = compile_rule(
-    rf"^(?:[-•*]\s*)?(?:by|written by|words by)\s+({_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME}){{0,3}})",
+    rf"^(?:[-•*]\s*)?(?:by|written by|words by)\s+(?!{_WHEN})"
+    rf"({_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME}){{0,3}})",
     re.IGNORECASE,
 )
 _DATE_LINE = compile_rule(

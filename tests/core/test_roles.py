@@ -155,6 +155,22 @@ def test_a_bylines_names(line, byline):
     assert document.metadata.byline == byline
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["By Tuesday, it was over.", "By March the plan had stalled.", "By then, nobody was counting."],
+)
+def test_a_sentence_opening_with_by_and_a_time_is_no_byline(line):
+    """ "By Tuesday, it was over." as a draft's second line was its byline, and metadata."""
+    document = load_text(f"Council approves budget\n{line}\nThe council voted 7-2 on Tuesday.\n")
+    assert document.metadata.byline is None
+    assert Analyzer().analyze(document).roles == ["title", "body", "body"]
+
+
+def test_an_author_named_like_a_month_is_still_a_byline():
+    document = load_text("Council approves budget\nBy May Smith\nThe council voted 7-2 on Tuesday.\n")
+    assert document.metadata.byline == "May Smith"
+
+
 def test_the_bio_of_a_second_author_is_metadata_too():
     text = (
         "Council approves budget\nBy Jane Smith and Tom Baker\nThe council met.\n"
