@@ -251,7 +251,7 @@ def _quote_has_speaker(ctx: ParagraphContext) -> bool:
     for sentence in ctx.sentences:
         if overlaps(ctx.quotes, sentence.start, sentence.end):
             at = ctx.sentence_words(sentence)
-            if _speaker_named(ctx.tokens[at], ctx.norms[at]):
+            if _speaker_named(ctx.tokens[at], ctx.norms[at], ctx.text):
                 return True
     return False
 
@@ -323,7 +323,7 @@ def _signals(
     acting = bool(names) and _has_verb(tokens, norms, word_list("action_verbs"))
     cues.update(name for name, seen in (("figure", figures), ("dated", dates), ("name", names),
                                         ("reported", reported), ("acting", acting)) if seen)  # fmt: skip
-    attributed = linked or "attribution" in cues or _speaker_named(tokens, norms)
+    attributed = linked or "attribution" in cues or _speaker_named(tokens, norms, text, offset)
     if attributed:
         cues.add("attributed")
 
@@ -483,14 +483,17 @@ def _named_entities(tokens: list[Token]) -> list[str]:
     return names
 
 
-def _speaker_named(tokens: list[Token], norms: list[str]) -> bool:
-    """Does a speech verb follow someone who is not a vague "some experts"?"""
+def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int = 0) -> bool:
+    """Does a speech verb follow someone who is not a vague "some experts"? (`text`: what the
+    tokens are in, starting at `offset`.)"""
     speech = word_list("speech_verbs")
     if speech.isdisjoint(norms):  # most sentences: no speech verb
         return False
     vague = word_list("vague_subjects")
     for i, (_, _, word, raw) in enumerate(tokens):
         if word not in speech or i == 0 or raw[:1].isupper() or _describes_next(norms, i):
+            continue
+        if _describes_before(tokens, norms, i, text, offset):
             continue
         before = [t[2] for t in tokens[max(0, i - 3) : i]]
         if before[-1] in _NO_VERB_AFTER or before[-1] in ("new", "all-time"):  # "a record", "their claims"
@@ -500,6 +503,21 @@ def _speaker_named(tokens: list[Token], norms: list[str]) -> bool:
     return False
 
 
+def _describes_before(tokens: list[Token], norms: list[str], i: int, text: str, offset: int) -> bool:
+    """Is the speech verb at `i` a participle set off by a comma that describes the thing before it
+    ("his novels, published in 1990, sold…", "the data, posted online, show…"), not someone
+    speaking? Not when it names who did it ("…, reported on Tuesday by the agency")."""
+    if i + 1 >= len(norms) or norms[i + 1] not in _SETTING_WORDS:
+        return False
+    if "," not in text[tokens[i - 1][1] - offset : tokens[i][0] - offset]:
+        return False  # "The agency reported on Tuesday…": its subject speaks
+    return "by" not in norms[i + 1 : i + 6]
+
+
+# What follows a participle that says when or where something was done ("published in 1990").
+_SETTING_WORDS = frozenset(
+    ("in", "on", "at", "during", "since", "last", "earlier", "online", "this", "before", "after", "from")
+)
 _PASSIVE = frozenset(("is", "was", "are", "were", "be", "been", "being"))
 _PRESENT = frozenset(("say", "says", "claim", "claims", "argue", "argues", "believe", "believes"))
 
