@@ -26,12 +26,15 @@ _BYLINE = compile_rule(
     rf"({_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME}){{0,3}})",
     re.IGNORECASE,
 )
+# A time of day and its zone, as datelines and live blogs write them: "3:45 p.m. ET", "14:05 GMT",
+# "9:02 a. m. IST", "10:30 UTC+2" (both matched case by case where the expression using them is not).
+TIME_OF_DAY = r"\d{1,2}[:.]\d{2}(?:\s*+[ap]\.?\s?m\.?)?"
+TIME_ZONE = r"(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T|IST|AEST|JST)(?:[+-]\d{1,2})?"
 _DATE_LINE = compile_rule(
     r"^(?:[-•*]\s*+)?(?:(?:last\s++)?(?:published|updated|posted)(?:\s++on)?(?:\s*+:)?\s*+)?(?:\w+day,?\s++)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
     # a time, and its zone: "Nov. 30, 2026, 3:45 p.m. ET" (runs of spaces taken whole: linear)
-    r"(?:,?\s++(?:at\s++)?\d{1,2}[:.]\d{2}(?:\s*+[ap]\.?m\.?)?)?"
-    r"(?:\s++(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T|IST|AEST|JST)(?:[+-]\d{1,2})?)?\s*+$",
+    rf"(?:,?\s++(?:at\s++)?{TIME_OF_DAY})?(?:\s++{TIME_ZONE})?\s*+$",
     re.IGNORECASE,
 )
 _FRONT_MATTER = compile_rule(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)

@@ -9,7 +9,7 @@ from functools import cache
 from itertools import compress, count, repeat
 
 from .document import at_most_words
-from .metadata import HEAD_LINES, is_byline, is_date_line
+from .metadata import HEAD_LINES, TIME_OF_DAY, TIME_ZONE, is_byline, is_date_line
 from .patterns import GatedPattern, word_set
 from .regex_cache import compile_rule
 from .rules import LexiconRule, pattern_list, single_pattern, whole_line_rule
@@ -188,11 +188,8 @@ def _neighbour_lines() -> re.Pattern[str]:
     return compile_rule(f"(?P<credit>{credit.pattern})|(?P<source>{source.pattern})", flags)
 
 
-# A time alone on its line: "9:02 a.m.", "10:30 a.m. ET", "14:05 GMT".
-_TIME_LINE = compile_rule(
-    r"\d{1,2}[:.]\d{2}\s*+(?:[ap]\.?\s?m\.?)?(?:\s++(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T))?\W{0,3}$",
-    re.IGNORECASE,
-)
+# A time alone on its line: "9:02 a.m.", "10:30 a.m. ET", "14:05 GMT" (as a dateline writes it).
+_TIME_LINE = compile_rule(rf"{TIME_OF_DAY}(?:\s++{TIME_ZONE})?\W{{0,3}}$", re.IGNORECASE)
 _MAX_TIME_LINE = 24
 # "[^1]: Urban Institute, 2023." and "[1]: https://…", as Markdown defines notes and links.
 _NOTE_DEFINITION = compile_rule(r"\[\^?[\w-]{1,40}\]:\s")

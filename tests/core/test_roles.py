@@ -202,6 +202,13 @@ def test_a_live_blogs_time_stamps_are_metadata():
     )
 
 
+@pytest.mark.parametrize("stamp", ["14:05 GMT", "9:02 p.m. IST", "10:30 UTC+2", "9:02 a. m."])
+def test_a_time_stamp_in_any_zone_a_dateline_knows_is_metadata(stamp):
+    """ "14:05 GMT" was body text: the space before the zone was taken by the space before "a.m."."""
+    text = f"Live: council votes\n{stamp}\nThe meeting has started.\n"
+    assert Analyzer().analyze(load_text(text)).roles == ["title", "meta", "body"]
+
+
 def test_an_edit_to_the_byline_reanalyses_the_bio():
     from reviewapp.core import IncrementalAnalysis
 
