@@ -13,7 +13,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from .kept import KeptTable, content_key
+from .kept import KeptTable, file_key
 
 
 def _decode(data: Any) -> dict[str, Any]:
@@ -22,15 +22,17 @@ def _decode(data: Any) -> dict[str, Any]:
     return data
 
 
-# A file's hash -> its data; 200 files (see KeptTable for the limit).
-TABLE: KeptTable[str, Any] = KeptTable("toml", 200, _decode, dict)
+# A file's path and hash -> its data; 200 files (see KeptTable for the limit); an edited file's
+# data replaces what was kept of it (each edit of a rule file kept one more copy, and every start
+# read them all). Named anew with its keys (the file of hashes alone is removed).
+TABLE: KeptTable[str, Any] = KeptTable("toml-files", 200, _decode, dict, by_file=True, replaces="toml")
 
 
 def read_toml(path: Path) -> dict[str, Any]:
     """tomllib.loads of the file's UTF-8 text. Raises OSError, UnicodeDecodeError, or (a ValueError
     too) tomllib.TOMLDecodeError, as reading it would."""
     raw = path.read_bytes()
-    key = content_key(raw)
+    key = file_key(path, raw)
     kept = TABLE.get(key)
     if isinstance(kept, dict):
         return _fresh_copy(kept)

@@ -63,6 +63,24 @@ def test_an_edited_model_file_is_read_afresh(models):
     assert load_model("uncertainty").bias == 1.25
 
 
+def test_a_retrained_model_replaces_its_kept_copy(models):
+    """Seven copies of the two models were kept through retraining; every start read them all."""
+    load_model("claim"), load_model("uncertainty")
+    next_run()
+    path = models / "claim.json"
+    for bias in (1.25, 1.5):  # retrained twice
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["bias"] = bias
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert load_model("claim").bias == bias
+        next_run()
+    kept_models = marshal.loads((models.parent / "home" / "cache" / model_module._KEPT.name).read_bytes())
+    assert sorted((name, bias) for name, bias, _ in kept_models.values()) == [
+        ("claim", 1.5),
+        ("uncertainty", load_model("uncertainty").bias),
+    ]
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -75,7 +93,7 @@ def test_an_edited_model_file_is_read_afresh(models):
 def test_a_damaged_copy_means_reading_the_file_again(models, damage):
     first = load_model("claim")
     next_run()
-    key = kept.content_key((models / "claim.json").read_bytes())
+    key = kept.file_key(models / "claim.json", (models / "claim.json").read_bytes())
     (models.parent / "home" / "cache" / model_module._KEPT.name).write_bytes(damage(key))
     assert load_model("claim") == first
 

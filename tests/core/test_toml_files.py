@@ -7,7 +7,7 @@ import tomllib
 
 import pytest
 
-from reviewapp.core import toml_files
+from reviewapp.core import kept, toml_files
 from reviewapp.core.policy import load_policy
 from reviewapp.core.toml_files import read_toml
 
@@ -122,3 +122,46 @@ def test_past_the_limit_a_save_keeps_only_the_files_this_process_read(cache_home
     toml_files.save()
     kept = marshal.loads(kept_file(cache_home).read_bytes())
     assert sorted(data["version"] for data in kept.values()) == [0, 10]
+
+
+def test_an_edited_files_kept_copy_replaces_the_one_before(cache_home, tmp_path):
+    """Each edit of a rule file kept one more copy, and every start read them all."""
+    rules, other = tmp_path / "house.toml", tmp_path / "other.toml"
+    rules.write_text("version = 1\n", encoding="utf-8")
+    other.write_text("version = 0\n", encoding="utf-8")
+    read_toml(rules), read_toml(other)
+    toml_files.save()
+    for version in (2, 3):  # later runs, each after an edit of one file
+        toml_files.forget()
+        rules.write_text(f"version = {version}\n", encoding="utf-8")
+        read_toml(rules)
+        toml_files.save()
+    kept = marshal.loads(kept_file(cache_home).read_bytes())
+    assert sorted(data["version"] for data in kept.values()) == [0, 3]
+
+
+def test_copies_of_a_files_earlier_contents_are_dropped_even_when_nothing_is_new(cache_home, tmp_path):
+    """Two runs that read a file before and after an edit may both keep their copy: the next run
+    that reads it drops the one it did not read."""
+    rules = tmp_path / "house.toml"
+    rules.write_text("version = 1\n", encoding="utf-8")
+    old_key = kept.file_key(rules, rules.read_bytes())
+    rules.write_text("version = 2\n", encoding="utf-8")
+    new_key = kept.file_key(rules, rules.read_bytes())
+    cache_home.mkdir(parents=True)
+    kept_file(cache_home).write_bytes(marshal.dumps({old_key: {"version": 1}, new_key: {"version": 2}}))
+    assert read_toml(rules) == {"version": 2}
+    toml_files.save()
+    assert marshal.loads(kept_file(cache_home).read_bytes()) == {new_key: {"version": 2}}
+
+
+def test_the_table_of_an_earlier_format_is_removed_when_this_one_is_written(cache_home, tmp_path):
+    earlier = cache_home / f"toml.marshal{marshal.version}"  # keyed by hashes alone: never read now
+    cache_home.mkdir(parents=True)
+    earlier.write_bytes(marshal.dumps({"0" * 32: {"version": 0}}))
+    rules = tmp_path / "house.toml"
+    rules.write_text("version = 1\n", encoding="utf-8")
+    read_toml(rules)
+    toml_files.save()
+    assert kept_file(cache_home).exists() and not earlier.exists()
+
