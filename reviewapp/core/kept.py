@@ -42,10 +42,10 @@ class KeptTable(Generic[K, V]):
     on what is not ours: then the table starts empty) and `encode` the table into
     plain data. Past `limit` entries, a save keeps only what this process used or added,
     so entries nothing needs any more (house rules edited long ago) do not pile up.
-    With `by_file` the keys are `file_key`s: an entry of a file this process read drops
-    the entries of that file's earlier contents, as every start reads the whole table
-    (the two models kept in seven versions through retraining took 18 ms of each start
-    to read, where two take 5).
+    `version_of(key, value)` names what an entry is a version of (a file's path, a model's
+    name): an entry this process read or added drops the other versions of the same
+    thing, as every start reads the whole table (the two models kept in seven versions
+    through retraining took 18 ms of each start to read, where two take 5).
     """
 
     def __init__(
@@ -55,13 +55,13 @@ class KeptTable(Generic[K, V]):
         decode: Callable[[Any], dict[K, V]],
         encode: Callable[[dict[K, V]], Any],
         *,
-        by_file: bool = False,
+        version_of: Callable[[K, V], object] | None = None,
         replaces: str | None = None,
     ) -> None:
         # The file's name says its format: another marshal version is another file.
         self.name, self.limit = f"{name}.marshal{marshal.version}", limit
         self._decode, self._encode = decode, encode
-        self._by_file = by_file
+        self._version_of = version_of
         # The file of an earlier format of this table, removed when this one is written.
         self._replaces = f"{replaces}.marshal{marshal.version}" if replaces else None
         self._known: dict[K, V] | None = None  # read from the file on first use
@@ -84,7 +84,7 @@ class KeptTable(Generic[K, V]):
 
     def save(self) -> None:
         """Add this process's entries to the file, merged with what another process wrote since,
-        less the earlier contents of the files this process read."""
+        less the other versions of what this process read or added."""
         if not self._fresh and not self._outdated(self._known or {}):
             return
         merged = {**self._read(), **self._fresh}
@@ -98,15 +98,19 @@ class KeptTable(Generic[K, V]):
                 _path(self._replaces).unlink(missing_ok=True)
         if self._known is not None:
             self._known.update(self._fresh)
+            for key in outdated:  # written without them: the next save has nothing to drop
+                self._known.pop(key, None)
         self._fresh.clear()
 
     def _outdated(self, table: dict[K, V]) -> set[K]:
-        """The entries of `table` that hold an earlier content of a file this process read."""
-        if not self._by_file:
+        """The entries of `table` that are other versions of what this process read or added."""
+        version_of = self._version_of
+        if version_of is None:
             return set()
-        current = {*self._used, *self._fresh}
-        read = {file_of(key) for key in current}
-        return {key for key in table if key not in current and file_of(key) in read}
+        known = self._known or {}
+        current = {**{key: known[key] for key in self._used if key in known}, **self._fresh}
+        read = {version_of(key, value) for key, value in current.items()}
+        return {key for key, value in table.items() if key not in current and version_of(key, value) in read}
 
     def forget(self) -> None:
         """Drop what this process read and added (for tests that move the cache folder)."""
@@ -121,15 +125,19 @@ class KeptTable(Generic[K, V]):
             return {}
 
 
+def content_key(data: bytes) -> str:
+    """A file's bytes as a table's key (16 bytes of BLAKE2b): an edited file is another key."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 def file_key(path: Path, data: bytes) -> str:
-    """The key of a file's entry: its path and 16 bytes of BLAKE2b of its bytes (an edited file
-    is another key, and replaces the entry before it in a table kept `by_file`)."""
-    return f"{os.path.abspath(path)}\n{hashlib.blake2b(data, digest_size=16).hexdigest()}"
+    """A file's path and `content_key`, as a table's key (see `file_of`)."""
+    return f"{os.path.abspath(path)}\n{content_key(data)}"
 
 
-def file_of(key: object) -> str:
-    """The path of a `file_key` ("" for a key of another kind)."""
-    return key.rpartition("\n")[0] if isinstance(key, str) else ""
+def file_of(key: str, _: object = None) -> str:
+    """The path of a `file_key`: what its entry is a version of."""
+    return key.rpartition("\n")[0]
 
 
 def read_kept(name: str) -> Any:

@@ -13,7 +13,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from .kept import KeptTable, file_key
+from .kept import KeptTable, file_key, file_of
 
 
 def _decode(data: Any) -> dict[str, Any]:
@@ -25,7 +25,7 @@ def _decode(data: Any) -> dict[str, Any]:
 # A file's path and hash -> its data; 200 files (see KeptTable for the limit); an edited file's
 # data replaces what was kept of it (each edit of a rule file kept one more copy, and every start
 # read them all). Named anew with its keys (the file of hashes alone is removed).
-TABLE: KeptTable[str, Any] = KeptTable("toml-files", 200, _decode, dict, by_file=True, replaces="toml")
+TABLE: KeptTable[str, Any] = KeptTable("toml-files", 200, _decode, dict, version_of=file_of, replaces="toml")
 
 
 def read_toml(path: Path) -> dict[str, Any]:

@@ -93,7 +93,7 @@ def test_a_retrained_model_replaces_its_kept_copy(models):
 def test_a_damaged_copy_means_reading_the_file_again(models, damage):
     first = load_model("claim")
     next_run()
-    key = kept.file_key(models / "claim.json", (models / "claim.json").read_bytes())
+    key = kept.content_key((models / "claim.json").read_bytes())
     (models.parent / "home" / "cache" / model_module._KEPT.name).write_bytes(damage(key))
     assert load_model("claim") == first
 

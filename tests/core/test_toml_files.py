@@ -153,6 +153,9 @@ def test_copies_of_a_files_earlier_contents_are_dropped_even_when_nothing_is_new
     assert read_toml(rules) == {"version": 2}
     toml_files.save()
     assert marshal.loads(kept_file(cache_home).read_bytes()) == {new_key: {"version": 2}}
+    written = kept_file(cache_home).stat().st_mtime_ns
+    toml_files.save()  # nothing new, nothing left to drop: not written again
+    assert kept_file(cache_home).stat().st_mtime_ns == written
 
 
 def test_the_table_of_an_earlier_format_is_removed_when_this_one_is_written(cache_home, tmp_path):
@@ -164,4 +167,3 @@ def test_the_table_of_an_earlier_format_is_removed_when_this_one_is_written(cach
     read_toml(rules)
     toml_files.save()
     assert kept_file(cache_home).exists() and not earlier.exists()
-

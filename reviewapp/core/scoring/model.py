@@ -9,7 +9,7 @@ from itertools import repeat
 from typing import Any, NamedTuple
 
 from ..errors import ReviewAppError
-from ..kept import KeptTable, file_key
+from ..kept import KeptTable, content_key
 from ..resources import resource_path
 
 MODEL_FORMAT = 1
@@ -66,7 +66,7 @@ def load_model(name: str) -> LinearModel:
     path = resource_path("models", f"{name}.json")
     try:
         raw = path.read_bytes()
-        key = file_key(path, raw)
+        key = content_key(raw)
         kept = _KEPT.get(key)
         if kept is not None:
             return LinearModel(*kept)
@@ -100,7 +100,10 @@ def _decode(data: Any) -> dict[str, Kept]:
     return data
 
 
-# A model file's path and hash -> the model read from it (kept.py): parsing each model's JSON
-# took orjson (12 ms to import) or json (5 ms a model); its copy reads in about 1 ms. A retrained
-# model replaces its copy. Named anew with its keys (the file of hashes alone is removed).
-_KEPT: KeptTable[str, Kept] = KeptTable("model-files", 8, _decode, dict, by_file=True, replaces="models")
+# A model file's hash -> the model read from it (kept.py): parsing each model's JSON took
+# orjson (12 ms to import) or json (5 ms a model); its copy reads in about 1 ms. A retrained
+# model replaces its copy (a version of the same name); two installations of one version
+# share it. Named anew (the file that kept every version is removed).
+_KEPT: KeptTable[str, Kept] = KeptTable(
+    "model-copies", 8, _decode, dict, version_of=lambda _, model: model[0], replaces="models"
+)
