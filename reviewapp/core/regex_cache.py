@@ -49,8 +49,10 @@ def _encode(table: dict[Key, Entry]) -> list[list[Any]]:
     return [[*key, pattern, program] for key, (pattern, program) in table.items()]
 
 
-# More than the built-in rules need several times over (see KeptTable for the limit).
-TABLE = KeptTable(f"regex-{_TAG}", 2_000, _decode, _encode)
+# The built-in rules and the modules' own need about 120 (470 kB: 3 ms to read at each start);
+# four times that leaves room for a house's rules, and bounds what the programs of rules edited
+# since cost each start (see KeptTable for the limit; 2,000 would have been 9 MB, 50 ms).
+TABLE = KeptTable(f"regex-{_TAG}", 500, _decode, _encode)
 
 
 def compile_rule(source: str, flags: int = 0, *, first_chars: bool = False) -> re.Pattern[str]:
