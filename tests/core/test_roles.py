@@ -240,3 +240,20 @@ def test_a_transcripts_turns_are_its_speakers():
         False,
         False,
     ]
+
+
+@pytest.mark.parametrize(
+    "credits",
+    [
+        "Associated Press writer Jane Doe in Chicago contributed to this report.",
+        "Reporting by Priya Natarajan in Paris; Additional reporting by Tom Baker; Editing by Tom Hogue",
+        "(Reporting by Li Wei; Writing by Sam Holmes; Editing by Mark Potter)",
+    ],
+)
+def test_a_storys_credits_are_metadata(credits):
+    """ "AP writer Jane Doe contributed to this report." was a blocking "named person doing
+    something, with no source"; a wire story's "Reporting by…; Editing by…" a check-worthy statement."""
+    text = f"Council approves budget\nThe council voted 7-2 on Tuesday, the minutes show.\n{credits}\n"
+    result = Analyzer().analyze(load_text(text))
+    assert result.roles == ["title", "body", "meta"]
+    assert [f.rule for f in result.findings] == ["claim.figure"]
