@@ -403,3 +403,25 @@ def test_a_participle_set_off_by_commas_describes_and_names_no_source(sentence, 
     """ "his novels, published in 1990," read as someone publishing: the unsourced figure after it
     was a claim "with a source"."""
     assert sentence_signals(sentence).attributed is attributed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "acting"),
+    [
+        ("Spend the morning at the Gulbenkian Museum, then watch the sunset from the Miradouro.", False),
+        ("Visit the Pena Palace in Sintra before the crowds arrive.", False),
+        # A verb opening its sentence in another form tells what someone did.
+        ("Launched in 2019 by Acme, the app now has 2 million users.", True),
+        ("The Gulbenkian Museum will spend $2 million on a new wing.", True),
+    ],
+)
+def test_a_sentence_telling_the_reader_what_to_do_names_no_party_acting(sentence, acting):
+    """A travel piece's "Spend the morning at the Gulbenkian Museum…" was a blocking "named party
+    doing something, with no source"."""
+    assert ("acting" in sentence_signals(sentence).cues) is acting
+
+
+def test_a_pronouns_contraction_is_no_name():
+    """ "A: It's a start." read "It's", after the answer's label, as a named party."""
+    assert "name" not in sentence_signals("A: It's a start.").cues
+    assert "name" not in sentence_signals("Q: That's a lot of new hires for one year.").cues

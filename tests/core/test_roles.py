@@ -248,6 +248,8 @@ def test_a_transcripts_turns_are_its_speakers():
         "Associated Press writer Jane Doe in Chicago contributed to this report.",
         "Reporting by Priya Natarajan in Paris; Additional reporting by Tom Baker; Editing by Tom Hogue",
         "(Reporting by Li Wei; Writing by Sam Holmes; Editing by Mark Potter)",
+        # The newsroom on its own article: "It was 7-2, not 6-3." was a blocking unsourced figure.
+        "Correction: An earlier version of this article misstated the vote. It was 7-2, not 6-3.",
     ],
 )
 def test_a_storys_credits_are_metadata(credits):

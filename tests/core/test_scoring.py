@@ -233,3 +233,14 @@ def test_a_sentence_introducing_a_statement_is_no_learned_claim():
     intro = "The council voted on Tuesday. In a statement, the transit authority said:"
     found = findings_of(f"{BODY}{intro}\nRidership fell 22 percent last year.\n", "claim")
     assert not [f for f in found if f.text.endswith(":")]
+
+
+def test_no_learned_hedge_in_a_headline():
+    """ "Riverside schools to add 40 teachers" read as hedged (score 0.43: "to add", "teachers"):
+    a headline is no sentence of the kind the score learned from."""
+    document = load_text(
+        "Riverside schools to add 40 teachers\n\nThe board voted 5-2 on Monday, the minutes show.\n"
+    )
+    result = Analyzer().analyze(document)
+    assert result.roles[0] == "title"
+    assert [f.rule for f in result.findings if f.start < len(document.paragraphs[0].text)] == []

@@ -419,7 +419,7 @@ def _has_verb(tokens: list[Token], norms: list[str], verbs: frozenset[str]) -> b
     """
     if verbs.isdisjoint(norms):  # most sentences: no word to look at
         return False
-    if norms[0] in verbs:
+    if norms[0] in verbs and not _imperative(norms[0], verbs):
         return not _describes_next(norms, 0)
     return any(
         norm in verbs
@@ -430,6 +430,13 @@ def _has_verb(tokens: list[Token], norms: list[str], verbs: frozenset[str]) -> b
         for i, (_, _, norm, raw) in enumerate(tokens)
         if i
     )
+
+
+def _imperative(first: str, verbs: frozenset[str]) -> bool:
+    """Is a verb opening its sentence in the form that tells the reader what to do ("Spend the
+    morning at the Gulbenkian Museum…", "Visit the Pena Palace")? Its form with an -s is a verb
+    too: no party is doing anything ("Launched in 2019, …" and "Sold in March, …" still tell what one did)."""
+    return f"{first}s" in verbs or f"{first}es" in verbs
 
 
 _ARTICLES = frozenset(("a", "an", "the"))

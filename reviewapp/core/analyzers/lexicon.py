@@ -72,7 +72,9 @@ class WordListCheck(Check):
             score = self.model.score(words, cues)
             kept = [f.with_score(score) for f in hits if f.rule in self.house or score >= self._floor(f.rule)]
             out.extend(kept)
-            if not kept and score >= threshold:
+            # A headline ("Riverside schools to add 40 teachers") is no sentence of the kind the
+            # score learned from: its rules' hits are weighed, but the score alone says nothing.
+            if not kept and score >= threshold and ctx.role == BODY:
                 tokens = ctx.sentence_tokens(sentence)
                 learned = _learned_finding(ctx, self.model.drivers([*words, *cues]), tokens, score)
                 if learned is not None:
