@@ -131,9 +131,8 @@ def _flag_transcript_turns(texts: Sequence[str], contexts: list[int]) -> None:
     """A transcript's turns ("LOPEZ: Ridership fell 22 percent."): a speaker's name in capitals and
     a colon opening two paragraphs or more (a dateline or "UPDATE:" opens one, or is no name)."""
     labels: dict[str, list[int]] = {}
-    for index in compress(count(), map(_TURN.match, texts)):
-        label = texts[index][: texts[index].index(":")].strip()
-        if label.lower() not in _NOT_SPEAKERS:
+    for index, match in enumerate(map(TURN_LABEL.match, texts)):
+        if match is not None and (label := match.group("label")).lower() not in _NOT_SPEAKERS:
             labels.setdefault(label, []).append(index)
     for indices in labels.values():
         if len(indices) >= 2:
@@ -141,8 +140,12 @@ def _flag_transcript_turns(texts: Sequence[str], contexts: list[int]) -> None:
                 contexts[index] |= TURN
 
 
-# A name in capitals and a colon at a paragraph's start: "LOPEZ: …", "MARIA LOPEZ: …", "DR. KIM: …".
-_TURN = compile_rule(r"[A-Z][A-Z.'’-]{1,20}(?: [A-Z][A-Z.'’-]{1,20}){0,3}:\s")
+# A name in capitals and a colon at a paragraph's start: "LOPEZ: …", "MARIA LOPEZ: …", "DR. KIM: …",
+# after a recording's time if there is one ("[00:01:07] RUIZ: …").
+TURN_LABEL = compile_rule(
+    r"(?:[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s++)?"
+    r"(?P<label>[A-Z][A-Z.'’-]{1,20}(?: [A-Z][A-Z.'’-]{1,20}){0,3}):\s"
+)
 _NOT_SPEAKERS = frozenset(
     "update updated breaking correction note editor's note disclaimer disclosure source sources photo "
     "video watch read more related advertisement sponsored analysis opinion exclusive live q a".split()

@@ -242,6 +242,17 @@ def test_a_transcripts_turns_are_its_speakers():
     ]
 
 
+def test_a_recorded_transcripts_turns_after_their_times_are_its_speakers():
+    """ "[00:00:12] RUIZ: Ridership fell 22 percent…" was unsourced: the time hid the label."""
+    texts = [
+        "[00:00:05] HOST: Welcome back. Today we're talking about the bus cuts.",
+        "[00:00:12] RUIZ: Ridership fell 22 percent during the pandemic.",
+        "(01:07) RUIZ: We face a $4 million gap next year.",
+        "[00:01:03] HOST: So the cuts are about money?",
+    ]
+    assert [bool(c & TURN) for c in paragraph_contexts(texts)] == [True, True, True, True]
+
+
 @pytest.mark.parametrize(
     "credits",
     [

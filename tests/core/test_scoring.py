@@ -244,3 +244,17 @@ def test_no_learned_hedge_in_a_headline():
     result = Analyzer().analyze(document)
     assert result.roles[0] == "title"
     assert [f.rule for f in result.findings if f.start < len(document.paragraphs[0].text)] == []
+
+
+def test_a_speakers_label_is_no_check_worthy_name():
+    """ "[00:00:05] HOST: Welcome back." and "RUIZ: Thanks for having me." were check-worthy
+    statements on the names in their labels alone."""
+    text = (
+        "The Riverside Podcast\n\n[00:00:05] HOST: Welcome back.\n\n"
+        "[00:00:12] RUIZ: Thanks for having me. Ridership fell 22 percent during the pandemic.\n\n"
+        "[00:01:03] HOST: So the cuts are about money?\n\n[00:01:07] RUIZ: Partly.\n"
+    )
+    found = Analyzer().analyze(load_text(text)).findings
+    assert [(f.rule, f.severity, f.text) for f in found] == [
+        ("claim.figure", "suggestion", "Ridership fell 22 percent during the pandemic.")
+    ]

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ..findings import Finding
 from ..patterns import GatedAny, GatedPattern, PatternIndex
 from ..policy import Policy
-from ..roles import ABOVE_CREDIT, ABOVE_SOURCE, BODY, INTRODUCED, TURN
+from ..roles import ABOVE_CREDIT, ABOVE_SOURCE, BODY, INTRODUCED, TURN, TURN_LABEL
 from ..rules import pattern_list, single_pattern, word_list
 from ..scoring.explain import claim_reasons
 from ..scoring.features import cue_features
@@ -121,8 +121,11 @@ class ClaimCheck(Check):
         # A paragraph that opens with a source ("That's according to…") is not itself a claim there.
         source_first = single_pattern("back_attribution").regex.match(ctx.text) is not None
         said = _whose_words(ctx)
+        label_end = _label_end(ctx, said)
         quoted_speaker: bool | None = None  # worked out when a sentence is all quoted
         for index, sentence in enumerate(sentences):
+            if index == 0 and label_end > sentence.start:  # "RUIZ: Thanks for having me."
+                sentence = _after_label(ctx.text, sentence, label_end)
             at = ctx.sentence_words(sentence)
             signals = _signals(sentence.text, tokens[at], sentence.start, ctx.urls, ready, norms[at])
             if signals is None:
@@ -232,6 +235,29 @@ def _whose_words(ctx: ParagraphContext) -> str | None:
     if ctx.context & TURN or single_pattern("speaker_label").regex.match(ctx.text) is not None:
         return "speaker_label"  # "Mayor Lopez: “…”", a transcript's "LOPEZ: …"
     return None
+
+
+def _label_end(ctx: ParagraphContext, said: str | None) -> int:
+    """Where the label that says whose words the paragraph is ends ("A:", "LOPEZ:", "[00:01:07]
+    RUIZ:", "Mayor Maria Lopez:"); 0 when there is none. The label is no part of what is said:
+    "HOST: Welcome back." was a check-worthy statement, on the name in the label alone."""
+    if said == "answer":
+        match = single_pattern("qa_answer").regex.match(ctx.text)
+    elif said == "speaker_label":
+        match = (TURN_LABEL.match(ctx.text) if ctx.context & TURN else None) or single_pattern(
+            "speaker_label"
+        ).regex.match(ctx.text)
+    else:
+        return 0
+    return ctx.text.rfind(":", 0, match.end()) + 1 if match is not None else 0
+
+
+def _after_label(text: str, sentence: Sentence, label_end: int) -> Sentence:
+    """The part of the paragraph's first sentence after its speaker's label."""
+    start = label_end
+    while start < sentence.end and text[start].isspace():
+        start += 1
+    return Sentence(start, sentence.end, text[start : sentence.end])
 
 
 # Where a claim's source is, when not in its sentence (the finding says so).
