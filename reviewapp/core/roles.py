@@ -27,6 +27,14 @@ CREDIT_LINE = 16  # it is the credit line under an embedded social post
 INTRODUCED = 32  # someone's words, introduced above ("… the agency said:") or named at its end
 AUTHOR_BIO = 64  # it says who the byline's author is ("Ana Ruiz is a transit advocate…")
 TURN = 128  # a transcript's turn: its speaker's name in capitals and a colon ("LOPEZ: …")
+# A Markdown table's rows ("| Q1 2025 | 4.1 | +3% |"), each a paragraph: its heading and the rule
+# under it; its rows of figures; those after the first (the first row's finding stands for the
+# table's figures); and its source, when the paragraph above it gives one ("…, according to
+# the transit authority's figures.") or the line under it ("Source: …": ABOVE_SOURCE, each row).
+TABLE_HEAD = 256
+TABLE_ROW = 512
+TABLE_MORE = 1024
+TABLE_INTRODUCED = 2048
 
 _MAX_TITLE_WORDS = 20
 _WINDOW = 80  # characters between the production verb and the AI term
@@ -68,7 +76,41 @@ def paragraph_contexts(
     _flag_quotations(texts, contexts)
     _flag_transcript_turns(texts, contexts)
     _flag_author_bios(texts, contexts, byline)
+    _flag_tables(texts, contexts)
     return contexts
+
+
+def _flag_tables(texts: Sequence[str], contexts: list[int]) -> None:
+    """The rows of Markdown tables: runs of paragraphs opening with "|" with a rule row
+    ("|---|---|") under their heading."""
+    index = 0
+    rows = [text.lstrip().startswith("|") for text in texts]
+    while index < len(texts):
+        if not rows[index]:
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(texts) and rows[end + 1]:
+            end += 1
+        rule = next((i for i in range(index, end + 1) if _TABLE_RULE.match(texts[i])), None)
+        if rule is not None and rule < end:
+            _flag_table(texts, contexts, index, rule, end)
+        index = end + 1
+
+
+def _flag_table(texts: Sequence[str], contexts: list[int], start: int, rule: int, end: int) -> None:
+    for head in range(start, rule + 1):
+        contexts[head] |= TABLE_HEAD
+    sourced_below = contexts[end] & ABOVE_SOURCE
+    introduced = start > 0 and pattern_list("attribution").search(texts[start - 1]) is not None
+    for row in range(rule + 1, end + 1):
+        contexts[row] |= TABLE_ROW | sourced_below | (TABLE_INTRODUCED if introduced else 0)
+        if row > rule + 1:
+            contexts[row] |= TABLE_MORE
+
+
+# A table's rule row under its heading: "|---|:---:|", "--- | ---".
+_TABLE_RULE = compile_rule(r"\s*+\|?\s*+:?-{3,}:?\s*+(?:\|\s*+:?-{3,}:?\s*+)*\|?\s*+$")
 
 
 def _flag_neighbour_lines(texts: Sequence[str], contexts: list[int], quoted: frozenset[str]) -> None:
@@ -209,7 +251,7 @@ def classify(
     saves working it out again."""
     if context & HIDDEN:  # whatever it says, no reader sees it
         return BOILERPLATE
-    if context & (IN_FRONT_MATTER | CREDIT_LINE | AUTHOR_BIO):
+    if context & (IN_FRONT_MATTER | CREDIT_LINE | AUTHOR_BIO | TABLE_HEAD):
         return META
     if whole_line_rule(text, boilerplate) is not None:
         return BOILERPLATE

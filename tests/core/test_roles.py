@@ -13,6 +13,10 @@ from reviewapp.core.roles import (
     CREDIT_LINE,
     IN_FRONT_MATTER,
     INTRODUCED,
+    TABLE_HEAD,
+    TABLE_INTRODUCED,
+    TABLE_MORE,
+    TABLE_ROW,
     TURN,
     byline_names,
     paragraph_contexts,
@@ -270,3 +274,38 @@ def test_a_storys_credits_are_metadata(credits):
     result = Analyzer().analyze(load_text(text))
     assert result.roles == ["title", "body", "meta"]
     assert [f.rule for f in result.findings] == ["claim.figure"]
+
+
+TABLE = ["| Quarter | Riders (millions) |", "|---|---:|", "| Q1 2025 | 4.1 |", "| Q2 2025 | 4.4 |"]
+
+
+def test_a_markdown_tables_rows_are_flagged_heading_first_row_and_the_rest():
+    texts = ["Ridership rose in every quarter.", *TABLE, "Source: Riverside Transit Authority."]
+    flags = paragraph_contexts(texts)
+    table = TABLE_HEAD | TABLE_ROW | TABLE_MORE | TABLE_INTRODUCED | ABOVE_SOURCE
+    assert [f & table for f in flags] == [
+        0,
+        TABLE_HEAD,
+        TABLE_HEAD,
+        TABLE_ROW | ABOVE_SOURCE,  # "Source:" under the table gives every row its source
+        TABLE_ROW | TABLE_MORE | ABOVE_SOURCE,
+        0,
+    ]
+    above = paragraph_contexts(["Ridership rose, according to the authority's figures.", *TABLE])
+    assert [bool(f & TABLE_INTRODUCED) for f in above] == [False, False, False, True, True]
+    # Lines opening with "|" and no rule under a heading are no table.
+    assert paragraph_contexts(["| one | two |", "| three | four |"]) == [0, 0]
+
+
+def test_a_tables_figures_are_one_finding_and_its_heading_and_source_line_none():
+    """Each row of a Markdown table was a blocking unsourced figure, its heading row too ("Riders
+    (millions)"), and the "Source:" line under it a reported statement."""
+    text = "# Ridership\n\nRidership rose in every quarter of 2025.\n\n" + "\n".join(TABLE) + "\n"
+    result = Analyzer().analyze(load_text(text, fmt="md"))
+    claims = [(f.text, f.severity) for f in result.findings if f.rule == "claim.figure"]
+    assert claims == [("| Q1 2025 | 4.1 |", "warning")]
+    sourced = Analyzer().analyze(load_text(text + "\nSource: Riverside Transit Authority.\n", fmt="md"))
+    found = [f for f in sourced.findings if f.rule == "claim.figure"]
+    assert [(f.text, f.severity) for f in found] == [("| Q1 2025 | 4.1 |", "suggestion")]
+    assert found[0].message.endswith("Its source: the line under the table.")
+    assert found[0].score is not None and sourced.roles[-1] == "meta"

@@ -20,7 +20,17 @@ from typing import NamedTuple
 from ..findings import Finding
 from ..patterns import GatedAny, GatedPattern, PatternIndex
 from ..policy import Policy
-from ..roles import ABOVE_CREDIT, ABOVE_SOURCE, BODY, INTRODUCED, TURN, TURN_LABEL
+from ..roles import (
+    ABOVE_CREDIT,
+    ABOVE_SOURCE,
+    BODY,
+    INTRODUCED,
+    TABLE_INTRODUCED,
+    TABLE_MORE,
+    TABLE_ROW,
+    TURN,
+    TURN_LABEL,
+)
 from ..rules import pattern_list, single_pattern, word_list
 from ..scoring.explain import claim_reasons
 from ..scoring.features import cue_features
@@ -112,6 +122,8 @@ class ClaimCheck(Check):
         ]
 
     def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
+        if ctx.context & TABLE_ROW:
+            return self._table_row(ctx)
         found = []
         tokens, norms = ctx.tokens, ctx.norms
         ready = _ready_patterns(ctx)
@@ -161,6 +173,45 @@ class ClaimCheck(Check):
                     found.append(_learned_finding(ctx, sentence, signals.attributed, score, reasons))
         return found
 
+    def _table_row(self, ctx: ParagraphContext) -> list[Finding]:
+        """A table's figures, once: on its first row, for the table (always: the score, learned
+        from sentences, is given but decides nothing for a row, which is none)."""
+        if ctx.context & TABLE_MORE or not ctx.text.strip():
+            return []
+        signals = _signals(ctx.text, ctx.tokens, 0, ctx.urls, _ready_patterns(ctx), ctx.norms)
+        # A number in a cell after the first is a figure: the heading says of what ("Riders
+        # (millions)"), where a bare "4.1" in a sentence counts nothing the rules can tell.
+        cells = ctx.text.strip().strip("|").split("|")[1:]
+        if not any(map(_DIGIT.search, cells)) and (signals is None or "figure" not in signals.cues):
+            return []
+        where = "table_below" if ctx.context & ABOVE_SOURCE else None
+        where = where or ("table_above" if ctx.context & TABLE_INTRODUCED else None)
+        sourced = (signals is not None and signals.attributed) or where is not None
+        text = ctx.text.strip()
+        start = ctx.text.index(text)
+        row = Sentence(start, start + len(text), text)
+        cues = cue_features(signals.cues) if signals is not None else []
+        score = self.model.score(ctx.sentence_features(row), cues)
+        message = _TABLE_SOURCED if sourced else _TABLE_UNSOURCED
+        if where is not None:
+            message = f"{message} Its source: {_WHERE[where]}."
+        return [
+            ctx.finding(
+                "claim",
+                "claim.figure",
+                "suggestion" if sourced else "warning",
+                start,
+                start + len(text),
+                message,
+                _SUGGEST_SOURCED if sourced else _SUGGEST_UNSOURCED,
+                score,
+            )
+        ]
+
+
+_DIGIT = re.compile(r"\d")
+_TABLE_UNSOURCED = "Unsourced figures: nothing says where this table's numbers come from."
+_TABLE_SOURCED = "Table of figures with a source: confirm its numbers against the source."
 
 LEARNED = "claim.learned"
 _LEARNED_WHY = (
@@ -269,6 +320,8 @@ _WHERE = {
     "answer": "the person interviewed",
     "speaker_label": "the speaker named before the colon",
     "quotation": "the speaker named beside this quotation",
+    "table_below": "the line under the table",
+    "table_above": "the paragraph above the table",
 }
 
 
