@@ -43,8 +43,10 @@ _BLOCK = frozenset(
 )
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _HIDING_STYLE = re.compile(r"(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
-# How an element closes, as bits: 1 always; 2 when it hides its text; 4 when it is a block quotation.
-_CLOSE, _HIDES, _QUOTES = 1, 2, 4
+# How an element closes, as bits: 1 always; 2 when it hides its text; 4 when it is a block
+# quotation; 8 when it is a table.
+_CLOSE, _HIDES, _QUOTES, _TABLE = 1, 2, 4, 8
+_TABLE_PARTS = frozenset(("tr", "td", "th"))
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 
 
@@ -101,6 +103,9 @@ def extract_article(markup: str) -> HtmlArticle:
     drop = in_title = in_h1 = 0
     held: list[tuple[Any, list[str]]] = []  # an article's footers and asides and their text, innermost last
     hidden, quoted = _Passages(chunks), _Passages(chunks)  # hidden elements; block quotations
+    # The tables the walk is inside, innermost last: [a table of data (its rows read as lines,
+    # "| Q1 2025 | 4.1 |"), its rows so far, the cells of the row it is in].
+    tables: list[list[int]] = []
 
     def emit(text: str) -> None:
         if drop:
@@ -141,8 +146,12 @@ def extract_article(markup: str) -> HtmlArticle:
         tag = element.tag if isinstance(element.tag, str) else ""
         tag = tag.lower()
         if closing:
-            if tag in _BLOCK:
+            if tag in _TABLE_PARTS and tables and tables[-1][0]:
+                _end_cell(tables[-1], tag, emit)
+            elif tag in _BLOCK:
                 emit("\n")
+            if closing & _TABLE:
+                tables.pop()
             if tag in _SIDE and held and not drop and element is held[-1][0]:
                 for line in _disclosures(held.pop()[1]):
                     # Out now, even from a footer inside another: each line judged once (nested a
@@ -181,7 +190,12 @@ def extract_article(markup: str) -> HtmlArticle:
         if tag == "blockquote" and not drop:
             quoted.enter()
             close |= _QUOTES
-        if tag in _BLOCK:
+        if tag == "table":
+            tables.append([_holds_data(element), 0, 0])
+            close |= _TABLE
+        if tag in _TABLE_PARTS and tables and tables[-1][0]:
+            _start_cell(tables[-1], tag, emit)
+        elif tag in _BLOCK:
             emit("\n")
         text(element.text)
         stack.append((element, close))
@@ -197,6 +211,50 @@ def extract_article(markup: str) -> HtmlArticle:
         # The headline often sits outside <article>; keep it as the first line.
         body = f"{headline}\n{body}" if body else headline
     return HtmlArticle(body, headline, meta, hidden.lines(part), quoted.lines(part))
+
+
+def _holds_data(table: Any) -> bool:
+    """Is this a table of data, each cell a run of text, not one laying out the page (a cell
+    holding paragraphs, lists or another table)? Only its own rows' cells are looked at, and
+    only their children: a page of tables nested in tables costs no more than its size."""
+    for row in _rows(table):
+        for cell in row:
+            if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
+                return False
+            if any(isinstance(child.tag, str) and child.tag.lower() in _BLOCK for child in cell):
+                return False
+    return True
+
+
+def _rows(table: Any) -> Any:
+    for child in table:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag == "tr":
+            yield child
+        elif tag in ("thead", "tbody", "tfoot"):
+            yield from (row for row in child if isinstance(row.tag, str) and row.tag.lower() == "tr")
+
+
+def _start_cell(table: list[int], tag: str, emit: Any) -> None:
+    """A table of data's row is a line, its cells between bars: "| Q1 2025 | 4.1 |"."""
+    if tag == "tr":
+        emit("\n")
+        table[2] = 0
+    else:
+        emit("| " if table[2] == 0 else " | ")
+        table[2] += 1
+
+
+def _end_cell(table: list[int], tag: str, emit: Any) -> None:
+    """A row's end closes its line; the first row's, the table's heading, is ruled under, as a
+    Markdown table's is ("|---|---|"), so that the two read alike."""
+    cells = table[2]
+    if tag != "tr" or not cells:
+        return
+    emit(" |\n")
+    if table[1] == 0:
+        emit("|" + "---|" * cells + "\n")
+    table[1] += 1
 
 
 class _Passages:

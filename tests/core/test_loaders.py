@@ -135,6 +135,30 @@ def test_docx_paragraphs_and_tables(tmp_path):
     assert doc.metadata.byline == "Ana Ruiz"
 
 
+def test_an_html_table_of_data_reads_as_rows_and_one_laying_out_the_page_as_paragraphs(tmp_path):
+    """Each cell was a paragraph of its own: "4.1" alone, its figure unread, its row unseen."""
+    html = """<html><body><article><h1>Ridership</h1><p>Ridership rose.</p>
+    <table><caption>Riders by quarter</caption>
+    <thead><tr><th>Quarter</th><th>Riders (millions)</th></tr></thead>
+    <tbody><tr><td>Q1 2025</td><td><b>4.1</b></td></tr><tr><td>Q2 2025</td><td>4.4</td></tr></tbody>
+    </table><p>More next year.</p>
+    <table><tr><td><p>A page laid out in a table.</p><p>Its second paragraph.</p></td></tr></table>
+    </article></body></html>"""
+    doc = load_path(write(tmp_path, "a.html", html.encode()))
+    assert doc.text.split("\n") == [
+        "Ridership",
+        "Ridership rose.",
+        "Riders by quarter",
+        "| Quarter | Riders (millions) |",
+        "|---|---|",
+        "| Q1 2025 | 4.1 |",
+        "| Q2 2025 | 4.4 |",
+        "More next year.",
+        "A page laid out in a table.",
+        "Its second paragraph.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("name", "data", "error"),
     [
