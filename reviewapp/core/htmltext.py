@@ -104,7 +104,7 @@ def extract_article(markup: str) -> HtmlArticle:
     held: list[tuple[Any, list[str]]] = []  # an article's footers and asides and their text, innermost last
     hidden, quoted = _Passages(chunks), _Passages(chunks)  # hidden elements; block quotations
     # The tables the walk is inside, innermost last: [a table of data (its rows read as lines,
-    # "| Q1 2025 | 4.1 |"), its rows so far, the cells of the row it is in].
+    # "| Q1 2025 | 4.1 |"), its rows so far, the cells of the row it is in, its first row's].
     tables: list[list[int]] = []
 
     def emit(text: str) -> None:
@@ -191,7 +191,7 @@ def extract_article(markup: str) -> HtmlArticle:
             quoted.enter()
             close |= _QUOTES
         if tag == "table":
-            tables.append([_holds_data(element), 0, 0])
+            tables.append([_holds_data(element), 0, 0, 0])
             close |= _TABLE
         if tag in _TABLE_PARTS and tables and tables[-1][0]:
             _start_cell(tables[-1], tag, emit)
@@ -239,6 +239,8 @@ def _start_cell(table: list[int], tag: str, emit: Any) -> None:
     """A table of data's row is a line, its cells between bars: "| Q1 2025 | 4.1 |"."""
     if tag == "tr":
         emit("\n")
+        if table[1] == 1:  # a row under the first: that one is the table's heading, ruled under
+            emit("|" + "---|" * table[3] + "\n")
         table[2] = 0
     else:
         emit("| " if table[2] == 0 else " | ")
@@ -246,14 +248,14 @@ def _start_cell(table: list[int], tag: str, emit: Any) -> None:
 
 
 def _end_cell(table: list[int], tag: str, emit: Any) -> None:
-    """A row's end closes its line; the first row's, the table's heading, is ruled under, as a
-    Markdown table's is ("|---|---|"), so that the two read alike."""
+    """A row's end closes its line. The first row, when others follow, is the table's heading,
+    ruled under as a Markdown table's is ("|---|---|"), so that the two read alike."""
     cells = table[2]
     if tag != "tr" or not cells:
         return
     emit(" |\n")
     if table[1] == 0:
-        emit("|" + "---|" * cells + "\n")
+        table[3] = cells
     table[1] += 1
 
 

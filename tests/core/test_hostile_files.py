@@ -225,3 +225,8 @@ def test_the_size_limit_is_one_number_in_every_message(tmp_path):
     many.write_bytes(docx("".join(f'<w:p w:rsidR="{n}"/>' for n in range(60_000))))
     with pytest.raises(errors.FileTooLargeError, match=r"over 50,000 paragraphs \(.*the 1 MB limit"):
         load_path(many, small)
+    # In one table's cells too: a table is held until it ends, but never more of it than a bound.
+    cells = "".join(f"<w:tr><w:tc><w:p><w:r><w:t>{n}</w:t></w:r></w:p></w:tc></w:tr>" for n in range(60_000))
+    many.write_bytes(docx(f"<w:tbl>{cells}</w:tbl>"))
+    with pytest.raises(errors.FileTooLargeError, match=r"over 50,000 paragraphs \(.*the 1 MB limit"):
+        load_path(many, small)

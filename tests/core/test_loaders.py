@@ -127,12 +127,39 @@ def test_docx_paragraphs_and_tables(tmp_path):
     path = tmp_path / "a.docx"
     word.save(path)
     doc = load_path(path)
-    assert (
-        doc.text
-        == "Council approves budget\nThe council voted 7-2 on Tuesday.\nVotes for\n7\nIt meets again in May."
+    # A table of data reads as its rows (one row alone: no heading to rule under).
+    assert doc.text == (
+        "Council approves budget\nThe council voted 7-2 on Tuesday.\n"
+        "| Votes for | 7 |\nIt meets again in May."
     )
     assert doc.metadata.title == "Budget vote"
     assert doc.metadata.byline == "Ana Ruiz"
+
+
+def test_a_docx_table_of_data_reads_as_rows_and_one_laying_out_the_page_as_paragraphs(tmp_path):
+    word = docx.Document()
+    word.add_paragraph("Ridership rose.")
+    data = word.add_table(rows=3, cols=2)
+    values = [("Quarter", "Riders (millions)"), ("Q1 2025", "4.1"), ("Q2 2025", "")]
+    for row, cells in zip(data.rows, values, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    layout = word.add_table(rows=1, cols=1)
+    layout.rows[0].cells[0].text = "A page laid out in a table."
+    layout.rows[0].cells[0].add_paragraph("Its second paragraph.")
+    word.add_paragraph("More next year.")
+    path = tmp_path / "t.docx"
+    word.save(path)
+    assert load_path(path).text.split("\n") == [
+        "Ridership rose.",
+        "| Quarter | Riders (millions) |",
+        "|---|---|",
+        "| Q1 2025 | 4.1 |",
+        "| Q2 2025 | |",
+        "A page laid out in a table.",
+        "Its second paragraph.",
+        "More next year.",
+    ]
 
 
 def test_an_html_table_of_data_reads_as_rows_and_one_laying_out_the_page_as_paragraphs(tmp_path):
