@@ -4,11 +4,9 @@ The body's XML is parsed one paragraph at a time with lxml (`iterparse`,
 entities not expanded, nothing fetched): each paragraph's text is taken and
 the paragraph dropped, so memory stays bounded, and the paragraph count and
 the text's size are checked as they grow. Paragraphs come in body order,
-table cells' paragraphs where the table stands: a table of data (each cell
-one paragraph at most, no table inside it) as its rows, one line each
-between bars under its ruled heading row ("| Q1 2025 | 4.1 |"), as a
-Markdown table reads; any other table as its cells' paragraphs. The title
-and author come from the package's core properties.
+table cells' paragraphs where the table stands, a table of data as its rows
+("| Q1 2025 | 4.1 |": packages.TableLines). The title and author come from
+the package's core properties.
 
 Tracked changes not yet accepted or rejected are read as accepted (the text
 Word shows with "No Markup", the text that will be published): insertions
@@ -22,13 +20,13 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from . import errors
 from .document import Document
 from .intake import read_bytes
 from .limits import InputLimits
-from .packages import Body, body_lines, package_document, properties, read_package
+from .packages import Body, TableLines, body_lines, package_document, properties, read_package, tables_around
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
@@ -70,11 +68,11 @@ def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[tuple[str, bool]]:
         load_dtd=False,
         huge_tree=False,
     )
-    table = _Table()
+    table = TableLines(f"{W}tc", f"{W}tr", f"{W}tbl")
     try:
         for _, element in events:
             if element.tag != f"{W}p":
-                yield from table.ended(element.tag, _tables_around(element))
+                yield from table.ended(element.tag, tables_around(element, f"{W}tbl"))
                 continue
             paragraph = element
             changed = next(paragraph.iter(*_TRACKED), None) is not None
@@ -82,84 +80,13 @@ def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[tuple[str, bool]]:
                 for withdrawn in list(paragraph.iter(*_WITHDRAWN)):
                     withdrawn.getparent().remove(withdrawn)
             text = "".join(_piece(node) for node in paragraph.iter(*_TEXT_TAGS))
-            yield from table.paragraph(text, changed, _tables_around(paragraph))
+            yield from table.paragraph(text, changed, tables_around(paragraph, f"{W}tbl"))
             paragraph.clear(keep_tail=False)  # a text box's paragraphs go too: read once, not twice
             parent = paragraph.getparent()
             while parent is not None and paragraph.getprevious() is not None:
                 del parent[0]  # what was read goes: memory stays flat however long the body
     except etree.XMLSyntaxError as exc:
         raise errors.CorruptDocumentError(path, f"the .docx is damaged ({str(exc)[:120]})") from None
-
-
-def _tables_around(element: Any) -> int:
-    """How many tables hold this element (0 in the body; 1 in a table's cell; 2 in a table in one)."""
-    return len(list(element.iterancestors(f"{W}tbl")))
-
-
-Line = tuple[str, bool]  # a paragraph's text, and whether it had tracked changes
-
-
-class _Table:
-    """The paragraphs of the table being read, held until it ends: then its rows, if it is a table
-    of data, else its paragraphs as they came. At most MAX_HELD are held (a table of millions
-    of paragraphs in a hostile file): past that, the table reads as paragraphs, as they come."""
-
-    MAX_HELD = 20_000
-
-    def __init__(self) -> None:
-        self.held: list[tuple[Line, int, int]] = []  # each paragraph, its row and its cell
-        self.widths: list[int] = []  # each row's cells, empty ones too
-        self.row = self.cell = 0
-        self.of_data = True
-        self.streaming = False  # past MAX_HELD: the rest of this table is passed on
-
-    def _reset(self) -> None:
-        self.held, self.widths, self.row, self.cell = [], [], 0, 0
-        self.of_data, self.streaming = True, False
-
-    def paragraph(self, text: str, changed: bool, depth: int) -> Iterator[Line]:
-        if depth == 0 or self.streaming:
-            yield text, changed
-            return
-        self.of_data = self.of_data and depth == 1  # a table inside a cell: one laying out the page
-        self.held.append(((text, changed), self.row, self.cell))
-        if len(self.held) > self.MAX_HELD:
-            self.streaming = True
-            yield from (line for line, _, _ in self.held)
-            self.held = []
-
-    def ended(self, tag: str, depth: int) -> Iterator[Line]:
-        """A cell, a row or a table ends (`depth`: the tables around it)."""
-        if tag == f"{W}tbl":
-            if depth == 0:  # the outermost: its lines, now that all of it is read
-                yield from (line for line, _, _ in self.held) if self.streaming else self._lines()
-                self._reset()
-        elif depth == 1:  # a cell or a row of the outermost table, not of one inside it
-            if tag == f"{W}tc":
-                self.cell += 1
-            else:
-                self.widths.append(self.cell)
-                self.row, self.cell = self.row + 1, 0
-
-    def _lines(self) -> Iterator[Line]:
-        cells: dict[tuple[int, int], list[Line]] = {}
-        for line, row, cell in self.held:
-            if line[0].strip():
-                cells.setdefault((row, cell), []).append(line)
-        if not self.of_data or any(len(lines) > 1 for lines in cells.values()):
-            yield from (line for line, _, _ in self.held)
-            return
-        rows: dict[int, dict[int, Line]] = {}
-        for (row, cell), (line,) in cells.items():
-            rows.setdefault(row, {})[cell] = line
-        for number, index in enumerate(sorted(rows)):
-            in_row = rows[index]
-            width = max(self.widths[index] if index < len(self.widths) else 0, max(in_row) + 1)
-            texts = [" ".join(in_row[cell][0].split()) if cell in in_row else "" for cell in range(width)]
-            line = "|" + "|".join(f" {text} " if text else " " for text in texts) + "|"
-            yield line, any(changed for _, changed in in_row.values())
-            if number == 0 and len(rows) > 1:  # a heading over rows (one row alone is data)
-                yield "|" + "---|" * width, False
 
 
 def _piece(node: object) -> str:

@@ -3,7 +3,8 @@
 Like the Word reader (docx.py): content.xml is parsed one paragraph at a time
 with lxml (entities not expanded, nothing fetched), each paragraph dropped
 once read, the limits checked as the text grows. Headings, list items and
-table cells are paragraphs in body order; a footnote's or a text box's
+table cells are paragraphs in body order (a table of data reads as its rows,
+as a Word document's does: packages.TableLines); a footnote's or a text box's
 paragraphs come after the paragraph that holds them (the note's number is
 left out: "Tuesday1" would read as a figure). Comments are not the article
 and are left out, as Word's are.
@@ -30,10 +31,23 @@ from . import errors
 from .document import Document
 from .intake import read_bytes
 from .limits import InputLimits
-from .packages import Body, body_lines, package_document, properties, read_package, small_part
+from .packages import (
+    Body,
+    TableLines,
+    body_lines,
+    package_document,
+    properties,
+    read_package,
+    small_part,
+    tables_around,
+)
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+# A table's parts (a merged cell's covered places are cells too: each row keeps its width).
+_CELLS = (f"{TABLE}table-cell", f"{TABLE}covered-table-cell")
+_ROW, _TABLE = f"{TABLE}table-row", f"{TABLE}table"
 _PARAGRAPHS = (f"{TEXT}p", f"{TEXT}h")
 # Paragraphs that are no part of the text read: a comment's, a deletion's (kept apart until the
 # change is accepted or rejected) and a change's own note.
@@ -95,7 +109,7 @@ def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[tuple[str, bool]]:
     events = etree.iterparse(
         stream,
         events=("end",),
-        tag=(*_PARAGRAPHS, _REGION),
+        tag=(*_PARAGRAPHS, _REGION, *_CELLS, _ROW, _TABLE),
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -103,11 +117,15 @@ def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[tuple[str, bool]]:
     )
     tracked = False
     held: list[str] = []  # paragraphs inside another, read once that one is
+    table = TableLines(_CELLS, _ROW, _TABLE)
     try:
         for _, element in events:
             if element.tag == _REGION:
                 tracked = tracked or next(element.iter(*_CHANGES), None) is not None
                 _drop(element)
+                continue
+            if element.tag not in _PARAGRAPHS:  # a table's cell, row or the table ends
+                yield from table.ended(element.tag, tables_around(element, _TABLE))
                 continue
             inside, not_text = _where(element)
             if not_text:
@@ -116,9 +134,10 @@ def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[tuple[str, bool]]:
                 held.append(_text(element))
                 element.clear(keep_tail=True)
             else:
-                yield _text(element), tracked
+                depth = tables_around(element, _TABLE)
+                yield from table.paragraph(_text(element), tracked, depth)
                 for note in held:
-                    yield note, tracked
+                    yield from table.paragraph(note, tracked, depth)
                 held.clear()
                 _drop(element)
     except etree.XMLSyntaxError as exc:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from . import errors
 from .decoding import as_text
@@ -141,3 +141,80 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def tables_around(element: Any, table: str) -> int:
+    """How many tables (elements of tag `table`) hold this element: 0 in the body, 1 in a
+    table's cell, 2 in a table in one."""
+    return len(list(element.iterancestors(table)))
+
+
+Line = tuple[str, bool]  # a paragraph's text, and whether it had tracked changes
+
+
+class TableLines:
+    """The paragraphs of the table being read, held until it ends: then its rows, if it is a table
+    of data (each cell one paragraph at most, no table inside it), one line each between bars
+    under its ruled heading row ("| Q1 2025 | 4.1 |"), as a Markdown table reads; else its
+    paragraphs as they came. At most MAX_HELD are held (a table of millions of paragraphs in a
+    hostile file): past that, the table reads as paragraphs, as they come. `cell`, `row` and
+    `table`: the tags of the format's elements."""
+
+    MAX_HELD = 20_000
+
+    def __init__(self, cell: str | tuple[str, ...], row: str, table: str) -> None:
+        self.tags = (cell if isinstance(cell, tuple) else (cell,), row, table)
+        self.held: list[tuple[Line, int, int]] = []  # each paragraph, its row and its cell
+        self.widths: list[int] = []  # each row's cells, empty ones too
+        self.row = self.cell = 0
+        self.of_data = True
+        self.streaming = False  # past MAX_HELD: the rest of this table is passed on
+
+    def _reset(self) -> None:
+        self.held, self.widths, self.row, self.cell = [], [], 0, 0
+        self.of_data, self.streaming = True, False
+
+    def paragraph(self, text: str, changed: bool, depth: int) -> Iterator[Line]:
+        if depth == 0 or self.streaming:
+            yield text, changed
+            return
+        self.of_data = self.of_data and depth == 1  # a table inside a cell: one laying out the page
+        self.held.append(((text, changed), self.row, self.cell))
+        if len(self.held) > self.MAX_HELD:
+            self.streaming = True
+            yield from (line for line, _, _ in self.held)
+            self.held = []
+
+    def ended(self, tag: str, depth: int) -> Iterator[Line]:
+        """A cell, a row or a table ends (`depth`: the tables around it)."""
+        cells, row, table = self.tags
+        if tag == table:
+            if depth == 0:  # the outermost: its lines, now that all of it is read
+                yield from (line for line, _, _ in self.held) if self.streaming else self._lines()
+                self._reset()
+        elif depth == 1:  # a cell or a row of the outermost table, not of one inside it
+            if tag in cells:
+                self.cell += 1
+            elif tag == row:
+                self.widths.append(self.cell)
+                self.row, self.cell = self.row + 1, 0
+
+    def _lines(self) -> Iterator[Line]:
+        cells: dict[tuple[int, int], list[Line]] = {}
+        for line, row, cell in self.held:
+            if line[0].strip():
+                cells.setdefault((row, cell), []).append(line)
+        if not self.of_data or any(len(lines) > 1 for lines in cells.values()):
+            yield from (line for line, _, _ in self.held)
+            return
+        rows: dict[int, dict[int, Line]] = {}
+        for (row, cell), (line,) in cells.items():
+            rows.setdefault(row, {})[cell] = line
+        for number, index in enumerate(sorted(rows)):
+            in_row = rows[index]
+            width = max(self.widths[index] if index < len(self.widths) else 0, max(in_row) + 1)
+            texts = [" ".join(in_row[cell][0].split()) if cell in in_row else "" for cell in range(width)]
+            bars = "|" + "|".join(f" {text} " if text else " " for text in texts) + "|"
+            yield bars, any(changed for _, changed in in_row.values())
+            if number == 0 and len(rows) > 1:  # a heading over rows (one row alone is data)
+                yield "|" + "---|" * width, False

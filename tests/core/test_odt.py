@@ -58,8 +58,7 @@ def test_what_libreoffice_wrote_is_read_as_the_text_a_reader_sees():
         "Minutes of the council meeting, 24 November 2026.",  # the footnote, after its paragraph
         "Route 9 runs every ten minutes.",
         "Route 12 is new.",
-        "Route",
-        "Riders",
+        "| Route | Riders |",  # a table of data, as its rows (one row alone: no heading ruled)
         "Riders can read the full plan online.",
         "“We listened to riders,” the mayor said.",  # the text box, after its paragraph
         "Line one",
@@ -285,3 +284,30 @@ def test_random_bodies_keep_every_word_of_the_text_and_none_of_comments_or_delet
         words = set(text.split())
         assert [w for w in random_body.kept if w not in words] == [], seed
         assert [w for w in random_body.gone if w in words] == [], seed
+
+
+def test_a_table_of_data_reads_as_its_rows_and_one_laying_out_the_page_as_paragraphs(tmp_path):
+    """Each cell was a paragraph of its own: "4.1" alone, its figure unread, its row unseen."""
+    t = 'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+
+    def row(*cells: str) -> str:
+        return (
+            "<table:table-row>"
+            + "".join(f"<table:table-cell><text:p>{cell}</text:p></table:table-cell>" for cell in cells)
+            + "</table:table-row>"
+        )
+
+    data = f"<table:table {t}>{row('Quarter', 'Riders (millions)')}{row('Q1 2025', '4.1')}</table:table>"
+    layout = (
+        f"<table:table {t}><table:table-row><table:table-cell><text:p>A page laid out.</text:p>"
+        "<text:p>Its second paragraph.</text:p></table:table-cell></table:table-row></table:table>"
+    )
+    path = with_body(tmp_path, f"<text:p>Ridership rose.</text:p>{data}{layout}")
+    assert load_path(path).text.split("\n") == [
+        "Ridership rose.",
+        "| Quarter | Riders (millions) |",
+        "|---|---|",
+        "| Q1 2025 | 4.1 |",
+        "A page laid out.",
+        "Its second paragraph.",
+    ]
