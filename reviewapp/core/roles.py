@@ -110,7 +110,8 @@ def _flag_table(texts: Sequence[str], contexts: list[int], start: int, rule: int
 
 
 # A table's rule row under its heading: "|---|:---:|", "--- | ---".
-_TABLE_RULE = compile_rule(r"\s*+\|?\s*+:?-{3,}:?\s*+(?:\|\s*+:?-{3,}:?\s*+)*\|?\s*+$")
+# Anchored and taken whole (possessive): linear on any line, a run of spaces or dashes included.
+_TABLE_RULE = compile_rule(r"\A\s*+\|?+\s*+:?+-{3,}+:?+\s*+(?:\|\s*+:?+-{3,}+:?+\s*+)*+\|?+\s*+\Z")
 
 
 def _flag_neighbour_lines(texts: Sequence[str], contexts: list[int], quoted: frozenset[str]) -> None:
