@@ -229,6 +229,8 @@ def test_a_label_does_not_hide_a_figure_beside_it(sentence):
         ("The shop at 123 Main St. reopened on Friday.", "figure"),
         ("Call the city office at 555-0142 for details.", "figure"),
         ("Call the city office at 555-123-4567 for details.", "figure"),
+        # An obituary's family: its numbers count relatives.
+        ("She is survived by her husband of 52 years, three children and seven grandchildren.", "figure"),
     ],
 )
 def test_a_life_an_address_and_a_telephone_number_are_no_data(sentence, not_read_as):

@@ -398,6 +398,8 @@ def _signals(
         for m in regex.finditer(text)
         if not overlaps(dates, *m.span()) and not _names_something(text, m.start())
     ]
+    if "family" in cues:  # "survived by her husband of 52 years and three children": relatives
+        figures = []
     reported = bool(names) and _has_verb(tokens, norms, _reporting_verbs())
     acting = bool(names) and _has_verb(tokens, norms, word_list("action_verbs"))
     cues.update(name for name, seen in (("figure", figures), ("dated", dates), ("name", names),
@@ -441,7 +443,7 @@ def _signals(
 # are those looked for by name.
 _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "will", "trend", "attribution",
-    "change", "record", "comparison", "plan", "conversation", "evaluative",
+    "change", "record", "comparison", "plan", "conversation", "evaluative", "family",
 )  # fmt: skip
 _CUE_SET = frozenset(name for name in _PATTERNS if name not in ("date", "figure"))
 
