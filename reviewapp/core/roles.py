@@ -83,19 +83,18 @@ def paragraph_contexts(
 def _flag_tables(texts: Sequence[str], contexts: list[int]) -> None:
     """The rows of Markdown tables: runs of paragraphs opening with "|" with a rule row
     ("|---|---|") under their heading."""
-    index = 0
-    rows = [text.lstrip().startswith("|") for text in texts]
-    while index < len(texts):
-        if not rows[index]:
-            index += 1
-            continue
-        end = index
-        while end + 1 < len(texts) and rows[end + 1]:
-            end += 1
-        rule = next((i for i in range(index, end + 1) if _TABLE_RULE.match(texts[i])), None)
+    # The paragraphs opening with a bar, found at C speed (every pass of an edit looks: a 20 MB
+    # draft has 290,000 paragraphs), then taken in runs.
+    bars = list(compress(count(), map(str.startswith, texts, repeat("|"))))
+    at = 0
+    while at < len(bars):
+        start = end = bars[at]
+        while at + 1 < len(bars) and bars[at + 1] == end + 1:
+            at, end = at + 1, end + 1
+        rule = next((i for i in range(start, end + 1) if _TABLE_RULE.match(texts[i])), None)
         if rule is not None and rule < end:
-            _flag_table(texts, contexts, index, rule, end)
-        index = end + 1
+            _flag_table(texts, contexts, start, rule, end)
+        at += 1
 
 
 def _flag_table(texts: Sequence[str], contexts: list[int], start: int, rule: int, end: int) -> None:
