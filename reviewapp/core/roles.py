@@ -35,6 +35,9 @@ TABLE_HEAD = 256
 TABLE_ROW = 512
 TABLE_MORE = 1024
 TABLE_INTRODUCED = 2048
+# A line of a comment in the markup that runs over several paragraphs ("<!--", "note for the
+# desk", "-->"): no text readers see (one paragraph alone is boilerplate.toml's to find).
+IN_COMMENT = 4096
 
 _MAX_TITLE_WORDS = 20
 _WINDOW = 80  # characters between the production verb and the AI term
@@ -77,7 +80,24 @@ def paragraph_contexts(
     _flag_transcript_turns(texts, contexts)
     _flag_author_bios(texts, contexts, byline)
     _flag_tables(texts, contexts)
+    _flag_comments(texts, contexts)
     return contexts
+
+
+_MAX_COMMENT_LINES = 200  # a comment left open runs no further (an unclosed "<!--" is no comment)
+
+
+def _flag_comments(texts: Sequence[str], contexts: list[int]) -> None:
+    """The paragraphs of comments in the markup that open in one paragraph and close in a later
+    one ("<!--" … "-->")."""
+    for start in compress(count(), map(str.startswith, texts, repeat("<!--"))):
+        if "-->" in texts[start]:
+            continue  # closed where it opens: one paragraph
+        last = min(len(texts), start + _MAX_COMMENT_LINES)
+        end = next((i for i in range(start + 1, last) if "-->" in texts[i]), None)
+        if end is not None and texts[end].rstrip().endswith("-->"):
+            for index in range(start, end + 1):
+                contexts[index] |= IN_COMMENT
 
 
 def _flag_tables(texts: Sequence[str], contexts: list[int]) -> None:
@@ -249,7 +269,7 @@ def classify(
 ) -> str:
     """The paragraph's role (`context`: its flags, paragraph_contexts); `words` (its word set)
     saves working it out again."""
-    if context & HIDDEN:  # whatever it says, no reader sees it
+    if context & (HIDDEN | IN_COMMENT):  # whatever it says, no reader sees it
         return BOILERPLATE
     if context & (IN_FRONT_MATTER | CREDIT_LINE | AUTHOR_BIO | TABLE_HEAD):
         return META

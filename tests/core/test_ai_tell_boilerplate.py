@@ -69,3 +69,30 @@ def test_page_furniture_lines(line, rule):
 )
 def test_sentences_mentioning_furniture_words_are_not_boilerplate(line):
     assert findings_of(f"Headline here\n{line}", "boilerplate") == []
+
+
+def test_a_comment_in_the_markup_is_found_on_each_of_its_lines_and_read_as_nothing_else():
+    """ "<!-- TODO: check the vote count… -->" was a claim with a source; a comment over several
+    lines was body text ("hold until 6 p.m." a check-worthy statement)."""
+    from reviewapp.core import Analyzer, load_text
+
+    text = (
+        "# Budget\n\nThe council voted 7-2 on Tuesday, the minutes show.\n\n"
+        "<!-- TODO: check the vote count with the clerk; Lopez said 8-1? -->\n\n"
+        "<!--\nnote for the desk:\nhold until 6 p.m.\n-->\n\nIt meets again in May.\n"
+    )
+    result = Analyzer().analyze(load_text(text, fmt="md"))
+    found = [(f.rule, f.text) for f in result.findings if f.category != "claim" or "TODO" in f.text]
+    assert [text for rule, text in found if rule == "boilerplate.comment"] == [
+        "<!-- TODO: check the vote count with the clerk; Lopez said 8-1? -->",
+        "<!--",
+        "note for the desk:",
+        "hold until 6 p.m.",
+        "-->",
+    ]
+    assert all(rule == "boilerplate.comment" for rule, _ in found)
+    # An opening mark never closed is no comment: what follows is read.
+    unclosed = Analyzer().analyze(
+        load_text("# Budget\n\n<!--\n\nThe council voted 7-2 on Tuesday.\n", fmt="md")
+    )
+    assert "body" in unclosed.roles[1:]

@@ -31,7 +31,7 @@ WORDS = [
     # what the paragraph contexts read from neighbours: introductions, quotations, bios, credits
     "said:", "“", "”", "By", "Jane", "Smith", "is", "a", "[^1]:", "— Maria Lopez (@maria)",
     # tables, transcripts' times, source lines and credits
-    "|", "|---|", "| 4.1 |", "[00:01:07]", "RUIZ:", "Source:", "Reporting", "Correction:",
+    "|", "|---|", "| 4.1 |", "[00:01:07]", "RUIZ:", "Source:", "Reporting", "Correction:", "<!--", "-->",
 ]  # fmt: skip
 token = st.one_of(st.sampled_from(WORDS), st.text(min_size=1, max_size=6))
 separator = st.sampled_from([" ", " ", " ", "\n", "\n\n", ". ", ", ", "  "])

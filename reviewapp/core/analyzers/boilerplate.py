@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..findings import Finding
 from ..policy import Policy
-from ..roles import BOILERPLATE, HIDDEN
+from ..roles import BOILERPLATE, HIDDEN, IN_COMMENT
 from ..rules import house_rules, whole_line_rule
 from .base import Check, RuleInfo
 from .context import ParagraphContext
@@ -25,6 +25,7 @@ class BoilerplateCheck(Check):
     def __init__(self, policy: Policy) -> None:
         super().__init__(policy)
         self.lexicon = house_rules(policy.extra_rule_files, policy.disabled_rules)["boilerplate"]
+        self._comment = next((rule for rule in self.lexicon if rule.name == COMMENT_RULE), None)
 
     def rules(self) -> Sequence[RuleInfo]:
         return [
@@ -35,7 +36,9 @@ class BoilerplateCheck(Check):
     def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
         if ctx.context & HIDDEN:
             return [ctx.finding("boilerplate", HIDDEN_RULE, "warning", 0, len(ctx.text), *_HIDDEN_SAYS)]
-        rule = whole_line_rule(ctx.text, self.lexicon)
+        # A line of a comment over several paragraphs: the comment rule's finding, each line.
+        comment = self._comment if ctx.context & IN_COMMENT else None
+        rule = comment or whole_line_rule(ctx.text, self.lexicon)
         if rule is None:
             return []
         message, suggestion = rule.describe(ctx.text)
@@ -43,6 +46,7 @@ class BoilerplateCheck(Check):
 
 
 HIDDEN_RULE = "boilerplate.hidden"
+COMMENT_RULE = "boilerplate.comment"  # resources/rules/boilerplate.toml
 _HIDDEN_WHY = (
     "The web page this draft was read from hides this paragraph from its readers (hidden, "
     "display: none): it is published with the page, seen by search engines and AI tools, "
