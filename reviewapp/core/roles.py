@@ -190,23 +190,40 @@ def _runs_on(text: str) -> bool:
 
 
 def _flag_transcript_turns(texts: Sequence[str], contexts: list[int]) -> None:
-    """A transcript's turns ("LOPEZ: Ridership fell 22 percent."): a speaker's name in capitals and
-    a colon opening two paragraphs or more (a dateline or "UPDATE:" opens one, or is no name)."""
+    """A transcript's turns ("LOPEZ: Ridership fell 22 percent."): a speaker's name and a colon
+    opening two paragraphs or more (a dateline or "UPDATE:" opens one, or is no name). A name not
+    in capitals ("Lopez: We will add routes.") is a speaker's only where the draft names that
+    person too ("Mayor Maria Lopez"): "Where:" and "Cost:" open an event listing's lines."""
     labels: dict[str, list[int]] = {}
     for index, match in enumerate(map(TURN_LABEL.match, texts)):
         if match is not None and (label := match.group("label")).lower() not in _NOT_SPEAKERS:
             labels.setdefault(label, []).append(index)
-    for indices in labels.values():
-        if len(indices) >= 2:
+    turns = {label: indices for label, indices in labels.items() if len(indices) >= 2}
+    named = _named_in(texts, [label for label in turns if not label.isupper()][:_MAX_NAMES_LOOKED_FOR])
+    for label, indices in turns.items():
+        if label.isupper() or label.split()[-1] in named:
             for index in indices:
                 contexts[index] |= TURN
 
 
-# A name in capitals and a colon at a paragraph's start: "LOPEZ: …", "MARIA LOPEZ: …", "DR. KIM: …",
+_MAX_NAMES_LOOKED_FOR = 20  # a draft of thousands of "Name:" lines is no interview
+
+
+def _named_in(texts: Sequence[str], labels: list[str]) -> set[str]:
+    """The last words of `labels` that the draft names as people: after a capitalised word
+    ("Maria Lopez", "Mayor Lopez"), not as a label again. One pass over the text for them all."""
+    if not labels:
+        return set()
+    surnames = "|".join(sorted({re.escape(label.split()[-1]) for label in labels}))
+    pattern = re.compile(rf"[A-Z][\w.'’-]*+[ \t]++({surnames})\b(?![ \t]*+:)")
+    return {match.group(1) for match in pattern.finditer("\n".join(texts))}
+
+
+# A name and a colon at a paragraph's start: "LOPEZ: …", "MARIA LOPEZ: …", "DR. KIM: …", "Lopez: …",
 # after a recording's time if there is one ("[00:01:07] RUIZ: …").
 TURN_LABEL = compile_rule(
     r"(?:[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s++)?"
-    r"(?P<label>[A-Z][A-Z.'’-]{1,20}(?: [A-Z][A-Z.'’-]{1,20}){0,3}):\s"
+    r"(?P<label>[A-Z][A-Za-z.'’-]{1,20}(?: [A-Z][A-Za-z.'’-]{1,20}){0,3}):\s"
 )
 _NOT_SPEAKERS = frozenset(
     "update updated breaking correction note editor's note disclaimer disclosure source sources photo "

@@ -246,6 +246,21 @@ def test_a_transcripts_turns_are_its_speakers():
     ]
 
 
+def test_a_speakers_name_not_in_capitals_opens_a_turn_where_the_draft_names_that_person():
+    """ "Lopez: Ridership fell 22 percent." was unsourced; "Where:" and "Cost:" open an event
+    listing's lines, and are no one's."""
+    texts = [
+        "Mayor Maria Lopez spoke with reporter Tom Smith on Tuesday.",
+        "Smith: How did ridership change?",
+        "Lopez: Ridership fell 22 percent last year.",
+        "Smith: What now?",
+        "Lopez: We will add 14 routes by March.",
+    ]
+    assert [bool(c & TURN) for c in paragraph_contexts(texts)] == [False, True, True, True, True]
+    listing = ["Where: Riverside Park", "Cost: $10", "Where: The old mill", "Cost: $25"]
+    assert [bool(c & TURN) for c in paragraph_contexts(listing)] == [False] * 4
+
+
 def test_a_recorded_transcripts_turns_after_their_times_are_its_speakers():
     """ "[00:00:12] RUIZ: Ridership fell 22 percent…" was unsourced: the time hid the label."""
     texts = [
