@@ -152,26 +152,33 @@ def test_a_source_opening_the_next_paragraph_attributes_the_last_sentence_above_
 
 
 @pytest.mark.parametrize(
-    ("text", "edit"),
+    ("text", "edit", "changed"),
     [
         (  # the source opening the paragraph below
             f"{BODY}Ridership fell 22 percent last year.\nThat's according to the agency.\n",
             ("That's according to the agency.", "Riders noticed."),
+            [1, 2],
         ),
         (  # the introduction in the paragraph above
             f"{BODY}The agency said:\nRidership fell 22 percent last year.\n",
             ("The agency said:", "The changes include:"),
+            [1, 2],
+        ),
+        (  # the source line under a table
+            f"{BODY}| Year | Riders |\n|---|---|\n| 2025 | 4.1 million |\nSource: Transit Authority.\n",
+            ("Source: Transit Authority.", "Riders noticed."),
+            [3, 4],
         ),
     ],
 )
-def test_an_edit_to_a_neighbour_that_attributes_a_claim_reanalyses_the_claim(text, edit):
+def test_an_edit_to_a_neighbour_that_attributes_a_claim_reanalyses_the_claim(text, edit, changed):
     from reviewapp.core import Analyzer, IncrementalAnalysis, load_text
 
     session = IncrementalAnalysis(Analyzer())
     before = session.run(load_text(text))
     assert [f.severity for f in before.findings if f.rule == "claim.figure"] == ["suggestion"]
     after = session.run(load_text(text.replace(*edit)))
-    assert after.changed == [1, 2]
+    assert after.changed == changed
     assert [f.severity for f in after.findings if f.rule == "claim.figure"] == ["warning"]
 
 
