@@ -20,17 +20,7 @@ from typing import NamedTuple
 from ..findings import Finding
 from ..patterns import GatedAny, GatedPattern, PatternIndex
 from ..policy import Policy
-from ..roles import (
-    ABOVE_CREDIT,
-    ABOVE_SOURCE,
-    BODY,
-    INTRODUCED,
-    TABLE_INTRODUCED,
-    TABLE_MORE,
-    TABLE_ROW,
-    TURN,
-    TURN_LABEL,
-)
+from ..roles import ABOVE_SOURCE, BODY, TABLE_INTRODUCED, TABLE_MORE, TABLE_ROW
 from ..rules import pattern_list, single_pattern, word_list
 from ..scoring.explain import claim_reasons
 from ..scoring.features import cue_features
@@ -38,6 +28,7 @@ from ..scoring.model import load_model
 from ..text import Sentence, inside, overlaps
 from .base import Check, RuleInfo
 from .context import ParagraphContext
+from .sources import WHERE, after_label, label_end, sourced_by_next, whose_words
 
 _MIN_WORDS = 4
 
@@ -129,20 +120,20 @@ class ClaimCheck(Check):
         ready = _ready_patterns(ctx)
         threshold = self.scores.thresholds["claim"]
         sentences = ctx.sentences
-        sourced = _sourced_by_next(ctx, sentences)
+        sourced = sourced_by_next(ctx, sentences)
         # A paragraph that opens with a source ("That's according to…") is not itself a claim there.
         source_first = single_pattern("back_attribution").regex.match(ctx.text) is not None
-        said = _whose_words(ctx)
-        label_end = _label_end(ctx, said)
+        said = whose_words(ctx)
+        label_stop = label_end(ctx, said)
         quoted_speaker: bool | None = None  # worked out when a sentence is all quoted
         for index, sentence in enumerate(sentences):
-            if index == 0 and label_end > sentence.start:  # "RUIZ: Thanks for having me."
-                sentence = _after_label(ctx.text, sentence, label_end)
+            if index == 0 and label_stop > sentence.start:  # "RUIZ: Thanks for having me."
+                sentence = after_label(ctx.text, sentence, label_stop)
             at = ctx.sentence_words(sentence)
             signals = _signals(sentence.text, tokens[at], sentence.start, ctx.urls, ready, norms[at])
             if signals is None:
                 continue
-            where = None  # where the source is, when not in the sentence (a key of _WHERE)
+            where = None  # where the source is, when not in the sentence (a key of sources.WHERE)
             if not signals.attributed:
                 where = said or sourced.get(index)  # "… That's according to…"
                 quotes = ctx.quotes
@@ -194,7 +185,7 @@ class ClaimCheck(Check):
         score = self.model.score(ctx.sentence_features(row), cues)
         message = _TABLE_SOURCED if sourced else _TABLE_UNSOURCED
         if where is not None:
-            message = f"{message} Its source: {_WHERE[where]}."
+            message = f"{message} Its source: {WHERE[where]}."
         return [
             ctx.finding(
                 "claim",
@@ -225,7 +216,7 @@ def _rule_finding(
 ) -> Finding:
     unsourced, sourced, _ = _KINDS[signals.kinds[0]]
     if where is not None:  # the source is outside the sentence: say where, the editor looks there
-        sourced = f"{sourced} Its source: {_WHERE[where]}."
+        sourced = f"{sourced} Its source: {WHERE[where]}."
     return ctx.finding(
         "claim",
         f"claim.{signals.kinds[0]}",
@@ -256,73 +247,6 @@ def _learned_finding(
 
 
 _SOURCED_CUES = frozenset(("attribution", "attributed"))  # what a source within the sentence adds
-
-
-def _sourced_by_next(ctx: ParagraphContext, sentences: Sequence[Sentence]) -> dict[int, str]:
-    """The sentences whose next one gives their source ("That's according to the agency.",
-    "The figures come from the budget office."), the last one's in the next paragraph too: where
-    (a key of _WHERE), by the sentence's index."""
-    # The last sentence's source may open the next paragraph (roles.paragraph_contexts).
-    found = {len(sentences) - 1: "next_paragraph"} if sentences and ctx.context & ABOVE_SOURCE else {}
-    back = single_pattern("back_attribution")
-    if len(sentences) < 2 or not back.may_match(ctx.text, ctx.words):  # most paragraphs: at C speed
-        return found
-    for i in range(len(sentences) - 1):
-        if back.search(sentences[i + 1].text) is not None:
-            found[i] = "next_sentence"
-    return found
-
-
-def _whose_words(ctx: ParagraphContext) -> str | None:
-    """Whose words the whole paragraph is, when someone else's (a key of _WHERE): an embedded
-    post's, a statement's introduced above or named at its end, an interview's answer's, a
-    speaker's named before a colon."""
-    if ctx.context & ABOVE_CREDIT:
-        return "post"
-    if ctx.context & INTRODUCED:
-        return "introduced"
-    if single_pattern("qa_answer").regex.match(ctx.text) is not None:  # "A: Ridership fell…"
-        return "answer"
-    if ctx.context & TURN or single_pattern("speaker_label").regex.match(ctx.text) is not None:
-        return "speaker_label"  # "Mayor Lopez: “…”", a transcript's "LOPEZ: …"
-    return None
-
-
-def _label_end(ctx: ParagraphContext, said: str | None) -> int:
-    """Where the label that says whose words the paragraph is ends ("A:", "LOPEZ:", "[00:01:07]
-    RUIZ:", "Mayor Maria Lopez:"); 0 when there is none. The label is no part of what is said:
-    "HOST: Welcome back." was a check-worthy statement, on the name in the label alone."""
-    if said == "answer":
-        match = single_pattern("qa_answer").regex.match(ctx.text)
-    elif said == "speaker_label":
-        match = (TURN_LABEL.match(ctx.text) if ctx.context & TURN else None) or single_pattern(
-            "speaker_label"
-        ).regex.match(ctx.text)
-    else:
-        return 0
-    return ctx.text.rfind(":", 0, match.end()) + 1 if match is not None else 0
-
-
-def _after_label(text: str, sentence: Sentence, label_end: int) -> Sentence:
-    """The part of the paragraph's first sentence after its speaker's label."""
-    start = label_end
-    while start < sentence.end and text[start].isspace():
-        start += 1
-    return Sentence(start, sentence.end, text[start : sentence.end])
-
-
-# Where a claim's source is, when not in its sentence (the finding says so).
-_WHERE = {
-    "next_sentence": "the next sentence",
-    "next_paragraph": "the start of the next paragraph",
-    "post": "the credit line under this post",
-    "introduced": "the speaker named before or at the end of this quotation",
-    "answer": "the person interviewed",
-    "speaker_label": "the speaker named before the colon",
-    "quotation": "the speaker named beside this quotation",
-    "table_below": "the line under the table",
-    "table_above": "the paragraph above the table",
-}
 
 
 def _quote_has_speaker(ctx: ParagraphContext) -> bool:

@@ -1,0 +1,81 @@
+"""Where a claim's source is when its sentence names none: the next sentence ("That's according
+to the agency."), the next paragraph's opening, the introduction above a statement, an
+interview's answer, a speaker's label, a post's credit line. The claim check (claim.py) asks, and
+its finding says where ("Its source: …").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..roles import ABOVE_CREDIT, ABOVE_SOURCE, INTRODUCED, TURN, TURN_LABEL
+from ..rules import single_pattern
+from ..text import Sentence
+from .context import ParagraphContext
+
+
+def sourced_by_next(ctx: ParagraphContext, sentences: Sequence[Sentence]) -> dict[int, str]:
+    """The sentences whose next one gives their source ("That's according to the agency.",
+    "The figures come from the budget office."), the last one's in the next paragraph too: where
+    (a key of WHERE), by the sentence's index."""
+    # The last sentence's source may open the next paragraph (roles.paragraph_contexts).
+    found = {len(sentences) - 1: "next_paragraph"} if sentences and ctx.context & ABOVE_SOURCE else {}
+    back = single_pattern("back_attribution")
+    if len(sentences) < 2 or not back.may_match(ctx.text, ctx.words):  # most paragraphs: at C speed
+        return found
+    for i in range(len(sentences) - 1):
+        if back.search(sentences[i + 1].text) is not None:
+            found[i] = "next_sentence"
+    return found
+
+
+def whose_words(ctx: ParagraphContext) -> str | None:
+    """Whose words the whole paragraph is, when someone else's (a key of WHERE): an embedded
+    post's, a statement's introduced above or named at its end, an interview's answer's, a
+    speaker's named before a colon."""
+    if ctx.context & ABOVE_CREDIT:
+        return "post"
+    if ctx.context & INTRODUCED:
+        return "introduced"
+    if single_pattern("qa_answer").regex.match(ctx.text) is not None:  # "A: Ridership fell…"
+        return "answer"
+    if ctx.context & TURN or single_pattern("speaker_label").regex.match(ctx.text) is not None:
+        return "speaker_label"  # "Mayor Lopez: “…”", a transcript's "LOPEZ: …"
+    return None
+
+
+def label_end(ctx: ParagraphContext, said: str | None) -> int:
+    """Where the label that says whose words the paragraph is ends ("A:", "LOPEZ:", "[00:01:07]
+    RUIZ:", "Mayor Maria Lopez:"); 0 when there is none. The label is no part of what is said:
+    "HOST: Welcome back." was a check-worthy statement, on the name in the label alone."""
+    if said == "answer":
+        match = single_pattern("qa_answer").regex.match(ctx.text)
+    elif said == "speaker_label":
+        match = (TURN_LABEL.match(ctx.text) if ctx.context & TURN else None) or single_pattern(
+            "speaker_label"
+        ).regex.match(ctx.text)
+    else:
+        return 0
+    return ctx.text.rfind(":", 0, match.end()) + 1 if match is not None else 0
+
+
+def after_label(text: str, sentence: Sentence, label_end: int) -> Sentence:
+    """The part of the paragraph's first sentence after its speaker's label."""
+    start = label_end
+    while start < sentence.end and text[start].isspace():
+        start += 1
+    return Sentence(start, sentence.end, text[start : sentence.end])
+
+
+# Where a claim's source is, when not in its sentence (the finding says so).
+WHERE = {
+    "next_sentence": "the next sentence",
+    "next_paragraph": "the start of the next paragraph",
+    "post": "the credit line under this post",
+    "introduced": "the speaker named before or at the end of this quotation",
+    "answer": "the person interviewed",
+    "speaker_label": "the speaker named before the colon",
+    "quotation": "the speaker named beside this quotation",
+    "table_below": "the line under the table",
+    "table_above": "the paragraph above the table",
+}
