@@ -4,6 +4,7 @@ AI disclosure or body text. Analyzers read only the roles they declare."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from itertools import compress, count, repeat
@@ -26,7 +27,7 @@ HIDDEN = 8  # the web page it came from hides it from its readers (htmltext.py)
 CREDIT_LINE = 16  # it is the credit line under an embedded social post
 INTRODUCED = 32  # someone's words, introduced above ("… the agency said:") or named at its end
 AUTHOR_BIO = 64  # it says who the byline's author is ("Ana Ruiz is a transit advocate…")
-TURN = 128  # a transcript's turn: its speaker's name in capitals and a colon ("LOPEZ: …")
+TURN = 128  # a transcript's turn: its speaker's name and a colon ("LOPEZ: …", "Lopez: …")
 # A Markdown table's rows ("| Q1 2025 | 4.1 | +3% |"), each a paragraph: its heading and the rule
 # under it; its rows of figures; those after the first (the first row's finding stands for the
 # table's figures); and its source, when the paragraph above it gives one ("…, according to
@@ -90,12 +91,18 @@ _MAX_COMMENT_LINES = 200  # a comment left open runs no further (an unclosed "<!
 def _flag_comments(texts: Sequence[str], contexts: list[int]) -> None:
     """The paragraphs of comments in the markup that open in one paragraph and close in a later
     one ("<!--" … "-->")."""
-    for start in compress(count(), map(str.startswith, texts, repeat("<!--"))):
-        if "-->" in texts[start]:
+    opening = list(compress(count(), map(str.startswith, texts, repeat("<!--"))))
+    if not opening:  # most drafts: found at C speed
+        return
+    # Where comments close, looked up for each opening (a draft of nothing but "<!--" lines costs
+    # a search a line, not a scan of the lines after each).
+    closing = list(compress(count(), map(str.__contains__, texts, repeat("-->"))))
+    for start in opening:
+        at = bisect_left(closing, start)
+        if at < len(closing) and closing[at] == start:
             continue  # closed where it opens: one paragraph
-        last = min(len(texts), start + _MAX_COMMENT_LINES)
-        end = next((i for i in range(start + 1, last) if "-->" in texts[i]), None)
-        if end is not None and texts[end].rstrip().endswith("-->"):
+        end = closing[at] if at < len(closing) else None
+        if end is not None and end - start < _MAX_COMMENT_LINES and texts[end].rstrip().endswith("-->"):
             for index in range(start, end + 1):
                 contexts[index] |= IN_COMMENT
 
