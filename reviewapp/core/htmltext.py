@@ -27,6 +27,7 @@ lines, however many its line breaks made.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 # Elements whose whole content is never article text.
@@ -103,9 +104,7 @@ def extract_article(markup: str) -> HtmlArticle:
     drop = in_title = in_h1 = 0
     held: list[tuple[Any, list[str]]] = []  # an article's footers and asides and their text, innermost last
     hidden, quoted = _Passages(chunks), _Passages(chunks)  # hidden elements; block quotations
-    # The tables the walk is inside, innermost last: [a table of data (its rows read as lines,
-    # "| Q1 2025 | 4.1 |"), its rows so far, the cells of the row it is in, its first row's].
-    tables: list[list[int]] = []
+    tables: list[_Table] = []  # the tables the walk is inside, innermost last
 
     def emit(text: str) -> None:
         if drop:
@@ -146,8 +145,8 @@ def extract_article(markup: str) -> HtmlArticle:
         tag = element.tag if isinstance(element.tag, str) else ""
         tag = tag.lower()
         if closing:
-            if tag in _TABLE_PARTS and tables and tables[-1][0]:
-                _end_cell(tables[-1], tag, emit)
+            if tag in _TABLE_PARTS and tables and tables[-1].of_data:
+                tables[-1].end(tag, emit)
             elif tag in _BLOCK:
                 emit("\n")
             if closing & _TABLE:
@@ -191,10 +190,10 @@ def extract_article(markup: str) -> HtmlArticle:
             quoted.enter()
             close |= _QUOTES
         if tag == "table":
-            tables.append([_holds_data(element), 0, 0, 0])
+            tables.append(_Table(_holds_data(element)))
             close |= _TABLE
-        if tag in _TABLE_PARTS and tables and tables[-1][0]:
-            _start_cell(tables[-1], tag, emit)
+        if tag in _TABLE_PARTS and tables and tables[-1].of_data:
+            tables[-1].start(tag, emit)
         elif tag in _BLOCK:
             emit("\n")
         text(element.text)
@@ -235,28 +234,36 @@ def _rows(table: Any) -> Any:
             yield from (row for row in child if isinstance(row.tag, str) and row.tag.lower() == "tr")
 
 
-def _start_cell(table: list[int], tag: str, emit: Any) -> None:
-    """A table of data's row is a line, its cells between bars: "| Q1 2025 | 4.1 |"."""
-    if tag == "tr":
-        emit("\n")
-        if table[1] == 1:  # a row under the first: that one is the table's heading, ruled under
-            emit("|" + "---|" * table[3] + "\n")
-        table[2] = 0
-    else:
-        emit("| " if table[2] == 0 else " | ")
-        table[2] += 1
+class _Table:
+    """A table the walk is in. A table of data's row is a line, its cells between bars ("| Q1 2025
+    | 4.1 |"); the first row, when others follow, is its heading, ruled under as a Markdown
+    table's is ("|---|---|"), so that the two read alike."""
 
+    __slots__ = ("cells", "of_data", "rows", "width")
 
-def _end_cell(table: list[int], tag: str, emit: Any) -> None:
-    """A row's end closes its line. The first row, when others follow, is the table's heading,
-    ruled under as a Markdown table's is ("|---|---|"), so that the two read alike."""
-    cells = table[2]
-    if tag != "tr" or not cells:
-        return
-    emit(" |\n")
-    if table[1] == 0:
-        table[3] = cells
-    table[1] += 1
+    def __init__(self, of_data: bool) -> None:
+        self.of_data = of_data  # a table of data, not one laying out the page (_holds_data)
+        self.rows = 0  # the rows read so far
+        self.cells = 0  # the cells of the row the walk is in
+        self.width = 0  # the first row's cells
+
+    def start(self, tag: str, emit: Callable[[str], None]) -> None:
+        if tag == "tr":
+            emit("\n")
+            if self.rows == 1:  # a row under the first: that one is the heading, ruled under
+                emit("|" + "---|" * self.width + "\n")
+            self.cells = 0
+        else:
+            emit("| " if self.cells == 0 else " | ")
+            self.cells += 1
+
+    def end(self, tag: str, emit: Callable[[str], None]) -> None:
+        if tag != "tr" or not self.cells:
+            return
+        emit(" |\n")
+        if self.rows == 0:
+            self.width = self.cells
+        self.rows += 1
 
 
 class _Passages:
