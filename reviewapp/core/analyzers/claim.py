@@ -28,7 +28,7 @@ from ..scoring.model import load_model
 from ..text import Sentence, inside, overlaps
 from .base import Check, RuleInfo
 from .context import ParagraphContext
-from .sources import WHERE, after_label, label_end, sourced_by_next, whose_words
+from .sources import WHERE, after_label, sourced_by_next, whose_words
 
 _MIN_WORDS = 4
 
@@ -123,8 +123,7 @@ class ClaimCheck(Check):
         sourced = sourced_by_next(ctx, sentences)
         # A paragraph that opens with a source ("That's according to…") is not itself a claim there.
         source_first = single_pattern("back_attribution").regex.match(ctx.text) is not None
-        said = whose_words(ctx)
-        label_stop = label_end(ctx, said)
+        said, label_stop = whose_words(ctx)
         quoted_speaker: bool | None = None  # worked out when a sentence is all quoted
         for index, sentence in enumerate(sentences):
             if index == 0 and label_stop > sentence.start:  # "RUIZ: Thanks for having me."
@@ -167,18 +166,18 @@ class ClaimCheck(Check):
     def _table_row(self, ctx: ParagraphContext) -> list[Finding]:
         """A table's figures, once: on its first row, for the table (always: the score, learned
         from sentences, is given but decides nothing for a row, which is none)."""
-        if ctx.context & TABLE_MORE or not ctx.text.strip():
+        text = ctx.text.strip()
+        if ctx.context & TABLE_MORE or not text:
             return []
         signals = _signals(ctx.text, ctx.tokens, 0, ctx.urls, _ready_patterns(ctx), ctx.norms)
         # A number in a cell after the first is a figure: the heading says of what ("Riders
         # (millions)"), where a bare "4.1" in a sentence counts nothing the rules can tell.
-        cells = ctx.text.strip().strip("|").split("|")[1:]
+        cells = text.strip("|").split("|")[1:]
         if not any(map(_DIGIT.search, cells)) and (signals is None or "figure" not in signals.cues):
             return []
         where = "table_below" if ctx.context & ABOVE_SOURCE else None
         where = where or ("table_above" if ctx.context & TABLE_INTRODUCED else None)
         sourced = (signals is not None and signals.attributed) or where is not None
-        text = ctx.text.strip()
         start = ctx.text.index(text)
         row = Sentence(start, start + len(text), text)
         cues = cue_features(signals.cues) if signals is not None else []

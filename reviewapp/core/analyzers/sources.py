@@ -6,6 +6,7 @@ its finding says where ("Its source: …").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..roles import ABOVE_CREDIT, ABOVE_SOURCE, INTRODUCED, TURN, TURN_LABEL
@@ -29,34 +30,31 @@ def sourced_by_next(ctx: ParagraphContext, sentences: Sequence[Sentence]) -> dic
     return found
 
 
-def whose_words(ctx: ParagraphContext) -> str | None:
+def whose_words(ctx: ParagraphContext) -> tuple[str | None, int]:
     """Whose words the whole paragraph is, when someone else's (a key of WHERE): an embedded
     post's, a statement's introduced above or named at its end, an interview's answer's, a
-    speaker's named before a colon."""
+    speaker's named before a colon; and where the label that says so ends ("A:", "LOPEZ:",
+    "[00:01:07] RUIZ:", "Mayor Maria Lopez:"; 0 when there is none). The label is no part of what
+    is said: "HOST: Welcome back." was a check-worthy statement, on the name in the label alone."""
     if ctx.context & ABOVE_CREDIT:
-        return "post"
+        return "post", 0
     if ctx.context & INTRODUCED:
-        return "introduced"
-    if single_pattern("qa_answer").regex.match(ctx.text) is not None:  # "A: Ridership fell…"
-        return "answer"
-    if ctx.context & TURN or single_pattern("speaker_label").regex.match(ctx.text) is not None:
-        return "speaker_label"  # "Mayor Lopez: “…”", a transcript's "LOPEZ: …"
-    return None
+        return "introduced", 0
+    text = ctx.text
+    answer = single_pattern("qa_answer").regex.match(text)  # "A: Ridership fell…"
+    if answer is not None:
+        return "answer", _after_colon(text, answer)
+    # "Mayor Lopez: “…”", a transcript's "LOPEZ: …"
+    label = (TURN_LABEL.match(text) if ctx.context & TURN else None) or single_pattern(
+        "speaker_label"
+    ).regex.match(text)
+    if label is not None:
+        return "speaker_label", _after_colon(text, label)
+    return ("speaker_label", 0) if ctx.context & TURN else (None, 0)
 
 
-def label_end(ctx: ParagraphContext, said: str | None) -> int:
-    """Where the label that says whose words the paragraph is ends ("A:", "LOPEZ:", "[00:01:07]
-    RUIZ:", "Mayor Maria Lopez:"); 0 when there is none. The label is no part of what is said:
-    "HOST: Welcome back." was a check-worthy statement, on the name in the label alone."""
-    if said == "answer":
-        match = single_pattern("qa_answer").regex.match(ctx.text)
-    elif said == "speaker_label":
-        match = (TURN_LABEL.match(ctx.text) if ctx.context & TURN else None) or single_pattern(
-            "speaker_label"
-        ).regex.match(ctx.text)
-    else:
-        return 0
-    return ctx.text.rfind(":", 0, match.end()) + 1 if match is not None else 0
+def _after_colon(text: str, label: re.Match[str]) -> int:
+    return text.rfind(":", 0, label.end()) + 1
 
 
 def after_label(text: str, sentence: Sentence, label_end: int) -> Sentence:
