@@ -162,15 +162,19 @@ class TableLines:
 
     MAX_HELD = 20_000
 
+    held: list[tuple[Line, int, int]]  # each paragraph, its row and its cell
+    widths: list[int]  # each row's cells, empty ones too
+    row: int
+    cell: int
+    of_data: bool
+    streaming: bool  # past MAX_HELD: the rest of this table is passed on
+
     def __init__(self, cell: str | tuple[str, ...], row: str, table: str) -> None:
         self.tags = (cell if isinstance(cell, tuple) else (cell,), row, table)
-        self.held: list[tuple[Line, int, int]] = []  # each paragraph, its row and its cell
-        self.widths: list[int] = []  # each row's cells, empty ones too
-        self.row = self.cell = 0
-        self.of_data = True
-        self.streaming = False  # past MAX_HELD: the rest of this table is passed on
+        self._reset()
 
     def _reset(self) -> None:
+        """Ready for the next table."""
         self.held, self.widths, self.row, self.cell = [], [], 0, 0
         self.of_data, self.streaming = True, False
 
