@@ -246,6 +246,44 @@ def test_a_life_an_address_and_a_telephone_number_are_no_data(sentence, not_read
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "The museum is open from 10 a.m. to 5 p.m. Tuesday through Sunday.",
+        "Services will be held at 11 a.m. Saturday at St. Mary's Church.",
+        "The road will be closed between 9 a.m. and 4 p.m. on Saturday.",
+        "Tickets cost $15 for adults and $8 for children under 12.",
+        "The meeting is at 6:30 p.m. on Monday in the council chamber.",
+    ],
+)
+def test_information_for_readers_is_no_claim(sentence):
+    """Opening hours, when a service is held, what a ticket costs: checked against a listing,
+    not for a source (each was a blocking dated or figure claim)."""
+    signals = sentence_signals(sentence)
+    assert signals is not None and "service" in signals.cues and signals.kinds == ()
+    assert findings_of(BODY + sentence, "claim") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # a figure beside the service line's own times and prices
+        ("The market closed at 4 p.m. with the Dow down 300 points.", "figure"),
+        (
+            "The meeting starts at 7 p.m. on Monday, when members will vote on the $4 million budget.",
+            "figure",
+        ),
+        ("Tickets cost $15, up from $10 last year.", "figure"),  # a rise
+        ("The vote is at 7 p.m. Tuesday, and the mayor is expected to win.", "prediction"),
+        ("Admission is $25, the highest price in the festival's history.", "superlative"),
+        ("The museum, which drew a record 2 million visitors last year, is open from 10 a.m.", "figure"),
+    ],
+)
+def test_a_service_line_that_says_more_is_still_a_claim(sentence, kind):
+    signals = sentence_signals(sentence)
+    assert signals is not None and "service" in signals.cues and kind in signals.kinds
+
+
+@pytest.mark.parametrize(
     ("sentence", "attributed"),
     [
         ("Analysts polled by FactSet had expected revenue of $1.9 billion.", True),

@@ -258,3 +258,26 @@ def test_a_speakers_label_is_no_check_worthy_name():
     assert [(f.rule, f.severity, f.text) for f in found] == [
         ("claim.figure", "suggestion", "Ridership fell 22 percent during the pandemic.")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Doors open at 7 p.m.; the show starts at 8.",  # score 0.37
+        "Registration closes on Friday at 5 p.m.",  # 0.33
+        "Anyone with information is asked to call police at 555-0142.",  # 0.36
+        "Contact Jane Doe at 555-0199 for more details.",  # 0.35
+        "Call 911 in an emergency.",  # 0.36
+    ],
+)
+def test_information_for_readers_is_no_learned_claim(sentence):
+    """Times of day and telephone numbers raise the score as numbers; a service line has no source
+    to add."""
+    assert [f.rule for f in findings_of(f"{BODY}The council met on Tuesday.\n{sentence}\n", "claim")] == []
+
+
+def test_an_attributed_service_line_keeps_its_learned_claim():
+    """A curfew's hours "the governor said" are a statement to confirm against its source."""
+    sentence = "The curfew begins at 10 p.m. and runs until 6 a.m., the governor said."
+    found = findings_of(f"{BODY}The council met on Tuesday.\n{sentence}\n", "claim")
+    assert [(f.rule, f.severity) for f in found] == [("claim.learned", "suggestion")]
