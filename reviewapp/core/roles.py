@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
-from itertools import compress, count, repeat
+from itertools import compress, count, islice, repeat
 
 from .document import at_most_words
 from .metadata import HEAD_LINES, TIME_OF_DAY, TIME_ZONE, is_byline, is_date_line
@@ -36,9 +36,15 @@ TABLE_HEAD = 256
 TABLE_ROW = 512
 TABLE_MORE = 1024
 TABLE_INTRODUCED = 2048
-# A line of a comment in the markup that runs over several paragraphs ("<!--", "note for the
-# desk", "-->"): no text readers see (one paragraph alone is boilerplate.toml's to find).
+# A comment in the markup, a paragraph of its own ("<!-- TODO: check the vote -->") or a line of
+# one over several ("<!--", "note for the desk", "-->"): no text readers see.
 IN_COMMENT = 4096
+# A comment's opening mark, never closed (nor within _MAX_COMMENT_LINES): published as a web page
+# or Markdown, what follows would be hidden (what follows is read, as the editor sees it).
+UNCLOSED_COMMENT = 8192
+# A press release's section about its sender, its heading ("About Acme Corp.") and the paragraphs
+# under it ("Acme Corp. is a leading provider of…"): the sender's words about itself.
+ABOUT_SENDER = 16384
 
 _MAX_TITLE_WORDS = 20
 _WINDOW = 80  # characters between the production verb and the AI term
@@ -82,15 +88,56 @@ def paragraph_contexts(
     _flag_author_bios(texts, contexts, byline)
     _flag_tables(texts, contexts)
     _flag_comments(texts, contexts)
+    _flag_about_sender(texts, contexts)
     return contexts
 
 
-_MAX_COMMENT_LINES = 200  # a comment left open runs no further (an unclosed "<!--" is no comment)
+_MAX_ABOUT_HEADINGS = 10  # looked at: a draft of thousands of "About …" lines costs no more
+_MAX_ABOUT_PARAGRAPHS = 6
+_SENDER_NAMED_IN = 200
+
+
+def _flag_about_sender(texts: Sequence[str], contexts: list[int]) -> None:
+    """A section about a sender the draft names above it ("About Acme Corp." where the story says
+    "Acme Corp. said…"), its heading and the paragraphs under it, up to the next heading, a
+    press release's closing line or its end. Not the draft's first line ("About Time" is a title)."""
+    headings = list(compress(count(), map(str.startswith, texts, repeat("About "))))  # at C speed
+    for index in headings[:_MAX_ABOUT_HEADINGS]:
+        heading = _ABOUT_HEADING.match(texts[index]) if index else None
+        # Named in the story's first paragraphs, where a sender is (a 20 MB draft's are not all read).
+        name = heading.group("name") if heading else None
+        if name is None or not any(name in text for text in islice(texts, min(index, _SENDER_NAMED_IN))):
+            continue
+        contexts[index] |= ABOUT_SENDER
+        for under in range(index + 1, min(len(texts), index + 1 + _MAX_ABOUT_PARAGRAPHS)):
+            text = texts[under]
+            if not text.strip() or _ends_about(text):
+                break
+            contexts[under] |= ABOUT_SENDER
+
+
+def _ends_about(text: str) -> bool:
+    """Does the section about the sender end here: another heading (a short line with no full
+    stop), a Markdown heading, a contact line or an end mark?"""
+    return (
+        text.startswith(("#", "About ", "Media ", "Press ", "Contact", "-", "*"))
+        or (at_most_words(text, 8) and not text.rstrip().endswith((".", "!", "?", ":")))
+    )
+
+
+# "About Acme Corp.", "About the Riverside Foundation": capitalised words; the first is the name
+# looked for above (a name of two letters or more).
+_ABOUT_HEADING = compile_rule(
+    r"About\s++(?:the\s++)?(?P<name>[A-Z][\w&'’-]++)(?:\s++[A-Z0-9&][\w&.,'’-]*+){0,5}\s*+\Z"
+)
+
+
+_MAX_COMMENT_LINES = 200  # a comment runs no further: its opening mark is said to be unclosed
 
 
 def _flag_comments(texts: Sequence[str], contexts: list[int]) -> None:
-    """The paragraphs of comments in the markup that open in one paragraph and close in a later
-    one ("<!--" … "-->")."""
+    """The paragraphs of comments in the markup ("<!--" … "-->", in one paragraph or over
+    several), and opening marks never closed."""
     opening = list(compress(count(), map(str.startswith, texts, repeat("<!--"))))
     if not opening:  # most drafts: found at C speed
         return
@@ -100,16 +147,28 @@ def _flag_comments(texts: Sequence[str], contexts: list[int]) -> None:
     for start in opening:
         at = bisect_left(closing, start)
         if at < len(closing) and closing[at] == start:
-            continue  # closed where it opens: one paragraph
+            # Closed where it opens: all of it one comment, whatever its length ("<!-- a --> b" is not).
+            text = texts[start].rstrip()
+            if text.find("-->") == len(text) - 3:
+                contexts[start] |= IN_COMMENT
+            continue
         end = closing[at] if at < len(closing) else None
-        if end is not None and end - start < _MAX_COMMENT_LINES and texts[end].rstrip().endswith("-->"):
+        if end is None or end - start >= _MAX_COMMENT_LINES:
+            contexts[start] |= UNCLOSED_COMMENT
+        elif texts[end].rstrip().endswith("-->"):
             for index in range(start, end + 1):
                 contexts[index] |= IN_COMMENT
 
 
 def _flag_tables(texts: Sequence[str], contexts: list[int]) -> None:
-    """The rows of Markdown tables: runs of paragraphs opening with "|" with a rule row
-    ("|---|---|") under their heading."""
+    """The rows of Markdown tables."""
+    for start, rule, end in markdown_tables(texts):
+        _flag_table(texts, contexts, start, rule, end)
+
+
+def markdown_tables(texts: Sequence[str]) -> Iterator[tuple[int, int, int]]:
+    """Each Markdown table's first paragraph, its rule row's and its last: runs of paragraphs
+    opening with "|" with a rule row ("|---|---|") under their heading and a row under it."""
     # The paragraphs opening with a bar, found at C speed (every pass of an edit looks: a 20 MB
     # draft has 290,000 paragraphs), then taken in runs.
     bars = list(compress(count(), map(str.startswith, texts, repeat("|"))))
@@ -118,10 +177,15 @@ def _flag_tables(texts: Sequence[str], contexts: list[int]) -> None:
         start = end = bars[at]
         while at + 1 < len(bars) and bars[at + 1] == end + 1:
             at, end = at + 1, end + 1
-        rule = next((i for i in range(start, end + 1) if _TABLE_RULE.match(texts[i])), None)
+        rule = next((i for i in range(start, end + 1) if is_table_rule(texts[i])), None)
         if rule is not None and rule < end:
-            _flag_table(texts, contexts, start, rule, end)
+            yield start, rule, end
         at += 1
+
+
+def is_table_rule(text: str) -> bool:
+    """Is it a table's rule row under its heading ("|---|:---:|")?"""
+    return _TABLE_RULE.match(text) is not None
 
 
 def _flag_table(texts: Sequence[str], contexts: list[int], start: int, rule: int, end: int) -> None:
@@ -293,7 +357,7 @@ def classify(
 ) -> str:
     """The paragraph's role (`context`: its flags, paragraph_contexts); `words` (its word set)
     saves working it out again."""
-    if context & (HIDDEN | IN_COMMENT):  # whatever it says, no reader sees it
+    if context & (HIDDEN | IN_COMMENT | UNCLOSED_COMMENT | ABOUT_SENDER):  # not the article's words
         return BOILERPLATE
     if context & (IN_FRONT_MATTER | CREDIT_LINE | AUTHOR_BIO | TABLE_HEAD):
         return META

@@ -91,8 +91,86 @@ def test_a_comment_in_the_markup_is_found_on_each_of_its_lines_and_read_as_nothi
         "-->",
     ]
     assert all(rule == "boilerplate.comment" for rule, _ in found)
-    # An opening mark never closed is no comment: what follows is read.
-    unclosed = Analyzer().analyze(
-        load_text("# Budget\n\n<!--\n\nThe council voted 7-2 on Tuesday.\n", fmt="md")
+
+
+def test_a_comment_of_one_long_line_is_found():
+    """Past the whole-line rules' 30 words, a comment on a line of its own was body text."""
+    from reviewapp.core import Analyzer, load_text
+
+    note = "<!-- " + " ".join(["The clerk's count of the vote was 8-1, not 7-2, say it so."] * 4) + " -->"
+    result = Analyzer().analyze(load_text(f"# Budget\n\nThe council voted on Tuesday.\n\n{note}\n", fmt="md"))
+    assert [(f.rule, f.text) for f in result.findings] == [("boilerplate.comment", note)]
+    # Two comments with text between them on one line are not one comment: the text is read.
+    mixed = "<!-- a --> The council voted 7-2 on Tuesday. <!-- b -->"
+    result = Analyzer().analyze(load_text(f"# Budget\n\nIntro.\n\n{mixed}\n", fmt="md"))
+    assert "boilerplate.comment" not in {f.rule for f in result.findings}
+
+
+@pytest.mark.parametrize("lines_after", [1, 250])
+def test_a_comment_never_closed_is_said_and_what_follows_is_read(lines_after):
+    """An unclosed "<!--" hides the rest of a web page or Markdown file from its readers: the mark
+    is a warning; what follows is read as the editor sees it (its claim still found). A comment
+    closed 250 paragraphs later is said the same way, as one that does not close."""
+    from reviewapp.core import Analyzer, load_text
+
+    after = "\n\n".join(["The council voted 7-2 on Tuesday."] * lines_after)
+    text = (
+        f"# Budget\n\n<!-- held for the desk\n\n{after}\n\n-->\n"
+        if lines_after > 1
+        else (f"# Budget\n\n<!-- held for the desk\n\n{after}\n")
     )
-    assert "body" in unclosed.roles[1:]
+    result = Analyzer().analyze(load_text(text, fmt="md"))
+    unclosed = [f for f in result.findings if f.rule == "boilerplate.unclosed_comment"]
+    assert [(f.text, f.severity) for f in unclosed] == [("<!-- held for the desk", "warning")]
+    assert "not closed" in unclosed[0].message
+    assert result.roles[1] == "boilerplate" and result.roles[2] == "body"
+    assert any(f.category == "claim" for f in result.findings)
+
+
+PRESS_RELEASE = """Acme opens new plant in Ohio
+
+COLUMBUS, Ohio — Acme Corp. said on Tuesday it would open a battery plant near Columbus.
+
+About Acme Corp.
+
+Acme Corp. is a leading provider of innovative energy storage, serving customers in 40 countries.
+
+Founded in 1998, the company is headquartered in Dayton, Ohio.
+
+Media contact: Jane Roe, press@acme.example
+"""
+
+
+def test_a_press_releases_section_about_its_sender_is_furniture():
+    """ "About Acme Corp." and what follows were body text: two peacock terms, an unsourced figure
+    and a named party acting, in the company's words about itself."""
+    from reviewapp.core import Analyzer, load_text
+
+    result = Analyzer().analyze(load_text(PRESS_RELEASE))
+    about = [f.text for f in result.findings if f.rule == "boilerplate.about_sender"]
+    assert about == [
+        "About Acme Corp.",
+        PRESS_RELEASE.split("\n\n")[3],
+        "Founded in 1998, the company is headquartered in Dayton, Ohio.",
+    ]
+    section = PRESS_RELEASE.index("About Acme")
+    assert not [f for f in result.findings if f.start >= section and f.category in ("claim", "peacock")]
+    assert [f.rule for f in result.findings if f.text.startswith("Media contact")] == [
+        "boilerplate.press_release"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About Time\n\nThe clock tower was repaired on Tuesday, the council said.\n",  # a title
+        "Acme expands\n\nAcme Corp. said it would hire 400 workers.\n\nAbout 400 people applied.\n",
+        "Acme expands\n\nAcme Corp. said it would hire.\n\nAbout the author\n\nJo Smith writes on trade.\n",
+        # not named above:
+        "Acme expands\n\nAcme Corp. said it would hire.\n\nAbout Globex Inc.\n\nGlobex makes parts.\n",
+    ],
+)
+def test_about_lines_that_are_no_senders_section(text):
+    from reviewapp.core import Analyzer, load_text
+
+    assert "boilerplate.about_sender" not in {f.rule for f in Analyzer().analyze(load_text(text)).findings}

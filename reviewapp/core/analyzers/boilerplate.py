@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..findings import Finding
 from ..policy import Policy
-from ..roles import BOILERPLATE, HIDDEN, IN_COMMENT
+from ..roles import ABOUT_SENDER, BOILERPLATE, HIDDEN, IN_COMMENT, UNCLOSED_COMMENT
 from ..rules import house_rules, whole_line_rule
 from .base import Check, RuleInfo
 from .context import ParagraphContext
@@ -31,11 +31,17 @@ class BoilerplateCheck(Check):
         return [
             *(RuleInfo(rule.name, rule.category, rule.why, rule.fix) for rule in self.lexicon),
             RuleInfo(HIDDEN_RULE, "boilerplate", _HIDDEN_WHY, "delete_line"),
+            RuleInfo(UNCLOSED_RULE, "boilerplate", _UNCLOSED_WHY),
+            RuleInfo(ABOUT_RULE, "boilerplate", _ABOUT_WHY, "delete_line"),
         ]
 
     def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
         if ctx.context & HIDDEN:
             return [ctx.finding("boilerplate", HIDDEN_RULE, "warning", 0, len(ctx.text), *_HIDDEN_SAYS)]
+        if ctx.context & UNCLOSED_COMMENT:  # only the mark's paragraph: what follows is the text
+            return [ctx.finding("boilerplate", UNCLOSED_RULE, "warning", 0, len(ctx.text), *_UNCLOSED_SAYS)]
+        if ctx.context & ABOUT_SENDER:
+            return [ctx.finding("boilerplate", ABOUT_RULE, "warning", 0, len(ctx.text), *_ABOUT_SAYS)]
         # A line of a comment over several paragraphs: the comment rule's finding, each line.
         comment = self._comment if ctx.context & IN_COMMENT else None
         rule = comment or whole_line_rule(ctx.text, self.lexicon)
@@ -55,4 +61,26 @@ _HIDDEN_WHY = (
 _HIDDEN_SAYS = (
     "Hidden from the page's readers (hidden or display: none), but published with the page.",
     "Delete it from the page, or show it to readers.",
+)
+
+UNCLOSED_RULE = "boilerplate.unclosed_comment"
+_UNCLOSED_WHY = (
+    "A comment in the markup opens here (<!--) and is not closed (-->): a web page or Markdown "
+    "hides everything after the mark from its readers, though the draft shows it here."
+)
+_UNCLOSED_SAYS = (
+    "A comment opens here and is not closed (not within 200 paragraphs): published as a web page "
+    "or Markdown, the text after it would be hidden from readers.",
+    "Close the comment where it should end (-->), or delete the opening mark.",
+)
+
+ABOUT_RULE = "boilerplate.about_sender"
+_ABOUT_WHY = (
+    "A press release ends with a section about its sender (\"About Acme Corp.\": what the company "
+    "says of itself, its size and its claims to lead). Copied into a story, it is the sender's "
+    "promotion in the article's voice."
+)
+_ABOUT_SAYS = (
+    "A press release's section about its sender, not article text: the sender's words about itself.",
+    "Delete it, or say what matters in the story's own words, with a source.",
 )
