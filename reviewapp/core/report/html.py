@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from html import escape
 from urllib.parse import urlsplit
 
@@ -14,6 +15,7 @@ from ..wording import counted, quoted
 from .json_report import disclosure_jsonld, render_disclosure
 from .model import Report, display_time
 from .segments import Piece, Reference, marked_paragraphs
+from .tables import Table, cells, shown_rows, tables_in
 
 MARK_STRENGTH, RESOLVED_STRENGTH = 0.42, 0.16
 QUOTE_LIMIT = 160
@@ -119,7 +121,17 @@ def render_html(report: Report, for_print: bool = False) -> str:
     body += _summary(report, look)
     body += ["<h2>Text</h2>", _legend(look, web), "<div>"]
     paragraph = f"<p {look('para')}>"
-    for marked in marked_paragraphs(split_paragraphs(report.text), report.findings):
+    paragraphs = split_paragraphs(report.text)
+    tables = tables_in(paragraphs)
+    table, rows = None, []
+    for index, marked in enumerate(marked_paragraphs(paragraphs, report.findings)):
+        table = table or tables.get(index)
+        if table is not None:  # a Markdown table's rows, shown as one
+            rows.append(marked)
+            if index == table.end:
+                body.append(_table(table, rows, lambda item: _piece(item, numbers, report, look, web)))
+                table, rows = None, []
+            continue
         blocks = [marked] if web else _paper_blocks(marked)
         for number, block in enumerate(blocks):
             # A paragraph cut in blocks on paper reads as one: no space between them.
@@ -267,6 +279,21 @@ def _piece(item: object, numbers: dict[str, int], report: Report, look, web: boo
         return f'<span style="{"; ".join(styles)}">{text}</span>'
     tip = escape(" / ".join(f"{LABELS[f.category]}: {f.message}" for f in item.findings))
     return f'<span class="{" ".join(classes)}" style="{"; ".join(styles)}" title="{tip}">{text}</span>'
+
+
+def _table(table: Table, rows: list[list[Piece | Reference]], piece: Callable[[object], str]) -> str:
+    """A Markdown table of the draft as a table: its heading row, then its rows."""
+    out = ["<table>"]
+    for heading, row in shown_rows(table, rows):
+        tag = "th" if heading else "td"
+        cells_html = []
+        for column, cell in enumerate(cells(row)):
+            align = table.alignments[column] if column < len(table.alignments) else "left"
+            style = f' style="text-align: {align}"' if align != "left" else ""
+            cells_html.append(f"<{tag}{style}>{''.join(piece(item) for item in cell)}</{tag}>")
+        out.append(f"<tr>{''.join(cells_html)}</tr>")
+    out.append("</table>")
+    return "\n".join(out)
 
 
 def _findings(report: Report, numbers: dict[str, int], look, web: bool) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..categories import CATEGORIES, LABELS
 from ..document import split_paragraphs
@@ -10,7 +11,8 @@ from ..findings import SEVERITIES
 from ..wording import counted, quoted
 from .json_report import render_disclosure
 from .model import Report, display_time
-from .segments import Piece, marked_paragraphs
+from .segments import Piece, Reference, marked_paragraphs
+from .tables import Table, cells, shown_rows, tables_in
 
 # Characters that could start markup in CommonMark; escaped so the draft shows as written.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!$])")
@@ -75,14 +77,25 @@ def render_markdown(report: Report) -> str:
         "Each finding is a footnote reference after the words it is about; the footnote quotes them.",
         "",
     ]
-    for pieces in marked_paragraphs(split_paragraphs(report.text), report.findings):
-        out = []
-        for item in pieces:
-            if isinstance(item, Piece):
-                out.append(md_escape(item.text))
-            else:
-                out.append(f"[^{numbers[item.finding.id]}]")
-        lines += ["".join(out), ""]
+
+    def piece(item: Piece | Reference) -> str:
+        return md_escape(item.text) if isinstance(item, Piece) else f"[^{numbers[item.finding.id]}]"
+
+    def in_cell(item: Piece | Reference) -> str:  # inside a row, no text opens a line: no list marks
+        return _SPECIAL.sub(r"\\\1", item.text) if isinstance(item, Piece) else piece(item)
+
+    paragraphs = split_paragraphs(report.text)
+    tables = tables_in(paragraphs)
+    table, rows = None, []
+    for index, pieces in enumerate(marked_paragraphs(paragraphs, report.findings)):
+        table = table or tables.get(index)
+        if table is not None:  # a Markdown table's rows, kept together so the table stays one
+            rows.append(pieces)
+            if index == table.end:
+                lines += [*_table(table, rows, in_cell), ""]
+                table, rows = None, []
+            continue
+        lines += ["".join(map(piece, pieces)), ""]
     lines += ["## Findings", ""]
     if report.grouped:
         lines += [
@@ -145,6 +158,21 @@ def render_markdown(report: Report) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _table(
+    table: Table, rows: list[list[Piece | Reference]], piece: Callable[[Piece | Reference], str]
+) -> list[str]:
+    """The table's rows, its cells' text escaped (a bar in a cell included) between the bars."""
+    out = []
+    for number, (_, row) in enumerate(shown_rows(table, rows)):
+        out.append("| " + " | ".join("".join(map(piece, cell)).strip() for cell in cells(row)) + " |")
+        if number == 0:
+            out.append("|" + "|".join(_RULE[align] for align in table.alignments) + "|")
+    return out
+
+
+_RULE = {"left": "---", "right": "---:", "center": ":---:"}
 
 
 def _url(url: str) -> str:
