@@ -157,6 +157,9 @@ def test_news_about_a_company_using_ai_keeps_its_claims():
         "AI was used to summarise the council's minutes for this article.",
         "AI tools helped research this story.",
         "We used ChatGPT to write the first draft of this story.",
+        # "fact check" in two words, as most fact-checkers write it (only "fact-check" was read)
+        "This fact check was researched with the help of an AI tool.",
+        "AI tools helped research this fact check.",
     ],
 )
 def test_disclosures_in_the_active_are_read_as_disclosures(statement):
