@@ -119,9 +119,8 @@ def _flag_about_sender(texts: Sequence[str], contexts: list[int]) -> None:
 def _ends_about(text: str) -> bool:
     """Does the section about the sender end here: another heading (a short line with no full
     stop), a Markdown heading, a contact line or an end mark?"""
-    return (
-        text.startswith(("#", "About ", "Media ", "Press ", "Contact", "-", "*"))
-        or (at_most_words(text, 8) and not text.rstrip().endswith((".", "!", "?", ":")))
+    return text.startswith(("#", "About ", "Media ", "Press ", "Contact", "-", "*")) or (
+        at_most_words(text, 8) and not text.rstrip().endswith((".", "!", "?", ":"))
     )
 
 

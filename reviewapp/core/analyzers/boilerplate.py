@@ -76,7 +76,7 @@ _UNCLOSED_SAYS = (
 
 ABOUT_RULE = "boilerplate.about_sender"
 _ABOUT_WHY = (
-    "A press release ends with a section about its sender (\"About Acme Corp.\": what the company "
+    'A press release ends with a section about its sender ("About Acme Corp.": what the company '
     "says of itself, its size and its claims to lead). Copied into a story, it is the sender's "
     "promotion in the article's voice."
 )
