@@ -473,3 +473,23 @@ def test_a_pronouns_contraction_is_no_name():
     """ "A: It's a start." read "It's", after the answer's label, as a named party."""
     assert "name" not in sentence_signals("A: It's a start.").cues
     assert "name" not in sentence_signals("Q: That's a lot of new hires for one year.").cues
+
+
+def test_figures_that_go_on_from_a_sourced_sentence_share_its_source():
+    """ "A third candidate, Sam Ortiz, had 2.6%." after "…, according to unofficial results from the
+    county elections office." was an unsourced figure: the source goes on, as reporters write it."""
+    lead = "Lopez had 52.3% of the vote, according to unofficial results from the county elections office."
+    found = findings_of(
+        f"{BODY}{lead} A third candidate, Sam Ortiz, had 2.6%. Write-ins had 0.1%.\n", "claim"
+    )
+    assert [(f.severity, f.text.split()[0]) for f in found] == [
+        ("suggestion", "Lopez"),
+        ("suggestion", "A"),
+        ("suggestion", "Write-ins"),
+    ]
+    assert "the sentence before" in found[1].message
+    # Not a forecast or an event of its own, nor the next paragraph's figures.
+    forecast = findings_of(f"{BODY}{lead} Hill is expected to win 40% next time.\n", "claim")
+    assert [(f.rule, f.severity) for f in forecast][1:] == [("claim.figure", "warning")]
+    apart = findings_of(f"{BODY}{lead}\nTurnout was 38%, up from 31%.\n", "claim")
+    assert [f.severity for f in apart] == ["suggestion", "warning"]

@@ -125,6 +125,7 @@ class ClaimCheck(Check):
         source_first = single_pattern("back_attribution").regex.match(ctx.text) is not None
         said, label_stop = whose_words(ctx)
         quoted_speaker: bool | None = None  # worked out when a sentence is all quoted
+        sourced_data = -2  # the last sentence whose figures have a source (their source goes on)
         for index, sentence in enumerate(sentences):
             if index == 0 and label_stop > sentence.start:  # "RUIZ: Thanks for having me."
                 sentence = after_label(ctx.text, sentence, label_stop)
@@ -142,8 +143,19 @@ class ClaimCheck(Check):
                     if quoted_speaker is None:
                         quoted_speaker = _quote_has_speaker(ctx)
                     where = "quotation" if quoted_speaker else None
+                if (
+                    where is None
+                    and sourced_data == index - 1
+                    and signals.kinds
+                    and _CONTINUED_KINDS.issuperset(signals.kinds)
+                ):
+                    # "…52.3% of the vote, according to the county elections office. A third
+                    # candidate, Sam Ortiz, had 2.6%.": more of the same figures, from the same source.
+                    where = "previous_sentence"
             if where is not None:
                 signals = ClaimSignals(signals.kinds, True, signals.cues | _SOURCED_CUES)
+            if signals.attributed and "figure" in signals.kinds:
+                sourced_data = index
             words = ctx.sentence_features(sentence)
             cues = cue_features(signals.cues)
             score = self.model.score(words, cues)
@@ -248,6 +260,9 @@ def _learned_finding(
 
 
 _SOURCED_CUES = frozenset(("attribution", "attributed"))  # what a source within the sentence adds
+# What a sentence right after a sourced figure may claim and still be more of the same figures: no
+# statement, event or forecast of its own.
+_CONTINUED_KINDS = frozenset(("figure", "dated"))
 
 
 def _quote_has_speaker(ctx: ParagraphContext) -> bool:

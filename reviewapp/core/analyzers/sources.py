@@ -68,6 +68,7 @@ def after_label(text: str, sentence: Sentence, label_end: int) -> Sentence:
 # Where a claim's source is, when not in its sentence (the finding says so).
 WHERE = {
     "next_sentence": "the next sentence",
+    "previous_sentence": "the sentence before, whose figures these go on from",
     "next_paragraph": "the start of the next paragraph",
     "post": "the credit line under this post",
     "introduced": "the speaker named before or at the end of this quotation",
