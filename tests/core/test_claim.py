@@ -493,3 +493,25 @@ def test_figures_that_go_on_from_a_sourced_sentence_share_its_source():
     assert [(f.rule, f.severity) for f in forecast][1:] == [("claim.figure", "warning")]
     apart = findings_of(f"{BODY}{lead}\nTurnout was 38%, up from 31%.\n", "claim")
     assert [f.severity for f in apart] == ["suggestion", "warning"]
+
+
+@pytest.mark.parametrize("sentence", ["Verdict: 4 out of 5 stars.", "We give it 3.5 stars out of 5."])
+def test_a_critics_rating_is_no_figure_nor_check_worthy(sentence):
+    """A rating was an unsourced figure (and then a learned check-worthy statement): the critic's."""
+    signals = sentence_signals(sentence)
+    assert signals is not None and "figure" not in signals.kinds and "rating" in signals.cues
+    assert [f.rule for f in findings_of(BODY + sentence, "claim")] == []
+
+
+def test_a_count_out_of_a_total_is_still_a_figure():
+    signals = sentence_signals("4 out of 5 residents rent their homes.")
+    assert signals is not None and "figure" in signals.kinds and "rating" not in signals.cues
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The battery lasted two days in my testing.", "In our tests, the phone charged to 50% in 22 minutes."],
+)
+def test_a_reviewers_own_tests_are_a_source(sentence):
+    signals = sentence_signals(sentence)
+    assert signals is not None and "figure" in signals.kinds and signals.attributed

@@ -281,3 +281,9 @@ def test_an_attributed_service_line_keeps_its_learned_claim():
     sentence = "The curfew begins at 10 p.m. and runs until 6 a.m., the governor said."
     found = findings_of(f"{BODY}The council met on Tuesday.\n{sentence}\n", "claim")
     assert [(f.rule, f.severity) for f in found] == [("claim.learned", "suggestion")]
+
+
+def test_a_critics_rating_is_no_learned_claim():
+    """ "Verdict: 4 out of 5 stars." scored 0.29 on "a number out" alone: the critic's own word."""
+    for sentence in ("Verdict: 4 out of 5 stars.", "We give it 3.5 stars out of 5."):
+        assert findings_of(f"{BODY}The council met on Tuesday.\n{sentence}\n", "claim") == [], sentence

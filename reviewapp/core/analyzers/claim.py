@@ -168,8 +168,9 @@ class ClaimCheck(Check):
                 and not (index == 0 and source_first)
                 # "In a statement, the agency said:" introduces what follows; it states nothing.
                 and not sentence.text.endswith(":")
-                # Opening hours and whom to call are checked against a listing: no source is missing.
-                and not (signals.kinds == () and not signals.attributed and "service" in signals.cues)
+                # Opening hours and whom to call are checked against a listing, and a critic's rating
+                # is the critic's: no source is missing.
+                and (signals.attributed or _OWN_WORD.isdisjoint(signals.cues))
             ):
                 drivers = self.model.drivers([*words, *cues])
                 reasons = claim_reasons(drivers, signals.attributed, figure="figure" in signals.cues)
@@ -340,6 +341,11 @@ def _signals(
     ]
     if "family" in cues:  # "survived by her husband of 52 years and three children": relatives
         figures = []
+    if figures and "rating" in ready:  # "4 out of 5 stars": a critic's judgment, no count
+        ratings = [m.span() for regex in ready["rating"] for m in regex.finditer(text)]
+        if ratings:
+            cues.add("rating")
+            figures = [m for m in figures if not overlaps(ratings, *m.span())]
     service = (
         [m.span() for regex in ready["service"] for m in regex.finditer(text)] if "service" in ready else None
     )
@@ -414,10 +420,13 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down)\s++from\b", re.IGNORECASE)
 # are those looked for by name.
 _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "will", "trend", "attribution",
-    "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service",
+    "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
-_CUE_SET = frozenset(name for name in _PATTERNS if name not in ("date", "figure", "service"))
+# What makes a sentence the writer's own word, with no source to add: information for readers, a
+# critic's rating.
+_OWN_WORD = frozenset(("service", "rating"))
+_CUE_SET = frozenset(name for name in _PATTERNS if name not in ("date", "figure", "service", "rating"))
 
 
 @cache
