@@ -83,6 +83,17 @@ def test_missing_when_the_text_reads_as_generated():
     assert missing[0].severity == "error"
 
 
+def test_a_chat_assistants_words_to_its_user_are_proof_of_generated_text():
+    """One "I hope this helps!" is proof where three stock phrases are a sign: the disclosure is
+    missing, and the finding says why."""
+    text = BODY + "I hope this helps! Let me know if you need any changes.\n"
+    found = Analyzer().analyze(load_text(text)).findings
+    assert [f.rule for f in found if f.category == "ai_tell"] == ["ai_tell.assistant"] * 2
+    missing = [f for f in found if f.rule == "disclosure.missing"]
+    assert len(missing) == 1 and "chat assistant's words" in missing[0].message
+    assert "“I hope this helps”" in missing[0].message
+
+
 def test_not_missing_for_plain_human_text():
     assert rules(BODY) == []
 

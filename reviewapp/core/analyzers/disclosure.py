@@ -18,6 +18,7 @@ from ..findings import Finding
 from ..policy import Policy
 from ..roles import BOILERPLATE, DISCLOSURE, META, ROLES
 from ..rules import pattern_list
+from ..wording import quoted
 from .base import Check, DocumentView, RuleInfo
 from .context import ParagraphContext
 
@@ -58,9 +59,25 @@ class DisclosureCheck(Check):
 
     def document(self, view: DocumentView) -> list[Finding]:
         denied = [(p.start + s, p.start + e) for p, spans in view.notes for s, e in spans]
-        ai_tells = sum(1 for f in view.findings if f.category == "ai_tell")
         doc = view.document
-        return check(doc.text, doc.paragraphs, view.roles, doc.metadata, ai_tells, self.policy, denied)
+        generated = _reads_generated(view.findings, self.policy)
+        return check(doc.text, doc.paragraphs, view.roles, doc.metadata, generated, self.policy, denied)
+
+
+ASSISTANT_RULE = "ai_tell.assistant"  # resources/rules/ai_tell.toml
+
+
+def _reads_generated(findings: Sequence[Finding], policy: Policy) -> str | None:
+    """What makes the draft read as generated text ("reads like…", "holds…"), if anything: a chat
+    assistant's words to its user left in it (one is proof), or as many typical phrasings as the
+    policy asks."""
+    tells = [f for f in findings if f.category == "ai_tell"]
+    assistant = next((f for f in tells if f.rule == ASSISTANT_RULE), None)
+    if assistant is not None:
+        return f"holds a chat assistant's words to its user ({quoted(assistant.text)})"
+    if len(tells) >= policy.ai_tell_threshold:
+        return f"reads like generated text ({len(tells)} typical phrasings)"
+    return None
 
 
 def denials(ctx: ParagraphContext) -> list[tuple[int, int]]:
@@ -78,23 +95,20 @@ def check(
     paragraphs: Sequence[Paragraph],
     roles: Sequence[str],
     metadata: Metadata,
-    ai_tell_count: int,
+    generated: str | None,
     policy: Policy,
     denied: Sequence[tuple[int, int]],
 ) -> list[Finding]:
-    """The document-level checks; `denied` holds the denial sentences of every paragraph."""
+    """The document-level checks; `generated` says why the draft reads as generated text (None:
+    it does not); `denied` holds the denial sentences of every paragraph."""
     disclosures = [p for p, role in zip(paragraphs, roles, strict=True) if role == DISCLOSURE]
     declared = (metadata.declared_ai_use or "").strip().lower()
     declared_use = bool(declared) and declared not in DECLARED_NONE
-    evident = ai_tell_count >= policy.ai_tell_threshold
+    evident = generated is not None
     found: list[Finding] = []
 
     if denied and (disclosures or declared_use or evident):
-        why = (
-            "the article also says AI was used"
-            if disclosures or declared_use
-            else f"the text reads like generated text ({ai_tell_count} typical phrasings)"
-        )
+        why = "the article also says AI was used" if disclosures or declared_use else f"the text {generated}"
         for start, end in denied:
             found.append(
                 _finding(
@@ -130,11 +144,7 @@ def check(
             reason = (
                 "the draft declares AI use"
                 if declared_use
-                else (
-                    f"it reads like generated text ({ai_tell_count} typical phrasings)"
-                    if evident
-                    else "the house policy always requires one"
-                )
+                else (f"it {generated}" if generated else "the house policy always requires one")
             )
             found.append(
                 _finding(
