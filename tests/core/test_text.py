@@ -67,3 +67,15 @@ def test_a_short_quote_of_a_long_text_is_the_whole_texts_quote():
         text = "".join(rng.choice("ab \n") for _ in range(rng.randrange(0, 200)))
         for limit in (3, 10, 40, 80):
             assert short_quote(text, limit) == whole(text, limit), (text, limit)
+
+
+def test_markdown_emphasis_around_a_sentence_boundary():
+    """ "- **Council approves budget.** The council voted 7-2." was one sentence, so the bullet's
+    bold lead-in was part of the claim it introduces."""
+    from reviewapp.core.text import split_sentences
+
+    texts = [
+        s.text
+        for s in split_sentences("- **Council approves budget.** The council voted 7-2. _Then_ it rose.")
+    ]
+    assert texts == ["- **Council approves budget.**", "The council voted 7-2.", "_Then_ it rose."]
