@@ -30,11 +30,17 @@ _BYLINE = compile_rule(
 # "9:02 a. m. IST", "10:30 UTC+2" (both matched case by case where the expression using them is not).
 TIME_OF_DAY = r"\d{1,2}[:.]\d{2}(?:\s*+[ap]\.?\s?m\.?)?"
 TIME_ZONE = r"(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T|IST|AEST|JST)(?:[+-]\d{1,2})?"
+_STAMPED = r"(?:last\s++)?(?:published|updated|posted)"
 _DATE_LINE = compile_rule(
-    r"^(?:[-•*]\s*+)?(?:(?:last\s++)?(?:published|updated|posted)(?:\s++on)?(?:\s*+:)?\s*+)?(?:\w+day,?\s++)?"
+    # in emphasis or not ("**Updated 3:45 p.m.**")
+    r"^(?:[-•*]\s*+)?[*_]{0,3}+(?:"
+    rf"(?:{_STAMPED}(?:\s++on)?(?:\s*+:)?\s*+)?(?:\w+day,?\s++)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
     # a time, and its zone: "Nov. 30, 2026, 3:45 p.m. ET" (runs of spaces taken whole: linear)
-    rf"(?:,?\s++(?:at\s++)?{TIME_OF_DAY})?(?:\s++{TIME_ZONE})?\s*+$",
+    rf"(?:,?\s++(?:at\s++)?{TIME_OF_DAY})?"
+    # or the time alone, said to be when: "Updated 3:45 p.m."
+    rf"|{_STAMPED}(?:\s++at)?(?:\s*+:)?\s*+{TIME_OF_DAY}"
+    rf")(?:\s++{TIME_ZONE})?[*_]{{0,3}}+\s*+$",
     re.IGNORECASE,
 )
 _FRONT_MATTER = compile_rule(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)

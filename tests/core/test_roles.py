@@ -31,6 +31,8 @@ from reviewapp.core.roles import (
         "Posted Tuesday, Nov. 3, 2026 at 9:15 a.m. EST",
         "Published on 2026-11-30",
         "- November 22, 2025",
+        "**Updated 3:45 p.m.**",  # a live blog's, in emphasis, the time alone (a learned claim)
+        "*Published at 9:02 a.m. ET*",
     ],
 )
 def test_a_date_line_in_the_head_is_metadata(line):
@@ -43,6 +45,8 @@ def test_a_date_line_in_the_head_is_metadata(line):
 
 def test_a_sentence_with_a_date_is_not_a_date_line():
     text = "Council approves budget\nThe council met on Nov. 30, 2026, at 3:45 p.m. in the town hall.\n"
+    assert Analyzer().analyze(load_text(text)).roles == ["title", "body"]
+    text = "Council approves budget\nUpdated 3:45 p.m. figures show the river still rising.\n"
     assert Analyzer().analyze(load_text(text)).roles == ["title", "body"]
 
 
