@@ -13,7 +13,7 @@ from .. import __version__
 from ..core.errors import ReviewAppError
 from ..interpreter import collector_off, end_process
 from . import check, db, desktop, keys, records, report
-from .common import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_USAGE, CliError, common_options
+from .common import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_USAGE, CliError, Parser, common_options
 
 COMMAND_GROUPS = (check, desktop, records, report, keys, db)
 GROUP_OF = {name: group for group in COMMAND_GROUPS for name in group.COMMANDS}
@@ -22,7 +22,7 @@ GROUP_OF = {name: group for group in COMMAND_GROUPS for name in group.COMMANDS}
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The whole command line; with `command` (a command's name), only that command: what its run
     needs (argparse makes each command's parser at a cost of about a millisecond)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="reviewapp",
         description="Review AI-assisted news drafts. With no command, the desktop app starts.",
     )

@@ -342,3 +342,20 @@ def test_standard_input_over_the_limit_or_named_twice_is_one_line(data_dir, tmp_
     assert twice.returncode == 2
     assert twice.stderr.decode() == "reviewapp: -: standard input is named twice; it is read once\n"
     assert len(json.loads(twice.stdout)["documents"]) == 1
+
+
+@pytest.mark.parametrize("columns", ["50", "120"])
+def test_help_is_wrapped_to_the_terminal_width_as_argparse_wraps_it(columns, monkeypatch, capsys):
+    """The help formatter reads the width itself (cli.common.Parser): the same help as argparse's own."""
+    import argparse
+
+    from reviewapp.cli import build_parser, main
+
+    monkeypatch.setenv("COLUMNS", columns)
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    shown = capsys.readouterr().out
+    check = build_parser("check")._subparsers._group_actions[0].choices["check"]  # type: ignore[union-attr]
+    check.formatter_class = argparse.HelpFormatter
+    assert shown == check.format_help()
+    assert max(len(line) for line in shown.splitlines() if not line.startswith(" " * 20)) <= int(columns)

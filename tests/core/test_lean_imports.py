@@ -42,6 +42,9 @@ HEAVY = (
     # Imported only to make dataclasses (about 1 ms each, with inspect's 8 ms): none on these paths
     "dataclasses",
     "inspect",
+    # argparse's help formatter imports it (with bz2, lzma, fnmatch) to ask the terminal's width,
+    # as each option is added: 1.4 ms (cli.common.Parser asks itself)
+    "shutil",
 )
 
 PROBE = """
