@@ -347,6 +347,19 @@ _MAX_TIME_LINE = 24
 _NOTE_DEFINITION = compile_rule(r"\[\^?[\w-]{1,40}\]:\s")
 
 
+def _ends_as_sentence(text: str) -> bool:
+    """Does the line end as a sentence does? Not on an abbreviation's full stop ("The baker who
+    wakes at 3 a.m.", "Acme buys Globex Inc.")."""
+    if not text.endswith((".", "!", "?")):
+        return False
+    return text.rsplit(None, 1)[-1].lower() not in _ABBREVIATIONS_AT_END
+
+
+_ABBREVIATIONS_AT_END = frozenset(
+    ("a.m.", "p.m.", "inc.", "co.", "corp.", "ltd.", "jr.", "sr.", "u.s.", "u.k.", "d.c.")
+)
+
+
 def classify(
     text: str,
     position: int,
@@ -364,7 +377,7 @@ def classify(
         return BOILERPLATE
     if position < 2 and (is_byline(text) or is_date_line(text)):
         return META
-    if position == 0 and at_most_words(text, _MAX_TITLE_WORDS) and not text.endswith((".", "!", "?")):
+    if position == 0 and at_most_words(text, _MAX_TITLE_WORDS) and not _ends_as_sentence(text):
         return TITLE
     if text.startswith("#") and at_most_words(text, _MAX_TITLE_WORDS):
         return TITLE

@@ -328,3 +328,13 @@ def test_a_tables_figures_are_one_finding_and_its_heading_and_source_line_none()
     assert [(f.text, f.severity) for f in found] == [("| Q1 2025 | 4.1 |", "suggestion")]
     assert found[0].message.endswith("Its source: the line under the table.")
     assert found[0].score is not None and sourced.roles[-1] == "meta"
+
+
+@pytest.mark.parametrize(
+    "title", ["The baker who wakes at 3 a.m.", "Acme buys Globex Inc.", "Rates fall in the U.S."]
+)
+def test_a_title_may_end_on_an_abbreviations_full_stop(title):
+    """ "The baker who wakes at 3 a.m." was body text (a learned check-worthy statement)."""
+    result = Analyzer().analyze(load_text(f"{title}\nMaria Santos opened her bakery in 1998, she said.\n"))
+    assert result.roles[0] == "title"
+    assert Analyzer().analyze(load_text("The council met at 3 p.m. It voted.\nMore.\n")).roles[0] == "body"

@@ -152,6 +152,14 @@ class ClaimCheck(Check):
                     # "…52.3% of the vote, according to the county elections office. A third
                     # candidate, Sam Ortiz, had 2.6%.": more of the same figures, from the same source.
                     where = "previous_sentence"
+                if (
+                    where is None
+                    and sentence.text.startswith(_WRITER)
+                    and not inside(quotes, sentence.start, sentence.end)
+                ):
+                    # "I have ridden the Route 9 bus for eleven years.": the writer's own account
+                    # (outside quotation marks "I" is the one who wrote it), for the editor to confirm.
+                    where = "writer"
             if where is not None:
                 signals = ClaimSignals(signals.kinds, True, signals.cues | _SOURCED_CUES)
             if signals.attributed and "figure" in signals.kinds:
@@ -264,6 +272,7 @@ _SOURCED_CUES = frozenset(("attribution", "attributed"))  # what a source within
 # What a sentence right after a sourced figure may claim and still be more of the same figures: no
 # statement, event or forecast of its own.
 _CONTINUED_KINDS = frozenset(("figure", "dated"))
+_WRITER = ("I ", "I'", "I’", "My ")
 
 
 def _quote_has_speaker(ctx: ParagraphContext) -> bool:

@@ -69,6 +69,7 @@ def after_label(text: str, sentence: Sentence, label_end: int) -> Sentence:
 WHERE = {
     "next_sentence": "the next sentence",
     "previous_sentence": "the sentence before, whose figures these go on from",
+    "writer": "the writer, who tells it of themselves",
     "next_paragraph": "the start of the next paragraph",
     "post": "the credit line under this post",
     "introduced": "the speaker named before or at the end of this quotation",
