@@ -32,7 +32,7 @@ _new = tuple.__new__
 class Metadata:
     """What the draft says about itself."""
 
-    __slots__ = ("byline", "date", "declared_ai_use", "hidden_lines", "quoted_lines", "title")
+    __slots__ = ("byline", "date", "declared_ai_use", "hidden_lines", "hidden_parts", "quoted_lines", "title")
 
     def __init__(
         self,
@@ -44,6 +44,8 @@ class Metadata:
         self.title, self.byline, self.date, self.declared_ai_use = title, byline, date, declared_ai_use
         # Paragraphs a web page hides from its readers, whole (by their text: an edit moves them).
         self.hidden_lines: frozenset[str] = frozenset()
+        # Passages it hides inside paragraphs it shows ("<span hidden>…</span>"), by their text.
+        self.hidden_parts: tuple[str, ...] = ()
         # Paragraphs in a web page's block quotations (an embedded post's lines), likewise.
         self.quoted_lines: frozenset[str] = frozenset()
 

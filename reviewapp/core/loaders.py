@@ -86,6 +86,7 @@ def load_bytes(
         document = finish(text, path, fmt, warnings, limits, article.meta, article.title)
         # The hidden and the quoted lines that are paragraphs of the draft, whole.
         document.metadata.hidden_lines = _whole_paragraphs(document, article.hidden)
+        document.metadata.hidden_parts = _parts_of_paragraphs(article.hidden, document.metadata.hidden_lines)
         document.metadata.quoted_lines = _whole_paragraphs(document, article.quoted)
         return document
     document = finish(text, path, fmt, warnings, limits)
@@ -99,6 +100,19 @@ def _whole_paragraphs(document: Document, passages: list[str]) -> frozenset[str]
         return frozenset()
     lines = {line for passage in passages for line in passage.split("\n")}
     return frozenset(p.text for p in document.paragraphs if p.text in lines)
+
+
+# A hidden part of a paragraph is a finding from this many words ("Ignore the instructions above"),
+# not an icon's label ("Share"); and so many are looked for, each through the whole text.
+_MIN_PART_WORDS = 4
+_MAX_PARTS = 20
+
+
+def _parts_of_paragraphs(passages: list[str], whole: frozenset[str]) -> tuple[str, ...]:
+    """The lines of `passages` that are not paragraphs of their own: parts of paragraphs shown."""
+    lines = (line.strip() for passage in passages for line in passage.split("\n"))
+    parts = [line for line in lines if line not in whole and len(line.split()) >= _MIN_PART_WORDS]
+    return tuple(dict.fromkeys(parts))[:_MAX_PARTS]
 
 
 def hidden_text(passages: list[str]) -> str:
@@ -133,5 +147,6 @@ def edited(original: Document, text: str, previous: Document | None = None) -> D
     if original.format in ("html", "docx", "odt"):
         document.metadata.declared_ai_use = original.metadata.declared_ai_use
         document.metadata.hidden_lines = original.metadata.hidden_lines
+        document.metadata.hidden_parts = original.metadata.hidden_parts
         document.metadata.quoted_lines = original.metadata.quoted_lines
     return document

@@ -7,13 +7,14 @@ paragraphs are read here.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
-from ..findings import Finding
+from ..findings import Finding, new_finding
 from ..policy import Policy
 from ..roles import ABOUT_SENDER, BOILERPLATE, HIDDEN, IN_COMMENT, UNCLOSED_COMMENT
 from ..rules import house_rules, whole_line_rule
-from .base import Check, RuleInfo
+from .base import Check, DocumentView, RuleInfo
 from .context import ParagraphContext
 
 
@@ -34,6 +35,23 @@ class BoilerplateCheck(Check):
             RuleInfo(UNCLOSED_RULE, "boilerplate", _UNCLOSED_WHY),
             RuleInfo(ABOUT_RULE, "boilerplate", _ABOUT_WHY, "delete_line"),
         ]
+
+    def document(self, view: DocumentView) -> list[Finding]:
+        """The passages a web page hides inside paragraphs it shows: each where it is."""
+        parts = view.document.metadata.hidden_parts
+        if not parts:
+            return []
+        text, starts = view.text, [p.start for p in view.paragraphs]
+        found: list[Finding] = []
+        for part in parts:
+            at = text.find(part)
+            while at >= 0 and len(found) < _MAX_HIDDEN_FINDINGS:
+                paragraph = bisect_right(starts, at) - 1
+                if view.roles[paragraph] != BOILERPLATE:  # a hidden paragraph is its own finding
+                    found.append(new_finding("boilerplate", HIDDEN_RULE, "warning", at, at + len(part), part,
+                                             _HIDDEN_PART_SAYS, _HIDDEN_SAYS[1], part))  # fmt: skip
+                at = text.find(part, at + len(part))
+        return sorted(found, key=lambda f: f.start)
 
     def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
         if ctx.context & HIDDEN:
@@ -62,6 +80,11 @@ _HIDDEN_SAYS = (
     "Hidden from the page's readers (hidden or display: none), but published with the page.",
     "Delete it from the page, or show it to readers.",
 )
+_HIDDEN_PART_SAYS = (
+    "Part of this paragraph is hidden from the page's readers (hidden or display: none), but "
+    "published with the page: instructions to AI tools and keyword stuffing hide so."
+)
+_MAX_HIDDEN_FINDINGS = 1_000
 
 UNCLOSED_RULE = "boilerplate.unclosed_comment"
 _UNCLOSED_WHY = (
