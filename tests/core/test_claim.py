@@ -526,3 +526,11 @@ def test_the_writers_own_account_names_its_source():
     assert not any("the writer" in f.message for f in quoted)
     other = findings_of(f"{BODY}Ice has covered the road for 11 days.\n", "claim")
     assert [f.severity for f in other] == ["warning"]
+
+
+def test_a_cited_headlines_capitals_name_no_one():
+    """ "Your story “Council Approves Bus Plan” left out…" in a letter was a named party acting."""
+    signals = sentence_signals('Your story "Council Approves Bus Plan" left out the people it will hurt.')
+    assert signals is not None and "name" not in signals.cues and signals.kinds == ()
+    named = sentence_signals('Mayor Lopez called the plan "A Bold Step Forward" at a rally on Tuesday.')
+    assert named is not None and "name" in named.cues

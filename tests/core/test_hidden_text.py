@@ -57,7 +57,8 @@ def test_a_passage_hidden_inside_a_shown_paragraph_is_a_finding_where_it_is(tmp_
     told in the warning only, and read as part of the paragraph."""
     page = (
         "<html><body><article><h1>Council approves budget</h1>"
-        f'<p>The council voted 7-2 on Tuesday. <span style="display:none">{INSTRUCTION}</span> It meets in May.</p>'
+        f'<p>The council voted 7-2 on Tuesday. <span style="display:none">{INSTRUCTION}</span>'
+        " It meets in May.</p>"
         "</article></body></html>"
     )
     path = tmp_path / "page.html"

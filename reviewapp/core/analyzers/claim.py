@@ -340,7 +340,11 @@ def _signals(
                     break
     if norms is None:
         norms = [t[2] for t in tokens]
-    names = _named_entities(tokens)
+    titles = _quoted_titles(text) if '"' in text or "“" in text else None
+    if titles:  # a cited headline's capitals name no one: "Your story “Council Approves Bus Plan”…"
+        names = _named_entities([t for t in tokens if not inside(titles, t[0] - offset, t[1] - offset)])
+    else:
+        names = _named_entities(tokens)
     dates = [m.span() for regex in ready.get("date", ()) for m in regex.finditer(text)]
     figures = [
         m
@@ -534,6 +538,21 @@ def _describes_next(norms: list[str], i: int) -> bool:
 @cache
 def _reporting_verbs() -> frozenset[str]:
     return word_list("speech_verbs") | word_list("statement_verbs")
+
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    """The spans of quoted titles in `text`: three words or more, each capitalised but the little
+    ones ("“Council Approves Bus Plan”", "\"A Tale of Two Cities\"")."""
+    spans = []
+    for match in _QUOTED_SHORT.finditer(text):
+        words = match.group(1).split()
+        if len(words) >= 3 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+            spans.append(match.span(1))
+    return spans
+
+
+_QUOTED_SHORT = re.compile(r"[\"“]([^\"“”]{5,150}+)[\"”]")
+_TITLE_SMALL_WORDS = frozenset("a an the of in on for and or to at by with from as vs".split())
 
 
 def _named_entities(tokens: list[Token]) -> list[str]:
