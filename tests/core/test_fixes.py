@@ -165,3 +165,17 @@ def test_a_deletion_reads_the_seam_alone_and_finds_what_the_whole_text_gives():
         end = min(len(text), start + rng.randint(1, 12))
         finding = new_finding("ai_tell", "r", "suggestion", start, end, text[start:end], "m", None, "")
         assert delete_words(finding, text) == _delete_words(finding, text), (text, start, end)
+
+
+def test_the_source_placeholder_the_fix_inserts_is_no_sign_of_generated_text():
+    """ "[source]", which the insert-source fix writes for the editor to fill in, is not a
+    placeholder left by a generating tool (ai_tell.placeholder), nor any other tell."""
+    from reviewapp.core import Analyzer, load_text
+    from reviewapp.core.fixes import SOURCE_PLACEHOLDER
+
+    text = f"Budget passes\nThe council cut the budget by 4 percent {SOURCE_PLACEHOLDER}.\n"
+    assert [f for f in Analyzer().analyze(load_text(text)).findings if f.category == "ai_tell"] == []
+    left = "Budget passes\nThe council will meet on [date] to discuss it.\n"
+    assert [f.rule for f in Analyzer().analyze(load_text(left)).findings if f.category == "ai_tell"] == [
+        "ai_tell.placeholder"
+    ]
