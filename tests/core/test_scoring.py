@@ -287,3 +287,13 @@ def test_a_critics_rating_is_no_learned_claim():
     """ "Verdict: 4 out of 5 stars." scored 0.29 on "a number out" alone: the critic's own word."""
     for sentence in ("Verdict: 4 out of 5 stars.", "We give it 3.5 stars out of 5."):
         assert findings_of(f"{BODY}The council met on Tuesday.\n{sentence}\n", "claim") == [], sentence
+
+
+def test_the_interview_the_piece_is_no_claim():
+    """ "She spoke with reporter Tom Smith about her plans." was a blocking named party acting."""
+    text = (
+        f"{BODY}Maria Lopez runs the transit authority. She spoke with reporter Tom Smith about her plans.\n"
+    )
+    assert [f.text for f in findings_of(text, "claim") if "reporter" in f.text] == []
+    other = f"{BODY}The mayor met with union leaders on Monday about the 4 percent raise.\n"
+    assert findings_of(other, "claim") != []

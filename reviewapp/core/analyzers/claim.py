@@ -365,7 +365,8 @@ def _signals(
     if service:
         cues.add("service")
     reported = bool(names) and _has_verb(tokens, norms, _reporting_verbs())
-    acting = bool(names) and _has_verb(tokens, norms, word_list("action_verbs"))
+    # The interview the piece is ("She spoke with reporter Tom Smith") is no event to source.
+    acting = bool(names) and "interview" not in cues and _has_verb(tokens, norms, word_list("action_verbs"))
     cues.update(name for name, seen in (("figure", figures), ("dated", dates), ("name", names),
                                         ("reported", reported), ("acting", acting)) if seen)  # fmt: skip
     attributed = linked or "attribution" in cues or _speaker_named(tokens, norms, text, offset)
@@ -434,11 +435,12 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down)\s++from\b", re.IGNORECASE)
 _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
+    "interview",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 # What makes a sentence the writer's own word, with no source to add: information for readers, a
-# critic's rating.
-_OWN_WORD = frozenset(("service", "rating"))
+# critic's rating, the interview the piece is.
+_OWN_WORD = frozenset(("service", "rating", "interview"))
 _CUE_SET = frozenset(name for name in _PATTERNS if name not in ("date", "figure", "service", "rating"))
 
 
