@@ -120,50 +120,21 @@ class ClaimCheck(Check):
         ready = _ready_patterns(ctx)
         threshold = self.scores.thresholds["claim"]
         sentences = ctx.sentences
-        sourced = sourced_by_next(ctx, sentences)
+        sources = _Sources(ctx, sentences)
         # A paragraph that opens with a source ("That's according to…") is not itself a claim there.
         source_first = single_pattern("back_attribution").regex.match(ctx.text) is not None
-        said, label_stop = whose_words(ctx)
-        quoted_speaker: bool | None = None  # worked out when a sentence is all quoted
-        sourced_data = -2  # the last sentence whose figures have a source (their source goes on)
         for index, sentence in enumerate(sentences):
-            if index == 0 and label_stop > sentence.start:  # "RUIZ: Thanks for having me."
-                sentence = after_label(ctx.text, sentence, label_stop)
+            if index == 0 and sources.label_stop > sentence.start:  # "RUIZ: Thanks for having me."
+                sentence = after_label(ctx.text, sentence, sources.label_stop)
             at = ctx.sentence_words(sentence)
             signals = _signals(sentence.text, tokens[at], sentence.start, ctx.urls, ready, norms[at])
             if signals is None:
                 continue
-            where = None  # where the source is, when not in the sentence (a key of sources.WHERE)
-            if not signals.attributed:
-                where = said or sourced.get(index)  # "… That's according to…"
-                quotes = ctx.quotes
-                if where is None and quotes and inside(quotes, sentence.start, sentence.end):
-                    # The quotation goes on ("…," Dunn said. "The players were outstanding."): the
-                    # speaker named beside another part of it says this too.
-                    if quoted_speaker is None:
-                        quoted_speaker = _quote_has_speaker(ctx)
-                    where = "quotation" if quoted_speaker else None
-                if (
-                    where is None
-                    and sourced_data == index - 1
-                    and signals.kinds
-                    and _CONTINUED_KINDS.issuperset(signals.kinds)
-                ):
-                    # "…52.3% of the vote, according to the county elections office. A third
-                    # candidate, Sam Ortiz, had 2.6%.": more of the same figures, from the same source.
-                    where = "previous_sentence"
-                if (
-                    where is None
-                    and sentence.text.startswith(_WRITER)
-                    and not inside(quotes, sentence.start, sentence.end)
-                ):
-                    # "I have ridden the Route 9 bus for eleven years.": the writer's own account
-                    # (outside quotation marks "I" is the one who wrote it), for the editor to confirm.
-                    where = "writer"
+            # Where the source is, when not in the sentence (a key of sources.WHERE).
+            where = None if signals.attributed else sources.where(index, sentence, signals.kinds)
             if where is not None:
                 signals = ClaimSignals(signals.kinds, True, signals.cues | _SOURCED_CUES)
-            if signals.attributed and "figure" in signals.kinds:
-                sourced_data = index
+            sources.seen(index, signals)
             words = ctx.sentence_features(sentence)
             cues = cue_features(signals.cues)
             score = self.model.score(words, cues)
@@ -172,12 +143,12 @@ class ClaimCheck(Check):
                 found.append(_rule_finding(ctx, sentence, signals, score, where))
             elif (
                 score >= threshold
-                and index - 1 not in sourced
+                and index - 1 not in sources.by_next
                 and not (index == 0 and source_first)
                 # "In a statement, the agency said:" introduces what follows; it states nothing.
                 and not sentence.text.endswith(":")
-                # Opening hours and whom to call are checked against a listing, and a critic's rating
-                # is the critic's: no source is missing.
+                # Opening hours and whom to call are checked against a listing, a critic's rating is
+                # the critic's, the interview is the piece's own: no source is missing.
                 and (signals.attributed or _OWN_WORD.isdisjoint(signals.cues))
             ):
                 drivers = self.model.drivers([*words, *cues])
@@ -273,6 +244,46 @@ _SOURCED_CUES = frozenset(("attribution", "attributed"))  # what a source within
 # statement, event or forecast of its own.
 _CONTINUED_KINDS = frozenset(("figure", "dated"))
 _WRITER = ("I ", "I'", "I’", "My ")
+
+
+class _Sources:
+    """Where the sentences of one paragraph, taken in turn, have their source when they name none:
+    whose words the paragraph is, the next sentence, the speaker of a quotation that goes on, the
+    sentence before (figures that go on from sourced ones), the writer ("I …")."""
+
+    def __init__(self, ctx: ParagraphContext, sentences: Sequence[Sentence]) -> None:
+        self.ctx = ctx
+        self.said, self.label_stop = whose_words(ctx)
+        self.by_next = sourced_by_next(ctx, sentences)  # "… That's according to…"
+        self._quoted_speaker: bool | None = None  # worked out when a sentence is all quoted
+        self._sourced_figures = -2  # the last sentence whose figures have a source
+
+    def where(self, index: int, sentence: Sentence, kinds: tuple[str, ...]) -> str | None:
+        where = self.said or self.by_next.get(index)
+        if where is not None:
+            return where
+        quotes = self.ctx.quotes
+        quoted = bool(quotes) and inside(quotes, sentence.start, sentence.end)
+        if quoted:
+            # The quotation goes on ("…," Dunn said. "The players were outstanding."): the speaker
+            # named beside another part of it says this too.
+            if self._quoted_speaker is None:
+                self._quoted_speaker = _quote_has_speaker(self.ctx)
+            if self._quoted_speaker:
+                return "quotation"
+        if self._sourced_figures == index - 1 and kinds and _CONTINUED_KINDS.issuperset(kinds):
+            # "…52.3% of the vote, according to the county elections office. A third candidate,
+            # Sam Ortiz, had 2.6%.": more of the same figures, from the same source.
+            return "previous_sentence"
+        if not quoted and sentence.text.startswith(_WRITER):
+            # "I have ridden the Route 9 bus for eleven years.": the writer's own account (outside
+            # quotation marks "I" is the one who wrote it), for the editor to confirm.
+            return "writer"
+        return None
+
+    def seen(self, index: int, signals: ClaimSignals) -> None:
+        if signals.attributed and "figure" in signals.kinds:
+            self._sourced_figures = index
 
 
 def _quote_has_speaker(ctx: ParagraphContext) -> bool:
