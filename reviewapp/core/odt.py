@@ -49,6 +49,7 @@ TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _CELLS = (f"{TABLE}table-cell", f"{TABLE}covered-table-cell")
 _ROW, _TABLE = f"{TABLE}table-row", f"{TABLE}table"
 _PARAGRAPHS = (f"{TEXT}p", f"{TEXT}h")
+_BODY_TEXT = f"{OFFICE}text"  # the body's text, whose own paragraphs are in no table nor note
 # Paragraphs that are no part of the text read: a comment's, a deletion's (kept apart until the
 # change is accepted or rejected) and a change's own note.
 _NOT_TEXT = frozenset((f"{OFFICE}annotation", f"{TEXT}tracked-changes"))
@@ -127,14 +128,13 @@ def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[tuple[str, bool]]:
             if element.tag not in _PARAGRAPHS:  # a table's cell, row or the table ends
                 yield from table.ended(element.tag, tables_around(element, _TABLE))
                 continue
-            inside, not_text = _where(element)
+            inside, not_text, depth = _where(element)
             if not_text:
                 _drop(element)
             elif inside:
                 held.append(_text(element))
                 element.clear(keep_tail=True)
             else:
-                depth = tables_around(element, _TABLE)
                 yield from table.paragraph(_text(element), tracked, depth)
                 for note in held:
                     yield from table.paragraph(note, tracked, depth)
@@ -146,16 +146,22 @@ def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[tuple[str, bool]]:
         yield note, tracked
 
 
-def _where(paragraph: Any) -> tuple[bool, bool]:
-    """(inside another paragraph, inside what is not text: a comment, a deletion)."""
-    inside = False
+def _where(paragraph: Any) -> tuple[bool, bool, int]:
+    """(inside another paragraph, inside what is not text: a comment, a deletion; how many tables
+    hold it), in one walk up its ancestors; none for the body's own paragraphs, most of them."""
+    parent = paragraph.getparent()
+    if parent is not None and parent.tag == _BODY_TEXT:
+        return False, False, 0
+    inside, tables = False, 0
     for ancestor in paragraph.iterancestors():
         tag = ancestor.tag
         if tag in _NOT_TEXT:
-            return inside, True
+            return inside, True, tables
         if tag in _PARAGRAPHS:
             inside = True
-    return inside, False
+        elif tag == _TABLE:
+            tables += 1
+    return inside, False, tables
 
 
 def _drop(element: Any) -> None:
