@@ -171,6 +171,8 @@ def test_news_about_a_company_using_ai_keeps_its_claims():
         # "fact check" in two words, as most fact-checkers write it (only "fact-check" was read)
         "This fact check was researched with the help of an AI tool.",
         "AI tools helped research this fact check.",
+        # automated generation, as wire services write it of their machine-made stories
+        "This article was generated automatically from election data.",
     ],
 )
 def test_disclosures_in_the_active_are_read_as_disclosures(statement):
