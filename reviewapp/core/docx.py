@@ -20,7 +20,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from . import errors
 from .document import Document
@@ -31,6 +31,9 @@ from .packages import Body, TableLines, body_lines, package_document, properties
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
 _PARAGRAPH, _BODY, _CELL, _ROW, _TABLE = f"{W}p", f"{W}body", f"{W}tc", f"{W}tr", f"{W}tbl"
+# Hidden text: a run whose properties say vanish (the paragraph mark's own setting hides no text).
+_RUN, _VANISH, _RUN_VANISH = f"{W}r", f"{W}vanish", f"{W}rPr/{W}vanish"
+_OFF = frozenset(("0", "false", "off"))
 # What a tracked change leaves out once accepted: a deletion's runs (Word writes their text as
 # w:delText, which is no text tag, but other writers use w:t) and the old place of moved text.
 _WITHDRAWN = (f"{W}del", f"{W}moveFrom")
@@ -48,16 +51,18 @@ def load_docx(path: Path, limits: InputLimits) -> Document:
         )
 
     def read(package: zipfile.ZipFile) -> Body:
+        hidden: list[str] = []
         with package.open(BODY) as stream:
-            lines, tracked = body_lines(path, _paragraphs(path, stream), limits, ".docx")
-        return Body(lines, tracked, *_core_properties(package))
+            lines, tracked = body_lines(path, _paragraphs(path, stream, hidden), limits, ".docx")
+        return Body(lines, tracked, *_core_properties(package), hidden=tuple(hidden))
 
     return package_document(path, "docx", read_package(path, ".docx", BODY, limits, read), limits)
 
 
-def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[tuple[str, bool]]:
+def _paragraphs(path: Path, stream: IO[bytes], hidden: list[str]) -> Iterator[tuple[str, bool]]:
     """Each w:p's text as it ends (a text box's paragraphs before the one that holds it), its
-    tracked changes accepted, and whether it had any."""
+    tracked changes accepted, and whether it had any; the text of its runs formatted as hidden
+    goes to `hidden` too (each paragraph's, a line for each stretch of it)."""
     from lxml import etree
 
     events = etree.iterparse(
@@ -81,6 +86,10 @@ def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[tuple[str, bool]]:
                 for withdrawn in list(paragraph.iter(*_WITHDRAWN)):
                     withdrawn.getparent().remove(withdrawn)
             text = "".join(_piece(node) for node in paragraph.iter(*_TEXT_TAGS))
+            if text and next(paragraph.iter(_VANISH), None) is not None:
+                stretches = _hidden_stretches(paragraph)
+                if stretches:
+                    hidden.append("\n".join(stretches))
             parent = paragraph.getparent()
             # Most paragraphs are the body's own: no table around them to look for (walking each
             # one's ancestors took a fifth of the time of reading a million of them).
@@ -93,6 +102,26 @@ def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[tuple[str, bool]]:
                 del parent[0]  # what was read goes: memory stays flat however long the body
     except etree.XMLSyntaxError as exc:
         raise errors.CorruptDocumentError(path, f"the .docx is damaged ({str(exc)[:120]})") from None
+
+
+def _hidden_stretches(paragraph: Any) -> list[str]:
+    """The text of the paragraph's runs formatted as hidden (Word's Hidden font setting, w:vanish),
+    each stretch of consecutive ones joined; a run's hidden setting switched off ("0", "false") is
+    none."""
+    stretches: list[str] = []
+    stretch: list[str] = []
+    for run in paragraph.iter(_RUN):
+        vanish = run.find(_RUN_VANISH)
+        text = "".join(_piece(node) for node in run.iter(*_TEXT_TAGS))
+        if vanish is not None and vanish.get(f"{W}val", "true") not in _OFF:
+            stretch.append(text)
+        elif text:
+            if stretch:
+                stretches.append("".join(stretch).strip())
+            stretch = []
+    if stretch:
+        stretches.append("".join(stretch).strip())
+    return [s for s in stretches if s]
 
 
 def _piece(node: object) -> str:

@@ -9,6 +9,7 @@ from typing import BinaryIO
 from . import errors
 from .decoding import as_text, decode_file, normalize_newlines
 from .document import Document, after_edit
+from .hidden import IN_PAGE, hidden_text, mark_hidden, whole_paragraphs
 from .intake import finish, read_bytes
 from .limits import DEFAULT_LIMITS, InputLimits
 
@@ -82,47 +83,15 @@ def load_bytes(
         # Character references are read only now: "&#xFDD0;" or "&#x2029;" is such a character too.
         text, _ = as_text(article.text, label, warnings)
         if article.hidden:
-            warnings.append(f"{label}: {hidden_text(article.hidden)}")
+            warnings.append(f"{label}: {hidden_text(article.hidden, IN_PAGE)}")
         document = finish(text, path, fmt, warnings, limits, article.meta, article.title)
-        # The hidden and the quoted lines that are paragraphs of the draft, whole.
-        document.metadata.hidden_lines = _whole_paragraphs(document, article.hidden)
-        document.metadata.hidden_parts = _parts_of_paragraphs(article.hidden, document.metadata.hidden_lines)
-        document.metadata.quoted_lines = _whole_paragraphs(document, article.quoted)
+        mark_hidden(document, article.hidden)
+        # The quoted lines that are paragraphs of the draft, whole (an embedded post's).
+        document.metadata.quoted_lines = whole_paragraphs(document, article.quoted)
         return document
     document = finish(text, path, fmt, warnings, limits)
     document.encoding = encoding
     return document
-
-
-def _whole_paragraphs(document: Document, passages: list[str]) -> frozenset[str]:
-    """The paragraphs of `document` that are lines of `passages` (each lines joined by "\n")."""
-    if not passages:
-        return frozenset()
-    lines = {line for passage in passages for line in passage.split("\n")}
-    return frozenset(p.text for p in document.paragraphs if p.text in lines)
-
-
-# A hidden part of a paragraph is a finding from this many words ("Ignore the instructions above"),
-# not an icon's label ("Share"); and so many are looked for, each through the whole text.
-_MIN_PART_WORDS = 4
-_MAX_PARTS = 20
-
-
-def _parts_of_paragraphs(passages: list[str], whole: frozenset[str]) -> tuple[str, ...]:
-    """The lines of `passages` that are not paragraphs of their own: parts of paragraphs shown."""
-    lines = (line.strip() for passage in passages for line in passage.split("\n"))
-    parts = [line for line in lines if line not in whole and len(line.split()) >= _MIN_PART_WORDS]
-    return tuple(dict.fromkeys(parts))[:_MAX_PARTS]
-
-
-def hidden_text(passages: list[str]) -> str:
-    """What a warning says of text the page hides from its readers: read, and where it starts."""
-    first = passages[0].replace("\n", " ")
-    first = first if len(first) <= 60 else first[:59].rstrip() + "…"
-    hidden = "hidden from the page's readers (hidden or display: none)"
-    if len(passages) == 1:
-        return f"a passage {hidden} is read as part of the draft: “{first}”"
-    return f"{len(passages):,} passages {hidden} are read as part of the draft, the first: “{first}”"
 
 
 def load_text(text: str, path: Path | None = None, fmt: str = "txt") -> Document:

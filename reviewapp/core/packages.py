@@ -17,6 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 from . import errors
 from .decoding import as_text
 from .document import Document
+from .hidden import IN_WORD, hidden_text, mark_hidden
 from .intake import finish
 from .limits import InputLimits
 
@@ -91,13 +92,17 @@ class Body(NamedTuple):
     tracked: bool  # tracked changes were taken as accepted
     title: str | None
     author: str | None
+    hidden: tuple[str, ...] = ()  # text hidden from its readers (Word's hidden text), by paragraph
 
 
 def package_document(path: Path, fmt: str, body: Body, limits: InputLimits) -> Document:
     """The Document of a package's paragraphs, its title and author from the package's properties."""
     warnings = [f"{path}: {TRACKED_CHANGES}."] if body.tracked else []
+    if body.hidden:  # only Word's reader finds any
+        warnings.append(f"{path}: {hidden_text(body.hidden, IN_WORD)}")
     text, _ = as_text("\n".join(body.lines), path, warnings)
     document = finish(text, path, fmt, warnings, limits, {}, body.title)
+    mark_hidden(document, body.hidden)
     if body.author and not document.metadata.byline:
         document.metadata.byline = body.author
     document.file_sha256 = file_sha256(path)

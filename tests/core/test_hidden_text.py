@@ -76,3 +76,27 @@ def test_a_passage_hidden_inside_a_shown_paragraph_is_a_finding_where_it_is(tmp_
     assert [typed.text[f.start : f.end] for f in moved] == [INSTRUCTION]
     removed = edited(original, typed.text.replace(INSTRUCTION, ""), typed)
     assert hidden_findings(session.run(removed)) == []
+
+
+def test_word_hidden_text_is_told_and_found_as_a_web_pages_is(tmp_path):
+    """A run formatted as hidden (Word's Hidden font setting) was read as text no reader sees, and
+    not told: hidden instructions to AI tools travel in Word files as in web pages."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Council approves budget")
+    shown = document.add_paragraph("The council voted 7-2 on Tuesday, the minutes show. ")
+    shown.add_run(INSTRUCTION).font.hidden = True
+    shown.add_run(" It meets again in May.")
+    whole = document.add_paragraph(HIDDEN)
+    for run in whole.runs:
+        run.font.hidden = True
+    off = document.add_paragraph("Residents can comment online, ")
+    off.add_run("the clerk said on Tuesday.").font.hidden = False  # the setting switched off
+    path = tmp_path / "hidden.docx"
+    document.save(path)
+    draft = load_path(path)
+    assert any("hidden from the document's readers (Word's hidden text)" in w for w in draft.warnings)
+    found = [f for f in Analyzer().analyze(draft).findings if f.rule == "boilerplate.hidden"]
+    assert [f.text for f in found] == [INSTRUCTION, HIDDEN]
+    assert "Part of this paragraph" in found[0].message and "Word's hidden text" in found[1].message

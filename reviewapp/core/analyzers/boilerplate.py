@@ -72,17 +72,17 @@ class BoilerplateCheck(Check):
 HIDDEN_RULE = "boilerplate.hidden"
 COMMENT_RULE = "boilerplate.comment"  # resources/rules/boilerplate.toml
 _HIDDEN_WHY = (
-    "The web page this draft was read from hides this paragraph from its readers (hidden, "
-    "display: none): it is published with the page, seen by search engines and AI tools, "
-    "but not by readers. Hidden instructions and keyword stuffing are written so."
+    "The file this draft was read from hides this text from its readers (a web page's hidden or "
+    "display: none, a Word document's hidden text): it is published with the file, seen by search "
+    "engines and AI tools, but not by readers. Hidden instructions and keyword stuffing are written so."
 )
 _HIDDEN_SAYS = (
-    "Hidden from the page's readers (hidden or display: none), but published with the page.",
-    "Delete it from the page, or show it to readers.",
+    "Hidden from readers (hidden, display: none or Word's hidden text), but published with the file.",
+    "Delete it, or show it to readers.",
 )
 _HIDDEN_PART_SAYS = (
-    "Part of this paragraph is hidden from the page's readers (hidden or display: none), but "
-    "published with the page: instructions to AI tools and keyword stuffing hide so."
+    "Part of this paragraph is hidden from readers (hidden, display: none or Word's hidden text), "
+    "but published with the file: instructions to AI tools and keyword stuffing hide so."
 )
 _MAX_HIDDEN_FINDINGS = 1_000
 
