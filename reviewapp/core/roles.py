@@ -176,15 +176,10 @@ def markdown_tables(texts: Sequence[str]) -> Iterator[tuple[int, int, int]]:
         start = end = bars[at]
         while at + 1 < len(bars) and bars[at + 1] == end + 1:
             at, end = at + 1, end + 1
-        rule = next((i for i in range(start, end + 1) if is_table_rule(texts[i])), None)
+        rule = next((i for i in range(start, end + 1) if _TABLE_RULE.match(texts[i])), None)
         if rule is not None and rule < end:
             yield start, rule, end
         at += 1
-
-
-def is_table_rule(text: str) -> bool:
-    """Is it a table's rule row under its heading ("|---|:---:|")?"""
-    return _TABLE_RULE.match(text) is not None
 
 
 def _flag_table(texts: Sequence[str], contexts: list[int], start: int, rule: int, end: int) -> None:

@@ -14,8 +14,8 @@ from ..findings import SEVERITIES, SEVERITY_RANK, Finding
 from ..wording import counted, quoted
 from .json_report import disclosure_jsonld, render_disclosure
 from .model import Report, display_time
-from .segments import Piece, Reference, marked_paragraphs
-from .tables import Table, cells, shown_rows, tables_in
+from .segments import Piece, Reference
+from .tables import TableRows, cells, shown_rows, text_blocks
 
 MARK_STRENGTH, RESOLVED_STRENGTH = 0.42, 0.16
 QUOTE_LIMIT = 160
@@ -121,16 +121,9 @@ def render_html(report: Report, for_print: bool = False) -> str:
     body += _summary(report, look)
     body += ["<h2>Text</h2>", _legend(look, web), "<div>"]
     paragraph = f"<p {look('para')}>"
-    paragraphs = split_paragraphs(report.text)
-    tables = tables_in(paragraphs)
-    table, rows = None, []
-    for index, marked in enumerate(marked_paragraphs(paragraphs, report.findings)):
-        table = table or tables.get(index)
-        if table is not None:  # a Markdown table's rows, shown as one
-            rows.append(marked)
-            if index == table.end:
-                body.append(_table(table, rows, lambda item: _piece(item, numbers, report, look, web)))
-                table, rows = None, []
+    for marked in text_blocks(split_paragraphs(report.text), report.findings):
+        if isinstance(marked, TableRows):  # a Markdown table's rows, shown as one
+            body.append(_table(marked, lambda item: _piece(item, numbers, report, look, web)))
             continue
         blocks = [marked] if web else _paper_blocks(marked)
         for number, block in enumerate(blocks):
@@ -281,10 +274,11 @@ def _piece(item: object, numbers: dict[str, int], report: Report, look, web: boo
     return f'<span class="{" ".join(classes)}" style="{"; ".join(styles)}" title="{tip}">{text}</span>'
 
 
-def _table(table: Table, rows: list[list[Piece | Reference]], piece: Callable[[object], str]) -> str:
+def _table(table_rows: TableRows, piece: Callable[[object], str]) -> str:
     """A Markdown table of the draft as a table: its heading row, then its rows."""
+    table = table_rows.table
     out = ["<table>"]
-    for heading, row in shown_rows(table, rows):
+    for heading, row in shown_rows(table, table_rows.rows):
         tag = "th" if heading else "td"
         cells_html = []
         for column, cell in enumerate(cells(row)):

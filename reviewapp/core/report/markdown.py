@@ -11,8 +11,8 @@ from ..findings import SEVERITIES
 from ..wording import counted, quoted
 from .json_report import render_disclosure
 from .model import Report, display_time
-from .segments import Piece, Reference, marked_paragraphs
-from .tables import Table, cells, shown_rows, tables_in
+from .segments import Piece, Reference
+from .tables import TableRows, cells, shown_rows, text_blocks
 
 # Characters that could start markup in CommonMark; escaped so the draft shows as written.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!$])")
@@ -84,18 +84,11 @@ def render_markdown(report: Report) -> str:
     def in_cell(item: Piece | Reference) -> str:  # inside a row, no text opens a line: no list marks
         return _SPECIAL.sub(r"\\\1", item.text) if isinstance(item, Piece) else piece(item)
 
-    paragraphs = split_paragraphs(report.text)
-    tables = tables_in(paragraphs)
-    table, rows = None, []
-    for index, pieces in enumerate(marked_paragraphs(paragraphs, report.findings)):
-        table = table or tables.get(index)
-        if table is not None:  # a Markdown table's rows, kept together so the table stays one
-            rows.append(pieces)
-            if index == table.end:
-                lines += [*_table(table, rows, in_cell), ""]
-                table, rows = None, []
-            continue
-        lines += ["".join(map(piece, pieces)), ""]
+    for pieces in text_blocks(split_paragraphs(report.text), report.findings):
+        if isinstance(pieces, TableRows):  # a Markdown table's rows, kept together so the table stays one
+            lines += [*_table(pieces, in_cell), ""]
+        else:
+            lines += ["".join(map(piece, pieces)), ""]
     lines += ["## Findings", ""]
     if report.grouped:
         lines += [
@@ -160,12 +153,11 @@ def render_markdown(report: Report) -> str:
     return "\n".join(lines)
 
 
-def _table(
-    table: Table, rows: list[list[Piece | Reference]], piece: Callable[[Piece | Reference], str]
-) -> list[str]:
+def _table(table_rows: TableRows, piece: Callable[[Piece | Reference], str]) -> list[str]:
     """The table's rows, its cells' text escaped (a bar in a cell included) between the bars."""
+    table = table_rows.table
     out = []
-    for number, (_, row) in enumerate(shown_rows(table, rows)):
+    for number, (_, row) in enumerate(shown_rows(table, table_rows.rows)):
         out.append("| " + " | ".join("".join(map(piece, cell)).strip() for cell in cells(row)) + " |")
         if number == 0:
             out.append("|" + "|".join(_RULE[align] for align in table.alignments) + "|")

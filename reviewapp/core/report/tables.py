@@ -7,12 +7,13 @@ same pieces of text, highlights and references the line held.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from ..document import Paragraph
+from ..findings import Finding
 from ..roles import markdown_tables
-from .segments import Piece, Reference
+from .segments import Piece, Reference, marked_paragraphs
 
 # A longer table stays lines of bars: Qt lays out thousands of table rows very slowly (on paper),
 # and a table of data that long is read as its findings, not its columns. So do the tables after
@@ -21,6 +22,7 @@ MAX_ROWS = 300
 MAX_ROWS_IN_ALL = 1_000
 
 Cell = list[Piece | Reference]
+Marked = list[Piece | Reference]  # a paragraph's pieces (segments.marked_paragraphs)
 
 
 class Table(NamedTuple):
@@ -41,6 +43,30 @@ def tables_in(paragraphs: Sequence[Paragraph]) -> dict[int, Table]:
             tables[start] = Table(start, rule, end, _alignments(texts[rule]))
             room -= rows
     return tables
+
+
+class TableRows(NamedTuple):
+    """A table of the draft, with each of its rows' pieces (marked_paragraphs)."""
+
+    table: Table
+    rows: list[list[Piece | Reference]]
+
+
+def text_blocks(paragraphs: Sequence[Paragraph], findings: Sequence[Finding]) -> Iterator[Marked | TableRows]:
+    """The text's paragraphs as a report shows them: each one's pieces (marked_paragraphs), but a
+    Markdown table's rows together, as one TableRows."""
+    tables = tables_in(paragraphs)
+    held: TableRows | None = None
+    for index, pieces in enumerate(marked_paragraphs(list(paragraphs), list(findings))):
+        if held is None and index in tables:
+            held = TableRows(tables[index], [])
+        if held is None:
+            yield pieces
+            continue
+        held.rows.append(pieces)
+        if index == held.table.end:
+            yield held
+            held = None
 
 
 def shown_rows(
