@@ -43,7 +43,15 @@ _BLOCK = frozenset(
     "figcaption table tr td th caption br hr address details summary".split()
 )
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
-_HIDING_STYLE = re.compile(r"(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
+# What hides an element's text: display: none, visibility: hidden, a font size of 0, no opacity.
+_HIDING_STYLE = re.compile(
+    r"(?:^|[;\s{])(?:(?:display\s*:\s*none|visibility\s*:\s*hidden)\b|font-size\s*:\s*0(?![.\d])"
+    r"|opacity\s*:\s*0(?![.\d]*[1-9]))",
+    re.IGNORECASE,
+)
+# A style sheet's simple selector: a class or an id, of any element or of one ("span.note").
+_SIMPLE_SELECTOR = re.compile(r"\A(?:[a-z][a-z0-9]*+)?+([.#])([\w-]++)\Z", re.IGNORECASE)  # whole, linear
+_MAX_CSS = 200_000  # characters of a page's style sheets read for what they hide
 # How an element closes, as bits: 1 always; 2 when it hides its text; 4 when it is a block
 # quotation; 8 when it is a table.
 _CLOSE, _HIDES, _QUOTES, _TABLE = 1, 2, 4, 8
@@ -96,6 +104,7 @@ def extract_article(markup: str) -> HtmlArticle:
     root = _parse(_XML_DECLARATION.sub("", markup, count=1))
     if root is None:
         return HtmlArticle("", None, {})
+    hiding = _hiding_selectors(root)
     chunks: dict[str, list[str]] = {"all": [], "article": [], "main": []}
     inside = {"article": 0, "main": 0}
     title: list[str] = []
@@ -183,7 +192,7 @@ def extract_article(markup: str) -> HtmlArticle:
         if tag in inside:
             inside[tag] += 1
         close = _CLOSE
-        if not drop and _hides(element):
+        if not drop and _hides(element, hiding):
             hidden.enter()
             close |= _HIDES
         if tag == "blockquote" and not drop:
@@ -286,12 +295,60 @@ class _Passages:
         return [lines for passage in self.found if (lines := _tidy(passage[part]))]
 
 
-def _hides(element: Any) -> bool:
-    """Does the page hide this element from its readers (`hidden`, `display: none`)?"""
+def _hides(element: Any, hiding: frozenset[str]) -> bool:
+    """Does the page hide this element from its readers (`hidden`, `display: none` and the like,
+    in its style or in a style sheet's rule for its class or id: `hiding`, _hiding_selectors)?"""
     style = element.get("style")
-    return element.get("hidden") is not None or (
-        style is not None and _HIDING_STYLE.search(style) is not None
-    )
+    if element.get("hidden") is not None or (style is not None and _HIDING_STYLE.search(style) is not None):
+        return True
+    if not hiding:
+        return False
+    ident = element.get("id")
+    if ident is not None and "#" + ident in hiding:
+        return True
+    classes = element.get("class")
+    return classes is not None and any("." + name in hiding for name in classes.split())
+
+
+def _hiding_selectors(root: Any) -> frozenset[str]:
+    """The classes (".name") and ids ("#name") the page's style sheets hide (".note { display:
+    none }"), in rules of their own: not in @media or other at-rules, which hide for a screen or
+    for print only. Read with str.find, never backtracking, from the first _MAX_CSS characters."""
+    css = "".join(style.text or "" for style in root.iter("style"))[:_MAX_CSS]
+    if "{" not in css:
+        return frozenset()
+    hiding: set[str] = set()
+    at = 0
+    while (brace := css.find("{", at)) >= 0:
+        selectors = css[at:brace]
+        if selectors.lstrip().startswith("@"):  # an at-rule: its whole block goes
+            at = _block_end(css, brace)
+            continue
+        end = css.find("}", brace)
+        end = len(css) if end < 0 else end
+        if _HIDING_STYLE.search(css, brace, end) is not None:
+            for selector in selectors.split(","):
+                simple = _SIMPLE_SELECTOR.match(selector.strip())
+                if simple is not None:
+                    hiding.add(simple.group(1) + simple.group(2))
+        at = end + 1
+    return frozenset(hiding)
+
+
+def _block_end(css: str, brace: int) -> int:
+    """Where the block opened at `brace` ends (past its closing brace), its inner blocks counted."""
+    depth, at = 0, brace
+    while at < len(css):
+        opening, closing = css.find("{", at), css.find("}", at)
+        if closing < 0:
+            return len(css)
+        if 0 <= opening < closing:
+            depth, at = depth + 1, opening + 1
+        else:
+            depth, at = depth - 1, closing + 1
+            if depth == 0:
+                return at
+    return len(css)
 
 
 def _disclosures(chunks: list[str]) -> list[str]:
