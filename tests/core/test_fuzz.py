@@ -32,6 +32,9 @@ WORDS = [
     "said:", "“", "”", "By", "Jane", "Smith", "is", "a", "[^1]:", "— Maria Lopez (@maria)",
     # tables, transcripts' times, source lines and credits
     "|", "|---|", "| 4.1 |", "[00:01:07]", "RUIZ:", "Source:", "Reporting", "Correction:", "<!--", "-->",
+    # senders' sections, service lines, ratings, the writer, a chat assistant's words, emphasis
+    "About", "Acme", "Corp.", "open", "from", "10", "a.m.", "out", "of", "stars", "My", "**", "_",
+    "[date]", "hope", "helps", "Updated", "familiar", "with", "up",
 ]  # fmt: skip
 token = st.one_of(st.sampled_from(WORDS), st.text(min_size=1, max_size=6))
 separator = st.sampled_from([" ", " ", " ", "\n", "\n\n", ". ", ", ", "  "])
