@@ -1,5 +1,5 @@
 """Text a draft's file hides from its readers: a web page's `hidden` or `display: none`
-elements, a Word document's hidden text. It is read like the rest, since it is
+elements, a Word or OpenDocument file's text formatted as hidden. It is read like the rest, since it is
 published with the file and an approval must cover it, and told: in a warning
 above the text, and as findings (boilerplate.hidden) on whole paragraphs and on
 passages inside paragraphs that are shown.
@@ -19,7 +19,7 @@ _MAX_PARTS = 20
 
 # How each kind of file hides text, as its warning says.
 IN_PAGE = "hidden from the page's readers (hidden or display: none)"
-IN_WORD = "hidden from the document's readers (Word's hidden text)"
+IN_DOCUMENT = "hidden from the document's readers (text formatted as hidden)"
 
 
 def mark_hidden(document: Document, passages: Sequence[str]) -> None:

@@ -59,6 +59,12 @@ _NOT_TEXT = frozenset((f"{OFFICE}annotation", f"{TEXT}tracked-changes"))
 _NOT_INLINE = frozenset((f"{TEXT}note", *_PARAGRAPHS))
 _SPACE, _TAB, _BREAK = f"{TEXT}s", f"{TEXT}tab", f"{TEXT}line-break"
 _REGION = f"{TEXT}changed-region"  # one tracked change (in the block before the text)
+# Hidden text: an automatic style (LibreOffice's Hidden character or paragraph setting) whose text
+# properties say display: none, and the spans and paragraphs that name it.
+STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_STYLE, _STYLE_NAME = f"{STYLE}style", f"{STYLE}name"
+_HIDING_PROPERTIES = f"{STYLE}text-properties[@{TEXT}display='none']"
+_SPAN, _STYLE_REFERENCE = f"{TEXT}span", f"{TEXT}style-name"
 _CHANGES = (f"{TEXT}insertion", f"{TEXT}deletion")  # not a change of format alone
 _WHITESPACE = re.compile(r"[ \t\r\n]+")
 BODY = "content.xml"
@@ -81,9 +87,10 @@ def load_odt(path: Path, limits: InputLimits) -> Document:
 
     def read(package: zipfile.ZipFile) -> Body:
         _check_kind(path, package)
+        hidden: list[str] = []
         with package.open(BODY) as stream:
-            lines, tracked = body_lines(path, _paragraphs(path, stream), limits, ".odt")
-        return Body(lines, tracked, *_properties(package))
+            lines, tracked = body_lines(path, _paragraphs(path, stream, hidden), limits, ".odt")
+        return Body(lines, tracked, *_properties(package), hidden=tuple(hidden))
 
     return package_document(path, "odt", read_package(path, ".odt", BODY, limits, read), limits)
 
@@ -101,16 +108,17 @@ def _check_kind(path: Path, package: zipfile.ZipFile) -> None:
         raise errors.CorruptDocumentError(path, f"not a text document (it is {kind} of OpenDocument)")
 
 
-def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[tuple[str, bool]]:
+def _paragraphs(path: Path, stream: IO[bytes], hidden: list[str]) -> Iterator[tuple[str, bool]]:
     """Each paragraph's text, in order (a footnote's and a text box's after the paragraph that
     holds them), and whether the document has tracked changes (known before the first: their
-    block comes before the text)."""
+    block comes before the text); the text formatted as hidden goes to `hidden` too (each
+    paragraph's, a line for each span of it, or the whole paragraph)."""
     from lxml import etree
 
     events = etree.iterparse(
         stream,
         events=("end",),
-        tag=(*_PARAGRAPHS, _REGION, *_CELLS, _ROW, _TABLE),
+        tag=(*_PARAGRAPHS, _REGION, *_CELLS, _ROW, _TABLE, _STYLE),
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -119,8 +127,13 @@ def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[tuple[str, bool]]:
     tracked = False
     held: list[str] = []  # paragraphs inside another, read once that one is
     table = TableLines(_CELLS, _ROW, _TABLE)
+    hiding: set[str] = set()  # the automatic styles (before the text) that hide text
     try:
         for _, element in events:
+            if element.tag == _STYLE:
+                if element.find(_HIDING_PROPERTIES) is not None:
+                    hiding.add(element.get(_STYLE_NAME, ""))
+                continue
             if element.tag == _REGION:
                 tracked = tracked or next(element.iter(*_CHANGES), None) is not None
                 _drop(element)
@@ -135,7 +148,12 @@ def _paragraphs(path: Path, stream: IO[bytes]) -> Iterator[tuple[str, bool]]:
                 held.append(_text(element))
                 element.clear(keep_tail=True)
             else:
-                yield from table.paragraph(_text(element), tracked, depth)
+                text = _text(element)
+                if hiding and text:
+                    stretches = _hidden_stretches(element, text, hiding)
+                    if stretches:
+                        hidden.append("\n".join(stretches))
+                yield from table.paragraph(text, tracked, depth)
                 for note in held:
                     yield from table.paragraph(note, tracked, depth)
                 held.clear()
@@ -162,6 +180,20 @@ def _where(paragraph: Any) -> tuple[bool, bool, int]:
         elif tag == _TABLE:
             tables += 1
     return inside, False, tables
+
+
+def _hidden_stretches(paragraph: Any, text: str, hiding: set[str]) -> list[str]:
+    """The paragraph's text formatted as hidden (a style whose text properties say display: none):
+    all of it when its own style does, else each span's that does (the outermost)."""
+    if paragraph.get(_STYLE_REFERENCE) in hiding:
+        return [text]
+    stretches = []
+    for span in paragraph.iter(_SPAN):
+        if span.get(_STYLE_REFERENCE) in hiding and not any(
+            outer.get(_STYLE_REFERENCE) in hiding for outer in span.iterancestors(_SPAN)
+        ):
+            stretches.append(_text(span))
+    return [s for s in stretches if s]
 
 
 def _drop(element: Any) -> None:

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 from . import errors
 from .decoding import as_text
 from .document import Document
-from .hidden import IN_WORD, hidden_text, mark_hidden
+from .hidden import IN_DOCUMENT, hidden_text, mark_hidden
 from .intake import finish
 from .limits import InputLimits
 
@@ -98,8 +98,8 @@ class Body(NamedTuple):
 def package_document(path: Path, fmt: str, body: Body, limits: InputLimits) -> Document:
     """The Document of a package's paragraphs, its title and author from the package's properties."""
     warnings = [f"{path}: {TRACKED_CHANGES}."] if body.tracked else []
-    if body.hidden:  # only Word's reader finds any
-        warnings.append(f"{path}: {hidden_text(body.hidden, IN_WORD)}")
+    if body.hidden:
+        warnings.append(f"{path}: {hidden_text(body.hidden, IN_DOCUMENT)}")
     text, _ = as_text("\n".join(body.lines), path, warnings)
     document = finish(text, path, fmt, warnings, limits, {}, body.title)
     mark_hidden(document, body.hidden)

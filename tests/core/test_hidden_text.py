@@ -96,10 +96,10 @@ def test_word_hidden_text_is_told_and_found_as_a_web_pages_is(tmp_path):
     path = tmp_path / "hidden.docx"
     document.save(path)
     draft = load_path(path)
-    assert any("hidden from the document's readers (Word's hidden text)" in w for w in draft.warnings)
+    assert any("hidden from the document's readers (text formatted as hidden)" in w for w in draft.warnings)
     found = [f for f in Analyzer().analyze(draft).findings if f.rule == "boilerplate.hidden"]
     assert [f.text for f in found] == [INSTRUCTION, HIDDEN]
-    assert "Part of this paragraph" in found[0].message and "Word's hidden text" in found[1].message
+    assert "Part of this paragraph" in found[0].message and "formatted as hidden" in found[1].message
 
 
 def test_text_a_style_sheet_hides_is_hidden_text(tmp_path):
