@@ -37,7 +37,7 @@ class BoilerplateCheck(Check):
         ]
 
     def document(self, view: DocumentView) -> list[Finding]:
-        """The passages a web page hides inside paragraphs it shows: each where it is."""
+        """The passages a file hides inside paragraphs it shows (core/hidden.py): each where it is."""
         parts = view.document.metadata.hidden_parts
         if not parts:
             return []
