@@ -180,7 +180,8 @@ def paragraph_findings(ctx: ParagraphContext, policy: Policy) -> list[Finding]:
                 "Restore the full disclosure text from the house template.",
             )
         )
-    for m in pattern_list("agreement").finditer(text):
+    words = ctx.words  # the paragraph's, worked out once: each call without them works them out again
+    for m in pattern_list("agreement").finditer(text, words):
         found.append(
             _finding(
                 text,
@@ -193,7 +194,7 @@ def paragraph_findings(ctx: ParagraphContext, policy: Policy) -> list[Finding]:
             )
         )
     if policy.require_human_responsibility and not (
-        pattern_list("human_role").search(text) and pattern_list("human_review").search(text)
+        pattern_list("human_role").search(text, words) and pattern_list("human_review").search(text, words)
     ):
         found.append(
             _finding(
@@ -208,7 +209,7 @@ def paragraph_findings(ctx: ParagraphContext, policy: Policy) -> list[Finding]:
                 'editorial responsibility." (EU AI Act art. 50(4)).',
             )
         )
-    if policy.require_scope and not pattern_list("scope").search(text):
+    if policy.require_scope and not pattern_list("scope").search(text, words):
         found.append(
             _finding(
                 text,
