@@ -59,6 +59,16 @@ def test_agreement_errors_in_disclosure(error):
     assert "disclosure.grammar" in rules(text)
 
 
+def test_a_disclosures_errors_are_found_in_the_order_they_come():
+    """A word written twice and a verb that does not agree, each where it is, in text order."""
+    text = (
+        BODY
+        + "This article was drafted with AI and the the editor Jane Smith reviewed it. We makes no promises."
+    )
+    found = [f.text for f in Analyzer().analyze(load_text(text)).findings if f.rule == "disclosure.grammar"]
+    assert found == ["the the", "We makes"]
+
+
 def test_no_human_named():
     text = BODY + "Disclosure: Parts of this story were generated using ChatGPT."
     assert rules(text) == ["disclosure.no_human"]
