@@ -15,7 +15,7 @@ from ..wording import counted, quoted
 from .json_report import disclosure_jsonld, render_disclosure
 from .model import Report, display_time
 from .segments import Piece, Reference
-from .tables import TableRows, cells, shown_rows, text_blocks
+from .tables import TableRows, cells, text_blocks
 
 MARK_STRENGTH, RESOLVED_STRENGTH = 0.42, 0.16
 QUOTE_LIMIT = 160
@@ -278,7 +278,7 @@ def _table(table_rows: TableRows, piece: Callable[[object], str]) -> str:
     """A Markdown table of the draft as a table: its heading row, then its rows."""
     table = table_rows.table
     out = ["<table>"]
-    for heading, row in shown_rows(table, table_rows.rows):
+    for heading, row in table_rows.shown():
         tag = "th" if heading else "td"
         cells_html = []
         for column, cell in enumerate(cells(row)):

@@ -12,7 +12,7 @@ from ..wording import counted, quoted
 from .json_report import render_disclosure
 from .model import Report, display_time
 from .segments import Piece, Reference
-from .tables import TableRows, cells, shown_rows, text_blocks
+from .tables import TableRows, cells, text_blocks
 
 # Characters that could start markup in CommonMark; escaped so the draft shows as written.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!$])")
@@ -21,8 +21,14 @@ _NUMBERED = re.compile(r"^(\s*\d+)([.)])")
 
 
 def md_escape(text: str) -> str:
-    text = _SPECIAL.sub(r"\\\1", text)
+    text = _escape_inline(text)
     return _NUMBERED.sub(r"\1\\\2", _LIST_MARK.sub(r"\1\\\2", text))
+
+
+def _escape_inline(text: str) -> str:
+    """The characters that could start markup escaped, as inside a line (a table's cell): no list
+    marks, which only open a line."""
+    return _SPECIAL.sub(r"\\\1", text)
 
 
 def _cell(text: str | None) -> str:
@@ -81,8 +87,8 @@ def render_markdown(report: Report) -> str:
     def piece(item: Piece | Reference) -> str:
         return md_escape(item.text) if isinstance(item, Piece) else f"[^{numbers[item.finding.id]}]"
 
-    def in_cell(item: Piece | Reference) -> str:  # inside a row, no text opens a line: no list marks
-        return _SPECIAL.sub(r"\\\1", item.text) if isinstance(item, Piece) else piece(item)
+    def in_cell(item: Piece | Reference) -> str:  # inside a row, no text opens a line
+        return _escape_inline(item.text) if isinstance(item, Piece) else piece(item)
 
     for pieces in text_blocks(split_paragraphs(report.text), report.findings):
         if isinstance(pieces, TableRows):  # a Markdown table's rows, kept together so the table stays one
@@ -157,7 +163,7 @@ def _table(table_rows: TableRows, piece: Callable[[Piece | Reference], str]) -> 
     """The table's rows, its cells' text escaped (a bar in a cell included) between the bars."""
     table = table_rows.table
     out = []
-    for number, (_, row) in enumerate(shown_rows(table, table_rows.rows)):
+    for number, (_, row) in enumerate(table_rows.shown()):
         out.append("| " + " | ".join("".join(map(piece, cell)).strip() for cell in cells(row)) + " |")
         if number == 0:
             out.append("|" + "|".join(_RULE[align] for align in table.alignments) + "|")

@@ -21,8 +21,8 @@ from .segments import Piece, Reference, marked_paragraphs
 MAX_ROWS = 300
 MAX_ROWS_IN_ALL = 1_000
 
-Cell = list[Piece | Reference]
-Marked = list[Piece | Reference]  # a paragraph's pieces (segments.marked_paragraphs)
+# A paragraph's pieces and references (segments.marked_paragraphs), or a cell's of a row.
+Marked = list[Piece | Reference]
 
 
 class Table(NamedTuple):
@@ -49,15 +49,27 @@ class TableRows(NamedTuple):
     """A table of the draft, with each of its rows' pieces (marked_paragraphs)."""
 
     table: Table
-    rows: list[list[Piece | Reference]]
+    rows: list[Marked]
+
+    def shown(self) -> list[tuple[bool, Marked]]:
+        """The rows a report shows, each with whether it is a heading: all but the rule row, whose
+        references to findings (if any) go to the row above."""
+        shown: list[tuple[bool, Marked]] = []
+        for index, row in enumerate(self.rows, self.table.start):
+            if index == self.table.rule:
+                if shown:
+                    shown[-1][1].extend(item for item in row if isinstance(item, Reference))
+                continue
+            shown.append((index < self.table.rule, list(row)))
+        return shown
 
 
-def text_blocks(paragraphs: Sequence[Paragraph], findings: Sequence[Finding]) -> Iterator[Marked | TableRows]:
+def text_blocks(paragraphs: list[Paragraph], findings: list[Finding]) -> Iterator[Marked | TableRows]:
     """The text's paragraphs as a report shows them: each one's pieces (marked_paragraphs), but a
     Markdown table's rows together, as one TableRows."""
     tables = tables_in(paragraphs)
     held: TableRows | None = None
-    for index, pieces in enumerate(marked_paragraphs(list(paragraphs), list(findings))):
+    for index, pieces in enumerate(marked_paragraphs(paragraphs, findings)):
         if held is None and index in tables:
             held = TableRows(tables[index], [])
         if held is None:
@@ -69,21 +81,6 @@ def text_blocks(paragraphs: Sequence[Paragraph], findings: Sequence[Finding]) ->
             held = None
 
 
-def shown_rows(
-    table: Table, rows: list[list[Piece | Reference]]
-) -> list[tuple[bool, list[Piece | Reference]]]:
-    """The rows a report shows, each with whether it is a heading: all but the rule row, whose
-    references to findings (if any) go to the row above."""
-    shown: list[tuple[bool, list[Piece | Reference]]] = []
-    for index, row in enumerate(rows, table.start):
-        if index == table.rule:
-            if shown:
-                shown[-1][1].extend(item for item in row if isinstance(item, Reference))
-            continue
-        shown.append((index < table.rule, list(row)))
-    return shown
-
-
 def _alignments(rule: str) -> tuple[str, ...]:
     cells = rule.strip().strip("|").split("|")
     return tuple(
@@ -92,10 +89,10 @@ def _alignments(rule: str) -> tuple[str, ...]:
     )
 
 
-def cells(pieces: list[Piece | Reference]) -> list[Cell]:
+def cells(pieces: Marked) -> list[Marked]:
     """A row's cells: its pieces cut at the bars between cells (not at an escaped "\\|"), the bars
     and the space around an outer bar left out; a reference stays in the cell where it falls."""
-    row: list[Cell] = [[]]
+    row: list[Marked] = [[]]
     for item in pieces:
         if not isinstance(item, Piece):
             row[-1].append(item)
@@ -114,7 +111,7 @@ def cells(pieces: list[Piece | Reference]) -> list[Cell]:
     return row
 
 
-def _references(cell: Cell) -> list[Piece | Reference]:
+def _references(cell: Marked) -> Marked:
     return [item for item in cell if isinstance(item, Reference)]
 
 
@@ -131,6 +128,6 @@ def _split_at_bars(text: str) -> list[str]:
     return joined
 
 
-def _blank(cell: Cell) -> bool:
+def _blank(cell: Marked) -> bool:
     """No text in it but spaces (a reference to a finding may sit there)."""
     return all(not item.text.strip() for item in cell if isinstance(item, Piece))
