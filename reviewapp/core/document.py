@@ -42,7 +42,7 @@ class Metadata:
         declared_ai_use: str | None = None,  # from front matter / meta tags: "none", "assisted", ...
     ) -> None:
         self.title, self.byline, self.date, self.declared_ai_use = title, byline, date, declared_ai_use
-        # Paragraphs a web page hides from its readers, whole (by their text: an edit moves them).
+        # Paragraphs the file hides from its readers (hidden.py), whole (by their text: an edit moves them).
         self.hidden_lines: frozenset[str] = frozenset()
         # Passages it hides inside paragraphs it shows ("<span hidden>…</span>"), by their text.
         self.hidden_parts: tuple[str, ...] = ()

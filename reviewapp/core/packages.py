@@ -92,7 +92,7 @@ class Body(NamedTuple):
     tracked: bool  # tracked changes were taken as accepted
     title: str | None
     author: str | None
-    hidden: tuple[str, ...] = ()  # text hidden from its readers (Word's hidden text), by paragraph
+    hidden: tuple[str, ...] = ()  # text formatted as hidden (Word's, OpenDocument's), by paragraph
 
 
 def package_document(path: Path, fmt: str, body: Body, limits: InputLimits) -> Document:
