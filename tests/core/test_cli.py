@@ -62,6 +62,57 @@ def test_folder_and_unreadable_inputs(data_dir, tmp_path):
     assert any("empty" in line for line in errors) and any("no such file" in line for line in errors)
 
 
+def test_folder_drafts_in_sorted_path_order(tmp_path):
+    """A folder's drafts: as sorted Paths order them (part by part: "a/b.txt" before "a-b.txt"),
+    any case of suffix, none hidden or behind a link to a folder; a link to a file is read."""
+    from reviewapp.cli.common import drafts_in
+    from reviewapp.core.loaders import SUPPORTED_SUFFIXES
+
+    for name in ("a/b.txt", "a-b.txt", "a/c/d.md", "B.TXT", "a.html", "z/.hid/x.txt", ".top.txt",
+                 "notes.pdf", "a/c/e.docx", "x/y/z/deep.odt", "real/r.txt"):  # fmt: skip
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("text")
+    (tmp_path / "folder.txt").mkdir()  # a folder named as a draft is none
+    (tmp_path / "linked").symlink_to(tmp_path / "real", target_is_directory=True)
+    (tmp_path / "link.md").symlink_to(tmp_path / "a-b.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    failures: list[str] = []
+    found = drafts_in(tmp_path, SUPPORTED_SUFFIXES, failures.append)
+    expected = sorted(
+        p
+        for p in tmp_path.rglob("*")
+        if p.suffix.lower() in SUPPORTED_SUFFIXES
+        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(tmp_path).parts)
+    )
+    assert found == expected and failures == []
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "B.TXT", "a/b.txt", "a/c/d.md", "a/c/e.docx", "a-b.txt", "a.html", "link.md", "real/r.txt",
+        "x/y/z/deep.odt",
+    ]  # fmt: skip
+
+
+def test_unreadable_subfolder_is_one_line(tmp_path):
+    from reviewapp.cli.common import drafts_in
+
+    (tmp_path / "ok.txt").write_text("text")
+    failures: list[str] = []
+    # A folder that vanished between being listed and being read (as one a user cannot open would).
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    (tmp_path / "locked").mkdir()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "scandir", scandir)
+        found = drafts_in(tmp_path, (".txt",), failures.append)
+    assert found == [tmp_path / "ok.txt"]
+    assert failures == [f"{tmp_path / 'locked'}: Permission denied"]
+
+
 def test_text_format_shows_line_and_column(data_dir):
     proc = run("check", str(data_dir / "openai-foxconn.txt"))
     assert "2:1: warning: [boilerplate.share]" in proc.stdout
