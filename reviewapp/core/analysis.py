@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import chain, compress, count, islice, pairwise, repeat
-from operator import attrgetter, is_
+from operator import attrgetter, is_, itemgetter
 from typing import Any, NamedTuple, Protocol, cast
 
 from .analyzers import REGISTRY, Check, DocumentView
@@ -24,7 +24,7 @@ from .findings import Finding
 from .forked import can_fork, each_result
 from .metadata import front_matter
 from .numbering import FindingsChange, InOrder, Key, Numbered, change_from, keyset, number, paragraph_findings
-from .patterns import word_set
+from .patterns import prepare_sets, word_set
 from .policy import Policy, load_policy
 from .roles import DISCLOSURE, classify, paragraph_contexts, position_classes
 from .rules import house_rules
@@ -326,13 +326,19 @@ def _analyse_many(analyzer: Analyzer, keys: list[RoleKey], workers: int) -> Iter
     """Each paragraph's result, in order, as it comes. With workers > 1 and enough text, shared
     among forked processes: paragraphs, and the pieces of a long one, so that one huge paragraph
     is shared too."""
-    if (
-        workers <= 1
-        or not can_fork()
-        or (len(keys) < PARALLEL_MIN_PARAGRAPHS and sum(len(k[0]) for k in keys) < PARALLEL_MIN_CHARS)
-    ):
+    chars = sum(map(len, map(itemgetter(0), keys)))
+    if chars >= PREFILTER_MIN_CHARS:
+        prepare_sets()  # before a fork: the processes share them
+    if workers <= 1 or not can_fork() or (len(keys) < PARALLEL_MIN_PARAGRAPHS and chars < PARALLEL_MIN_CHARS):
         return map(partial(analyse_one, analyzer), keys)
     return _shared(analyzer, keys, workers)
+
+
+# Text enough for the rule patterns' RE2 sets (patterns.prepare_sets) to save more than they cost:
+# 12 ms to make and about 10 ms in each process to build the states of their automata, for a
+# tenth of the analysis's instructions. On the 90,000-word benchmark (600,000 characters) the two
+# were even (benchmarks/README.md); a folder of many drafts has its own threshold (check_many).
+PREFILTER_MIN_CHARS = 1_000_000
 
 
 def _shared(analyzer: Analyzer, keys: list[RoleKey], workers: int) -> Iterator[ParagraphResult]:

@@ -10,9 +10,11 @@ words are looked up once in a `PatternIndex` to find the patterns worth trying.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Iterator
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
+from .prefilter import PatternSet
 from .regex_cache import compile_rule
 
 # Possessive: the same words (a run of word characters is never tried again shorter), a quarter
@@ -134,6 +136,8 @@ class PatternIndex(Generic[K]):
 
     def __init__(self, entries: Iterable[tuple[K, GatedPattern]]) -> None:
         self._entries = list(entries)
+        self._set: PatternSet | None = None  # made on first use, or by prepare_sets before a fork
+        _INDEXES.add(self)
         self._by_word: dict[str, list[int]] = {}
         self._always: list[int] = []
         # Filed by word, a pattern with one trigger group needs no further test.
@@ -148,10 +152,27 @@ class PatternIndex(Generic[K]):
                 self._recheck[i] = len(pattern.groups) > 1
         self._triggers = frozenset(self._by_word)  # a set: intersected with a paragraph's words
 
-    def candidates(self, text: str, words: frozenset[str]) -> list[tuple[K, GatedPattern]]:
-        """The entries whose gates pass, in the order they were given."""
+    def pattern_set(self) -> PatternSet:
+        if self._set is None:
+            self._set = PatternSet([(pattern.source, pattern.flags) for _, pattern in self._entries])
+        return self._set
+
+    @property
+    def has_set(self) -> bool:
+        """Is a made RE2 set answering `candidates` (see prepare_sets)?"""
+        return PREFILTER_ENABLED and self._set is not None and self._set.active
+
+    def candidates(self, text: str, words: frozenset[str] | None = None) -> list[tuple[K, GatedPattern]]:
+        """The entries that may match `text` (whose words are `words`, worked out if not given),
+        in the order they were given: those the RE2 set says may, else those whose gates pass."""
         if not GATES_ENABLED:
             return list(self._entries)
+        if PREFILTER_ENABLED and self._set is not None:
+            found = self._set.may_match(text)
+            if found is not None:
+                return self._matching(found, text, words)
+        if words is None:
+            words = word_set(text)
         hits = set(self._always)
         by_word = self._by_word
         for word in words & self._triggers:
@@ -159,6 +180,29 @@ class PatternIndex(Generic[K]):
         entries, recheck = self._entries, self._recheck
         probe = TextProbe(text, words)  # the text lower-cased, and whether it has a digit: once for all
         return [entries[i] for i in sorted(hits) if not recheck[i] or entries[i][1].admits(probe)]
+
+    def _matching(
+        self, found: list[int], text: str, words: frozenset[str] | None
+    ) -> list[tuple[K, GatedPattern]]:
+        """The entries at `found`, those the set could not take gated by their words as before."""
+        entries = self._entries
+        always = self.pattern_set().always
+        if not always:
+            return [entries[i] for i in found]
+        probe = TextProbe(text, word_set(text) if words is None else words)
+        return [entries[i] for i in found if i not in always or entries[i][1].admits(probe)]
+
+
+_INDEXES: weakref.WeakSet[PatternIndex[Any]] = weakref.WeakSet()  # every index alive, for prepare_sets
+PREFILTER_ENABLED = True  # switched off only by the tests that prove the sets change nothing
+
+
+def prepare_sets() -> None:
+    """Make every index's RE2 set (4-5 ms each, and 2 ms to import RE2), from then on answering
+    `candidates`. For much text only (see analysis.PREFILTER_MIN_CHARS): on a short draft the
+    sets cost more than they save. Before forking, so that the processes share them."""
+    for index in list(_INDEXES):
+        index.pattern_set()
 
 
 class TextProbe:

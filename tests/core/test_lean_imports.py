@@ -45,6 +45,8 @@ HEAVY = (
     # argparse's help formatter imports it (with bz2, lzma, fnmatch) to ask the terminal's width,
     # as each option is added: 1.4 ms (cli.common.Parser asks itself)
     "shutil",
+    # The rule patterns' RE2 sets are made for much text only (a long draft, a big folder): 2 ms
+    "re2",
 )
 
 PROBE = """

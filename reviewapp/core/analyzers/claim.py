@@ -105,6 +105,7 @@ class ClaimCheck(Check):
         self.scores = policy.scores
         # Each kind's floor, looked up once here rather than for every sentence.
         self._floors = {kind: policy.scores.floor("claim", f"claim.{kind}") for kind in _KINDS}
+        _claim_patterns()  # its index made now, for patterns.prepare_sets to find
 
     def rules(self) -> Sequence[RuleInfo]:
         return [
@@ -117,7 +118,7 @@ class ClaimCheck(Check):
             return self._table_row(ctx)
         found = []
         tokens, norms = ctx.tokens, ctx.norms
-        ready = _ready_patterns(ctx)
+        ready = _paragraph_ready(ctx)
         threshold = self.scores.thresholds["claim"]
         sentences = ctx.sentences
         sources = _Sources(ctx, sentences)
@@ -163,7 +164,7 @@ class ClaimCheck(Check):
         text = ctx.text.strip()
         if ctx.context & TABLE_MORE or not text:
             return []
-        signals = _signals(ctx.text, ctx.tokens, 0, ctx.urls, _ready_patterns(ctx), ctx.norms)
+        signals = _signals(ctx.text, ctx.tokens, 0, ctx.urls, _paragraph_ready(ctx), ctx.norms)
         # A number in a cell after the first is a figure: the heading says of what ("Riders
         # (millions)"), where a bare "4.1" in a sentence counts nothing the rules can tell.
         cells = text.strip("|").split("|")[1:]
@@ -299,21 +300,25 @@ def _quote_has_speaker(ctx: ParagraphContext) -> bool:
 def sentence_signals(text: str) -> ClaimSignals | None:
     """The claim signals in one sentence; None for a question or a fragment too short to judge."""
     ctx = ParagraphContext(text, BODY)
-    return _signals(text, ctx.tokens, 0, ctx.urls, _ready_patterns(ctx))
+    return _signals(text, ctx.tokens, 0, ctx.urls, _paragraph_ready(ctx))
 
 
 Token = tuple[int, int, str, str]  # start, end, normalised, as written
 Ready = dict[str, list[re.Pattern[str]]]  # pattern name -> the parts whose triggers are present
 
 
-def _ready_patterns(ctx: ParagraphContext) -> Ready:
-    """The claim patterns whose trigger words are in the paragraph.
+def _paragraph_ready(ctx: ParagraphContext) -> Ready | None:
+    """The claim patterns that may match somewhere in the paragraph, by their trigger words; None
+    where each sentence is asked instead (the patterns' RE2 set: one call a sentence says which
+    may match it, where a sentence ran every search its paragraph's words let through)."""
+    if _claim_patterns().has_set:
+        return None
+    return _ready(_claim_patterns().candidates(ctx.text, ctx.words))
 
-    Looked up once per paragraph: a sentence without the trigger then runs a
-    search that fails fast, which costs less than its own look-up would.
-    """
+
+def _ready(candidates: list[tuple[str, GatedPattern]]) -> Ready:
     ready: Ready = {}
-    for name, pattern in _claim_patterns().candidates(ctx.text, ctx.words):
+    for name, pattern in candidates:
         ready.setdefault(name, []).append(pattern.regex)
     return ready
 
@@ -323,7 +328,7 @@ def _signals(
     tokens: list[Token],
     offset: int,
     urls: list[tuple[int, int]],
-    ready: Ready,
+    ready: Ready | None,  # the patterns that may match (None: asked of the text's own)
     norms: list[str] | None = None,  # the tokens' lower-case forms, when the caller has them
 ) -> ClaimSignals | None:
     if len(tokens) < _MIN_WORDS or text.rstrip("\"”’') ").endswith("?"):
@@ -340,8 +345,10 @@ def _signals(
         if len(tokens) < _MIN_WORDS:
             return None
 
-    # Only the patterns whose trigger words are in the paragraph can match at all. Plain loops, not
-    # any() over a generator: this runs for each cue of every sentence.
+    if ready is None:  # after links are blanked out: a pattern may match across one's place
+        ready = _ready(_claim_patterns().candidates(text))
+    # Only the patterns that may match are searched. Plain loops, not any() over a generator: this
+    # runs for each cue of every sentence.
     cues: set[str] = set()
     for name, regexes in ready.items():
         if name in _CUE_SET:
