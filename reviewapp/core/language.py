@@ -36,6 +36,12 @@ NOT_ENGLISH = (
 
 # Possessive: the same words, found in half the time (no run of letters is tried again shorter).
 _WORD = compile_rule(r"[^\W\d_]++(?:['’][^\W\d_]++)*+")
+# The same words where the only letters are ASCII ones, in half the time again (Python's engine
+# tests each character against a class of categories, "any letter", in several steps): the text
+# holds nothing beyond ASCII but what an English draft does that is no letter (typographic quotes
+# and apostrophes, dashes, an ellipsis, a no-break space).
+_ASCII_WORD = compile_rule(r"[a-z]++(?:['’][a-z]++)*+")
+_NOT_ASCII_OR_PUNCTUATION = compile_rule(r"[^\x00-\x7f‘’“”–—…\u00a0]")
 
 
 def language_notes(text: str) -> tuple[str, ...]:
@@ -45,7 +51,11 @@ def language_notes(text: str) -> tuple[str, ...]:
 
 def reads_as_english(text: str) -> bool | None:
     """Whether the start of `text` reads as English; None when it has too few words to tell."""
-    words = _WORD.findall(text[:SAMPLE_CHARS].lower())
+    sample = text[:SAMPLE_CHARS].lower()
+    if _NOT_ASCII_OR_PUNCTUATION.search(sample) is None:
+        words = _ASCII_WORD.findall(sample)
+    else:
+        words = _WORD.findall(sample)
     if len(words) < MIN_WORDS:
         return None
     english = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words))
