@@ -113,6 +113,9 @@ def _learned_finding(
     )
 
 
+_Entry = tuple[tuple[str, ...], LexiconRule, int, int]  # see TermIndex.__init__
+
+
 class TermIndex:
     """Every term of a set of rules, for one pass over a paragraph's tokens.
 
@@ -122,8 +125,11 @@ class TermIndex:
     """
 
     def __init__(self, rules: Iterable[LexiconRule]) -> None:
-        self._single: dict[str, list[tuple[tuple[str, ...], LexiconRule]]] = {}
-        self._pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], LexiconRule]]] = {}
+        # Each entry: the term's words, its rule, which token field its words are compared with,
+        # and from which word on (the words its table was looked up by need no comparing again,
+        # unless the rule minds case: the tables hold words in lower case).
+        self._single: dict[str, list[_Entry]] = {}
+        self._pairs: dict[tuple[str, str], list[_Entry]] = {}
         patterned: list[tuple[LexiconRule, GatedPattern]] = []
         for rule in rules:
             if rule.whole_paragraph:
@@ -135,10 +141,12 @@ class TermIndex:
                     raise ValueError(f"rule {rule.name}: term {term!r} must be plain words")
                 key = words if rule.case_sensitive else tuple(normalise(w) for w in words)
                 first = tuple(normalise(w) for w in key[:2])
+                field, looked_up = (3, 0) if rule.case_sensitive else (2, len(first))
+                entry = (key, rule, field, looked_up)
                 if len(key) == 1:
-                    self._single.setdefault(first[0], []).append((key, rule))
+                    self._single.setdefault(first[0], []).append(entry)
                 else:
-                    self._pairs.setdefault((first[0], first[1]), []).append((key, rule))
+                    self._pairs.setdefault((first[0], first[1]), []).append(entry)
         for table in (self._single, self._pairs):
             for entries in table.values():
                 entries.sort(key=lambda entry: -len(entry[0]))
@@ -152,7 +160,7 @@ class TermIndex:
     ) -> Iterator[tuple[LexiconRule, int, int]]:
         tokens = ctx.tokens
         norms = ctx.norms
-        candidates: list[tuple[int, list[tuple[tuple[str, ...], LexiconRule]]]] = []
+        candidates: list[tuple[int, list[_Entry]]] = []
         # The positions of words that begin a term, found at C speed ("a", "in" and "the" begin
         # some): a Python step is taken only there, not for every word.
         singles = ctx.words & self._singles
@@ -167,15 +175,19 @@ class TermIndex:
                     candidates.append((i, entries))
         text = ctx.text
         for i, entries in candidates:
-            for key, rule in entries:
+            for key, rule, field, looked_up in entries:
                 end = i + len(key)
                 if rule.category not in categories or end > len(tokens):
                     continue
-                field = 3 if rule.case_sensitive else 2
-                if all(tokens[i + j][field] == word for j, word in enumerate(key)) and all(
+                if looked_up < len(key) and not all(
+                    tokens[i + j][field] == key[j] for j in range(looked_up, len(key))
+                ):
+                    continue
+                if end - i > 1 and not all(
                     text[tokens[k - 1][1] : tokens[k][0]].isspace() for k in range(i + 1, end)
                 ):
-                    yield rule, tokens[i][0], tokens[end - 1][1]
+                    continue
+                yield rule, tokens[i][0], tokens[end - 1][1]
 
 
 def uncertainty_rule_hits(text: str) -> set[str]:
