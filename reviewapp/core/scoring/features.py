@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from operator import itemgetter
+from operator import add, itemgetter
 
 from ..regex_cache import compile_rule
 from ..rules import word_list
@@ -60,14 +60,21 @@ def text_features(tokens: Sequence[Token], text: str, norms: list[str] | None = 
     """
     if norms is None:
         norms = [t[2] for t in tokens]
-    classes = [n if n.isalpha() else token_class(n) for n in norms]
+    try:
+        classes = list(map(_CLASSES.__getitem__, norms))
+    except KeyError:  # a word not seen yet
+        classes = list(map(_class_of, norms))
     if NUMBER in classes:  # few sentences: a number's class may depend on the word before it
         _label_numbers(classes, norms)
     try:
         features = set(map(_WORD_FEATURES.__getitem__, classes))
+        lefts = list(map(_PAIR_LEFTS.__getitem__, classes[:-1]))
     except KeyError:  # a word not seen yet
         features = set(map(_word_feature, classes))
-    features.update(map(_PAIR.format, [START, *classes[:-1]], classes))
+        lefts = list(map(_pair_left, classes[:-1]))
+    # A pair's name made by one concatenation of the two halves ("b:the " + "council"): a format
+    # of each took half as long again.
+    features.update(map(add, [_PAIR_START, *lefts], classes))
     if not NUMBER_WORDS.isdisjoint(norms):
         features.add("s:numword")
     # Any word after the first written with a capital (at C speed: a lower-case run of
@@ -93,19 +100,34 @@ def _label_numbers(classes: list[str], norms: list[str]) -> None:
 
 
 def _word_feature(word: str) -> str:
-    feature = _WORD_FEATURES.get(word)
-    if feature is None:
-        feature = "w:" + word
-        if len(_WORD_FEATURES) < _MAX_WORD_FEATURES:
-            _WORD_FEATURES[word] = feature
-    return feature
+    return _kept(_WORD_FEATURES, word, "w:" + word)
 
 
-# A word's feature name, made once: most words of a draft recur, and the name then comes with
-# its hash worked out (a fifth of this function's time went to making names). Bounded, as a
-# scraped page of random tokens would otherwise grow it with every new one.
+def _pair_left(word: str) -> str:
+    return _kept(_PAIR_LEFTS, word, f"b:{word} ")
+
+
+def _class_of(norm: str) -> str:
+    return _kept(_CLASSES, norm, norm if norm.isalpha() else token_class(norm))
+
+
+def _kept(table: dict[str, str], word: str, value: str) -> str:
+    found = table.get(word)
+    if found is None:
+        found = value
+        if len(table) < _MAX_WORDS_KEPT:
+            table[word] = value
+    return found
+
+
+# A word's class, feature name and the first half of a pair's name, each made once: most words of
+# a draft recur, and they are then looked up at C speed, names with their hashes worked out (a
+# fifth of this function's time went to making names, a fifth to the classes). Bounded, as a
+# scraped page of random tokens would otherwise grow them with every new one.
+_CLASSES: dict[str, str] = {}
 _WORD_FEATURES: dict[str, str] = {}
-_MAX_WORD_FEATURES = 50_000
-_PAIR = "b:{} {}"
+_PAIR_LEFTS: dict[str, str] = {}
+_MAX_WORDS_KEPT = 50_000
+_PAIR_START = f"b:{START} "
 _MONEY = compile_rule("[$€£¥]")
 _LENGTHS = tuple(f"s:len{n}" for n in range(LENGTH_BUCKETS + 1))
