@@ -200,8 +200,13 @@ def whole_line_rule(text: str, rules: Sequence[LexiconRule]) -> LexiconRule | No
     most, prepared = _whole_line_rules(rules)
     if most and not at_most_words(text, most):  # most paragraphs: too long for any of them
         return None
+    # Within the largest limit now: its words counted once, not once for each rule (where a rule
+    # has no limit, the text may be of any length: each limit is asked of the text itself).
+    count = len(text.split()) if most else None
     for limit, regex, rule in prepared:
-        if (not limit or at_most_words(text, limit)) and regex.search(text):
+        if limit and (count > limit if count is not None else not at_most_words(text, limit)):
+            continue
+        if regex.search(text):
             return rule
     return None
 
