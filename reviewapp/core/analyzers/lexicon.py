@@ -65,8 +65,11 @@ class WordListCheck(Check):
                 by_sentence.setdefault(max(0, bisect_right(sentence_starts, f.start) - 1), []).append(f)
         out: list[Finding] = []
         threshold = self.scores.thresholds["hedge"]
+        body = ctx.role == BODY
         for i, sentence in enumerate(ctx.sentences):
             hits = by_sentence.get(i, [])
+            if not hits and not body:  # a headline's score alone says nothing (below): not worked out
+                continue
             words = ctx.sentence_features(sentence)
             cues = cue_features({f.rule for f in hits}) if hits else []
             score = self.model.score(words, cues)
@@ -74,7 +77,7 @@ class WordListCheck(Check):
             out.extend(kept)
             # A headline ("Riverside schools to add 40 teachers") is no sentence of the kind the
             # score learned from: its rules' hits are weighed, but the score alone says nothing.
-            if not kept and score >= threshold and ctx.role == BODY:
+            if not kept and score >= threshold and body:
                 tokens = ctx.sentence_tokens(sentence)
                 learned = _learned_finding(ctx, self.model.drivers([*words, *cues]), tokens, score)
                 if learned is not None:
