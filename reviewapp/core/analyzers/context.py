@@ -71,7 +71,10 @@ class ParagraphContext:
 
     @cached
     def words(self) -> frozenset[str]:
-        return with_parts(self.norms)
+        text = self.text
+        if "-" in text or "'" in text or "’" in text:
+            return with_parts(self.norms)
+        return frozenset(self.norms)  # no word is a compound (tested at C speed, on the text)
 
     @cached
     def quotes(self) -> list[tuple[int, int]]:
