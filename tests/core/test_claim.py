@@ -534,3 +534,18 @@ def test_a_cited_headlines_capitals_name_no_one():
     assert signals is not None and "name" not in signals.cues and signals.kinds == ()
     named = sentence_signals('Mayor Lopez called the plan "A Bold Step Forward" at a rally on Tuesday.')
     assert named is not None and "name" in named.cues
+
+
+def test_tokens_outside_links_are_those_a_test_of_each_keeps():
+    from reviewapp.core.analyzers.claim import _outside
+    from reviewapp.core.analyzers.context import ParagraphContext
+    from reviewapp.core.text import url_spans
+
+    text = "See https://a.example/2031/x and www.b.example/9 then 40 more at http://c.example"
+    tokens = ParagraphContext(text, "body").tokens
+    spans = url_spans(text)
+    assert len(spans) == 3
+    naive = [t for t in tokens if not any(s <= t[0] < e for s, e in spans)]
+    assert _outside(tokens, spans) == naive
+    assert [t[3] for t in naive] == ["See", "and", "then", "40", "more", "at"]
+    assert _outside(tokens, []) == tokens

@@ -11,6 +11,7 @@ A claim is a `warning` when nothing in the sentence attributes it, and a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from itertools import compress, count
@@ -340,7 +341,7 @@ def _signals(
         linked = True
         for s, e in local_urls:
             text = text[:s] + " " * (e - s) + text[e:]
-        tokens = [t for t in tokens if not any(s <= t[0] - offset < e for s, e in local_urls)]
+        tokens = _outside(tokens, [(s + offset, e + offset) for s, e in local_urls])
         norms = None
         if len(tokens) < _MIN_WORDS:
             return None
@@ -425,6 +426,20 @@ def _signals(
     )
     kinds = tuple(dict.fromkeys(strong + weak)) if claim and not vetoed else ()
     return ClaimSignals(kinds, attributed, frozenset(cues))
+
+
+def _outside(tokens: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
+    """The tokens that start outside every span (in order, not overlapping): each span's tokens are
+    one run of the list, found by bisection (a test of every token against every span took a
+    tenth of the claim signals of a sentence with a link)."""
+    starts = list(map(itemgetter(0), tokens))
+    kept: list[Token] = []
+    at = 0
+    for start, end in spans:
+        first = bisect_left(starts, start, at)
+        kept += tokens[at:first]
+        at = max(first, bisect_left(starts, end, first))
+    return kept + tokens[at:]
 
 
 def _only_service(
