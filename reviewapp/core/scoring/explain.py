@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..rules import word_list
 from .features import START, Token, token_class
@@ -29,9 +30,13 @@ _CUE_WORDS = {
     "r:will": "a prediction",
 }
 _FIGURE_FEATURES = frozenset(("s:pct", "s:money", "s:numword", "w:<num>"))
+# What a feature reads as, and whether it says anything, kept once worked out: a learned claim's
+# reasons look through some twenty features, most of them seen in an earlier sentence.
+_KEPT_FEATURES = 20_000
 _PLACEHOLDERS = {"<num>": "a number", "<year>": "a year", "<label>": "a number"}
 
 
+@lru_cache(maxsize=_KEPT_FEATURES)
 def _words_of(feature: str) -> str | None:
     """A word or word-pair feature as the words an editor would read; None for other features."""
     if feature.startswith("w:"):
@@ -68,8 +73,10 @@ def claim_reasons(
     return reasons
 
 
+@lru_cache(maxsize=_KEPT_FEATURES)
 def _says_nothing(words: str) -> bool:
-    return all(word in word_list("function_words") for word in words.split(" "))
+    function_words = word_list("function_words")
+    return all(word in function_words for word in words.split(" "))
 
 
 def hedge_words(drivers: Sequence[tuple[str, float]], limit: int = 3) -> list[str]:

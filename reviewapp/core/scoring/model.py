@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable
 from functools import cache
 from itertools import repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from ..errors import ReviewAppError
@@ -40,9 +41,12 @@ class LinearModel(NamedTuple):
 
     def drivers(self, features: Iterable[str]) -> list[tuple[str, float]]:
         """The features present that raise the score, strongest first."""
-        weights = self.weights
-        found = [(f, weights[f]) for f in features if weights.get(f, 0.0) > 0]
-        return sorted(found, key=lambda item: (-item[1], item[0]))
+        features = list(features)
+        found = [(f, w) for f, w in zip(features, map(self.weights.get, features, repeat(0.0))) if w > 0]
+        # Strongest first, alike ones by name: two stable sorts with C-level keys.
+        found.sort(key=itemgetter(0))
+        found.sort(key=itemgetter(1), reverse=True)
+        return found
 
     def to_json(self) -> dict[str, object]:
         return {
