@@ -42,7 +42,8 @@ class LinearModel(NamedTuple):
     def drivers(self, features: Iterable[str]) -> list[tuple[str, float]]:
         """The features present that raise the score, strongest first."""
         features = list(features)
-        found = [(f, w) for f, w in zip(features, map(self.weights.get, features, repeat(0.0))) if w > 0]
+        weights = map(self.weights.get, features, repeat(0.0))
+        found = [(f, w) for f, w in zip(features, weights, strict=True) if w > 0]
         # Strongest first, alike ones by name: two stable sorts with C-level keys.
         found.sort(key=itemgetter(0))
         found.sort(key=itemgetter(1), reverse=True)
