@@ -136,7 +136,7 @@ class PatternIndex(Generic[K]):
 
     def __init__(self, entries: Iterable[tuple[K, GatedPattern]]) -> None:
         self._entries = list(entries)
-        self._set: PatternSet | None = None  # made on first use, or by prepare_sets before a fork
+        self._set: PatternSet | None = None  # made by prepare_sets, or on first use after it
         _INDEXES.add(self)
         self._by_word: dict[str, list[int]] = {}
         self._always: list[int] = []
@@ -159,7 +159,9 @@ class PatternIndex(Generic[K]):
 
     @property
     def has_set(self) -> bool:
-        """Is a made RE2 set answering `candidates` (see prepare_sets)?"""
+        """Is an RE2 set answering `candidates` (see prepare_sets)?"""
+        if self._set is None and _SETS_WANTED:
+            self.pattern_set()
         return PREFILTER_ENABLED and self._set is not None and self._set.active
 
     def candidates(self, text: str, words: frozenset[str] | None = None) -> list[tuple[K, GatedPattern]]:
@@ -167,8 +169,8 @@ class PatternIndex(Generic[K]):
         in the order they were given: those the RE2 set says may, else those whose gates pass."""
         if not GATES_ENABLED:
             return list(self._entries)
-        if PREFILTER_ENABLED and self._set is not None:
-            found = self._set.may_match(text)
+        if PREFILTER_ENABLED and (self._set is not None or _SETS_WANTED):
+            found = self.pattern_set().may_match(text)
             if found is not None:
                 return self._matching(found, text, words)
         if words is None:
@@ -199,10 +201,16 @@ PREFILTER_ENABLED = True  # switched off only by the tests that prove the sets c
 
 def prepare_sets() -> None:
     """Make every index's RE2 set (4-5 ms each, and 2 ms to import RE2), from then on answering
-    `candidates`. For much text only (see analysis.PREFILTER_MIN_CHARS): on a short draft the
-    sets cost more than they save. Before forking, so that the processes share them."""
+    `candidates`; an index made later makes its own when first asked. For much text only (see
+    analysis.PREFILTER_MIN_CHARS): on a short draft the sets cost more than they save. Before
+    forking, so that the processes share them."""
+    global _SETS_WANTED
+    _SETS_WANTED = True
     for index in list(_INDEXES):
         index.pattern_set()
+
+
+_SETS_WANTED = False  # prepare_sets was called: this process reads much text
 
 
 class TextProbe:

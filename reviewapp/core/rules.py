@@ -20,7 +20,7 @@ from typing import NamedTuple
 from .document import at_most_words
 from .errors import PolicyError
 from .findings import SEVERITIES
-from .patterns import DIGIT_TRIGGER, GatedAny, GatedPattern, normalise
+from .patterns import DIGIT_TRIGGER, GatedAny, GatedPattern, PatternIndex, normalise
 from .regex_cache import compile_rule
 from .resources import resource_path
 from .text import apostrophes
@@ -197,25 +197,27 @@ def house_rules(
 
 def whole_line_rule(text: str, rules: Sequence[LexiconRule]) -> LexiconRule | None:
     """The first whole-line rule (page furniture) that this short paragraph matches."""
-    most, prepared = _whole_line_rules(rules)
+    most, prepared, index = _whole_line_rules(rules)
     if most and not at_most_words(text, most):  # most paragraphs: too long for any of them
         return None
     # Within the largest limit now: its words counted once, not once for each rule (where a rule
     # has no limit, the text may be of any length: each limit is asked of the text itself).
     count = len(text.split()) if most else None
-    for limit, regex, rule in prepared:
+    # Which may match, from the rules' RE2 set where there is one (a line of a million full stops
+    # is one word, within every limit: each expression took 10 ms to scan it).
+    possible = {i for i, _ in index.candidates(text, frozenset())} if index.has_set else None
+    for i, (limit, regex, rule) in enumerate(prepared):
         if limit and (count > limit if count is not None else not at_most_words(text, limit)):
             continue
-        if regex.search(text):
+        if (possible is None or i in possible) and regex.search(text):
             return rule
     return None
 
 
-def _whole_line_rules(
-    rules: Sequence[LexiconRule],
-) -> tuple[int, list[tuple[int, re.Pattern[str], LexiconRule]]]:
-    """The whole-line rules of a set, each with its word limit and expression, and the largest
-    limit (0 when one has none), made once per set: this runs for every paragraph of a draft."""
+def _whole_line_rules(rules: Sequence[LexiconRule]) -> _WholeLines:
+    """The whole-line rules of a set, each with its word limit and expression, the largest limit
+    (0 when one has none), and their expressions indexed by position (for an RE2 set), made once
+    per set: this runs for every paragraph of a draft."""
     kept = _PREPARED.get(id(rules))
     if kept is None or kept[0] is not rules:
         prepared = [(rule.max_words, _full_regex(rule), rule) for rule in rules if rule.whole_paragraph]
@@ -224,17 +226,19 @@ def _whole_line_rules(
             if any(not limit for limit, _, _ in prepared)
             else max((limit for limit, _, _ in prepared), default=0)
         )
+        index = PatternIndex(
+            [(i, GatedPattern(regex.pattern, regex.flags)) for i, (_, regex, _) in enumerate(prepared)]
+        )
         if len(_PREPARED) > 16:  # sets made on the fly (a test's): none kept for long
             _PREPARED.clear()
-        kept = _PREPARED[id(rules)] = (rules, (most, prepared))
+        kept = _PREPARED[id(rules)] = (rules, (most, prepared, index))
     return kept[1]
 
 
+_WholeLines = tuple[int, list[tuple[int, re.Pattern[str], LexiconRule]], PatternIndex[int]]
 # A set of rules (by its id, with the set itself so that the id cannot be reused) -> its prepared
 # whole-line rules. Few sets are ever made: one per policy.
-_PREPARED: dict[
-    int, tuple[Sequence[LexiconRule], tuple[int, list[tuple[int, re.Pattern[str], LexiconRule]]]]
-] = {}
+_PREPARED: dict[int, tuple[Sequence[LexiconRule], _WholeLines]] = {}
 
 
 @cache
