@@ -27,7 +27,7 @@ from .numbering import FindingsChange, InOrder, Key, Numbered, change_from, keys
 from .patterns import prepare_sets, word_set
 from .policy import Policy, load_policy
 from .roles import DISCLOSURE, classify, paragraph_contexts, position_classes
-from .rules import house_rules
+from .rules import house_rules, whole_line_rules
 from .text import last_sentence_start
 
 
@@ -70,6 +70,7 @@ class Analyzer:
         self.boilerplate = house_rules(self.policy.extra_rule_files, self.policy.disabled_rules)[
             "boilerplate"
         ]
+        whole_line_rules(self.boilerplate)  # prepared now, its RE2 set with the others' (prepare_sets)
 
     def rule(self, name: str) -> RuleInfo | None:
         """What a rule is (why it flags, the fix it offers), from the check that emits it."""

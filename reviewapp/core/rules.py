@@ -197,7 +197,7 @@ def house_rules(
 
 def whole_line_rule(text: str, rules: Sequence[LexiconRule]) -> LexiconRule | None:
     """The first whole-line rule (page furniture) that this short paragraph matches."""
-    most, prepared, index = _whole_line_rules(rules)
+    most, prepared, index = whole_line_rules(rules)
     if most and not at_most_words(text, most):  # most paragraphs: too long for any of them
         return None
     # Within the largest limit now: its words counted once, not once for each rule (where a rule
@@ -214,7 +214,7 @@ def whole_line_rule(text: str, rules: Sequence[LexiconRule]) -> LexiconRule | No
     return None
 
 
-def _whole_line_rules(rules: Sequence[LexiconRule]) -> _WholeLines:
+def whole_line_rules(rules: Sequence[LexiconRule]) -> _WholeLines:
     """The whole-line rules of a set, each with its word limit and expression, the largest limit
     (0 when one has none), and their expressions indexed by position (for an RE2 set), made once
     per set: this runs for every paragraph of a draft."""
