@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
-from reviewapp.core import Analyzer, Finding, load_policy, load_text
+from reviewapp.core import Analyzer, Document, Finding, load_path, load_policy, load_text
 from reviewapp.core.policy import ScoreSettings
 
 # The rules alone: every hit stands whatever the learned score says, and nothing is
@@ -30,3 +31,13 @@ def hit(findings: list[Finding], text: str, quote: str, category: str) -> bool:
     start = text.index(quote)
     end = start + len(quote)
     return any(f.category == category and f.start < end and start < f.end for f in findings)
+
+
+def rule_exercising_drafts(data_dir: Path) -> list[Document]:
+    """The tests' drafts and the analyzer tests' example sentences (many rules, each with true
+    and false positives): for tests that a way of running the rules changes no finding."""
+    drafts = [load_path(p) for p in sorted(data_dir.glob("*.txt"))]
+    examples = ("test_claim.py", "test_hedge_peacock.py", "test_ai_tell_boilerplate.py", "test_disclosure.py")
+    for name in examples:
+        drafts.append(load_text((data_dir.parent / "core" / name).read_text(encoding="utf-8")))
+    return drafts

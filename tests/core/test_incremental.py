@@ -5,6 +5,8 @@ import itertools
 from reviewapp.core import Analyzer, IncrementalAnalysis, load_path, load_text
 from reviewapp.core.analysis import AnalysisResult
 
+from .helpers import rule_exercising_drafts
+
 
 def test_edit_reanalyses_only_the_changed_paragraph(data_dir):
     doc = load_path(data_dir / "openai-foxconn.txt")
@@ -99,15 +101,7 @@ def test_trigger_gates_change_no_result(data_dir, monkeypatch):
     """The trigger words only skip work: with the gates off, every finding is the same."""
     from reviewapp.core import patterns
 
-    texts = [load_path(p) for p in sorted(data_dir.glob("*.txt"))]
-    # The analyzer tests' example sentences: many rules, each with true and false positives.
-    for name in (
-        "test_claim.py",
-        "test_hedge_peacock.py",
-        "test_ai_tell_boilerplate.py",
-        "test_disclosure.py",
-    ):
-        texts.append(load_text((data_dir.parent / "core" / name).read_text(encoding="utf-8")))
+    texts = rule_exercising_drafts(data_dir)
     # A pattern's word boundary falls inside a compound, so its trigger must too.
     texts.append(
         load_text(

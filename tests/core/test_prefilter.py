@@ -17,13 +17,15 @@ import re2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewapp.core import Analyzer, load_path, load_text
+from reviewapp.core import Analyzer, load_text
 from reviewapp.core import patterns as patterns_module
 from reviewapp.core.analyzers.claim import _claim_patterns
 from reviewapp.core.patterns import GatedAny, prepare_sets
 from reviewapp.core.prefilter import _PYTHON_FOLDS, PatternSet, _loosened, loosened
 from reviewapp.core.resources import resource_path
 from reviewapp.core.rules import LEXICON_CATEGORIES, builtin_rules, pattern_list
+
+from .helpers import rule_exercising_drafts
 
 EVERY_CHAR = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
 PATTERNS_TOML = tomllib.loads(resource_path("rules", "patterns.toml").read_text(encoding="utf-8"))
@@ -165,14 +167,7 @@ def _findings(texts):
 def test_the_sets_change_no_finding(data_dir, monkeypatch):
     """The same findings with the sets answering as with the trigger words alone, on the drafts
     of the tests and the analyzer tests' example sentences."""
-    texts = [load_path(p) for p in sorted(data_dir.glob("*.txt"))]
-    for name in (
-        "test_claim.py",
-        "test_hedge_peacock.py",
-        "test_ai_tell_boilerplate.py",
-        "test_disclosure.py",
-    ):
-        texts.append(load_text((data_dir.parent / "core" / name).read_text(encoding="utf-8")))
+    texts = rule_exercising_drafts(data_dir)
     texts.append(load_text("Sales will rise 40% (https://example.com/2031) by 2031, she said."))
     monkeypatch.setattr(patterns_module, "PREFILTER_ENABLED", False)
     gated = _findings(texts)
