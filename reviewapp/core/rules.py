@@ -204,7 +204,8 @@ def whole_line_rule(text: str, rules: Sequence[LexiconRule]) -> LexiconRule | No
     # has no limit, the text may be of any length: each limit is asked of the text itself).
     count = len(text.split()) if most else None
     # Which may match, from the rules' RE2 set where there is one (a line of a million full stops
-    # is one word, within every limit: each expression took 10 ms to scan it).
+    # is one word, within every limit: each expression took 10 ms to scan it). Their patterns have
+    # no trigger words: the text's words are not needed.
     possible = {i for i, _ in index.candidates(text, frozenset())} if index.has_set else None
     for i, (limit, regex, rule) in enumerate(prepared):
         if limit and (count > limit if count is not None else not at_most_words(text, limit)):
