@@ -335,7 +335,9 @@ def _signals(
     if len(tokens) < _MIN_WORDS or text.rstrip("\"”’') ").endswith("?"):
         return None
     linked = False
-    local_urls = [(s - offset, e - offset) for s, e in urls if s >= offset and e <= offset + len(text)]
+    local_urls = (
+        [(s - offset, e - offset) for s, e in urls if s >= offset and e <= offset + len(text)] if urls else []
+    )
     if local_urls:
         # Blank out links so the digits in them are not read as figures.
         linked = True
@@ -369,7 +371,7 @@ def _signals(
         m
         for regex in ready.get("figure", ())
         for m in regex.finditer(text)
-        if not overlaps(dates, *m.span()) and not _names_something(text, m.start())
+        if not (dates and overlaps(dates, *m.span())) and not _names_something(text, m.start())
     ]
     if "family" in cues:  # "survived by her husband of 52 years and three children": relatives
         figures = []
