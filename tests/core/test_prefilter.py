@@ -153,7 +153,7 @@ def test_no_text_has_a_match_the_set_hides(text):
             assert position in may, (regex.pattern[:60], text)
 
 
-def test_text_rre2_cannot_read_is_left_to_the_gates():
+def test_text_re2_cannot_read_is_left_to_the_gates():
     pattern_set = PatternSet([(r"\bsaid\b", 0)])
     assert pattern_set.may_match("she said \ud800") is None
 
