@@ -169,9 +169,9 @@ class PatternIndex(Generic[K]):
         in the order they were given: those the RE2 set says may, else those whose gates pass."""
         if not GATES_ENABLED:
             return list(self._entries)
-        if PREFILTER_ENABLED and (self._set is not None or _SETS_WANTED):
+        if self.has_set:
             found = self.pattern_set().may_match(text)
-            if found is not None:
+            if found is not None:  # None: text the set cannot read
                 return self._matching(found, text, words)
         if words is None:
             words = word_set(text)
