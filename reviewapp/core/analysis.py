@@ -375,28 +375,37 @@ def _in_processes(analyzer: Analyzer, jobs: list[Job], workers: int) -> Iterator
 
 
 def _chunks(sizes: list[int], workers: int) -> list[tuple[int, int]]:
-    """Runs of jobs, in order, of about equal text (a piece of a long paragraph weighs as much as
-    hundreds of short ones): CHUNKS_PER_WORKER for each process, so that the last chunk taken is
-    a small part of the whole, and none over CHUNK_CHARS, so that a forked process's result fits
-    in its pipe while this process is busy with a chunk of its own (forked.py)."""
-    total = sum(sizes)
-    count = min(len(sizes), max(workers * CHUNKS_PER_WORKER, -(-total // CHUNK_CHARS)))
-    goal = total / count
+    """Runs of jobs, in order, each about the text still left over workers × GUIDE (guided
+    self-scheduling): the first large, for few round trips, the last small, so that the process
+    taking the last one finishes soon after the others (chunks of equal size, a 24th of a
+    90,000-word draft each, left one process waiting 10-20 ms for the other). None over
+    CHUNK_CHARS, so that a forked process's result fits in its pipe while this process is busy
+    with a chunk of its own (forked.py), and none under LAST_CHUNK_CHARS but the very last."""
+    left = sum(sizes)
     edges = [0]
-    done = 0
-    for index, size in enumerate(sizes):
-        done += size
-        if done >= goal * len(edges) and index + 1 < len(sizes):
+    held = 0
+    goal = _chunk_goal(left, workers)
+    for index, size in enumerate(sizes[:-1]):
+        held += size
+        if held >= goal:
             edges.append(index + 1)
+            left -= held
+            held = 0
+            goal = _chunk_goal(left, workers)
     edges.append(len(sizes))
     return list(pairwise(edges))
 
 
-CHUNKS_PER_WORKER = 12
-# A chunk's findings, pickled, take about twice its text (a 20 MB draft: 4 MB for each of 24
-# chunks, and a forked process then waited on its full pipe, 1 MB, until this one read it:
+def _chunk_goal(left: int, workers: int) -> int:
+    return min(CHUNK_CHARS, max(LAST_CHUNK_CHARS, left // (workers * GUIDE)))
+
+
+GUIDE = 4
+# A chunk's findings, pickled, take about three times its text (a 20 MB draft: 4 MB for each of
+# 24 chunks, and a forked process then waited on its full pipe, 1 MB, until this process read it:
 # a fifth of the CPUs' time went unused).
 CHUNK_CHARS = 100_000
+LAST_CHUNK_CHARS = 2_000  # a millisecond or two of work: more round trips would cost more than that
 # Below both, starting processes costs more than it saves.
 PARALLEL_MIN_PARAGRAPHS = 1000
 PARALLEL_MIN_CHARS = 2 * PIECE_CHARS  # so that one paragraph of two pieces or more is shared

@@ -214,8 +214,8 @@ def assert_change_says_how(previous: AnalysisResult, now: AnalysisResult) -> Non
 
 
 def test_chunks_are_small_enough_for_a_result_to_fit_a_forked_process_pipe():
-    """A long draft is cut into more chunks than CHUNKS_PER_WORKER each: none holds much over
-    CHUNK_CHARS of text, so a forked process's result does not wait on a full pipe."""
+    """A long draft is cut into chunks of at most about CHUNK_CHARS of text, so a forked
+    process's result does not wait on a full pipe; every job is in one chunk, in order."""
     from reviewapp.core import analysis
 
     sizes = [3_000] * 7_000  # 21 MB of paragraphs
@@ -224,8 +224,20 @@ def test_chunks_are_small_enough_for_a_result_to_fit_a_forked_process_pipe():
         sizes
     )
     assert max(sum(sizes[start:end]) for start, end in chunks) <= analysis.CHUNK_CHARS + 3_000
-    small = analysis._chunks([3_000] * 200, 2)  # 600 kB: as many as before, for the last to be short
-    assert len(small) == 2 * analysis.CHUNKS_PER_WORKER
+
+
+def test_chunks_shrink_as_the_work_left_does():
+    """The first chunks of a 90,000-word draft are large, the last a paragraph or so: the process
+    that takes the last one finishes soon after the other."""
+    from reviewapp.core import analysis
+
+    sizes = [250] * 2_400  # 600,000 characters in short paragraphs
+    texts = [sum(sizes[start:end]) for start, end in analysis._chunks(sizes, 2)]
+    assert texts == sorted(texts, reverse=True)
+    assert texts[0] == 600_000 // (2 * analysis.GUIDE)
+    assert max(texts[-5:]) <= analysis.LAST_CHUNK_CHARS + 250
+    assert sum(texts) == 600_000
+    assert analysis._chunks([50_000], 2) == [(0, 1)]
 
 
 def test_a_long_drafts_analysis_tells_how_far_it_has_gone(data_dir):
