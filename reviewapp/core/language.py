@@ -16,6 +16,8 @@ judged.
 
 from __future__ import annotations
 
+import re
+
 from .regex_cache import compile_rule
 from .wording import sentence
 
@@ -36,12 +38,16 @@ NOT_ENGLISH = (
 
 # Possessive: the same words, found in half the time (no run of letters is tried again shorter).
 _WORD = compile_rule(r"[^\W\d_]++(?:['’][^\W\d_]++)*+")
-# The same words where the only letters are ASCII ones, in half the time again (Python's engine
-# tests each character against a class of categories, "any letter", in several steps): the text
-# holds nothing beyond ASCII but what an English draft does that is no letter (typographic quotes
-# and apostrophes, dashes, an ellipsis, a no-break space).
-_ASCII_WORD = compile_rule(r"[a-z]++(?:['’][a-z]++)*+")
+# Where a draft's only letters are ASCII ones (beside them only what an English draft has that is
+# no letter: typographic quotes and apostrophes, dashes, an ellipsis, a no-break space), its words
+# are found in its UTF-8 bytes: every byte but a-z and the apostrophe made a space by one
+# translation table, then each apostrophe that does not join two letters, and a split at the
+# spaces leaves exactly the words `_WORD` finds, at C speed (a third of the time of an
+# expression over the text, whose engine tests each character in several steps).
 _NOT_ASCII_OR_PUNCTUATION = compile_rule(r"[^\x00-\x7f‘’“”–—…\u00a0]")
+_LETTERS_AND_APOSTROPHES = bytes(b if b in b"abcdefghijklmnopqrstuvwxyz'" else 32 for b in range(256))
+_LOOSE_APOSTROPHE = re.compile(rb"'(?:(?<![a-z]')|(?![a-z]))")
+ENGLISH_FUNCTION_BYTES = frozenset(word.encode() for word in ENGLISH_FUNCTION_WORDS)
 
 
 def language_notes(text: str) -> tuple[str, ...]:
@@ -53,10 +59,18 @@ def reads_as_english(text: str) -> bool | None:
     """Whether the start of `text` reads as English; None when it has too few words to tell."""
     sample = text[:SAMPLE_CHARS].lower()
     if _NOT_ASCII_OR_PUNCTUATION.search(sample) is None:
-        words = _ASCII_WORD.findall(sample)
+        words: list[bytes] | list[str] = ascii_words(sample)
+        function_words: frozenset[bytes] | frozenset[str] = ENGLISH_FUNCTION_BYTES
     else:
-        words = _WORD.findall(sample)
+        words, function_words = _WORD.findall(sample), ENGLISH_FUNCTION_WORDS
     if len(words) < MIN_WORDS:
         return None
-    english = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words))
+    english = sum(map(function_words.__contains__, words))
     return english >= MIN_SHARE * len(words)
+
+
+def ascii_words(sample: str) -> list[bytes]:
+    """The words `_WORD` finds in `sample` (lower case, its letters ASCII), in UTF-8, each
+    typographic apostrophe a straight one."""
+    letters = sample.replace("’", "'").encode().translate(_LETTERS_AND_APOSTROPHES)
+    return _LOOSE_APOSTROPHE.sub(b" ", letters).split()

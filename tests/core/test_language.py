@@ -66,6 +66,7 @@ def test_the_ascii_words_are_the_same_words(text):
 
     sample = text.lower()
     if language._NOT_ASCII_OR_PUNCTUATION.search(sample) is None:
-        assert language._ASCII_WORD.findall(sample) == language._WORD.findall(sample)
+        found = [word.replace("’", "'").encode() for word in language._WORD.findall(sample)]
+        assert language.ascii_words(sample) == found
     else:
         assert any(c in sample for c in "éüi̇ß")
