@@ -16,6 +16,7 @@ from ..core.findings import SEVERITIES
 from ..core.loaders import STDIN_FORMATS
 from ..core.shown import display_path
 from ..core.wording import counted
+from . import json_out
 from .check_many import review_many, review_one
 from .common import EXIT_ERROR_FINDINGS, EXIT_OK, EXIT_USAGE, iter_drafts, reviewer
 
@@ -83,15 +84,20 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
     # by the forked workers); indented for a person at a terminal, here at the end.
     encode = args.format == "json" and not out.isatty()
 
-    def checked(document: Any, review: Any) -> Checked:
-        found = filter_score(filter_severity(review.findings, args.min_severity), args.min_score)
-        return checked_draft(document, found, encode)
-
     drafts: list[Checked] = []
     grammar_step = "check"
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     paths = list(iter_drafts(args.paths, fail))
-    if pipeline.grammar is None and workers > 1 and len(paths) >= PARALLEL_MIN_DRAFTS:
+    many = pipeline.grammar is None and workers > 1 and len(paths) >= PARALLEL_MIN_DRAFTS
+    # Many drafts' findings are many: orjson, imported once in each process. A few drafts' each by
+    # its own count (json_out.py).
+    dumps = json_out.orjson_dumps if many else None
+
+    def checked(document: Any, review: Any) -> Checked:
+        found = filter_score(filter_severity(review.findings, args.min_severity), args.min_score)
+        return checked_draft(document, found, encode, dumps)
+
+    if many:
         reviewed = review_many(pipeline, paths, workers, checked, args.stdin_format)
     else:
         reviewed = (review_one(pipeline, path, grammar_step, workers, args.stdin_format) for path in paths)
@@ -117,7 +123,8 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
         if encode:
             write_contract(out, drafts, grammar)
         else:
-            write_json(out, findings_json(drafts, grammar), indent=True)
+            found = sum(len(draft.findings) for draft in drafts)
+            write_bytes(out, json_out.indented(findings_json(drafts, grammar), found))
     if failures:
         return EXIT_USAGE
     return EXIT_ERROR_FINDINGS if any(draft.has_error for draft in drafts) else EXIT_OK
@@ -142,33 +149,21 @@ class Checked(NamedTuple):
         return "error" in self.summary
 
 
-def checked_draft(document: Any, findings: list[Any], encode: bool) -> Checked:
-    """A draft and its `findings`, with `encode` as its object in the contract (one line of JSON):
-    in a folder's check a forked worker does this for its drafts, and sends back those bytes
-    where it sent its document and every finding, to be made into dicts and encoded here, on
-    one CPU."""
+def checked_draft(
+    document: Any, findings: list[Any], encode: bool, dumps: json_out.Dumps | None = None
+) -> Checked:
+    """A draft and its `findings`, with `encode` as its object in the contract (one line of JSON,
+    by `dumps`, else the encoder quicker for so many findings): in a folder's check a forked
+    worker does this for its drafts, and sends back those bytes where it sent its document and
+    every finding, to be made into dicts and encoded here, on one CPU."""
     summary = dict(Counter(map(_SEVERITY, findings)))  # counted at C speed
     if not encode:
         return Checked(document, document.warnings, findings, summary, None)
-    import orjson
-
-    head = orjson.dumps(_document_head(document, summary))
+    dumps = dumps or json_out.dumps_for(len(findings))
+    head = json_out.json_dumps(_document_head(document, summary))
     # "findings" is a document's last field: put in where its object closes.
-    encoded = (head[:-1] + b',"findings":', orjson.dumps([f.to_json() for f in findings]), b"}")
+    encoded = (head[:-1] + b',"findings":', dumps([f.to_json() for f in findings]), b"}")
     return Checked(None, document.warnings, [], summary, encoded)
-
-
-def write_json(out: TextIO, data: Any, indent: bool) -> None:
-    """`data` as JSON and a line end, indented for a person at a terminal.
-
-    Encoded by orjson: the standard library's encoder took 34 ms of a
-    90,000-word check's 0.7 s (8,800 findings), orjson 3 ms.
-    """
-    import orjson
-
-    write_bytes(
-        out, orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if indent else 0))
-    )
 
 
 def write_bytes(out: TextIO, *pieces: bytes) -> None:
@@ -200,12 +195,10 @@ def findings_json(drafts: list[Checked], grammar: dict) -> dict:
 
 
 def write_contract(out: TextIO, drafts: list[Checked], grammar: dict) -> None:
-    """The findings contract as one line of JSON (what orjson makes of findings_json), from each
-    draft's encoded object: "documents" is the contract's last field. Written piece by piece,
-    not joined first (a 20 MB draft's contract is 100 MB)."""
-    import orjson
-
-    head = orjson.dumps(_contract_head(grammar))[:-1] + b',"documents":['
+    """The findings contract as one line of JSON (what json_out's encoders make of findings_json),
+    from each draft's encoded object: "documents" is the contract's last field. Written piece by
+    piece, not joined first (a 20 MB draft's contract is 100 MB)."""
+    head = json_out.json_dumps(_contract_head(grammar))[:-1] + b',"documents":['
     write_bytes(out, head, *_joined(drafts), b"]}\n")
 
 

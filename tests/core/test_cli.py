@@ -327,6 +327,7 @@ def test_the_contract_made_draft_by_draft_is_the_contract_made_whole(tmp_path, d
 
     import orjson
 
+    from reviewapp.cli import json_out
     from reviewapp.cli.check import checked_draft, findings_json, write_contract
     from reviewapp.core.review import GRAMMAR_OFF, Reviewer
 
@@ -345,10 +346,13 @@ def test_the_contract_made_draft_by_draft_is_the_contract_made_whole(tmp_path, d
     grammar = GRAMMAR_OFF.to_json()
     for chosen in (drafts, drafts[:1], []):
         whole = findings_json([checked_draft(d, found, encode=False) for d, found in chosen], grammar)
-        out = io.BytesIO()
-        stream = io.TextIOWrapper(out, encoding="utf-8")  # as stdout is: its bytes are written
-        write_contract(stream, [checked_draft(d, found, encode=True) for d, found in chosen], grammar)
-        assert out.getvalue() == orjson.dumps(whole, option=orjson.OPT_APPEND_NEWLINE)
+        for dumps in (None, json_out.json_dumps, json_out.orjson_dumps):  # the one chosen, and each
+            out = io.BytesIO()
+            stream = io.TextIOWrapper(out, encoding="utf-8")  # as stdout is: its bytes are written
+            encoded = [checked_draft(d, found, True, dumps) for d, found in chosen]
+            write_contract(stream, encoded, grammar)
+            assert out.getvalue() == orjson.dumps(whole, option=orjson.OPT_APPEND_NEWLINE)
+        assert json_out.indented(whole, 0) == json_out.indented(whole, json_out.MANY_FINDINGS)
 
 
 def stdin_run(*args: str, data: bytes) -> subprocess.CompletedProcess[bytes]:

@@ -104,8 +104,17 @@ def test_the_probe_sees_heavy_modules_where_they_are_used(recorded, tmp_path):
     report = modules_after("report", str(draft), "--db", str(tmp_path / "new.sqlite3"), "--init",
                            "-o", str(tmp_path / "r.html"))  # fmt: skip
     assert {"reviewapp.core.report.html", "sqlite_utils"} <= set(heavy_in(report))
+    long = tmp_path / "long.txt"  # thousands of findings written as JSON (cli/json_out.py)
+    long.write_text("\n\n".join([draft.read_text(encoding="utf-8")] * 100), encoding="utf-8")
+    assert "orjson" in heavy_in(modules_after("check", "--format", "json", str(long)))
+
+
+def test_a_short_drafts_check_writes_its_json_without_orjson(recorded):
+    """Its few findings take the standard library's json less time than importing orjson."""
+    draft, _ = recorded
     check = modules_after("check", "--format", "json", str(draft))
-    assert "orjson" in heavy_in(check)  # thousands of findings written as JSON
+    assert "reviewapp.core.analysis" in check
+    assert {"orjson", "dataclasses", "inspect"}.isdisjoint(check)
 
 
 def test_check_does_not_import_the_record(data_dir):
