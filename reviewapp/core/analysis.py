@@ -401,9 +401,9 @@ def _chunk_goal(left: int, workers: int) -> int:
 
 
 GUIDE = 4
-# A chunk's findings, pickled, take about three times its text (a 20 MB draft: 4 MB for each of
-# 24 chunks, and a forked process then waited on its full pipe, 1 MB, until this process read it:
-# a fifth of the CPUs' time went unused).
+# A chunk's findings, pickled, take several times its text (three for the 90,000-word text; a
+# 20 MB draft cut in 24 chunks had 4 MB each, and a forked process then waited on its full pipe,
+# 1 MB, until this process read it: a fifth of the CPUs' time went unused).
 CHUNK_CHARS = 100_000
 LAST_CHUNK_CHARS = 2_000  # a millisecond or two of work: more round trips would cost more than that
 # Below both, starting processes costs more than it saves.
