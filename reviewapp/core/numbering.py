@@ -139,11 +139,10 @@ def number(
     """Every finding in reading order with its id; `flat` and `doc` are updated in place with theirs.
 
     `doc`: the document checks' findings, in the order they were made; `keysets` (after an
-    edit; none on a first pass): the (rule, text, sentence) of each paragraph's findings.
+    edit; none on a first pass): the (rule, text, sentence) of each paragraph's findings. A
+    first pass is numbered as its paragraphs come in (InOrder, below); this numbers one too, the
+    same way (the tests number first passes both ways).
     """
-    if last is None and not doc:  # a first pass with no document findings: number each in turn
-        _number_in_order(flat, {})
-        return flat.copy()
     dirty = _dirty_keys(last, flat, bounds, region, doc)
     # The paragraphs to look at: the edited ones, and any other holding a dirty key (sought at C
     # speed: a long draft has thousands of paragraphs, and few hold one).
@@ -217,16 +216,6 @@ def _renumbered(flat: list[Finding], slots: list[int], doc: list[Finding], dirty
     for finding in sorted(doc, key=sort_key):
         insort_right(everything, finding, key=sort_key)
     return everything
-
-
-def _number_in_order(found: list[Finding], seen: dict[Key, int]) -> None:
-    """Give each finding its id, in place, as assign_ids does for findings in reading order
-    (`seen`: how many of each key came before these)."""
-    get = seen.get
-    for slot, finding in enumerate(found):
-        key = _KEY(finding)
-        occurrence = seen[key] = get(key, -1) + 1
-        found[slot] = finding.with_id(finding_id(finding, occurrence))
 
 
 def _dirty_keys(
