@@ -61,7 +61,7 @@ def test_an_edit_in_the_app_does_not_judge_again():
 
 @given(st.text(alphabet=st.sampled_from("abz AZ09_'’‘“”–—…\u00a0.,-\n\téüİß"), max_size=60))
 def test_the_ascii_words_are_the_same_words(text):
-    """Where the letters are ASCII, the quicker expression finds the words the general one does."""
+    """Where the letters are ASCII, the words found in the bytes are those the expression finds."""
     from reviewapp.core import language
 
     sample = text.lower()

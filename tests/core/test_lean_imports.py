@@ -110,7 +110,8 @@ def test_the_probe_sees_heavy_modules_where_they_are_used(recorded, tmp_path):
 
 
 def test_a_short_drafts_check_writes_its_json_without_orjson(recorded):
-    """Its few findings take the standard library's json less time than importing orjson."""
+    """Its few findings take the standard library's json less time than importing orjson. (After
+    the fixture's run: a first run reads the models' JSON with orjson, then keeps their copies.)"""
     draft, _ = recorded
     check = modules_after("check", "--format", "json", str(draft))
     assert "reviewapp.core.analysis" in check
