@@ -230,8 +230,7 @@ class PatternSet:
 
     def __init__(self, patterns: Sequence[tuple[str, int]]) -> None:
         self._set: Any = None
-        self._always: list[int] = []  # those with no looser form, tried on every text
-        self.always: frozenset[int] = frozenset()
+        self.always: frozenset[int] = frozenset()  # those with no looser form, tried on every text
         re2 = _re2()
         if re2 is None or not patterns:
             return
@@ -240,6 +239,7 @@ class PatternSet:
         options.max_mem = _MAX_MEM
         pattern_set = re2.Set.SearchSet(options)
         self._slots: list[int] = []  # the set's index -> the pattern's position
+        always: list[int] = []
         for position, (source, flags) in enumerate(patterns):
             loose = loosened(source, flags)
             try:
@@ -247,7 +247,7 @@ class PatternSet:
                     raise ValueError(source)
                 pattern_set.Add(loose)
             except Exception:  # re2.error, or nothing to add: tried always
-                self._always.append(position)
+                always.append(position)
                 continue
             self._slots.append(position)
         try:
@@ -255,7 +255,7 @@ class PatternSet:
         except Exception:  # too big for its memory: every pattern tried, as without a set
             return
         self._set = pattern_set
-        self.always = frozenset(self._always)
+        self.always = frozenset(always)
 
     @property
     def active(self) -> bool:
@@ -268,12 +268,12 @@ class PatternSet:
             hits = self._set.Match(text)
         except UnicodeEncodeError:  # a lone surrogate: not UTF-8, which RE2 reads
             return None
-        if not hits:
-            return list(self._always)
+        if not hits:  # None, from RE2, where nothing matches
+            return sorted(self.always)
         slots = self._slots
         found = [slots[index] for index in hits]
-        if self._always:
-            found += self._always
+        if self.always:
+            found += self.always
         found.sort()
         return found
 
