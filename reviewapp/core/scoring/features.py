@@ -108,7 +108,7 @@ def _pair_left(word: str) -> str:
 
 
 def _class_of(norm: str) -> str:
-    return _kept(_CLASSES, norm, norm if norm.isalpha() else token_class(norm))
+    return _kept(_CLASSES, norm, token_class(norm))
 
 
 def _kept(table: dict[str, str], word: str, value: str) -> str:
