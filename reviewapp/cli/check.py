@@ -97,6 +97,8 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
         found = filter_score(filter_severity(review.findings, args.min_severity), args.min_score)
         return checked_draft(document, found, encode, dumps)
 
+    if args.format == "json" and not many:
+        json_out.import_orjson_after_forks()
     if many:
         reviewed = review_many(pipeline, paths, workers, checked, args.stdin_format)
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import orjson
 from hypothesis import given
 from hypothesis import strategies as st
@@ -34,7 +36,14 @@ def test_both_json_encoders_write_the_same_bytes(data):
     )
 
 
-def test_the_encoder_follows_the_findings_count():
+def test_the_encoder_follows_the_findings_count(monkeypatch):
+    monkeypatch.delitem(sys.modules, "orjson")  # as in a process that has not imported it
     assert json_out.dumps_for(0) is json_out.json_dumps
     assert json_out.dumps_for(json_out.MANY_FINDINGS - 1) is json_out.json_dumps
     assert json_out.dumps_for(json_out.MANY_FINDINGS) is json_out.orjson_dumps
+
+
+def test_orjson_once_imported_encodes_any_count():
+    """Imported while a long draft was analysed (check.py), it is the quicker for a few findings too."""
+    assert "orjson" in sys.modules  # this module imports it
+    assert json_out.dumps_for(0) is json_out.orjson_dumps

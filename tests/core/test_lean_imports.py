@@ -118,6 +118,18 @@ def test_a_short_drafts_check_writes_its_json_without_orjson(recorded):
     assert {"orjson", "dataclasses", "inspect"}.isdisjoint(check)
 
 
+@pytest.mark.skipif(
+    (os.cpu_count() or 1) < 2, reason="a draft is shared between processes only with two CPUs"
+)
+def test_a_draft_shared_with_another_process_has_orjson_imported_meanwhile(recorded, tmp_path):
+    """Long enough to be shared (analysis.PARALLEL_MIN_PARAGRAPHS), though it has no finding:
+    orjson is imported after the fork, while the other process analyses (json_out.py)."""
+    calm = tmp_path / "calm.txt"
+    calm.write_text("\n\n".join(["The river was calm that morning."] * 1200), encoding="utf-8")
+    assert "orjson" in modules_after("check", "--format", "json", str(calm))
+    assert "orjson" not in modules_after("check", "--format", "text", str(calm))  # no JSON to write
+
+
 def test_check_does_not_import_the_record(data_dir):
     """`check` consults no record: no database, no gate, no signing library."""
     check = modules_after("check", "--format", "json", str(data_dir / "openai-foxconn.txt"))
