@@ -1,5 +1,6 @@
 """Text a draft's file hides from its readers: a web page's `hidden` or `display: none`
-elements, a Word or OpenDocument file's text formatted as hidden. It is read like the rest, since it is
+elements, a Word or OpenDocument file's text formatted as hidden, a Word file's white text on
+a white page and text of a point or less. It is read like the rest, since it is
 published with the file and an approval must cover it, and told: in a warning
 above the text, and as findings (boilerplate.hidden) on whole paragraphs and on
 passages inside paragraphs that are shown.
@@ -19,7 +20,9 @@ _MAX_PARTS = 20
 
 # How each kind of file hides text, as its warning says.
 IN_PAGE = "hidden from the page's readers (hidden or display: none)"
-IN_DOCUMENT = "hidden from the document's readers (text formatted as hidden)"
+IN_DOCUMENT = (
+    "hidden from the document's readers (text formatted as hidden, white on a white page or too small to see)"
+)
 
 
 def mark_hidden(document: Document, passages: Sequence[str]) -> None:

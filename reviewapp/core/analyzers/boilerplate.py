@@ -73,16 +73,19 @@ HIDDEN_RULE = "boilerplate.hidden"
 COMMENT_RULE = "boilerplate.comment"  # resources/rules/boilerplate.toml
 _HIDDEN_WHY = (
     "The file this draft was read from hides this text from its readers (a web page's hidden or "
-    "display: none, a Word or OpenDocument file's hidden text): it is published with the file, "
+    "display: none, a Word or OpenDocument file's hidden text, Word's white text on a white page "
+    "or text of a point or less): it is published with the file, "
     "seen by search engines and AI tools, but not by readers. Hidden instructions and keyword "
     "stuffing are written so."
 )
 _HIDDEN_SAYS = (
-    "Hidden from readers (hidden, display: none or text formatted as hidden), but published with the file.",
+    "Hidden from readers (hidden, display: none, formatted as hidden, white on white or too small to "
+    "see), but published with the file.",
     "Delete it, or show it to readers.",
 )
 _HIDDEN_PART_SAYS = (
-    "Part of this paragraph is hidden from readers (hidden, display: none or text formatted as hidden), "
+    "Part of this paragraph is hidden from readers (hidden, display: none, formatted as hidden, white "
+    "on white or too small to see), "
     "but published with the file: instructions to AI tools and keyword stuffing hide so."
 )
 _MAX_HIDDEN_FINDINGS = 1_000
