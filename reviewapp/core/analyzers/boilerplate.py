@@ -73,8 +73,8 @@ HIDDEN_RULE = "boilerplate.hidden"
 COMMENT_RULE = "boilerplate.comment"  # resources/rules/boilerplate.toml
 _HIDDEN_WHY = (
     "The file this draft was read from hides this text from its readers (a web page's hidden or "
-    "display: none, a Word or OpenDocument file's hidden text, Word's white text on a white page "
-    "or text of a point or less): it is published with the file, "
+    "display: none, a Word or OpenDocument file's hidden text, white text on a white page or text "
+    "of a point or less): it is published with the file, "
     "seen by search engines and AI tools, but not by readers. Hidden instructions and keyword "
     "stuffing are written so."
 )
