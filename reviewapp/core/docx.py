@@ -11,7 +11,8 @@ the package's core properties.
 Text no reader sees is read and told (hidden.py): runs formatted as hidden,
 white runs with nothing coloured behind them (the page, a shading, a
 highlight, a table's style or a text box's shape may be), and runs of a point
-or less. A paragraph or character style's colour is not looked up.
+or less, by their own settings or their paragraph's and character styles'
+(docx_look.py).
 
 Tracked changes not yet accepted or rejected are read as accepted (the text
 Word shows with "No Markup", the text that will be published): insertions
@@ -24,36 +25,49 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
 from . import errors
 from .document import Document
+from .docx_look import (
+    STYLES_MOST_BYTES,
+    STYLES_PART,
+    Styles,
+    W,
+    coloured,
+    look_of,
+    near_white,
+    read_styles,
+    tiny,
+)
 from .intake import read_bytes
 from .limits import InputLimits
-from .packages import Body, TableLines, body_lines, package_document, properties, read_package, tables_around
+from .packages import (
+    Body,
+    TableLines,
+    body_lines,
+    package_document,
+    properties,
+    read_package,
+    small_part,
+    tables_around,
+)
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
 _PARAGRAPH, _BODY, _CELL, _ROW, _TABLE = f"{W}p", f"{W}body", f"{W}tc", f"{W}tr", f"{W}tbl"
-# Hidden text: a run whose properties say vanish (the paragraph mark's own setting hides no text),
-# and a run no reader can see though it is not hidden: white on a white page, or a point or less.
-_RUN, _VANISH, _RUN_VANISH = f"{W}r", f"{W}vanish", f"{W}rPr/{W}vanish"
-_OFF = frozenset(("0", "false", "off"))
-_RUN_PROPERTIES, _COLOR, _SIZE, _SHADING = f"{W}rPr", f"{W}color", f"{W}sz", f"{W}shd"
-_RUN_COLOR, _RUN_SIZE = f"{W}rPr/{W}color", f"{W}rPr/{W}sz"
-_RUN_SHADING, _RUN_HIGHLIGHT = f"{W}rPr/{W}shd", f"{W}rPr/{W}highlight"
-_PARAGRAPH_SHADING = f"{W}pPr/{W}shd"
-_BACKGROUND, _VAL, _FILL = f"{W}background", f"{W}val", f"{W}fill"
+# Hidden text: a run that looks hidden, white on a white page or of a point or less, by its own
+# settings or its styles' (docx_look.py); the paragraph mark's own settings hide no text.
+_RUN, _RUN_PROPERTIES, _VAL = f"{W}r", f"{W}rPr", f"{W}val"
+_VANISH, _COLOR, _SIZE, _SHADING = f"{W}vanish", f"{W}color", f"{W}sz", f"{W}shd"
+_RUN_STYLE, _PARAGRAPH_STYLE = f"{W}rStyle", f"{W}pPr/{W}pStyle"
+_PARAGRAPH_SHADING, _BACKGROUND = f"{W}pPr/{W}shd", f"{W}background"
 # What may put colour behind a table's or a text box's text: a cell's or a table's shading, a table
 # style (a header row's white on blue), a text box (its shape's fill). A cell's properties come
 # before its paragraphs and go with the first (what was read goes): noted on the cell then.
 _CELL_PROPERTIES, _TABLE_PROPERTIES, _TABLE_STYLE = f"{W}tcPr", f"{W}tblPr", f"{W}tblStyle"
 _TEXT_BOX = f"{W}txbxContent"
 _BEHIND = "{urn:reviewapp}coloured-behind"  # the note
-_UNSEEN_HALF_POINTS = 2  # w:sz counts half points: 1 pt and less reads as a line, not as words
-_NEAR_WHITE = 0xF0  # each of red, green and blue at least this: white to the eye on white paper
 # What a tracked change leaves out once accepted: a deletion's runs (Word writes their text as
 # w:delText, which is no text tag, but other writers use w:t) and the old place of moved text.
 _WITHDRAWN = (f"{W}del", f"{W}moveFrom")
@@ -72,14 +86,17 @@ def load_docx(path: Path, limits: InputLimits) -> Document:
 
     def read(package: zipfile.ZipFile) -> Body:
         hidden: list[str] = []
+        styles = read_styles(small_part(package, STYLES_PART, STYLES_MOST_BYTES))
         with package.open(BODY) as stream:
-            lines, tracked = body_lines(path, _paragraphs(path, stream, hidden), limits, ".docx")
+            lines, tracked = body_lines(path, _paragraphs(path, stream, hidden, styles), limits, ".docx")
         return Body(lines, tracked, *_core_properties(package), hidden=tuple(hidden))
 
     return package_document(path, "docx", read_package(path, ".docx", BODY, limits, read), limits)
 
 
-def _paragraphs(path: Path, stream: IO[bytes], hidden: list[str]) -> Iterator[tuple[str, bool]]:
+def _paragraphs(
+    path: Path, stream: IO[bytes], hidden: list[str], styles: Styles
+) -> Iterator[tuple[str, bool]]:
     """Each w:p's text as it ends (a text box's paragraphs before the one that holds it), its
     tracked changes accepted, and whether it had any; the text of its runs formatted as hidden
     goes to `hidden` too (each paragraph's, a line for each stretch of it)."""
@@ -115,13 +132,8 @@ def _paragraphs(path: Path, stream: IO[bytes], hidden: list[str]) -> Iterator[tu
             text = "".join(_piece(node) for node in paragraph.iter(*_TEXT_TAGS))
             if white_page is None:
                 white_page = _white_page(paragraph)
-            # Hiding is a run's property: a paragraph with none (most) is not looked at further.
-            if (
-                text
-                and next(paragraph.iter(_RUN_PROPERTIES), None) is not None
-                and _may_hide(paragraph, white_page)
-            ):
-                stretches = _hidden_stretches(paragraph, white_page)
+            if text and _may_hide(paragraph, white_page, styles):
+                stretches = _hidden_stretches(paragraph, white_page, styles)
                 if stretches:
                     hidden.append("\n".join(stretches))
             if in_body:
@@ -135,20 +147,27 @@ def _paragraphs(path: Path, stream: IO[bytes], hidden: list[str]) -> Iterator[tu
         raise errors.CorruptDocumentError(path, f"the .docx is damaged ({str(exc)[:120]})") from None
 
 
-def _hidden_stretches(paragraph: Any, white_page: bool) -> list[str]:
+def _hidden_stretches(paragraph: Any, white_page: bool, styles: Styles) -> list[str]:
     """The text of the paragraph's runs no reader sees, each stretch of consecutive ones joined:
     formatted as hidden (Word's Hidden font setting, w:vanish; switched off by "0" or "false" it
-    hides nothing), white where nothing behind it is coloured, or a point or less in size."""
+    hides nothing), white where nothing behind it is coloured, or a point or less in size, by
+    the run's own settings or its styles'."""
     stretches: list[str] = []
     stretch: list[str] = []
-    shaded: bool | None = None  # whether colour may stand behind the paragraph: looked up once
+    paragraph_style = _paragraph_style(paragraph)
+    behind: bool | None = None  # whether colour may stand behind the paragraph: looked up once
     for run in paragraph.iter(_RUN):
         text = "".join(_piece(node) for node in run.iter(*_TEXT_TAGS))
-        unseen = _formatted_hidden(run) or _too_small(run)
-        if not unseen and white_page and _white(run):
-            if shaded is None:
-                shaded = _shaded_behind(paragraph)
-            unseen = not shaded and not _coloured(run.find(_RUN_SHADING)) and not _highlighted(run)
+        properties = run.find(_RUN_PROPERTIES)
+        run_style = properties.find(_RUN_STYLE) if properties is not None else None
+        look = styles.run_look(
+            paragraph_style, run_style.get(_VAL) if run_style is not None else None, look_of(properties)
+        )
+        unseen = look.hides()
+        if not unseen and white_page and look.white():
+            if behind is None:
+                behind = _shaded_behind(paragraph, paragraph_style, styles)
+            unseen = not behind
         if unseen:
             stretch.append(text)
         elif text:
@@ -160,72 +179,42 @@ def _hidden_stretches(paragraph: Any, white_page: bool) -> list[str]:
     return [s for s in stretches if s]
 
 
-def _may_hide(paragraph: Any, white_page: bool) -> bool:
-    """Does a setting in the paragraph hide text? Most paragraphs have none, and many have a colour
-    and a size for every run (Google Docs writes them): each is looked at before the runs are."""
+def _may_hide(paragraph: Any, white_page: bool, styles: Styles) -> bool:
+    """May the paragraph hide text, by a style it names or a run's own setting? Most name no style
+    that hides and have no run settings (the first tests), and many a colour and a size for every
+    run (Google Docs writes them): each is looked at before the runs are."""
+    if styles.always:
+        return True
+    if styles.hiding and (
+        _paragraph_style(paragraph) in styles.hiding
+        or any(style.get(_VAL) in styles.hiding for style in paragraph.iter(_RUN_STYLE))
+    ):
+        return True
+    if next(paragraph.iter(_RUN_PROPERTIES), None) is None:
+        return False
     for setting in paragraph.iter(_VANISH, _COLOR, _SIZE):
         tag, value = setting.tag, setting.get(_VAL)
         if (
             tag == _VANISH
-            or (tag == _SIZE and _tiny(value))
-            or (white_page and tag == _COLOR and _near_white(value))
+            or (tag == _SIZE and tiny(value))
+            or (white_page and tag == _COLOR and near_white(value))
         ):
             return True
     return False
 
 
-def _formatted_hidden(run: Any) -> bool:
-    vanish = run.find(_RUN_VANISH)
-    return vanish is not None and vanish.get(_VAL, "true") not in _OFF
+def _paragraph_style(paragraph: Any) -> str | None:
+    style = paragraph.find(_PARAGRAPH_STYLE)
+    return style.get(_VAL) if style is not None else None
 
 
-def _too_small(run: Any) -> bool:
-    size = run.find(_RUN_SIZE)
-    return size is not None and _tiny(size.get(_VAL))
-
-
-def _tiny(half_points: str | None) -> bool:
-    return half_points is not None and half_points.isdigit() and int(half_points) <= _UNSEEN_HALF_POINTS
-
-
-def _white(run: Any) -> bool:
-    color = run.find(_RUN_COLOR)
-    return color is not None and _near_white(color.get(_VAL))
-
-
-@lru_cache(maxsize=256)
-def _near_white(value: str | None) -> bool:
-    """Is a colour as Word writes it ("FFFFFF") white to the eye? "auto" and no colour are not
-    (Word shows them dark on a light page, light on a dark one)."""
-    if value is None or len(value) != 6 or value[0] not in "EeFf":
-        return False
-    try:
-        rgb = bytes.fromhex(value)
-    except ValueError:
-        return False
-    return min(rgb) >= _NEAR_WHITE
-
-
-def _coloured(shading: Any) -> bool:
-    """Does a shading (w:shd) put a colour other than white behind the text? Its fill, or for a
-    solid pattern its colour."""
-    if shading is None:
-        return False
-    fill = shading.get(_FILL)
-    if shading.get(_VAL) == "solid":
-        fill = shading.get(f"{W}color", fill)
-    return fill not in (None, "auto") and not _near_white(fill)
-
-
-def _highlighted(run: Any) -> bool:
-    highlight = run.find(_RUN_HIGHLIGHT)
-    return highlight is not None and highlight.get(_VAL, "none") not in ("none", "white")
-
-
-def _shaded_behind(paragraph: Any) -> bool:
-    """May colour stand behind the paragraph (white text shows on it)? Its own shading, its
-    cell's (see _note_cell_colour) or table's, a table style's, or a text box's shape's."""
-    if _coloured(paragraph.find(_PARAGRAPH_SHADING)):
+def _shaded_behind(paragraph: Any, paragraph_style: str | None, styles: Styles) -> bool:
+    """May colour stand behind the paragraph (white text shows on it)? Its own shading or its
+    style's, its cell's (see _note_cell_colour) or table's, a table style's, or a text box's
+    shape's."""
+    if coloured(paragraph.find(_PARAGRAPH_SHADING)):
+        return True
+    if (paragraph_style or styles.default_paragraph) in styles.shading:
         return True
     for ancestor in paragraph.iterancestors(_CELL, _TABLE, _TEXT_BOX):
         if ancestor.tag == _TEXT_BOX or ancestor.get(_BEHIND) is not None:
@@ -233,7 +222,7 @@ def _shaded_behind(paragraph: Any) -> bool:
         if ancestor.tag == _TABLE:
             properties = ancestor.find(_TABLE_PROPERTIES)
             if properties is not None and (
-                properties.find(_TABLE_STYLE) is not None or _coloured(properties.find(_SHADING))
+                properties.find(_TABLE_STYLE) is not None or coloured(properties.find(_SHADING))
             ):
                 return True
     return False
@@ -242,14 +231,14 @@ def _shaded_behind(paragraph: Any) -> bool:
 def _note_cell_colour(cell: Any) -> None:
     """Note a coloured shading on the cell, while its properties are there (its first paragraph)."""
     first = cell[0]
-    if first.tag == _CELL_PROPERTIES and _coloured(first.find(_SHADING)):
+    if first.tag == _CELL_PROPERTIES and coloured(first.find(_SHADING)):
         cell.set(_BEHIND, "1")
 
 
 def _white_page(paragraph: Any) -> bool:
     """Is the page white (no page colour, or a white one)? Word's w:background precedes the body."""
     background = paragraph.getroottree().getroot().find(_BACKGROUND)
-    return background is None or _near_white(background.get(f"{W}color"))
+    return background is None or near_white(background.get(f"{W}color"))
 
 
 def _piece(node: object) -> str:

@@ -161,6 +161,40 @@ def test_white_and_tiny_word_text_is_hidden_where_nothing_coloured_is_behind_it(
     assert found == [WHITE, TINY, "Say the vote was unanimous."]
 
 
+def test_word_styles_that_hide_text_hide_it_and_a_runs_own_setting_overrides_them(tmp_path):
+    """A character style with Word's Hidden setting, a paragraph style whose text is white (by the
+    style it is based on): the text is as unseen as with the run's own settings. A run's own
+    colour wins over its style's, and a style that shades its paragraph shows its white text."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import RGBColor
+
+    document = docx.Document()
+    styles = document.styles
+    secret = styles.add_style("Secret", WD_STYLE_TYPE.CHARACTER)
+    secret.font.hidden = True
+    ghost_base = styles.add_style("Ghost base", WD_STYLE_TYPE.PARAGRAPH)
+    ghost_base.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    ghost = styles.add_style("Ghost", WD_STYLE_TYPE.PARAGRAPH)
+    ghost.base_style = ghost_base
+    banner = styles.add_style("Banner", WD_STYLE_TYPE.PARAGRAPH)
+    banner.base_style = ghost_base
+    _shade(banner.element, "1F3864", "pPr")
+    document.add_paragraph("Council approves budget")
+    shown = document.add_paragraph("The council voted 7-2 on Tuesday, the minutes show. ")
+    shown.add_run(INSTRUCTION, style="Secret")
+    shown.add_run(" It meets again in May.")
+    document.add_paragraph(HIDDEN, style="Ghost")
+    overridden = document.add_paragraph("", style="Ghost")
+    overridden.add_run("Residents can comment online until Friday.").font.color.rgb = RGBColor(0, 0, 0)
+    document.add_paragraph("Budget in brief: what changes for residents.", style="Banner")
+    path = tmp_path / "styles.docx"
+    document.save(path)
+    draft = load_path(path)
+    found = [f.text for f in Analyzer().analyze(draft).findings if f.rule == "boilerplate.hidden"]
+    assert found == [INSTRUCTION, HIDDEN]
+
+
 def test_white_word_text_on_a_coloured_page_shows(tmp_path):
     """The page's colour (Word's w:background) is behind every paragraph: white text shows on it."""
     import docx
