@@ -82,6 +82,13 @@ def look_of(properties: Any) -> Look:
     )
 
 
+class Style(NamedTuple):
+    kind: str  # "paragraph", "character", "table", "numbering"
+    based_on: str | None
+    run: Look  # the run settings it names itself
+    shaded: bool  # does it shade its paragraphs with a colour?
+
+
 class Styles:
     """The document's defaults and its paragraph and character styles, each layered over the style
     it is based on; the ids of those that may hide text, and of paragraph styles shading it."""
@@ -89,43 +96,37 @@ class Styles:
     def __init__(
         self,
         defaults: Look,
-        styles: dict[str, tuple[str, str | None, Look, bool]],
+        styles: dict[str, Style],
         default_paragraph: str | None,
     ) -> None:
-        # styles: id -> (type, based on, its own run settings, whether its paragraph shading is coloured)
         self.defaults = defaults
         self._styles = styles
         self.default_paragraph = default_paragraph
         self._resolved: dict[str, Look] = {}
         self.hiding = frozenset(
             style_id
-            for style_id, (kind, _, _, _) in styles.items()
-            if kind in ("paragraph", "character") and self.look(style_id).over(defaults).may_hide()
+            for style_id, style in styles.items()
+            if style.kind in ("paragraph", "character") and self.look(style_id).over(defaults).may_hide()
         )
         self.shading = frozenset(
-            style_id for style_id, (kind, _, _, shaded) in styles.items() if shaded and kind == "paragraph"
+            style_id for style_id, style in styles.items() if style.shaded and style.kind == "paragraph"
         )
         self.always = defaults.may_hide() or (
             default_paragraph is not None and default_paragraph in self.hiding
         )
 
-    def look(self, style_id: str | None) -> Look:
-        """A style's run settings, with those of the styles it is based on."""
-        if style_id is None:
+    def look(self, style_id: str | None, depth: int = 0) -> Look:
+        """A style's run settings, with those of the styles it is based on (each worked out once:
+        a styles part may hold thousands, each based on the next)."""
+        if style_id is None or depth > _MOST_BASED_ON:
             return NO_LOOK
         found = self._resolved.get(style_id)
         if found is None:
-            found = NO_LOOK
-            seen: set[str] = set()
-            current: str | None = style_id
-            while current is not None and current not in seen and len(seen) < _MOST_BASED_ON:
-                seen.add(current)
-                entry = self._styles.get(current)
-                if entry is None:
-                    break
-                found = found.over(entry[2])  # the nearer style's settings over the one it is based on
-                current = entry[1]
-            self._resolved[style_id] = found
+            style = self._styles.get(style_id)
+            if style is None:
+                return NO_LOOK
+            self._resolved[style_id] = NO_LOOK  # a style based on itself, by a loop: nothing more
+            found = self._resolved[style_id] = style.run.over(self.look(style.based_on, depth + 1))
         return found
 
     def run_look(self, paragraph_style: str | None, run_style: str | None, direct: Look) -> Look:
@@ -146,22 +147,21 @@ def read_styles(data: bytes | None) -> Styles:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError:
         return Styles(NO_LOOK, {}, None)
-    styles: dict[str, tuple[str, str | None, Look, bool]] = {}
+    styles: dict[str, Style] = {}
     default_paragraph = None
-    for style in root.iter(_STYLE):
-        style_id, kind = style.get(_STYLE_ID), style.get(_TYPE, "paragraph")
+    for element in root.iter(_STYLE):
+        style_id, kind = element.get(_STYLE_ID), element.get(_TYPE, "paragraph")
         if style_id is None:
             continue
-        based_on = style.find(_BASED_ON)
-        paragraph = style.find(_PARAGRAPH_PROPERTIES)
-        shaded = paragraph is not None and coloured(paragraph.find(_SHADING))
-        styles[style_id] = (
+        based_on = element.find(_BASED_ON)
+        paragraph = element.find(_PARAGRAPH_PROPERTIES)
+        styles[style_id] = Style(
             kind,
             None if based_on is None else based_on.get(_VAL),
-            look_of(style.find(_RUN_PROPERTIES)),
-            shaded,
+            look_of(element.find(_RUN_PROPERTIES)),
+            paragraph is not None and coloured(paragraph.find(_SHADING)),
         )
-        if kind == "paragraph" and style.get(f"{W}default") in ("1", "true", "on"):
+        if kind == "paragraph" and element.get(f"{W}default") in ("1", "true", "on"):
             default_paragraph = style_id
     return Styles(look_of(root.find(_DEFAULT_RUN)), styles, default_paragraph)
 
