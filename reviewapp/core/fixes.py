@@ -2,8 +2,8 @@
 
 Pure text work (no Qt): the app applies a fix as one undoable edit, and only
 while the text at the span is still the finding's. What a rule offers comes
-from its data (`fix = "delete"`, `"delete_line"` or `"delete_filler"` in
-resources/rules/*.toml);
+from its data (`fix = "delete"`, `"delete_line"`, `"delete_passage"` or
+`"delete_filler"` in resources/rules/*.toml);
 an unsourced claim offers a "[source]" placeholder; a grammar finding offers
 LanguageTool's replacements.
 """
@@ -11,6 +11,7 @@ LanguageTool's replacements.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .findings import Finding
@@ -44,6 +45,8 @@ def fixes_for(finding: Finding, text: str, rule_fix: str | None) -> list[Fix]:
     ]
     if rule_fix == "delete_line":
         fixes.append(delete_line(finding, text))
+    elif rule_fix == "delete_passage":
+        fixes.append(delete_passage(finding, text))
     elif rule_fix == "delete":
         fixes.append(delete_words(finding, text))
     elif rule_fix == "delete_filler":
@@ -53,18 +56,25 @@ def fixes_for(finding: Finding, text: str, rule_fix: str | None) -> list[Fix]:
     return fixes
 
 
-def delete_span(finding: Finding, text: str) -> Fix:
-    """Take the finding's words out (what "Removed from the text" does): the tidiest deletion."""
+def delete_span(finding: Finding, text: str, rule_fix: str | None = None) -> Fix:
+    """Take the finding's words out (what "Removed from the text" does): the tidiest deletion.
+    `rule_fix`: the fix its rule offers (a passage hidden in a shown paragraph is no line)."""
+    if rule_fix == "delete_passage":
+        return delete_passage(finding, text)
     if finding.category == "boilerplate":
         return delete_line(finding, text)
     return delete_words(finding, text)
 
 
-def deletions(findings: list[Finding], text: str) -> list[Fix]:
+def deletions(
+    findings: list[Finding], text: str, rule_fix: Callable[[str], str | None] = lambda rule: None
+) -> list[Fix]:
     """delete_span of each finding, in reading order, none overlapping another: two findings on
-    one line of page furniture delete it once, and words inside a deleted sentence go with it."""
+    one line of page furniture delete it once, and words inside a deleted sentence go with it.
+    `rule_fix`: the fix a rule (by name) offers."""
+    spans = (delete_span(f, text, rule_fix(f.rule)) for f in findings)
     out: list[Fix] = []
-    for fix in sorted((delete_span(f, text) for f in findings), key=lambda fix: (fix.start, -fix.end)):
+    for fix in sorted(spans, key=lambda fix: (fix.start, -fix.end)):
         if out and fix.start < out[-1].end:
             if fix.end > out[-1].end:  # overlapping, not inside: one deletion of both
                 last = out[-1]
@@ -82,6 +92,15 @@ def delete_line(finding: Finding, text: str) -> Fix:
     if end == len(text) and start > 0 and not text.endswith("\n"):
         start -= 1  # the last line: take the line end before it instead
     return Fix("Delete the line", start, end, "")
+
+
+def delete_passage(finding: Finding, text: str) -> Fix:
+    """The finding's line when it is all of the line (a paragraph a file hides), else its words:
+    a passage hidden inside a paragraph readers see goes, and the paragraph stays."""
+    line = delete_line(finding, text)
+    if text[line.start : line.end].strip() == finding.text.strip():
+        return line
+    return delete_words(finding, text)
 
 
 _SEAM = 256  # characters on either side of the words that a deletion reads

@@ -45,7 +45,7 @@ class LexiconRule(NamedTuple):
     why: str = ""  # why this is flagged, in an editor's words
     examples: tuple[str, ...] = ()  # sentences it flags (tests/core/test_rule_examples.py)
     near_misses: tuple[str, ...] = ()  # sentences close to those that it leaves alone
-    fix: str | None = None  # the one-click fix it offers: "delete", "delete_line" or "delete_filler"
+    fix: str | None = None  # the one-click fix it offers: one of FIXES (fixes.py)
 
     def describe(self, matched: str) -> tuple[str, str | None]:
         message = self.message.replace("{text}", matched)
@@ -94,7 +94,7 @@ def _gated(entry: dict, source: Path, name: str, flags: int, *, check: bool = Tr
     return gated
 
 
-FIXES = ("delete", "delete_line", "delete_filler")
+FIXES = ("delete", "delete_line", "delete_passage", "delete_filler")
 GATED_KEYS = frozenset({"triggers", "patterns", "chars", "substrings", "digits"})
 RULE_KEYS = GATED_KEYS | {
     "name", "why", "examples", "near_misses", "severity", "case_sensitive", "terms", "gated", "message",

@@ -31,7 +31,8 @@ class BoilerplateCheck(Check):
     def rules(self) -> Sequence[RuleInfo]:
         return [
             *(RuleInfo(rule.name, rule.category, rule.why, rule.fix) for rule in self.lexicon),
-            RuleInfo(HIDDEN_RULE, "boilerplate", _HIDDEN_WHY, "delete_line"),
+            # A passage hidden inside a paragraph readers see goes alone: the paragraph stays.
+            RuleInfo(HIDDEN_RULE, "boilerplate", _HIDDEN_WHY, "delete_passage"),
             RuleInfo(UNCLOSED_RULE, "boilerplate", _UNCLOSED_WHY),
             RuleInfo(ABOUT_RULE, "boilerplate", _ABOUT_WHY, "delete_line"),
         ]

@@ -173,7 +173,8 @@ class FindingActions(QObject):
     def _resolved(self, tab: DocumentTab, finding: Finding, values: dict[str, str | None]) -> None:
         if values["status"] == "removed":  # an edit, not a record: the finding goes with the words
             assert tab.review is not None
-            fix = delete_span(finding, tab.review.document.text)
+            rule = self.window.reviewer.rule(finding.rule)
+            fix = delete_span(finding, tab.review.document.text, rule.fix if rule else None)
             if not tab.apply_fix(fix):
                 self.window.show_error(
                     "The words were not removed", "The text changed since it was analysed."
@@ -304,7 +305,7 @@ class FindingActions(QObject):
     ) -> None:
         if values["status"] == "removed":  # an edit, not a record: the findings go with their words
             assert tab.review is not None
-            if tab.apply_fixes(deletions(findings, tab.review.document.text)):
+            if tab.apply_fixes(deletions(findings, tab.review.document.text, self._rule_fix)):
                 self.window.status.showMessage(
                     f"Removed the words of {counted(len(findings), 'finding')} (Ctrl+Z puts them back).", 8000
                 )
@@ -313,6 +314,11 @@ class FindingActions(QObject):
             return
         if self.record_resolutions(tab, findings, **values):  # type: ignore[arg-type]
             self.window.status.showMessage(f"Resolved {counted(len(findings), 'finding')}.", 6000)
+
+    def _rule_fix(self, name: str) -> str | None:
+        """The fix a rule offers (its words or its line go when a finding is removed)."""
+        rule = self.window.reviewer.rule(name)
+        return rule.fix if rule else None
 
     def _last_decider(self) -> str:
         """The name the last decision here was recorded under ("" before any)."""
