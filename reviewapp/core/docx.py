@@ -98,8 +98,8 @@ def _paragraphs(
     path: Path, stream: IO[bytes], hidden: list[str], styles: Styles
 ) -> Iterator[tuple[str, bool]]:
     """Each w:p's text as it ends (a text box's paragraphs before the one that holds it), its
-    tracked changes accepted, and whether it had any; the text of its runs formatted as hidden
-    goes to `hidden` too (each paragraph's, a line for each stretch of it)."""
+    tracked changes accepted, and whether it had any; the text of its runs no reader sees goes to
+    `hidden` too (each paragraph's, a line for each stretch of it)."""
     from lxml import etree
 
     events = etree.iterparse(
