@@ -85,6 +85,20 @@ def test_a_named_person_who_reviewed_it_is_a_human():
     assert rules(text) == []
 
 
+@pytest.mark.parametrize(
+    ("editor", "found"),
+    [
+        ("Human editor: Li Wei.", []),
+        ("Editor: Ana Ruiz.", []),
+        ("Editor: see the staff page.", ["disclosure.no_human"]),  # a label, but nobody named
+    ],
+)
+def test_an_editor_named_in_a_label_is_a_human_who_holds_responsibility(editor, found):
+    """ "AI was used in the creation of this content. Human editor: Li Wei." names the editor who
+    answers for the text; it raised "names no person or role"."""
+    assert rules(BODY + f"AI was used to draft parts of this content. {editor}") == found
+
+
 def test_missing_when_the_text_reads_as_generated():
     found = Analyzer().analyze(load_text(BODY + AI_TELLS)).findings
     missing = [f for f in found if f.rule == "disclosure.missing"]
