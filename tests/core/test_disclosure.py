@@ -99,6 +99,27 @@ def test_an_editor_named_in_a_label_is_a_human_who_holds_responsibility(editor, 
     assert rules(BODY + f"AI was used to draft parts of this content. {editor}") == found
 
 
+@pytest.mark.parametrize(
+    "reviewer",
+    [
+        "it was edited by J. Smith.",
+        "it was reviewed by Mary-Jane O'Neil.",
+        "it was reviewed by José García.",
+        "it was checked by Anna van der Berg.",
+        "Łukasz Nowak checked it.",
+        "Reviewed by: Sam Patel.",
+    ],
+)
+def test_names_as_people_write_them_are_humans(reviewer):
+    """A name with an initial, a hyphen, an apostrophe, accents or a particle, or after "Reviewed
+    by:", was no name: the disclosure was told it named no one."""
+    assert rules(BODY + f"AI helped draft this story; {reviewer}") == []
+
+
+def test_a_product_in_capitals_is_no_name():
+    assert rules(BODY + "AI helped draft this story; it was reviewed by AI Tools.") == ["disclosure.no_human"]
+
+
 def test_missing_when_the_text_reads_as_generated():
     found = Analyzer().analyze(load_text(BODY + AI_TELLS)).findings
     missing = [f for f in found if f.rule == "disclosure.missing"]
