@@ -445,6 +445,9 @@ def test_a_claim_sourced_in_its_sentence_needs_no_pointer():
         ("Rents rose 8 percent last year, the agency reported on Tuesday.", True),
         ("“Rents rose 8 percent,” said Lopez.", True),
         ("The agency reported on Tuesday that rents rose 8 percent.", True),
+        # The speaker set off by an appositive: "said" is the sentence's verb, no participle.
+        ("The budget rose 5% this year, Joe Garcia, the city's finance director, said on Monday.", True),
+        ("Rents rose 8 percent, Ana Ruiz, an economist at the bank, said in an interview.", True),
     ],
 )
 def test_a_participle_set_off_by_commas_describes_and_names_no_source(sentence, attributed):

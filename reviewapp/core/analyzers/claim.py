@@ -638,13 +638,17 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
 
 
 def _describes_before(tokens: list[Token], norms: list[str], i: int, text: str, offset: int) -> bool:
-    """Is the speech verb at `i` a participle set off by a comma that describes the thing before it
+    """Is the speech verb at `i` a participle set off by commas that describes the thing before it
     ("his novels, published in 1990, sold…", "the data, posted online, show…"), not someone
-    speaking? Not when it names who did it ("…, reported on Tuesday by the agency")."""
+    speaking? Not when it names who did it ("…, reported on Tuesday by the agency"), nor when no
+    comma closes it: it is then the sentence's verb ("…, Joe Garcia, the finance director, said
+    on Monday.")."""
     if i + 1 >= len(norms) or norms[i + 1] not in _SETTING_WORDS:
         return False
     if "," not in text[tokens[i - 1][1] - offset : tokens[i][0] - offset]:
         return False  # "The agency reported on Tuesday…": its subject speaks
+    if "," not in text[tokens[i][1] - offset :]:
+        return False
     return "by" not in norms[i + 1 : i + 6]
 
 
