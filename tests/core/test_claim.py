@@ -448,6 +448,9 @@ def test_a_claim_sourced_in_its_sentence_needs_no_pointer():
         # The speaker set off by an appositive: "said" is the sentence's verb, no participle.
         ("The budget rose 5% this year, Joe Garcia, the city's finance director, said on Monday.", True),
         ("Rents rose 8 percent, Ana Ruiz, an economist at the bank, said in an interview.", True),
+        # A relative clause between the speaker and the verb: the company said it, not the people.
+        ("The company, which employs 1,200 people, said it would close the plant.", True),
+        ("Some people, who asked not to be named, said 40 jobs would go.", False),
     ],
 )
 def test_a_participle_set_off_by_commas_describes_and_names_no_source(sentence, attributed):

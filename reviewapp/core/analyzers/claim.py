@@ -629,12 +629,30 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
             continue
         if _describes_before(tokens, norms, i, text, offset):
             continue
-        before = [t[2] for t in tokens[max(0, i - 3) : i]]
+        subject_end = _before_relative_clause(tokens, norms, i, text, offset)
+        before = [t[2] for t in tokens[max(0, subject_end - 3) : subject_end]]
         if before[-1] in _NO_VERB_AFTER or before[-1] in ("new", "all-time"):  # "a record", "their claims"
             continue
         if vague.isdisjoint(before) or _named_before(before, word, vague):
             return True
     return False
+
+
+def _before_relative_clause(tokens: list[Token], norms: list[str], i: int, text: str, offset: int) -> int:
+    """Where the speaker's words end when a clause set off by commas stands between them and the
+    verb at `i` ("The company, which employs 1,200 people, said…": not "people" said it), else `i`."""
+    if "," not in text[tokens[i - 1][1] - offset : tokens[i][0] - offset]:
+        return i
+    for k in range(i - 1, max(0, i - _MOST_CLAUSE_WORDS) - 1, -1):
+        between = text[tokens[k - 1][1] - offset : tokens[k][0] - offset] if k > 0 else ""
+        if "," not in between or between == ",":  # none, or a number's ("1,200")
+            continue
+        return k if norms[k] in _RELATIVE else i  # another comma first: no clause ends here
+    return i
+
+
+_RELATIVE = frozenset(("which", "who", "whose", "whom"))
+_MOST_CLAUSE_WORDS = 20
 
 
 def _describes_before(tokens: list[Token], norms: list[str], i: int, text: str, offset: int) -> bool:
