@@ -30,6 +30,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .text import table_rule
+
 # Elements whose whole content is never article text.
 _DROP = frozenset(
     "script style noscript template nav header footer aside form iframe svg math button "
@@ -260,7 +262,7 @@ class _Table:
         if tag == "tr":
             emit("\n")
             if self.rows == 1:  # a row under the first: that one is the heading, ruled under
-                emit("|" + "---|" * self.width + "\n")
+                emit(table_rule(self.width) + "\n")
             self.cells = 0
         else:
             emit("| " if self.cells == 0 else " | ")

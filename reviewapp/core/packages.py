@@ -20,6 +20,7 @@ from .document import Document
 from .hidden import IN_DOCUMENT, hidden_text, mark_hidden
 from .intake import finish
 from .limits import InputLimits
+from .text import table_rule
 
 T = TypeVar("T")
 
@@ -226,4 +227,4 @@ class TableLines:
             bars = "|" + "|".join(f" {text} " if text else " " for text in texts) + "|"
             yield bars, any(changed for _, changed in in_row.values())
             if number == 0 and len(rows) > 1:  # a heading over rows (one row alone is data)
-                yield "|" + "---|" * width, False
+                yield table_rule(width), False

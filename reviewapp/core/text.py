@@ -156,3 +156,9 @@ def short_quote(text: str, limit: int, ellipsis: str = "…") -> str:
     if len(head) < len(text) and len(line) <= limit:
         line = " ".join(text.split())  # spaces took most of the head: the whole text decides
     return line if len(line) <= limit else line[: limit - 3] + ellipsis
+
+
+def table_rule(width: int) -> str:
+    """A table's rule row under its heading, as the readers write a table of `width` cells
+    ("|---|---|"), and as roles.py reads one."""
+    return "|" + "---|" * width
