@@ -15,10 +15,9 @@ place, so the body without that block is the text once every change is
 accepted. The draft then says so in a warning.
 
 Text no reader sees is read and told (hidden.py), as in a .docx: text whose
-automatic style says display: none or a size of a point or less, and white
-text where no paragraph's or table cell's background colour (nor a text
-box's frame) is behind it. Named styles (styles.xml) and the page's colour
-are not read.
+style (automatic, or named in styles.xml, with its parents: odt_look.py) says
+display: none or a size of a point or less, and white text where no page,
+paragraph or table cell colour (nor a text box's frame) is behind it.
 
 Whitespace is read as ODF says an application must: runs of spaces, tabs and
 line ends in the XML are one space, and none at a paragraph's edges; `text:s`,
@@ -37,6 +36,7 @@ from . import errors
 from .document import Document
 from .intake import read_bytes
 from .limits import InputLimits
+from .odt_look import STYLE_ELEMENT, STYLES_MOST_BYTES, STYLES_PART, Look, Styles, read_named_styles
 from .packages import (
     Body,
     TableLines,
@@ -65,20 +65,11 @@ _NOT_TEXT = frozenset((f"{OFFICE}annotation", f"{TEXT}tracked-changes"))
 _NOT_INLINE = frozenset((f"{TEXT}note", *_PARAGRAPHS))
 _SPACE, _TAB, _BREAK = f"{TEXT}s", f"{TEXT}tab", f"{TEXT}line-break"
 _REGION = f"{TEXT}changed-region"  # one tracked change (in the block before the text)
-# Hidden text: an automatic style (LibreOffice's Hidden character or paragraph setting) whose text
-# properties say display: none, or a size of a point or less, and the spans and paragraphs that
-# name it; or white, where no paragraph's or table cell's background colour is behind it.
-STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
-FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
-_STYLE, _STYLE_NAME = f"{STYLE}style", f"{STYLE}name"
-_HIDING_PROPERTIES = f"{STYLE}text-properties[@{TEXT}display='none']"
-_TEXT_PROPERTIES = f"{STYLE}text-properties"
-_BACKGROUNDS = (f"{STYLE}paragraph-properties", f"{STYLE}table-cell-properties")
-_COLOR, _BACKGROUND, _FONT_SIZE = f"{FO}color", f"{FO}background-color", f"{FO}font-size"
-_WINDOW_COLOR = f"{STYLE}use-window-font-color"  # the text's colour is the window's: no white
+# Hidden text: a paragraph or span whose style (odt_look.py) says display: none or a size of a
+# point or less, or makes it white where no page, paragraph, table cell or text box colour is
+# behind it. Automatic styles come before the text; named ones are in styles.xml.
+_STYLE = STYLE_ELEMENT
 _TEXT_BOX = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}text-box"
-_UNSEEN_POINTS = 1.0
-_NEAR_WHITE = 0xF0  # each of red, green and blue at least this: white to the eye on white paper
 _SPAN, _STYLE_REFERENCE = f"{TEXT}span", f"{TEXT}style-name"
 _CHANGES = (f"{TEXT}insertion", f"{TEXT}deletion")  # not a change of format alone
 _WHITESPACE = re.compile(r"[ \t\r\n]+")
@@ -103,8 +94,9 @@ def load_odt(path: Path, limits: InputLimits) -> Document:
     def read(package: zipfile.ZipFile) -> Body:
         _check_kind(path, package)
         hidden: list[str] = []
+        styles = read_named_styles(small_part(package, STYLES_PART, STYLES_MOST_BYTES))
         with package.open(BODY) as stream:
-            lines, tracked = body_lines(path, _paragraphs(path, stream, hidden), limits, ".odt")
+            lines, tracked = body_lines(path, _paragraphs(path, stream, hidden, styles), limits, ".odt")
         return Body(lines, tracked, *_properties(package), hidden=tuple(hidden))
 
     return package_document(path, "odt", read_package(path, ".odt", BODY, limits, read), limits)
@@ -123,7 +115,9 @@ def _check_kind(path: Path, package: zipfile.ZipFile) -> None:
         raise errors.CorruptDocumentError(path, f"not a text document (it is {kind} of OpenDocument)")
 
 
-def _paragraphs(path: Path, stream: IO[bytes], hidden: list[str]) -> Iterator[tuple[str, bool]]:
+def _paragraphs(
+    path: Path, stream: IO[bytes], hidden: list[str], styles: Styles
+) -> Iterator[tuple[str, bool]]:
     """Each paragraph's text, in order (a footnote's and a text box's after the paragraph that
     holds them), and whether the document has tracked changes (known before the first: their
     block comes before the text); the text formatted as hidden goes to `hidden` too (each
@@ -142,9 +136,6 @@ def _paragraphs(path: Path, stream: IO[bytes], hidden: list[str]) -> Iterator[tu
     tracked = False
     held: list[str] = []  # paragraphs inside another, read once that one is
     table = TableLines(_CELLS, _ROW, _TABLE)
-    # The automatic styles (before the text) that hide text, that make it white, and that put a
-    # background colour behind a paragraph or a table cell.
-    styles = _Styles()
     try:
         for _, element in events:
             if element.tag == _STYLE:
@@ -198,89 +189,41 @@ def _where(paragraph: Any) -> tuple[bool, bool, int]:
     return inside, False, tables
 
 
-class _Styles:
-    """The automatic styles that hide text or make it white, and those with a background colour."""
+def _hidden_stretches(paragraph: Any, text: str, styles: Styles) -> list[str]:
+    """The paragraph's text no reader sees (its style, or a span's over it, says display: none or
+    a point or less, or makes it white where no colour is behind it): all of it when the
+    paragraph's style does, else each span's that does (the outermost)."""
+    own = styles.look(paragraph.get(_STYLE_REFERENCE))
+    behind: bool | None = None  # whether colour may stand behind the paragraph: looked up once
 
-    def __init__(self) -> None:
-        self.hiding: set[str] = set()  # display: none, or a point or less
-        self.white: set[str] = set()
-        self.coloured: set[str] = set()  # a paragraph's or a table cell's background colour
-
-    @property
-    def may_hide(self) -> bool:
-        return bool(self.hiding or self.white)
-
-    def add(self, style: Any) -> None:
-        name = style.get(_STYLE_NAME, "")
-        text = style.find(_TEXT_PROPERTIES)
-        if style.find(_HIDING_PROPERTIES) is not None or (text is not None and _tiny(text.get(_FONT_SIZE))):
-            self.hiding.add(name)
-        elif (
-            text is not None
-            and _near_white(text.get(_COLOR))
-            and text.get(_WINDOW_COLOR) != "true"
-            and not _coloured(text.get(_BACKGROUND))  # white on its own highlight shows
-        ):
-            self.white.add(name)
-        if any(_coloured(properties.get(_BACKGROUND)) for properties in style.iter(*_BACKGROUNDS)):
-            self.coloured.add(name)
-
-    def hides(self, element: Any, behind: bool) -> bool:
-        """Does the element's own style hide its text (white text, where no colour is `behind`)?"""
-        name = element.get(_STYLE_REFERENCE)
-        return name in self.hiding or (not behind and name in self.white)
-
-    def colour_behind(self, paragraph: Any) -> bool:
-        """May colour stand behind the paragraph: its style's background, its table cell's, or a
-        text box's (its frame's fill)?"""
-        if paragraph.get(_STYLE_REFERENCE) in self.coloured:
+    def unseen(look: Look) -> bool:
+        nonlocal behind
+        if look.hides():
             return True
-        return any(
-            ancestor.tag == _TEXT_BOX or ancestor.get(f"{TABLE}style-name") in self.coloured
-            for ancestor in paragraph.iterancestors(*_CELLS, _TEXT_BOX)
-        )
+        if not look.white():
+            return False
+        if behind is None:
+            behind = styles.dark_page or own.shaded() or _colour_around(paragraph, styles)
+        return not behind
 
-
-def _hidden_stretches(paragraph: Any, text: str, styles: _Styles) -> list[str]:
-    """The paragraph's text no reader sees (a style that says display: none, a point or less, or
-    white where no colour is behind it): all of it when its own style does, else each span's that
-    does (the outermost)."""
-    behind = bool(styles.white) and styles.colour_behind(paragraph)
-    if styles.hides(paragraph, behind):
+    if unseen(own):
         return [text]
-    stretches = []
-    for span in paragraph.iter(_SPAN):
-        if styles.hides(span, behind) and not any(
-            styles.hides(outer, behind) for outer in span.iterancestors(_SPAN)
-        ):
-            stretches.append(_text(span))
+    spans = [
+        span for span in paragraph.iter(_SPAN) if unseen(styles.look(span.get(_STYLE_REFERENCE)).over(own))
+    ]
+    stretches = [
+        _text(span) for span in spans if not any(outer in spans for outer in span.iterancestors(_SPAN))
+    ]
     return [s for s in stretches if s]
 
 
-def _tiny(size: str | None) -> bool:
-    """Is a font size as OpenDocument writes it ("1pt", "0.5pt") a point or less? (A percentage
-    or another unit is not read.)"""
-    if size is None or not size.endswith("pt"):
-        return False
-    try:
-        return float(size[:-2]) <= _UNSEEN_POINTS
-    except ValueError:
-        return False
-
-
-def _near_white(color: str | None) -> bool:
-    """Is a colour as OpenDocument writes it ("#ffffff") white to the eye?"""
-    if color is None or len(color) != 7 or not color.startswith("#"):
-        return False
-    try:
-        return min(bytes.fromhex(color[1:])) >= _NEAR_WHITE
-    except ValueError:
-        return False
-
-
-def _coloured(color: str | None) -> bool:
-    """Is a background ("#1f3864", "transparent") a colour other than white?"""
-    return color is not None and color.startswith("#") and not _near_white(color)
+def _colour_around(paragraph: Any, styles: Styles) -> bool:
+    """Is the paragraph in a table cell with a background colour, or in a text box (its frame's
+    fill)?"""
+    return any(
+        ancestor.tag == _TEXT_BOX or styles.look(ancestor.get(f"{TABLE}style-name")).shaded()
+        for ancestor in paragraph.iterancestors(*_CELLS, _TEXT_BOX)
+    )
 
 
 def _drop(element: Any) -> None:
