@@ -9,8 +9,9 @@ are in word/styles.xml; a paragraph without a style has the default paragraph st
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any, NamedTuple
+
+from .colours import near_white_hex
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VAL, _FILL = f"{W}val", f"{W}fill"
@@ -21,7 +22,6 @@ _STYLE, _STYLE_ID, _TYPE, _BASED_ON = f"{W}style", f"{W}styleId", f"{W}type", f"
 _DEFAULT_RUN = f"{W}docDefaults/{W}rPrDefault/{W}rPr"
 _OFF = frozenset(("0", "false", "off"))
 UNSEEN_HALF_POINTS = 2  # w:sz counts half points: 1 pt and less reads as a line, not as words
-_NEAR_WHITE = 0xF0  # each of red, green and blue at least this: white to the eye on white paper
 _MOST_BASED_ON = 32  # styles based on styles: deeper (or a loop) is damage, read no further
 STYLES_PART = "word/styles.xml"
 STYLES_MOST_BYTES = 8_000_000
@@ -170,17 +170,10 @@ def tiny(half_points: str | None) -> bool:
     return half_points is not None and half_points.isdigit() and int(half_points) <= UNSEEN_HALF_POINTS
 
 
-@lru_cache(maxsize=256)
 def near_white(value: str | None) -> bool:
     """Is a colour as Word writes it ("FFFFFF") white to the eye? "auto" and no colour are not
     (Word shows them dark on a light page, light on a dark one)."""
-    if value is None or len(value) != 6 or value[0] not in "EeFf":
-        return False
-    try:
-        rgb = bytes.fromhex(value)
-    except ValueError:
-        return False
-    return min(rgb) >= _NEAR_WHITE
+    return value is not None and near_white_hex(value)
 
 
 def coloured(shading: Any) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from .colours import near_white_hex
+
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -24,7 +26,6 @@ _COLOR, _BACKGROUND, _FONT_SIZE = f"{FO}color", f"{FO}background-color", f"{FO}f
 _DISPLAY = f"{TEXT}display"
 _WINDOW_COLOR = f"{STYLE}use-window-font-color"  # the text's colour is the window's: no white
 _UNSEEN_POINTS = 1.0
-_NEAR_WHITE = 0xF0  # each of red, green and blue at least this: white to the eye on white paper
 _MOST_PARENTS = 32  # styles with parents: deeper (or a loop) is damage, read no further
 STYLES_PART = "styles.xml"
 STYLES_MOST_BYTES = 8_000_000
@@ -153,12 +154,7 @@ def tiny(size: str | None) -> bool:
 
 def near_white(color: str | None) -> bool:
     """Is a colour as OpenDocument writes it ("#ffffff") white to the eye?"""
-    if color is None or len(color) != 7 or not color.startswith("#"):
-        return False
-    try:
-        return min(bytes.fromhex(color[1:])) >= _NEAR_WHITE
-    except ValueError:
-        return False
+    return color is not None and color.startswith("#") and near_white_hex(color[1:])
 
 
 def coloured(color: str | None) -> bool:
