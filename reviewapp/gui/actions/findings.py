@@ -173,8 +173,7 @@ class FindingActions(QObject):
     def _resolved(self, tab: DocumentTab, finding: Finding, values: dict[str, str | None]) -> None:
         if values["status"] == "removed":  # an edit, not a record: the finding goes with the words
             assert tab.review is not None
-            rule = self.window.reviewer.rule(finding.rule)
-            fix = delete_span(finding, tab.review.document.text, rule.fix if rule else None)
+            fix = delete_span(finding, tab.review.document.text, self._rule_fix(finding.rule))
             if not tab.apply_fix(fix):
                 self.window.show_error(
                     "The words were not removed", "The text changed since it was analysed."
