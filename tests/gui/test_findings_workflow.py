@@ -91,6 +91,21 @@ def test_the_card_shows_the_finding_at_the_cursor_and_fixes_it(window, qtbot, fo
     assert "- 5 Views" in tab.text
 
 
+def test_the_card_shows_the_finding_the_cursor_is_right_after(window, qtbot, foxconn_copy):
+    """A cursor at a flagged word's end (a click there, or an undo of its fix) showed "No finding at
+    the cursor"; the word just before the cursor is the one the editor means."""
+    tab = window.open_path(foxconn_copy)
+    review = wait_analysed(qtbot, tab)
+    powerhouse = next(f for f in review.findings if f.text == "powerhouse")
+    cursor = tab.editor.textCursor()
+    cursor.setPosition(tab.editor.line_map.to_utf16(powerhouse.end))
+    tab.editor.setTextCursor(cursor)
+    assert tab.card.finding == powerhouse
+    cursor.setPosition(tab.editor.line_map.to_utf16(powerhouse.end) + 2)  # a word further on
+    tab.editor.setTextCursor(cursor)
+    assert tab.card.finding is not None and tab.card.finding.category == "claim"  # its sentence's
+
+
 def test_a_passage_hidden_in_a_shown_paragraph_is_deleted_alone(window, qtbot, tmp_path):
     """The card's fix for a hidden passage ("Delete the line") took the shown sentences around it;
     "Removed" did the same. Each now deletes the passage, and the paragraph stays."""
