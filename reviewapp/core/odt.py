@@ -120,7 +120,7 @@ def _paragraphs(
 ) -> Iterator[tuple[str, bool]]:
     """Each paragraph's text, in order (a footnote's and a text box's after the paragraph that
     holds them), and whether the document has tracked changes (known before the first: their
-    block comes before the text); the text formatted as hidden goes to `hidden` too (each
+    block comes before the text); the text no reader sees goes to `hidden` too (each
     paragraph's, a line for each span of it, or the whole paragraph)."""
     from lxml import etree
 
