@@ -51,8 +51,12 @@ def fixes_for(finding: Finding, text: str, rule_fix: str | None) -> list[Fix]:
         fixes.append(delete_words(finding, text))
     elif rule_fix == "delete_filler":
         fixes.append(delete_filler(finding, text))
-    if finding.category == "claim" and finding.severity != "suggestion":
-        fixes.append(insert_source(finding, text))
+    if (
+        finding.category == "claim"
+        and finding.severity != "suggestion"
+        and SOURCE_PLACEHOLDER not in finding.text
+    ):
+        fixes.append(insert_source(finding, text))  # once: until it is filled in, the claim stays
     return fixes
 
 

@@ -114,6 +114,23 @@ def test_many_deletions_are_made_once_each_in_reading_order():
     assert fix.apply(sentence) == "The rest stays."
 
 
+def test_the_source_placeholder_is_no_source_until_it_is_filled_in():
+    """The "[source]" the fix inserts read as a citation ("[1]"): the blocking warning became a
+    suggestion, "with a source", and the draft could be published with the placeholder in it."""
+    reviewer = Reviewer.configured()
+    text = "Title\n\nSales rose 40 percent in 2024. Next."
+    claim = next(f for f in reviewer.review(load_text(text)).findings if f.rule == "claim.figure")
+    assert claim.severity == "warning"
+    [fix] = [f for f in fixes_for(claim, text, None) if "[source]" in f.label]
+    placed = fix.apply(text)
+    again = next(f for f in reviewer.review(load_text(placed)).findings if f.rule == "claim.figure")
+    assert again.severity == "warning" and "[source]" in again.text
+    assert not [f for f in fixes_for(again, placed, None) if "[source]" in f.label]  # not twice
+    filled = placed.replace("[source]", "(Census Bureau data)").replace("2024 (", "2024, according to (")
+    sourced = next(f for f in reviewer.review(load_text(filled)).findings if f.rule == "claim.figure")
+    assert sourced.severity == "suggestion"
+
+
 def test_an_unsourced_claim_gets_a_source_placeholder_before_its_full_stop():
     text = "Sales rose 40 percent in 2024. Next."
     claim = finding_in(text, "Sales rose 40 percent in 2024.", "claim", "warning")
