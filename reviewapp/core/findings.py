@@ -7,6 +7,9 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 SEVERITIES = ("suggestion", "warning", "error")  # ascending
+# Where an unsourced claim's source goes: its fix puts this in for the editor to fill in, and the
+# claim stays unsourced until it is (fixes.py, analyzers/claim.py).
+SOURCE_PLACEHOLDER = "[source]"
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 _new = tuple.__new__
 

@@ -14,9 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .findings import Finding
+from .findings import SOURCE_PLACEHOLDER, Finding
 
-SOURCE_PLACEHOLDER = "[source]"
 _CLOSERS = ".!?;:"
 _VOWEL_SOUND = re.compile(r"[aeiouAEIOU]")
 _INTENSIFIER = re.compile(r"\b(pretty|really|truly|quite|particularly)\s+", re.IGNORECASE)

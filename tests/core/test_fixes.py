@@ -125,6 +125,7 @@ def test_the_source_placeholder_is_no_source_until_it_is_filled_in():
     placed = fix.apply(text)
     again = next(f for f in reviewer.review(load_text(placed)).findings if f.rule == "claim.figure")
     assert again.severity == "warning" and "[source]" in again.text
+    assert "still to be filled in" in again.message and again.suggestion.startswith("Replace “[source]”")
     assert not [f for f in fixes_for(again, placed, None) if "[source]" in f.label]  # not twice
     filled = placed.replace("[source]", "(Census Bureau data)").replace("2024 (", "2024, according to (")
     sourced = next(f for f in reviewer.review(load_text(filled)).findings if f.rule == "claim.figure")
@@ -221,7 +222,7 @@ def test_the_source_placeholder_the_fix_inserts_is_no_sign_of_generated_text():
     """ "[source]", which the insert-source fix writes for the editor to fill in, is not a
     placeholder left by a generating tool (ai_tell.placeholder), nor any other tell."""
     from reviewapp.core import Analyzer, load_text
-    from reviewapp.core.fixes import SOURCE_PLACEHOLDER
+    from reviewapp.core.findings import SOURCE_PLACEHOLDER
 
     text = f"Budget passes\nThe council cut the budget by 4 percent {SOURCE_PLACEHOLDER}.\n"
     assert [f for f in Analyzer().analyze(load_text(text)).findings if f.category == "ai_tell"] == []

@@ -18,7 +18,7 @@ from itertools import compress, count
 from operator import itemgetter
 from typing import NamedTuple
 
-from ..findings import Finding
+from ..findings import SOURCE_PLACEHOLDER, Finding
 from ..patterns import GatedAny, GatedPattern, PatternIndex
 from ..policy import Policy
 from ..roles import ABOVE_SOURCE, BODY, TABLE_INTRODUCED, TABLE_MORE, TABLE_ROW
@@ -82,6 +82,7 @@ _KINDS = {
     ),
 }
 _SUGGEST_UNSOURCED = "Verify it and add the source (who said it, a document, a link), or remove it."
+_SUGGEST_PLACEHOLDER = f"Replace “{SOURCE_PLACEHOLDER}” with the source (who said it, a document, a link)."
 _SUGGEST_SOURCED = "Check the cited source says exactly this."
 
 
@@ -212,6 +213,10 @@ def _rule_finding(
     unsourced, sourced, _ = _KINDS[signals.kinds[0]]
     if where is not None:  # the source is outside the sentence: say where, the editor looks there
         sourced = f"{sourced} Its source: {WHERE[where]}."
+    suggest_unsourced = _SUGGEST_UNSOURCED
+    if SOURCE_PLACEHOLDER in sentence.text:  # the fix's placeholder, put in and not yet filled
+        unsourced = f"{unsourced} Its “{SOURCE_PLACEHOLDER}” is still to be filled in."
+        suggest_unsourced = _SUGGEST_PLACEHOLDER
     return ctx.finding(
         "claim",
         f"claim.{signals.kinds[0]}",
@@ -219,7 +224,7 @@ def _rule_finding(
         sentence.start,
         sentence.end,
         sourced if signals.attributed else unsourced,
-        _SUGGEST_SOURCED if signals.attributed else _SUGGEST_UNSOURCED,
+        _SUGGEST_SOURCED if signals.attributed else suggest_unsourced,
         score,
     )
 
