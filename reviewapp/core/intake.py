@@ -25,13 +25,14 @@ def finish(
     *,
     read: bool = True,
 ) -> Document:
-    """The Document of a draft's text, refused when over the size limit or empty. `read`: the
-    text was just read (not edited in the app), so what the reader must know is said in its
-    warnings (a draft that is not English)."""
+    """The Document of a draft's text, refused when over the size limit, or empty as read. `read`:
+    the text was just read (not edited in the app), so what the reader must know is said in its
+    warnings (a draft that is not English). A draft emptied in the app (a new one, or all of its
+    text deleted) is a draft with nothing to find, not an error."""
     label = path or "<draft>"
     if len(text) > limits.text_chars:
         raise errors.FileTooLargeError(label, limits.over("the text", len(text), limits.text_chars))
-    if not text or text.isspace():  # not text.strip(): a copy of the whole text to learn that
+    if read and (not text or text.isspace()):  # not text.strip(): a copy of the whole text to learn that
         raise errors.EmptyDocumentError(label, "the draft is empty (no text found)")
     if read and reads_as_english(text) is False:
         warnings.append(f"{label}: {NOT_ENGLISH}")

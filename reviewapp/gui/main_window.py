@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         if document.path:
             self.tabs.setTabToolTip(index, display_path(document.path))
         self.tabs.setCurrentIndex(index)
+        tab.editor.setFocus()  # the welcome panel's button had it: the keys go to the new draft
         tab.scheduler.start_soon()
         return tab
 

@@ -129,6 +129,23 @@ def test_file_new_opens_an_empty_draft_that_save_asks_a_place_for(window, qtbot)
     assert any(f.category == "claim" for f in review.findings)
 
 
+def test_an_empty_draft_is_up_to_date_and_takes_the_keys(window, qtbot, foxconn_copy):
+    """A new draft said "analysis failed: EmptyDocumentError: <draft>: the draft is empty", and the
+    keys typed after Ctrl+N went to the welcome panel's button, not the draft. An empty draft has
+    nothing to find; a draft whose text is all deleted loses its findings."""
+    tab = window.files.new_draft()
+    assert window.focusWidget() is tab.editor
+    review = wait_analysed(qtbot, tab)
+    assert review.findings == [] and "up to date" in window.status.state_label.text()
+    opened = window.open_path(foxconn_copy)
+    assert window.focusWidget() is opened.editor
+    assert wait_analysed(qtbot, opened).findings
+    opened.editor.selectAll()
+    qtbot.keyClick(opened.editor, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: opened.review is not None and opened.review.document.text == "", timeout=10000)
+    assert opened.review.findings == [] and "failed" not in window.status.state_label.text()
+
+
 def test_a_file_name_with_a_bidi_override_is_shown_escaped(window, qtbot, tmp_path):
     path = tmp_path / "report\u202etxt.exe.txt"
     path.write_text("Library hours\nThe library opens at nine.\n", encoding="utf-8")
