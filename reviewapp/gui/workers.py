@@ -96,6 +96,9 @@ class ReviewWorker(QRunnable):
                 edit = text_edit(self.previous.text, document.text)
                 if self.table is not None:
                     rows = plan_rows(self.table, lines.findings, review.analysis.change, edit)
+        except ReviewAppError as exc:  # the text as edited is refused (over the size limit): one line
+            self.signals.failed.emit(self.generation, str(exc))
+            return
         except Exception as exc:  # a bug must reach the status bar, not kill the thread silently
             self.signals.failed.emit(
                 self.generation, f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"

@@ -146,6 +146,21 @@ def test_an_empty_draft_is_up_to_date_and_takes_the_keys(window, qtbot, foxconn_
     assert opened.review.findings == [] and "failed" not in window.status.state_label.text()
 
 
+def test_a_text_the_app_refuses_says_why_in_one_line(window, qtbot, monkeypatch):
+    """Edited past the size limit, the draft is refused as a file would be: the status bar says
+    why, in the words a reader gets, with no exception's class name in it."""
+    from reviewapp.core import loaders
+    from reviewapp.core.limits import InputLimits
+
+    tab = window.files.new_draft()
+    wait_analysed(qtbot, tab)
+    monkeypatch.setattr(loaders, "DEFAULT_LIMITS", InputLimits(text_mb=0))  # any text is too long
+    qtbot.keyClicks(tab.editor, "Too long now.")
+    qtbot.waitUntil(lambda: "failed" in window.status.state_label.text(), timeout=10000)
+    state = window.status.state_label.text()
+    assert "the text" in state and "Error" not in state
+
+
 def test_a_file_name_with_a_bidi_override_is_shown_escaped(window, qtbot, tmp_path):
     path = tmp_path / "report\u202etxt.exe.txt"
     path.write_text("Library hours\nThe library opens at nine.\n", encoding="utf-8")
