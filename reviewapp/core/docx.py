@@ -50,7 +50,7 @@ from .packages import (
     package_document,
     properties,
     read_package,
-    small_part,
+    small_xml,
     tables_around,
 )
 
@@ -86,7 +86,7 @@ def load_docx(path: Path, limits: InputLimits) -> Document:
 
     def read(package: zipfile.ZipFile) -> Body:
         hidden: list[str] = []
-        styles = read_styles(small_part(package, STYLES_PART, STYLES_MOST_BYTES))
+        styles = read_styles(small_xml(package, STYLES_PART, STYLES_MOST_BYTES))
         with package.open(BODY) as stream:
             lines, tracked = body_lines(path, _paragraphs(path, stream, hidden, styles), limits, ".docx")
         return Body(lines, tracked, *_core_properties(package), hidden=tuple(hidden))

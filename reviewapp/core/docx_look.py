@@ -136,16 +136,10 @@ class Styles:
         return direct.over(self.look(run_style).over(self.look(paragraph_style).over(self.defaults)))
 
 
-def read_styles(data: bytes | None) -> Styles:
-    """The styles part's settings (none when the part is missing, too big or damaged)."""
-    if data is None:
-        return Styles(NO_LOOK, {}, None)
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError:
+def read_styles(root: Any | None) -> Styles:
+    """The styles part's settings, from its parsed XML (none where there is none: the part is
+    missing, too big or damaged)."""
+    if root is None:
         return Styles(NO_LOOK, {}, None)
     styles: dict[str, Style] = {}
     default_paragraph = None

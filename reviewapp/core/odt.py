@@ -45,6 +45,7 @@ from .packages import (
     properties,
     read_package,
     small_part,
+    small_xml,
     tables_around,
 )
 
@@ -94,7 +95,7 @@ def load_odt(path: Path, limits: InputLimits) -> Document:
     def read(package: zipfile.ZipFile) -> Body:
         _check_kind(path, package)
         hidden: list[str] = []
-        styles = read_named_styles(small_part(package, STYLES_PART, STYLES_MOST_BYTES))
+        styles = read_named_styles(small_xml(package, STYLES_PART, STYLES_MOST_BYTES))
         with package.open(BODY) as stream:
             lines, tracked = body_lines(path, _paragraphs(path, stream, hidden, styles), limits, ".odt")
         return Body(lines, tracked, *_properties(package), hidden=tuple(hidden))

@@ -121,17 +121,10 @@ class Styles:
         return found
 
 
-def read_named_styles(data: bytes | None) -> Styles:
-    """styles.xml's named styles and page colour (none when the part is missing, too big or
-    damaged)."""
-    if data is None:
-        return Styles()
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError:
+def read_named_styles(root: Any | None) -> Styles:
+    """styles.xml's named styles and page colour, from its parsed XML (none where there is none:
+    the part is missing, too big or damaged)."""
+    if root is None:
         return Styles()
     dark = any(coloured(page.get(_BACKGROUND)) for page in root.iter(_PAGE))
     styles = Styles(dark)

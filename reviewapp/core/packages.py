@@ -119,18 +119,26 @@ def small_part(package: zipfile.ZipFile, name: str, most: int = 1_000_000) -> by
     return package.read(name) if info.file_size <= most else None
 
 
+def small_xml(package: zipfile.ZipFile, name: str, most: int = 1_000_000) -> Any | None:
+    """A small part's XML, parsed whole (entities not expanded, nothing fetched): its root, or None
+    when the part is missing, too big or no XML."""
+    from lxml import etree
+
+    data = small_part(package, name, most)
+    if data is None:
+        return None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return None
+
+
 def properties(package: zipfile.ZipFile, name: str) -> dict[str, str]:
     """The values in a small part of properties, by their tags' local names ("title", "creator"),
     the first of each name; none when the part is missing, too big or no XML."""
-    from lxml import etree
-
-    data = small_part(package, name)
-    if data is None:
-        return {}
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError:
+    root = small_xml(package, name)
+    if root is None:
         return {}
     values: dict[str, str] = {}
     for element in root.iter("{*}*"):

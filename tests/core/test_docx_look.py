@@ -3,9 +3,24 @@ damaged or hostile file may write them."""
 
 from __future__ import annotations
 
-from reviewapp.core.docx_look import NO_LOOK, Look, read_styles
+import io
+import zipfile
+
+from reviewapp.core import docx_look
+from reviewapp.core.docx_look import NO_LOOK, STYLES_PART, Look
+from reviewapp.core.packages import small_xml
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def read_styles(data: bytes | None) -> docx_look.Styles:
+    """The styles of a package whose styles part holds `data` (None: a package without one), as
+    the Word reader reads them."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        if data is not None:
+            package.writestr(STYLES_PART, data)
+    return docx_look.read_styles(small_xml(zipfile.ZipFile(buffer), STYLES_PART, docx_look.STYLES_MOST_BYTES))
 
 
 def styles_part(*styles: str, defaults: str = "") -> bytes:
