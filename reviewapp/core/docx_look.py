@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from .colours import near_white_hex
+from .looks import StyleChain, near_white_hex
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VAL, _FILL = f"{W}val", f"{W}fill"
@@ -22,7 +22,6 @@ _STYLE, _STYLE_ID, _TYPE, _BASED_ON = f"{W}style", f"{W}styleId", f"{W}type", f"
 _DEFAULT_RUN = f"{W}docDefaults/{W}rPrDefault/{W}rPr"
 _OFF = frozenset(("0", "false", "off"))
 UNSEEN_HALF_POINTS = 2  # w:sz counts half points: 1 pt and less reads as a line, not as words
-_MOST_BASED_ON = 32  # styles based on styles: deeper (or a loop) is damage, read no further
 STYLES_PART = "word/styles.xml"
 STYLES_MOST_BYTES = 8_000_000
 
@@ -100,9 +99,10 @@ class Styles:
         default_paragraph: str | None,
     ) -> None:
         self.defaults = defaults
-        self._styles = styles
         self.default_paragraph = default_paragraph
-        self._resolved: dict[str, Look] = {}
+        self._chain = StyleChain(NO_LOOK)
+        for style_id, style in styles.items():
+            self._chain.add(style_id, style.based_on, style.run)
         self.hiding = frozenset(
             style_id
             for style_id, style in styles.items()
@@ -115,19 +115,9 @@ class Styles:
             default_paragraph is not None and default_paragraph in self.hiding
         )
 
-    def look(self, style_id: str | None, depth: int = 0) -> Look:
-        """A style's run settings, with those of the styles it is based on (each worked out once:
-        a styles part may hold thousands, each based on the next)."""
-        if style_id is None or depth > _MOST_BASED_ON:
-            return NO_LOOK
-        found = self._resolved.get(style_id)
-        if found is None:
-            style = self._styles.get(style_id)
-            if style is None:
-                return NO_LOOK
-            self._resolved[style_id] = NO_LOOK  # a style based on itself, by a loop: nothing more
-            found = self._resolved[style_id] = style.run.over(self.look(style.based_on, depth + 1))
-        return found
+    def look(self, style_id: str | None) -> Look:
+        """A style's run settings, with those of the styles it is based on."""
+        return self._chain.look(style_id)
 
     def run_look(self, paragraph_style: str | None, run_style: str | None, direct: Look) -> Look:
         """How a run looks: its own settings over its character style, its paragraph's style and

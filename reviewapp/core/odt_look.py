@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from .colours import near_white_hex
+from .looks import StyleChain, near_white_hex
 
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
@@ -26,7 +26,6 @@ _COLOR, _BACKGROUND, _FONT_SIZE = f"{FO}color", f"{FO}background-color", f"{FO}f
 _DISPLAY = f"{TEXT}display"
 _WINDOW_COLOR = f"{STYLE}use-window-font-color"  # the text's colour is the window's: no white
 _UNSEEN_POINTS = 1.0
-_MOST_PARENTS = 32  # styles with parents: deeper (or a loop) is damage, read no further
 STYLES_PART = "styles.xml"
 STYLES_MOST_BYTES = 8_000_000
 
@@ -93,8 +92,7 @@ class Styles:
 
     def __init__(self, dark_page: bool = False) -> None:
         self.dark_page = dark_page
-        self._own: dict[str, tuple[str | None, Look]] = {}
-        self._resolved: dict[str, Look] = {}
+        self._chain = StyleChain(NO_LOOK)
         self.may_hide = False  # does any style read so far hide text or make it white?
 
     def add(self, style: Any) -> None:
@@ -102,23 +100,13 @@ class Styles:
         if name is None:
             return
         own = look_of(style)
-        self._own[name] = (style.get(_PARENT), own)
-        self._resolved.clear()  # a style read later may be another's parent
+        self._chain.add(name, style.get(_PARENT), own)
         if own.hides() or (own.white() and not self.dark_page):
             self.may_hide = True
 
-    def look(self, name: str | None, depth: int = 0) -> Look:
+    def look(self, name: str | None) -> Look:
         """A style's settings, with its parents'."""
-        if name is None or depth > _MOST_PARENTS:
-            return NO_LOOK
-        found = self._resolved.get(name)
-        if found is None:
-            entry = self._own.get(name)
-            if entry is None:
-                return NO_LOOK
-            self._resolved[name] = NO_LOOK  # a style its own parent, by a loop: nothing more
-            found = self._resolved[name] = entry[1].over(self.look(entry[0], depth + 1))
-        return found
+        return self._chain.look(name)
 
 
 def read_named_styles(root: Any | None) -> Styles:
