@@ -28,8 +28,13 @@ MANY_FINDINGS = 4_000
 
 
 def dumps_for(findings: int) -> Dumps:
-    """The quicker encoder for an output of about this many findings (orjson's, once imported)."""
-    return orjson_dumps if findings >= MANY_FINDINGS or "orjson" in sys.modules else json_dumps
+    """The quicker encoder for an output of about this many findings."""
+    return orjson_dumps if _orjson_pays(findings) else json_dumps
+
+
+def _orjson_pays(findings: int) -> bool:
+    """Is orjson the quicker for this many findings: enough of them, or it is imported already?"""
+    return findings >= MANY_FINDINGS or "orjson" in sys.modules
 
 
 @cache
@@ -58,7 +63,7 @@ def orjson_dumps(data: Any) -> bytes:
 
 def indented(data: Any, findings: int) -> bytes:
     """`data` indented by two spaces, for a person at a terminal, and a line end."""
-    if findings < MANY_FINDINGS:
+    if not _orjson_pays(findings):
         return json.dumps(data, ensure_ascii=False, indent=2).encode() + b"\n"
     import orjson
 
