@@ -212,8 +212,9 @@ def _hidden_stretches(paragraph: Any, text: str, styles: Styles) -> list[str]:
     spans = [
         span for span in paragraph.iter(_SPAN) if unseen(styles.look(span.get(_STYLE_REFERENCE)).over(own))
     ]
+    unseen_spans = set(spans)  # looked up for each span's ancestors: a list's test is a scan
     stretches = [
-        _text(span) for span in spans if not any(outer in spans for outer in span.iterancestors(_SPAN))
+        _text(span) for span in spans if not any(outer in unseen_spans for outer in span.iterancestors(_SPAN))
     ]
     return [s for s in stretches if s]
 
