@@ -244,7 +244,16 @@ class ReviewEditor(QPlainTextEdit):
 
     def finding_at(self, index: int) -> Finding | None:
         hits = self.findings_at(index)
-        return min(hits, key=lambda f: f.end - f.start) if hits else None  # the innermost
+        return _innermost(hits) if hits else None
+
+    def finding_at_cursor(self) -> Finding | None:
+        """The innermost finding the cursor is in or right after (where a click at a word's end, or
+        the end of typing or of an undo, leaves it): "powerhouse", not the sentence around it."""
+        index = self.cursor_index()
+        hits = self.findings_at(index)
+        if index > 0:
+            hits = [*hits, *self.findings_at(index - 1)]
+        return _innermost(hits) if hits else None
 
     def cursor_index(self) -> int:
         return self.line_map.from_utf16(self.textCursor().position())
@@ -314,7 +323,7 @@ class ReviewEditor(QPlainTextEdit):
         if not hits:
             return []
         grammar = next((f for f in hits if f.category == "grammar"), None)
-        finding = grammar or min(hits, key=lambda f: f.end - f.start)
+        finding = grammar or _innermost(hits)
         actions: list[QAction] = []
         if self.finding_actions is not None:
             actions = self.finding_actions(finding)
@@ -374,3 +383,8 @@ def is_command_chord(event: QKeyEvent) -> bool:
         return False
     held = event.modifiers()
     return bool(held & Qt.KeyboardModifier.AltModifier) and not held & Qt.KeyboardModifier.ControlModifier
+
+
+def _innermost(hits: list[Finding]) -> Finding:
+    """Of findings over one place, the shortest: the word, not the sentence around it."""
+    return min(hits, key=lambda f: f.end - f.start)

@@ -229,13 +229,7 @@ class DocumentTab(QWidget):
         return self.panel.current() or self.finding_at_cursor()
 
     def finding_at_cursor(self) -> Finding | None:
-        """The innermost finding the cursor is in or right after (where a click at a word's end, or
-        the end of typing or of an undo, leaves it): "powerhouse", not the sentence around it."""
-        index = self.editor.cursor_index()
-        hits = self.editor.findings_at(index)
-        if index > 0:
-            hits = [*hits, *self.editor.findings_at(index - 1)]
-        return min(hits, key=lambda f: f.end - f.start) if hits else None
+        return self.editor.finding_at_cursor()
 
     def jump_to(self, finding: Finding) -> None:
         self.editor.select(finding)
