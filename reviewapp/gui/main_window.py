@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
                 | QMessageBox.StandardButton.Cancel,
             )
             if answer == QMessageBox.StandardButton.Cancel or (
-                answer == QMessageBox.StandardButton.Save and not self.files.save()
+                answer == QMessageBox.StandardButton.Save and not self.save()
             ):
                 return
         self.tabs.removeTab(index)
@@ -176,6 +176,9 @@ class MainWindow(QMainWindow):
 
     def last_folder(self) -> Path:
         return self.files.last_folder()
+
+    def save(self) -> bool:
+        return self.files.save()
 
     def retitle(self, tab: DocumentTab) -> None:
         index = self.tabs.indexOf(tab)

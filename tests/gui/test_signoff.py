@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
 from reviewapp.core.gate import APPROVED, CHANGED, NOT_APPROVED
 
@@ -120,13 +122,32 @@ def test_an_empty_name_is_refused(window, qtbot, foxconn_copy):
     assert window.store.signoffs(tab.key) == []
 
 
-def test_an_unsaved_draft_cannot_be_signed(window, qtbot, foxconn_copy):
+def _save_to_sign_box(window):
+    [box] = [b for b in window.findChildren(QMessageBox, "save-to-sign-box") if b.isVisible()]
+    return box
+
+
+def test_an_unsaved_draft_is_saved_before_it_is_signed(window, qtbot, foxconn_copy):
     tab = window.open_path(foxconn_copy)
     wait_analysed(qtbot, tab)
     qtbot.keyClicks(tab.editor, "x")
+    wait_analysed(qtbot, tab)
     window.review.sign_off()
+    box = _save_to_sign_box(window)
+    assert "approves the text as saved" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()  # nothing saved, nothing signed
+    assert tab.editor.document().isModified() and not foxconn_copy.read_text(encoding="utf-8").startswith("x")
     assert window.findChild(object, "signoff-dialog") is None
-    assert any("Save the draft first" in box.text() for box in window.messages)
+
+    window.review.sign_off()
+    qtbot.keyClick(_save_to_sign_box(window), Qt.Key.Key_Return)  # "Save and Sign Off" is the default
+    assert not tab.editor.document().isModified()
+    assert foxconn_copy.read_text(encoding="utf-8").startswith("x")
+    dialog = _dialog(window, "signoff-dialog")
+    saved = hashlib.sha256(foxconn_copy.read_bytes()).hexdigest()
+    assert tab.review.draft.sha256 == saved  # the version signed is the one on disk
+    assert any(saved[:16] in label.text() for label in dialog.findChildren(QLabel))
+    dialog.reject()
 
 
 def test_resolve_through_the_dialog(window, qtbot, foxconn_copy):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QLineEdit
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from ...core import ReviewAppError
 from ...core.diffing import word_diff
@@ -18,6 +18,8 @@ from ..dialogs.signoff import SignOffDialog
 from ..document.tab import DocumentTab
 from . import make_action
 from .host import Host, widget
+
+UNSAVED = "A sign-off approves the text as saved, so others can check it."
 
 
 class ReviewActions(QObject):
@@ -39,6 +41,9 @@ class ReviewActions(QObject):
         tab = self.window.current()
         if tab is None:
             return
+        if tab.editor.document().isModified():
+            self._offer_to_save(tab)
+            return
         refusal = self._refusal(tab)
         if refusal:
             self.window.show_error("Cannot sign off yet", refusal)
@@ -59,10 +64,36 @@ class ReviewActions(QObject):
         dialog.accepted.connect(lambda: self.record_signoff(tab, **dialog.values()))  # type: ignore[arg-type]
         self.window.open_dialog(dialog)
 
+    def _offer_to_save(self, tab: DocumentTab) -> QMessageBox:
+        """An unsaved draft: save it and go on to the sign-off, in one step (or not at all)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Save before signing off?",
+            f"{UNSAVED} Save {tab.title.rstrip(' •')} and sign off?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            widget(self.window),
+        )
+        box.setObjectName("save-to-sign-box")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.button(QMessageBox.StandardButton.Save).setText("&Save and Sign Off")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+
+        def answered(result: int) -> None:
+            if (
+                result == QMessageBox.StandardButton.Save
+                and self.window.current() is tab
+                and self.window.save()
+            ):
+                self.sign_off()
+
+        box.finished.connect(answered)
+        self.window.open_dialog(box)
+        return box
+
     def _refusal(self, tab: DocumentTab) -> str | None:
         """Why this draft cannot be signed now: a sign-off is bound to exact, saved, analysed text."""
         if tab.editor.document().isModified():
-            return "Save the draft first: a sign-off approves the text as saved, so others can check it."
+            return f"Save the draft first. {UNSAVED}"
         if not tab.up_to_date:
             return "Wait for the analysis of the latest edit to finish, then sign off."
         return None
