@@ -460,6 +460,35 @@ def test_a_participle_set_off_by_commas_describes_and_names_no_source(sentence, 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        ("74% of workers say they would prefer to work from home.", False),
+        ("Two-thirds of voters in the city said they oppose the tax.", False),
+        ("About 40 percent of respondents said they had been affected.", False),
+        ("A majority of residents said the buses ran late.", False),
+        # Not a share: a named party of something, and people counted who spoke.
+        ("The chief of police said 12 people were arrested.", True),
+        ("Three of the council members said 12 people were arrested.", True),
+        ("A Gallup poll found 74% of workers say they would prefer to work from home.", True),
+    ],
+)
+def test_a_share_of_a_group_that_says_something_is_no_source(sentence, attributed):
+    """ "74% of workers say…" read "workers" as the speaker: a poll's figure with no poll named
+    was a claim "with a source"."""
+    assert sentence_signals(sentence).attributed is attributed
+
+
+def test_a_survey_with_no_name_sources_nothing():
+    """ "According to a recent survey" read as an attribution; it names no one to check."""
+    text = f"{BODY}According to a recent survey, 74% of workers say they would prefer to stay home.\n"
+    (figure,) = findings_of(text, "claim")
+    assert (figure.rule, figure.severity) == ("claim.figure", "warning")
+    assert [f.text for f in findings_of(text, "hedge") if f.rule == "hedge.weasel"] == [
+        "According to a recent survey"
+    ]
+
+
+@pytest.mark.parametrize(
     ("sentence", "acting"),
     [
         ("Spend the morning at the Gulbenkian Museum, then watch the sunset from the Miradouro.", False),

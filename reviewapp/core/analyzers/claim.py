@@ -635,6 +635,8 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
         if _describes_before(tokens, norms, i, text, offset):
             continue
         subject_end = _before_relative_clause(tokens, norms, i, text, offset)
+        if _share_of(norms, subject_end):
+            continue
         before = [t[2] for t in tokens[max(0, subject_end - 3) : subject_end]]
         if before[-1] in _NO_VERB_AFTER or before[-1] in ("new", "all-time"):  # "a record", "their claims"
             continue
@@ -657,6 +659,24 @@ def _before_relative_clause(tokens: list[Token], norms: list[str], i: int, text:
 
 
 _RELATIVE = frozenset(("which", "who", "whose", "whom"))
+
+
+def _share_of(norms: list[str], subject_end: int) -> bool:
+    """Is the speaker a share of a group ("74% of workers say", "two-thirds of voters said")? That
+    is a poll's count, and its source the poll, not anyone a reader can ask."""
+    for k in range(max(1, subject_end - _MOST_SHARE_WORDS), subject_end):
+        if norms[k] == "of":
+            counted = norms[k - 1].rpartition("-")[2]  # "two-thirds"
+            if counted in _SHARES or any(map(str.isdigit, counted)):
+                return True
+    return False
+
+
+_SHARES = frozenset(
+    "percent cent half third thirds quarter quarters fifths majority minority share proportion fraction "
+    "plurality".split()
+)
+_MOST_SHARE_WORDS = 7  # "74% of the city's registered voters said"
 _MOST_CLAUSE_WORDS = 20
 
 
