@@ -451,6 +451,13 @@ def test_a_claim_sourced_in_its_sentence_needs_no_pointer():
         # A relative clause between the speaker and the verb: the company said it, not the people.
         ("The company, which employs 1,200 people, said it would close the plant.", True),
         ("Some people, who asked not to be named, said 40 jobs would go.", False),
+        # An appositive after a name: the name speaks, not the appositive's last words.
+        (
+            "Dr. Marcus Lee, a cardiologist at Johns Hopkins University who was not involved in the "
+            "research, said 40 percent of the studies were flawed.",
+            True,
+        ),
+        ("Many experts, a group that grows each year, said 40 jobs would go.", False),
     ],
 )
 def test_a_participle_set_off_by_commas_describes_and_names_no_source(sentence, attributed):

@@ -647,18 +647,21 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
 
 def _before_relative_clause(tokens: list[Token], norms: list[str], i: int, text: str, offset: int) -> int:
     """Where the speaker's words end when a clause set off by commas stands between them and the
-    verb at `i` ("The company, which employs 1,200 people, said…": not "people" said it), else `i`."""
+    verb at `i` ("The company, which employs 1,200 people, said…": not "people" said it; "Lee, a
+    cardiologist…, said"), else `i`."""
     if "," not in text[tokens[i - 1][1] - offset : tokens[i][0] - offset]:
         return i
     for k in range(i - 1, max(0, i - _MOST_CLAUSE_WORDS) - 1, -1):
         between = text[tokens[k - 1][1] - offset : tokens[k][0] - offset] if k > 0 else ""
         if "," not in between or between == ",":  # none, or a number's ("1,200")
             continue
-        return k if norms[k] in _RELATIVE else i  # another comma first: no clause ends here
+        # A relative clause or an appositive: "Dr. Marcus Lee, a cardiologist who was not involved in
+        # the research, said" (not "research" said it).
+        return k if norms[k] in _CLAUSE_OPENERS else i
     return i
 
 
-_RELATIVE = frozenset(("which", "who", "whose", "whom"))
+_CLAUSE_OPENERS = frozenset(("which", "who", "whose", "whom", "a", "an", "the"))
 
 
 def _share_of(norms: list[str], subject_end: int) -> bool:
