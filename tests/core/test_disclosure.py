@@ -116,6 +116,25 @@ def test_names_as_people_write_them_are_humans(reviewer):
     assert rules(BODY + f"AI helped draft this story; {reviewer}") == []
 
 
+@pytest.mark.parametrize(
+    ("reviewer", "found"),
+    [
+        ("The reporting and editing were done by Jane Doe.", []),
+        ("Fact-checking by the metro desk.", []),
+        ("The reporting was done by Jane Doe.", ["disclosure.no_human"]),  # wrote it; nobody reviewed it
+    ],
+)
+def test_the_editing_done_by_someone_is_a_human_review(reviewer, found):
+    """ "…The reporting and editing were done by Jane Doe." named her, and the disclosure was told
+    it named no one who reviewed the text."""
+    assert (
+        rules(
+            BODY + f"We used artificial intelligence to summarize public records for this report. {reviewer}"
+        )
+        == found
+    )
+
+
 def test_a_product_in_capitals_is_no_name():
     assert rules(BODY + "AI helped draft this story; it was reviewed by AI Tools.") == ["disclosure.no_human"]
 
