@@ -22,10 +22,11 @@ _WHEN = (
     r"|noon|midnight|then|now|christmas|easter)\b(?!\s+(?-i:[A-Z]))"
 )
 _BYLINE = compile_rule(
-    rf"^(?:[-•*]\s*)?(?:by|written by|words by)\s+(?!{_WHEN})"
+    rf"^(?:[-•*]\s*|\*\*|__)?(?:by|written by|words by)\s+(?!{_WHEN})"
     rf"({_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME}){{0,3}})",
     re.IGNORECASE,
 )
+_FIELD_SEPARATOR = compile_rule(r"\s[|•·]\s")
 # A time of day and its zone, as datelines and live blogs write them: "3:45 p.m. ET", "14:05 GMT",
 # "9:02 a. m. IST", "10:30 UTC+2" (both matched case by case where the expression using them is not).
 TIME_OF_DAY = r"\d{1,2}[:.]\d{2}(?:\s*+[ap]\.?\s?m\.?)?"
@@ -54,7 +55,12 @@ HEAD_LINES = 8  # bylines and datelines sit near the top
 
 
 def is_byline(line: str) -> bool:
-    return bool(_BYLINE.match(line)) and at_most_words(line, 8)
+    """ "By Jane Smith", "By Jane Smith, Staff Writer"; with a site's other fields after a separator
+    too ("**By Lena Fischer** | Business | Updated Nov. 3, 2026")."""
+    if _BYLINE.match(line) is None:
+        return False
+    fields = _FIELD_SEPARATOR.split(line, 1)
+    return at_most_words(fields[0], 8) and (len(fields) == 1 or at_most_words(line, 20))
 
 
 def is_date_line(line: str) -> bool:

@@ -200,6 +200,8 @@ def whole_line_rule(text: str, rules: Sequence[LexiconRule]) -> LexiconRule | No
     most, prepared, index = whole_line_rules(rules)
     if most and not at_most_words(text, most):  # most paragraphs: too long for any of them
         return None
+    if "](" in text:  # a Markdown link's words are what the page shows: "[Share on Twitter](https://…)"
+        text = _MARKDOWN_LINK.sub(r"\1", text)
     # Within the largest limit now: its words counted once, not once for each rule (where a rule
     # has no limit, the text may be of any length: each limit is asked of the text itself).
     count = len(text.split()) if most else None
@@ -213,6 +215,9 @@ def whole_line_rule(text: str, rules: Sequence[LexiconRule]) -> LexiconRule | No
         if (possible is None or i in possible) and regex.search(text):
             return rule
     return None
+
+
+_MARKDOWN_LINK = compile_rule(r"!?\[([^\]\n]*+)\]\([^)\s]*+(?:\s++\"[^\"\n]*+\")?\)")
 
 
 def whole_line_rules(rules: Sequence[LexiconRule]) -> _WholeLines:

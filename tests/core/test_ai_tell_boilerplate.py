@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from reviewapp.core import Analyzer, load_text
+
 from .helpers import findings_of
 
 BODY = "Intro line one.\n"
@@ -174,3 +176,24 @@ def test_about_lines_that_are_no_senders_section(text):
     from reviewapp.core import Analyzer, load_text
 
     assert "boilerplate.about_sender" not in {f.rule for f in Analyzer().analyze(load_text(text)).findings}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        (
+            "[Share on Twitter](https://twitter.com/share) | [Share on Facebook](https://fb.com/s)",
+            "boilerplate.share",
+        ),
+        ("[Read more: 10 Tips for Working From Home](https://example.com/tips)", "boilerplate.related"),
+        ('[Subscribe now](https://example.com/sub "Subscribe")', "boilerplate.banner"),
+    ],
+)
+def test_page_furniture_written_as_markdown_links(line, rule):
+    """A Markdown page's share buttons and links to other articles were read as the article's own
+    text ("[Read more: 10 Tips…](…)" was a figure to source)."""
+    document = load_text(
+        f"# Council approves budget\n\nThe council voted 7-2 on Tuesday.\n\n{line}\n", fmt="md"
+    )
+    found = [f for f in Analyzer().analyze(document).findings if f.text == line]
+    assert [f.rule for f in found] == [rule]

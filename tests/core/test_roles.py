@@ -164,6 +164,24 @@ def test_a_bylines_names(line, byline):
 
 
 @pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("**By Lena Fischer** | Business | Updated Nov. 3, 2026", "Lena Fischer"),
+        ("By Lena Fischer · Business desk · 4 min read", "Lena Fischer"),
+        ("By Lena Fischer, who covered the council for the paper for more than a decade", None),
+    ],
+)
+def test_a_byline_with_the_sites_other_fields(line, byline):
+    """A Markdown byline in bold, with the section and the date after separators, was a
+    check-worthy statement ("a date + a named person")."""
+    document = load_text(
+        f"# Council approves budget\n\n{line}\n\nThe council voted 7-2 on Tuesday.\n", fmt="md"
+    )
+    assert document.metadata.byline == byline
+    assert (Analyzer().analyze(document).roles[1] == "meta") is (byline is not None)
+
+
+@pytest.mark.parametrize(
     "line",
     ["By Tuesday, it was over.", "By March the plan had stalled.", "By then, nobody was counting."],
 )
