@@ -43,7 +43,7 @@ class Metadata:
     ) -> None:
         self.title, self.byline, self.date, self.declared_ai_use = title, byline, date, declared_ai_use
         # Paragraphs the file hides from its readers (hidden.py), whole (by their text: an edit moves them).
-        self.hidden_lines: frozenset[str] = frozenset()
+        self.hidden_lines: frozenset[tuple[str, int]] = frozenset()  # (text, which of alike ones)
         # Passages it hides inside paragraphs it shows ("<span hidden>…</span>"), by their text.
         self.hidden_parts: tuple[str, ...] = ()
         # Paragraphs in a web page's block quotations (an embedded post's lines), likewise.

@@ -41,6 +41,7 @@ from .docx_look import (
     read_styles,
     tiny,
 )
+from .hidden import LinesSeen
 from .intake import read_bytes
 from .limits import InputLimits
 from .packages import (
@@ -86,20 +87,25 @@ def load_docx(path: Path, limits: InputLimits) -> Document:
 
     def read(package: zipfile.ZipFile) -> Body:
         hidden: list[str] = []
+        seen = LinesSeen()
         styles = read_styles(small_xml(package, STYLES_PART, STYLES_MOST_BYTES))
         with package.open(BODY) as stream:
-            lines, tracked = body_lines(path, _paragraphs(path, stream, hidden, styles), limits, ".docx")
-        return Body(lines, tracked, *_core_properties(package), hidden=tuple(hidden))
+            paragraphs = _paragraphs(path, stream, hidden, styles, seen)
+            lines, tracked = body_lines(path, paragraphs, limits, ".docx", seen.lines)
+        return Body(
+            lines, tracked, *_core_properties(package), hidden=tuple(hidden), placed=tuple(seen.placed())
+        )
 
     return package_document(path, "docx", read_package(path, ".docx", BODY, limits, read), limits)
 
 
 def _paragraphs(
-    path: Path, stream: IO[bytes], hidden: list[str], styles: Styles
+    path: Path, stream: IO[bytes], hidden: list[str], styles: Styles, seen: LinesSeen
 ) -> Iterator[tuple[str, bool]]:
     """Each w:p's text as it ends (a text box's paragraphs before the one that holds it), its
     tracked changes accepted, and whether it had any; the text of its runs no reader sees goes to
-    `hidden` too (each paragraph's, a line for each stretch of it)."""
+    `hidden` too (each paragraph's, a line for each stretch of it), and to `seen` each body paragraph
+    hidden whole (which of alike ones it is)."""
     from lxml import etree
 
     events = etree.iterparse(
@@ -136,6 +142,8 @@ def _paragraphs(
                 stretches = _hidden_stretches(paragraph, white_page, styles)
                 if stretches:
                     hidden.append("\n".join(stretches))
+                    if in_body:
+                        seen.hide(stretches, text)
             if in_body:
                 yield text, changed
             else:

@@ -24,19 +24,86 @@ IN_DOCUMENT = (
 )
 
 
-def mark_hidden(document: Document, passages: Sequence[str]) -> None:
+HiddenLine = tuple[str, int]  # a paragraph's text, and which of the paragraphs with that text (0: the first)
+
+
+class LinesSeen:
+    """Which of several alike lines a reader's hidden paragraphs are (a shown paragraph before a
+    hidden copy of it is not hidden): the body's lines so far (`lines`, which body_lines fills as it
+    reads), and where each paragraph hidden whole came among them. Nothing is counted as the lines
+    come: only once the body is read, and only when something was hidden."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self._hidden: list[tuple[str, int]] = []  # a paragraph hidden whole, and the lines before it
+
+    def hide(self, stretches: list[str], text: str) -> None:
+        """The paragraph `text`, read next, hides these stretches of it: noted when they are all of
+        it."""
+        if len(stretches) == 1 and stretches[0].strip() == text.strip():
+            self._hidden.append((text, len(self.lines)))
+
+    def placed(self) -> list[HiddenLine]:
+        """Each line of each paragraph hidden whole, and how many alike lines came before it."""
+        if not self._hidden:
+            return []
+        counts = dict.fromkeys((line for text, _ in self._hidden for line in _stripped_lines(text)), 0)
+        placed: list[HiddenLine] = []
+        done = 0
+        for text, before in self._hidden:
+            for line in self.lines[done:before]:
+                for part in _stripped_lines(line):
+                    if part in counts:
+                        counts[part] += 1
+            done = before
+            placed.extend((part, counts[part]) for part in _stripped_lines(text))
+        return placed
+
+
+def _stripped_lines(text: str) -> list[str]:
+    """The text's lines as paragraphs are (without the spaces around them)."""
+    return [line.strip() for line in text.split("\n")]
+
+
+def mark_hidden(document: Document, passages: Sequence[str], placed: Sequence[HiddenLine] = ()) -> None:
     """Note which paragraphs, and parts of paragraphs, are the `passages` (lines joined by "\\n")
-    `document` hides, for the analysis (its warning, hidden_text, is the reader's to give)."""
-    document.metadata.hidden_lines = whole_paragraphs(document, passages)
-    document.metadata.hidden_parts = parts_of_paragraphs(passages, document.metadata.hidden_lines)
+    `document` hides, for the analysis (its warning, hidden_text, is the reader's to give).
+    `placed`: which of alike lines are the hidden ones, where the reader knows."""
+    whole = hidden_paragraphs(document, passages, placed)
+    document.metadata.hidden_lines = whole
+    document.metadata.hidden_parts = parts_of_paragraphs(passages, frozenset(text for text, _ in whole))
 
 
 def whole_paragraphs(document: Document, passages: Sequence[str]) -> frozenset[str]:
-    """The paragraphs of `document` that are lines of `passages` (each lines joined by "\\n")."""
+    """The texts of the paragraphs of `document` that are lines of `passages` (each lines joined by
+    "\\n")."""
     if not passages:
         return frozenset()
     lines = {line for passage in passages for line in passage.split("\n")}
     return frozenset(p.text for p in document.paragraphs if p.text in lines)
+
+
+def hidden_paragraphs(
+    document: Document, passages: Sequence[str], placed: Sequence[HiddenLine] = ()
+) -> frozenset[HiddenLine]:
+    """The paragraphs of `document` that are lines of `passages` (each lines joined by "\\n"), each
+    as its text and which of the paragraphs with that text it is. Where `placed` names a line's
+    hidden ones, only those: a shown paragraph is not hidden for a hidden copy of it elsewhere."""
+    if not passages:
+        return frozenset()
+    lines = {line for passage in passages for line in passage.split("\n")}
+    which: dict[str, set[int]] = {}
+    for text, nth in placed:
+        which.setdefault(text, set()).add(nth)
+    seen: dict[str, int] = {}
+    found = []
+    for paragraph in document.paragraphs:
+        text = paragraph.text
+        if text in lines:
+            nth = seen[text] = seen.get(text, -1) + 1
+            if text not in which or nth in which[text]:
+                found.append((text, nth))
+    return frozenset(found)
 
 
 def parts_of_paragraphs(passages: Sequence[str], whole: frozenset[str]) -> tuple[str, ...]:

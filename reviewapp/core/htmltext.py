@@ -27,9 +27,11 @@ lines, however many its line breaks made.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from .hidden import HiddenLine
 from .text import table_rule
 
 # Elements whose whole content is never article text.
@@ -71,12 +73,14 @@ class HtmlArticle:
         meta: dict[str, str],
         hidden: list[str] | None = None,
         quoted: list[str] | None = None,
+        placed: list[HiddenLine] | None = None,
     ) -> None:
         self.text = text
         self.title = title
         self.meta = meta
         self.hidden = hidden or []  # passages hidden from the page's readers, in order (lines by "\n")
         self.quoted = quoted or []  # the block quotations (the outermost ones), in order, likewise
+        self.placed = placed or []  # which of alike lines the hidden ones are (hidden.py)
 
 
 def _parse(markup: str) -> Any | None:
@@ -220,7 +224,14 @@ def extract_article(markup: str) -> HtmlArticle:
     if headline and not body.startswith(headline):
         # The headline often sits outside <article>; keep it as the first line.
         body = f"{headline}\n{body}" if body else headline
-    return HtmlArticle(body, headline, meta, hidden.lines(part), quoted.lines(part))
+    return HtmlArticle(
+        body,
+        headline,
+        meta,
+        hidden.lines(part),
+        quoted.lines(part),
+        hidden.placed(part, body) if hidden.found else [],
+    )
 
 
 def _holds_data(table: Any) -> bool:
@@ -283,18 +294,43 @@ class _Passages:
     draft keeps of them is told."""
 
     def __init__(self, parts: dict[str, list[str]]) -> None:
-        self.names = tuple(parts)
+        self.parts = parts
         self.depth = 0  # how many such elements the walk is inside
         self.found: list[dict[str, list[str]]] = []
+        self.starts: list[dict[str, int]] = []  # where each began in each part's chunks
 
     def enter(self) -> None:
         if not self.depth:
-            self.found.append({name: [] for name in self.names})
+            self.found.append({name: [] for name in self.parts})
+            self.starts.append({name: len(chunks) for name, chunks in self.parts.items()})
         self.depth += 1
 
     def lines(self, part: str) -> list[str]:
         """Each passage's text in `part` (lines joined by "\n"), the empty ones left out."""
         return [lines for passage in self.found if (lines := _tidy(passage[part]))]
+
+    def placed(self, part: str, body: str) -> list[HiddenLine]:
+        """Which of the `body`'s alike lines (in `part`) each passage's lines are: told only for a
+        line the body has more than once, for the first _MOST_PLACED such passages (each costs a
+        look at the text before it); the others are all hidden where they stand alike."""
+        counts = Counter(body.split("\n"))
+        placed: list[HiddenLine] = []
+        looked = 0
+        for passage, starts in zip(self.found, self.starts, strict=True):
+            lines = _tidy(passage[part]).split("\n")
+            if not any(counts[line] > 1 for line in lines):
+                continue
+            looked += 1
+            if looked > _MOST_PLACED:
+                break
+            before = Counter(_tidy(self.parts[part][: starts[part]]).split("\n"))
+            for line in lines:
+                placed.append((line, before[line]))
+                before[line] += 1
+        return placed
+
+
+_MOST_PLACED = 20
 
 
 def _hides(element: Any, hiding: frozenset[str]) -> bool:

@@ -85,7 +85,7 @@ def load_bytes(
         if article.hidden:
             warnings.append(f"{label}: {hidden_text(article.hidden, IN_PAGE)}")
         document = finish(text, path, fmt, warnings, limits, article.meta, article.title)
-        mark_hidden(document, article.hidden)
+        mark_hidden(document, article.hidden, article.placed)
         # The quoted lines that are paragraphs of the draft, whole (an embedded post's).
         document.metadata.quoted_lines = whole_paragraphs(document, article.quoted)
         return document

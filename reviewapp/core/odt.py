@@ -34,6 +34,7 @@ from typing import IO, Any
 
 from . import errors
 from .document import Document
+from .hidden import LinesSeen
 from .intake import read_bytes
 from .limits import InputLimits
 from .odt_look import STYLE_ELEMENT, STYLES_MOST_BYTES, STYLES_PART, Look, Styles, read_named_styles
@@ -95,10 +96,12 @@ def load_odt(path: Path, limits: InputLimits) -> Document:
     def read(package: zipfile.ZipFile) -> Body:
         _check_kind(path, package)
         hidden: list[str] = []
+        seen = LinesSeen()
         styles = read_named_styles(small_xml(package, STYLES_PART, STYLES_MOST_BYTES))
         with package.open(BODY) as stream:
-            lines, tracked = body_lines(path, _paragraphs(path, stream, hidden, styles), limits, ".odt")
-        return Body(lines, tracked, *_properties(package), hidden=tuple(hidden))
+            paragraphs = _paragraphs(path, stream, hidden, styles, seen)
+            lines, tracked = body_lines(path, paragraphs, limits, ".odt", seen.lines)
+        return Body(lines, tracked, *_properties(package), hidden=tuple(hidden), placed=tuple(seen.placed()))
 
     return package_document(path, "odt", read_package(path, ".odt", BODY, limits, read), limits)
 
@@ -117,12 +120,13 @@ def _check_kind(path: Path, package: zipfile.ZipFile) -> None:
 
 
 def _paragraphs(
-    path: Path, stream: IO[bytes], hidden: list[str], styles: Styles
+    path: Path, stream: IO[bytes], hidden: list[str], styles: Styles, seen: LinesSeen
 ) -> Iterator[tuple[str, bool]]:
     """Each paragraph's text, in order (a footnote's and a text box's after the paragraph that
     holds them), and whether the document has tracked changes (known before the first: their
     block comes before the text); the text no reader sees goes to `hidden` too (each
-    paragraph's, a line for each span of it, or the whole paragraph)."""
+    paragraph's, a line for each span of it, or the whole paragraph), and to `seen` each paragraph
+    outside tables hidden whole (which of alike ones it is)."""
     from lxml import etree
 
     events = etree.iterparse(
@@ -161,6 +165,8 @@ def _paragraphs(
                     stretches = _hidden_stretches(element, text, styles)
                     if stretches:
                         hidden.append("\n".join(stretches))
+                        if not depth:
+                            seen.hide(stretches, text)
                 yield from table.paragraph(text, tracked, depth)
                 for note in held:
                     yield from table.paragraph(note, tracked, depth)

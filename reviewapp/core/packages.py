@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 from . import errors
 from .decoding import as_text
 from .document import Document
-from .hidden import IN_DOCUMENT, hidden_text, mark_hidden
+from .hidden import IN_DOCUMENT, HiddenLine, hidden_text, mark_hidden
 from .intake import finish
 from .limits import InputLimits
 from .text import table_rule
@@ -66,11 +66,16 @@ def _check_package(path: Path, package: zipfile.ZipFile, limits: InputLimits, ki
 
 
 def body_lines(
-    path: Path, paragraphs: Iterable[tuple[str, bool]], limits: InputLimits, kind: str
+    path: Path,
+    paragraphs: Iterable[tuple[str, bool]],
+    limits: InputLimits,
+    kind: str,
+    lines: list[str] | None = None,
 ) -> tuple[list[str], bool]:
-    """The paragraphs with text, and whether any had tracked changes; refused as soon as there
-    are more paragraphs or more text than the limit allows (empty paragraphs count too)."""
-    lines: list[str] = []
+    """The paragraphs with text (added to `lines`, where given: the reader sees them come), and
+    whether any had tracked changes; refused as soon as there are more paragraphs or more text
+    than the limit allows (empty paragraphs count too)."""
+    lines = [] if lines is None else lines
     size = 0
     tracked = False
     for count, (text, changed) in enumerate(paragraphs, 1):
@@ -94,6 +99,7 @@ class Body(NamedTuple):
     title: str | None
     author: str | None
     hidden: tuple[str, ...] = ()  # text formatted as hidden (Word's, OpenDocument's), by paragraph
+    placed: tuple[HiddenLine, ...] = ()  # which of alike paragraphs are the hidden ones (hidden.py)
 
 
 def package_document(path: Path, fmt: str, body: Body, limits: InputLimits) -> Document:
@@ -103,7 +109,7 @@ def package_document(path: Path, fmt: str, body: Body, limits: InputLimits) -> D
         warnings.append(f"{path}: {hidden_text(body.hidden, IN_DOCUMENT)}")
     text, _ = as_text("\n".join(body.lines), path, warnings)
     document = finish(text, path, fmt, warnings, limits, {}, body.title)
-    mark_hidden(document, body.hidden)
+    mark_hidden(document, body.hidden, body.placed)
     if body.author and not document.metadata.byline:
         document.metadata.byline = body.author
     document.file_sha256 = file_sha256(path)

@@ -65,14 +65,15 @@ def position_classes(count: int) -> list[int]:
 def paragraph_contexts(
     texts: Sequence[str],
     in_front_matter: Sequence[bool] | None = None,
-    hidden: frozenset[str] = frozenset(),
+    hidden: frozenset[tuple[str, int]] = frozenset(),
     byline: str | None = None,
     quoted: frozenset[str] = frozenset(),
 ) -> list[int]:
     """Each paragraph's context flags: inside the front matter, an embedded post's credit line or
     a line of the post above it, above the source of its last sentence ("That's according to the
     transit authority."), someone's words introduced above ("In a statement, the agency said:"),
-    hidden by its web page (`hidden`: such paragraphs' texts), the bio of an author the `byline`
+    hidden by its file (`hidden`: such paragraphs' texts, each with which of the paragraphs with that
+    text it is), the bio of an author the `byline`
     names. `quoted`: the lines of a web page's block quotations (an embedded post's extent)."""
     contexts = (
         [IN_FRONT_MATTER if front else 0 for front in in_front_matter]
@@ -80,8 +81,7 @@ def paragraph_contexts(
         else [0] * len(texts)
     )
     if hidden:
-        for index in compress(count(), map(hidden.__contains__, texts)):
-            contexts[index] |= HIDDEN
+        _flag_hidden(texts, contexts, hidden)
     _flag_neighbour_lines(texts, contexts, quoted)
     _flag_quotations(texts, contexts)
     _flag_transcript_turns(texts, contexts)
@@ -90,6 +90,18 @@ def paragraph_contexts(
     _flag_comments(texts, contexts)
     _flag_about_sender(texts, contexts)
     return contexts
+
+
+def _flag_hidden(texts: Sequence[str], contexts: list[int], hidden: frozenset[tuple[str, int]]) -> None:
+    """The paragraphs the file hides: by text, and which of the paragraphs with that text (a shown
+    paragraph is not hidden for a hidden copy of it)."""
+    hidden_texts = {text for text, _ in hidden}
+    seen: dict[str, int] = {}
+    for index in compress(count(), map(hidden_texts.__contains__, texts)):
+        text = texts[index]
+        nth = seen[text] = seen.get(text, -1) + 1
+        if (text, nth) in hidden:
+            contexts[index] |= HIDDEN
 
 
 _MAX_ABOUT_HEADINGS = 10  # looked at: a draft of thousands of "About …" lines costs no more
