@@ -153,6 +153,14 @@ def test_explanations_in_an_editors_words():
     assert claim_reasons([("b:in the", 0.9), ("w:the", 0.8), ("w:voted", 0.4)], attributed=True) == [
         "“voted”"
     ]
+    # A name's word ("Leo Grant": "grant", the word of federal grants) is the name, said already.
+    grant = [("r:name", 0.9), ("w:grant", 0.8), ("b:leo grant", 0.7), ("w:pass", 0.2)]
+    assert claim_reasons(grant, attributed=False, names=frozenset({"leo", "grant"})) == [
+        "a named person or organisation",
+        "“pass”",
+        "no source",
+    ]
+    assert claim_reasons(grant, attributed=False)[1] == "“grant”"
     assert hedge_words([("w:widely", 1.0), ("b:widely accepted", 0.5), ("w:some", 0.4)]) == [
         "widely",
         "some",

@@ -51,17 +51,23 @@ def _words_of(feature: str) -> str | None:
 
 
 def claim_reasons(
-    drivers: Sequence[tuple[str, float]], attributed: bool, limit: int = 3, figure: bool = True
+    drivers: Sequence[tuple[str, float]],
+    attributed: bool,
+    limit: int = 3,
+    figure: bool = True,
+    names: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Why a sentence reads as check-worthy: "a figure", "a named person or organisation", "'voted'".
     `figure`: do the rules see a figure in it? If not, its number is a date's, a name's or a time's
-    ("May 4", "Route 9", "two days later"), and "a figure" would send the editor to the wrong word."""
+    ("May 4", "Route 9", "two days later"), and "a figure" would send the editor to the wrong word.
+    `names`: the words of the names in it, in lower case: "Leo Grant" drives a score as "grant"
+    (the word of federal grants), which told the editor "“grant”"; a name is "a named person"."""
     reasons: list[str] = []
     for feature, _ in drivers:
         if not figure and feature in _FIGURE_FEATURES:
             continue
         words = _words_of(feature)
-        if words and _says_nothing(words):
+        if words and (_says_nothing(words) or (names and names.issuperset(words.split(" ")))):
             words = None  # "in the" drives a score, but tells the editor nothing
         reason = _CUE_WORDS.get(feature) or (f"“{words}”" if words else None)
         if reason and reason not in reasons:
