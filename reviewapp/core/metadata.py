@@ -102,7 +102,22 @@ def extract_metadata(
         elif meta.date is None and is_date_line(p.text):
             meta.date = p.text.lstrip("-•* ").strip()
     if meta.title is None and paragraphs:
-        first = paragraphs[0].text.lstrip("# ").strip()
-        if at_most_words(first, 20) and not first.endswith((".", "!", "?")):
-            meta.title = first
+        first = _title_like(paragraphs[0].text)
+        if first is not None and _page_furniture(first):  # "FOR IMMEDIATE RELEASE", then the title
+            first = _title_like(paragraphs[1].text) if len(paragraphs) > 1 else None
+        meta.title = first
     return meta
+
+
+def _title_like(text: str) -> str | None:
+    """The line as a title, if it reads as one: short, with no full stop at its end."""
+    line = text.lstrip("# ").strip()
+    return line if at_most_words(line, 20) and not line.endswith((".", "!", "?")) else None
+
+
+def _page_furniture(line: str) -> bool:
+    """Is this line page furniture by the built-in rules (a press release's opening mark, a site's
+    banner), not the draft's title?"""
+    from .rules import builtin_rules, whole_line_rule
+
+    return whole_line_rule(line, builtin_rules("boilerplate")) is not None

@@ -485,3 +485,16 @@ def test_only_hidden_text_the_draft_keeps_is_told():
     assert extract_article(outside).hidden == []
     wrapped = '<body><div style="display:none"><article><p>The council voted.</p></article></div></body>'
     assert extract_article(wrapped).hidden == ["The council voted."]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("FOR IMMEDIATE RELEASE\n\nAcme Opens New Plant\n\nAcme opened a plant.\n", "Acme Opens New Plant"),
+        ("Acme Opens New Plant\n\nAcme opened a plant.\n", "Acme Opens New Plant"),
+        ("FOR IMMEDIATE RELEASE\n\nAcme opened a plant on Tuesday in Ohio.\n", None),
+    ],
+)
+def test_a_press_releases_opening_mark_is_not_the_title(text, title):
+    """A press release's "FOR IMMEDIATE RELEASE" was the draft's title in reports and the contract."""
+    assert load_text(text).metadata.title == title
