@@ -293,3 +293,16 @@ def test_news_opening_with_ai_generated_is_body_text():
 def test_news_of_another_analysis_made_with_ai_is_body_text():
     text = BODY + "The analysis was produced with AI by the agency, which said it found 40 errors.\n"
     assert Analyzer().analyze(load_text(text)).roles[-1] == "body"
+
+
+@pytest.mark.parametrize(
+    ("statement", "found"),
+    [
+        ("Parts were drafted with ChatGPT and checked by the editor, Jane Doe.", []),
+        ("Parts were drafted with ChatGPT and checked by the software.", ["disclosure.no_human"]),
+    ],
+)
+def test_parts_drafted_with_ai_is_a_disclosure(statement, found):
+    """ "Parts were drafted with ChatGPT…" names no article, but as a paragraph of its own it can
+    only mean this one: it was read as no disclosure at all, and its missing human went untold."""
+    assert rules(BODY + statement) == found
