@@ -31,8 +31,14 @@ from typing import IO, Any
 from . import errors
 from .document import Document
 from .docx_look import (
+    COLOR,
+    RUN_PROPERTIES,
+    SHADING,
+    SIZE,
     STYLES_MOST_BYTES,
     STYLES_PART,
+    VAL,
+    VANISH,
     Styles,
     W,
     coloured,
@@ -59,8 +65,7 @@ _TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
 _PARAGRAPH, _BODY, _CELL, _ROW, _TABLE = f"{W}p", f"{W}body", f"{W}tc", f"{W}tr", f"{W}tbl"
 # Hidden text: a run that looks hidden, white on a white page or of a point or less, by its own
 # settings or its styles' (docx_look.py); the paragraph mark's own settings hide no text.
-_RUN, _RUN_PROPERTIES, _VAL = f"{W}r", f"{W}rPr", f"{W}val"
-_VANISH, _COLOR, _SIZE, _SHADING = f"{W}vanish", f"{W}color", f"{W}sz", f"{W}shd"
+_RUN = f"{W}r"
 _RUN_STYLE, _PARAGRAPH_STYLE = f"{W}rStyle", f"{W}pPr/{W}pStyle"
 _PARAGRAPH_SHADING, _BACKGROUND = f"{W}pPr/{W}shd", f"{W}background"
 # What may put colour behind a table's or a text box's text: a cell's or a table's shading, a table
@@ -166,10 +171,10 @@ def _hidden_stretches(paragraph: Any, white_page: bool, styles: Styles) -> list[
     behind: bool | None = None  # whether colour may stand behind the paragraph: looked up once
     for run in paragraph.iter(_RUN):
         text = "".join(_piece(node) for node in run.iter(*_TEXT_TAGS))
-        properties = run.find(_RUN_PROPERTIES)
+        properties = run.find(RUN_PROPERTIES)
         run_style = properties.find(_RUN_STYLE) if properties is not None else None
         look = styles.run_look(
-            paragraph_style, run_style.get(_VAL) if run_style is not None else None, look_of(properties)
+            paragraph_style, run_style.get(VAL) if run_style is not None else None, look_of(properties)
         )
         unseen = look.hides()
         if not unseen and white_page and look.white():
@@ -195,17 +200,17 @@ def _may_hide(paragraph: Any, white_page: bool, styles: Styles) -> bool:
         return True
     if styles.hiding and (
         _paragraph_style(paragraph) in styles.hiding
-        or any(style.get(_VAL) in styles.hiding for style in paragraph.iter(_RUN_STYLE))
+        or any(style.get(VAL) in styles.hiding for style in paragraph.iter(_RUN_STYLE))
     ):
         return True
-    if next(paragraph.iter(_RUN_PROPERTIES), None) is None:
+    if next(paragraph.iter(RUN_PROPERTIES), None) is None:
         return False
-    for setting in paragraph.iter(_VANISH, _COLOR, _SIZE):
-        tag, value = setting.tag, setting.get(_VAL)
+    for setting in paragraph.iter(VANISH, COLOR, SIZE):
+        tag, value = setting.tag, setting.get(VAL)
         if (
-            tag == _VANISH
-            or (tag == _SIZE and tiny(value))
-            or (white_page and tag == _COLOR and near_white(value))
+            tag == VANISH
+            or (tag == SIZE and tiny(value))
+            or (white_page and tag == COLOR and near_white(value))
         ):
             return True
     return False
@@ -213,7 +218,7 @@ def _may_hide(paragraph: Any, white_page: bool, styles: Styles) -> bool:
 
 def _paragraph_style(paragraph: Any) -> str | None:
     style = paragraph.find(_PARAGRAPH_STYLE)
-    return style.get(_VAL) if style is not None else None
+    return style.get(VAL) if style is not None else None
 
 
 def _shaded_behind(paragraph: Any, paragraph_style: str | None, styles: Styles) -> bool:
@@ -230,7 +235,7 @@ def _shaded_behind(paragraph: Any, paragraph_style: str | None, styles: Styles) 
         if ancestor.tag == _TABLE:
             properties = ancestor.find(_TABLE_PROPERTIES)
             if properties is not None and (
-                properties.find(_TABLE_STYLE) is not None or coloured(properties.find(_SHADING))
+                properties.find(_TABLE_STYLE) is not None or coloured(properties.find(SHADING))
             ):
                 return True
     return False
@@ -239,7 +244,7 @@ def _shaded_behind(paragraph: Any, paragraph_style: str | None, styles: Styles) 
 def _note_cell_colour(cell: Any) -> None:
     """Note a coloured shading on the cell, while its properties are there (its first paragraph)."""
     first = cell[0]
-    if first.tag == _CELL_PROPERTIES and coloured(first.find(_SHADING)):
+    if first.tag == _CELL_PROPERTIES and coloured(first.find(SHADING)):
         cell.set(_BEHIND, "1")
 
 

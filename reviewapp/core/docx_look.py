@@ -14,10 +14,11 @@ from typing import Any, NamedTuple
 from .looks import StyleChain, near_white_hex
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_VAL, _FILL = f"{W}val", f"{W}fill"
-_VANISH, _COLOR, _SIZE = f"{W}vanish", f"{W}color", f"{W}sz"
-_SHADING, _HIGHLIGHT = f"{W}shd", f"{W}highlight"
-_RUN_PROPERTIES, _PARAGRAPH_PROPERTIES = f"{W}rPr", f"{W}pPr"
+# The tags and attribute the reader (docx.py) looks for too.
+VAL, _FILL = f"{W}val", f"{W}fill"
+VANISH, COLOR, SIZE = f"{W}vanish", f"{W}color", f"{W}sz"
+SHADING, _HIGHLIGHT = f"{W}shd", f"{W}highlight"
+RUN_PROPERTIES, _PARAGRAPH_PROPERTIES = f"{W}rPr", f"{W}pPr"
 _STYLE, _STYLE_ID, _TYPE, _BASED_ON = f"{W}style", f"{W}styleId", f"{W}type", f"{W}basedOn"
 _DEFAULT_RUN = f"{W}docDefaults/{W}rPrDefault/{W}rPr"
 _OFF = frozenset(("0", "false", "off"))
@@ -63,20 +64,20 @@ def look_of(properties: Any) -> Look:
     """The settings one run-properties element (w:rPr) names."""
     if properties is None:
         return NO_LOOK
-    vanish = properties.find(_VANISH)
-    color = properties.find(_COLOR)
-    size = properties.find(_SIZE)
+    vanish = properties.find(VANISH)
+    color = properties.find(COLOR)
+    size = properties.find(SIZE)
     highlight = properties.find(_HIGHLIGHT)
-    shading = properties.find(_SHADING)
+    shading = properties.find(SHADING)
     marked = None
     if highlight is not None or shading is not None:
-        marked = (highlight is not None and highlight.get(_VAL, "none") not in ("none", "white")) or coloured(
+        marked = (highlight is not None and highlight.get(VAL, "none") not in ("none", "white")) or coloured(
             shading
         )
     return Look(
-        None if vanish is None else vanish.get(_VAL, "true") not in _OFF,
-        None if color is None else color.get(_VAL),
-        None if size is None else size.get(_VAL),
+        None if vanish is None else vanish.get(VAL, "true") not in _OFF,
+        None if color is None else color.get(VAL),
+        None if size is None else size.get(VAL),
         marked,
     )
 
@@ -141,9 +142,9 @@ def read_styles(root: Any | None) -> Styles:
         paragraph = element.find(_PARAGRAPH_PROPERTIES)
         styles[style_id] = Style(
             kind,
-            None if based_on is None else based_on.get(_VAL),
-            look_of(element.find(_RUN_PROPERTIES)),
-            paragraph is not None and coloured(paragraph.find(_SHADING)),
+            None if based_on is None else based_on.get(VAL),
+            look_of(element.find(RUN_PROPERTIES)),
+            paragraph is not None and coloured(paragraph.find(SHADING)),
         )
         if kind == "paragraph" and element.get(f"{W}default") in ("1", "true", "on"):
             default_paragraph = style_id
@@ -166,6 +167,6 @@ def coloured(shading: Any) -> bool:
     if shading is None:
         return False
     fill = shading.get(_FILL)
-    if shading.get(_VAL) == "solid":
+    if shading.get(VAL) == "solid":
         fill = shading.get(f"{W}color", fill)
     return fill not in (None, "auto") and not near_white(fill)
