@@ -637,9 +637,11 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
     for i, (_, _, word, raw) in enumerate(tokens):
         if word not in speech or i == 0 or raw[:1].isupper() or _describes_next(norms, i):
             continue
-        if _describes_before(tokens, norms, i, text, offset):
+        # A comma right before the verb: it may close a participle or a clause set off by commas.
+        comma = "," in text[tokens[i - 1][1] - offset : tokens[i][0] - offset]
+        if comma and _describes_before(tokens, norms, i, text, offset):
             continue
-        subject_end = _before_relative_clause(tokens, norms, i, text, offset)
+        subject_end = _before_relative_clause(tokens, norms, i, text, offset) if comma else i
         if _share_of(norms, subject_end):
             continue
         before = [t[2] for t in tokens[max(0, subject_end - 3) : subject_end]]
@@ -652,10 +654,8 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
 
 def _before_relative_clause(tokens: list[Token], norms: list[str], i: int, text: str, offset: int) -> int:
     """Where the speaker's words end when a clause set off by commas stands between them and the
-    verb at `i` ("The company, which employs 1,200 people, said…": not "people" said it; "Lee, a
-    cardiologist…, said"), else `i`."""
-    if "," not in text[tokens[i - 1][1] - offset : tokens[i][0] - offset]:
-        return i
+    verb at `i`, a comma before it ("The company, which employs 1,200 people, said…": not "people"
+    said it; "Lee, a cardiologist…, said"), else `i`."""
     for k in range(i - 1, max(0, i - _MOST_CLAUSE_WORDS) - 1, -1):
         between = text[tokens[k - 1][1] - offset : tokens[k][0] - offset] if k > 0 else ""
         if "," not in between or between == ",":  # none, or a number's ("1,200")
@@ -689,15 +689,14 @@ _MOST_CLAUSE_WORDS = 20
 
 
 def _describes_before(tokens: list[Token], norms: list[str], i: int, text: str, offset: int) -> bool:
-    """Is the speech verb at `i` a participle set off by commas that describes the thing before it
-    ("his novels, published in 1990, sold…", "the data, posted online, show…"), not someone
-    speaking? Not when it names who did it ("…, reported on Tuesday by the agency"), nor when no
-    comma closes it: it is then the sentence's verb ("…, Joe Garcia, the finance director, said
-    on Monday.")."""
+    """Is the speech verb at `i`, a comma before it, a participle set off by commas that describes
+    the thing before it ("his novels, published in 1990, sold…", "the data, posted online,
+    show…"), not someone speaking? (With no comma before it, "The agency reported on Tuesday…",
+    its subject speaks.) Not when it names who did it ("…, reported on Tuesday by the agency"),
+    nor when no comma closes it: it is then the sentence's verb ("…, Joe Garcia, the finance
+    director, said on Monday.")."""
     if i + 1 >= len(norms) or norms[i + 1] not in _SETTING_WORDS:
         return False
-    if "," not in text[tokens[i - 1][1] - offset : tokens[i][0] - offset]:
-        return False  # "The agency reported on Tuesday…": its subject speaks
     if "," not in text[tokens[i][1] - offset :]:
         return False
     return "by" not in norms[i + 1 : i + 6]
