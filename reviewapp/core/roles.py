@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import compress, count, islice, repeat
@@ -94,13 +95,18 @@ def paragraph_contexts(
 
 def _flag_hidden(texts: Sequence[str], contexts: list[int], hidden: frozenset[tuple[str, int]]) -> None:
     """The paragraphs the file hides: by text, and which of the paragraphs with that text (a shown
-    paragraph is not hidden for a hidden copy of it)."""
-    hidden_texts = {text for text, _ in hidden}
+    paragraph is not hidden for a hidden copy of it). Once edits leave no more paragraphs with a
+    text than were hidden (the shown copy edited), those that are left are the hidden ones."""
+    which: dict[str, set[int]] = {}
+    for text, nth in hidden:
+        which.setdefault(text, set()).add(nth)
+    found = list(compress(count(), map(which.__contains__, texts)))
+    alike = Counter(texts[index] for index in found)
     seen: dict[str, int] = {}
-    for index in compress(count(), map(hidden_texts.__contains__, texts)):
+    for index in found:
         text = texts[index]
         nth = seen[text] = seen.get(text, -1) + 1
-        if (text, nth) in hidden:
+        if alike[text] <= len(which[text]) or nth in which[text]:
             contexts[index] |= HIDDEN
 
 

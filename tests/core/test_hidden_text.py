@@ -312,3 +312,25 @@ def test_a_shown_opendocument_paragraph_is_not_hidden_for_a_hidden_copy_of_it(tm
     content = OFFICE_TEXT.sub(f"<office:text>{body}</office:text>", content)
     path = repacked(tmp_path, "copy.odt", content_xml=content.replace("</office:automatic-styles>", ghost, 1))
     assert sorted(_copy_findings(load_path(path))) == [("boilerplate.hidden", 1), ("claim.figure", 3)]
+
+
+def test_editing_the_shown_copy_leaves_the_hidden_copy_hidden(tmp_path):
+    """Hidden paragraphs are known by their text and which of the alike ones they are: once the
+    shown copy is edited, the one left with that text is the hidden one."""
+    page = (
+        f"<html><body><article><h1>Budget</h1><p>{COPIED}</p><p>It meets in May.</p>"
+        f'<div style="display:none"><p>{COPIED}</p></div></article></body></html>'
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    original = load_path(path)
+    session = IncrementalAnalysis(Analyzer())
+    assert sorted(_copy_findings(original)) == [("boilerplate.hidden", 3), ("claim.figure", 1)]
+    shown_edited = original.text.replace(COPIED, COPIED.replace("$5 million", "$6 million"), 1)
+    result = session.run(edited(original, shown_edited, original))
+    hidden = [
+        (f.text, shown_edited[: f.start].count("\n"))
+        for f in result.findings
+        if f.rule == "boilerplate.hidden"
+    ]
+    assert hidden == [(COPIED, 3)]
