@@ -485,6 +485,21 @@ def test_a_share_of_a_group_that_says_something_is_no_source(sentence, attribute
     assert sentence_signals(sentence).attributed is attributed
 
 
+@pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        ("The school board on Monday postponed the vote to 2027, saying it needed more information.", True),
+        ("Acme cut 200 jobs, citing weaker demand.", True),
+        ("Some experts criticised the plan, saying it would cost $2 million.", False),
+        ("He left the meeting without saying a word about the $2 million.", False),
+    ],
+)
+def test_a_speech_participle_after_a_comma_is_said_by_the_sentences_subject(sentence, attributed):
+    """ "The school board … postponed a vote…, saying it needed more information" was a reported
+    statement "with no source": the board says it."""
+    assert sentence_signals(sentence).attributed is attributed
+
+
 def test_a_survey_with_no_name_sources_nothing():
     """ "According to a recent survey" read as an attribution; it names no one to check."""
     text = f"{BODY}According to a recent survey, 74% of workers say they would prefer to stay home.\n"

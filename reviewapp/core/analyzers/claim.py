@@ -630,11 +630,17 @@ def _named_entities(tokens: list[Token]) -> list[str]:
 def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int = 0) -> bool:
     """Does a speech verb follow someone who is not a vague "some experts"? (`text`: what the
     tokens are in, starting at `offset`.)"""
-    speech = word_list("speech_verbs")
-    if speech.isdisjoint(norms):  # most sentences: no speech verb
+    speech, participles = word_list("speech_verbs"), word_list("speech_participles")
+    if speech.isdisjoint(norms) and participles.isdisjoint(norms):  # most sentences: no speech verb
         return False
     vague = word_list("vague_subjects")
     for i, (_, _, word, raw) in enumerate(tokens):
+        if word in participles and i and "," in text[tokens[i - 1][1] - offset : tokens[i][0] - offset]:
+            # "The board postponed the vote, saying…": its subject, the sentence's first words, says it.
+            subject = norms[: min(i, _SUBJECT_WORDS)]
+            if vague.isdisjoint(subject) or _named_before(subject, word, vague):
+                return True
+            continue
         if word not in speech or i == 0 or raw[:1].isupper() or _describes_next(norms, i):
             continue
         # A comma right before the verb: it may close a participle or a clause set off by commas.
@@ -666,6 +672,7 @@ def _before_relative_clause(tokens: list[Token], norms: list[str], i: int, text:
     return i
 
 
+_SUBJECT_WORDS = 4  # a participle's speaker: "The Riverside school board"
 _CLAUSE_OPENERS = frozenset(("which", "who", "whose", "whom", "a", "an", "the"))
 
 
