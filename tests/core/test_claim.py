@@ -490,6 +490,7 @@ def test_a_share_of_a_group_that_says_something_is_no_source(sentence, attribute
     [
         ("The school board on Monday postponed the vote to 2027, saying it needed more information.", True),
         ("Acme cut 200 jobs, citing weaker demand.", True),
+        ("Hall's attorney, James Ortega, asked for probation, telling the court he had paid $40,000.", True),
         ("Some experts criticised the plan, saying it would cost $2 million.", False),
         ("He left the meeting without saying a word about the $2 million.", False),
     ],
