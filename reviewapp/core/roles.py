@@ -213,6 +213,9 @@ def _flag_table(texts: Sequence[str], contexts: list[int], start: int, rule: int
 
 # A table's rule row under its heading: "|---|:---:|", "--- | ---".
 # Anchored and taken whole (possessive): linear on any line, a run of spaces or dashes included.
+# A list's item: "- $600 million for bus service", "2. Lower fares".
+LIST_ITEM = compile_rule(r"\A\s*+(?:[-*•+]|\d{1,3}[.)])\s")
+_MOST_LIST_ITEMS = 50
 _TABLE_RULE = compile_rule(r"\A\s*+\|?+\s*+:?+-{3,}+:?+\s*+(?:\|\s*+:?+-{3,}+:?+\s*+)*+\|?+\s*+\Z")
 
 
@@ -228,6 +231,11 @@ def _flag_neighbour_lines(texts: Sequence[str], contexts: list[int], quoted: fro
             contexts[index] |= CREDIT_LINE
         if index:
             contexts[index - 1] |= ABOVE_CREDIT if credit else ABOVE_SOURCE
+        if not credit:  # "The figures come from the expenditure plan." under a list: each item's
+            above = index - 1
+            while above >= 0 and index - above <= _MOST_LIST_ITEMS and LIST_ITEM.match(texts[above]):
+                contexts[above] |= ABOVE_SOURCE
+                above -= 1
         if credit and texts[index] in quoted:
             above = index - 2  # a post's earlier lines, as its line breaks made them
             while above >= 0 and texts[above] in quoted and not contexts[above] & CREDIT_LINE:

@@ -607,3 +607,25 @@ def test_tokens_outside_links_are_those_a_test_of_each_keeps():
     assert _outside(tokens, spans) == naive
     assert [t[3] for t in naive] == ["See", "and", "then", "40", "more", "at"]
     assert _outside(tokens, []) == tokens
+
+
+def test_a_source_under_a_list_is_each_items_source():
+    """ "The figures come from the measure's expenditure plan." under a list sourced its last item
+    only; the items above were each an unsourced figure."""
+    items = [
+        "- About $2.4 billion for new light rail lines",
+        "- $600 million for bus service",
+        "1. $150 million for bike lanes",
+    ]
+    text = (
+        BODY
+        + "Where the money goes:\n"
+        + "\n".join(items)
+        + "\nThe figures come from the expenditure plan.\n"
+    )
+    found = [f for f in findings_of(text, "claim") if f.text in items]
+    assert [(f.text, f.severity) for f in found] == [(item, "suggestion") for item in items]
+    assert all("Its source: the line under the list" in f.message for f in found)
+    # Without the line under it, each is unsourced.
+    alone = BODY + "Where the money goes:\n" + "\n".join(items) + "\nThe council meets in May.\n"
+    assert {f.severity for f in findings_of(alone, "claim") if f.text in items} == {"warning"}

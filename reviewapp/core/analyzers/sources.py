@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..roles import ABOVE_CREDIT, ABOVE_SOURCE, INTRODUCED, TURN, TURN_LABEL
+from ..roles import ABOVE_CREDIT, ABOVE_SOURCE, INTRODUCED, LIST_ITEM, TURN, TURN_LABEL
 from ..rules import single_pattern
 from ..text import Sentence
 from .context import ParagraphContext
@@ -20,7 +20,9 @@ def sourced_by_next(ctx: ParagraphContext, sentences: Sequence[Sentence]) -> dic
     "The figures come from the budget office."), the last one's in the next paragraph too: where
     (a key of WHERE), by the sentence's index."""
     # The last sentence's source may open the next paragraph (roles.paragraph_contexts).
-    found = {len(sentences) - 1: "next_paragraph"} if sentences and ctx.context & ABOVE_SOURCE else {}
+    found = {}
+    if sentences and ctx.context & ABOVE_SOURCE:
+        found[len(sentences) - 1] = "list_below" if LIST_ITEM.match(ctx.text) else "next_paragraph"
     back = single_pattern("back_attribution")
     if len(sentences) < 2 or not back.may_match(ctx.text, ctx.words):  # most paragraphs: at C speed
         return found
@@ -77,5 +79,6 @@ WHERE = {
     "speaker_label": "the speaker named before the colon",
     "quotation": "the speaker named beside this quotation",
     "table_below": "the line under the table",
+    "list_below": "the line under the list",
     "table_above": "the paragraph above the table",
 }
