@@ -629,3 +629,10 @@ def test_a_source_under_a_list_is_each_items_source():
     # Without the line under it, each is unsourced.
     alone = BODY + "Where the money goes:\n" + "\n".join(items) + "\nThe council meets in May.\n"
     assert {f.severity for f in findings_of(alone, "claim") if f.text in items} == {"warning"}
+
+
+def test_days_of_the_week_in_the_plural_name_no_one():
+    """ "The budget would close every branch on Sundays and Mondays." was a named party doing
+    something ("Sundays", "Mondays" read as names)."""
+    signals = sentence_signals("The proposed budget would close every branch on Sundays and Mondays.")
+    assert "name" not in signals.cues and "event" not in signals.kinds
