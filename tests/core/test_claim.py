@@ -636,3 +636,18 @@ def test_days_of_the_week_in_the_plural_name_no_one():
     something ("Sundays", "Mondays" read as names)."""
     signals = sentence_signals("The proposed budget would close every branch on Sundays and Mondays.")
     assert "name" not in signals.cues and "event" not in signals.kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        ("The county added about 1,200 jobs over the past year.", False),
+        ("Lopez added 20 points in the second half.", False),
+        ("Rents rose 8 percent, she added.", True),
+        ("She added that rents rose 8 percent.", True),
+        ("The mayor added: rents rose 8 percent.", True),
+    ],
+)
+def test_added_as_speech_and_added_things(sentence, attributed):
+    """ "The county added about 1,200 jobs" read as the county saying so: a figure "with a source"."""
+    assert sentence_signals(sentence).attributed is attributed
