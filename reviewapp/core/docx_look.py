@@ -168,5 +168,5 @@ def coloured(shading: Any) -> bool:
         return False
     fill = shading.get(_FILL)
     if shading.get(VAL) == "solid":
-        fill = shading.get(f"{W}color", fill)
+        fill = shading.get(COLOR, fill)
     return fill not in (None, "auto") and not near_white(fill)

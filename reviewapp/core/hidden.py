@@ -7,7 +7,7 @@ whole paragraphs and on passages inside paragraphs that are shown.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .document import Document
 
@@ -92,9 +92,7 @@ def hidden_paragraphs(
     if not passages:
         return frozenset()
     lines = {line for passage in passages for line in passage.split("\n")}
-    which: dict[str, set[int]] = {}
-    for text, nth in placed:
-        which.setdefault(text, set()).add(nth)
+    which = by_text(placed)
     seen: dict[str, int] = {}
     found = []
     for paragraph in document.paragraphs:
@@ -104,6 +102,14 @@ def hidden_paragraphs(
             if text not in which or nth in which[text]:
                 found.append((text, nth))
     return frozenset(found)
+
+
+def by_text(lines: Iterable[HiddenLine]) -> dict[str, set[int]]:
+    """Hidden lines as each text and which of the alike paragraphs are hidden."""
+    which: dict[str, set[int]] = {}
+    for text, nth in lines:
+        which.setdefault(text, set()).add(nth)
+    return which
 
 
 def parts_of_paragraphs(passages: Sequence[str], whole: frozenset[str]) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from functools import cache
 from itertools import compress, count, islice, repeat
 
 from .document import at_most_words
+from .hidden import by_text
 from .metadata import HEAD_LINES, TIME_OF_DAY, TIME_ZONE, is_byline, is_date_line
 from .patterns import GatedPattern, word_set
 from .regex_cache import compile_rule
@@ -73,9 +74,9 @@ def paragraph_contexts(
     """Each paragraph's context flags: inside the front matter, an embedded post's credit line or
     a line of the post above it, above the source of its last sentence ("That's according to the
     transit authority."), someone's words introduced above ("In a statement, the agency said:"),
-    hidden by its file (`hidden`: such paragraphs' texts, each with which of the paragraphs with that
-    text it is), the bio of an author the `byline`
-    names. `quoted`: the lines of a web page's block quotations (an embedded post's extent)."""
+    hidden by its file (`hidden`: such paragraphs' texts, each with which of the paragraphs with
+    that text it is), the bio of an author the `byline` names. `quoted`: the lines of a web page's
+    block quotations (an embedded post's extent)."""
     contexts = (
         [IN_FRONT_MATTER if front else 0 for front in in_front_matter]
         if in_front_matter
@@ -97,9 +98,7 @@ def _flag_hidden(texts: Sequence[str], contexts: list[int], hidden: frozenset[tu
     """The paragraphs the file hides: by text, and which of the paragraphs with that text (a shown
     paragraph is not hidden for a hidden copy of it). Once edits leave no more paragraphs with a
     text than were hidden (the shown copy edited), those that are left are the hidden ones."""
-    which: dict[str, set[int]] = {}
-    for text, nth in hidden:
-        which.setdefault(text, set()).add(nth)
+    which = by_text(hidden)
     found = list(compress(count(), map(which.__contains__, texts)))
     alike = Counter(texts[index] for index in found)
     seen: dict[str, int] = {}

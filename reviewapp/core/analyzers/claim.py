@@ -155,11 +155,12 @@ class ClaimCheck(Check):
                 and (signals.attributed or _OWN_WORD.isdisjoint(signals.cues))
             ):
                 drivers = self.model.drivers([*words, *cues])
-                names = (
-                    frozenset(map(str.lower, _named_entities(tokens[at]))) if "name" in signals.cues else None
-                )
+                named = _named_entities(tokens[at]) if "name" in signals.cues else []
                 reasons = claim_reasons(
-                    drivers, signals.attributed, figure="figure" in signals.cues, names=names or frozenset()
+                    drivers,
+                    signals.attributed,
+                    figure="figure" in signals.cues,
+                    names=frozenset(map(str.lower, named)),
                 )
                 if reasons:  # none: the score rose with the source alone, and says nothing to check
                     found.append(_learned_finding(ctx, sentence, signals.attributed, score, reasons))

@@ -20,7 +20,7 @@ def sourced_by_next(ctx: ParagraphContext, sentences: Sequence[Sentence]) -> dic
     "The figures come from the budget office."), the last one's in the next paragraph too: where
     (a key of WHERE), by the sentence's index."""
     # The last sentence's source may open the next paragraph (roles.paragraph_contexts).
-    found = {}
+    found: dict[int, str] = {}
     if sentences and ctx.context & ABOVE_SOURCE:
         found[len(sentences) - 1] = "list_below" if LIST_ITEM.match(ctx.text) else "next_paragraph"
     back = single_pattern("back_attribution")
