@@ -147,7 +147,7 @@ class IncrementalAnalysis:
         fronts = [p.start < fm_end for p in paragraphs] if fm_end else None
         metadata = document.metadata
         contexts = paragraph_contexts(
-            texts, fronts, metadata.hidden_lines, metadata.byline, metadata.quoted_lines
+            texts, fronts, metadata.hidden_lines, metadata.byline, metadata.quoted_lines, metadata.title
         )
         # Paragraph i is numbered i (document.py), so its position class is the i-th.
         keys = list(zip(texts, position_classes(len(paragraphs)), contexts, strict=True))

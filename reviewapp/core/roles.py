@@ -47,6 +47,8 @@ UNCLOSED_COMMENT = 8192
 # A press release's section about its sender, its heading ("About Acme Corp.") and the paragraphs
 # under it ("Acme Corp. is a leading provider of…"): the sender's words about itself.
 ABOUT_SENDER = 16384
+# The draft's title, under a first line that is not it ("FOR IMMEDIATE RELEASE", a section's name).
+TITLE_LINE = 32768
 
 _MAX_TITLE_WORDS = 20
 _WINDOW = 80  # characters between the production verb and the AI term
@@ -70,13 +72,15 @@ def paragraph_contexts(
     hidden: frozenset[tuple[str, int]] = frozenset(),
     byline: str | None = None,
     quoted: frozenset[str] = frozenset(),
+    title: str | None = None,
 ) -> list[int]:
     """Each paragraph's context flags: inside the front matter, an embedded post's credit line or
     a line of the post above it, above the source of its last sentence ("That's according to the
     transit authority."), someone's words introduced above ("In a statement, the agency said:"),
     hidden by its file (`hidden`: such paragraphs' texts, each with which of the paragraphs with
     that text it is), the bio of an author the `byline` names. `quoted`: the lines of a web page's
-    block quotations (an embedded post's extent)."""
+    block quotations (an embedded post's extent). `title`: the draft's (its metadata's), flagged
+    on the second line when the first is not it."""
     contexts = (
         [IN_FRONT_MATTER if front else 0 for front in in_front_matter]
         if in_front_matter
@@ -84,6 +88,8 @@ def paragraph_contexts(
     )
     if hidden:
         _flag_hidden(texts, contexts, hidden)
+    if title and len(texts) > 1 and _heading(texts[1]) == title and _heading(texts[0]) != title:
+        contexts[1] |= TITLE_LINE
     _flag_neighbour_lines(texts, contexts, quoted)
     _flag_quotations(texts, contexts)
     _flag_transcript_turns(texts, contexts)
@@ -92,6 +98,11 @@ def paragraph_contexts(
     _flag_comments(texts, contexts)
     _flag_about_sender(texts, contexts)
     return contexts
+
+
+def _heading(text: str) -> str:
+    """A line as a title reads (without a Markdown heading's marks)."""
+    return text.lstrip("# ").strip()
 
 
 def _flag_hidden(texts: Sequence[str], contexts: list[int], hidden: frozenset[tuple[str, int]]) -> None:
@@ -397,7 +408,11 @@ def classify(
         return BOILERPLATE
     if position < 2 and (is_byline(text) or is_date_line(text)):
         return META
-    if position == 0 and at_most_words(text, _MAX_TITLE_WORDS) and not _ends_as_sentence(text):
+    if (
+        (position == 0 or context & TITLE_LINE)
+        and at_most_words(text, _MAX_TITLE_WORDS)
+        and not _ends_as_sentence(text)
+    ):
         return TITLE
     if text.startswith("#") and at_most_words(text, _MAX_TITLE_WORDS):
         return TITLE

@@ -356,3 +356,16 @@ def test_a_title_may_end_on_an_abbreviations_full_stop(title):
     result = Analyzer().analyze(load_text(f"{title}\nMaria Santos opened her bakery in 1998, she said.\n"))
     assert result.roles[0] == "title"
     assert Analyzer().analyze(load_text("The council met at 3 p.m. It voted.\nMore.\n")).roles[0] == "body"
+
+
+def test_the_title_under_a_press_releases_opening_mark_is_the_title():
+    """Under "FOR IMMEDIATE RELEASE" the headline was body text (the first line is the title's
+    place), and could be a check-worthy statement."""
+    document = load_text(
+        "FOR IMMEDIATE RELEASE\n\nAcme Announces Record Sales\n\nAcme sold 40 cars, it said.\n"
+    )
+    assert document.metadata.title == "Acme Announces Record Sales"
+    assert Analyzer().analyze(document).roles == ["boilerplate", "title", "body"]
+    # A second line that is not the title stays body text.
+    document = load_text("Acme Announces Record Sales\n\nAcme Announces Record Sales\n\nAcme sold 40 cars.\n")
+    assert Analyzer().analyze(document).roles[:2] == ["title", "body"]
