@@ -633,3 +633,12 @@ def test_days_of_the_week_in_the_plural_name_no_one():
     something ("Sundays", "Mondays" read as names)."""
     signals = sentence_signals("The proposed budget would close every branch on Sundays and Mondays.")
     assert "name" not in signals.cues and "event" not in signals.kinds
+
+
+def test_a_trend_in_figures_that_goes_on_from_sourced_figures_has_their_source():
+    """ "The Department of Health reported 4,812 cases … Hospitalizations rose to 386 from 201." was
+    an unsourced figure: its figures go on from the sourced ones before it."""
+    reported = "The Department of Health reported 4,812 cases this week."
+    text = f"{BODY}{reported} Hospitalizations rose to 386 from 201.\n"
+    (rose,) = [f for f in findings_of(text, "claim") if f.text.startswith("Hospitalizations")]
+    assert rose.severity == "suggestion" and "Its source: the sentence before" in rose.message

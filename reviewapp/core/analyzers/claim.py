@@ -255,7 +255,7 @@ def _learned_finding(
 _SOURCED_CUES = frozenset(("attribution", "attributed"))  # what a source within the sentence adds
 # What a sentence right after a sourced figure may claim and still be more of the same figures: no
 # statement, event or forecast of its own.
-_CONTINUED_KINDS = frozenset(("figure", "dated"))
+_CONTINUED_KINDS = frozenset(("figure", "dated", "trend"))  # "… Hospitalizations rose to 386 from 201."
 _WRITER = ("I ", "I'", "I’", "My ")
 
 
