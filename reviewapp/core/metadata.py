@@ -111,8 +111,13 @@ def extract_metadata(
 
 def _title_like(text: str) -> str | None:
     """The line as a title, if it reads as one: short, with no full stop at its end."""
-    line = text.lstrip("# ").strip()
+    line = heading(text)
     return line if at_most_words(line, 20) and not line.endswith((".", "!", "?")) else None
+
+
+def heading(text: str) -> str:
+    """A line as a title reads (without a Markdown heading's marks)."""
+    return text.lstrip("# ").strip()
 
 
 def _page_furniture(line: str) -> bool:

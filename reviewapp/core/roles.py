@@ -12,7 +12,7 @@ from itertools import compress, count, islice, repeat
 
 from .document import at_most_words
 from .hidden import by_text
-from .metadata import HEAD_LINES, TIME_OF_DAY, TIME_ZONE, is_byline, is_date_line
+from .metadata import HEAD_LINES, TIME_OF_DAY, TIME_ZONE, heading, is_byline, is_date_line
 from .patterns import GatedPattern, word_set
 from .regex_cache import compile_rule
 from .rules import LexiconRule, pattern_list, single_pattern, whole_line_rule
@@ -88,7 +88,7 @@ def paragraph_contexts(
     )
     if hidden:
         _flag_hidden(texts, contexts, hidden)
-    if title and len(texts) > 1 and _heading(texts[1]) == title and _heading(texts[0]) != title:
+    if title and len(texts) > 1 and heading(texts[1]) == title and heading(texts[0]) != title:
         contexts[1] |= TITLE_LINE
     _flag_neighbour_lines(texts, contexts, quoted)
     _flag_quotations(texts, contexts)
@@ -98,11 +98,6 @@ def paragraph_contexts(
     _flag_comments(texts, contexts)
     _flag_about_sender(texts, contexts)
     return contexts
-
-
-def _heading(text: str) -> str:
-    """A line as a title reads (without a Markdown heading's marks)."""
-    return text.lstrip("# ").strip()
 
 
 def _flag_hidden(texts: Sequence[str], contexts: list[int], hidden: frozenset[tuple[str, int]]) -> None:
