@@ -47,7 +47,7 @@ from .docx_look import (
     read_styles,
     tiny,
 )
-from .hidden import LinesSeen
+from .hidden import HiddenText
 from .intake import read_bytes
 from .limits import InputLimits
 from .packages import (
@@ -91,26 +91,22 @@ def load_docx(path: Path, limits: InputLimits) -> Document:
         )
 
     def read(package: zipfile.ZipFile) -> Body:
-        hidden: list[str] = []
-        seen = LinesSeen()
+        hidden = HiddenText()
         styles = read_styles(small_xml(package, STYLES_PART, STYLES_MOST_BYTES))
         with package.open(BODY) as stream:
-            paragraphs = _paragraphs(path, stream, hidden, styles, seen)
-            lines, tracked = body_lines(path, paragraphs, limits, ".docx", seen.lines)
-        return Body(
-            lines, tracked, *_core_properties(package), hidden=tuple(hidden), placed=tuple(seen.placed())
-        )
+            paragraphs = _paragraphs(path, stream, hidden, styles)
+            lines, tracked = body_lines(path, paragraphs, limits, ".docx", hidden.lines)
+        return Body(lines, tracked, *_core_properties(package), *hidden.found())
 
     return package_document(path, "docx", read_package(path, ".docx", BODY, limits, read), limits)
 
 
 def _paragraphs(
-    path: Path, stream: IO[bytes], hidden: list[str], styles: Styles, seen: LinesSeen
+    path: Path, stream: IO[bytes], hidden: HiddenText, styles: Styles
 ) -> Iterator[tuple[str, bool]]:
     """Each w:p's text as it ends (a text box's paragraphs before the one that holds it), its
     tracked changes accepted, and whether it had any; the text of its runs no reader sees goes to
-    `hidden` too (each paragraph's, a line for each stretch of it), and to `seen` each body paragraph
-    hidden whole (which of alike ones it is)."""
+    `hidden` too (each paragraph's, a line for each stretch of it)."""
     from lxml import etree
 
     events = etree.iterparse(
@@ -144,11 +140,7 @@ def _paragraphs(
             if white_page is None:
                 white_page = _white_page(paragraph)
             if text and _may_hide(paragraph, white_page, styles):
-                stretches = _hidden_stretches(paragraph, white_page, styles)
-                if stretches:
-                    hidden.append("\n".join(stretches))
-                    if in_body:
-                        seen.hide(stretches, text)
+                hidden.add(_hidden_stretches(paragraph, white_page, styles), text, in_body)
             if in_body:
                 yield text, changed
             else:

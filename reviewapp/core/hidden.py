@@ -27,30 +27,40 @@ IN_DOCUMENT = (
 HiddenLine = tuple[str, int]  # a paragraph's text, and which of the paragraphs with that text (0: the first)
 
 
-class LinesSeen:
-    """Which of several alike lines a reader's hidden paragraphs are (a shown paragraph before a
-    hidden copy of it is not hidden): the body's lines so far (`lines`, which body_lines fills as it
-    reads), and where each paragraph hidden whole came among them. Nothing is counted as the lines
-    come: only once the body is read, and only when something was hidden."""
+class HiddenText:
+    """What a package reader finds hidden as it reads: each paragraph's hidden stretches
+    (`passages`, lines joined by "\\n"), and which of several alike lines a paragraph hidden whole
+    is (a shown paragraph before a hidden copy of it is not hidden): the body's lines so far
+    (`lines`, which body_lines fills as it reads) and where each such paragraph came among them.
+    Nothing is counted as the lines come: only once the body is read, and only when something
+    was hidden."""
 
     def __init__(self) -> None:
+        self.passages: list[str] = []
         self.lines: list[str] = []
-        self._hidden: list[tuple[str, int]] = []  # a paragraph hidden whole, and the lines before it
+        self._whole: list[tuple[str, int]] = []  # a paragraph hidden whole, and the lines before it
 
-    def hide(self, stretches: list[str], text: str) -> None:
-        """The paragraph `text`, read next, hides these stretches of it: noted when they are all of
-        it."""
-        if len(stretches) == 1 and stretches[0].strip() == text.strip():
-            self._hidden.append((text, len(self.lines)))
+    def add(self, stretches: list[str], text: str, placeable: bool) -> None:
+        """The paragraph `text`, read next, hides these stretches of it. `placeable`: it is one of
+        the body's own lines (not a table's row), so its place among alike ones can be told."""
+        if not stretches:
+            return
+        self.passages.append("\n".join(stretches))
+        if placeable and len(stretches) == 1 and stretches[0].strip() == text.strip():
+            self._whole.append((text, len(self.lines)))
 
-    def placed(self) -> list[HiddenLine]:
+    def found(self) -> tuple[tuple[str, ...], tuple[HiddenLine, ...]]:
+        """The passages, and each whole paragraph's place (a package's Body takes both)."""
+        return tuple(self.passages), tuple(self._placed())
+
+    def _placed(self) -> list[HiddenLine]:
         """Each line of each paragraph hidden whole, and how many alike lines came before it."""
-        if not self._hidden:
+        if not self._whole:
             return []
-        counts = dict.fromkeys((line for text, _ in self._hidden for line in _stripped_lines(text)), 0)
+        counts = dict.fromkeys((line for text, _ in self._whole for line in _stripped_lines(text)), 0)
         placed: list[HiddenLine] = []
         done = 0
-        for text, before in self._hidden:
+        for text, before in self._whole:
             for line in self.lines[done:before]:
                 for part in _stripped_lines(line):
                     if part in counts:

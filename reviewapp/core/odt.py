@@ -34,7 +34,7 @@ from typing import IO, Any
 
 from . import errors
 from .document import Document
-from .hidden import LinesSeen
+from .hidden import HiddenText
 from .intake import read_bytes
 from .limits import InputLimits
 from .odt_look import STYLE_ELEMENT, STYLES_MOST_BYTES, STYLES_PART, Look, Styles, read_named_styles
@@ -95,13 +95,12 @@ def load_odt(path: Path, limits: InputLimits) -> Document:
 
     def read(package: zipfile.ZipFile) -> Body:
         _check_kind(path, package)
-        hidden: list[str] = []
-        seen = LinesSeen()
+        hidden = HiddenText()
         styles = read_named_styles(small_xml(package, STYLES_PART, STYLES_MOST_BYTES))
         with package.open(BODY) as stream:
-            paragraphs = _paragraphs(path, stream, hidden, styles, seen)
-            lines, tracked = body_lines(path, paragraphs, limits, ".odt", seen.lines)
-        return Body(lines, tracked, *_properties(package), hidden=tuple(hidden), placed=tuple(seen.placed()))
+            paragraphs = _paragraphs(path, stream, hidden, styles)
+            lines, tracked = body_lines(path, paragraphs, limits, ".odt", hidden.lines)
+        return Body(lines, tracked, *_properties(package), *hidden.found())
 
     return package_document(path, "odt", read_package(path, ".odt", BODY, limits, read), limits)
 
@@ -120,13 +119,12 @@ def _check_kind(path: Path, package: zipfile.ZipFile) -> None:
 
 
 def _paragraphs(
-    path: Path, stream: IO[bytes], hidden: list[str], styles: Styles, seen: LinesSeen
+    path: Path, stream: IO[bytes], hidden: HiddenText, styles: Styles
 ) -> Iterator[tuple[str, bool]]:
     """Each paragraph's text, in order (a footnote's and a text box's after the paragraph that
     holds them), and whether the document has tracked changes (known before the first: their
     block comes before the text); the text no reader sees goes to `hidden` too (each
-    paragraph's, a line for each span of it, or the whole paragraph), and to `seen` each paragraph
-    outside tables hidden whole (which of alike ones it is)."""
+    paragraph's, a line for each span of it, or the whole paragraph)."""
     from lxml import etree
 
     events = etree.iterparse(
@@ -162,11 +160,7 @@ def _paragraphs(
             else:
                 text = _text(element)
                 if styles.may_hide and text:
-                    stretches = _hidden_stretches(element, text, styles)
-                    if stretches:
-                        hidden.append("\n".join(stretches))
-                        if not depth:
-                            seen.hide(stretches, text)
+                    hidden.add(_hidden_stretches(element, text, styles), text, not depth)
                 yield from table.paragraph(text, tracked, depth)
                 for note in held:
                     yield from table.paragraph(note, tracked, depth)
