@@ -16,6 +16,9 @@ BODY = "Intro line one.\n"  # so the tested line is not taken for a headline
         ("The company spent $3 billion on new plants last year.", "figure"),
         ("Tesla is the world's largest maker of electric cars.", "superlative"),
         ("The merger is expected to close early next year.", "prediction"),
+        # A record forecast stands however low the debate-trained score puts "will be".
+        ("It will be the tallest building in the city.", "forecast"),
+        ("The new council will be the most diverse ever elected in the state.", "forecast"),
         ("Siemens and Alstom signed a joint venture agreement in Berlin.", "event"),
         ("Senator Warren has been urging regulators to block the deal.", "statement"),
         ("The city hired 40 new teachers.", "figure"),

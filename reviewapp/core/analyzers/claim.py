@@ -50,6 +50,11 @@ _KINDS = {
         "Superlative with a source: confirm the source supports it.",
         "A first, a record, a biggest or a best is a claim about every other case, and needs a source.",
     ),
+    "forecast": (
+        "Forecast of a record (a superlative still to come) with no source.",
+        "Forecast of a record with a source: confirm whose forecast it is.",
+        "“Will be the largest” claims a record not yet set: the reader must know whose forecast it is.",
+    ),
     "prediction": (
         "Prediction presented as fact with no source.",
         "Prediction with a source: confirm who predicts it.",
@@ -414,6 +419,8 @@ def _signals(
     if "record" in cues:
         strong.append("record")
     if "superlative" in cues and "evaluative" not in cues:  # not "the worst thing"
+        if "forecast" in cues:  # "It will be the tallest building in the city."
+            strong.append("forecast")
         strong.append("superlative")
     if "comparison" in cues:
         strong.append("comparison")
@@ -479,7 +486,7 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down)\s++from\b", re.IGNORECASE)
 # The named patterns (resources/rules/patterns.toml) a claim is read from; the cues
 # are those looked for by name.
 _PATTERNS = (
-    "opinion", "date", "figure", "superlative", "prediction", "will", "trend", "attribution",
+    "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
     "interview",
 )  # fmt: skip
