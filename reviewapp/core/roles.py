@@ -49,6 +49,9 @@ UNCLOSED_COMMENT = 8192
 ABOUT_SENDER = 16384
 # The draft's title, under a first line that is not it ("FOR IMMEDIATE RELEASE", a section's name).
 TITLE_LINE = 32768
+# An interview's answer: "A: …", or a paragraph under a question of a Q&A (its questions in bold,
+# "**Is the target still realistic?**", or after "Q:"): the words of the person interviewed.
+ANSWER = 65536
 
 _MAX_TITLE_WORDS = 20
 _WINDOW = 80  # characters between the production verb and the AI term
@@ -93,6 +96,7 @@ def paragraph_contexts(
     _flag_neighbour_lines(texts, contexts, quoted)
     _flag_quotations(texts, contexts)
     _flag_transcript_turns(texts, contexts)
+    _flag_answers(texts, contexts)
     _flag_author_bios(texts, contexts, byline)
     _flag_tables(texts, contexts)
     _flag_comments(texts, contexts)
@@ -303,6 +307,48 @@ def _flag_transcript_turns(texts: Sequence[str], contexts: list[int]) -> None:
 
 
 _MAX_NAMES_LOOKED_FOR = 20  # a draft of thousands of "Name:" lines is no interview
+
+
+def _flag_answers(texts: Sequence[str], contexts: list[int]) -> None:
+    """An interview's answers: a paragraph opening "A:", and in a Q&A of two questions or more
+    (a paragraph all in bold that asks, or one opening "Q:"), the paragraphs under each question
+    up to the next one or a heading, at most _MOST_ANSWER_LINES lines (what follows the last answer,
+    a bio or a note, is no answer). Only where the draft says it is an interview ("The interview
+    has been edited for length and clarity."): an explainer's questions in bold are the writer's
+    own, answered by the writer, and its claims need their sources."""
+    answer = single_pattern("qa_answer").regex.match
+    for index in compress(count(), map(str.startswith, texts, repeat(_ANSWER_OPENINGS))):  # at C speed
+        if answer(texts[index]) is not None:
+            contexts[index] |= ANSWER
+    candidates = compress(count(), map(str.startswith, texts, repeat(_QUESTION_OPENINGS)))
+    questions = [index for index in candidates if _QUESTION.match(texts[index]) is not None]
+    if len(questions) < 2:
+        return
+    around = [*texts[max(0, questions[0] - _NOTE_LINES) : questions[0]], *texts[-_NOTE_LINES:]]
+    if not any(map(_INTERVIEW_NOTE.search, around)):
+        return
+    for question, following in zip(questions, [*questions[1:], len(texts)], strict=True):
+        for index in range(question + 1, min(following, question + 1 + _MOST_ANSWER_LINES)):
+            if texts[index].startswith("#"):
+                break
+            contexts[index] |= ANSWER
+
+
+# A question of a Q&A, a paragraph of its own: "**What will you do first?**", "Q: What…?",
+# "**Q: What…?**" (its question mark inside the bold or after it).
+_QUESTION = compile_rule(
+    r"\A\s*+(?:(?P<bold>\*\*|__)(?!\s)[^\n]{1,300}?\?[\s\"”’)]*+(?P=bold)|\W{0,4}Q\s*+[:.](?:\*\*|__)?\s[^\n]{0,300}\?)\W{0,4}$"
+)
+_QUESTION_OPENINGS = ("**", "__", "Q", " ", "*Q", "_Q")
+_ANSWER_OPENINGS = ("A", "**A", "__A", "*A", "_A", " ")
+_MOST_ANSWER_LINES = 12
+# Where a Q&A says it is one: above its first question or at its end.
+_INTERVIEW_NOTE = compile_rule(
+    r"\b(?:interview|conversation|q\s*+&\s*+a|exchange|discussion)s?+\b[^.\n]{0,80}?\b(?:edited|condensed|shortened)\b"
+    r"|\bedited\s++for\s++(?:length|clarity|brevity|space)\b",
+    re.IGNORECASE,
+)
+_NOTE_LINES = 20
 
 
 def _named_in(texts: Sequence[str], labels: list[str]) -> set[str]:

@@ -433,6 +433,19 @@ def test_a_claim_sourced_outside_its_sentence_says_where_the_source_is(text, whe
     assert f"Its source: {where}" in figure.message
 
 
+def test_a_qa_interviews_answers_are_the_words_of_the_person_interviewed():
+    text = (
+        "Delgado took over the office in October. This interview has been edited and condensed.\n"
+        "**What is the biggest threat?**\nWater. We have lost about a third of our snowpack in 50 years.\n"
+        "**Is the target realistic?**\nI think so. Solar output rose 40 percent last year.\n"
+    )
+    found = findings_of(f"{BODY}{text}")
+    figures = [f for f in found if f.category == "claim" and ("percent" in f.text or "snowpack" in f.text)]
+    assert len(figures) == 2
+    assert figures and all("Its source: the person interviewed" in f.message for f in figures)
+    assert not [f for f in found if f.rule == "hedge.opinion"]
+
+
 def test_a_claim_sourced_in_its_sentence_needs_no_pointer():
     (figure,) = findings_of(f"{BODY}Ridership fell 22 percent last year, the agency said.\n", "claim")
     assert "Its source" not in figure.message

@@ -9,6 +9,7 @@ from reviewapp.core import Analyzer, load_text
 from reviewapp.core.roles import (
     ABOVE_CREDIT,
     ABOVE_SOURCE,
+    ANSWER,
     AUTHOR_BIO,
     CREDIT_LINE,
     IN_FRONT_MATTER,
@@ -281,6 +282,40 @@ def test_a_speakers_name_not_in_capitals_opens_a_turn_where_the_draft_names_that
     assert [bool(c & TURN) for c in paragraph_contexts(texts)] == [False, True, True, True, True]
     listing = ["Where: Riverside Park", "Cost: $10", "Where: The old mill", "Cost: $25"]
     assert [bool(c & TURN) for c in paragraph_contexts(listing)] == [False] * 4
+
+
+QA = [
+    "Rosa Delgado took over the State Climate Office in October. The interview has been edited for length.",
+    "**What is the biggest threat?**",
+    "Water. We have lost about a third of our snowpack.",
+    "That trend will continue.",
+    "**Is the 2035 target realistic?**",
+    "I think so. We are ahead of schedule on solar.",
+    "## About the office",
+    "The office was founded in 2009.",
+]
+
+
+def test_a_qa_interviews_paragraphs_under_its_questions_are_answers():
+    """A Q&A with its questions in bold: the answers' figures were "no source" warnings and the
+    person interviewed's "I think" a personal opinion in news copy."""
+    assert [bool(c & ANSWER) for c in paragraph_contexts(QA)] == [
+        False, False, True, True, False, True, False, False
+    ]  # fmt: skip
+    labelled = [
+        "Q: How far did ridership fall?",
+        "A: 22 percent last year.",
+        "Q: Why?",
+        "Because of the cuts.",
+    ]
+    assert [bool(c & ANSWER) for c in paragraph_contexts(labelled)] == [False, True, False, False]
+
+
+def test_an_explainers_questions_in_bold_answer_nothing_for_anyone():
+    """Without the draft saying it is an interview, bold questions are the writer's subheads: what
+    follows is the writer's, and its claims need their sources."""
+    explainer = [QA[0].replace(" The interview has been edited for length.", ""), *QA[1:]]
+    assert not any(c & ANSWER for c in paragraph_contexts(explainer))
 
 
 def test_a_recorded_transcripts_turns_after_their_times_are_its_speakers():

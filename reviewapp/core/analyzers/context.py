@@ -9,7 +9,7 @@ from re import Match
 from ..cached import cached
 from ..findings import Finding, new_finding
 from ..patterns import WORD_RE, with_parts
-from ..roles import ABOVE_CREDIT, INTRODUCED, TURN
+from ..roles import ABOVE_CREDIT, ANSWER, INTRODUCED, TURN
 from ..scoring.features import text_features
 from ..text import Sentence, quoted_spans, split_sentences, url_spans
 
@@ -31,8 +31,8 @@ class ParagraphContext:
     def quoted_whole(self) -> bool:
         """Is the whole paragraph someone's words, quoted: an embedded social post (its credit line
         follows), a statement the paragraph above introduces ("In a statement, the agency said:"),
-        a transcript's turn ("LOPEZ: …")?"""
-        return bool(self.context & (ABOVE_CREDIT | INTRODUCED | TURN))
+        a transcript's turn ("LOPEZ: …"), an interview's answer?"""
+        return bool(self.context & (ABOVE_CREDIT | INTRODUCED | TURN | ANSWER))
 
     @cached
     def sentences(self) -> list[Sentence]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..roles import ABOVE_CREDIT, ABOVE_SOURCE, INTRODUCED, LIST_ITEM, TURN, TURN_LABEL
+from ..roles import ABOVE_CREDIT, ABOVE_SOURCE, ANSWER, INTRODUCED, LIST_ITEM, TURN, TURN_LABEL
 from ..rules import single_pattern
 from ..text import Sentence
 from .context import ParagraphContext
@@ -43,9 +43,9 @@ def whose_words(ctx: ParagraphContext) -> tuple[str | None, int]:
     if ctx.context & INTRODUCED:
         return "introduced", 0
     text = ctx.text
-    answer = single_pattern("qa_answer").regex.match(text)  # "A: Ridership fell…"
-    if answer is not None:
-        return "answer", _after_colon(text, answer)
+    if ctx.context & ANSWER:  # "A: Ridership fell…", or under a Q&A's question
+        answer = single_pattern("qa_answer").regex.match(text)
+        return "answer", _after_colon(text, answer) if answer is not None else 0
     # "Mayor Lopez: “…”", a transcript's "LOPEZ: …"
     label = (TURN_LABEL.match(text) if ctx.context & TURN else None) or single_pattern(
         "speaker_label"
