@@ -82,3 +82,15 @@ def test_peacock_terms(sentence, term):
 )
 def test_not_peacock(sentence):
     assert findings_of(BODY + sentence, "peacock") == []
+
+
+def test_certainty_the_writer_asserts_is_flagged_with_the_shipped_scores():
+    """ "The Fold 3 is, without a doubt, the best foldable" told the reader nothing to check in
+    "without a doubt"; it stands whatever the uncertainty score (a booster scores as certain)."""
+    from reviewapp.core import Analyzer, load_text
+
+    text = (
+        "Intro line.\nThe phone is, without a doubt, the best foldable. “It is undeniably good,” she said.\n"
+    )
+    found = [f for f in Analyzer().analyze(load_text(text)).findings if f.rule == "peacock.certainty"]
+    assert [f.text for f in found] == ["without a doubt"]  # the quotation is the speaker's
