@@ -70,6 +70,8 @@ def test_attributed_claims_are_suggestions(sentence):
         "Version 3 of the app adds a dark mode.",
         # "the stated aim": a reporting verb used as an adjective is no statement.
         "The stated aim of the Acme plan was unclear.",
+        # The piece counting its own list is no figure to source.
+        "Here are five destinations that deserve a spot on your itinerary.",
     ],
 )
 def test_questions_opinions_and_description_are_not_claims(sentence):

@@ -391,6 +391,9 @@ def _signals(
     ]
     if "family" in cues:  # "survived by her husband of 52 years and three children": relatives
         figures = []
+    if figures and "listing" in ready:  # "Here are five destinations…": the piece's own list
+        listed = [m.span() for regex in ready["listing"] for m in regex.finditer(text)]
+        figures = [m for m in figures if not overlaps(listed, *m.span())] if listed else figures
     if figures and "rating" in ready:  # "4 out of 5 stars": a critic's judgment, no count
         ratings = [m.span() for regex in ready["rating"] for m in regex.finditer(text)]
         if ratings:
@@ -488,13 +491,15 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down)\s++from\b", re.IGNORECASE)
 _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
-    "interview",
+    "interview", "listing",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 # What makes a sentence the writer's own word, with no source to add: information for readers, a
 # critic's rating, the interview the piece is.
 _OWN_WORD = frozenset(("service", "rating", "interview"))
-_CUE_SET = frozenset(name for name in _PATTERNS if name not in ("date", "figure", "service", "rating"))
+_CUE_SET = frozenset(
+    name for name in _PATTERNS if name not in ("date", "figure", "service", "rating", "listing")
+)
 
 
 @cache
