@@ -480,9 +480,29 @@ def is_disclosure(text: str, words: frozenset[str] | None = None) -> bool:
     elif not (
         _made_near_ai(text, words, single_pattern("production"), "the_article")
         or _made_near_ai(text, words, single_pattern("production_active"), "this_article")
+        or _cut_before_ai(text, words)
     ):
         return False
     return pattern_list("no_ai").search(text, words) is None
+
+
+def _cut_before_ai(text: str, words: frozenset[str]) -> bool:
+    """A disclosure cut off before it names what helped ("This article was produced with the help
+    of"): the article said to be made, the paragraph ending where the tool's name should follow."""
+    return (
+        _CUT_BEFORE_TOOL.search(text) is not None
+        and single_pattern("production").may_match(text, words)
+        and single_pattern("production").regex.search(text) is not None
+        and pattern_list("the_article").search(text, words) is not None
+    )
+
+
+# The end of a line that breaks off before the tool it names: "…with the help of", "…using".
+_CUT_BEFORE_TOOL = compile_rule(
+    r"\b(?:with(?:\s++(?:the\s++)?(?:help|assistance|aid|support|use)\s++(?:of|from))?|using|via"
+    r"|(?:help|assistance|aid)\s++(?:of|from)|generated\s++by)[\s*_]*+\Z",
+    re.IGNORECASE,
+)
 
 
 def _made_near_ai(text: str, words: frozenset[str], verb: GatedPattern, article: str) -> bool:

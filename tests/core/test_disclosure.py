@@ -47,6 +47,24 @@ def test_truncated_disclosure():
     assert truncated[0].text == "Readers should check before relying on"
 
 
+@pytest.mark.parametrize(
+    "cut",
+    [
+        "This article was produced with the help of",
+        "*This story was written with the assistance of*",
+        "This report was generated using",
+    ],
+)
+def test_a_disclosure_cut_off_before_it_names_the_tool_is_truncated(cut):
+    """Cut before the AI term, the line was no disclosure at all: nothing was flagged."""
+    assert "disclosure.truncated" in rules(BODY + cut)
+
+
+def test_a_line_cut_off_that_says_nothing_of_making_the_article_is_no_disclosure():
+    assert rules(BODY + "The council met with the help of") == []
+    assert rules(BODY + "This story was edited by") == []
+
+
 def test_disclosure_ending_in_ellipsis_is_truncated():
     assert "disclosure.truncated" in rules(BODY + GOOD[:-1] + "…")
 
