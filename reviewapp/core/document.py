@@ -280,6 +280,7 @@ def _common_prefix(a: list[str], b: list[str]) -> int:
 
 _TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", ")")
 _BLOCK_MARKER = compile_rule(r"^\s*(?:[-*+•>|#]|\d+[.)]\s|```|~~~)")
+_FIELD_LINE = compile_rule(r"\A\s*+[A-Za-z][\w-]{0,30}:\s")  # "author: Jordan Lee", "Subject: Fares"
 WRAP_WIDTHS = (40, 100)  # the narrowest and widest wrapping taken for one
 
 
@@ -336,6 +337,8 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     if len(lines) < 2 or len(max(lines, key=len).rstrip()) > WRAP_WIDTHS[1]:
         return False
     if any(_BLOCK_MARKER.match(line) for line in lines):
+        return False
+    if all(map(_FIELD_LINE.match, lines)):  # front matter's or an e-mail's fields, a line each
         return False
     # One left margin (the first line may be indented more): centred lines are not wrapped.
     margins = {len(line) - len(line.lstrip()) for line in lines[1:]}

@@ -49,6 +49,9 @@ def test_one_paragraph_per_line_stays_so():
         "                    GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007\n",
         # Scraped "related stories": full-width lines, but each a capitalised headline.
         "Council approves new budget for library services\nMayor announces plan to reopen the old hall\n",
+        # Front matter's fields (the report showed them as one line), an e-mail's headers.
+        "title: What the new transit tax means for you\nauthor: Jordan Lee\n",
+        "From: Metro desk <metro@example.org> on Tuesday night\nsubject: fares rise\n",
     ]
     for text in cases:
         assert len(split_paragraphs(text)) == 2, text
