@@ -668,6 +668,10 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
         before = [t[2] for t in tokens[max(0, subject_end - 3) : subject_end]]
         if before[-1] in _NO_VERB_AFTER or before[-1] in ("new", "all-time"):  # "a record", "their claims"
             continue
+        if before[-1] in _PASSIVE:  # "Gusts of 70 mph were recorded at the airport": by no one named
+            if _agent_named(tokens, norms, i):
+                return True
+            continue
         if vague.isdisjoint(before) or _named_before(before, word, vague):
             return True
     return False
@@ -696,6 +700,17 @@ def _says(tokens: list[Token], norms: list[str], i: int, text: str, offset: int)
     return not after.isspace()  # a comma, a colon or a quotation mark before what is said
 
 
+def _agent_named(tokens: list[Token], norms: list[str], i: int) -> bool:
+    """Does a passive speech verb at `i` name who did it: "…were recorded by the weather service",
+    "…was announced by Mayor Lopez"?"""
+    return (
+        i + 2 < len(tokens)
+        and norms[i + 1] == "by"
+        and (norms[i + 2] == "the" or tokens[i + 2][3][:1].isupper())
+    )
+
+
+_PASSIVE = frozenset(("was", "were", "is", "are", "been", "being", "be"))
 _ALSO_NOT_SPEECH = frozenset(("added", "adds"))  # a speech verb that also adds things
 _SUBJECT_WORDS = 4  # a participle's speaker: "The Riverside school board"
 _CLAUSE_OPENERS = frozenset(("which", "who", "whose", "whom", "a", "an", "the"))
