@@ -514,6 +514,10 @@ def test_a_participle_set_off_by_commas_describes_and_names_no_source(sentence, 
         # recorded at the airport" was a figure "with a source").
         ("Wind gusts of 70 mph were recorded at the airport.", False),
         ("Wind gusts of 70 mph were recorded by the weather service.", True),
+        # A placeholder where the source would be is none (it was a "cited source").
+        ("Spending on parks rose 12 percent, according to [CITATION NEEDED].", False),
+        ('"We will invest $2 million," said [Mayor\'s name].', False),
+        ('"We will invest $2 million," said Mayor Tom Hale.', True),
     ],
 )
 def test_who_says_it_as_news_writes_it(sentence, attributed):

@@ -22,7 +22,7 @@ from ..findings import SOURCE_PLACEHOLDER, Finding
 from ..patterns import GatedAny, GatedPattern, PatternIndex
 from ..policy import Policy
 from ..roles import ABOVE_SOURCE, BODY, TABLE_INTRODUCED, TABLE_MORE, TABLE_ROW
-from ..rules import pattern_list, single_pattern, word_list
+from ..rules import builtin_rules, pattern_list, single_pattern, word_list
 from ..scoring.explain import claim_reasons
 from ..scoring.features import cue_features
 from ..scoring.model import load_model
@@ -364,6 +364,15 @@ def _signals(
         if len(tokens) < _MIN_WORDS:
             return None
 
+    if ("[" in text or "{" in text or "XX" in text) and (holes := _placeholder_spans(text)):
+        # "according to [CITATION NEEDED]", "said [Mayor's name]": a placeholder stands where the
+        # source would, and is none (ai_tell.placeholder flags it).
+        for s, e in holes:
+            text = text[:s] + " " * (e - s) + text[e:]
+        tokens = _outside(tokens, [(s + offset, e + offset) for s, e in holes])
+        norms = None
+        if len(tokens) < _MIN_WORDS:
+            return None
     if ready is None:  # after links are blanked out: a pattern may match across one's place
         ready = _ready(_claim_patterns().candidates(text))
     # Only the patterns that may match are searched. Plain loops, not any() over a generator: this
@@ -449,6 +458,19 @@ def _signals(
     )
     kinds = tuple(dict.fromkeys(strong + weak)) if claim and not vetoed else ()
     return ClaimSignals(kinds, attributed, frozenset(cues))
+
+
+def _placeholder_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _placeholders().finditer(text)]
+
+
+@cache
+def _placeholders() -> re.Pattern[str]:
+    """What the placeholder rule (ai_tell.toml) flags, in one expression."""
+    return next(rule for rule in builtin_rules("ai_tell") if rule.name == PLACEHOLDER_RULE).full_regex()
+
+
+PLACEHOLDER_RULE = "ai_tell.placeholder"
 
 
 def _outside(tokens: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
@@ -658,8 +680,11 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
             continue
         if word in _ALSO_NOT_SPEECH and not _says(tokens, norms, i, text, offset):
             continue  # "The county added 1,200 jobs": something added, nothing said
+        gap = text[tokens[i - 1][1] - offset : tokens[i][0] - offset]
+        if i + 1 == len(tokens) and _CLOSING_QUOTES.intersection(gap):
+            continue  # "“…,” said [Mayor's name].": the speaker after the verb is missing
         # A comma right before the verb: it may close a participle or a clause set off by commas.
-        comma = "," in text[tokens[i - 1][1] - offset : tokens[i][0] - offset]
+        comma = "," in gap
         if comma and _describes_before(tokens, norms, i, text, offset):
             continue
         subject_end = _before_relative_clause(tokens, norms, i, text, offset) if comma else i
@@ -710,6 +735,7 @@ def _agent_named(tokens: list[Token], norms: list[str], i: int) -> bool:
     )
 
 
+_CLOSING_QUOTES = frozenset("\"”’'")
 _PASSIVE = frozenset(("was", "were", "is", "are", "been", "being", "be"))
 _ALSO_NOT_SPEECH = frozenset(("added", "adds"))  # a speech verb that also adds things
 _SUBJECT_WORDS = 4  # a participle's speaker: "The Riverside school board"
