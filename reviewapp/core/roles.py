@@ -489,8 +489,12 @@ def is_disclosure(text: str, words: frozenset[str] | None = None) -> bool:
 def _cut_before_ai(text: str, words: frozenset[str]) -> bool:
     """A disclosure cut off before it names what helped ("This article was produced with the help
     of"): the article said to be made, the paragraph ending where the tool's name should follow."""
+    if text.endswith(_ENDS_SENTENCE):  # most paragraphs
+        return False
+    end = text.rstrip(_TRAILING)[-_CUT_TAIL:]
     return (
-        _CUT_BEFORE_TOOL.search(text) is not None
+        end.lower().endswith(_CUT_WORDS)
+        and _CUT_BEFORE_TOOL.search(end) is not None
         and single_pattern("production").may_match(text, words)
         and single_pattern("production").regex.search(text) is not None
         and pattern_list("the_article").search(text, words) is not None
@@ -498,9 +502,13 @@ def _cut_before_ai(text: str, words: frozenset[str]) -> bool:
 
 
 # The end of a line that breaks off before the tool it names: "…with the help of", "…using".
+_TRAILING = " \t*_"
+_ENDS_SENTENCE = (".", "!", "?", ":", '"', "”", "’", ")")
+_CUT_TAIL = 60
+_CUT_WORDS = (" with", " using", " via", " of", " from", " by")
 _CUT_BEFORE_TOOL = compile_rule(
     r"\b(?:with(?:\s++(?:the\s++)?(?:help|assistance|aid|support|use)\s++(?:of|from))?|using|via"
-    r"|(?:help|assistance|aid)\s++(?:of|from)|generated\s++by)[\s*_]*+\Z",
+    r"|(?:help|assistance|aid)\s++(?:of|from)|generated\s++by)\Z",
     re.IGNORECASE,
 )
 
