@@ -518,6 +518,8 @@ def test_a_participle_set_off_by_commas_describes_and_names_no_source(sentence, 
         ("Spending on parks rose 12 percent, according to [CITATION NEEDED].", False),
         ('"We will invest $2 million," said [Mayor\'s name].', False),
         ('"We will invest $2 million," said Mayor Tom Hale.', True),
+        # A quotation's "quarter of" is no share of a group speaking (it was "no source").
+        ('"We delivered another quarter of record growth," Chief Executive Maria Chen said.', True),
     ],
 )
 def test_who_says_it_as_news_writes_it(sentence, attributed):

@@ -688,7 +688,7 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
         if comma and _describes_before(tokens, norms, i, text, offset):
             continue
         subject_end = _before_relative_clause(tokens, norms, i, text, offset) if comma else i
-        if _share_of(norms, subject_end):
+        if _share_of(tokens, norms, subject_end, text, offset):
             continue
         before = [t[2] for t in tokens[max(0, subject_end - 3) : subject_end]]
         if before[-1] in _NO_VERB_AFTER or before[-1] in ("new", "all-time"):  # "a record", "their claims"
@@ -742,10 +742,13 @@ _SUBJECT_WORDS = 4  # a participle's speaker: "The Riverside school board"
 _CLAUSE_OPENERS = frozenset(("which", "who", "whose", "whom", "a", "an", "the"))
 
 
-def _share_of(norms: list[str], subject_end: int) -> bool:
+def _share_of(tokens: list[Token], norms: list[str], subject_end: int, text: str, offset: int) -> bool:
     """Is the speaker a share of a group ("74% of workers say", "two-thirds of voters said")? That
-    is a poll's count, and its source the poll, not anyone a reader can ask."""
-    for k in range(max(1, subject_end - _MOST_SHARE_WORDS), subject_end):
+    is a poll's count, and its source the poll, not anyone a reader can ask. Not a quotation's
+    words before its speaker ("“…another quarter of record growth,” Maria Chen said")."""
+    for k in range(subject_end - 1, max(1, subject_end - _MOST_SHARE_WORDS) - 1, -1):
+        if _CLOSING_QUOTES.intersection(text[tokens[k][1] - offset : tokens[k + 1][0] - offset]):
+            return False  # the speaker's name starts after the quotation
         if norms[k] == "of":
             counted = norms[k - 1].rpartition("-")[2]  # "two-thirds"
             if counted in _SHARES or any(map(str.isdigit, counted)):
