@@ -311,7 +311,8 @@ _MAX_NAMES_LOOKED_FOR = 20  # a draft of thousands of "Name:" lines is no interv
 
 def _flag_answers(texts: Sequence[str], contexts: list[int]) -> None:
     """An interview's answers: a paragraph opening "A:", and in a Q&A of two questions or more
-    (a paragraph all in bold that asks, or one opening "Q:"), the paragraphs under each question
+    (a paragraph all in bold that asks, or one opening "Q:", or, as a web page's text gives bold
+    questions, a short paragraph that only asks), the paragraphs under each question
     up to the next one or a heading, at most _MOST_ANSWER_LINES lines (what follows the last answer,
     a bio or a note, is no answer). Only where the draft says it is an interview ("The interview
     has been edited for length and clarity."): an explainer's questions in bold are the writer's
@@ -320,8 +321,9 @@ def _flag_answers(texts: Sequence[str], contexts: list[int]) -> None:
     for index in compress(count(), map(str.startswith, texts, repeat(_ANSWER_OPENINGS))):  # at C speed
         if answer(texts[index]) is not None:
             contexts[index] |= ANSWER
-    candidates = compress(count(), map(str.startswith, texts, repeat(_QUESTION_OPENINGS)))
-    questions = [index for index in candidates if _QUESTION.match(texts[index]) is not None]
+    marked = compress(count(), map(str.startswith, texts, repeat(_QUESTION_OPENINGS)))  # at C speed
+    asking = compress(count(), map(str.endswith, texts, repeat("?")))
+    questions = [index for index in sorted({*marked, *asking}) if _is_question(texts[index])]
     if len(questions) < 2:
         return
     around = [*texts[max(0, questions[0] - _NOTE_LINES) : questions[0]], *texts[-_NOTE_LINES:]]
@@ -334,6 +336,14 @@ def _flag_answers(texts: Sequence[str], contexts: list[int]) -> None:
             contexts[index] |= ANSWER
 
 
+def _is_question(text: str) -> bool:
+    return _QUESTION.match(text) is not None or (
+        _PLAIN_QUESTION.match(text) is not None and at_most_words(text, _MOST_QUESTION_WORDS)
+    )
+
+
+_PLAIN_QUESTION = compile_rule(r"\A(?-i:[A-Z\"“‘])[^\n]{0,300}\?\Z")
+_MOST_QUESTION_WORDS = 40
 # A question of a Q&A, a paragraph of its own: "**What will you do first?**", "Q: What…?",
 # "**Q: What…?**" (its question mark inside the bold or after it).
 _QUESTION = compile_rule(

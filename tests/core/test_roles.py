@@ -311,6 +311,14 @@ def test_a_qa_interviews_paragraphs_under_its_questions_are_answers():
     assert [bool(c & ANSWER) for c in paragraph_contexts(labelled)] == [False, True, False, False]
 
 
+def test_a_web_pages_qa_whose_bold_its_text_loses_has_answers_too():
+    """A web page's text has no "**": its questions are short paragraphs that only ask."""
+    plain = [text.strip("*") for text in QA]
+    assert [bool(c & ANSWER) for c in paragraph_contexts(plain)] == [
+        False, False, True, True, False, True, False, False
+    ]  # fmt: skip
+
+
 def test_an_explainers_questions_in_bold_answer_nothing_for_anyone():
     """Without the draft saying it is an interview, bold questions are the writer's subheads: what
     follows is the writer's, and its claims need their sources."""
