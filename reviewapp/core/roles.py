@@ -352,10 +352,11 @@ _QUESTION = compile_rule(
 _QUESTION_OPENINGS = ("**", "__", "Q", " ", "*Q", "_Q")
 _ANSWER_OPENINGS = ("A", "**A", "__A", "*A", "_A", " ")
 _MOST_ANSWER_LINES = 12
-# Where a Q&A says it is one: above its first question or at its end.
+# Where a Q&A says it is one: above its first question or at its end ("Letters may be edited for
+# length" is no interview's).
 _INTERVIEW_NOTE = compile_rule(
-    r"\b(?:interview|conversation|q\s*+&\s*+a|exchange|discussion)s?+\b[^.\n]{0,80}?\b(?:edited|condensed|shortened)\b"
-    r"|\bedited\s++for\s++(?:length|clarity|brevity|space)\b",
+    r"\b(?:interview|conversation|q\s*+&\s*+a|exchange|discussion|answer|response)s?+\b[^.\n]{0,80}?"
+    r"\b(?:edited|condensed|shortened)\b",
     re.IGNORECASE,
 )
 _NOTE_LINES = 20

@@ -324,6 +324,8 @@ def test_an_explainers_questions_in_bold_answer_nothing_for_anyone():
     follows is the writer's, and its claims need their sources."""
     explainer = [QA[0].replace(" The interview has been edited for length.", ""), *QA[1:]]
     assert not any(c & ANSWER for c in paragraph_contexts(explainer))
+    letters = [QA[0].replace("The interview has", "Letters may have"), *QA[1:]]
+    assert not any(c & ANSWER for c in paragraph_contexts(letters))
 
 
 def test_a_recorded_transcripts_turns_after_their_times_are_its_speakers():
