@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from reviewapp.core import Analyzer, load_text
+
 from .helpers import rule_findings_of as findings_of
 
 BODY = "Intro line one.\n"
@@ -87,8 +89,6 @@ def test_not_peacock(sentence):
 def test_certainty_the_writer_asserts_is_flagged_with_the_shipped_scores():
     """ "The Fold 3 is, without a doubt, the best foldable" told the reader nothing to check in
     "without a doubt"; it stands whatever the uncertainty score (a booster scores as certain)."""
-    from reviewapp.core import Analyzer, load_text
-
     text = (
         "Intro line.\nThe phone is, without a doubt, the best foldable. “It is undeniably good,” she said.\n"
     )

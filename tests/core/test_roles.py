@@ -296,27 +296,20 @@ QA = [
 ]
 
 
-def test_a_qa_interviews_paragraphs_under_its_questions_are_answers():
+@pytest.mark.parametrize("bold", [True, False], ids=["bold questions", "a web page's text (no bold)"])
+def test_a_qa_interviews_paragraphs_under_its_questions_are_answers(bold):
     """A Q&A with its questions in bold: the answers' figures were "no source" warnings and the
-    person interviewed's "I think" a personal opinion in news copy."""
-    assert [bool(c & ANSWER) for c in paragraph_contexts(QA)] == [
+    person interviewed's "I think" a personal opinion in news copy. A web page's text has no "**":
+    its questions are short paragraphs that only ask."""
+    texts = QA if bold else [text.strip("*") for text in QA]
+    assert [bool(c & ANSWER) for c in paragraph_contexts(texts)] == [
         False, False, True, True, False, True, False, False
     ]  # fmt: skip
-    labelled = [
-        "Q: How far did ridership fall?",
-        "A: 22 percent last year.",
-        "Q: Why?",
-        "Because of the cuts.",
-    ]
+
+
+def test_an_answer_labelled_a_is_one_without_a_note():
+    labelled = ["Q: How far did ridership fall?", "A: 22 percent last year.", "Q: Why?", "Because of cuts."]
     assert [bool(c & ANSWER) for c in paragraph_contexts(labelled)] == [False, True, False, False]
-
-
-def test_a_web_pages_qa_whose_bold_its_text_loses_has_answers_too():
-    """A web page's text has no "**": its questions are short paragraphs that only ask."""
-    plain = [text.strip("*") for text in QA]
-    assert [bool(c & ANSWER) for c in paragraph_contexts(plain)] == [
-        False, False, True, True, False, True, False, False
-    ]  # fmt: skip
 
 
 def test_an_explainers_questions_in_bold_answer_nothing_for_anyone():

@@ -354,22 +354,20 @@ def _signals(
     local_urls = (
         [(s - offset, e - offset) for s, e in urls if s >= offset and e <= offset + len(text)] if urls else []
     )
-    if local_urls:
-        # Blank out links so the digits in them are not read as figures.
-        linked = True
-        for s, e in local_urls:
+    # Blanked out: links, so the digits in them are not read as figures (a link is a source); and
+    # placeholders, which stand where a source would and are none ("according to [CITATION
+    # NEEDED]", "said [Mayor's name]": ai_tell.placeholder flags them).
+    blanks = local_urls
+    if "[" in text or "{" in text or "XX" in text:
+        holes = _placeholder_spans(text)
+        blanks = (
+            sorted([*local_urls, *(h for h in holes if not overlaps(local_urls, *h))]) if holes else blanks
+        )
+    if blanks:
+        linked = bool(local_urls)
+        for s, e in blanks:
             text = text[:s] + " " * (e - s) + text[e:]
-        tokens = _outside(tokens, [(s + offset, e + offset) for s, e in local_urls])
-        norms = None
-        if len(tokens) < _MIN_WORDS:
-            return None
-
-    if ("[" in text or "{" in text or "XX" in text) and (holes := _placeholder_spans(text)):
-        # "according to [CITATION NEEDED]", "said [Mayor's name]": a placeholder stands where the
-        # source would, and is none (ai_tell.placeholder flags it).
-        for s, e in holes:
-            text = text[:s] + " " * (e - s) + text[e:]
-        tokens = _outside(tokens, [(s + offset, e + offset) for s, e in holes])
+        tokens = _outside(tokens, [(s + offset, e + offset) for s, e in blanks])
         norms = None
         if len(tokens) < _MIN_WORDS:
             return None
