@@ -8,7 +8,8 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache
-from itertools import compress, count, islice, repeat
+from heapq import merge
+from itertools import compress, count, groupby, islice, repeat
 
 from .document import at_most_words
 from .hidden import by_text
@@ -323,7 +324,9 @@ def _flag_answers(texts: Sequence[str], contexts: list[int]) -> None:
             contexts[index] |= ANSWER
     marked = compress(count(), map(str.startswith, texts, repeat(_QUESTION_OPENINGS)))  # at C speed
     asking = compress(count(), map(str.endswith, texts, repeat("?")))
-    questions = [index for index in sorted({*marked, *asking}) if _is_question(texts[index])]
+    # In order, once each, and no more than an interview has (a draft of a million "Why?" lines).
+    candidates = islice((index for index, _ in groupby(merge(marked, asking))), _MOST_QUESTION_LINES)
+    questions = [index for index in candidates if _is_question(texts[index])]
     if len(questions) < 2:
         return
     around = [*texts[max(0, questions[0] - _NOTE_LINES) : questions[0]], *texts[-_NOTE_LINES:]]
@@ -344,6 +347,7 @@ def _is_question(text: str) -> bool:
 
 _PLAIN_QUESTION = compile_rule(r"\A(?-i:[A-Z\"“‘])[^\n]{0,300}\?\Z")
 _MOST_QUESTION_WORDS = 40
+_MOST_QUESTION_LINES = 500
 # A question of a Q&A, a paragraph of its own: "**What will you do first?**", "Q: What…?",
 # "**Q: What…?**" (its question mark inside the bold or after it).
 _QUESTION = compile_rule(
