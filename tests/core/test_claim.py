@@ -49,6 +49,9 @@ def test_checkable_sentences_are_unattributed_claims(sentence, kind):
         # "It" and "they" speaking name whom the sentence before named.
         "It also said unemployment rose to 5 percent.",
         "They said 300 people had signed the petition.",
+        # A document with whose it is, or "per" an office (both were "no source").
+        "The district spent $3 million on consultants, a review by the Tribune found.",
+        "Turnout was 58 percent, per the secretary of state's office.",
     ],
 )
 def test_attributed_claims_are_suggestions(sentence):
