@@ -510,8 +510,7 @@ def _cut_before_ai(text: str, words: frozenset[str]) -> bool:
     return (
         end.lower().endswith(_CUT_WORDS)
         and _CUT_BEFORE_TOOL.search(end) is not None
-        and single_pattern("production").may_match(text, words)
-        and single_pattern("production").regex.search(text) is not None
+        and single_pattern("production").search(text, words) is not None
         and pattern_list("the_article").search(text, words) is not None
     )
 

@@ -389,7 +389,7 @@ def _signals(
         names = _named_entities([t for t in tokens if not inside(titles, t[0] - offset, t[1] - offset)])
     else:
         names = _named_entities(tokens)
-    dates = [m.span() for regex in ready.get("date", ()) for m in regex.finditer(text)]
+    dates = _spans(ready, "date", text)
     figures = [
         m
         for regex in ready.get("figure", ())
@@ -398,17 +398,14 @@ def _signals(
     ]
     if "family" in cues:  # "survived by her husband of 52 years and three children": relatives
         figures = []
-    if figures and "listing" in ready:  # "Here are five destinations…": the piece's own list
-        listed = [m.span() for regex in ready["listing"] for m in regex.finditer(text)]
-        figures = [m for m in figures if not overlaps(listed, *m.span())] if listed else figures
-    if figures and "rating" in ready:  # "4 out of 5 stars": a critic's judgment, no count
-        ratings = [m.span() for regex in ready["rating"] for m in regex.finditer(text)]
-        if ratings:
-            cues.add("rating")
-            figures = [m for m in figures if not overlaps(ratings, *m.span())]
-    service = (
-        [m.span() for regex in ready["service"] for m in regex.finditer(text)] if "service" in ready else None
-    )
+    # "Here are five destinations…" counts the piece's own list; "4 out of 5 stars" is a critic's
+    # judgment: no figures to source.
+    if figures and (listed := _spans(ready, "listing", text)):
+        figures = [m for m in figures if not overlaps(listed, *m.span())]
+    if figures and (ratings := _spans(ready, "rating", text)):
+        cues.add("rating")
+        figures = [m for m in figures if not overlaps(ratings, *m.span())]
+    service = _spans(ready, "service", text)
     if service:
         cues.add("service")
     reported = bool(names) and _has_verb(tokens, norms, _reporting_verbs())
@@ -452,10 +449,15 @@ def _signals(
     vetoed = (
         "plan" in cues
         or ("opinion" in cues and not figures)
-        or (service is not None and _only_service(text, service, figures, strong, cues))
+        or _only_service(text, service, figures, strong, cues)
     )
     kinds = tuple(dict.fromkeys(strong + weak)) if claim and not vetoed else ()
     return ClaimSignals(kinds, attributed, frozenset(cues))
+
+
+def _spans(ready: Ready, name: str, text: str) -> list[tuple[int, int]]:
+    """Where the patterns of `name` that may match the sentence match it."""
+    return [m.span() for regex in ready.get(name, ()) for m in regex.finditer(text)]
 
 
 def _placeholder_spans(text: str) -> list[tuple[int, int]]:
