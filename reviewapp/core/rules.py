@@ -283,7 +283,26 @@ def load_all() -> None:
 
 @cache
 def _patterns_file() -> dict:
-    return read_toml(resource_path("rules", "patterns.toml"))
+    """The named patterns, each `(?&name)` in them replaced by that entry of the file's
+    [fragments] table: one exclusion list shared by the patterns that need it, not copied."""
+    data = dict(read_toml(resource_path("rules", "patterns.toml")))
+    fragments = data.pop("fragments", {})
+    return {name: _with_fragments(entry, fragments) for name, entry in data.items()}
+
+
+_FRAGMENT = re.compile(r"\(\?&(\w+)\)")
+
+
+def _with_fragments(entry: dict, fragments: dict[str, str]) -> dict:
+    """The entry, its patterns' fragments written out (an unknown name is left, and fails to compile)."""
+
+    def expand(pattern: str) -> str:
+        return _FRAGMENT.sub(lambda m: fragments.get(m[1], m[0]), pattern)
+
+    expanded = {**entry, "patterns": [expand(p) for p in entry.get("patterns", ())]}
+    if "gated" in entry:
+        expanded["gated"] = [_with_fragments(part, fragments) for part in entry["gated"]]
+    return expanded
 
 
 @cache

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import sys
-import tomllib
 
 import pytest
 import re2
@@ -22,13 +21,12 @@ from reviewapp.core import patterns as patterns_module
 from reviewapp.core.analyzers.claim import _claim_patterns
 from reviewapp.core.patterns import GatedAny, prepare_sets
 from reviewapp.core.prefilter import _PYTHON_FOLDS, PatternSet, _loosened, loosened
-from reviewapp.core.resources import resource_path
-from reviewapp.core.rules import LEXICON_CATEGORIES, builtin_rules, pattern_list
+from reviewapp.core.rules import LEXICON_CATEGORIES, _patterns_file, builtin_rules, pattern_list
 
 from .helpers import rule_exercising_drafts
 
 EVERY_CHAR = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
-PATTERNS_TOML = tomllib.loads(resource_path("rules", "patterns.toml").read_text(encoding="utf-8"))
+PATTERNS_TOML = _patterns_file()  # the file, its shared fragments written out
 
 
 def builtin_patterns() -> list[tuple[str, str, int]]:

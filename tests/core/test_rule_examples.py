@@ -6,18 +6,15 @@ changes a rule sees what it is meant to catch; this test holds them to it.
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
 
 from reviewapp.core import load_text
-from reviewapp.core.resources import resource_path
-from reviewapp.core.rules import LEXICON_CATEGORIES, builtin_rules, pattern_list
+from reviewapp.core.rules import LEXICON_CATEGORIES, _patterns_file, builtin_rules, pattern_list
 
 from .helpers import rules_only
 
 WORD_LIST_RULES = [rule for category in LEXICON_CATEGORIES for rule in builtin_rules(category)]
-PATTERNS = tomllib.loads(resource_path("rules", "patterns.toml").read_text(encoding="utf-8"))
+PATTERNS = _patterns_file()  # the file, its shared fragments written out
 
 
 def rules_found(sentence: str) -> set[str]:
@@ -93,3 +90,20 @@ def test_every_shipped_pattern_compiles():
     from reviewapp.core.rules import load_all
 
     load_all()
+
+
+def test_a_shared_fragment_is_written_out_in_every_pattern_that_names_it():
+    """The superlatives' "-est but not interest, contest, request" list is one [fragments] entry."""
+    import re
+
+    from reviewapp.core.rules import _with_fragments
+
+    sources = [part.source for part in pattern_list("superlative").parts]
+    assert not any("(?&" in source for source in sources)
+    with_list = [source for source in sources if "cont|" in source]
+    assert len(with_list) == 3  # after "the", after a possessive, after an ordinal
+    entry = {"patterns": ["(?&missing)x"], "gated": [{"patterns": ["a(?&known)"]}]}
+    expanded = _with_fragments(entry, {"known": "b"})
+    assert expanded["gated"][0]["patterns"] == ["ab"]
+    with pytest.raises(re.error):  # a name with no fragment fails to compile, loudly
+        re.compile(expanded["patterns"][0])
