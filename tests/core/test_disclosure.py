@@ -104,6 +104,21 @@ def test_a_named_person_who_reviewed_it_is_a_human():
 
 
 @pytest.mark.parametrize(
+    ("responsible", "found"),
+    [
+        ("Chris Adler is responsible for its content.", []),
+        ("Ana Ruiz takes editorial responsibility.", []),
+        ("Microsoft Copilot is responsible for its content.", ["disclosure.no_human"]),  # a product
+        ("The text is responsible for itself.", ["disclosure.no_human"]),
+    ],
+)
+def test_a_later_sentence_may_name_who_holds_responsibility(responsible, found):
+    """ "AI was used to help draft this review. Chris Adler is responsible for its content." was
+    told it named no one: a name counted only at the disclosure's start."""
+    assert rules(BODY + f"AI was used to help draft this review. {responsible}") == found
+
+
+@pytest.mark.parametrize(
     ("editor", "found"),
     [
         ("Human editor: Li Wei.", []),

@@ -261,7 +261,10 @@ _SOURCED_CUES = frozenset(("attribution", "attributed"))  # what a source within
 # What a sentence right after a sourced figure may claim and still be more of the same figures: no
 # statement, event or forecast of its own.
 _CONTINUED_KINDS = frozenset(("figure", "dated", "trend"))  # "… Hospitalizations rose to 386 from 201."
-_WRITER = ("I ", "I'", "I’", "My ")
+# The writer speaking for themselves: "I …", "My …", a critic's "On my two visits…" (outside
+# quotation marks). Not "We…": a politician's op-ed ("We cut the budget by 40 percent") claims
+# for a government.
+_WRITER = ("I ", "I'", "I’", "My ", "On my ", "During my ")
 
 
 class _Sources:
@@ -666,8 +669,8 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
     """Does a speech verb follow someone who is not a vague "some experts"? (`text`: what the
     tokens are in, starting at `offset`.)"""
     speech, participles = word_list("speech_verbs"), word_list("speech_participles")
-    if speech.isdisjoint(norms) and participles.isdisjoint(norms):  # most sentences: no speech verb
-        return False
+    if speech.isdisjoint(norms) and participles.isdisjoint(norms) and _FINDING.isdisjoint(norms):
+        return False  # most sentences: no speech verb
     vague = word_list("vague_subjects")
     for i, (_, _, word, raw) in enumerate(tokens):
         if word in participles and i and "," in text[tokens[i - 1][1] - offset : tokens[i][0] - offset]:
@@ -676,7 +679,10 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
             if vague.isdisjoint(subject) or _named_before(subject, word, vague):
                 return True
             continue
-        if word not in speech or i == 0 or raw[:1].isupper() or _describes_next(norms, i):
+        finding = word in _FINDING
+        if not (finding or word in speech) or i == 0 or raw[:1].isupper() or _describes_next(norms, i):
+            continue
+        if finding and not _finding_told(norms, i):
             continue
         if word in _ALSO_NOT_SPEECH and not _says(tokens, norms, i, text, offset):
             continue  # "The county added 1,200 jobs": something added, nothing said
@@ -700,6 +706,17 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
         if vague.isdisjoint(before) or _named_before(before, word, vague):
             return True
     return False
+
+
+def _finding_told(norms: list[str], i: int) -> bool:
+    """Is the verb at `i` a finding told as someone's: "She found that…", "The study also suggests
+    that…", "They concluded that…"? Not "Police found the car", nor "a new study found that…" or
+    "researchers found that…": no one a reader can ask (the attribution pattern names those who are)."""
+    return (
+        i + 1 < len(norms)
+        and norms[i + 1] == "that"
+        and _UNNAMED_FINDERS.isdisjoint(norms[max(0, i - 3) : i])
+    )
 
 
 def _before_relative_clause(tokens: list[Token], norms: list[str], i: int, text: str, offset: int) -> int:
@@ -738,6 +755,24 @@ def _agent_named(tokens: list[Token], norms: list[str], i: int) -> bool:
 _CLOSING_QUOTES = frozenset("\"”’'")
 _PASSIVE = frozenset(("was", "were", "is", "are", "been", "being", "be"))
 _ALSO_NOT_SPEECH = frozenset(("added", "adds"))  # a speech verb that also adds things
+# Verbs of a finding, which report what someone found when "that" follows ("_finding_told").
+_FINDING = frozenset(("found", "finds", "concluded", "concludes", "showed", "shows", "suggested", "suggests"))
+_UNNAMED_FINDERS = frozenset(
+    (
+        "a",
+        "an",
+        "new",
+        "recent",
+        "one",
+        "some",
+        "many",
+        "studies",
+        "research",
+        "researchers",
+        "scientists",
+        "experts",
+    )
+)
 _SUBJECT_WORDS = 4  # a participle's speaker: "The Riverside school board"
 _CLAUSE_OPENERS = frozenset(("which", "who", "whose", "whom", "a", "an", "the"))
 
@@ -782,7 +817,6 @@ def _describes_before(tokens: list[Token], norms: list[str], i: int, text: str, 
 _SETTING_WORDS = frozenset(
     ("in", "on", "at", "during", "since", "last", "earlier", "online", "this", "before", "after", "from")
 )
-_PASSIVE = frozenset(("is", "was", "are", "were", "be", "been", "being"))
 _PRESENT = frozenset(("say", "says", "claim", "claims", "argue", "argues", "believe", "believes"))
 
 
