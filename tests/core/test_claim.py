@@ -697,3 +697,12 @@ def test_a_finding_told_as_someones_is_attributed(sentence, attributed):
     researchers were named, was an unsourced figure; "found" was no verb of telling."""
     signals = sentence_signals(sentence)
     assert signals is not None and signals.attributed is attributed
+
+
+def test_a_passive_speech_verb_after_an_adverb_names_no_one():
+    """ "Livraria Lello, the bookshop that is often said to have inspired…" was a reported statement
+    with a source: "often" stood between "is" and "said", so the passive went unseen."""
+    signals = sentence_signals("The bookshop that is often said to have inspired the books draws long lines.")
+    assert signals is not None and not signals.attributed
+    named = sentence_signals("The plan was also announced by Mayor Lopez in 2020.")
+    assert named is not None and named.attributed

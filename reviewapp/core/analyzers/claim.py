@@ -699,7 +699,10 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
         before = [t[2] for t in tokens[max(0, subject_end - 3) : subject_end]]
         if before[-1] in _NO_VERB_AFTER or before[-1] in ("new", "all-time"):  # "a record", "their claims"
             continue
-        if before[-1] in _PASSIVE:  # "Gusts of 70 mph were recorded at the airport": by no one named
+        auxiliary = before[-2] if before[-1] in _PASSIVE_ADVERBS and len(before) > 1 else before[-1]
+        if auxiliary in _PASSIVE:
+            # "Gusts of 70 mph were recorded at the airport", "the bookshop that is often said to
+            # have inspired…": by no one named
             if _agent_named(tokens, norms, i):
                 return True
             continue
@@ -754,6 +757,9 @@ def _agent_named(tokens: list[Token], norms: list[str], i: int) -> bool:
 
 _CLOSING_QUOTES = frozenset("\"”’'")
 _PASSIVE = frozenset(("was", "were", "is", "are", "been", "being", "be"))
+_PASSIVE_ADVERBS = frozenset(
+    ("often", "widely", "commonly", "sometimes", "frequently", "generally", "also", "long")
+)
 _ALSO_NOT_SPEECH = frozenset(("added", "adds"))  # a speech verb that also adds things
 # Verbs of a finding, which report what someone found when "that" follows ("_finding_told").
 _FINDING = frozenset(("found", "finds", "concluded", "concludes", "showed", "shows", "suggested", "suggests"))
