@@ -278,7 +278,7 @@ def _common_prefix(a: list[str], b: list[str]) -> int:
     return min(len(a), len(b))
 
 
-_TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’", ")")
+LINE_ENDS_SENTENCE = (".", "!", "?", ":", ";", '"', "”", "’", ")")  # a line that ends so ends a sentence
 _BLOCK_MARKER = compile_rule(r"^\s*(?:[-*+•>|#]|\d+[.)]\s|```|~~~)")
 _FIELD_LINE = compile_rule(r"\A\s*+[A-Za-z][\w-]{0,30}:\s")  # "author: Jordan Lee", "Subject: Fares"
 WRAP_WIDTHS = (40, 100)  # the narrowest and widest wrapping taken for one
@@ -348,7 +348,7 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     width = max(widths)
     if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]:
         return False
-    if all(line.rstrip().endswith(_TERMINAL) for line in lines[:-1]):
+    if all(line.rstrip().endswith(LINE_ENDS_SENTENCE) for line in lines[:-1]):
         return False
     # Wrapping breaks mid-sentence, so some line goes on in lower case; a list of
     # headlines ("Related stories") is capitalised line by line.

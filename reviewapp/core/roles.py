@@ -11,7 +11,7 @@ from functools import cache
 from heapq import merge
 from itertools import compress, count, groupby, islice, repeat
 
-from .document import at_most_words
+from .document import LINE_ENDS_SENTENCE, at_most_words
 from .hidden import by_text
 from .metadata import HEAD_LINES, TIME_OF_DAY, TIME_ZONE, heading, is_byline, is_date_line
 from .patterns import GatedPattern, word_set
@@ -504,7 +504,7 @@ def is_disclosure(text: str, words: frozenset[str] | None = None) -> bool:
 def _cut_before_ai(text: str, words: frozenset[str]) -> bool:
     """A disclosure cut off before it names what helped ("This article was produced with the help
     of"): the article said to be made, the paragraph ending where the tool's name should follow."""
-    if text.endswith(_ENDS_SENTENCE):  # most paragraphs
+    if text.endswith(LINE_ENDS_SENTENCE):  # most paragraphs
         return False
     end = text.rstrip(_TRAILING)[-_CUT_TAIL:]
     return (
@@ -517,7 +517,6 @@ def _cut_before_ai(text: str, words: frozenset[str]) -> bool:
 
 # The end of a line that breaks off before the tool it names: "…with the help of", "…using".
 _TRAILING = " \t*_"
-_ENDS_SENTENCE = (".", "!", "?", ":", '"', "”", "’", ")")
 _CUT_TAIL = 60
 _CUT_WORDS = (" with", " using", " via", " of", " from", " by")
 _CUT_BEFORE_TOOL = compile_rule(

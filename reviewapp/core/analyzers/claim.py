@@ -97,6 +97,7 @@ class ClaimSignals(NamedTuple):
     kinds: tuple[str, ...]  # the claim kinds, strongest first; empty when the rules see no claim
     attributed: bool
     cues: frozenset[str]  # every signal seen, vetoes too (the learned score reads them)
+    names: Sequence[str] = ()  # the named parties seen (not a cited headline's words, nor placeholders)
 
 
 class ClaimCheck(Check):
@@ -141,7 +142,7 @@ class ClaimCheck(Check):
             # Where the source is, when not in the sentence (a key of sources.WHERE).
             where = None if signals.attributed else sources.where(index, sentence, signals.kinds)
             if where is not None:
-                signals = ClaimSignals(signals.kinds, True, signals.cues | _SOURCED_CUES)
+                signals = ClaimSignals(signals.kinds, True, signals.cues | _SOURCED_CUES, signals.names)
             sources.seen(index, signals)
             words = ctx.sentence_features(sentence)
             cues = cue_features(signals.cues)
@@ -160,12 +161,11 @@ class ClaimCheck(Check):
                 and (signals.attributed or _OWN_WORD.isdisjoint(signals.cues))
             ):
                 drivers = self.model.drivers([*words, *cues])
-                named = _named_entities(tokens[at]) if "name" in signals.cues else []
                 reasons = claim_reasons(
                     drivers,
                     signals.attributed,
                     figure="figure" in signals.cues,
-                    names=frozenset(map(str.lower, named)),
+                    names=frozenset(map(str.lower, signals.names)),
                 )
                 if reasons:  # none: the score rose with the source alone, and says nothing to check
                     found.append(_learned_finding(ctx, sentence, signals.attributed, score, reasons))
@@ -455,7 +455,7 @@ def _signals(
         or _only_service(text, service, figures, strong, cues)
     )
     kinds = tuple(dict.fromkeys(strong + weak)) if claim and not vetoed else ()
-    return ClaimSignals(kinds, attributed, frozenset(cues))
+    return ClaimSignals(kinds, attributed, frozenset(cues), names)
 
 
 def _spans(ready: Ready, name: str, text: str) -> list[tuple[int, int]]:
