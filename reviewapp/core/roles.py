@@ -474,6 +474,8 @@ def classify(
         return TITLE
     if is_disclosure(text, words):
         return DISCLOSURE
+    if _denies_ai(text, words):
+        return META  # "No AI was used in the writing of this article.": about the article, no claim
     if text[:1].isdigit() and len(text) <= _MAX_TIME_LINE and _TIME_LINE.match(text) is not None:
         return META  # a live blog's time stamp ("9:02 a.m.") over its update
     if text.startswith("[") and _NOTE_DEFINITION.match(text) is not None:
@@ -482,6 +484,20 @@ def classify(
     if note.may_match(text, words) and note.regex.match(text) is not None:
         return META
     return BODY
+
+
+def _denies_ai(text: str, words: frozenset[str] | None) -> bool:
+    """Is this a short note that this article was made without AI? (A denial elsewhere, "the
+    company said no AI was used in the ads", is the story's.)"""
+    words = word_set(text) if words is None else words
+    return (
+        at_most_words(text, _MAX_DENIAL_WORDS)
+        and pattern_list("no_ai").search(text, words) is not None
+        and pattern_list("this_article").search(text, words) is not None
+    )
+
+
+_MAX_DENIAL_WORDS = 40
 
 
 def is_disclosure(text: str, words: frozenset[str] | None = None) -> bool:

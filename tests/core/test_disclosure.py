@@ -339,3 +339,31 @@ def test_parts_drafted_with_ai_is_a_disclosure(statement, found):
     """ "Parts were drafted with ChatGPT…" names no article, but as a paragraph of its own it can
     only mean this one: it was read as no disclosure at all, and its missing human went untold."""
     assert rules(BODY + statement) == found
+
+
+def test_a_note_that_this_article_was_made_without_ai_is_no_claim_and_still_a_denial():
+    """ "No AI was used in the writing of this article." was a check-worthy statement of the body;
+    it is a note about the article, and still contradicts a disclosure."""
+    denial = "No AI was used in the writing of this article."
+    result = Analyzer().analyze(load_text(BODY + denial + "\n"))
+    assert [f.rule for f in result.findings if f.text.startswith("No AI")] == []
+    with_disclosure = Analyzer().analyze(load_text(BODY + denial + "\n" + GOOD + "\n"))
+    assert "disclosure.contradiction" in [f.rule for f in with_disclosure.findings]
+    news = "The agency said no AI was used in the writing of its ads, which ran 40 times last year."
+    story = Analyzer().analyze(load_text(BODY + news + "\n"))
+    assert any(f.category == "claim" for f in story.findings)  # the story's words, not a note
+
+
+@pytest.mark.parametrize(
+    ("disclosure", "found"),
+    [
+        ("This article was produced by our newsroom with support from an AI writing tool, "
+         "reviewed by editor Kim Lee.", []),
+        ("We used generative AI to help translate this article from Spanish. It was reviewed by "
+         "translator Ana Gómez.", []),
+    ],
+)  # fmt: skip
+def test_a_newsroom_helped_by_ai_and_a_translator_who_reviewed_it(disclosure, found):
+    """The first was read as a denial ("produced by our newsroom") and was no disclosure; the
+    second named a translator, who was no reviewing role."""
+    assert rules(BODY + disclosure + "\n") == found
