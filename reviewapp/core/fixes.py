@@ -2,8 +2,8 @@
 
 Pure text work (no Qt): the app applies a fix as one undoable edit, and only
 while the text at the span is still the finding's. What a rule offers comes
-from its data (`fix = "delete"`, `"delete_line"`, `"delete_passage"` or
-`"delete_filler"` in resources/rules/*.toml);
+from its data (`fix = "delete"`, `"delete_aside"`, `"delete_line"`,
+`"delete_passage"` or `"delete_filler"` in resources/rules/*.toml);
 an unsourced claim offers a "[source]" placeholder; a grammar finding offers
 LanguageTool's replacements.
 """
@@ -50,6 +50,8 @@ def fixes_for(finding: Finding, text: str, rule_fix: str | None) -> list[Fix]:
         fixes.append(delete_words(finding, text))
     elif rule_fix == "delete_filler":
         fixes.append(delete_filler(finding, text))
+    elif rule_fix == "delete_aside" and stands_apart(finding, text):
+        fixes.append(delete_words(finding, text))
     if (
         finding.category == "claim"
         and finding.severity != "suggestion"
@@ -85,6 +87,25 @@ def deletions(
             continue
         out.append(fix)
     return out
+
+
+def stands_apart(finding: Finding, text: str) -> bool:
+    """Do the finding's words stand apart from their sentence's grammar: a sentence of their own,
+    or set off at its start, at its end or between commas ("In today's fast-paced world, banks…",
+    "Let's dive in.")? Only then does taking them out leave a sentence: "Olea is a culinary gem
+    that…" would read "Olea is a that…"."""
+    before = text[max(0, finding.start - _ASIDE_LOOK) : finding.start].rstrip(" ")
+    after = text[finding.end : finding.end + _ASIDE_LOOK].lstrip(" ")
+    if after and after[0] not in _ASIDE_CLOSES:
+        return False
+    # Set off before it too, or a phrase of a preposition ending the sentence ("AI models of tomorrow.").
+    return not before or before[-1] in _ASIDE_OPENS or _PREPOSITION.match(finding.text) is not None
+
+
+_ASIDE_LOOK = 8
+_PREPOSITION = re.compile(r"(?:of|in|at|for|with|on|from|across|around)\b", re.IGNORECASE)
+_ASIDE_OPENS = '\n.!?:;,(—–"“'
+_ASIDE_CLOSES = '\n.!?:;,)—–"”'
 
 
 def delete_line(finding: Finding, text: str) -> Fix:
@@ -132,8 +153,8 @@ def _delete_words(finding: Finding, text: str) -> Fix:
         left = left[:-2]  # "The plan, frankly, is" / "doomed, if you ask me."
         right = right[1:] if right.startswith(",") else right
     opening = left.rstrip(" ")[-1:] in ("", "\n", ".", "!", "?")
-    if opening and right.startswith(","):
-        right = right[1:]  # "Frankly, the plan"
+    if opening and right[:1] in (",", ".", "!", "?"):
+        right = right[1:]  # "Frankly, the plan"; "Let's dive in. The plan…": a sentence of its own
     right = right.lstrip(" ")
     if opening:
         right = right[:1].upper() + right[1:]

@@ -94,7 +94,7 @@ def _gated(entry: dict, source: Path, name: str, flags: int, *, check: bool = Tr
     return gated
 
 
-FIXES = ("delete", "delete_line", "delete_passage", "delete_filler")
+FIXES = ("delete", "delete_aside", "delete_line", "delete_passage", "delete_filler")
 GATED_KEYS = frozenset({"triggers", "patterns", "chars", "substrings", "digits"})
 RULE_KEYS = GATED_KEYS | {
     "name", "why", "examples", "near_misses", "severity", "case_sensitive", "terms", "gated", "message",

@@ -6,7 +6,7 @@ import pytest
 
 from reviewapp.core import load_policy, load_text
 from reviewapp.core.findings import Finding
-from reviewapp.core.fixes import delete_span, deletions, fixes_for
+from reviewapp.core.fixes import delete_span, deletions, fixes_for, stands_apart
 from reviewapp.core.review import Reviewer
 
 
@@ -51,6 +51,29 @@ def test_delete_keeps_the_sentence_well_formed(text, words, fixed):
 def test_filler_loses_its_intensifier_or_goes_whole(text, words, fixed):
     [fix] = fixes_for(finding_in(text, words, "ai_tell"), text, "delete_filler")
     assert fix.apply(text) == fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "fixed"),
+    [
+        (
+            "In today's fast-paced world, banks must adapt.",
+            "In today's fast-paced world",
+            "Banks must adapt.",
+        ),
+        ("Let's dive in. The plan is simple.", "Let's dive in", "The plan is simple."),
+        ("It needs the AI models of tomorrow.", "of tomorrow", "It needs the AI models."),
+        ("Olea truly has something for everyone.", "something for everyone", None),
+        ("The plan works, at the end of the day.", "at the end of the day", "The plan works."),
+        ("Olea is a culinary gem that opened in May.", "culinary gem", None),
+        ("It is a testament to the team.", "a testament to", None),
+        ("It's important to note that rents rose.", "It's important to note", None),
+    ],
+)
+def test_a_stock_phrase_is_deleted_only_where_it_stands_apart(text, words, fixed):
+    """ "Olea is a culinary gem that…" offered "Delete", which left "Olea is a that…"."""
+    fixes = fixes_for(finding_in(text, words, "ai_tell"), text, "delete_aside")
+    assert [fix.apply(text) for fix in fixes] == ([] if fixed is None else [fixed])
 
 
 def test_delete_line_takes_the_whole_line():
@@ -164,7 +187,7 @@ def test_the_rules_that_declare_a_fix_offer_it_on_the_foxconn_draft(data_dir):
     for finding in review.findings:
         info = reviewer.rule(finding.rule)
         fixes = fixes_for(finding, text, info.fix if info else None)
-        if info and info.fix:
+        if info and info.fix and (info.fix != "delete_aside" or stands_apart(finding, text)):
             assert fixes, finding
             after = reviewer.review(load_text(fixes[-1].apply(text)))
             assert finding.id not in {f.id for f in after.findings}, finding
