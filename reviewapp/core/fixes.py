@@ -46,11 +46,9 @@ def fixes_for(finding: Finding, text: str, rule_fix: str | None) -> list[Fix]:
         fixes.append(delete_line(finding, text))
     elif rule_fix == "delete_passage":
         fixes.append(delete_passage(finding, text))
-    elif rule_fix == "delete":
-        fixes.append(delete_words(finding, text))
     elif rule_fix == "delete_filler":
         fixes.append(delete_filler(finding, text))
-    elif rule_fix == "delete_aside" and stands_apart(finding, text):
+    elif rule_fix in ("delete", "delete_aside") and offers_deletion(finding, text, rule_fix):
         fixes.append(delete_words(finding, text))
     if (
         finding.category == "claim"
@@ -89,6 +87,33 @@ def deletions(
     return out
 
 
+def offers_deletion(finding: Finding, text: str, rule_fix: str | None) -> bool:
+    """Does a rule with this fix offer a deletion of this finding's words?"""
+    if rule_fix == "delete":
+        return not bares_a_verb(finding, text)
+    if rule_fix == "delete_aside":
+        return stands_apart(finding, text)
+    return rule_fix is not None
+
+
+def bares_a_verb(finding: Finding, text: str) -> bool:
+    """Would taking the words out leave "is" with nothing it can stand on? "The school is highly
+    regarded." → "The school is."; "She is best known for her novels" → "She is for her novels";
+    "The town is noted for its beaches" → "The town is its beaches". (Not "a highly regarded
+    school" → "a school", nor "He was, frankly, wrong".)"""
+    if _COPULA_BEFORE.search(text, max(0, finding.start - _ASIDE_LOOK * 2), finding.start) is None:
+        return False
+    after = text[finding.end : finding.end + _ASIDE_LOOK * 2].lstrip(" ")
+    last = finding.text.rsplit(None, 1)[-1].lower() if finding.text.strip() else ""
+    first_after = _FIRST_WORD.match(after)
+    return (
+        not after
+        or after[0] in _ASIDE_CLOSES
+        or last in _PREPOSITIONS
+        or (first_after is not None and first_after.group().lower() in _PREPOSITIONS)
+    )
+
+
 def stands_apart(finding: Finding, text: str) -> bool:
     """Do the finding's words stand apart from their sentence's grammar: a sentence of their own,
     or set off at its start, at its end or between commas ("In today's fast-paced world, banks…",
@@ -103,6 +128,12 @@ def stands_apart(finding: Finding, text: str) -> bool:
 
 
 _ASIDE_LOOK = 8
+_COPULA_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|am|seems?|seemed|became|becomes|remains?|remained)|\w['’]s) \Z",
+    re.IGNORECASE,
+)
+_FIRST_WORD = re.compile(r"\w+")
+_PREPOSITIONS = frozenset(("for", "as", "to", "of", "by", "in", "at", "with", "on", "from"))
 _PREPOSITION = re.compile(r"(?:of|in|at|for|with|on|from|across|around)\b", re.IGNORECASE)
 _ASIDE_OPENS = '\n.!?:;,(—–"“'
 _ASIDE_CLOSES = '\n.!?:;,)—–"”'

@@ -6,7 +6,7 @@ import pytest
 
 from reviewapp.core import load_policy, load_text
 from reviewapp.core.findings import Finding
-from reviewapp.core.fixes import delete_span, deletions, fixes_for, stands_apart
+from reviewapp.core.fixes import delete_span, deletions, fixes_for, offers_deletion
 from reviewapp.core.review import Reviewer
 
 
@@ -74,6 +74,23 @@ def test_a_stock_phrase_is_deleted_only_where_it_stands_apart(text, words, fixed
     """ "Olea is a culinary gem that…" offered "Delete", which left "Olea is a that…"."""
     fixes = fixes_for(finding_in(text, words, "ai_tell"), text, "delete_aside")
     assert [fix.apply(text) for fix in fixes] == ([] if fixed is None else [fixed])
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The school is highly regarded.", "highly regarded"),
+        ("She is best known for her novels.", "best known"),
+        ("The town is noted for its beaches.", "noted for"),
+        ("He was hailed as a hero.", "hailed as"),  # "He was a hero": a stronger claim, not a fix
+    ],
+)
+def test_no_deletion_that_leaves_is_with_nothing_to_stand_on(text, words):
+    """ "The school is highly regarded." offered "Delete", which gave "The school is."."""
+    assert fixes_for(finding_in(text, words), text, "delete") == []
+    kept = "It is a highly regarded school."
+    [fix] = fixes_for(finding_in(kept, "highly regarded"), kept, "delete")
+    assert fix.apply(kept) == "It is a school."
 
 
 def test_delete_line_takes_the_whole_line():
@@ -187,7 +204,7 @@ def test_the_rules_that_declare_a_fix_offer_it_on_the_foxconn_draft(data_dir):
     for finding in review.findings:
         info = reviewer.rule(finding.rule)
         fixes = fixes_for(finding, text, info.fix if info else None)
-        if info and info.fix and (info.fix != "delete_aside" or stands_apart(finding, text)):
+        if info and info.fix and offers_deletion(finding, text, info.fix):
             assert fixes, finding
             after = reviewer.review(load_text(fixes[-1].apply(text)))
             assert finding.id not in {f.id for f in after.findings}, finding
