@@ -706,3 +706,23 @@ def test_a_passive_speech_verb_after_an_adverb_names_no_one():
     assert signals is not None and not signals.attributed
     named = sentence_signals("The plan was also announced by Mayor Lopez in 2020.")
     assert named is not None and named.attributed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The vote was 70-29.",
+        "The board voted 5-2 on Tuesday to approve the plan.",
+        "The bill passed the Senate 70-29.",
+    ],
+)
+def test_a_vote_or_a_games_result_has_the_public_record_for_its_source(sentence):
+    """ "The vote was 70-29." was an unsourced figure, a warning in every meeting story: the vote's
+    record is its source, and the editor confirms it there."""
+    [found] = findings_of(f"{BODY}{sentence}\n", "claim")
+    assert found.severity == "suggestion" and "public record" in found.message
+
+
+def test_a_result_beside_other_figures_still_needs_their_source():
+    found = findings_of(f"{BODY}The board voted 5-2 to cut 40 jobs.\n", "claim")
+    assert [f.severity for f in found] == ["warning"]

@@ -140,7 +140,9 @@ class ClaimCheck(Check):
             if signals is None:
                 continue
             # Where the source is, when not in the sentence (a key of sources.WHERE).
-            where = None if signals.attributed else sources.where(index, sentence, signals.kinds)
+            where = (
+                None if signals.attributed else sources.where(index, sentence, signals.kinds, signals.cues)
+            )
             if where is not None:
                 signals = ClaimSignals(signals.kinds, True, signals.cues | _SOURCED_CUES, signals.names)
             sources.seen(index, signals)
@@ -260,6 +262,7 @@ def _learned_finding(
 _SOURCED_CUES = frozenset(("attribution", "attributed"))  # what a source within the sentence adds
 # What a sentence right after a sourced figure may claim and still be more of the same figures: no
 # statement, event or forecast of its own.
+_TALLY_KINDS = frozenset(("figure", "dated", "event"))  # "The board voted 5-2 on Tuesday to…"
 _CONTINUED_KINDS = frozenset(("figure", "dated", "trend"))  # "… Hospitalizations rose to 386 from 201."
 # The writer speaking for themselves: "I …", "My …", a critic's "On my two visits…" (outside
 # quotation marks). Not "We…": a politician's op-ed ("We cut the budget by 40 percent") claims
@@ -279,7 +282,9 @@ class _Sources:
         self._quoted_speaker: bool | None = None  # worked out when a sentence is all quoted
         self._sourced_figures = -2  # the last sentence whose figures have a source
 
-    def where(self, index: int, sentence: Sentence, kinds: tuple[str, ...]) -> str | None:
+    def where(
+        self, index: int, sentence: Sentence, kinds: tuple[str, ...], cues: frozenset[str]
+    ) -> str | None:
         where = self.said or self.by_next.get(index)
         if where is not None:
             return where
@@ -292,6 +297,8 @@ class _Sources:
                 self._quoted_speaker = _quote_has_speaker(self.ctx)
             if self._quoted_speaker:
                 return "quotation"
+        if "tally" in cues and _TALLY_KINDS.issuperset(kinds):
+            return "record"  # "The vote was 70-29.": the vote's record
         if self._sourced_figures == index - 1 and kinds and _CONTINUED_KINDS.issuperset(kinds):
             # "…52.3% of the vote, according to the county elections office. A third candidate,
             # Sam Ortiz, had 2.6%.": more of the same figures, from the same source.
@@ -408,6 +415,10 @@ def _signals(
     if figures and (ratings := _spans(ready, "rating", text)):
         cues.add("rating")
         figures = [m for m in figures if not overlaps(ratings, *m.span())]
+    # "The board voted 5-2", "beat the Hawks 28-21": a result the public record holds (_Sources).
+    tallies = _spans(ready, "tally", text) if figures else []
+    if tallies and all(overlaps(tallies, *m.span()) for m in figures):
+        cues.add("tally")
     service = _spans(ready, "service", text)
     if service:
         cues.add("service")
@@ -516,14 +527,14 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down)\s++from\b", re.IGNORECASE)
 _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
-    "interview", "listing",
+    "interview", "listing", "tally",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 # What makes a sentence the writer's own word, with no source to add: information for readers, a
 # critic's rating, the interview the piece is.
 _OWN_WORD = frozenset(("service", "rating", "interview"))
 _CUE_SET = frozenset(
-    name for name in _PATTERNS if name not in ("date", "figure", "service", "rating", "listing")
+    name for name in _PATTERNS if name not in ("date", "figure", "service", "rating", "listing", "tally")
 )
 
 

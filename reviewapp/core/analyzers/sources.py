@@ -81,4 +81,5 @@ WHERE = {
     "table_below": "the line under the table",
     "list_below": "the line under the list",
     "table_above": "the paragraph above the table",
+    "record": "the public record of the vote or the game",
 }
