@@ -94,3 +94,15 @@ def test_certainty_the_writer_asserts_is_flagged_with_the_shipped_scores():
     )
     found = [f for f in Analyzer().analyze(load_text(text)).findings if f.rule == "peacock.certainty"]
     assert [f.text for f in found] == ["without a doubt"]  # the quotation is the speaker's
+
+
+def test_a_headlines_closing_credit_is_the_storys_source():
+    """ "Coffee may cut cancer risk, researchers say" over a story that names the study was a weasel
+    warning: the headline's convention stands for the source the story names."""
+    story = "\nBy Ana Ruiz\n\nA study by researchers at the University of Leeds found the link.\n"
+    credit = findings_of("Coffee may cut cancer risk, researchers say" + story, "hedge")
+    assert "hedge.weasel" not in [f.rule for f in credit]
+    opening = findings_of("Experts say coffee may cut cancer risk" + story, "hedge")
+    assert "hedge.weasel" in [f.rule for f in opening]  # not the convention: the headline's own claim
+    body = findings_of("Coffee and cancer\n\nThe risk falls, researchers say.\n", "hedge")
+    assert "hedge.weasel" in [f.rule for f in body]  # in the story itself it names no one

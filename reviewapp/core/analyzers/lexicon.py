@@ -68,6 +68,8 @@ class WordListCheck(Check):
         body = ctx.role == BODY
         for i, sentence in enumerate(ctx.sentences):
             hits = by_sentence.get(i, [])
+            if hits and not body:
+                hits = [f for f in hits if not _headline_credit(ctx.text, f)]
             if not hits and not body:  # a headline's score alone says nothing (below): not worked out
                 continue
             words = ctx.sentence_features(sentence)
@@ -88,6 +90,17 @@ class WordListCheck(Check):
         return self.scores.floor("hedge", rule)
 
 
+def _headline_credit(text: str, finding: Finding) -> bool:
+    """Is this a headline's closing credit, "Coffee may cut cancer risk, researchers say"? The
+    convention stands for the source the story names; the story's own sentences are checked."""
+    return (
+        finding.rule == WEASEL
+        and text[: finding.start].rstrip().endswith(",")
+        and not text[finding.end :].strip(" .!?\n")
+    )
+
+
+WEASEL = "hedge.weasel"
 LEARNED = "hedge.learned"
 _LEARNED_WHY = (
     "No hedge rule fired, but the sentence reads like those annotators marked as hedged, "
