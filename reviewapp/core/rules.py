@@ -4,9 +4,10 @@ A lexicon file holds [[rule]] tables: name, severity, message, suggestion, why
 (the explanation an editor sees), examples and near_misses (sentences it must
 and must not flag), and `terms` (words and phrases, matched whole, by looking
 tokens up in a dictionary) and/or `patterns` (regular expressions, gated by
-their `triggers`: see patterns.py). A straight apostrophe also matches a
-typographic one. patterns.toml holds the named patterns the claim and
-disclosure analyzers use; words.toml plain word lists.
+their `triggers`: see patterns.py; `(?&name)` in one stands for a part several
+share, in fragments.toml). A straight apostrophe also matches a typographic
+one. patterns.toml holds the named patterns the claim and disclosure analyzers
+use; words.toml plain word lists.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def _gated(entry: dict, source: Path, name: str, flags: int, *, check: bool = Tr
     patterns = entry.get("patterns", [])
     if not patterns:
         return None
-    joined = "|".join(f"(?:{apostrophes(p)})" for p in patterns)
+    joined = "|".join(f"(?:{apostrophes(with_fragments(p))})" for p in patterns)
     triggers = entry.get("triggers", ())
     if triggers and isinstance(triggers[0], str):
         triggers = [triggers]
@@ -283,26 +284,24 @@ def load_all() -> None:
 
 @cache
 def _patterns_file() -> dict:
-    """The named patterns, each `(?&name)` in them replaced by that entry of the file's
-    [fragments] table: one exclusion list shared by the patterns that need it, not copied."""
-    data = dict(read_toml(resource_path("rules", "patterns.toml")))
-    fragments = data.pop("fragments", {})
-    return {name: _with_fragments(entry, fragments) for name, entry in data.items()}
+    return read_toml(resource_path("rules", "patterns.toml"))
+
+
+def with_fragments(pattern: str) -> str:
+    """The pattern with each `(?&name)` written out from resources/rules/fragments.toml: a list
+    several patterns share, kept once. A name it lacks is left as written, and fails to compile."""
+    if "(?&" not in pattern:
+        return pattern
+    fragments = _fragments()
+    return _FRAGMENT.sub(lambda m: fragments.get(m[1], m[0]), pattern)
+
+
+@cache
+def _fragments() -> dict[str, str]:
+    return read_toml(resource_path("rules", "fragments.toml"))
 
 
 _FRAGMENT = re.compile(r"\(\?&(\w+)\)")
-
-
-def _with_fragments(entry: dict, fragments: dict[str, str]) -> dict:
-    """The entry, its patterns' fragments written out (an unknown name is left, and fails to compile)."""
-
-    def expand(pattern: str) -> str:
-        return _FRAGMENT.sub(lambda m: fragments.get(m[1], m[0]), pattern)
-
-    expanded = {**entry, "patterns": [expand(p) for p in entry.get("patterns", ())]}
-    if "gated" in entry:
-        expanded["gated"] = [_with_fragments(part, fragments) for part in entry["gated"]]
-    return expanded
 
 
 @cache

@@ -26,7 +26,7 @@ from reviewapp.core.rules import LEXICON_CATEGORIES, _patterns_file, builtin_rul
 from .helpers import rule_exercising_drafts
 
 EVERY_CHAR = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
-PATTERNS_TOML = _patterns_file()  # the file, its shared fragments written out
+PATTERNS_TOML = _patterns_file()
 
 
 def builtin_patterns() -> list[tuple[str, str, int]]:

@@ -14,7 +14,7 @@ from reviewapp.core.rules import LEXICON_CATEGORIES, _patterns_file, builtin_rul
 from .helpers import rules_only
 
 WORD_LIST_RULES = [rule for category in LEXICON_CATEGORIES for rule in builtin_rules(category)]
-PATTERNS = _patterns_file()  # the file, its shared fragments written out
+PATTERNS = _patterns_file()
 
 
 def rules_found(sentence: str) -> set[str]:
@@ -93,17 +93,19 @@ def test_every_shipped_pattern_compiles():
 
 
 def test_a_shared_fragment_is_written_out_in_every_pattern_that_names_it():
-    """The superlatives' "-est but not interest, contest, request" list is one [fragments] entry."""
+    """The superlatives' "-est but not interest, contest, request" list and the vague sources of
+    "according to" are each one entry of fragments.toml, shared by patterns in two files."""
     import re
 
-    from reviewapp.core.rules import _with_fragments
+    from reviewapp.core.rules import with_fragments
 
     sources = [part.source for part in pattern_list("superlative").parts]
     assert not any("(?&" in source for source in sources)
-    with_list = [source for source in sources if "cont|" in source]
-    assert len(with_list) == 3  # after "the", after a possessive, after an ordinal
-    entry = {"patterns": ["(?&missing)x"], "gated": [{"patterns": ["a(?&known)"]}]}
-    expanded = _with_fragments(entry, {"known": "b"})
-    assert expanded["gated"][0]["patterns"] == ["ab"]
+    assert len([source for source in sources if "cont|" in source]) == 3  # "the", possessive, ordinal
+    weasel = next(rule for rule in builtin_rules("hedge") if rule.name == "hedge.weasel")
+    vague = [part.source for part in weasel.patterns if "according" in part.source]
+    attribution = [part.source for part in pattern_list("attribution").parts if "according" in part.source]
+    assert vague and attribution and "unnamed|industry" in vague[0] and "unnamed|industry" in attribution[0]
+    assert with_fragments("plain") == "plain"
     with pytest.raises(re.error):  # a name with no fragment fails to compile, loudly
-        re.compile(expanded["patterns"][0])
+        re.compile(with_fragments("(?&no_such_fragment)x"))
