@@ -26,7 +26,7 @@ from ..rules import builtin_rules, pattern_list, single_pattern, word_list
 from ..scoring.explain import claim_reasons
 from ..scoring.features import cue_features
 from ..scoring.model import load_model
-from ..text import Sentence, inside, overlaps
+from ..text import Sentence, inside, overlaps, quoted_spans
 from .base import Check, RuleInfo
 from .context import ParagraphContext
 from .sources import WHERE, after_label, sourced_by_next, whose_words
@@ -640,14 +640,18 @@ def _quoted_titles(text: str) -> list[tuple[int, int]]:
     """The spans of quoted titles in `text`: three words or more, each capitalised but the little
     ones ("“Council Approves Bus Plan”", "\"A Tale of Two Cities\"")."""
     spans = []
-    for match in _QUOTED_SHORT.finditer(text):
-        words = match.group(1).split()
-        if len(words) >= 3 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
-            spans.append(match.span(1))
+    for start, end in quoted_spans(text):
+        words = text[start + 1 : end - 1].split()  # inside the quotation marks
+        if (
+            len(words) >= 3
+            and end - start <= _MOST_TITLE_CHARS
+            and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+        ):
+            spans.append((start + 1, end - 1))
     return spans
 
 
-_QUOTED_SHORT = re.compile(r"[\"“]([^\"“”]{5,150}+)[\"”]")
+_MOST_TITLE_CHARS = 152  # a title of 150 characters, in its quotation marks
 _TITLE_SMALL_WORDS = frozenset("a an the of in on for and or to at by with from as vs".split())
 
 
