@@ -726,3 +726,17 @@ def test_a_vote_or_a_games_result_has_the_public_record_for_its_source(sentence)
 def test_a_result_beside_other_figures_still_needs_their_source():
     found = findings_of(f"{BODY}The board voted 5-2 to cut 40 jobs.\n", "claim")
     assert [f.severity for f in found] == ["warning"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        ("The mayor's office did not respond to requests for comment on Thursday.", 0),
+        ("A spokesperson for Johnson did not immediately respond to a request for comment.", 0),
+        ("The company, which laid off 400 workers in March, declined to comment.", 1),
+    ],
+)
+def test_a_note_that_no_one_answered_is_no_claim(sentence, claims):
+    """ "The mayor's office did not respond to requests for comment." was a check-worthy statement:
+    the trade's note that the reporter asked, not a claim; a figure beside it still is."""
+    assert len(findings_of(f"{BODY}{sentence}\n", "claim")) == claims

@@ -260,9 +260,10 @@ def _learned_finding(
 
 
 _SOURCED_CUES = frozenset(("attribution", "attributed"))  # what a source within the sentence adds
+# What a vote's or a game's result may claim beside it and still have the record for its source.
+_TALLY_KINDS = frozenset(("figure", "dated", "event"))  # "The board voted 5-2 on Tuesday to…"
 # What a sentence right after a sourced figure may claim and still be more of the same figures: no
 # statement, event or forecast of its own.
-_TALLY_KINDS = frozenset(("figure", "dated", "event"))  # "The board voted 5-2 on Tuesday to…"
 _CONTINUED_KINDS = frozenset(("figure", "dated", "trend"))  # "… Hospitalizations rose to 386 from 201."
 # The writer speaking for themselves: "I …", "My …", a critic's "On my two visits…" (outside
 # quotation marks). Not "We…": a politician's op-ed ("We cut the budget by 40 percent") claims
@@ -462,6 +463,9 @@ def _signals(
     # information for readers (opening hours, prices, whom to call) unless it says more.
     vetoed = (
         "plan" in cues
+        # "The mayor's office did not respond to requests for comment." (not "The company, which
+        # laid off 400 workers in March, declined to comment.")
+        or ("no_comment" in cues and not figures)
         or ("opinion" in cues and not figures)
         or _only_service(text, service, figures, strong, cues)
     )
@@ -527,12 +531,12 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down)\s++from\b", re.IGNORECASE)
 _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
-    "interview", "listing", "tally",
+    "interview", "listing", "tally", "no_comment",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 # What makes a sentence the writer's own word, with no source to add: information for readers, a
-# critic's rating, the interview the piece is.
-_OWN_WORD = frozenset(("service", "rating", "interview"))
+# critic's rating, the interview the piece is, a note that someone asked did not answer.
+_OWN_WORD = frozenset(("service", "rating", "interview", "no_comment"))
 _CUE_SET = frozenset(
     name for name in _PATTERNS if name not in ("date", "figure", "service", "rating", "listing", "tally")
 )
