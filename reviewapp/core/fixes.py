@@ -124,7 +124,8 @@ def stands_apart(finding: Finding, text: str) -> bool:
     if after and after[0] not in _ASIDE_CLOSES:
         return False
     # Set off before it too, or a phrase of a preposition ending the sentence ("AI models of tomorrow.").
-    return not before or before[-1] in _ASIDE_OPENS or _PREPOSITION.match(finding.text) is not None
+    first = finding.text.split(None, 1)[0].lower() if finding.text.strip() else ""
+    return not before or before[-1] in _ASIDE_OPENS or first in _PREPOSITIONS
 
 
 _ASIDE_LOOK = 8
@@ -133,8 +134,7 @@ _COPULA_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _FIRST_WORD = re.compile(r"\w+")
-_PREPOSITIONS = frozenset(("for", "as", "to", "of", "by", "in", "at", "with", "on", "from"))
-_PREPOSITION = re.compile(r"(?:of|in|at|for|with|on|from|across|around)\b", re.IGNORECASE)
+_PREPOSITIONS = frozenset("for as to of by in at with on from across around".split())
 _ASIDE_OPENS = '\n.!?:;,(—–"“'
 _ASIDE_CLOSES = '\n.!?:;,)—–"”'
 

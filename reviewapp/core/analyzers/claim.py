@@ -783,20 +783,7 @@ _ALSO_NOT_SPEECH = frozenset(("added", "adds"))  # a speech verb that also adds 
 # Verbs of a finding, which report what someone found when "that" follows ("_finding_told").
 _FINDING = frozenset(("found", "finds", "concluded", "concludes", "showed", "shows", "suggested", "suggests"))
 _UNNAMED_FINDERS = frozenset(
-    (
-        "a",
-        "an",
-        "new",
-        "recent",
-        "one",
-        "some",
-        "many",
-        "studies",
-        "research",
-        "researchers",
-        "scientists",
-        "experts",
-    )
+    "a an new recent one some many studies research researchers scientists experts".split()
 )
 _SUBJECT_WORDS = 4  # a participle's speaker: "The Riverside school board"
 _CLAUSE_OPENERS = frozenset(("which", "who", "whose", "whom", "a", "an", "the"))
