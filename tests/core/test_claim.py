@@ -740,3 +740,15 @@ def test_a_note_that_no_one_answered_is_no_claim(sentence, claims):
     """ "The mayor's office did not respond to requests for comment." was a check-worthy statement:
     the trade's note that the reporter asked, not a claim; a figure beside it still is."""
     assert len(findings_of(f"{BODY}{sentence}\n", "claim")) == claims
+
+
+def test_a_named_speaker_with_any_title_set_off_by_commas_is_a_source():
+    """ "Dylan Patel, chief analyst at the research firm SemiAnalysis, said that…" was a statement with
+    no source: the appositive, not opening with "a" or "the", left "research firm SemiAnalysis" as
+    the speaker, and "research" is a vague one ("research shows")."""
+    signals = sentence_signals(
+        "Dylan Patel, chief analyst at the research firm SemiAnalysis, said that newcomers struggle."
+    )
+    assert signals is not None and signals.attributed
+    vague = sentence_signals("In March, some experts said the dam was unsafe.")
+    assert vague is not None and not vague.attributed  # "In March" is no name

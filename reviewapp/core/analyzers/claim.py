@@ -750,9 +750,23 @@ def _before_relative_clause(tokens: list[Token], norms: list[str], i: int, text:
         if "," not in between or between == ",":  # none, or a number's ("1,200")
             continue
         # A relative clause or an appositive: "Dr. Marcus Lee, a cardiologist who was not involved in
-        # the research, said" (not "research" said it).
-        return k if norms[k] in _CLAUSE_OPENERS else i
+        # the research, said" (not "research" said it); after a name that opens the sentence, any
+        # appositive: "Dylan Patel, chief analyst at the research firm SemiAnalysis, said".
+        return k if norms[k] in _CLAUSE_OPENERS or _opens_with_name(tokens[:k]) else i
     return i
+
+
+def _opens_with_name(tokens: list[Token]) -> bool:
+    """Are these words, the sentence's first, all a name ("Dylan Patel", "Sen. Rand Paul"), not "In
+    March"?"""
+    return (
+        0 < len(tokens) <= _MOST_NAME_WORDS
+        and all(t[3][:1].isupper() for t in tokens)
+        and bool(_named_entities(tokens))
+    )
+
+
+_MOST_NAME_WORDS = 4
 
 
 def _says(tokens: list[Token], norms: list[str], i: int, text: str, offset: int) -> bool:
