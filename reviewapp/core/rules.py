@@ -91,7 +91,9 @@ def _gated(entry: dict, source: Path, name: str, flags: int, *, check: bool = Tr
         try:
             gated.regex  # noqa: B018 (compiled for its error)
         except re.error as exc:
-            raise PolicyError(f"{source}: {name}: bad pattern ({exc})") from None
+            unknown = _FRAGMENT.findall(joined)
+            why = f"no shared part named {', '.join(unknown)} in fragments.toml" if unknown else str(exc)
+            raise PolicyError(f"{source}: {name}: bad pattern ({why})") from None
     return gated
 
 

@@ -109,3 +109,23 @@ def test_a_shared_fragment_is_written_out_in_every_pattern_that_names_it():
     assert with_fragments("plain") == "plain"
     with pytest.raises(re.error):  # a name with no fragment fails to compile, loudly
         re.compile(with_fragments("(?&no_such_fragment)x"))
+
+
+def test_a_house_rule_may_name_a_shared_part_and_a_name_it_lacks_is_one_clear_line(tmp_path):
+    from reviewapp.core.errors import PolicyError
+    from reviewapp.core.rules import parse_rule_file
+
+    path = tmp_path / "house.toml"
+    house = r"""
+[[rule]]
+name = "hedge.house"
+message = "Vague: {text}"
+patterns = ['according\s+to\s+(?&vague_source)']
+triggers = ["according"]
+"""
+    path.write_text(house, encoding="utf-8")
+    [rule] = parse_rule_file(path)
+    assert rule.patterns[0].regex.search("It rose, according to some experts.")
+    path.write_text(path.read_text(encoding="utf-8").replace("vague_source", "vague_sauce"), encoding="utf-8")
+    with pytest.raises(PolicyError, match="no shared part named vague_sauce"):
+        parse_rule_file(path)
