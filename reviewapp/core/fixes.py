@@ -48,7 +48,7 @@ def fixes_for(finding: Finding, text: str, rule_fix: str | None) -> list[Fix]:
         fixes.append(delete_passage(finding, text))
     elif rule_fix == "delete_filler":
         fixes.append(delete_filler(finding, text))
-    elif rule_fix in ("delete", "delete_aside") and offers_deletion(finding, text, rule_fix):
+    elif offers_deletion(finding, text, rule_fix):  # "delete", "delete_aside": where it leaves a sentence
         fixes.append(delete_words(finding, text))
     if (
         finding.category == "claim"

@@ -472,6 +472,7 @@ def classify(
         return TITLE
     if text.startswith("#") and at_most_words(text, _MAX_TITLE_WORDS):
         return TITLE
+    words = word_set(text) if words is None else words  # once, for the tests below
     if is_disclosure(text, words):
         return DISCLOSURE
     if _denies_ai(text, words):
@@ -486,10 +487,9 @@ def classify(
     return BODY
 
 
-def _denies_ai(text: str, words: frozenset[str] | None) -> bool:
+def _denies_ai(text: str, words: frozenset[str]) -> bool:
     """Is this a short note that this article was made without AI? (A denial elsewhere, "the
     company said no AI was used in the ads", is the story's.)"""
-    words = word_set(text) if words is None else words
     return (
         at_most_words(text, _MAX_DENIAL_WORDS)
         and pattern_list("no_ai").search(text, words) is not None

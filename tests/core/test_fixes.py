@@ -18,79 +18,47 @@ def finding_in(
 
 
 @pytest.mark.parametrize(
-    ("text", "words", "fixed"),
+    ("rule_fix", "text", "words", "fixed"),
     [
-        ("It is a landmark deal for the city.", "landmark", "It is a deal for the city."),
-        ("It is a landmark alliance.", "landmark", "It is an alliance."),
-        ("An unrivalled bridge opened.", "unrivalled", "A bridge opened."),
-        ("If you ask me, the plan is doomed.", "If you ask me", "The plan is doomed."),
-        ("The plan, frankly, is doomed.", "frankly", "The plan is doomed."),
-        ("The plan is doomed, if you ask me.", "if you ask me", "The plan is doomed."),
-        ("Frankly, the plan is doomed.", "Frankly", "The plan is doomed."),
-        ("It was, in my view, a mistake.", "in my view", "It was a mistake."),
+        ("delete", "It is a landmark deal for the city.", "landmark", "It is a deal for the city."),
+        ("delete", "It is a landmark alliance.", "landmark", "It is an alliance."),
+        ("delete", "An unrivalled bridge opened.", "unrivalled", "A bridge opened."),
+        ("delete", "If you ask me, the plan is doomed.", "If you ask me", "The plan is doomed."),
+        ("delete", "The plan, frankly, is doomed.", "frankly", "The plan is doomed."),
+        ("delete", "The plan is doomed, if you ask me.", "if you ask me", "The plan is doomed."),
+        ("delete", "Frankly, the plan is doomed.", "Frankly", "The plan is doomed."),
+        ("delete", "It was, in my view, a mistake.", "in my view", "It was a mistake."),
+        ("delete", "It is a highly regarded school.", "highly regarded", "It is a school."),
+        # No deletion that leaves "is" with nothing to stand on ("The school is highly regarded."
+        # offered "Delete", which gave "The school is."); "He was a hero" would be a stronger claim.
+        ("delete", "The school is highly regarded.", "highly regarded", None),
+        ("delete", "She is best known for her novels.", "best known", None),
+        ("delete", "The town is noted for its beaches.", "noted for", None),
+        ("delete", "He was hailed as a hero.", "hailed as", None),
+        # Filler loses its intensifier, or goes whole.
+        ("delete_filler", "The results are pretty exciting for the team.", "pretty exciting",
+         "The results are exciting for the team."),
+        ("delete_filler", "Well, this is quite a development.", "quite a development",
+         "Well, this is a development."),
+        ("delete_filler", "And honestly, the plan works.", "And honestly,", "The plan works."),
+        ("delete_filler", "It is Foxconn, you know, the maker.", ", you know,", "It is Foxconn the maker."),
+        # A stock phrase goes only where it stands apart from its sentence: "Olea is a culinary gem
+        # that…" offered "Delete", which left "Olea is a that…".
+        ("delete_aside", "In today's fast-paced world, banks must adapt.", "In today's fast-paced world",
+         "Banks must adapt."),
+        ("delete_aside", "Let's dive in. The plan is simple.", "Let's dive in", "The plan is simple."),
+        ("delete_aside", "It needs the AI models of tomorrow.", "of tomorrow", "It needs the AI models."),
+        ("delete_aside", "The plan works, at the end of the day.", "at the end of the day",
+         "The plan works."),
+        ("delete_aside", "Olea truly has something for everyone.", "something for everyone", None),
+        ("delete_aside", "Olea is a culinary gem that opened in May.", "culinary gem", None),
+        ("delete_aside", "It is a testament to the team.", "a testament to", None),
+        ("delete_aside", "It's important to note that rents rose.", "It's important to note", None),
     ],
-)
-def test_delete_keeps_the_sentence_well_formed(text, words, fixed):
-    [fix] = fixes_for(finding_in(text, words), text, "delete")
-    assert fix.apply(text) == fixed
-
-
-@pytest.mark.parametrize(
-    ("text", "words", "fixed"),
-    [
-        (
-            "The results are pretty exciting for the team.",
-            "pretty exciting",
-            "The results are exciting for the team.",
-        ),
-        ("Well, this is quite a development.", "quite a development", "Well, this is a development."),
-        ("And honestly, the plan works.", "And honestly,", "The plan works."),
-        ("It is Foxconn, you know, the maker.", ", you know,", "It is Foxconn the maker."),
-    ],
-)
-def test_filler_loses_its_intensifier_or_goes_whole(text, words, fixed):
-    [fix] = fixes_for(finding_in(text, words, "ai_tell"), text, "delete_filler")
-    assert fix.apply(text) == fixed
-
-
-@pytest.mark.parametrize(
-    ("text", "words", "fixed"),
-    [
-        (
-            "In today's fast-paced world, banks must adapt.",
-            "In today's fast-paced world",
-            "Banks must adapt.",
-        ),
-        ("Let's dive in. The plan is simple.", "Let's dive in", "The plan is simple."),
-        ("It needs the AI models of tomorrow.", "of tomorrow", "It needs the AI models."),
-        ("Olea truly has something for everyone.", "something for everyone", None),
-        ("The plan works, at the end of the day.", "at the end of the day", "The plan works."),
-        ("Olea is a culinary gem that opened in May.", "culinary gem", None),
-        ("It is a testament to the team.", "a testament to", None),
-        ("It's important to note that rents rose.", "It's important to note", None),
-    ],
-)
-def test_a_stock_phrase_is_deleted_only_where_it_stands_apart(text, words, fixed):
-    """ "Olea is a culinary gem that…" offered "Delete", which left "Olea is a that…"."""
-    fixes = fixes_for(finding_in(text, words, "ai_tell"), text, "delete_aside")
+)  # fmt: skip
+def test_a_deletion_keeps_the_sentence_well_formed_or_is_not_offered(rule_fix, text, words, fixed):
+    fixes = fixes_for(finding_in(text, words), text, rule_fix)
     assert [fix.apply(text) for fix in fixes] == ([] if fixed is None else [fixed])
-
-
-@pytest.mark.parametrize(
-    ("text", "words"),
-    [
-        ("The school is highly regarded.", "highly regarded"),
-        ("She is best known for her novels.", "best known"),
-        ("The town is noted for its beaches.", "noted for"),
-        ("He was hailed as a hero.", "hailed as"),  # "He was a hero": a stronger claim, not a fix
-    ],
-)
-def test_no_deletion_that_leaves_is_with_nothing_to_stand_on(text, words):
-    """ "The school is highly regarded." offered "Delete", which gave "The school is."."""
-    assert fixes_for(finding_in(text, words), text, "delete") == []
-    kept = "It is a highly regarded school."
-    [fix] = fixes_for(finding_in(kept, "highly regarded"), kept, "delete")
-    assert fix.apply(kept) == "It is a school."
 
 
 def test_delete_line_takes_the_whole_line():
