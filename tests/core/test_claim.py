@@ -620,6 +620,40 @@ def test_the_writers_own_account_names_its_source():
     assert [f.severity for f in other] == ["warning"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "writer"),
+    [
+        ("We waited 25 minutes for our table on a Friday night.", True),
+        ("We counted 212 empty storefronts along Main Street.", True),
+        # What a government did, told by its politician, is a claim for the government.
+        ("We cut the budget by 40 percent.", False),
+        ("We spent 2 billion dollars on schools.", False),
+    ],
+)
+def test_what_we_saw_or_did_to_report_is_the_writers_account(sentence, writer):
+    """A restaurant review's "We waited 25 minutes for our table" was an unsourced figure."""
+    found = findings_of(f"{BODY}{sentence}\n", "claim")
+    expected = ("suggestion", True) if writer else ("warning", False)
+    assert [(f.severity, "the writer" in f.message) for f in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rules"),
+    [
+        ("Take the tram to Foz, where the Douro meets the Atlantic.", []),
+        ("Walk along the Ribeira, where the Douro meets the old town and the Dom Luis I bridge.", []),
+        # What someone did there is still an event; so is an order that is no tip.
+        ("Visit the Pena Palace, which King Ferdinand II built in the 1840s.", ["claim.event"]),
+        ("Order was restored after Smith met Jones.", ["claim.event"]),
+        ("Apple sued Samsung in California.", ["claim.event"]),
+    ],
+)
+def test_a_tip_for_the_reader_that_tells_how_a_place_is_is_no_event(sentence, rules):
+    """A travel guide's "Take the tram to Foz, where the Douro meets the Atlantic." was a named
+    party acting with no source."""
+    assert [f.rule for f in findings_of(f"{BODY}{sentence}\n", "claim")] == rules
+
+
 def test_a_cited_headlines_capitals_name_no_one():
     """ "Your story “Council Approves Bus Plan” left out…" in a letter was a named party acting."""
     signals = sentence_signals('Your story "Council Approves Bus Plan" left out the people it will hurt.')

@@ -106,3 +106,29 @@ def test_a_headlines_closing_credit_is_the_storys_source():
     assert "hedge.weasel" in [f.rule for f in opening]  # not the convention: the headline's own claim
     body = findings_of("Coffee and cancer\n\nThe risk falls, researchers say.\n", "hedge")
     assert "hedge.weasel" in [f.rule for f in body]  # in the story itself it names no one
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "weasel"),
+    [
+        (
+            'Migration experts cautioned that the numbers could rise. "The pressure will not ease soon," '
+            "said Maria Lopez, a demographer at the University of Texas.",
+            [],
+        ),
+        ("Some analysts expect a cut. Jane Roe, an economist at UBS, said the bank would act in June.", []),
+        # No member named: the vague group stands.
+        ("Migration experts cautioned that the numbers could rise. The pressure will not ease soon.",
+         ["experts cautioned"]),
+        # A named speaker is no member of "it is widely believed".
+        ("It is widely believed that the plan failed. Maria Lopez said so on Tuesday.",
+         ["It is widely believed"]),
+    ],
+)  # fmt: skip
+def test_a_vague_group_whose_member_the_next_sentence_names_is_no_weasel(paragraph, weasel):
+    """ "Migration experts cautioned…" stayed a weasel warning when the next sentence quoted one."""
+    found = findings_of(BODY + paragraph, "hedge")
+    assert [f.text for f in found if f.rule == "hedge.weasel"] == weasel
+    if not weasel:  # nor a learned hedge on the same vague words
+        first_end = len(BODY) + paragraph.index(". ")
+        assert [f.text for f in found if f.rule == "hedge.learned" and f.start < first_end] == []

@@ -266,9 +266,18 @@ _TALLY_KINDS = frozenset(("figure", "dated", "event"))  # "The board voted 5-2 o
 # statement, event or forecast of its own.
 _CONTINUED_KINDS = frozenset(("figure", "dated", "trend"))  # "… Hospitalizations rose to 386 from 201."
 # The writer speaking for themselves: "I …", "My …", a critic's "On my two visits…" (outside
-# quotation marks). Not "We…": a politician's op-ed ("We cut the budget by 40 percent") claims
-# for a government.
+# quotation marks). Not any "We…": a politician's op-ed ("We cut the budget by 40 percent") claims
+# for a government (_we_observed).
 _WRITER = ("I ", "I'", "I’", "My ", "On my ", "During my ")
+
+
+def _we_observed(text: str) -> bool:
+    """Does the sentence open with what the writer's party saw or did to report ("We waited…",
+    "We counted…")? Not what a government did ("We cut the budget…")."""
+    if not text.startswith("We "):
+        return False
+    second = text[3:].split(" ", 1)[0].lower()
+    return second in word_list("observation_verbs")
 
 
 class _Sources:
@@ -304,9 +313,10 @@ class _Sources:
             # "…52.3% of the vote, according to the county elections office. A third candidate,
             # Sam Ortiz, had 2.6%.": more of the same figures, from the same source.
             return "previous_sentence"
-        if not quoted and sentence.text.startswith(_WRITER):
+        if not quoted and (sentence.text.startswith(_WRITER) or _we_observed(sentence.text)):
             # "I have ridden the Route 9 bus for eleven years.": the writer's own account (outside
-            # quotation marks "I" is the one who wrote it), for the editor to confirm.
+            # quotation marks "I" is the one who wrote it), for the editor to confirm. So is what
+            # "we" saw or did to report ("We waited 25 minutes", "We counted 212 storefronts").
             return "writer"
         return None
 
@@ -329,6 +339,12 @@ def sentence_signals(text: str) -> ClaimSignals | None:
     """The claim signals in one sentence; None for a question or a fragment too short to judge."""
     ctx = ParagraphContext(text, BODY)
     return _signals(text, ctx.tokens, 0, ctx.urls, _paragraph_ready(ctx))
+
+
+def names_its_source(text: str) -> bool:
+    """Does the sentence name who says it ("Maria Lopez, a demographer, said…")?"""
+    signals = sentence_signals(text)
+    return signals is not None and signals.attributed and bool(signals.names)
 
 
 Token = tuple[int, int, str, str]  # start, end, normalised, as written
@@ -458,7 +474,14 @@ def _signals(
         weak.append("dated")
     if (names or dates or figures) and "will" in cues:
         weak.append("prediction")
-    claim = strong or len(set(weak)) >= 2 or ("event" in weak and len(names) >= 2)
+    # Two named parties make an event a claim on its own ("Apple sued Samsung."), not in a tip for
+    # the reader that tells how a place is ("Take the tram to Foz, where the Douro meets the
+    # Atlantic."); what one did there still is ("Visit the palace, which King Ferdinand II built").
+    claim = (
+        strong
+        or len(set(weak)) >= 2
+        or ("event" in weak and len(names) >= 2 and not (_gives_advice(norms) and not _past_action(norms)))
+    )
     # Plans and promises are no claims; an opinion is none unless it carries a figure; nor is
     # information for readers (opening hours, prices, whom to call) unless it says more.
     vetoed = (
@@ -605,6 +628,26 @@ def _has_verb(tokens: list[Token], norms: list[str], verbs: frozenset[str]) -> b
         for i, (_, _, norm, raw) in enumerate(tokens)
         if i
     )
+
+
+def _gives_advice(norms: list[str]) -> bool:
+    """Does the sentence open by telling the reader what to do ("Take the tram to…", "Book
+    ahead…", "Skip the dessert")? A word both verb and noun is read as the verb only before what
+    an order goes on with ("Order the octopus", not "Order was restored")."""
+    return len(norms) > 1 and norms[0] in word_list("advice_verbs") and norms[1] in word_list("advice_next")
+
+
+# The past forms among the verbs of doing that do not end in -ed.
+_IRREGULAR_PAST = frozenset(
+    ("bought", "brought", "built", "cut", "fell", "found", "grew", "laid", "left", "lost", "met", "paid",
+     "rose", "sold", "spent", "won")
+)  # fmt: skip
+
+
+def _past_action(norms: list[str]) -> bool:
+    """Does a verb of doing in the past tense tell what someone did ("built", "designed")?"""
+    verbs = word_list("action_verbs")
+    return any(norm in verbs and (norm.endswith("ed") or norm in _IRREGULAR_PAST) for norm in norms)
 
 
 def _imperative(first: str, verbs: frozenset[str]) -> bool:

@@ -13,12 +13,13 @@ from ..findings import Finding
 from ..patterns import WORD_RE, GatedPattern, PatternIndex, normalise
 from ..policy import Policy
 from ..roles import BODY, TITLE
-from ..rules import LexiconRule, builtin_rules, house_rules
+from ..rules import LexiconRule, builtin_rules, house_rules, word_list
 from ..scoring.explain import driver_span, hedge_words
 from ..scoring.features import Token, cue_features
 from ..scoring.model import load_model
 from ..text import inside
 from .base import Check, RuleInfo
+from .claim import names_its_source
 from .context import ParagraphContext
 
 WORD_LIST_CATEGORIES = ("hedge", "peacock", "ai_tell")
@@ -76,6 +77,11 @@ class WordListCheck(Check):
             cues = cue_features({f.rule for f in hits}) if hits else []
             score = self.model.score(words, cues)
             kept = [f.with_score(score) for f in hits if f.rule in self.house or score >= self._floor(f.rule)]
+            if kept and i + 1 < len(ctx.sentences) and body:
+                named = _unless_named_next(kept, ctx.sentences[i + 1].text)
+                if len(named) < len(kept):
+                    out.extend(named)  # and no learned finding on the same vague words
+                    continue
             out.extend(kept)
             # A headline ("Riverside schools to add 40 teachers") is no sentence of the kind the
             # score learned from: its rules' hits are weighed, but the score alone says nothing.
@@ -88,6 +94,26 @@ class WordListCheck(Check):
 
     def _floor(self, rule: str) -> float:
         return self.scores.floor("hedge", rule)
+
+
+@cache
+def _groups() -> frozenset[str]:
+    return word_list("vague_subjects") - _NO_MEMBERS
+
+
+# Vague subjects with no member to name: "It is widely believed…", "Everyone knows…".
+_NO_MEMBERS = frozenset(("it", "they", "everyone", "somebody", "someone"))
+
+
+def _unless_named_next(kept: list[Finding], following: str) -> list[Finding]:
+    """Without the weasel words whose vague group the next sentence gives a named member of
+    ("Migration experts cautioned that… Maria Lopez, a demographer, said…")."""
+    groups = [
+        f for f in kept if f.rule == WEASEL and not _groups().isdisjoint(WORD_RE.findall(f.text.lower()))
+    ]
+    if not groups or not names_its_source(following):
+        return kept
+    return [f for f in kept if f not in groups]
 
 
 def _headline_credit(text: str, finding: Finding) -> bool:
