@@ -786,3 +786,25 @@ def test_a_named_speaker_with_any_title_set_off_by_commas_is_a_source():
     assert signals is not None and signals.attributed
     vague = sentence_signals("In March, some experts said the dam was unsafe.")
     assert vague is not None and not vague.attributed  # "In March" is no name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        # A telephone number with its area code runs into the words after it ("555-0100 to").
+        ("Call (614) 555-0100 to register.", None),
+        ("Residents can report outages at 1-800-555-0100.", None),
+        # What a company forecast is its statement, as "forecasts" was.
+        ("It had previously forecast growth of 1 to 2 percent.", "suggestion"),
+        ("The forecast calls for 3 inches of rain.", "warning"),
+        # Economists and scientists unnamed are no source, like experts.
+        ("Economists forecast growth of 2 percent.", "warning"),
+        ("Economists at Goldman Sachs forecast growth of 2 percent.", "suggestion"),
+        # A demand is no claim, its figures included.
+        ("We need buses that come every 15 minutes.", None),
+        ("We needed three more weeks to finish the count of 4,000 ballots.", "warning"),
+    ],
+)
+def test_found_in_an_earnings_story_a_storm_report_and_a_column(sentence, severity):
+    found = [f for f in findings_of(f"{BODY}{sentence}\n", "claim") if f.rule != "claim.learned"]
+    assert [f.severity for f in found] == ([severity] if severity else [])

@@ -132,3 +132,13 @@ def test_a_vague_group_whose_member_the_next_sentence_names_is_no_weasel(paragra
     if not weasel:  # nor a learned hedge on the same vague words
         first_end = len(BODY) + paragraph.index(". ")
         assert [f.text for f in found if f.rule == "hedge.learned" and f.start < first_end] == []
+
+
+def test_a_learned_hedge_is_not_read_into_what_someone_named_says():
+    """A company's results, reported ("Northwind Foods said Wednesday that its profit fell…"), read
+    as hedged on "that its", "store" and "said"."""
+    reported = (
+        "Northwind Foods said Wednesday that its third-quarter profit fell 18 percent as "
+        "inflation-weary shoppers switched to cheaper store brands."
+    )
+    assert [f.rule for f in findings_of(BODY + reported, "hedge")] == []

@@ -539,7 +539,8 @@ def _only_service(
         bool(service)
         and "prediction" not in cues
         and all(kind == "figure" for kind in strong)
-        and all(inside(service, *m.span()) or text[m.start()] in _CURRENCY for m in figures)
+        # A figure starting in a service line is its own ("555-0100 to register" runs past it).
+        and all(inside(service, m.start(), m.start() + 1) or text[m.start()] in _CURRENCY for m in figures)
         and _CHANGE_FROM.search(text) is None
     )
 

@@ -85,7 +85,9 @@ class WordListCheck(Check):
             out.extend(kept)
             # A headline ("Riverside schools to add 40 teachers") is no sentence of the kind the
             # score learned from: its rules' hits are weighed, but the score alone says nothing.
-            if not kept and score >= threshold and body:
+            # Nor where someone named says it: what a score alone reads as hedged is theirs, as in a
+            # quotation ("Northwind Foods said Wednesday that its profit fell…").
+            if not kept and score >= threshold and body and not names_its_source(sentence.text):
                 tokens = ctx.sentence_tokens(sentence)
                 learned = _learned_finding(ctx, self.model.drivers([*words, *cues]), tokens, score)
                 if learned is not None:
