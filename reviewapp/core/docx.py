@@ -14,6 +14,9 @@ highlight, a table's style or a text box's shape may be), and runs of a point
 or less, by their own settings or their paragraph's and character styles'
 (docx_look.py).
 
+Footnotes and endnotes are read after the paragraph citing them; what page
+headers and footers say is told in a warning, not read (docx_parts.py).
+
 Tracked changes not yet accepted or rejected are read as accepted (the text
 Word shows with "No Markup", the text that will be published): insertions
 and moves' new places are in, deletions and moves' old places out (a moved
@@ -47,6 +50,7 @@ from .docx_look import (
     read_styles,
     tiny,
 )
+from .docx_parts import TEXT_TAGS, Notes, Parts, notes_referred, piece
 from .hidden import HiddenText
 from .intake import read_bytes
 from .limits import InputLimits
@@ -61,7 +65,6 @@ from .packages import (
     tables_around,
 )
 
-_TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
 _PARAGRAPH, _BODY, _CELL, _ROW, _TABLE = f"{W}p", f"{W}body", f"{W}tc", f"{W}tr", f"{W}tbl"
 # Hidden text: a run that looks hidden, white on a white page or of a point or less, by its own
 # settings or its styles' (docx_look.py); the paragraph mark's own settings hide no text.
@@ -93,20 +96,28 @@ def load_docx(path: Path, limits: InputLimits) -> Document:
     def read(package: zipfile.ZipFile) -> Body:
         hidden = HiddenText()
         styles = read_styles(small_xml(package, STYLES_PART, STYLES_MOST_BYTES))
+        parts = Parts(package)
         with package.open(BODY) as stream:
-            paragraphs = _paragraphs(path, stream, hidden, styles)
+            paragraphs = _paragraphs(path, stream, hidden, styles, parts.notes)
             lines, tracked = body_lines(path, paragraphs, limits, ".docx", hidden.lines)
-        return Body(lines, tracked, *_core_properties(package), *hidden.found())
+        return Body(
+            lines,
+            tracked,
+            *_core_properties(package),
+            *hidden.found(),
+            margins=tuple(parts.margins),
+            unread=tuple(parts.unread),
+        )
 
     return package_document(path, "docx", read_package(path, ".docx", BODY, limits, read), limits)
 
 
 def _paragraphs(
-    path: Path, stream: IO[bytes], hidden: HiddenText, styles: Styles
+    path: Path, stream: IO[bytes], hidden: HiddenText, styles: Styles, notes: Notes
 ) -> Iterator[tuple[str, bool]]:
-    """Each w:p's text as it ends (a text box's paragraphs before the one that holds it), its
-    tracked changes accepted, and whether it had any; the text of its runs no reader sees goes to
-    `hidden` too (each paragraph's, a line for each stretch of it)."""
+    """Each w:p's text as it ends (a text box's paragraphs before the one that holds it, the notes
+    it refers to after it), its tracked changes accepted, and whether it had any; the text of its
+    runs no reader sees goes to `hidden` too (each paragraph's, a line for each stretch of it)."""
     from lxml import etree
 
     events = etree.iterparse(
@@ -136,15 +147,20 @@ def _paragraphs(
             if changed:
                 for withdrawn in list(paragraph.iter(*_WITHDRAWN)):
                     withdrawn.getparent().remove(withdrawn)
-            text = "".join(_piece(node) for node in paragraph.iter(*_TEXT_TAGS))
+            text = "".join(piece(node) for node in paragraph.iter(*TEXT_TAGS))
             if white_page is None:
                 white_page = _white_page(paragraph)
             if text and _may_hide(paragraph, white_page, styles):
                 hidden.add(_hidden_stretches(paragraph, white_page, styles), text, in_body)
+            held = notes_referred(paragraph, notes)
             if in_body:
                 yield text, changed
+                yield from ((note, False) for note in held)
             else:
-                yield from table.paragraph(text, changed, tables_around(paragraph, _TABLE))
+                depth = tables_around(paragraph, _TABLE)
+                yield from table.paragraph(text, changed, depth)
+                for note in held:
+                    yield from table.paragraph(note, False, depth)
             paragraph.clear(keep_tail=False)  # a text box's paragraphs go too: read once, not twice
             while parent is not None and paragraph.getprevious() is not None:
                 del parent[0]  # what was read goes: memory stays flat however long the body
@@ -162,7 +178,7 @@ def _hidden_stretches(paragraph: Any, white_page: bool, styles: Styles) -> list[
     paragraph_style = _paragraph_style(paragraph)
     behind: bool | None = None  # whether colour may stand behind the paragraph: looked up once
     for run in paragraph.iter(_RUN):
-        text = "".join(_piece(node) for node in run.iter(*_TEXT_TAGS))
+        text = "".join(piece(node) for node in run.iter(*TEXT_TAGS))
         properties = run.find(RUN_PROPERTIES)
         run_style = properties.find(_RUN_STYLE) if properties is not None else None
         look = styles.run_look(
@@ -244,13 +260,6 @@ def _white_page(paragraph: Any) -> bool:
     """Is the page white (no page colour, or a white one)? Word's w:background precedes the body."""
     background = paragraph.getroottree().getroot().find(_BACKGROUND)
     return background is None or near_white(background.get(f"{W}color"))
-
-
-def _piece(node: object) -> str:
-    tag = node.tag  # type: ignore[attr-defined]
-    if tag == f"{W}t":
-        return node.text or ""  # type: ignore[attr-defined]
-    return "\t" if tag == f"{W}tab" else "\n"
 
 
 def _core_properties(package: zipfile.ZipFile) -> tuple[str | None, str | None]:

@@ -129,10 +129,15 @@ def parts_of_paragraphs(passages: Sequence[str], whole: frozenset[str]) -> tuple
     return tuple(dict.fromkeys(parts))[:_MAX_PARTS]
 
 
+def passage_start(passage: str) -> str:
+    """A passage as a warning quotes it: on one line, its first 60 characters."""
+    first = passage.replace("\n", " ")
+    return first if len(first) <= 60 else first[:59].rstrip() + "…"
+
+
 def hidden_text(passages: Sequence[str], hidden: str) -> str:
     """What a warning says of hidden text: read, and where it starts."""
-    first = passages[0].replace("\n", " ")
-    first = first if len(first) <= 60 else first[:59].rstrip() + "…"
+    first = passage_start(passages[0])
     if len(passages) == 1:
         return f"a passage {hidden} is read as part of the draft: “{first}”"
     return f"{len(passages):,} passages {hidden} are read as part of the draft, the first: “{first}”"

@@ -7,7 +7,8 @@ table cells are paragraphs in body order (a table of data reads as its rows,
 as a Word document's does: packages.TableLines); a footnote's or a text box's
 paragraphs come after the paragraph that holds them (the note's number is
 left out: "Tuesday1" would read as a figure). Comments are not the article
-and are left out, as Word's are.
+and are left out, as Word's are; what page headers and footers say (in
+styles.xml) is told in a warning, as a Word document's is.
 
 Tracked changes are read as accepted, as in a .docx: ODF keeps the text of a
 deletion apart, in the body's `text:tracked-changes`, and an insertion in
@@ -37,7 +38,7 @@ from .document import Document
 from .hidden import HiddenText
 from .intake import read_bytes
 from .limits import InputLimits
-from .odt_look import STYLE_ELEMENT, STYLES_MOST_BYTES, STYLES_PART, Look, Styles, read_named_styles
+from .odt_look import STYLE, STYLE_ELEMENT, STYLES_MOST_BYTES, STYLES_PART, Look, Styles, read_named_styles
 from .packages import (
     Body,
     TableLines,
@@ -45,6 +46,7 @@ from .packages import (
     package_document,
     properties,
     read_package,
+    says_something,
     small_part,
     small_xml,
     tables_around,
@@ -96,13 +98,31 @@ def load_odt(path: Path, limits: InputLimits) -> Document:
     def read(package: zipfile.ZipFile) -> Body:
         _check_kind(path, package)
         hidden = HiddenText()
-        styles = read_named_styles(small_xml(package, STYLES_PART, STYLES_MOST_BYTES))
+        styles_root = small_xml(package, STYLES_PART, STYLES_MOST_BYTES)
+        styles = read_named_styles(styles_root)
         with package.open(BODY) as stream:
             paragraphs = _paragraphs(path, stream, hidden, styles)
             lines, tracked = body_lines(path, paragraphs, limits, ".odt", hidden.lines)
-        return Body(lines, tracked, *_properties(package), *hidden.found())
+        return Body(lines, tracked, *_properties(package), *hidden.found(), margins=_margins(styles_root))
 
     return package_document(path, "odt", read_package(path, ".odt", BODY, limits, read), limits)
+
+
+# Page headers and footers, each page style's (styles.xml): told, not read as the article.
+_MARGINS = tuple(f"{STYLE}{edge}{side}" for edge in ("header", "footer") for side in ("", "-left", "-first"))
+
+
+def _margins(styles_root: Any | None) -> tuple[str, ...]:
+    """What the page headers and footers say, where it says something (not "Page 3 of 7")."""
+    if styles_root is None:
+        return ()
+    texts = []
+    for margin in styles_root.iter(*_MARGINS):
+        for paragraph in margin.iter(*_PARAGRAPHS):
+            text = _WHITESPACE.sub(" ", "".join(paragraph.itertext())).strip()
+            if says_something(text):
+                texts.append(text)
+    return tuple(texts)
 
 
 def _check_kind(path: Path, package: zipfile.ZipFile) -> None:

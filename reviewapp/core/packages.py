@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 from . import errors
 from .decoding import as_text
 from .document import Document
-from .hidden import IN_DOCUMENT, HiddenLine, hidden_text, mark_hidden
+from .hidden import IN_DOCUMENT, HiddenLine, hidden_text, mark_hidden, passage_start
 from .intake import finish
 from .limits import InputLimits
 from .text import table_rule
@@ -100,6 +100,8 @@ class Body(NamedTuple):
     author: str | None
     hidden: tuple[str, ...] = ()  # text formatted as hidden (Word's, OpenDocument's), by paragraph
     placed: tuple[HiddenLine, ...] = ()  # which of alike paragraphs are the hidden ones (hidden.py)
+    margins: tuple[str, ...] = ()  # what page headers and footers say (not read as the article)
+    unread: tuple[str, ...] = ()  # parts beside the body too big to read (their names)
 
 
 def package_document(path: Path, fmt: str, body: Body, limits: InputLimits) -> Document:
@@ -107,6 +109,10 @@ def package_document(path: Path, fmt: str, body: Body, limits: InputLimits) -> D
     warnings = [f"{path}: {TRACKED_CHANGES}."] if body.tracked else []
     if body.hidden:
         warnings.append(f"{path}: {hidden_text(body.hidden, IN_DOCUMENT)}")
+    if body.margins:
+        warnings.append(f"{path}: {margin_text(body.margins)}")
+    if body.unread:
+        warnings.append(f"{path}: not read, too big: {', '.join(body.unread)}")
     text, _ = as_text("\n".join(body.lines), path, warnings)
     document = finish(text, path, fmt, warnings, limits, {}, body.title)
     mark_hidden(document, body.hidden, body.placed)
@@ -114,6 +120,25 @@ def package_document(path: Path, fmt: str, body: Body, limits: InputLimits) -> D
         document.metadata.byline = body.author
     document.file_sha256 = file_sha256(path)
     return document
+
+
+# A page header or footer is told only when it says something: "Page 3 of 7" and a slug do not.
+_MOST_WORDS_UNTOLD = 2
+
+
+def says_something(text: str) -> bool:
+    """Has a header's or footer's line more than a page number's or a slug's words?"""
+    return sum(1 for word in text.split() if any(c.isalpha() for c in word)) > _MOST_WORDS_UNTOLD
+
+
+def margin_text(margins: tuple[str, ...]) -> str:
+    """What a warning says of text in page headers and footers: not reviewed, and where it starts
+    (a disclosure put there is not read as one)."""
+    first = passage_start(margins[0])
+    return (
+        f"the page headers and footers are not reviewed, and hold text: “{first}”; "
+        "what readers should see goes in the article"
+    )
 
 
 def small_part(package: zipfile.ZipFile, name: str, most: int = 1_000_000) -> bytes | None:

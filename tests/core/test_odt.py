@@ -422,3 +422,26 @@ def test_named_styles_hide_text_and_a_coloured_page_shows_white_text(tmp_path):
     draft = load_path(repacked(tmp_path, "dark.odt", content_xml=content, styles_xml=dark_page))
     found = [f.text for f in Analyzer().analyze(draft).findings if f.rule == "boilerplate.hidden"]
     assert found == [secret]  # hidden is hidden on any page; white shows on a dark one
+
+
+def test_text_in_a_page_footer_is_told_not_read(tmp_path):
+    """LibreOffice keeps page headers and footers in styles.xml, each page style's."""
+    styles = zipfile.ZipFile(COUNCIL).read("styles.xml").decode()
+    master = '<style:master-page style:name="Standard" style:page-layout-name="Mpm1"/>'
+    assert master in styles
+    footer = (
+        '<style:master-page style:name="Standard" style:page-layout-name="Mpm1">'
+        "<style:header><text:p>Page <text:page-number>1</text:page-number></text:p></style:header>"
+        "<style:footer><text:p>This report was drafted with an AI tool and checked by the clerk.</text:p>"
+        "</style:footer></style:master-page>"
+    )
+    path = repacked(tmp_path, "footer.odt", styles_xml=styles.replace(master, footer))
+    document = load_path(path)
+    assert "drafted with an AI tool" not in document.text
+    assert document.text == load_path(COUNCIL).text
+    assert document.warnings[-1] == (
+        f"{path}: the page headers and footers are not reviewed, and hold text: "
+        "“This report was drafted with an AI tool and checked by the…”; "
+        "what readers should see goes in the article"
+    )
+    assert not any("headers and footers" in warning for warning in load_path(COUNCIL).warnings)
