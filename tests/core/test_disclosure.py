@@ -168,6 +168,21 @@ def test_the_editing_done_by_someone_is_a_human_review(reviewer, found):
     )
 
 
+@pytest.mark.parametrize(
+    ("reviewer", "found"),
+    [
+        ("Reviewed by a human.", ["disclosure.no_human"]),
+        ("A human reviewed it, with human oversight throughout.", ["disclosure.no_human"]),
+        ("It was reviewed by a human editor.", []),  # an editor: a role
+        ("Human review by the metro desk.", []),
+    ],
+)
+def test_a_human_unnamed_holds_no_editorial_responsibility(reviewer, found):
+    """ "Reviewed by a human." counted as naming who reviewed the text and answers for it: it names
+    neither a person nor a role (the policy's requirement, EU AI Act art. 50(4))."""
+    assert rules(BODY + f"This article was written with the help of AI. {reviewer}") == found
+
+
 def test_a_product_in_capitals_is_no_name():
     assert rules(BODY + "AI helped draft this story; it was reviewed by AI Tools.") == ["disclosure.no_human"]
 
