@@ -29,6 +29,11 @@ _new = tuple.__new__
 # cost about 10 ms of each start. They change after loading (a loader fills in the metadata).
 
 
+# The declared AI use of a Word or OpenDocument draft whose page header or footer discloses it: the
+# draft says AI was used, in a place the article will not carry (packages.py).
+DECLARED_IN_MARGINS = "in a page header or footer"
+
+
 class Metadata:
     """What the draft says about itself."""
 

@@ -16,10 +16,11 @@ from typing import Any, NamedTuple, TypeVar
 
 from . import errors
 from .decoding import as_text
-from .document import Document
+from .document import DECLARED_IN_MARGINS, Document
 from .hidden import IN_DOCUMENT, HiddenLine, hidden_text, mark_hidden, passage_start
 from .intake import finish
 from .limits import InputLimits
+from .roles import is_disclosure
 from .text import table_rule
 
 T = TypeVar("T")
@@ -116,6 +117,8 @@ def package_document(path: Path, fmt: str, body: Body, limits: InputLimits) -> D
     text, _ = as_text("\n".join(body.lines), path, warnings)
     document = finish(text, path, fmt, warnings, limits, {}, body.title)
     mark_hidden(document, body.hidden, body.placed)
+    if not document.metadata.declared_ai_use and any(map(is_disclosure, body.margins)):
+        document.metadata.declared_ai_use = DECLARED_IN_MARGINS  # the article must say so itself
     if body.author and not document.metadata.byline:
         document.metadata.byline = body.author
     document.file_sha256 = file_sha256(path)

@@ -113,6 +113,34 @@ def test_text_in_a_page_footer_is_told_not_read(tmp_path):
     ]
 
 
+def test_a_disclosure_only_in_a_page_footer_leaves_the_article_without_one(tmp_path):
+    """The footer says AI was used, so the draft declares it: the article must carry a disclosure."""
+    word = docx.Document()
+    word.add_paragraph("City adds bus route")
+    word.add_paragraph("The city council approved a new bus route on Tuesday, officials said.")
+    word.sections[0].footer.paragraphs[
+        0
+    ].text = "This article was drafted with ChatGPT and edited by Jane Doe, who is responsible for it."
+    path = tmp_path / "footer.docx"
+    word.save(str(path))
+    found = Analyzer().analyze(load_path(path)).findings
+    missing = [f for f in found if f.category == "disclosure"]
+    assert [f.rule for f in missing] == ["disclosure.missing"]
+    assert "a page header or footer says AI was used" in missing[0].message
+    # In the article, it is read as a disclosure, and nothing is missing.
+    word.add_paragraph(
+        "This article was drafted with ChatGPT and edited by Jane Doe, who is responsible for it."
+    )
+    word.save(str(path))
+    assert [f.rule for f in Analyzer().analyze(load_path(path)).findings if f.category == "disclosure"] == []
+    # A footer that discloses nothing declares nothing.
+    word = docx.Document()
+    word.add_paragraph("City adds bus route")
+    word.sections[0].footer.paragraphs[0].text = "Riverside Herald, 12 Main Street, Riverside"
+    word.save(str(path))
+    assert [f.rule for f in Analyzer().analyze(load_path(path)).findings if f.category == "disclosure"] == []
+
+
 def test_a_header_that_says_nothing_is_not_told(tmp_path):
     word = docx.Document()
     word.add_paragraph("City adds bus route")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..document import Metadata, Paragraph
+from ..document import DECLARED_IN_MARGINS, Metadata, Paragraph
 from ..findings import Finding
 from ..policy import Policy
 from ..roles import BOILERPLATE, DISCLOSURE, META, ROLES
@@ -142,7 +142,7 @@ def check(
         if needed and not denied:
             where = _missing_position(text, paragraphs, roles, policy)
             reason = (
-                "the draft declares AI use"
+                _declared_reason(declared)
                 if declared_use
                 else (f"it {generated}" if generated else "the house policy always requires one")
             )
@@ -251,6 +251,12 @@ def _check_placement(
             f"Move the disclosure {where}.",
         )
     ]
+
+
+def _declared_reason(declared: str) -> str:
+    if declared == DECLARED_IN_MARGINS:
+        return "a page header or footer says AI was used, and it is no part of the article"
+    return "the draft declares AI use"
 
 
 def _missing_position(
