@@ -113,7 +113,9 @@ def package_document(path: Path, fmt: str, body: Body, limits: InputLimits) -> D
     if body.margins:
         warnings.append(f"{path}: {margin_text(body.margins)}")
     if body.unread:
-        warnings.append(f"{path}: not read, too big: {', '.join(body.unread)}")
+        warnings.append(
+            f"{path}: notes, headers or footers too big to read were left out: {', '.join(body.unread)}"
+        )
     text, _ = as_text("\n".join(body.lines), path, warnings)
     document = finish(text, path, fmt, warnings, limits, {}, body.title)
     mark_hidden(document, body.hidden, body.placed)

@@ -148,3 +148,20 @@ def test_a_header_that_says_nothing_is_not_told(tmp_path):
     path = tmp_path / "slug.docx"
     word.save(str(path))
     assert load_path(path).warnings == []
+
+
+def test_notes_too_big_to_read_are_said_not_read(tmp_path):
+    """A footnotes part over the size read whole (8 MB) is named in a warning, not read in part."""
+    import random
+
+    word = docx.Document()
+    _cite(word.add_paragraph("Ridership rose 40 percent last year."), 1)
+    path = tmp_path / "big.docx"
+    word.save(str(path))
+    letters = random.Random(7).choices("abcdefghijklmnopqrstuvwxyz ", k=8_100_000)
+    _with_footnotes(path, {1: "".join(letters)})
+    document = load_path(path)
+    assert document.text == "Ridership rose 40 percent last year."
+    assert document.warnings == [
+        f"{path}: notes, headers or footers too big to read were left out: word/footnotes.xml"
+    ]
