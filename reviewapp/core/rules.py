@@ -294,13 +294,26 @@ def with_fragments(pattern: str) -> str:
     several patterns share, kept once. A name it lacks is left as written, and fails to compile."""
     if "(?&" not in pattern:
         return pattern
-    fragments = _fragments()
+    return _written_out(pattern, _fragments())
+
+
+def _written_out(pattern: str, fragments: dict[str, str]) -> str:
     return _FRAGMENT.sub(lambda m: fragments.get(m[1], m[0]), pattern)
 
 
 @cache
 def _fragments() -> dict[str, str]:
-    return read_toml(resource_path("rules", "fragments.toml"))
+    """The shared parts, each with the parts it names written out (one may build on another)."""
+    fragments: dict[str, str] = read_toml(resource_path("rules", "fragments.toml"))
+    for _ in range(_MOST_NESTED):
+        nested = {name: _written_out(part, fragments) for name, part in fragments.items()}
+        if nested == fragments:
+            break
+        fragments = nested
+    return fragments
+
+
+_MOST_NESTED = 4  # parts within parts: a loop of them stays unresolved, and fails to compile
 
 
 _FRAGMENT = re.compile(r"\(\?&(\w+)\)")

@@ -808,3 +808,34 @@ def test_a_named_speaker_with_any_title_set_off_by_commas_is_a_source():
 def test_found_in_an_earnings_story_a_storm_report_and_a_column(sentence, severity):
     found = [f for f in findings_of(f"{BODY}{sentence}\n", "claim") if f.rule != "claim.learned"]
     assert [f.severity for f in found] == ([severity] if severity else [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Tigers trailed 21-14 with six minutes left before Price found Eli Moore for a 35-yard score.",
+        "The Hawks fell to 5-3.",
+        "The Tigers (7-1) host Central next Friday with a chance to clinch the conference title.",
+        "Westfield's Andre Lewis ran for 142 yards and two touchdowns.",
+        "After a Westfield punt, Price hit tight end Sam Okafor from 12 yards out with 48 seconds remaining.",
+        "The Tigers beat Oakdale 3 to 2.",
+    ],
+)
+def test_a_games_score_record_and_box_score_have_the_game_for_their_source(sentence):
+    """A game story's every figure was an unsourced-figure warning; the game's record holds them."""
+    found = findings_of(f"{BODY}{sentence}\n", "claim")
+    assert [(f.severity, "public record" in f.message) for f in found] == [("suggestion", True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("The Pixel 11 does not try to do everything.", False),  # its name's number
+        ("Windows 11 is slower on old laptops.", False),
+        ("District 4 has 12 schools.", True),  # the count is a figure, the district's number not
+        ("The Dow fell 300 points.", True),  # no player's points
+    ],
+)
+def test_a_products_number_before_a_verb_is_its_name(sentence, figure):
+    signals = sentence_signals(sentence)
+    assert signals is not None and ("figure" in signals.kinds) is figure

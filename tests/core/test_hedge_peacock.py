@@ -117,6 +117,9 @@ def test_a_headlines_closing_credit_is_the_storys_source():
             [],
         ),
         ("Some analysts expect a cut. Jane Roe, an economist at UBS, said the bank would act in June.", []),
+        ('Supporters said the rentals drove up costs. "My rent doubled," said Tara Lynn, a teacher.', []),
+        ("Experts not involved in the research said it was sound. Ana Ruiz, a statistician at Yale, "
+         "said the sample was large.", []),
         # No member named: the vague group stands.
         ("Migration experts cautioned that the numbers could rise. The pressure will not ease soon.",
          ["experts cautioned"]),

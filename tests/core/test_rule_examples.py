@@ -109,6 +109,10 @@ def test_a_shared_fragment_is_written_out_in_every_pattern_that_names_it():
     assert with_fragments("plain") == "plain"
     with pytest.raises(re.error):  # a name with no fragment fails to compile, loudly
         re.compile(with_fragments("(?&no_such_fragment)x"))
+    # A part may name another: a game's score names what is no range of something counted.
+    score = with_fragments("(?&tally_score)")
+    assert "(?&" not in score and "percent" in score
+    assert re.fullmatch(score, "3 to 2") and not re.match(score, "40-50 percent")
 
 
 def test_a_house_rule_may_name_a_shared_part_and_a_name_it_lacks_is_one_clear_line(tmp_path):

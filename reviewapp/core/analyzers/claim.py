@@ -261,7 +261,8 @@ def _learned_finding(
 
 _SOURCED_CUES = frozenset(("attribution", "attributed"))  # what a source within the sentence adds
 # What a vote's or a game's result may claim beside it and still have the record for its source.
-_TALLY_KINDS = frozenset(("figure", "dated", "event"))  # "The board voted 5-2 on Tuesday to…"
+# "The board voted 5-2 on Tuesday to…", "The Hawks fell to 5-3" (a team's record changing).
+_TALLY_KINDS = frozenset(("figure", "dated", "event", "trend"))
 # What a sentence right after a sourced figure may claim and still be more of the same figures: no
 # statement, event or forecast of its own.
 _CONTINUED_KINDS = frozenset(("figure", "dated", "trend"))  # "… Hospitalizations rose to 386 from 201."
@@ -593,13 +594,18 @@ def _names_something(text: str, start: int) -> bool:
     if word.islower() or not text[: before.start(1)].strip() or word.lower() in word_list("not_names"):
         return False
     # A noun after it that counts nothing ("jets", "went"); not a unit, nor a little word ("Oakdale
-    # 3 to 2" is a score).
+    # 3 to 2" is a score), but a verb the name does ("The Pixel 11 does not try…").
     after = _WORD_AFTER.match(text, start)
-    return (
-        after is not None
-        and after.group(1) not in word_list("counted_units")
-        and after.group(1) not in word_list("function_words")
+    if after is None:
+        return False
+    word = after.group(1)
+    return word in _NAME_DOES or (
+        word not in word_list("counted_units") and word not in word_list("function_words")
     )
+
+
+# The little verbs after a product's or a version's number: it is part of the name.
+_NAME_DOES = frozenset(("is", "was", "has", "had", "does", "did", "can", "will", "comes", "gets", "runs"))
 
 
 # "Route ", "No. " at the end of what is searched; from a word's start only (\b), or a long run of

@@ -100,7 +100,7 @@ class WordListCheck(Check):
 
 @cache
 def _groups() -> frozenset[str]:
-    return word_list("vague_subjects") - _NO_MEMBERS
+    return (word_list("vague_subjects") | word_list("vague_groups")) - _NO_MEMBERS
 
 
 # Vague subjects with no member to name: "It is widely believed…", "Everyone knows…".
