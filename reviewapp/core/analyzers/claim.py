@@ -481,7 +481,7 @@ def _signals(
     claim = (
         strong
         or len(set(weak)) >= 2
-        or ("event" in weak and len(names) >= 2 and not (_gives_advice(norms) and not _past_action(norms)))
+        or ("event" in weak and len(names) >= 2 and not _tells_how_a_place_is(norms))
     )
     # Plans and promises are no claims; an opinion is none unless it carries a figure; nor is
     # information for readers (opening hours, prices, whom to call) unless it says more.
@@ -635,6 +635,12 @@ def _has_verb(tokens: list[Token], norms: list[str], verbs: frozenset[str]) -> b
         for i, (_, _, norm, raw) in enumerate(tokens)
         if i
     )
+
+
+def _tells_how_a_place_is(norms: list[str]) -> bool:
+    """Is the sentence a tip for the reader with no one's past deed in it ("Take the tram to Foz,
+    where the Douro meets the Atlantic.", not "Visit the palace, which Ferdinand II built")?"""
+    return _gives_advice(norms) and not _past_action(norms)
 
 
 def _gives_advice(norms: list[str]) -> bool:
