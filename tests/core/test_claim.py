@@ -839,3 +839,20 @@ def test_a_games_score_record_and_box_score_have_the_game_for_their_source(sente
 def test_a_products_number_before_a_verb_is_its_name(sentence, figure):
     signals = sentence_signals(sentence)
     assert signals is not None and ("figure" in signals.kinds) is figure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Heat 2 tablespoons of olive oil in a large skillet over medium-high heat.", False),
+        ("Season 4 chicken thighs with salt and pepper and cook for 8 minutes, until golden.", False),
+        ("Allow 20 minutes for the climb.", False),
+        ("Turn left at the church and walk 200 meters.", False),
+        # An instruction that tells of someone or something done is still a claim.
+        ("Visit the museum, which drew 2 million visitors last year.", True),
+        ("Heat rose 40 percent in June.", True),  # no instruction: "Heat" with no object
+    ],
+)
+def test_an_instruction_to_the_reader_is_the_writers_own_word(sentence, claim):
+    """A recipe's steps ("Heat 2 tablespoons of olive oil…") were each an unsourced figure."""
+    assert bool(findings_of(f"{BODY}{sentence}\n", "claim")) is claim

@@ -485,8 +485,12 @@ def _signals(
     )
     # Plans and promises are no claims; an opinion is none unless it carries a figure; nor is
     # information for readers (opening hours, prices, whom to call) unless it says more.
+    # "Heat 2 tablespoons of oil…", "Allow 20 minutes for the climb": the writer's instructions.
+    if figures and _instructs(text, norms):
+        cues.add("instruction")
     vetoed = (
         "plan" in cues
+        or ("instruction" in cues and _INSTRUCTION_KINDS.issuperset(strong + weak))
         # "The mayor's office did not respond to requests for comment." (not "The company, which
         # laid off 400 workers in March, declined to comment.")
         or ("no_comment" in cues and not figures)
@@ -560,8 +564,9 @@ _PATTERNS = (
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 # What makes a sentence the writer's own word, with no source to add: information for readers, a
-# critic's rating, the interview the piece is, a note that someone asked did not answer.
-_OWN_WORD = frozenset(("service", "rating", "interview", "no_comment"))
+# critic's rating, the interview the piece is, a note that someone asked did not answer, an
+# instruction.
+_OWN_WORD = frozenset(("service", "rating", "interview", "no_comment", "instruction"))
 _CUE_SET = frozenset(
     name for name in _PATTERNS if name not in ("date", "figure", "service", "rating", "listing", "tally")
 )
@@ -634,6 +639,25 @@ def _has_verb(tokens: list[Token], norms: list[str], verbs: frozenset[str]) -> b
         and not _describes_next(norms, i)
         for i, (_, _, norm, raw) in enumerate(tokens)
         if i
+    )
+
+
+# What an instruction may hold and still be the writer's: its quantities, times and dates.
+_INSTRUCTION_KINDS = frozenset(("figure", "dated"))
+# A clause telling of someone or somewhere: "Visit the museum, which drew 2 million visitors".
+_TELLS_OF = re.compile(r",\s++(?:which|who|whose|where)\b")
+
+
+def _instructs(text: str, norms: list[str]) -> bool:
+    """Does the sentence tell the reader what to do, and nothing of anyone ("Season 4 chicken
+    thighs with salt", "Book ahead: tables fill by 7 p.m.")?"""
+    if len(norms) < 2 or norms[0] not in word_list("advice_verbs"):
+        return False
+    second = norms[1]
+    return (
+        (second in word_list("advice_next") or second[:1].isdigit())
+        and _TELLS_OF.search(text) is None
+        and not _past_action(norms[2:])  # not the order's own words: "Turn left at the church"
     )
 
 
