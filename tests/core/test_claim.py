@@ -851,6 +851,9 @@ def test_a_products_number_before_a_verb_is_its_name(sentence, figure):
         # An instruction that tells of someone or something done is still a claim.
         ("Visit the museum, which drew 2 million visitors last year.", True),
         ("Heat rose 40 percent in June.", True),  # no instruction: "Heat" with no object
+        ("Book ahead: the restaurant seats only 30 people.", True),
+        ("Look at the figures: crime fell 20 percent in 2024.", True),
+        ("Set in 1920s Paris, the film grossed 40 million dollars.", True),
     ],
 )
 def test_an_instruction_to_the_reader_is_the_writers_own_word(sentence, claim):

@@ -644,8 +644,9 @@ def _has_verb(tokens: list[Token], norms: list[str], verbs: frozenset[str]) -> b
 
 # What an instruction may hold and still be the writer's: its quantities, times and dates.
 _INSTRUCTION_KINDS = frozenset(("figure", "dated"))
-# A clause telling of someone or somewhere: "Visit the museum, which drew 2 million visitors".
-_TELLS_OF = re.compile(r",\s++(?:which|who|whose|where)\b")
+# A clause telling of someone or somewhere ("Visit the museum, which drew 2 million visitors"), or
+# a statement after the order ("Book ahead: the restaurant seats only 30 people").
+_TELLS_OF = re.compile(r",\s++(?:which|who|whose|where)\b|[:;]\s")
 
 
 def _instructs(text: str, norms: list[str]) -> bool:
