@@ -215,6 +215,8 @@ def _flag_table(texts: Sequence[str], contexts: list[int], start: int, rule: int
         contexts[head] |= TABLE_HEAD
     sourced_below = contexts[end] & ABOVE_SOURCE
     introduced = start > 0 and pattern_list("attribution").search(texts[start - 1]) is not None
+    if sourced_below and start > 0 and texts[start - 1].rstrip().endswith(":"):
+        contexts[start - 1] |= ABOVE_SOURCE  # "The steepest increases were on the east side:"
     for row in range(rule + 1, end + 1):
         contexts[row] |= TABLE_ROW | sourced_below | (TABLE_INTRODUCED if introduced else 0)
         if row > rule + 1:
@@ -246,6 +248,8 @@ def _flag_neighbour_lines(texts: Sequence[str], contexts: list[int], quoted: fro
             while above >= 0 and index - above <= _MOST_LIST_ITEMS and LIST_ITEM.match(texts[above]):
                 contexts[above] |= ABOVE_SOURCE
                 above -= 1
+            if above >= 0 and above < index - 1 and texts[above].rstrip().endswith(":"):
+                contexts[above] |= ABOVE_SOURCE  # and the list's introduction ("The plan includes:")
         if credit and texts[index] in quoted:
             above = index - 2  # a post's earlier lines, as its line breaks made them
             while above >= 0 and texts[above] in quoted and not contexts[above] & CREDIT_LINE:

@@ -859,3 +859,39 @@ def test_a_products_number_before_a_verb_is_its_name(sentence, figure):
 def test_an_instruction_to_the_reader_is_the_writers_own_word(sentence, claim):
     """A recipe's steps ("Heat 2 tablespoons of olive oil…") were each an unsourced figure."""
     assert bool(findings_of(f"{BODY}{sentence}\n", "claim")) is claim
+
+
+def test_a_tables_introduction_shares_the_source_under_the_table():
+    """ "The steepest increases were on the east side:" above a table with a "Source: …" line under
+    it was an unsourced superlative."""
+    text = (
+        f"{BODY}The steepest increases were on the east side:\n"
+        "| Neighborhood | Change |\n|---|---|\n| East Side | +14% |\n| Downtown | +8% |\n"
+        "Source: Riverside Herald analysis of 4,200 listings.\n"
+    )
+    intro = [f for f in findings_of(text, "claim") if f.text.startswith("The steepest")]
+    assert [(f.severity, "the source under the table" in f.message) for f in intro] == [("suggestion", True)]
+    unsourced = text.replace("Source: Riverside Herald analysis of 4,200 listings.\n", "")
+    intro = [f for f in findings_of(unsourced, "claim") if f.text.startswith("The steepest")]
+    assert [f.severity for f in intro] == ["warning"]
+
+
+def test_a_lists_introduction_shares_the_source_under_the_list():
+    text = (
+        f"{BODY}The largest cuts fall on three services:\n- Buses: $4 million\n- Libraries: $2 million\n"
+        "- Parks: $1 million\nThe figures come from the city budget office.\n"
+    )
+    intro = [f for f in findings_of(text, "claim") if f.text.startswith("The largest")]
+    assert [f.severity for f in intro] == ["suggestion"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Figures are rounded to the nearest $10.", False),
+        ("Percentages may not add up to 100 because of rounding.", False),
+        ("The city rounded up 40 stray dogs.", True),
+    ],
+)
+def test_the_pieces_note_on_its_own_numbers_is_no_claim(sentence, claim):
+    assert bool(findings_of(f"{BODY}{sentence}\n", "claim")) is claim

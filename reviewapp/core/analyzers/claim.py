@@ -491,6 +491,8 @@ def _signals(
     vetoed = (
         "plan" in cues
         or ("instruction" in cues and _INSTRUCTION_KINDS.issuperset(strong + weak))
+        # "Figures are rounded to the nearest $10.": the piece's note on its own numbers
+        or ("method" in cues and strong == ["figure"] and not weak)
         # "The mayor's office did not respond to requests for comment." (not "The company, which
         # laid off 400 workers in March, declined to comment.")
         or ("no_comment" in cues and not figures)
@@ -560,13 +562,13 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down)\s++from\b", re.IGNORECASE)
 _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
-    "interview", "listing", "tally", "no_comment",
+    "interview", "listing", "tally", "no_comment", "method",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 # What makes a sentence the writer's own word, with no source to add: information for readers, a
 # critic's rating, the interview the piece is, a note that someone asked did not answer, an
 # instruction.
-_OWN_WORD = frozenset(("service", "rating", "interview", "no_comment", "instruction"))
+_OWN_WORD = frozenset(("service", "rating", "interview", "no_comment", "instruction", "method"))
 _CUE_SET = frozenset(
     name for name in _PATTERNS if name not in ("date", "figure", "service", "rating", "listing", "tally")
 )

@@ -22,7 +22,13 @@ def sourced_by_next(ctx: ParagraphContext, sentences: Sequence[Sentence]) -> dic
     # The last sentence's source may open the next paragraph (roles.paragraph_contexts).
     found: dict[int, str] = {}
     if sentences and ctx.context & ABOVE_SOURCE:
-        found[len(sentences) - 1] = "list_below" if LIST_ITEM.match(ctx.text) else "next_paragraph"
+        last = len(sentences) - 1
+        if LIST_ITEM.match(ctx.text):
+            found[last] = "list_below"
+        elif sentences[last].text.rstrip().endswith(":"):  # introducing a table or a list
+            found[last] = "introduced_below"
+        else:
+            found[last] = "next_paragraph"
     back = single_pattern("back_attribution")
     if len(sentences) < 2 or not back.may_match(ctx.text, ctx.words):  # most paragraphs: at C speed
         return found
@@ -73,6 +79,7 @@ WHERE = {
     "previous_sentence": "the sentence before, whose figures these go on from",
     "writer": "the writer, who tells it of themselves",
     "next_paragraph": "the start of the next paragraph",
+    "introduced_below": "the source under the table or list this introduces",
     "post": "the credit line under this post",
     "introduced": "the speaker named before or at the end of this quotation",
     "answer": "the person interviewed",
