@@ -895,3 +895,11 @@ def test_a_lists_introduction_shares_the_source_under_the_list():
 )
 def test_the_pieces_note_on_its_own_numbers_is_no_claim(sentence, claim):
     assert bool(findings_of(f"{BODY}{sentence}\n", "claim")) is claim
+
+
+def test_a_letter_citing_the_papers_story_names_its_source_and_a_months_short_form_no_one():
+    """ "Your Nov. 3 story on the proposed bus cuts left out…" was a named party ("Nov") acting."""
+    signals = sentence_signals("Your Nov. 3 story on the proposed bus cuts left out the people hurt most.")
+    assert signals is not None and signals.names == [] and signals.attributed
+    assert sentence_signals("On Dec. 4 Acme sued Globex.").names == ["Acme", "Globex"]
+    assert not sentence_signals("Your plan will cost 40 million dollars.").attributed
