@@ -125,8 +125,6 @@ class ClaimCheck(Check):
         if ctx.context & TABLE_ROW:
             return self._table_row(ctx)
         found = []
-        tokens, norms = ctx.tokens, ctx.norms
-        ready = _paragraph_ready(ctx)
         threshold = self.scores.thresholds["claim"]
         sentences = ctx.sentences
         sources = _Sources(ctx, sentences)
@@ -135,8 +133,7 @@ class ClaimCheck(Check):
         for index, sentence in enumerate(sentences):
             if index == 0 and sources.label_stop > sentence.start:  # "RUIZ: Thanks for having me."
                 sentence = after_label(ctx.text, sentence, sources.label_stop)
-            at = ctx.sentence_words(sentence)
-            signals = _signals(sentence.text, tokens[at], sentence.start, ctx.urls, ready, norms[at])
+            signals = signals_at(ctx, sentence)
             if signals is None:
                 continue
             # Where the source is, when not in the sentence (a key of sources.WHERE).
@@ -342,10 +339,28 @@ def sentence_signals(text: str) -> ClaimSignals | None:
     return _signals(text, ctx.tokens, 0, ctx.urls, _paragraph_ready(ctx))
 
 
-def names_its_source(text: str) -> bool:
-    """Does the sentence name who says it ("Maria Lopez, a demographer, said…")?"""
-    signals = sentence_signals(text)
+def names_its_source(ctx: ParagraphContext, sentence: Sentence) -> bool:
+    """Does one of the paragraph's sentences name who says it ("Maria Lopez, a demographer, said…")?"""
+    signals = signals_at(ctx, sentence)
     return signals is not None and signals.attributed and bool(signals.names)
+
+
+def signals_at(ctx: ParagraphContext, sentence: Sentence) -> ClaimSignals | None:
+    """The claim signals of one of the paragraph's sentences, worked out once for every check that
+    asks (the claim check, and the word lists for a weasel's next sentence)."""
+    shared = ctx.shared
+    key = (_SIGNALS, sentence.start, sentence.end)
+    if key in shared:
+        return shared[key]
+    ready = shared[_READY] if _READY in shared else shared.setdefault(_READY, _paragraph_ready(ctx))
+    at = ctx.sentence_words(sentence)
+    found = shared[key] = _signals(
+        sentence.text, ctx.tokens[at], sentence.start, ctx.urls, ready, ctx.norms[at]
+    )
+    return found
+
+
+_SIGNALS, _READY = "claim.signals", "claim.ready"  # their keys in ParagraphContext.shared
 
 
 Token = tuple[int, int, str, str]  # start, end, normalised, as written

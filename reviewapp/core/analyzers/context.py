@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Set as AbstractSet
 from re import Match
+from typing import Any
 
 from ..cached import cached
 from ..findings import Finding, new_finding
@@ -108,6 +109,12 @@ class ParagraphContext:
 
     @cached
     def _features(self) -> dict[tuple[int, int], AbstractSet[str]]:
+        return {}
+
+    @cached
+    def shared(self) -> dict[object, Any]:
+        """What one check works out of the paragraph that another asks for too (claim.signals_at:
+        the word lists ask whether a sentence names its speaker), by the key its owner gives it."""
         return {}
 
     def sentence_at(self, pos: int) -> Sentence:

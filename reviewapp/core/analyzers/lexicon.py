@@ -17,7 +17,7 @@ from ..rules import LexiconRule, builtin_rules, house_rules, word_list
 from ..scoring.explain import driver_span, hedge_words
 from ..scoring.features import Token, cue_features
 from ..scoring.model import load_model
-from ..text import inside
+from ..text import Sentence, inside
 from .base import Check, RuleInfo
 from .claim import names_its_source
 from .context import ParagraphContext
@@ -78,7 +78,7 @@ class WordListCheck(Check):
             score = self.model.score(words, cues)
             kept = [f.with_score(score) for f in hits if f.rule in self.house or score >= self._floor(f.rule)]
             if kept and i + 1 < len(ctx.sentences) and body:
-                named = _unless_named_next(kept, ctx.sentences[i + 1].text)
+                named = _unless_named_next(kept, ctx, ctx.sentences[i + 1])
                 if len(named) < len(kept):
                     out.extend(named)  # and no learned finding on the same vague words
                     continue
@@ -87,7 +87,7 @@ class WordListCheck(Check):
             # score learned from: its rules' hits are weighed, but the score alone says nothing.
             # Nor where someone named says it: what a score alone reads as hedged is theirs, as in a
             # quotation ("Northwind Foods said Wednesday that its profit fell…").
-            if not kept and score >= threshold and body and not names_its_source(sentence.text):
+            if not kept and score >= threshold and body and not names_its_source(ctx, sentence):
                 tokens = ctx.sentence_tokens(sentence)
                 learned = _learned_finding(ctx, self.model.drivers([*words, *cues]), tokens, score)
                 if learned is not None:
@@ -107,13 +107,13 @@ def _groups() -> frozenset[str]:
 _NO_MEMBERS = frozenset(("it", "they", "everyone", "somebody", "someone"))
 
 
-def _unless_named_next(kept: list[Finding], following: str) -> list[Finding]:
+def _unless_named_next(kept: list[Finding], ctx: ParagraphContext, following: Sentence) -> list[Finding]:
     """Without the weasel words whose vague group the next sentence gives a named member of
     ("Migration experts cautioned that… Maria Lopez, a demographer, said…")."""
     groups = [
         f for f in kept if f.rule == WEASEL and not _groups().isdisjoint(WORD_RE.findall(f.text.lower()))
     ]
-    if not groups or not names_its_source(following):
+    if not groups or not names_its_source(ctx, following):
         return kept
     return [f for f in kept if f not in groups]
 
