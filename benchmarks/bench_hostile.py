@@ -85,6 +85,13 @@ SHAPES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "empty lines": (".txt", lambda n: repeat("\n", n, "Title\nText.")),
     "one huge paragraph": (".txt", lambda n: repeat(ARTICLE.replace("\n", " "), n)),
     "the article repeated (legitimate)": (".txt", lambda n: repeat(ARTICLE + "\n", n, "")),
+    # Each sentence a weasel whose member the next names: the word lists ask the claim signals.
+    "weasels, each member named next": (
+        ".txt",
+        lambda n: repeat(
+            "Experts said the plan would fail. Maria Lopez, an economist, said costs would rise.\n", n
+        ),
+    ),
     "HTML: spans then stray end tags": (
         ".html",
         lambda n: b"<html><body>" + b"<span>" * (n // 13) + b"text" + b"</b>" * (n // 13),
