@@ -668,12 +668,9 @@ _TELLS_OF = re.compile(r",\s++(?:which|who|whose|where)\b|[:;]\s")
 
 def _instructs(text: str, norms: list[str]) -> bool:
     """Does the sentence tell the reader what to do, and nothing of anyone ("Season 4 chicken
-    thighs with salt", "Book ahead: tables fill by 7 p.m.")?"""
-    if len(norms) < 2 or norms[0] not in word_list("advice_verbs"):
-        return False
-    second = norms[1]
+    thighs with salt", "Allow 20 minutes for the climb")?"""
     return (
-        (second in word_list("advice_next") or second[:1].isdigit())
+        _gives_advice(norms)
         and _TELLS_OF.search(text) is None
         and not _past_action(norms[2:])  # not the order's own words: "Turn left at the church"
     )
@@ -687,9 +684,11 @@ def _tells_how_a_place_is(norms: list[str]) -> bool:
 
 def _gives_advice(norms: list[str]) -> bool:
     """Does the sentence open by telling the reader what to do ("Take the tram to…", "Book
-    ahead…", "Skip the dessert")? A word both verb and noun is read as the verb only before what
-    an order goes on with ("Order the octopus", not "Order was restored")."""
-    return len(norms) > 1 and norms[0] in word_list("advice_verbs") and norms[1] in word_list("advice_next")
+    ahead…", "Season 4 chicken thighs")? A word both verb and noun is read as the verb only before
+    what an order goes on with, or a number ("Order the octopus", not "Order was restored")."""
+    if len(norms) < 2 or norms[0] not in word_list("advice_verbs"):
+        return False
+    return norms[1] in word_list("advice_next") or norms[1][:1].isdigit()
 
 
 # The past forms among the verbs of doing that do not end in -ed.
