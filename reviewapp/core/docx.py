@@ -50,7 +50,7 @@ from .docx_look import (
     read_styles,
     tiny,
 )
-from .docx_parts import TEXT_TAGS, Notes, Parts, notes_referred, piece
+from .docx_parts import TEXT_TAGS, Notes, Parts, notes_referred, piece, text_of
 from .hidden import HiddenText
 from .intake import read_bytes
 from .limits import InputLimits
@@ -155,17 +155,28 @@ def _paragraphs(
             held = notes_referred(paragraph, notes)
             if in_body:
                 yield text, changed
-                yield from ((note, False) for note in held)
+                for note in held:
+                    yield _note_text(note, white_page, styles, hidden, in_body), False
             else:
                 depth = tables_around(paragraph, _TABLE)
                 yield from table.paragraph(text, changed, depth)
                 for note in held:
-                    yield from table.paragraph(note, False, depth)
+                    yield from table.paragraph(
+                        _note_text(note, white_page, styles, hidden, in_body), False, depth
+                    )
             paragraph.clear(keep_tail=False)  # a text box's paragraphs go too: read once, not twice
             while parent is not None and paragraph.getprevious() is not None:
                 del parent[0]  # what was read goes: memory stays flat however long the body
     except etree.XMLSyntaxError as exc:
         raise errors.CorruptDocumentError(path, f"the .docx is damaged ({str(exc)[:120]})") from None
+
+
+def _note_text(note: Any, white_page: bool, styles: Styles, hidden: HiddenText, placeable: bool) -> str:
+    """A note's paragraph's text, read next; the text of its runs no reader sees told, as the body's."""
+    text = text_of(note)
+    if _may_hide(note, white_page, styles):
+        hidden.add(_hidden_stretches(note, white_page, styles), text, placeable)
+    return text
 
 
 def _hidden_stretches(paragraph: Any, white_page: bool, styles: Styles) -> list[str]:

@@ -25,7 +25,7 @@ _TYPE = f"{W}type"
 _PARAGRAPH = f"{W}p"
 TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
 
-Notes = dict[tuple[str, str], list[str]]  # (reference tag, note id) -> the note's paragraphs
+Notes = dict[tuple[str, str], list[Any]]  # (reference tag, note id) -> the note's w:p elements
 
 
 class Parts:
@@ -40,7 +40,7 @@ class Parts:
             for name in targets.get(kind, ()):
                 root = self._xml(package, name)
                 if root is not None:
-                    self.notes.update(((reference, id_), texts) for id_, texts in _notes_of(root))
+                    self.notes.update(((reference, id_), paragraphs) for id_, paragraphs in _notes_of(root))
         for kind in _MARGIN_KINDS:
             for name in targets.get(kind, ()):
                 root = self._xml(package, name)
@@ -73,20 +73,26 @@ def _targets(package: zipfile.ZipFile) -> dict[str, list[str]]:
     return found
 
 
-def _notes_of(root: Any) -> list[tuple[str, list[str]]]:
-    """Each note's id and its paragraphs' text (not the separators Word keeps among them)."""
+def _notes_of(root: Any) -> list[tuple[str, list[Any]]]:
+    """Each note's id and its paragraphs with text (not the separators Word keeps among them), as
+    elements: the reader looks at their runs for hidden text as at the body's."""
     notes = []
     for note in root:
         if note.get(_TYPE) in ("separator", "continuationSeparator", "continuationNotice"):
             continue
-        texts = [text for text in _texts(note) if text]
-        if texts:
-            notes.append((note.get(_ID) or "", texts))
+        paragraphs = [p for p in note.iter(_PARAGRAPH) if text_of(p)]
+        if paragraphs:
+            notes.append((note.get(_ID) or "", paragraphs))
     return notes
 
 
+def text_of(paragraph: Any) -> str:
+    """A note's or a header's paragraph's text, without the space Word puts after a note's number."""
+    return "".join(piece(node) for node in paragraph.iter(*TEXT_TAGS)).strip()
+
+
 def _texts(root: Any) -> list[str]:
-    return ["".join(piece(node) for node in p.iter(*TEXT_TAGS)).strip() for p in root.iter(_PARAGRAPH)]
+    return [text_of(p) for p in root.iter(_PARAGRAPH)]
 
 
 def piece(node: Any) -> str:
@@ -97,11 +103,11 @@ def piece(node: Any) -> str:
     return "\t" if tag == f"{W}tab" else "\n"
 
 
-def notes_referred(paragraph: Any, notes: Notes) -> list[str]:
+def notes_referred(paragraph: Any, notes: Notes) -> list[Any]:
     """The paragraphs of the notes a body paragraph refers to, in its order."""
     if not notes:
         return []
-    found: list[str] = []
+    found: list[Any] = []
     for reference in paragraph.iter(FOOTNOTE_REFERENCE, ENDNOTE_REFERENCE):
         found += notes.get((reference.tag, reference.get(_ID) or ""), ())
     return found
