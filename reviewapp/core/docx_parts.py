@@ -14,7 +14,7 @@ import zipfile
 from typing import Any
 
 from .docx_look import STYLES_MOST_BYTES, W
-from .packages import says_something, small_xml
+from .packages import small_xml
 
 _RELATIONSHIPS = "word/_rels/document.xml.rels"
 _NOTE_KINDS = ("footnotes", "endnotes")
@@ -45,7 +45,7 @@ class Parts:
             for name in targets.get(kind, ()):
                 root = self._xml(package, name)
                 if root is not None:
-                    self.margins += [text for text in _texts(root) if says_something(text)]
+                    self.margins += [text for text in _texts(root) if text]
 
     def _xml(self, package: zipfile.ZipFile, name: str) -> Any | None:
         try:

@@ -46,7 +46,6 @@ from .packages import (
     package_document,
     properties,
     read_package,
-    says_something,
     small_part,
     small_xml,
     tables_around,
@@ -113,14 +112,14 @@ _MARGINS = tuple(f"{STYLE}{edge}{side}" for edge in ("header", "footer") for sid
 
 
 def _margins(styles_root: Any | None) -> tuple[str, ...]:
-    """What the page headers and footers say, where it says something (not "Page 3 of 7")."""
+    """What the page headers and footers say, each line (packages.package_document tells it)."""
     if styles_root is None:
         return ()
     texts = []
     for margin in styles_root.iter(*_MARGINS):
         for paragraph in margin.iter(*_PARAGRAPHS):
             text = _WHITESPACE.sub(" ", "".join(paragraph.itertext())).strip()
-            if says_something(text):
+            if text:
                 texts.append(text)
     return tuple(texts)
 

@@ -101,7 +101,7 @@ class Body(NamedTuple):
     author: str | None
     hidden: tuple[str, ...] = ()  # text formatted as hidden (Word's, OpenDocument's), by paragraph
     placed: tuple[HiddenLine, ...] = ()  # which of alike paragraphs are the hidden ones (hidden.py)
-    margins: tuple[str, ...] = ()  # what page headers and footers say (not read as the article)
+    margins: tuple[str, ...] = ()  # what page headers and footers say, by line (not read as the article)
     unread: tuple[str, ...] = ()  # parts beside the body too big to read (their names)
 
 
@@ -110,8 +110,10 @@ def package_document(path: Path, fmt: str, body: Body, limits: InputLimits) -> D
     warnings = [f"{path}: {TRACKED_CHANGES}."] if body.tracked else []
     if body.hidden:
         warnings.append(f"{path}: {hidden_text(body.hidden, IN_DOCUMENT)}")
-    if body.margins:
-        warnings.append(f"{path}: {margin_text(body.margins)}")
+    # Told: what says something, and any disclosure however short ("AI-assisted; edited by J. Doe").
+    margins = tuple(text for text in body.margins if says_something(text) or is_disclosure(text))
+    if margins:
+        warnings.append(f"{path}: {margin_text(margins)}")
     if body.unread:
         warnings.append(
             f"{path}: notes, headers or footers too big to read were left out: {', '.join(body.unread)}"
@@ -119,7 +121,7 @@ def package_document(path: Path, fmt: str, body: Body, limits: InputLimits) -> D
     text, _ = as_text("\n".join(body.lines), path, warnings)
     document = finish(text, path, fmt, warnings, limits, {}, body.title)
     mark_hidden(document, body.hidden, body.placed)
-    if not document.metadata.declared_ai_use and any(map(is_disclosure, body.margins)):
+    if not document.metadata.declared_ai_use and any(map(is_disclosure, margins)):
         document.metadata.declared_ai_use = DECLARED_IN_MARGINS  # the article must say so itself
     if body.author and not document.metadata.byline:
         document.metadata.byline = body.author
@@ -127,12 +129,13 @@ def package_document(path: Path, fmt: str, body: Body, limits: InputLimits) -> D
     return document
 
 
-# A page header or footer is told only when it says something: "Page 3 of 7" and a slug do not.
-_MOST_WORDS_UNTOLD = 2
+# A page header or footer is told only when it says something, as a sentence does: not "Page 3
+# of 7", a slug, nor a template's running head ("Riverside Herald | Metro | Draft") on every draft.
+_MOST_WORDS_UNTOLD = 5
 
 
 def says_something(text: str) -> bool:
-    """Has a header's or footer's line more than a page number's or a slug's words?"""
+    """Has a header's or footer's line more words than a page number, a slug or a running head?"""
     return sum(1 for word in text.split() if any(c.isalpha() for c in word)) > _MOST_WORDS_UNTOLD
 
 

@@ -139,6 +139,16 @@ def test_a_disclosure_only_in_a_page_footer_leaves_the_article_without_one(tmp_p
     )
     word.save(str(path))
     assert [f.rule for f in Analyzer().analyze(load_path(path)).findings if f.category == "disclosure"] == []
+    # A short one is read as a disclosure too, and told.
+    word = docx.Document()
+    word.add_paragraph("City adds bus route")
+    word.sections[0].footer.paragraphs[0].text = "Drafted with AI; edited by Jane Doe."
+    word.save(str(path))
+    document = load_path(path)
+    assert [f.rule for f in Analyzer().analyze(document).findings if f.category == "disclosure"] == [
+        "disclosure.missing"
+    ]
+    assert "Drafted with AI; edited by Jane Doe." in document.warnings[0]
     # A footer that discloses nothing declares nothing.
     word = docx.Document()
     word.add_paragraph("City adds bus route")
@@ -148,12 +158,14 @@ def test_a_disclosure_only_in_a_page_footer_leaves_the_article_without_one(tmp_p
 
 
 def test_a_header_that_says_nothing_is_not_told(tmp_path):
-    word = docx.Document()
-    word.add_paragraph("City adds bus route")
-    word.sections[0].header.paragraphs[0].text = "DRAFT 3"
-    path = tmp_path / "slug.docx"
-    word.save(str(path))
-    assert load_path(path).warnings == []
+    """A slug, a page number or a template's running head would be told on every draft."""
+    for head in ("DRAFT 3", "Page 2 of 7", "Riverside Herald | Metro | Draft"):
+        word = docx.Document()
+        word.add_paragraph("City adds bus route")
+        word.sections[0].header.paragraphs[0].text = head
+        path = tmp_path / "slug.docx"
+        word.save(str(path))
+        assert load_path(path).warnings == [], head
 
 
 def test_notes_too_big_to_read_are_said_not_read(tmp_path):
