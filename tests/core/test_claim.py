@@ -896,3 +896,18 @@ def test_a_letter_citing_the_papers_story_names_its_source_and_a_months_short_fo
     assert signals is not None and signals.names == [] and signals.attributed
     assert sentence_signals("On Dec. 4 Acme sued Globex.").names == ["Acme", "Globex"]
     assert not sentence_signals("Your plan will cost 40 million dollars.").attributed
+
+
+def test_the_newsrooms_own_correction_is_sourced_by_its_record():
+    """A correction ("An article on Tuesday … misstated the amount of the proposed cut. It is $1.2
+    million, not $12 million.") was an unsourced event and an unsourced figure."""
+    correction = (
+        "An article on Tuesday about the library budget misstated the amount of the proposed cut. "
+        "It is $1.2 million, not $12 million."
+    )
+    found = findings_of(f"{BODY}{correction}\n", "claim")
+    assert [(f.text[:5], f.severity, "own correction" in f.message) for f in found] == [
+        ("It is", "suggestion", True)
+    ]
+    other = findings_of(f"{BODY}An article in the Times misstated the deficit by $2 million.\n", "claim")
+    assert [f.severity for f in other] == ["warning"]

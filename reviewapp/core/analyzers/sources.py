@@ -49,6 +49,9 @@ def whose_words(ctx: ParagraphContext) -> tuple[str | None, int]:
     if ctx.context & INTRODUCED:
         return "introduced", 0
     text = ctx.text
+    correction = single_pattern("correction")
+    if correction.may_match(text, ctx.words) and correction.regex.match(text) is not None:
+        return "correction", 0  # "An article on Tuesday misstated the amount… It is $1.2 million."
     if ctx.context & ANSWER:  # "A: Ridership fell…", or under a Q&A's question
         answer = single_pattern("qa_answer").regex.match(text)
         return "answer", _after_colon(text, answer) if answer is not None else 0
@@ -84,6 +87,7 @@ WHERE = {
     "introduced": "the speaker named before or at the end of this quotation",
     "answer": "the person interviewed",
     "speaker_label": "the speaker named before the colon",
+    "correction": "the newsroom's own correction, from its record",
     "quotation": "the speaker named beside this quotation",
     "table_below": "the line under the table",
     "list_below": "the line under the list",
