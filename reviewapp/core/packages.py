@@ -111,7 +111,10 @@ def package_document(path: Path, fmt: str, body: Body, limits: InputLimits) -> D
     if body.hidden:
         warnings.append(f"{path}: {hidden_text(body.hidden, IN_DOCUMENT)}")
     # Told: what says something, and any disclosure however short ("AI-assisted; edited by J. Doe").
-    margins = tuple(text for text in body.margins if says_something(text) or is_disclosure(text))
+    disclosing = [is_disclosure(text) for text in body.margins]
+    margins = tuple(
+        text for text, told in zip(body.margins, disclosing, strict=True) if told or says_something(text)
+    )
     if margins:
         warnings.append(f"{path}: {margin_text(margins)}")
     if body.unread:
@@ -121,7 +124,7 @@ def package_document(path: Path, fmt: str, body: Body, limits: InputLimits) -> D
     text, _ = as_text("\n".join(body.lines), path, warnings)
     document = finish(text, path, fmt, warnings, limits, {}, body.title)
     mark_hidden(document, body.hidden, body.placed)
-    if not document.metadata.declared_ai_use and any(map(is_disclosure, margins)):
+    if not document.metadata.declared_ai_use and any(disclosing):
         document.metadata.declared_ai_use = DECLARED_IN_MARGINS  # the article must say so itself
     if body.author and not document.metadata.byline:
         document.metadata.byline = body.author

@@ -352,10 +352,11 @@ def signals_at(ctx: ParagraphContext, sentence: Sentence) -> ClaimSignals | None
     key = (_SIGNALS, sentence.start, sentence.end)
     if key in shared:
         return shared[key]
-    ready = shared[_READY] if _READY in shared else shared.setdefault(_READY, _paragraph_ready(ctx))
+    if _READY not in shared:  # the paragraph's patterns that may match, once for its sentences
+        shared[_READY] = _paragraph_ready(ctx)
     at = ctx.sentence_words(sentence)
     found = shared[key] = _signals(
-        sentence.text, ctx.tokens[at], sentence.start, ctx.urls, ready, ctx.norms[at]
+        sentence.text, ctx.tokens[at], sentence.start, ctx.urls, shared[_READY], ctx.norms[at]
     )
     return found
 
