@@ -24,7 +24,7 @@ from ..core.store.locations import open_store
 from ..interpreter import collect_less
 from .icons import app_icon
 from .main_window import MainWindow
-from .workers import analysis_processes
+from .workers import analysis_processes, wait_for_workers
 
 SCREENSHOT_TIMEOUT_MS = 60_000
 
@@ -97,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
     app.setWindowIcon(app_icon())
     # Wayland matches windows to io.github.reviewapp.desktop (and so to its icon) by this name.
     app.setDesktopFileName("io.github.reviewapp")
+    # First: a review still running uses the processes, and Python must not end under a worker.
+    app.aboutToQuit.connect(wait_for_workers)
     processes = analysis_processes()
     if processes is not None:  # started now, they are ready when the first draft is read
         processes.start()

@@ -10,7 +10,7 @@ import traceback
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QRunnable, QThreadPool
 
 from ..core import IncrementalAnalysis, ReviewAppError
 from ..core.diffing import TextEdit, text_edit
@@ -22,6 +22,7 @@ from ..core.report import Report, ReportFormat
 from ..core.review import Review, Reviewer
 from .document.finding_lines import FindingLines
 from .document.row_changes import PlannedRows, TableSnapshot, plan_rows
+from .worker_signals import Channel, WorkerSignals
 
 _PROCESSES: list[AnalysisProcesses | None] = []  # the app's one pool, made on first use
 
@@ -50,10 +51,16 @@ class Reviewed(NamedTuple):
     edit: TextEdit | None = None
 
 
-class ReviewSignals(QObject):
-    finished = Signal(int, object, float)  # generation, Reviewed, seconds
-    failed = Signal(int, str)
-    progress = Signal(int, int)  # generation, percent of a long draft's paragraphs analysed
+def wait_for_workers(msecs: int = 5000) -> bool:
+    """Let the running workers end before the app does (a review of a long draft takes a few
+    seconds at most); False if some still run after `msecs`."""
+    return QThreadPool.globalInstance().waitForDone(msecs)
+
+
+class ReviewSignals(WorkerSignals):
+    finished = Channel()  # generation, Reviewed, seconds
+    failed = Channel()  # generation, why
+    progress = Channel()  # generation, percent of a long draft's paragraphs analysed
 
 
 class ReviewWorker(QRunnable):
@@ -104,7 +111,7 @@ class ReviewWorker(QRunnable):
                 self.generation, f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"
             )
             return
-        with contextlib.suppress(RuntimeError):  # the draft was closed meanwhile: nobody waits for this
+        with contextlib.suppress(RuntimeError):  # the app quit meanwhile: nobody waits for this
             self.signals.finished.emit(
                 self.generation,
                 Reviewed(review, lines, rows, self.previous, edit),
@@ -115,13 +122,13 @@ class ReviewWorker(QRunnable):
         percent = done * 100 // total
         if percent != self._percent:  # a signal for each step the status bar shows, not more
             self._percent = percent
-            with contextlib.suppress(RuntimeError):  # the draft was closed meanwhile
+            with contextlib.suppress(RuntimeError):  # the app quit meanwhile
                 self.signals.progress.emit(self.generation, percent)
 
 
-class ExportSignals(QObject):
-    finished = Signal(object, float)  # what the job made (files Written, pages printed), seconds
-    failed = Signal(str, str)  # the job's failure title, why
+class ExportSignals(WorkerSignals):
+    finished = Channel()  # what the job made (files Written, pages printed), seconds
+    failed = Channel()  # the job's failure title, why
 
 
 class ReportJob(QRunnable):
@@ -166,8 +173,9 @@ class ExportWorker(ReportJob):
         return self.fmt.write(self.report, self.path)
 
 
-class GrammarSignals(QObject):
-    finished = Signal(int)  # generation; results are in the checker's cache
+class GrammarSignals(WorkerSignals):
+    final = ("finished",)
+    finished = Channel()  # generation; results are in the checker's cache
 
 
 class GrammarWorker(QRunnable):
@@ -190,9 +198,9 @@ class GrammarWorker(QRunnable):
             self.signals.finished.emit(self.generation)
 
 
-class DownloadSignals(QObject):
-    finished = Signal()
-    failed = Signal(str)
+class DownloadSignals(WorkerSignals):
+    finished = Channel()
+    failed = Channel()  # why
 
 
 class DownloadWorker(QRunnable):
@@ -213,9 +221,10 @@ class DownloadWorker(QRunnable):
         self.signals = DownloadSignals()
 
 
-class PasswordSignals(QObject):
-    kept = Signal(str, str)  # the server as messages show it, the keyring's name
-    failed = Signal(str)
+class PasswordSignals(WorkerSignals):
+    final = ("kept", "failed")
+    kept = Channel()  # the server as messages show it, the keyring's name
+    failed = Channel()  # why
 
 
 class PasswordWorker(QRunnable):

@@ -119,8 +119,6 @@ class GrammarActions(QObject):
         from ...core.store.postgres import shown_url
 
         worker = PasswordWorker(url, password)
-        # To methods of this object, not to closures: a closure's connection lives only as long as
-        # the worker's signals, which may be gone before the result reaches this thread.
         worker.signals.kept.connect(self._password_kept)
         worker.signals.failed.connect(self._password_failed)
         self.window.status.showMessage(f"Checking the password for {shown_url(url)}…", 10000)
