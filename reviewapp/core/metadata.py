@@ -26,6 +26,15 @@ _BYLINE = compile_rule(
     rf"({_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME}){{0,3}})",
     re.IGNORECASE,
 )
+# A newsroom's byline with no person in it: "By the Ledger staff", "By Staff", "From staff
+# reports", "By The Times Editorial Board", "By Ledger staff and wire reports". The line ends
+# there ("By the staff's count, 40 came." is a sentence).
+_STAFF_BYLINE = compile_rule(
+    r"^(?:[-•*]\s*+|\*\*|__)?(?:by|from)\s++((?:the\s++)?(?:(?-i:[A-Z])[\w.&'’-]*+\s++){0,3}?"
+    r"(?:staff(?:\s++(?:reports?|writers?))?|editorial\s++board|editors|news\s++desk)"
+    r"(?:\s++(?:and|&)\s++(?:wire|news)\s++(?:reports|services))?)(?:\*\*|__)?\s*+$",
+    re.IGNORECASE,
+)
 _FIELD_SEPARATOR = compile_rule(r"\s[|•·]\s")
 # A time of day and its zone, as datelines and live blogs write them: "3:45 p.m. ET", "14:05 GMT",
 # "9:02 a. m. IST", "10:30 UTC+2" (both matched case by case where the expression using them is not).
@@ -56,11 +65,22 @@ HEAD_LINES = 8  # bylines and datelines sit near the top
 
 def is_byline(line: str) -> bool:
     """ "By Jane Smith", "By Jane Smith, Staff Writer"; with a site's other fields after a separator
-    too ("**By Lena Fischer** | Business | Updated Nov. 3, 2026")."""
-    if _BYLINE.match(line) is None:
-        return False
+    too ("**By Lena Fischer** | Business | Updated Nov. 3, 2026"); "By the Ledger staff"."""
+    return byline_of(line) is not None
+
+
+def byline_of(line: str) -> str | None:
+    """Who the byline line names ("Jane Smith", "the Ledger staff"), or None if it is none."""
+    staff = _STAFF_BYLINE.match(line) if at_most_words(line, 10) else None
+    if staff is not None:
+        return staff.group(1)
+    match = _BYLINE.match(line)
+    if match is None:
+        return None
     fields = _FIELD_SEPARATOR.split(line, 1)
-    return at_most_words(fields[0], 8) and (len(fields) == 1 or at_most_words(line, 20))
+    if at_most_words(fields[0], 8) and (len(fields) == 1 or at_most_words(line, 20)):
+        return match.group(1)
+    return None
 
 
 def is_date_line(line: str) -> bool:
@@ -97,8 +117,9 @@ def extract_metadata(
     meta.date = fields.get("date") or fields.get("article:published_time")
     meta.declared_ai_use = next((fields[k] for k in _AI_KEYS if fields.get(k)), None)
     for p in paragraphs[:HEAD_LINES]:
-        if meta.byline is None and is_byline(p.text):
-            meta.byline = _BYLINE.match(p.text).group(1)  # type: ignore[union-attr]
+        byline = byline_of(p.text) if meta.byline is None else None
+        if byline is not None:
+            meta.byline = byline
         elif meta.date is None and is_date_line(p.text):
             meta.date = p.text.lstrip("-•* ").strip()
     if meta.title is None and paragraphs:

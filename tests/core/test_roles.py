@@ -193,6 +193,24 @@ def test_a_sentence_opening_with_by_and_a_time_is_no_byline(line):
     assert Analyzer().analyze(document).roles == ["title", "body", "body"]
 
 
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("By the Ledger staff", "the Ledger staff"),
+        ("From staff reports", "staff reports"),
+        ("**By The Times Editorial Board**", "The Times Editorial Board"),
+        ("By Ledger staff and wire reports", "Ledger staff and wire reports"),
+        ("By the staff's count, 40 people came.", None),
+        ("By the time the staff arrived, the fire was out.", None),
+    ],
+)
+def test_a_newsrooms_byline_with_no_person_in_it(line, byline):
+    """ "By the Ledger staff" under an explainer's title was a check-worthy claim."""
+    document = load_text(f"Council approves budget\n{line}\nThe council voted 7-2 on Tuesday.\n")
+    assert document.metadata.byline == byline
+    assert (Analyzer().analyze(document).roles[1] == "meta") is (byline is not None)
+
+
 def test_an_author_named_like_a_month_is_still_a_byline():
     document = load_text("Council approves budget\nBy May Smith\nThe council voted 7-2 on Tuesday.\n")
     assert document.metadata.byline == "May Smith"
