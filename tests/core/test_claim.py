@@ -281,6 +281,9 @@ def test_information_for_readers_is_no_claim(sentence):
             "figure",
         ),
         ("Tickets cost $15, up from $10 last year.", "figure"),  # a rise
+        # a change of price or hours is the news, not the notice (an explainer's answer)
+        ("Meters will run until 9 p.m., and the hourly rate rises from $1.50 to $2.", "figure"),
+        ("Meters will run until 9 p.m. instead of 6 p.m.", "dated"),
         ("The vote is at 7 p.m. Tuesday, and the mayor is expected to win.", "prediction"),
         ("Admission is $25, the highest price in the festival's history.", "superlative"),
         ("The museum, which drew a record 2 million visitors last year, is open from 10 a.m.", "figure"),
