@@ -50,7 +50,7 @@ from .docx_look import (
     read_styles,
     tiny,
 )
-from .docx_parts import TEXT_TAGS, Notes, Parts, notes_referred, piece, text_of
+from .docx_parts import PARAGRAPH, TEXT_TAGS, Notes, Parts, notes_referred, piece, text_of
 from .hidden import HiddenText
 from .intake import read_bytes
 from .limits import InputLimits
@@ -65,7 +65,7 @@ from .packages import (
     tables_around,
 )
 
-_PARAGRAPH, _BODY, _CELL, _ROW, _TABLE = f"{W}p", f"{W}body", f"{W}tc", f"{W}tr", f"{W}tbl"
+_BODY, _CELL, _ROW, _TABLE = f"{W}body", f"{W}tc", f"{W}tr", f"{W}tbl"
 # Hidden text: a run that looks hidden, white on a white page or of a point or less, by its own
 # settings or its styles' (docx_look.py); the paragraph mark's own settings hide no text.
 _RUN = f"{W}r"
@@ -123,7 +123,7 @@ def _paragraphs(
     events = etree.iterparse(
         stream,
         events=("end",),
-        tag=(_PARAGRAPH, _CELL, _ROW, _TABLE),
+        tag=(PARAGRAPH, _CELL, _ROW, _TABLE),
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -133,7 +133,7 @@ def _paragraphs(
     white_page: bool | None = None  # Word's page colour (w:background, before the body), once read
     try:
         for _, element in events:
-            if element.tag != _PARAGRAPH:
+            if element.tag != PARAGRAPH:
                 yield from table.ended(element.tag, tables_around(element, _TABLE))
                 continue
             paragraph = element

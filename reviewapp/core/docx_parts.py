@@ -22,7 +22,7 @@ _MARGIN_KINDS = ("header", "footer")
 FOOTNOTE_REFERENCE, ENDNOTE_REFERENCE = f"{W}footnoteReference", f"{W}endnoteReference"
 _ID = f"{W}id"
 _TYPE = f"{W}type"
-_PARAGRAPH = f"{W}p"
+PARAGRAPH = f"{W}p"  # a w:p element, as Word writes each paragraph
 TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
 
 Notes = dict[tuple[str, str], list[Any]]  # (reference tag, note id) -> the note's w:p elements
@@ -80,7 +80,7 @@ def _notes_of(root: Any) -> list[tuple[str, list[Any]]]:
     for note in root:
         if note.get(_TYPE) in ("separator", "continuationSeparator", "continuationNotice"):
             continue
-        paragraphs = [p for p in note.iter(_PARAGRAPH) if text_of(p)]
+        paragraphs = [p for p in note.iter(PARAGRAPH) if text_of(p)]
         if paragraphs:
             notes.append((note.get(_ID) or "", paragraphs))
     return notes
@@ -92,7 +92,7 @@ def text_of(paragraph: Any) -> str:
 
 
 def _texts(root: Any) -> list[str]:
-    return [text_of(p) for p in root.iter(_PARAGRAPH)]
+    return [text_of(p) for p in root.iter(PARAGRAPH)]
 
 
 def piece(node: Any) -> str:

@@ -215,12 +215,18 @@ def _flag_table(texts: Sequence[str], contexts: list[int], start: int, rule: int
         contexts[head] |= TABLE_HEAD
     sourced_below = contexts[end] & ABOVE_SOURCE
     introduced = start > 0 and pattern_list("attribution").search(texts[start - 1]) is not None
-    if sourced_below and start > 0 and texts[start - 1].rstrip().endswith(":"):
+    if sourced_below and start > 0 and introduces_below(texts[start - 1]):
         contexts[start - 1] |= ABOVE_SOURCE  # "The steepest increases were on the east side:"
     for row in range(rule + 1, end + 1):
         contexts[row] |= TABLE_ROW | sourced_below | (TABLE_INTRODUCED if introduced else 0)
         if row > rule + 1:
             contexts[row] |= TABLE_MORE
+
+
+def introduces_below(text: str) -> bool:
+    """Does the paragraph (or sentence) end by introducing what follows, a table or a list ("The
+    steepest increases were on the east side:")?"""
+    return text.rstrip().endswith(":")
 
 
 # A table's rule row under its heading: "|---|:---:|", "--- | ---".
@@ -248,7 +254,7 @@ def _flag_neighbour_lines(texts: Sequence[str], contexts: list[int], quoted: fro
             while above >= 0 and index - above <= _MOST_LIST_ITEMS and LIST_ITEM.match(texts[above]):
                 contexts[above] |= ABOVE_SOURCE
                 above -= 1
-            if above >= 0 and above < index - 1 and texts[above].rstrip().endswith(":"):
+            if above >= 0 and above < index - 1 and introduces_below(texts[above]):
                 contexts[above] |= ABOVE_SOURCE  # and the list's introduction ("The plan includes:")
         if credit and texts[index] in quoted:
             above = index - 2  # a post's earlier lines, as its line breaks made them

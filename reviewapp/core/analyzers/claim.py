@@ -21,7 +21,7 @@ from typing import NamedTuple
 from ..findings import SOURCE_PLACEHOLDER, Finding
 from ..patterns import GatedAny, GatedPattern, PatternIndex
 from ..policy import Policy
-from ..roles import ABOVE_SOURCE, BODY, TABLE_INTRODUCED, TABLE_MORE, TABLE_ROW
+from ..roles import ABOVE_SOURCE, BODY, TABLE_INTRODUCED, TABLE_MORE, TABLE_ROW, introduces_below
 from ..rules import builtin_rules, pattern_list, single_pattern, word_list
 from ..scoring.explain import claim_reasons
 from ..scoring.features import cue_features
@@ -154,7 +154,7 @@ class ClaimCheck(Check):
                 and index - 1 not in sources.by_next
                 and not (index == 0 and source_first)
                 # "In a statement, the agency said:" introduces what follows; it states nothing.
-                and not sentence.text.endswith(":")
+                and not introduces_below(sentence.text)
                 # Opening hours and whom to call are checked against a listing, a critic's rating is
                 # the critic's, the interview is the piece's own: no source is missing.
                 and (signals.attributed or _OWN_WORD.isdisjoint(signals.cues))

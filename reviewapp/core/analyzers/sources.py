@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..roles import ABOVE_CREDIT, ABOVE_SOURCE, ANSWER, INTRODUCED, LIST_ITEM, TURN, TURN_LABEL
+from ..roles import (
+    ABOVE_CREDIT,
+    ABOVE_SOURCE,
+    ANSWER,
+    INTRODUCED,
+    LIST_ITEM,
+    TURN,
+    TURN_LABEL,
+    introduces_below,
+)
 from ..rules import single_pattern
 from ..text import Sentence
 from .context import ParagraphContext
@@ -25,7 +34,7 @@ def sourced_by_next(ctx: ParagraphContext, sentences: Sequence[Sentence]) -> dic
         last = len(sentences) - 1
         if LIST_ITEM.match(ctx.text):
             found[last] = "list_below"
-        elif sentences[last].text.rstrip().endswith(":"):  # introducing a table or a list
+        elif introduces_below(sentences[last].text):
             found[last] = "introduced_below"
         else:
             found[last] = "next_paragraph"
