@@ -719,6 +719,27 @@ def test_a_trend_in_figures_that_goes_on_from_sourced_figures_has_their_source()
 
 
 @pytest.mark.parametrize(
+    ("after", "sourced"),
+    [
+        ("Wind gusts up to 40 mph could cause blowing snow on Interstate 84.", True),
+        ("Higher elevations could see more than a foot.", True),
+        ("Gusts reached 40 mph on Interstate 84 last winter.", False),  # no modal: the writer's
+        ("The Harlow County Fair could draw 40,000 visitors.", False),  # something named: its own
+    ],
+)
+def test_a_forecast_that_goes_on_from_someones_has_their_source(after, sourced):
+    """ "Travel will be difficult to impossible at times, forecasters warned. Wind gusts up to 40
+    mph could cause blowing snow…" was an unsourced figure: the forecast goes on."""
+    text = f"{BODY}Travel will be difficult to impossible at times, forecasters warned. {after}\n"
+    found = [f for f in findings_of(text, "claim") if f.text == after]
+    if sourced:
+        assert [f.severity for f in found] == ["suggestion"]
+        assert "Its source: the sentence before, whose forecast" in found[0].message
+    else:
+        assert [f.severity for f in found] == ["warning"]
+
+
+@pytest.mark.parametrize(
     ("sentence", "attributed"),
     [
         ("She found that the number of hot days has roughly tripled since 1980.", True),

@@ -138,7 +138,7 @@ class ClaimCheck(Check):
                 continue
             # Where the source is, when not in the sentence (a key of sources.WHERE).
             where = (
-                None if signals.attributed else sources.where(index, sentence, signals.kinds, signals.cues)
+                None if signals.attributed else sources.where(index, sentence, signals)
             )
             if where is not None:
                 signals = ClaimSignals(signals.kinds, True, signals.cues | _SOURCED_CUES, signals.names)
@@ -263,6 +263,12 @@ _TALLY_KINDS = frozenset(("figure", "dated", "event", "trend"))
 # What a sentence right after a sourced figure may claim and still be more of the same figures: no
 # statement, event or forecast of its own.
 _CONTINUED_KINDS = frozenset(("figure", "dated", "trend"))  # "… Hospitalizations rose to 386 from 201."
+# A forecast someone made, and what a sentence right after it may claim and still be more of it,
+# said with a modal ("… forecasters warned. Wind gusts up to 40 mph could cause blowing snow."):
+# figures, comparisons, changes, no one named doing anything.
+_FORECAST_CUES = frozenset(("will", "prediction", "forecast"))
+_FORECAST_GOES_ON = frozenset(("figure", "dated", "trend", "comparison", "change", "prediction"))
+_MODALS = frozenset(("could", "may", "might", "would", "will", "should", "expected", "likely"))
 # The writer speaking for themselves: "I …", "My …", a critic's "On my two visits…" (outside
 # quotation marks). Not any "We…": a politician's op-ed ("We cut the budget by 40 percent") claims
 # for a government (_we_observed).
@@ -289,10 +295,10 @@ class _Sources:
         self.by_next = sourced_by_next(ctx, sentences)  # "… That's according to…"
         self._quoted_speaker: bool | None = None  # worked out when a sentence is all quoted
         self._sourced_figures = -2  # the last sentence whose figures have a source
+        self._sourced_forecast = -2  # the last sentence that tells someone's forecast
 
-    def where(
-        self, index: int, sentence: Sentence, kinds: tuple[str, ...], cues: frozenset[str]
-    ) -> str | None:
+    def where(self, index: int, sentence: Sentence, signals: ClaimSignals) -> str | None:
+        kinds, cues = signals.kinds, signals.cues
         where = self.said or self.by_next.get(index)
         if where is not None:
             return where
@@ -311,6 +317,16 @@ class _Sources:
             # "…52.3% of the vote, according to the county elections office. A third candidate,
             # Sam Ortiz, had 2.6%.": more of the same figures, from the same source.
             return "previous_sentence"
+        if (
+            self._sourced_forecast == index - 1
+            and kinds
+            and _FORECAST_GOES_ON.issuperset(kinds)
+            and not _MODALS.isdisjoint(self.ctx.norms[self.ctx.sentence_words(sentence)])
+            # "The Harlow County Fair could draw 40,000 visitors" is a forecast of its own, of
+            # something named
+            and not (signals.names and _opens_with(self.ctx.sentence_tokens(sentence), signals.names[0]))
+        ):
+            return "previous_forecast"
         if not quoted and (sentence.text.startswith(_WRITER) or _we_observed(sentence.text)):
             # "I have ridden the Route 9 bus for eleven years.": the writer's own account (outside
             # quotation marks "I" is the one who wrote it), for the editor to confirm. So is what
@@ -321,6 +337,13 @@ class _Sources:
     def seen(self, index: int, signals: ClaimSignals) -> None:
         if signals.attributed and "figure" in signals.kinds:
             self._sourced_figures = index
+        if signals.attributed and not _FORECAST_CUES.isdisjoint(signals.cues):
+            self._sourced_forecast = index
+
+
+def _opens_with(tokens: list[Token], name: str) -> bool:
+    """Is `name` among the sentence's first three words (its subject, most likely)?"""
+    return any(token[3] == name for token in tokens[:3])
 
 
 def _quote_has_speaker(ctx: ParagraphContext) -> bool:
