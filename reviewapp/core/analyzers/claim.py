@@ -137,9 +137,7 @@ class ClaimCheck(Check):
             if signals is None:
                 continue
             # Where the source is, when not in the sentence (a key of sources.WHERE).
-            where = (
-                None if signals.attributed else sources.where(index, sentence, signals)
-            )
+            where = None if signals.attributed else sources.where(index, sentence, signals)
             if where is not None:
                 signals = ClaimSignals(signals.kinds, True, signals.cues | _SOURCED_CUES, signals.names)
             sources.seen(index, signals)
