@@ -524,6 +524,11 @@ def test_a_participle_set_off_by_commas_describes_and_names_no_source(sentence, 
         ("Spending on parks rose 12 percent, according to [CITATION NEEDED].", False),
         ('"We will invest $2 million," said [Mayor\'s name].', False),
         ('"We will invest $2 million," said Mayor Tom Hale.', True),
+        # The quotation's last words before the verb are nobody: the speaker follows the verb
+        # ("…it was,” said lead author…" read "it was" as a passive with no one named).
+        ('"It was widespread in 80% of rivers," said lead author Dr. Hannah Cho.', True),
+        ('"We were surprised by how widespread it was," said Maria Lopez.', True),
+        ('"Rents were up 8 percent," said some experts.', False),
         # A quotation's "quarter of" is no share of a group speaking (it was "no source").
         ('"We delivered another quarter of record growth," Chief Executive Maria Chen said.', True),
     ],

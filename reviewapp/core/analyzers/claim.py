@@ -830,8 +830,12 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
         if word in _ALSO_NOT_SPEECH and not _says(tokens, norms, i, text, offset):
             continue  # "The county added 1,200 jobs": something added, nothing said
         gap = text[tokens[i - 1][1] - offset : tokens[i][0] - offset]
-        if i + 1 == len(tokens) and _CLOSING_QUOTES.intersection(gap):
-            continue  # "“…,” said [Mayor's name].": the speaker after the verb is missing
+        if _CLOSING_QUOTES.intersection(gap):
+            # "“…,” said lead author Dr. Hannah Cho": the quotation ends before the verb, whose
+            # speaker follows it (the quotation's last words, "…it was,", are nobody).
+            if i + 1 < len(tokens) and vague.isdisjoint(norms[i + 1 : i + 1 + _SUBJECT_WORDS]):
+                return True
+            continue  # "“…,” said [Mayor's name].", "“…,” said some experts."
         # A comma right before the verb: it may close a participle or a clause set off by commas.
         comma = "," in gap
         if comma and _describes_before(tokens, norms, i, text, offset):
