@@ -529,6 +529,13 @@ def test_a_participle_set_off_by_commas_describes_and_names_no_source(sentence, 
         ('"It was widespread in 80% of rivers," said lead author Dr. Hannah Cho.', True),
         ('"We were surprised by how widespread it was," said Maria Lopez.', True),
         ('"Rents were up 8 percent," said some experts.', False),
+        # Naming it in someone's words is saying it ("Moreno called it “the most significant…”" was
+        # an unsourced superlative); not naming without a quotation, nor calling the police.
+        ('Speaking in Salem, Moreno called it "the most significant investment in our history."', True),
+        ('The mayor described the plan as "the largest in the state."', True),
+        ('Critics called it "the worst budget in decades."', False),
+        ("The mayor described the plan as the largest in the state.", False),
+        ("Moreno called the police at 9 p.m. on March 3.", False),
         # A quotation's "quarter of" is no share of a group speaking (it was "no source").
         ('"We delivered another quarter of record growth," Chief Executive Maria Chen said.', True),
     ],

@@ -812,7 +812,12 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
     """Does a speech verb follow someone who is not a vague "some experts"? (`text`: what the
     tokens are in, starting at `offset`.)"""
     speech, participles = word_list("speech_verbs"), word_list("speech_participles")
-    if speech.isdisjoint(norms) and participles.isdisjoint(norms) and _FINDING.isdisjoint(norms):
+    if (
+        speech.isdisjoint(norms)
+        and participles.isdisjoint(norms)
+        and _FINDING.isdisjoint(norms)
+        and _NAMING.isdisjoint(norms)
+    ):
         return False  # most sentences: no speech verb
     vague = word_list("vague_subjects")
     for i, (_, _, word, raw) in enumerate(tokens):
@@ -823,7 +828,11 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
                 return True
             continue
         finding = word in _FINDING
-        if not (finding or word in speech) or i == 0 or raw[:1].isupper() or _describes_next(norms, i):
+        # "Moreno called it “the most significant investment…”": naming in someone's words is saying
+        naming = word in _NAMING and _quotation_follows(tokens, i, text, offset)
+        if not (finding or naming or word in speech) or i == 0 or raw[:1].isupper():
+            continue
+        if _describes_next(norms, i):
             continue
         if finding and not _finding_told(norms, i):
             continue
@@ -924,6 +933,18 @@ _PASSIVE_ADVERBS = frozenset(
 _ALSO_NOT_SPEECH = frozenset(("added", "adds"))  # a speech verb that also adds things
 # Verbs of a finding, which report what someone found when "that" follows ("_finding_told").
 _FINDING = frozenset(("found", "finds", "concluded", "concludes", "showed", "shows", "suggested", "suggests"))
+# Verbs that say something when what they name it follows in quotation marks.
+_NAMING = frozenset(
+    ("called", "calls", "described", "describes", "dubbed", "dubs", "labeled", "labelled", "labels", "termed")
+)
+_OPENING_QUOTES = frozenset("\"“")
+_QUOTE_WITHIN_WORDS = 4  # "called it", "described the plan as", then the quotation
+
+
+def _quotation_follows(tokens: list[Token], i: int, text: str, offset: int) -> bool:
+    """Does a quotation open within a few words after the verb at `i`?"""
+    end = tokens[min(i + _QUOTE_WITHIN_WORDS, len(tokens) - 1)][0] - offset
+    return not _OPENING_QUOTES.isdisjoint(text[tokens[i][1] - offset : end])
 _UNNAMED_FINDERS = frozenset(
     "a an new recent one some many studies research researchers scientists experts".split()
 )
