@@ -937,7 +937,7 @@ _FINDING = frozenset(("found", "finds", "concluded", "concludes", "showed", "sho
 _NAMING = frozenset(
     ("called", "calls", "described", "describes", "dubbed", "dubs", "labeled", "labelled", "labels", "termed")
 )
-_OPENING_QUOTES = frozenset("\"“")
+_OPENING_QUOTES = frozenset('"“')
 _QUOTE_WITHIN_WORDS = 4  # "called it", "described the plan as", then the quotation
 
 
@@ -945,6 +945,8 @@ def _quotation_follows(tokens: list[Token], i: int, text: str, offset: int) -> b
     """Does a quotation open within a few words after the verb at `i`?"""
     end = tokens[min(i + _QUOTE_WITHIN_WORDS, len(tokens) - 1)][0] - offset
     return not _OPENING_QUOTES.isdisjoint(text[tokens[i][1] - offset : end])
+
+
 _UNNAMED_FINDERS = frozenset(
     "a an new recent one some many studies research researchers scientists experts".split()
 )
