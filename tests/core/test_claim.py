@@ -256,6 +256,8 @@ def test_a_life_an_address_and_a_telephone_number_are_no_data(sentence, not_read
 @pytest.mark.parametrize(
     "sentence",
     [
+        "The lamb meatballs ($14) come in a bright tomato sauce with plenty of bread.",
+        "Start with the grilled octopus ($18), charred at the edges and tender inside.",
         "The museum is open from 10 a.m. to 5 p.m. Tuesday through Sunday.",
         "Services will be held at 11 a.m. Saturday at St. Mary's Church.",
         "The road will be closed between 9 a.m. and 4 p.m. on Saturday.",
@@ -536,6 +538,8 @@ def test_a_participle_set_off_by_commas_describes_and_names_no_source(sentence, 
         ('Critics called it "the worst budget in decades."', False),
         ("The mayor described the plan as the largest in the state.", False),
         ("Moreno called the police at 9 p.m. on March 3.", False),
+        # Nor a clause's "half of" before a comma: the speaker follows it.
+        ("The robot will ship in the second half of 2027, Acme Robotics said.", True),
         # A quotation's "quarter of" is no share of a group speaking (it was "no source").
         ('"We delivered another quarter of record growth," Chief Executive Maria Chen said.', True),
     ],
@@ -633,6 +637,22 @@ def test_the_writers_own_account_names_its_source():
         assert [(f.severity, "the writer" in f.message) for f in found] == [("suggestion", True)], critic
     other = findings_of(f"{BODY}Ice has covered the road for 11 days.\n", "claim")
     assert [f.severity for f in other] == ["warning"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "writer"),
+    [
+        ("On two visits, I found the service warm, if occasionally slow.", True),
+        ("This is the chicken I make when I have 30 minutes.", True),
+        ('"I will cut taxes by 10 percent," Lopez said of the 2027 budget.', False),  # Lopez's "I"
+        ("World War I ended in 1918, after four years of fighting.", False),  # a numeral
+    ],
+)
+def test_the_writers_i_later_in_the_sentence_is_the_writers_account(sentence, writer):
+    """ "On two visits, I found…" in a review was an unsourced figure: only a sentence opening with
+    "I" was the writer's."""
+    found = findings_of(f"{BODY}{sentence}\n", "claim")
+    assert [("the writer" in f.message) for f in found] == [writer]
 
 
 @pytest.mark.parametrize(

@@ -120,7 +120,12 @@ def test_a_headlines_closing_credit_is_the_storys_source():
         ('Supporters said the rentals drove up costs. "My rent doubled," said Tara Lynn, a teacher.', []),
         ("Experts not involved in the research said it was sound. Ana Ruiz, a statistician at Yale, "
          "said the sample was large.", []),
-        # No member named: the vague group stands.
+        # Named again by the surname alone, as news does ("Nguyen said"); "however" between.
+        ("Critics, however, contended that the money should go to schools. Nguyen said the city "
+         "should invest in prevention.", []),
+        # No member named: the vague group stands ("Prosecutors" are a group, not a surname).
+        ("Critics contended that the money should go to schools. Prosecutors said it should not.",
+         ["Critics contended"]),
         ("Migration experts cautioned that the numbers could rise. The pressure will not ease soon.",
          ["experts cautioned"]),
         # A named speaker is no member of "it is widely believed".

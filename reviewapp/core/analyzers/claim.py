@@ -325,7 +325,11 @@ class _Sources:
             and not (signals.names and _opens_with(self.ctx.sentence_tokens(sentence), signals.names[0]))
         ):
             return "previous_forecast"
-        if not quoted and (sentence.text.startswith(_WRITER) or _we_observed(sentence.text)):
+        if not quoted and (
+            sentence.text.startswith(_WRITER)
+            or _we_observed(sentence.text)
+            or _writer_says_i(self.ctx, sentence)
+        ):
             # "I have ridden the Route 9 bus for eleven years.": the writer's own account (outside
             # quotation marks "I" is the one who wrote it), for the editor to confirm. So is what
             # "we" saw or did to report ("We waited 25 minutes", "We counted 212 storefronts").
@@ -337,6 +341,19 @@ class _Sources:
             self._sourced_figures = index
         if signals.attributed and not _FORECAST_CUES.isdisjoint(signals.cues):
             self._sourced_forecast = index
+
+
+def _writer_says_i(ctx: ParagraphContext, sentence: Sentence) -> bool:
+    """Does the writer say "I" later in the sentence, outside quotation marks ("On two visits, I
+    found…", "This is the chicken I make when…")? Not a Roman numeral after a name ("World War I")."""
+    tokens = ctx.sentence_tokens(sentence)
+    for k, (start, _, _, raw) in enumerate(tokens):
+        if raw != "I" or (ctx.quotes and inside(ctx.quotes, start, start + 1)):
+            continue
+        if k > 1 and tokens[k - 1][3][:1].isupper() and tokens[k - 1][1] + 1 == start:
+            continue  # "World War I", "Henry VIII"'s kin
+        return True
+    return False
 
 
 def _opens_with(tokens: list[Token], name: str) -> bool:
@@ -361,9 +378,33 @@ def sentence_signals(text: str) -> ClaimSignals | None:
 
 
 def names_its_source(ctx: ParagraphContext, sentence: Sentence) -> bool:
-    """Does one of the paragraph's sentences name who says it ("Maria Lopez, a demographer, said…")?"""
+    """Does one of the paragraph's sentences name who says it ("Maria Lopez, a demographer, said…",
+    or by the surname alone, as news names someone again: "Nguyen said…")?"""
     signals = signals_at(ctx, sentence)
-    return signals is not None and signals.attributed and bool(signals.names)
+    if signals is None or not signals.attributed:
+        return False
+    return bool(signals.names) or _surname_speaks(ctx.sentence_tokens(sentence))
+
+
+# Plural nouns that open "… said" as a group does, not a surname: "Prosecutors said", "Residents said".
+_GROUP_ENDINGS = ("ers", "ors", "ists", "ies", "ents", "ants", "ans")
+
+
+def _surname_speaks(tokens: list[Token]) -> bool:
+    """Does the sentence open with one capitalised word, no common one, and a speech verb ("Nguyen
+    said", "Price added")? A name alone at a sentence's start is not told from any other word by
+    its capital, but before "said" it is who speaks, unless it is a group ("Critics said",
+    "Police said", "Prosecutors said")."""
+    if len(tokens) < 2 or not tokens[0][3][:1].isupper() or tokens[1][2] not in word_list("speech_verbs"):
+        return False
+    first = tokens[0][2]
+    common = word_list("vague_subjects") | word_list("vague_groups") | word_list("not_names")
+    return (
+        first not in common
+        and first not in word_list("function_words")
+        and first != "police"
+        and not first.endswith(_GROUP_ENDINGS)
+    )
 
 
 def signals_at(ctx: ParagraphContext, sentence: Sentence) -> ClaimSignals | None:
@@ -957,10 +998,14 @@ _CLAUSE_OPENERS = frozenset(("which", "who", "whose", "whom", "a", "an", "the"))
 def _share_of(tokens: list[Token], norms: list[str], subject_end: int, text: str, offset: int) -> bool:
     """Is the speaker a share of a group ("74% of workers say", "two-thirds of voters said")? That
     is a poll's count, and its source the poll, not anyone a reader can ask. Not a quotation's
-    words before its speaker ("“…another quarter of record growth,” Maria Chen said")."""
+    words before its speaker ("“…another quarter of record growth,” Maria Chen said"), nor a
+    clause's before a comma ("…in the second half of 2027, Acme said")."""
     for k in range(subject_end - 1, max(1, subject_end - _MOST_SHARE_WORDS) - 1, -1):
-        if _CLOSING_QUOTES.intersection(text[tokens[k][1] - offset : tokens[k + 1][0] - offset]):
+        gap = text[tokens[k][1] - offset : tokens[k + 1][0] - offset]
+        if _CLOSING_QUOTES.intersection(gap):
             return False  # the speaker's name starts after the quotation
+        if "," in gap and gap != ",":  # not a number's ("1,200")
+            return False  # "…in the second half of 2027, Acme said": the speaker after the comma
         if norms[k] == "of":
             counted = norms[k - 1].rpartition("-")[2]  # "two-thirds"
             if counted in _SHARES or any(map(str.isdigit, counted)):
