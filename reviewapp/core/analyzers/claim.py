@@ -351,7 +351,7 @@ def _writer_says_i(ctx: ParagraphContext, sentence: Sentence) -> bool:
         if raw != "I" or (ctx.quotes and inside(ctx.quotes, start, start + 1)):
             continue
         if k > 1 and tokens[k - 1][3][:1].isupper() and tokens[k - 1][1] + 1 == start:
-            continue  # "World War I", "Henry VIII"'s kin
+            continue  # a numeral after a name: "World War I", "Elizabeth I"
         return True
     return False
 
