@@ -538,6 +538,9 @@ def test_a_participle_set_off_by_commas_describes_and_names_no_source(sentence, 
         ('Critics called it "the worst budget in decades."', False),
         ("The mayor described the plan as the largest in the state.", False),
         ("Moreno called the police at 9 p.m. on March 3.", False),
+        # The plain present of a verb of telling ("estimate", "predict") tells too.
+        ("Officials estimate the new system will save the city $1.1 million a year.", True),
+        ("The estimate of $4 billion was too low.", False),
         # Nor a clause's "half of" before a comma: the speaker follows it.
         ("The robot will ship in the second half of 2027, Acme Robotics said.", True),
         # A quotation's "quarter of" is no share of a group speaking (it was "no source").
