@@ -878,6 +878,11 @@ def test_found_in_an_earnings_story_a_storm_report_and_a_column(sentence, severi
         "Westfield's Andre Lewis ran for 142 yards and two touchdowns.",
         "After a Westfield punt, Price hit tight end Sam Okafor from 12 yards out with 48 seconds remaining.",
         "The Tigers beat Oakdale 3 to 2.",
+        # a basketball recap's margins, records and shooting
+        "Jaylen Carter scored 24 points as Eastfield rallied from a 10-point halftime deficit to beat "
+        "Millbrook 68-61.",
+        "Eastfield (6-2, 3-1 Valley League) outscored the Panthers 21-9 to take a 47-45 lead.",
+        "The Panthers shot 38% from the field and committed 17 turnovers.",
     ],
 )
 def test_a_games_score_record_and_box_score_have_the_game_for_their_source(sentence):
