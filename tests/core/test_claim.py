@@ -258,6 +258,7 @@ def test_a_life_an_address_and_a_telephone_number_are_no_data(sentence, not_read
     [
         "The lamb meatballs ($14) come in a bright tomato sauce with plenty of bread.",
         "Start with the grilled octopus ($18), charred at the edges and tender inside.",
+        "Millbrook visits Deschutes on Friday.",  # a team's next game
         "The museum is open from 10 a.m. to 5 p.m. Tuesday through Sunday.",
         "Services will be held at 11 a.m. Saturday at St. Mary's Church.",
         "The road will be closed between 9 a.m. and 4 p.m. on Saturday.",
