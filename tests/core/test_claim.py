@@ -159,6 +159,19 @@ def test_a_source_opening_the_next_paragraph_attributes_the_last_sentence_above_
     ]
 
 
+def test_a_court_story_lead_has_the_filing_the_next_paragraph_names_for_its_source():
+    """ "A construction company that lost a $2.3 million contract has sued the city…" over "The
+    lawsuit, filed Thursday in Franklin County Superior Court, claims…" was an unsourced figure."""
+    lead = "A construction company that lost a $2.3 million sewer contract has sued the city."
+    filing = "The lawsuit, filed Thursday in Franklin County Superior Court, claims the bids were rigged."
+    found = findings_of(f"{BODY}{lead}\n{filing}\n", "claim")
+    (first,) = [f for f in found if f.text == lead]
+    assert first.severity == "suggestion" and "the start of the next paragraph" in first.message
+    # Not any lawsuit: "A lawsuit was filed…" names none the lead told of.
+    other = findings_of(f"{BODY}{lead}\nA lawsuit was filed last year over the bids.\n", "claim")
+    assert [f.severity for f in other if f.text == lead] == ["warning"]
+
+
 @pytest.mark.parametrize(
     ("text", "edit", "changed"),
     [
