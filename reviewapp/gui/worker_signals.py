@@ -25,20 +25,18 @@ class Post(QObject):
     """The app's one carrier: a worker's signal and its arguments, delivered in the GUI thread to
     the slots its caller connected."""
 
-    said = Signal(int, str, object)  # the ticket of the worker's signals, the signal, its arguments
+    # The ticket of the worker's signals, the signal, its arguments, whether it is the worker's last.
+    said = Signal(int, str, object, bool)
 
     def __init__(self) -> None:
         super().__init__(QCoreApplication.instance())
         self.slots: dict[int, dict[str, list[Slot]]] = {}  # by ticket, by signal
-        self.final: dict[int, tuple[str, ...]] = {}  # by ticket: the signals after which it is done
         self.said.connect(self._deliver)
 
-    def _deliver(self, ticket: int, name: str, args: tuple[Any, ...]) -> None:
-        slots = self.slots.get(ticket)
+    def _deliver(self, ticket: int, name: str, args: tuple[Any, ...], last: bool) -> None:
+        slots = self.slots.pop(ticket, None) if last else self.slots.get(ticket)  # last: let go here
         if slots is None:  # done already
             return
-        if name in self.final[ticket]:  # the worker's last word: its slots are let go here
-            del self.slots[ticket], self.final[ticket]
         for slot in slots.get(name, ()):
             owner = getattr(slot, "__self__", None)
             if isinstance(owner, QObject) and not shiboken6.isValid(owner):
@@ -64,14 +62,14 @@ def post() -> Post:
 class BoundChannel:
     """One signal of one worker's: `connect` in the GUI thread, `emit` from the pool."""
 
-    def __init__(self, carrier: Post, ticket: int, name: str) -> None:
-        self.carrier, self.ticket, self.name = carrier, ticket, name
+    def __init__(self, carrier: Post, ticket: int, name: str, last: bool) -> None:
+        self.carrier, self.ticket, self.name, self.last = carrier, ticket, name, last
 
     def connect(self, slot: Slot) -> None:
         self.carrier.slots[self.ticket].setdefault(self.name, []).append(slot)
 
     def emit(self, *args: object) -> None:
-        self.carrier.said.emit(self.ticket, self.name, args)
+        self.carrier.said.emit(self.ticket, self.name, args, self.last)
 
 
 class Channel:
@@ -83,7 +81,7 @@ class Channel:
         self.name = name
 
     def __get__(self, signals: WorkerSignals, owner: type | None = None) -> BoundChannel:
-        return BoundChannel(signals.carrier, signals.ticket, self.name)
+        return BoundChannel(signals.carrier, signals.ticket, self.name, self.name in signals.final)
 
 
 class WorkerSignals:
@@ -96,4 +94,3 @@ class WorkerSignals:
         self.carrier = post()
         self.ticket = next(_TICKETS)
         self.carrier.slots[self.ticket] = {}
-        self.carrier.final[self.ticket] = self.final
