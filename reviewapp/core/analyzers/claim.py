@@ -398,13 +398,15 @@ def _surname_speaks(tokens: list[Token]) -> bool:
     if len(tokens) < 2 or not tokens[0][3][:1].isupper() or tokens[1][2] not in word_list("speech_verbs"):
         return False
     first = tokens[0][2]
-    common = word_list("vague_subjects") | word_list("vague_groups") | word_list("not_names")
-    return (
-        first not in common
-        and first not in word_list("function_words")
-        and first != "police"
-        and not first.endswith(_GROUP_ENDINGS)
-    )
+    return first not in _no_surnames() and not first.endswith(_GROUP_ENDINGS)
+
+
+@cache
+def _no_surnames() -> frozenset[str]:
+    """Words that open "… said" as no one's surname: vague subjects and groups, words that are no
+    names, function words, "police"."""
+    lists = ("vague_subjects", "vague_groups", "not_names", "function_words")
+    return frozenset().union(*map(word_list, lists), ("police",))
 
 
 def signals_at(ctx: ParagraphContext, sentence: Sentence) -> ClaimSignals | None:
