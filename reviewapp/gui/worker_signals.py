@@ -11,6 +11,7 @@ GUI thread, and what it emits travels through one `Post` that lives as long as t
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -69,7 +70,9 @@ class BoundChannel:
         self.carrier.slots[self.ticket].setdefault(self.name, []).append(slot)
 
     def emit(self, *args: object) -> None:
-        self.carrier.said.emit(self.ticket, self.name, args, self.last)
+        # A worker may end after the app has quit and its carrier is gone: nobody waits for it then.
+        with contextlib.suppress(RuntimeError):
+            self.carrier.said.emit(self.ticket, self.name, args, self.last)
 
 
 class Channel:

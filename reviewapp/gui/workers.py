@@ -3,7 +3,6 @@ through signals."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import time
 import traceback
@@ -111,19 +110,17 @@ class ReviewWorker(QRunnable):
                 self.generation, f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"
             )
             return
-        with contextlib.suppress(RuntimeError):  # the app quit meanwhile: nobody waits for this
-            self.signals.finished.emit(
-                self.generation,
-                Reviewed(review, lines, rows, self.previous, edit),
-                time.perf_counter() - started,
-            )
+        self.signals.finished.emit(
+            self.generation,
+            Reviewed(review, lines, rows, self.previous, edit),
+            time.perf_counter() - started,
+        )
 
     def _progress(self, done: int, total: int) -> None:
         percent = done * 100 // total
         if percent != self._percent:  # a signal for each step the status bar shows, not more
             self._percent = percent
-            with contextlib.suppress(RuntimeError):  # the app quit meanwhile
-                self.signals.progress.emit(self.generation, percent)
+            self.signals.progress.emit(self.generation, percent)
 
 
 class ExportSignals(WorkerSignals):

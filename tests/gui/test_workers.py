@@ -81,3 +81,14 @@ def test_waiting_for_workers_lets_a_running_review_end(qtbot):
     _review(reviewer, 1, asker, "Headline\n" + "The council said the bridge will cost $4 million. " * 3000)
     assert wait_for_workers(60000)
     assert QThreadPool.globalInstance().activeThreadCount() == 0
+
+
+def test_a_worker_ending_after_the_app_quit_says_nothing_and_does_not_fail(qtbot):
+    job = _Refused(report=None)  # type: ignore[arg-type]
+    said: list[str] = []
+    job.signals.failed.connect(lambda title, why: said.append(why))
+    shiboken6.delete(post())  # what the app's end does to its carrier
+    job.run()  # in this thread: an error would reach the test
+    qtbot.wait(50)
+    assert said == []
+    assert shiboken6.isValid(post())  # a new app (the next test) gets a carrier of its own
