@@ -610,11 +610,73 @@ def test_figures_that_go_on_from_a_sourced_sentence_share_its_source():
         ("suggestion", "Write-ins"),
     ]
     assert "the sentence before" in found[1].message
-    # Not a forecast or an event of its own, nor the next paragraph's figures.
+    # Not a forecast or an event of its own.
     forecast = findings_of(f"{BODY}{lead} Hill is expected to win 40% next time.\n", "claim")
     assert [(f.rule, f.severity) for f in forecast][1:] == [("claim.figure", "warning")]
-    apart = findings_of(f"{BODY}{lead}\nTurnout was 38%, up from 31%.\n", "claim")
-    assert [f.severity for f in apart] == ["suggestion", "warning"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Most particles were fibers smaller than a human hair.", "comparison"),
+        ("The highest counts were in homes with old pipes.", "superlative"),
+    ],
+)
+def test_the_same_figures_compared_or_ranked_go_on_in_their_paragraph(sentence, kind):
+    """ "Most particles were fibers smaller than a human hair." after "…, the study found." was an
+    unsourced comparison; in the next paragraph it still is (only figures go on across)."""
+    above = "The average sample held 5.4 particles per liter, the study found."
+    found = findings_of(f"{BODY}{above} {sentence}\n", "claim")
+    assert [(f.rule, f.severity) for f in found][1:] == [(f"claim.{kind}", "suggestion")]
+    apart = findings_of(f"{BODY}{above}\n{sentence}\n", "claim")
+    assert [(f.rule, f.severity) for f in apart][1:] == [(f"claim.{kind}", "warning")]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Lopez had 52.3% of the vote, according to unofficial results from the county elections office.",
+        "The average rate on a 30-year loan fell to 6.2% this week, Freddie Mac said.",
+        "Acme Foods said Tuesday that its profit fell 18% as shoppers traded down.",
+    ],
+)
+def test_a_paragraph_that_opens_with_figures_goes_on_from_the_sourced_figures_above(above):
+    """ "A year ago, the rate averaged 6.8%." under "…fell to 6.2% this week, Freddie Mac said." was
+    an unsourced figure: reporters give a run of figures their source once."""
+    found = findings_of(
+        f"{BODY}{above}\nTurnout was 38%, up from 31% in 2022. It was 29% in 2018.\n", "claim"
+    )
+    assert [f.severity for f in found] == ["suggestion", "suggestion", "suggestion"]
+    assert "the paragraph above" in found[1].message
+
+
+def test_a_lead_has_its_source_in_the_figures_under_it():
+    """A lead that sums up figures ("…elected mayor…by more than 20 percentage points") was an
+    unsourced figure when the paragraph under it opened with them and their source."""
+    lead = (
+        "Elena Garcia was elected mayor on Tuesday, defeating Robert Hayes by more than 20 percentage points."
+    )
+    below = "Garcia had 58% of the vote to 36%, according to unofficial results from the elections office."
+    found = findings_of(f"Garcia wins\nBy Ann Lee\n{lead}\n{below}\n", "claim")
+    assert [f.severity for f in found] == ["suggestion", "suggestion"]
+    assert "the start of the next paragraph" in found[0].message
+    later = findings_of(f"Garcia wins\nBy Ann Lee\n{below}\n{lead}\n{below}\n", "claim")
+    assert [f.severity for f in later] == ["suggestion", "warning", "suggestion"]
+
+
+@pytest.mark.parametrize(
+    ("above", "below"),
+    [
+        ("“We lost 40 percent of our customers,” Smith said.", "Sales fell 12% last year."),  # Smith's words
+        ("Rents rose 5%, experts said.", "Sales fell 12% last year."),  # no one to ask
+        ("Rents rose 5%, Acme said.", "Acme Foods cut 40 jobs in May."),  # an event of its own
+        ("Rents rose 5%, Acme said. The council met on Monday.", "Sales fell 12% last year."),
+        ("The council met on Monday, the mayor said.", "Sales fell 12% last year."),  # no figures above
+    ],
+)
+def test_a_paragraphs_figures_have_no_source_from_above_but_sourced_figures(above, below):
+    found = findings_of(f"{BODY}{above}\n{below}\n", "claim")
+    assert found[-1].text == below and found[-1].severity == "warning"
 
 
 @pytest.mark.parametrize("sentence", ["Verdict: 4 out of 5 stars.", "We give it 3.5 stars out of 5."])
@@ -897,6 +959,10 @@ def test_found_in_an_earnings_story_a_storm_report_and_a_column(sentence, severi
         "Millbrook 68-61.",
         "Eastfield (6-2, 3-1 Valley League) outscored the Panthers 21-9 to take a 47-45 lead.",
         "The Panthers shot 38% from the field and committed 17 turnovers.",
+        # a football match's saves, clock and table
+        "City goalkeeper Tomas Novak made six saves, including a diving stop on Diaz.",
+        "City equalized five minutes after halftime when Grant's shot deflected off a defender.",
+        "City moved up to sixth place with 24 points from 15 games.",
     ],
 )
 def test_a_games_score_record_and_box_score_have_the_game_for_their_source(sentence):

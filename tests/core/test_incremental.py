@@ -24,6 +24,27 @@ def test_edit_reanalyses_only_the_changed_paragraph(data_dir):
     assert [f.to_json() for f in second.findings] == [f.to_json() for f in full.findings]
 
 
+def test_an_edit_to_the_source_above_reanalyses_the_figures_below():
+    """The figures a paragraph opens with go on from the sourced figures above (roles): an edit
+    that takes the source out makes them unsourced, though their own paragraph is unchanged."""
+    text = (
+        "Rates fall again\nRates fell to 6.2% this week, Freddie Mac said.\nA year ago, they averaged 6.8%.\n"
+    )
+    session = IncrementalAnalysis(Analyzer())
+    below = text.index("A year")
+    first = session.run(load_text(text))
+    assert [f.severity for f in first.findings if f.rule == "claim.figure" and f.start == below] == [
+        "suggestion"
+    ]
+    edited = text.replace(", Freddie Mac said", "")
+    second = session.run(load_text(edited))
+    assert second.reanalysed == 2
+    below = edited.index("A year")
+    assert [f.severity for f in second.findings if f.rule == "claim.figure" and f.start == below] == [
+        "warning"
+    ]
+
+
 def test_ids_survive_edits_elsewhere(data_dir):
     doc = load_path(data_dir / "openai-foxconn.txt")
     analyzer = Analyzer()

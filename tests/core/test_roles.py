@@ -11,6 +11,7 @@ from reviewapp.core.roles import (
     ABOVE_SOURCE,
     ANSWER,
     AUTHOR_BIO,
+    BELOW_SOURCED_FIGURES,
     CREDIT_LINE,
     IN_FRONT_MATTER,
     INTRODUCED,
@@ -51,6 +52,7 @@ def test_a_sentence_with_a_date_is_not_a_date_line():
     assert Analyzer().analyze(load_text(text)).roles == ["title", "body"]
 
 
+LEAD = "Home prices in the metro area fell for the third month in a row in October, as rates rose."
 POST = "Big news for riders: the city approved 14 new routes today."
 CREDIT = "— Maria Lopez (@marialopez) November 30, 2026"
 
@@ -76,6 +78,16 @@ CREDIT = "— Maria Lopez (@marialopez) November 30, 2026"
          [0, INTRODUCED, 0, 0]),  # its speaker named at its end
         (["Title", "“Ridership fell.", "“We will win riders back.”", "Fares rise."], None,
          [0, 0, 0, 0]),  # named nowhere
+        (["Rates fell to 6.2%, Freddie Mac said.", "A year ago, they averaged 6.8%.", "Fares rise."], None,
+         [0, BELOW_SOURCED_FIGURES, 0]),  # figures and their source end the paragraph above
+        (["Rates fell, Freddie Mac said.", "Rates fell 2%. Fares rose.", "“Rates fell 2%,” Lee said."],
+         None, [0, 0, 0]),  # no figure; figures with no source; figures in someone's words
+        (["Title", "By Ann Lee", LEAD, "Prices fell 2%, according to the Realtors group.", "Sales fell."],
+         None, [0, 0, ABOVE_SOURCE, 0, BELOW_SOURCED_FIGURES]),  # the lead, sourced under it
+        (["Title", LEAD, "Prices fell 2%. Sales fell, according to the Realtors association."], None,
+         [0, 0, 0]),  # the source of another sentence
+        (["Title", LEAD, LEAD, "Prices fell 2%, according to the Realtors association."], None,
+         [0, 0, 0, 0]),  # below another paragraph than the lead
     ],
 )  # fmt: skip
 def test_paragraph_contexts(texts, front, expected):

@@ -21,7 +21,15 @@ from typing import NamedTuple
 from ..findings import SOURCE_PLACEHOLDER, Finding
 from ..patterns import GatedAny, GatedPattern, PatternIndex
 from ..policy import Policy
-from ..roles import ABOVE_SOURCE, BODY, TABLE_INTRODUCED, TABLE_MORE, TABLE_ROW, introduces_below
+from ..roles import (
+    ABOVE_SOURCE,
+    BELOW_SOURCED_FIGURES,
+    BODY,
+    TABLE_INTRODUCED,
+    TABLE_MORE,
+    TABLE_ROW,
+    introduces_below,
+)
 from ..rules import builtin_rules, pattern_list, single_pattern, word_list
 from ..scoring.explain import claim_reasons
 from ..scoring.features import cue_features
@@ -261,6 +269,9 @@ _TALLY_KINDS = frozenset(("figure", "dated", "event", "trend"))
 # What a sentence right after a sourced figure may claim and still be more of the same figures: no
 # statement, event or forecast of its own.
 _CONTINUED_KINDS = frozenset(("figure", "dated", "trend"))  # "… Hospitalizations rose to 386 from 201."
+# In the same paragraph, the same figures compared and ranked go on too: "…, the study found. Most
+# particles were fibers smaller than a human hair. The highest counts were in older homes."
+_CONTINUED_HERE = _CONTINUED_KINDS | {"comparison", "superlative"}
 # A forecast someone made, and what a sentence right after it may claim and still be more of it,
 # said with a modal ("… forecasters warned. Wind gusts up to 40 mph could cause blowing snow."):
 # figures, comparisons, changes, no one named doing anything.
@@ -292,7 +303,8 @@ class _Sources:
         self.said, self.label_stop = whose_words(ctx)
         self.by_next = sourced_by_next(ctx, sentences)  # "… That's according to…"
         self._quoted_speaker: bool | None = None  # worked out when a sentence is all quoted
-        self._sourced_figures = -2  # the last sentence whose figures have a source
+        # The last sentence whose figures have a source: -1, the paragraph above's last.
+        self._sourced_figures = -1 if ctx.context & BELOW_SOURCED_FIGURES else -2
         self._sourced_forecast = -2  # the last sentence that tells someone's forecast
 
     def where(self, index: int, sentence: Sentence, signals: ClaimSignals) -> str | None:
@@ -311,10 +323,15 @@ class _Sources:
                 return "quotation"
         if "tally" in cues and _TALLY_KINDS.issuperset(kinds):
             return "record"  # "The vote was 70-29.": the vote's record
-        if self._sourced_figures == index - 1 and kinds and _CONTINUED_KINDS.issuperset(kinds):
+        if (
+            self._sourced_figures == index - 1
+            and kinds
+            and (_CONTINUED_HERE if index else _CONTINUED_KINDS).issuperset(kinds)
+        ):
             # "…52.3% of the vote, according to the county elections office. A third candidate,
-            # Sam Ortiz, had 2.6%.": more of the same figures, from the same source.
-            return "previous_sentence"
+            # Sam Ortiz, had 2.6%.": more of the same figures, from the same source; and so a
+            # paragraph's first after "…, Freddie Mac said." ends the one above.
+            return "previous_sentence" if index else "previous_paragraph"
         if (
             self._sourced_forecast == index - 1
             and kinds

@@ -89,6 +89,7 @@ def after_label(text: str, sentence: Sentence, label_end: int) -> Sentence:
 WHERE = {
     "next_sentence": "the next sentence",
     "previous_sentence": "the sentence before, whose figures these go on from",
+    "previous_paragraph": "the end of the paragraph above, whose figures these go on from",
     "previous_forecast": "the sentence before, whose forecast this goes on with",
     "writer": "the writer, who tells it of themselves",
     "next_paragraph": "the start of the next paragraph",
