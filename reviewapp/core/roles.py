@@ -54,6 +54,8 @@ TITLE_LINE = 32768
 # An interview's answer: "A: …", or a paragraph under a question of a Q&A (its questions in bold,
 # "**Is the target still realistic?**", or after "Q:"): the words of the person interviewed.
 ANSWER = 65536
+# The draft is labelled as its writer's view: "Opinion: …", "Review: …", a head line "OPINION".
+LABELLED_OPINION = 262144
 # The paragraph above ends with figures and their source ("…fell to 6.2%, Freddie Mac said."): the
 # figures this one opens with may go on from them (claim.py).
 BELOW_SOURCED_FIGURES = 131072
@@ -108,6 +110,8 @@ def paragraph_contexts(
     _flag_about_sender(texts, contexts)
     for index in compress(count(1), map(closes_with_sourced_figures, texts[:-1])):
         contexts[index] |= BELOW_SOURCED_FIGURES
+    if labelled_opinion(texts[:HEAD_LINES], title):
+        contexts = [context | LABELLED_OPINION for context in contexts]
     lead = _lead(texts)
     if lead is not None and lead + 1 < len(texts) and opens_with_sourced_figures(texts[lead + 1]):
         contexts[lead] |= ABOVE_SOURCE
@@ -162,6 +166,20 @@ def _says_that(text: str, start: int) -> bool:
         and any(text.find(word, start) >= 0 for word in _SAYS)
         and _SAID_THAT.search(text, start) is not None
     )
+
+
+# A label before the title ("Opinion: Riverton needs more buses", "Review | The Pixel 11…") or a
+# line of its own in the head ("OPINION", "Letters to the editor").
+_OPINION_LABEL = compile_rule(
+    r"\A\W*+(?:opinion|op-?ed|commentary|column|editorial|review|essay|perspective|viewpoint|"
+    r"letters?\s++to\s++the\s++editor)(?:\s*+[:|—–]\s*+\S|\W*+\Z)",
+    re.IGNORECASE,
+)
+
+
+def labelled_opinion(head: Sequence[str], title: str | None) -> bool:
+    """Is the draft labelled as its writer's view, in its title or a line of its head?"""
+    return any(_OPINION_LABEL.match(line) is not None for line in (title or "", *head))
 
 
 _LEAD_WORDS = 12  # a title, a byline or a dateline is shorter, or no sentence

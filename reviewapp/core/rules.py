@@ -47,6 +47,7 @@ class LexiconRule(NamedTuple):
     examples: tuple[str, ...] = ()  # sentences it flags (tests/core/test_rule_examples.py)
     near_misses: tuple[str, ...] = ()  # sentences close to those that it leaves alone
     fix: str | None = None  # the one-click fix it offers: one of FIXES (fixes.py)
+    news_only: bool = False  # for news copy: not raised in a draft labelled opinion or review
 
     def describe(self, matched: str) -> tuple[str, str | None]:
         message = self.message.replace("{text}", matched)
@@ -101,7 +102,7 @@ FIXES = ("delete", "delete_aside", "delete_line", "delete_passage", "delete_fill
 GATED_KEYS = frozenset({"triggers", "patterns", "chars", "substrings", "digits"})
 RULE_KEYS = GATED_KEYS | {
     "name", "why", "examples", "near_misses", "severity", "case_sensitive", "terms", "gated", "message",
-    "suggestion", "skip_quoted", "whole_paragraph", "max_words", "span", "fix",
+    "suggestion", "skip_quoted", "whole_paragraph", "max_words", "span", "fix", "news_only",
 }  # fmt: skip
 
 
@@ -171,6 +172,7 @@ def parse_rule_file(path: Path, category: str | None = None, *, check: bool = Tr
                 examples=tuple(entry.get("examples", ())),
                 near_misses=tuple(entry.get("near_misses", ())),
                 fix=_fix(entry, path, name),
+                news_only=entry.get("news_only", False),
             )
         )
     return rules

@@ -150,3 +150,23 @@ def test_a_learned_hedge_is_not_read_into_what_someone_named_says():
         "inflation-weary shoppers switched to cheaper store brands."
     )
     assert [f.rule for f in findings_of(BODY + reported, "hedge")] == []
+
+
+@pytest.mark.parametrize(
+    ("head", "labelled"),
+    [
+        ("Opinion: Riverton needs more buses", True),
+        ("Review | The Pixel 11 is the phone to buy", True),
+        ("OPINION\nRiverton needs more buses", True),
+        ("Riverton needs more buses\nLetters to the editor", True),
+        ("Review of city budget finds gaps", False),  # a news story about a review
+        ("Riverton needs more buses\nBy Dan Moreno", False),
+    ],
+)
+def test_a_personal_opinion_is_no_finding_in_a_piece_labelled_opinion(head, labelled):
+    """ "I think" was a warning ("no place in news copy unless it is labelled as opinion") in a
+    column and a review labelled so; the rest of the checks still run there."""
+    text = f"{head}\nThe bus plan is overdue, I think. It will cost $4 million.\n"
+    found = Analyzer().analyze(load_text(text)).findings
+    assert any(f.rule == "hedge.opinion" for f in found) is not labelled
+    assert any(f.rule == "claim.figure" for f in found)

@@ -15,6 +15,7 @@ from reviewapp.core.roles import (
     CREDIT_LINE,
     IN_FRONT_MATTER,
     INTRODUCED,
+    LABELLED_OPINION,
     TABLE_HEAD,
     TABLE_INTRODUCED,
     TABLE_MORE,
@@ -437,3 +438,9 @@ def test_the_title_under_a_press_releases_opening_mark_is_the_title():
     # A second line that is not the title stays body text.
     document = load_text("Acme Announces Record Sales\n\nAcme Announces Record Sales\n\nAcme sold 40 cars.\n")
     assert Analyzer().analyze(document).roles[:2] == ["title", "body"]
+
+
+def test_a_label_marks_every_paragraph_of_the_piece_as_its_writers_view():
+    contexts = paragraph_contexts(["Opinion: More buses", "By Dan Moreno", "Buses matter.", "Fund them."])
+    assert all(context & LABELLED_OPINION for context in contexts)
+    assert not any(c & LABELLED_OPINION for c in paragraph_contexts(["More buses", "Opinion polls differ."]))

@@ -12,7 +12,7 @@ from itertools import compress, count
 from ..findings import Finding
 from ..patterns import WORD_RE, GatedPattern, PatternIndex, normalise
 from ..policy import Policy
-from ..roles import BODY, TITLE
+from ..roles import BODY, LABELLED_OPINION, TITLE
 from ..rules import LexiconRule, builtin_rules, house_rules, word_list
 from ..scoring.explain import driver_span, hedge_words
 from ..scoring.features import Token, cue_features
@@ -253,8 +253,11 @@ def run_rules(ctx: ParagraphContext, index: TermIndex, categories: Collection[st
     for rule, pattern in index.patterns.candidates(ctx.text, ctx.words):
         if rule.category in categories:
             spans.extend((rule, *_trim(ctx.text, m.span())) for m in _overlapping(pattern.regex, ctx.text))
+    opinion = bool(ctx.context & LABELLED_OPINION)
     for rule, start, end in spans:
         if start == end or (rule.skip_quoted and inside(ctx.quotes, start, end)):
+            continue
+        if opinion and rule.news_only:  # "I think" in a column labelled as one
             continue
         if rule.sentence_span:
             sentence = ctx.sentence_at(start)
