@@ -140,17 +140,15 @@ _SENDER_NAMED_IN = 200
 
 _SOURCED_TAIL = 400  # characters: the last sentence is looked for in the paragraph's end
 # How the sources of `sourced_close` end a paragraph ("…, Freddie Mac said.", "… said Tuesday.",
-# "… data showed."); "according to" and `sourced_open`'s "said … that" are looked for.
-_SOURCE_ENDINGS = (
-    "said.",
-    "says.",
-    "reported.",
-    "announced.",
-    "estimated.",
-    "day.",
-    "show.",
-    "shows.",
-    "showed.",
+# "… data showed.", "… said in its afternoon update."); "according to" and `sourced_open`'s "said
+# … that" are looked for.
+_SOURCE_ENDINGS = tuple(
+    f"{word}."
+    for word in (
+        *("said", "says", "reported", "announced", "estimated", "day", "show", "shows", "showed"),
+        *("update", "statement", "release", "report", "briefing", "post", "filing", "letter"),
+        *("email", "interview"),
+    )
 )
 _QUOTATION_MARKS = frozenset('"“”')
 _DIGIT = re.compile(r"\d")

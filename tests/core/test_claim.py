@@ -638,6 +638,7 @@ def test_the_same_figures_compared_or_ranked_go_on_in_their_paragraph(sentence, 
         "Lopez had 52.3% of the vote, according to unofficial results from the county elections office.",
         "The average rate on a 30-year loan fell to 6.2% this week, Freddie Mac said.",
         "Acme Foods said Tuesday that its profit fell 18% as shoppers traded down.",
+        "The fire has burned 3,200 acres, the forestry department said in its afternoon update.",
     ],
 )
 def test_a_paragraph_that_opens_with_figures_goes_on_from_the_sourced_figures_above(above):
