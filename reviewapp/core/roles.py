@@ -150,6 +150,7 @@ _SOURCE_ENDINGS = tuple(
         *("email", "interview"),
     )
 )
+_SOURCE_WORDS = ("according to", " said", " says", " reported", " announced", " estimated", " show")
 _QUOTATION_MARKS = frozenset('"“”')
 _DIGIT = re.compile(r"\d")
 _SAID_THAT = re.compile(r"\b(?:said|reported|announced|estimated)\s+(?:on\s+)?(?:\w+day\s+)?that\s")
@@ -195,7 +196,10 @@ def opens_with_sourced_figures(text: str) -> bool:
     """Does the paragraph open with figures and their source ("With all precincts reporting,
     Garcia had 58% of the vote, according to unofficial results…")? Reporters source a lead so,
     in the paragraph under it."""
-    sentences = split_sentences(text[: _SOURCED_TAIL * 4])  # its start: a paragraph may be megabytes
+    start = text[: _SOURCED_TAIL * 4]  # a paragraph may be megabytes
+    if _DIGIT.search(start) is None or not any(map(start.__contains__, _SOURCE_WORDS)):
+        return False  # most: not cut into sentences
+    sentences = split_sentences(start)
     first = sentences[0].text if sentences else ""
     return (
         _DIGIT.search(first) is not None
