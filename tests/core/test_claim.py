@@ -964,6 +964,9 @@ def test_found_in_an_earnings_story_a_storm_report_and_a_column(sentence, severi
         "City goalkeeper Tomas Novak made six saves, including a diving stop on Diaz.",
         "City equalized five minutes after halftime when Grant's shot deflected off a defender.",
         "City moved up to sixth place with 24 points from 15 games.",
+        # a season's and a stretch's
+        "Quarterback Ben Price has thrown for 1,480 yards this season.",
+        "The Tigers (6-1) have scored at least 35 points in each of their last four games.",
     ],
 )
 def test_a_games_score_record_and_box_score_have_the_game_for_their_source(sentence):
