@@ -630,7 +630,13 @@ def is_disclosure(text: str, words: frozenset[str] | None = None) -> bool:
         or _cut_before_ai(text, words)
     ):
         return False
-    return pattern_list("no_ai").search(text, words) is None
+    no_ai = pattern_list("no_ai")
+    if no_ai.search(text, words) is None:
+        return True
+    # Told and denied in one paragraph ("…written with AI and reviewed by Tom Baker. No AI was used
+    # in this article."): what it says beside its denials decides, and the denial contradicts it.
+    told = " ".join(s.text for s in split_sentences(text) if no_ai.search(s.text) is None)
+    return bool(told) and is_disclosure(told)
 
 
 def _cut_before_ai(text: str, words: frozenset[str]) -> bool:

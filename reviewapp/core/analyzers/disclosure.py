@@ -60,11 +60,19 @@ class DisclosureCheck(Check):
     def document(self, view: DocumentView) -> list[Finding]:
         denied = [(p.start + s, p.start + e) for p, spans in view.notes for s, e in spans]
         doc = view.document
-        generated = _reads_generated(view.findings, self.policy)
+        generated = _byline_names_ai(doc.metadata.byline) or _reads_generated(view.findings, self.policy)
         return check(doc.text, doc.paragraphs, view.roles, doc.metadata, generated, self.policy, denied)
 
 
 ASSISTANT_RULE = "ai_tell.assistant"  # resources/rules/ai_tell.toml
+
+
+def _byline_names_ai(byline: str | None) -> str | None:
+    """What the byline says of AI use, when it names an AI among the authors ("By Ann Lee and
+    ChatGPT"): the article then tells readers so, as a disclosure would, but names no one who
+    holds editorial responsibility for it."""
+    found = pattern_list("ai_term").search(byline) if byline else None
+    return None if found is None else f"names {quoted(found.group())} among its authors in the byline"
 
 
 def _reads_generated(findings: Sequence[Finding], policy: Policy) -> str | None:
