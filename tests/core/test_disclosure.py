@@ -70,11 +70,21 @@ def test_disclosure_ending_in_ellipsis_is_truncated():
 
 
 @pytest.mark.parametrize(
-    "error", ["We makes no warranties", "They is responsible", "This article contain errors"]
+    "error",
+    [
+        "We makes no warranties",
+        "They is responsible",
+        "This article contain errors",
+        "He answers for it's content",
+    ],
 )
 def test_agreement_errors_in_disclosure(error):
     text = BODY + GOOD + f" {error}."
     assert "disclosure.grammar" in rules(text)
+
+
+def test_its_as_a_possessive_is_no_error():
+    assert "disclosure.grammar" not in rules(BODY + GOOD + " For what it's worth, he checked its figures.")
 
 
 def test_a_disclosures_errors_are_found_in_the_order_they_come():
