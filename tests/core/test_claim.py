@@ -166,7 +166,7 @@ def test_a_court_story_lead_has_the_filing_the_next_paragraph_names_for_its_sour
     filing = "The lawsuit, filed Thursday in Franklin County Superior Court, claims the bids were rigged."
     found = findings_of(f"{BODY}{lead}\n{filing}\n", "claim")
     (first,) = [f for f in found if f.text == lead]
-    assert first.severity == "suggestion" and "the start of the next paragraph" in first.message
+    assert first.severity == "suggestion" and "the first sentence of the next paragraph" in first.message
     # Not any lawsuit: "A lawsuit was filed…" names none the lead told of.
     other = findings_of(f"{BODY}{lead}\nA lawsuit was filed last year over the bids.\n", "claim")
     assert [f.severity for f in other if f.text == lead] == ["warning"]
@@ -438,7 +438,7 @@ def test_every_paragraph_of_a_quotation_of_several_is_its_speakers(quotation):
         ("Ridership fell 22 percent last year. That's according to the agency.", "the next sentence"),
         (
             "Ridership fell 22 percent last year.\nThat's according to the agency.",
-            "the start of the next paragraph",
+            "the first sentence of the next paragraph",
         ),
         ("The agency said:\nRidership fell 22 percent last year.", "the speaker named before or at the end"),
         ("Q: How far?\nA: Ridership fell 22 percent last year.", "the person interviewed"),
@@ -660,7 +660,7 @@ def test_a_lead_has_its_source_in_the_figures_under_it():
     below = "Garcia had 58% of the vote to 36%, according to unofficial results from the elections office."
     found = findings_of(f"Garcia wins\nBy Ann Lee\n{lead}\n{below}\n", "claim")
     assert [f.severity for f in found] == ["suggestion", "suggestion"]
-    assert "the start of the next paragraph" in found[0].message
+    assert "the first sentence of the next paragraph" in found[0].message
     later = findings_of(f"Garcia wins\nBy Ann Lee\n{below}\n{lead}\n{below}\n", "claim")
     assert [f.severity for f in later] == ["suggestion", "warning", "suggestion"]
 

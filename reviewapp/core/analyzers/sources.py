@@ -92,7 +92,7 @@ WHERE = {
     "previous_paragraph": "the end of the paragraph above, whose figures these go on from",
     "previous_forecast": "the sentence before, whose forecast this goes on with",
     "writer": "the writer, who tells it of themselves",
-    "next_paragraph": "the start of the next paragraph",
+    "next_paragraph": "the first sentence of the next paragraph",
     "introduced_below": "the source under the table or list this introduces",
     "post": "the credit line under this post",
     "introduced": "the speaker named before or at the end of this quotation",
