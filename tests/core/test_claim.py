@@ -853,6 +853,28 @@ def test_a_forecast_that_goes_on_from_someones_has_their_source(after, sourced):
 
 
 @pytest.mark.parametrize(
+    ("above", "below", "severity"),
+    [
+        ("Forecasters said travel over the pass could be very difficult.",
+         "The storm is expected to arrive late Wednesday afternoon.", "suggestion"),
+        ("The mayor said the vote would come in May.", "The council is expected to approve it in June.",
+         "suggestion"),
+        # figures of its own across a paragraph break: a source of their own
+        ("The mayor said the vote would come in May.", "The plan will cost $4 million.", "warning"),
+        ("Forecasters said travel could be difficult. Roads were icy.",  # not what the paragraph ends with
+         "The storm is expected to arrive late Wednesday afternoon.", "warning"),
+    ],
+)  # fmt: skip
+def test_a_paragraph_may_open_by_going_on_with_the_forecast_that_ends_the_one_above(above, below, severity):
+    """ "The storm is expected to arrive late Wednesday afternoon." under "…Forecasters said travel
+    over Snoqualmie Pass could be very difficult." was an unsourced prediction."""
+    found = [f for f in findings_of(f"{BODY}{above}\n{below}\n", "claim") if f.text == below]
+    assert [f.severity for f in found] == [severity]
+    if severity == "suggestion":
+        assert "the end of the paragraph above, whose forecast" in found[0].message
+
+
+@pytest.mark.parametrize(
     ("sentence", "attributed"),
     [
         ("She found that the number of hot days has roughly tripled since 1980.", True),

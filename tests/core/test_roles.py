@@ -12,6 +12,7 @@ from reviewapp.core.roles import (
     ANSWER,
     AUTHOR_BIO,
     BELOW_SOURCED_FIGURES,
+    BELOW_SOURCED_FORECAST,
     CREDIT_LINE,
     IN_FRONT_MATTER,
     INTRODUCED,
@@ -83,6 +84,8 @@ CREDIT = "— Maria Lopez (@marialopez) November 30, 2026"
          [0, BELOW_SOURCED_FIGURES, 0]),  # figures and their source end the paragraph above
         (["Rates fell, Freddie Mac said.", "Rates fell 2%. Fares rose.", "“Rates fell 2%,” Lee said."],
          None, [0, 0, 0]),  # no figure; figures with no source; figures in someone's words
+        (["Forecasters said travel could be very difficult.", "Snow is expected by noon."], None,
+         [0, BELOW_SOURCED_FORECAST]),  # someone's forecast ends the paragraph above
         (["Title", "By Ann Lee", LEAD, "Prices fell 2%, according to the Realtors group.", "Sales fell."],
          None, [0, 0, ABOVE_SOURCE, 0, BELOW_SOURCED_FIGURES]),  # the lead, sourced under it
         (["Title", LEAD, "Prices fell 2%. Sales fell, according to the Realtors association."], None,

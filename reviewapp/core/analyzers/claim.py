@@ -24,6 +24,7 @@ from ..policy import Policy
 from ..roles import (
     ABOVE_SOURCE,
     BELOW_SOURCED_FIGURES,
+    BELOW_SOURCED_FORECAST,
     BODY,
     TABLE_INTRODUCED,
     TABLE_MORE,
@@ -277,6 +278,9 @@ _CONTINUED_HERE = _CONTINUED_KINDS | {"comparison", "superlative"}
 # figures, comparisons, changes, no one named doing anything.
 _FORECAST_CUES = frozenset(("will", "prediction", "forecast"))
 _FORECAST_GOES_ON = frozenset(("figure", "dated", "trend", "comparison", "change", "prediction"))
+# Across a paragraph break, only when and whether: new figures there need a source of their own
+# ("The mayor said the vote would come in May." then "The plan will cost $4 million.").
+_FORECAST_GOES_ON_ACROSS = frozenset(("dated", "prediction"))
 _MODALS = frozenset(("could", "may", "might", "would", "will", "should", "expected", "likely"))
 # The writer speaking for themselves: "I …", "My …", a critic's "On my two visits…" (outside
 # quotation marks). Not any "We…": a politician's op-ed ("We cut the budget by 40 percent") claims
@@ -305,7 +309,7 @@ class _Sources:
         self._quoted_speaker: bool | None = None  # worked out when a sentence is all quoted
         # The last sentence whose figures have a source: -1, the paragraph above's last.
         self._sourced_figures = -1 if ctx.context & BELOW_SOURCED_FIGURES else -2
-        self._sourced_forecast = -2  # the last sentence that tells someone's forecast
+        self._sourced_forecast = -1 if ctx.context & BELOW_SOURCED_FORECAST else -2  # someone's forecast
 
     def where(self, index: int, sentence: Sentence, signals: ClaimSignals) -> str | None:
         kinds, cues = signals.kinds, signals.cues
@@ -335,13 +339,13 @@ class _Sources:
         if (
             self._sourced_forecast == index - 1
             and kinds
-            and _FORECAST_GOES_ON.issuperset(kinds)
+            and (_FORECAST_GOES_ON if index else _FORECAST_GOES_ON_ACROSS).issuperset(kinds)
             and not _MODALS.isdisjoint(self.ctx.norms[self.ctx.sentence_words(sentence)])
             # "The Harlow County Fair could draw 40,000 visitors" is a forecast of its own, of
             # something named
             and not (signals.names and _opens_with(self.ctx.sentence_tokens(sentence), signals.names[0]))
         ):
-            return "previous_forecast"
+            return "previous_forecast" if index else "previous_paragraph_forecast"
         if not quoted and (
             sentence.text.startswith(_WRITER)
             or _we_observed(sentence.text)
@@ -354,12 +358,16 @@ class _Sources:
         return None
 
     def seen(self, index: int, signals: ClaimSignals, where: str | None) -> None:
-        # Figures that go on from the paragraph above are sourced at one remove: what follows them
-        # in their paragraph is not ("…, a report found." then "Adoption has doubled. Farmers who
-        # use it save up to 30% on water.": the second is the draft's own).
+        # Figures or a forecast that go on from the paragraph above are sourced at one remove: what
+        # follows them in their paragraph is not ("…, a report found." then "Adoption has doubled.
+        # Farmers who use it save up to 30% on water.": the second is the draft's own).
         if signals.attributed and "figure" in signals.kinds and where != "previous_paragraph":
             self._sourced_figures = index
-        if signals.attributed and not _FORECAST_CUES.isdisjoint(signals.cues):
+        if (
+            signals.attributed
+            and not _FORECAST_CUES.isdisjoint(signals.cues)
+            and where != "previous_paragraph_forecast"
+        ):
             self._sourced_forecast = index
 
 

@@ -91,6 +91,7 @@ WHERE = {
     "previous_sentence": "the sentence before, whose figures these go on from",
     "previous_paragraph": "the end of the paragraph above, whose figures these go on from",
     "previous_forecast": "the sentence before, whose forecast this goes on with",
+    "previous_paragraph_forecast": "the end of the paragraph above, whose forecast this goes on with",
     "writer": "the writer, who tells it of themselves",
     "next_paragraph": "the first sentence of the next paragraph",
     "introduced_below": "the source under the table or list this introduces",
