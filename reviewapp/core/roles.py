@@ -7,17 +7,18 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from heapq import merge
 from itertools import compress, count, groupby, islice, repeat
 
 from .document import LINE_ENDS_SENTENCE, at_most_words
 from .hidden import by_text
 from .metadata import HEAD_LINES, TIME_OF_DAY, TIME_ZONE, heading, is_byline, is_date_line
+from .neighbour_sources import FIGURES, FORECAST, closes_with_source, lead_index, opens_with_sourced_figures
 from .patterns import GatedPattern, word_set
 from .regex_cache import compile_rule
 from .rules import LexiconRule, pattern_list, single_pattern, whole_line_rule
-from .text import last_sentence_start, split_sentences
+from .text import split_sentences
 
 TITLE, META, BOILERPLATE, DISCLOSURE, BODY = "title", "meta", "boilerplate", "disclosure", "body"
 ROLES = (TITLE, META, BOILERPLATE, DISCLOSURE, BODY)
@@ -54,12 +55,13 @@ TITLE_LINE = 32768
 # An interview's answer: "A: …", or a paragraph under a question of a Q&A (its questions in bold,
 # "**Is the target still realistic?**", or after "Q:"): the words of the person interviewed.
 ANSWER = 65536
-# The draft is labelled as its writer's view: "Opinion: …", "Review: …", a head line "OPINION".
-LABELLED_OPINION = 262144
 # The paragraph above ends with figures and their source ("…fell to 6.2%, Freddie Mac said."): the
 # figures this one opens with may go on from them (claim.py). Or with someone's forecast
-# ("Forecasters said travel could be very difficult."), which its first sentence may go on with.
+# ("Forecasters said travel could be very difficult."), which its first sentence may go on with
+# (BELOW_SOURCED_FORECAST). Found by neighbour_sources.py.
 BELOW_SOURCED_FIGURES = 131072
+# The draft is labelled as its writer's view: "Opinion: …", "Review: …", a head line "OPINION".
+LABELLED_OPINION = 262144
 BELOW_SOURCED_FORECAST = 524288
 
 _MAX_TITLE_WORDS = 20
@@ -110,15 +112,28 @@ def paragraph_contexts(
     _flag_tables(texts, contexts)
     _flag_comments(texts, contexts)
     _flag_about_sender(texts, contexts)
-    sourced_above = list(map(closes_with_source, texts[:-1]))
-    for index in compress(count(1), sourced_above):
-        contexts[index] |= sourced_above[index - 1]
+    _flag_sources_across(texts, contexts)
     if labelled_opinion(texts[:HEAD_LINES], title):
         contexts = [context | LABELLED_OPINION for context in contexts]
-    lead = _lead(texts)
+    return contexts
+
+
+_BELOW_SOURCED = {
+    FIGURES: BELOW_SOURCED_FIGURES,
+    FORECAST: BELOW_SOURCED_FORECAST,
+    FIGURES | FORECAST: BELOW_SOURCED_FIGURES | BELOW_SOURCED_FORECAST,
+}
+
+
+def _flag_sources_across(texts: Sequence[str], contexts: list[int]) -> None:
+    """What a paragraph's source in its neighbour gives it: the figures or forecast that end the
+    paragraph above (to go on from), the figures and source under the lead (its source)."""
+    sourced_above = list(map(closes_with_source, texts[:-1]))
+    for index in compress(count(1), sourced_above):
+        contexts[index] |= _BELOW_SOURCED[sourced_above[index - 1]]
+    lead = lead_index(texts)
     if lead is not None and lead + 1 < len(texts) and opens_with_sourced_figures(texts[lead + 1]):
         contexts[lead] |= ABOVE_SOURCE
-    return contexts
 
 
 def _flag_hidden(texts: Sequence[str], contexts: list[int], hidden: frozenset[tuple[str, int]]) -> None:
@@ -141,32 +156,6 @@ _MAX_ABOUT_PARAGRAPHS = 6
 _SENDER_NAMED_IN = 200
 
 
-_SOURCED_TAIL = 400  # characters: the last sentence is looked for in the paragraph's end
-# Characters: a source at the end ("…, according to …", "…, Acme said Tuesday, the first…"), or
-# at the start of a last sentence ("Acme said Tuesday that its profit fell 18%."), is in these.
-_CLOSE_TAIL = 200
-
-
-def _names_a_source(end: str) -> bool:
-    """Has a paragraph's end one of the words of sourced_close and sourced_open? Each `in` at C
-    speed, with no call between (a third faster than any() over the words: every paragraph asks)."""
-    return (
-        " said" in end
-        or "according to" in end
-        or " says" in end
-        or " report" in end
-        or " announc" in end
-        or " estimat" in end
-        or " show" in end
-        or " warn" in end
-        or " predict" in end
-    )
-
-
-_QUOTATION_MARKS = frozenset('"“”')
-_DIGIT = re.compile(r"\d")
-_MODAL = re.compile(r"\b(?:could|may|might|would|will|should|expected|likely)\b")
-_FIGURE_OR_MODAL = re.compile(rf"\d|{_MODAL.pattern}")
 # A label before the title ("Opinion: Riverton needs more buses", "Review | The Pixel 11…") or a
 # line of its own in the head ("OPINION", "Letters to the editor").
 _OPINION_LABEL = compile_rule(
@@ -179,63 +168,6 @@ _OPINION_LABEL = compile_rule(
 def labelled_opinion(head: Sequence[str], title: str | None) -> bool:
     """Is the draft labelled as its writer's view, in its title or a line of its head?"""
     return any(map(_OPINION_LABEL.match, (title or "", *head)))
-
-
-_LEAD_WORDS = 12  # a title, a byline or a dateline is shorter, or no sentence
-
-
-def _lead(texts: Sequence[str]) -> int | None:
-    """The lead: the first paragraph near the top that is a sentence of some length."""
-    for index, text in enumerate(texts[:HEAD_LINES]):
-        if text.rstrip().endswith((".", "”", '"')) and not at_most_words(text, _LEAD_WORDS - 1):
-            return index
-    return None
-
-
-def opens_with_sourced_figures(text: str) -> bool:
-    """Does the paragraph open with figures and their source ("With all precincts reporting,
-    Garcia had 58% of the vote, according to unofficial results…")? Reporters source a lead so,
-    in the paragraph under it."""
-    start = text[: _SOURCED_TAIL * 4]  # a paragraph may be megabytes
-    if not _names_a_source(start) or _DIGIT.search(start) is None:
-        return False  # most: not cut into sentences
-    sentences = split_sentences(start)
-    first = sentences[0].text if sentences else ""
-    return (
-        _DIGIT.search(first) is not None
-        and _QUOTATION_MARKS.isdisjoint(first)
-        and single_pattern("sourced_close").regex.search(first) is not None
-    )
-
-
-@lru_cache(maxsize=1 << 16)  # each pass asks of every paragraph; an edit changes one
-def closes_with_source(text: str) -> int:
-    """What the paragraph's last sentence gives with its source, as the flags of the paragraph
-    under it: figures ("…fell to 6.2%, Freddie Mac said.", "Acme said Tuesday that its profit fell
-    18%."), a forecast ("…, forecasters said travel could be very difficult."); 0 for neither, or
-    for someone's quoted words."""
-    text = text.rstrip()
-    near_end = max(0, len(text) - _SOURCED_TAIL)
-    # Most paragraphs are passed over at C speed, with no source's words near their end (nor a
-    # figure or a modal); the sentence is cut only for the few that pass.
-    if not _names_a_source(text[-_CLOSE_TAIL:]):
-        return 0
-    if _FIGURE_OR_MODAL.search(text, near_end) is None:
-        return 0
-    tail = text[near_end:]
-    start = last_sentence_start(tail, 0, len(tail)) or 0
-    last = tail[start:]
-    if not _QUOTATION_MARKS.isdisjoint(last):
-        return 0
-    gives = (BELOW_SOURCED_FIGURES if _DIGIT.search(last) else 0) | (
-        BELOW_SOURCED_FORECAST if _MODAL.search(last) else 0
-    )
-    if not gives:
-        return 0
-    at_end = single_pattern("sourced_close").regex.search(text, max(0, len(text) - _CLOSE_TAIL))
-    if at_end is not None and at_end.start() >= near_end + start:
-        return gives
-    return gives if single_pattern("sourced_open").regex.match(last) is not None else 0
 
 
 def _flag_about_sender(texts: Sequence[str], contexts: list[int]) -> None:
