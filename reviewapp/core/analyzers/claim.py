@@ -267,6 +267,8 @@ _SOURCED_CUES = frozenset(("attribution", "attributed"))  # what a source within
 # What a vote's or a game's result may claim beside it and still have the record for its source.
 # "The board voted 5-2 on Tuesday to…", "The Hawks fell to 5-3" (a team's record changing).
 _TALLY_KINDS = frozenset(("figure", "dated", "event", "trend"))
+# What a court's schedule tells: when a named defendant is due ("Reed is due back in court on Jan. 6.").
+_DOCKET_KINDS = frozenset(("dated", "prediction", "event"))
 # What a sentence right after a sourced figure may claim and still be more of the same figures: no
 # statement, event or forecast of its own.
 _CONTINUED_KINDS = frozenset(("figure", "dated", "trend"))  # "… Hospitalizations rose to 386 from 201."
@@ -327,6 +329,8 @@ class _Sources:
                 return "quotation"
         if "tally" in cues and _TALLY_KINDS.issuperset(kinds):
             return "record"  # "The vote was 70-29.": the vote's record
+        if "docket" in cues and _DOCKET_KINDS.issuperset(kinds):
+            return "docket"  # "He is scheduled to appear in court Dec. 9.": the court's schedule
         if (
             self._sourced_figures == index - 1
             and kinds
@@ -675,7 +679,7 @@ _CHANGE_FROM = re.compile(
 _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
-    "interview", "listing", "tally", "no_comment", "method",
+    "interview", "listing", "tally", "no_comment", "method", "docket",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 # What makes a sentence the writer's own word, with no source to add: information for readers, a

@@ -105,4 +105,5 @@ WHERE = {
     "list_below": "the line under the list",
     "table_above": "the paragraph above the table",
     "record": "the public record of the vote or the game",
+    "docket": "the court's docket, its public schedule of the case",
 }
