@@ -1103,3 +1103,16 @@ def test_the_newsrooms_own_correction_is_sourced_by_its_record():
     ]
     other = findings_of(f"{BODY}An article in the Times misstated the deficit by $2 million.\n", "claim")
     assert [f.severity for f in other] == ["warning"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She spoke with the Riverton Ledger about the district's plans.",
+        "Park sat down with the Daily Courier.",
+    ],
+)
+def test_the_interview_the_piece_is_with_a_paper_named_so_is_no_event(sentence):
+    """ "She spoke with the Riverton Ledger…" was a named party doing something, unsourced: the
+    paper's own interview (its names besides "Times", "Post", "Herald"…)."""
+    assert [f.severity for f in findings_of(f"{BODY}{sentence}\n", "claim") if f.severity == "warning"] == []

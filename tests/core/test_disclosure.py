@@ -300,6 +300,16 @@ def test_automation_that_wrote_the_story_is_disclosed_ai_use(line):
     assert rules(f"{BODY}{line}\n") == ["disclosure.no_human"]
 
 
+def test_a_press_releases_disclosure_names_the_release():
+    """ "This release was drafted with the help of an AI tool…" was a named party's unsourced event."""
+    line = "This release was drafted with the help of an AI tool and reviewed by Jamie Lee, who is responsible for it."
+    result = Analyzer().analyze(load_text(f"{BODY}{line}\n"))
+    assert result.roles[-1] == "disclosure"
+    assert [f.rule for f in result.findings if f.text == line] == []
+    news = "The company used AI to write the release it sent on Monday."
+    assert Analyzer().analyze(load_text(f"{BODY}{news}\n")).roles[-1] == "body"
+
+
 def test_body_about_ai_is_not_a_disclosure():
     text = "AI chips in demand\nNvidia sold more AI chips than ever, the company said on Monday.\n"
     assert rules(text) == []
