@@ -302,7 +302,7 @@ def test_automation_that_wrote_the_story_is_disclosed_ai_use(line):
 
 def test_a_press_releases_disclosure_names_the_release():
     """ "This release was drafted with the help of an AI tool…" was a named party's unsourced event."""
-    line = "This release was drafted with the help of an AI tool and reviewed by Jamie Lee, who is responsible for it."
+    line = "This release was drafted with an AI tool and reviewed by Jamie Lee, who is responsible for it."
     result = Analyzer().analyze(load_text(f"{BODY}{line}\n"))
     assert result.roles[-1] == "disclosure"
     assert [f.rule for f in result.findings if f.text == line] == []
