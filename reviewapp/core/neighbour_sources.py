@@ -42,7 +42,9 @@ def _names_a_source(end: str) -> bool:
 
 _QUOTATION_MARKS = frozenset('"“”')
 _DIGIT = re.compile(r"\d")
-_MODAL = re.compile(r"\b(?:could|may|might|would|will|should|expected|likely)\b")
+# The words that make a sentence a forecast here and in the claim check's forecasts that go on.
+MODALS = frozenset(("could", "may", "might", "would", "will", "should", "expected", "likely"))
+_MODAL = re.compile(rf"\b(?:{'|'.join(sorted(MODALS))})\b")
 _FIGURE_OR_MODAL = re.compile(rf"\d|{_MODAL.pattern}")
 _LEAD_WORDS = 12  # a title, a byline or a dateline is shorter, or no sentence
 

@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ..findings import SOURCE_PLACEHOLDER, Finding
+from ..neighbour_sources import MODALS
 from ..patterns import GatedAny, GatedPattern, PatternIndex
 from ..policy import Policy
 from ..roles import (
@@ -283,7 +284,6 @@ _FORECAST_GOES_ON = frozenset(("figure", "dated", "trend", "comparison", "change
 # Across a paragraph break, only when and whether: new figures there need a source of their own
 # ("The mayor said the vote would come in May." then "The plan will cost $4 million.").
 _FORECAST_GOES_ON_ACROSS = frozenset(("dated", "prediction"))
-_MODALS = frozenset(("could", "may", "might", "would", "will", "should", "expected", "likely"))
 # The writer speaking for themselves: "I …", "My …", a critic's "On my two visits…" (outside
 # quotation marks). Not any "We…": a politician's op-ed ("We cut the budget by 40 percent") claims
 # for a government (_we_observed).
@@ -344,7 +344,7 @@ class _Sources:
             self._sourced_forecast == index - 1
             and kinds
             and (_FORECAST_GOES_ON if index else _FORECAST_GOES_ON_ACROSS).issuperset(kinds)
-            and not _MODALS.isdisjoint(self.ctx.norms[self.ctx.sentence_words(sentence)])
+            and not MODALS.isdisjoint(self.ctx.norms[self.ctx.sentence_words(sentence)])
             # "The Harlow County Fair could draw 40,000 visitors" is a forecast of its own, of
             # something named
             and not (signals.names and _opens_with(self.ctx.sentence_tokens(sentence), signals.names[0]))
