@@ -90,13 +90,7 @@ def paint_report(
     document.setHtml(render_html(report, for_print=True))
     footer_height = dpi * 0.3  # inches → pixels: room for the page number line
     page = QSizeF(device.width(), device.height() - footer_height)
-    document.setPageSize(page)
-    if keep_headings_with_next(document, page.height()):
-        # Laid out again, all of it: after a page break was set mid-document, Qt's layout (done
-        # lazily, block by block) left the blocks after it unlaid and unpainted. At a printer's
-        # 1,200 dpi the report lost the draft's text, at 600 dpi half of everything.
-        document.markContentsDirty(0, document.characterCount())
-    pages = document.pageCount()
+    pages = paginate(document, page)
 
     footer_font = QFont("DejaVu Sans")
     footer_font.setPointSizeF(7.5)
@@ -124,15 +118,30 @@ def paint_report(
     return len(painted)
 
 
+def paginate(document: QTextDocument, page: QSizeF) -> int:
+    """Lay `document` out in pages of this size, each heading kept with the text under it; the
+    number of pages."""
+    document.setPageSize(page)
+    moved = keep_headings_with_next(document, page.height())
+    if moved is not None:
+        # Laid out again from the first heading moved to the end: after a page break was set
+        # mid-document, Qt's layout (done lazily, block by block) left the blocks after it unlaid
+        # and unpainted. At a printer's 1,200 dpi the report lost the draft's text, at 600 dpi
+        # half of everything. What is above that heading stays where it was: laying all of it out
+        # again took 0.9 s of a 1,200-page report, whose heading moved was one of its last.
+        document.markContentsDirty(moved, document.characterCount() - moved)
+    return document.pageCount()
+
+
 KEPT_LINES = 3  # of the block after a heading, on the heading's page (or all of a shorter block)
 
 
-def keep_headings_with_next(document: QTextDocument, page_height: float) -> bool:
+def keep_headings_with_next(document: QTextDocument, page_height: float) -> int | None:
     """A heading that would end a page, its text starting on the next, starts that page instead
     (Qt's layout knows no "keep with next": the "Text" heading and half its legend sat at the
-    foot of a page, the draft on the next). Whether it moved one."""
+    foot of a page, the draft on the next). Where the first heading it moved is, or None."""
     layout = document.documentLayout()
-    moved = False
+    moved: int | None = None
     block = document.begin()
     while block.isValid():
         after = block.next()
@@ -145,6 +154,7 @@ def keep_headings_with_next(document: QTextDocument, page_height: float) -> bool
                 breaking = QTextBlockFormat()
                 breaking.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 QTextCursor(block).mergeBlockFormat(breaking)
-                moved = True
+                if moved is None:
+                    moved = block.position()
         block = after
     return moved

@@ -171,3 +171,65 @@ def test_a_heading_that_would_end_a_page_starts_the_next_with_its_text(qapp):
     with_room = laid_out(1)
     keep_headings_with_next(with_room, page)
     assert pages(with_room) == (0, 0)
+
+
+@pytest.mark.parametrize("dpi", [300, 1200])
+def test_what_follows_a_heading_moved_mid_document_is_all_on_paper(qapp, tmp_path, dpi):
+    """Only what follows the first heading moved is laid out again (paginate): a heading at the
+    foot of a page in the middle of a long document starts the next page, and every line after it
+    is still painted (Qt's lazy layout once left them unpainted after such a move)."""
+    from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+    from reviewapp.gui.pdf_report import paginate
+
+    def document_on(device: QPdfWriter, filler: int) -> tuple[QTextDocument, QSizeF]:
+        document = QTextDocument()
+        document.documentLayout().setPaintDevice(device)
+        facts = "".join(f"<p>Fact {n} of part one.</p>" for n in range(filler))
+        after = "".join(f"<p>After the heading, line {n}.</p>" for n in range(400))
+        document.setHtml(f"<h2>First</h2>{facts}<h2>Middle</h2>{after}")
+        return document, QSizeF(device.width(), device.height())
+
+    def heading_page(document: QTextDocument, page: QSizeF) -> tuple[int, int]:
+        """The page of the "Middle" heading, and of the line under it."""
+        layout = document.documentLayout()
+        block = document.begin()
+        while block.text() != "Middle":
+            block = block.next()
+        top = layout.blockBoundingRect(block).top()
+        under = layout.blockBoundingRect(block.next()).bottom() - 1
+        return int(top // page.height()), int(under // page.height())
+
+    out = tmp_path / "moved.pdf"
+    writer = QPdfWriter(str(out))
+    writer.setResolution(dpi)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A6))
+    writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter)
+    at_foot = None
+    for filler in range(40, 200):  # the heading ends a page, its text on the next (page 2 or later)
+        document, page = document_on(writer, filler)
+        document.setPageSize(page)
+        first, under = heading_page(document, page)
+        if first >= 1 and under == first + 1:
+            at_foot = filler
+            break
+    assert at_foot is not None
+    document, page = document_on(writer, at_foot)
+    pages = paginate(document, page)
+    first, under = heading_page(document, page)
+    assert first == under  # moved to the page its text is on
+    painter = QPainter()
+    assert painter.begin(writer)
+    for number in range(pages):
+        if number:
+            writer.newPage()
+        painter.save()
+        painter.translate(0, -number * page.height())
+        document.drawContents(painter, QRectF(0, number * page.height(), page.width(), page.height()))
+        painter.restore()
+    painter.end()
+    text = _poppler("pdftotext", str(out), "-")
+    painted = set(map(int, re.findall(r"After the heading, line (\d+)\.", text)))
+    assert painted == set(range(400))
+    assert len(re.findall(r"Fact \d+ of part one\.", text)) == at_foot
