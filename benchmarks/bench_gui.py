@@ -26,7 +26,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QElapsedTimer,
+    QEvent,
+    QEventLoop,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -126,7 +136,7 @@ def keystrokes_during_analysis(app, tab, keys: int = 40) -> list[float]:
     watch = PaintWatch()
     viewport = tab.editor.viewport()
     viewport.installEventFilter(watch)
-    latencies = []
+    latencies: list[float] = []
     while len(latencies) < keys:
         tab.scheduler.debounce.stop()
         tab.scheduler.start()  # a re-analysis of the whole draft's newest text, in the worker
@@ -148,7 +158,15 @@ def keystrokes_during_analysis(app, tab, keys: int = 40) -> list[float]:
     return latencies
 
 
+def _without_offscreen_noise(kind: QtMsgType, context: object, message: str) -> None:
+    """Qt's messages, less the offscreen platform's note at each window shown (60 lines a run
+    that buried the table)."""
+    if "does not support propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
 def main() -> int:
+    qInstallMessageHandler(_without_offscreen_noise)
     tune_interpreter()  # as the app does at start
     if os.environ.get("SWITCH_INTERVAL"):  # to compare: the lock's slice in seconds
         sys.setswitchinterval(float(os.environ["SWITCH_INTERVAL"]))
@@ -175,6 +193,7 @@ def main() -> int:
     started = time.perf_counter()
     tab = window.open_path(big)
     open_call = time.perf_counter() - started
+    assert tab is not None, f"{big} did not open"
     wait(tab)
     total = time.perf_counter() - started
     QTest.qWait(20)
@@ -183,6 +202,7 @@ def main() -> int:
 
     # 2. An edit in a 10,000-word draft, re-analysed and re-highlighted.
     small = window.open_path(draft(folder, 10_000))
+    assert small is not None, "the 10,000-word draft did not open"
     wait(small)
     timings = edit_timings(small, 10, 7)
 

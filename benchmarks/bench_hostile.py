@@ -180,11 +180,11 @@ def main() -> int:
             note = f" ({message.rpartition(': ')[2][:70]})" if status == 2 else ""
             rows.append((label, megabytes, seconds, peak, f"{status}{note}"))
             path.unlink()
-        for label, megabytes, seconds, peak, status in rows:
+        for label, megabytes, seconds, peak, outcome in rows:
             reference = per_mb.get("1M")
             growth = f"{per_mb[label] / reference:.2f}" if reference and label in ("1M", "limit") else "-"
             print(
-                f"| {name} | {label} | {megabytes:.2f} | {seconds:.2f} | {peak:.0f} | {status} | {growth} |"
+                f"| {name} | {label} | {megabytes:.2f} | {seconds:.2f} | {peak:.0f} | {outcome} | {growth} |"
             )
         sys.stdout.flush()
     return 0

@@ -51,7 +51,9 @@ def fill(url: str, decisions: int, drafts: int, folder: Path) -> tuple[float, Pa
     names = [str(draft_file.resolve())] + [f"/news/draft-{d}.txt" for d in range(1, drafts)]
     shas = [sha0] + [f"{d:064x}" for d in range(1, drafts)]
     start = time.perf_counter()
-    audit, resolutions, signoffs = [], [], []
+    audit: list[tuple] = []
+    resolutions: list[tuple] = []
+    signoffs: list[tuple] = []
     last_of: dict[str, str] = {}
     prev = GENESIS
 
@@ -119,7 +121,7 @@ def fill(url: str, decisions: int, drafts: int, folder: Path) -> tuple[float, Pa
                     entry_id,
                 )
             )
-    tables = {
+    tables: dict[str, tuple[str, list[tuple]]] = {
         "documents": (
             "id, key, title, created",
             [(d + 1, names[d], "Library hours", "x") for d in range(drafts)],

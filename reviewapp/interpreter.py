@@ -15,7 +15,7 @@ from typing import NoReturn
 # long draft makes some hundred thousand short-lived objects (findings, keys, lists) that
 # reference counting frees anyway. At 700 the collector ran about 140 times for each edit of a
 # 100,000-word draft in the app, plus a full collection (50-90 ms of the edit); `check` of
-# 90,000 words ran 4-6 % faster at 50,000 (paired runs; benchmarks/README.md). Cyclic garbage
+# 90,000 words ran 4-6 % faster at 50,000 (paired runs; benchmarks/HISTORY.md). Cyclic garbage
 # waits a little longer.
 YOUNG_OBJECTS = 50_000
 
@@ -36,7 +36,7 @@ def collector_off() -> Iterator[None]:
     YOUNG_OBJECTS it ran a dozen times in `check` of 90,000 words (25 ms of the
     parent's serial work, more in the forked workers); with it off, `check` and a
     1,000-draft folder ran 4-5 % faster at the same peak memory (paired runs,
-    benchmarks/README.md). The desktop app, started by a command, turns it back
+    benchmarks/HISTORY.md). The desktop app, started by a command, turns it back
     on (collect_less).
     """
     was_on = gc.isenabled()

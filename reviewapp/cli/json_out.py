@@ -4,7 +4,7 @@ is to encode.
 orjson encodes a finding in about 0.2 µs where the standard library's json takes 2 µs, but
 importing it (and the modules it loads for its own types: dataclasses, inspect, uuid, datetime)
 takes 8-10 ms: a 450-word draft's `check` took 65 ms with orjson and takes 58 with json (paired
-runs, benchmarks/README.md), and the 90,000-word text's 8,800 findings take json 19 ms, orjson
+runs, benchmarks/HISTORY.md), and the 90,000-word text's 8,800 findings take json 19 ms, orjson
 2 ms and its import. A draft long enough to be shared with another process has orjson imported
 while that process analyses (import_orjson_after_forks). Both write the contract alike: compact
 (or indented by two spaces), UTF-8 without escapes beyond those JSON needs, keys in their order.

@@ -338,7 +338,7 @@ def _analyse_many(analyzer: Analyzer, keys: list[RoleKey], workers: int) -> Iter
 # Text enough for the rule patterns' RE2 sets (patterns.prepare_sets) to save more than they cost:
 # 12 ms to make and about 10 ms in each process to build the states of their automata, for a
 # tenth of the analysis's instructions. On the 90,000-word benchmark (600,000 characters) the two
-# were even (benchmarks/README.md); a folder of many drafts has its own threshold (check_many).
+# were even (benchmarks/HISTORY.md); a folder of many drafts has its own threshold (check_many).
 PREFILTER_MIN_CHARS = 1_000_000
 
 

@@ -1,6 +1,6 @@
 """Article text out of HTML, parsed by libxml2's HTML parser (through lxml).
 
-Chosen by measurement (benchmarks/README.md): it stays linear on malformed
+Chosen by measurement (benchmarks/HISTORY.md): it stays linear on malformed
 markup that made the standard library's tokenizer and the Lexbor-based
 selectolax take minutes (runs of unclosed tags, stray end tags), closes an
 unterminated comment at the end of the file instead of keeping it as text,

@@ -76,7 +76,7 @@ def _moved_preferences(settings: QSettings) -> UserSettings:
 # each time. Keys typed during a re-analysis of a 100,000-word draft paint within 8-13 ms
 # at the 90th percentile at 0.5 ms, 14-16 ms at 1 ms and 75-88 ms at 5 ms; an edit's
 # review, now mostly C-level passes over the findings, is no slower for it (once 0.5 ms
-# made a long one take 318 ms against 232-279: benchmarks/README.md).
+# made a long one take 318 ms against 232-279: benchmarks/HISTORY.md).
 SWITCH_INTERVAL_S = 0.0005
 
 
