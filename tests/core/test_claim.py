@@ -277,6 +277,7 @@ def test_a_life_an_address_and_a_telephone_number_are_no_data(sentence, not_read
         "The road will be closed between 9 a.m. and 4 p.m. on Saturday.",
         "Tickets cost $15 for adults and $8 for children under 12.",
         "The meeting is at 6:30 p.m. on Monday in the council chamber.",
+        "An evacuation center has opened at Pine Hollow High School, 300 Oak St.",  # where to go
     ],
 )
 def test_information_for_readers_is_no_claim(sentence):
@@ -1017,6 +1018,57 @@ def test_a_courts_schedule_has_its_docket_for_its_source(sentence, sourced):
     assert "warning" not in [f.severity for f in found]
     ruled = [f for f in found if f.rule != "claim.learned"]  # a learned one says what it read
     assert all("the court's docket" in f.message for f in ruled)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sourced"),
+    [
+        (
+            "A Franklin County jury on Monday found former county treasurer Dale Whitcomb guilty of "
+            "embezzling more than $1.2 million from a fund meant for road repairs.",
+            True,
+        ),
+        (
+            "The jury deliberated for about six hours before returning guilty verdicts on 14 of the "
+            "16 counts.",
+            True,
+        ),
+        ("It acquitted him on two counts of forgery.", True),
+        ("Whitcomb was convicted on 14 counts of theft in 2019.", True),
+        ("A federal judge on Tuesday blocked the rule, which would have cut 40,000 jobs.", True),
+        ("He faces up to 20 years in prison.", False),  # the penalty: a figure often misstated
+        ("Police found the stolen car 20 miles away on Monday.", False),  # no court's finding
+        ("The jury awarded the largest verdict in the state's history.", False),  # a record
+    ],
+)
+def test_a_courts_decision_has_the_courts_record_for_its_source(sentence, sourced):
+    """A court story's verdict ("found … guilty of embezzling more than $1.2 million", "returning
+    guilty verdicts on 14 of the 16 counts", "acquitted him on two counts") was an unsourced-figure
+    warning: the court's record of the case holds its counts, sums and dates."""
+    found = findings_of(f"{BODY}{sentence}\n", "claim")
+    if not sourced:
+        assert "warning" in [f.severity for f in found]
+        return
+    assert found and "warning" not in [f.severity for f in found]
+    ruled = [f for f in found if f.rule != "claim.learned"]  # a learned one says what it read
+    assert ruled and all("the court's record of the case" in f.message for f in ruled)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "comparison"),
+    [
+        ("He embezzled more than $1.2 million.", False),
+        ("More than 300 people attended the hearing on Tuesday.", False),
+        ("Fewer than a third of the voters turned out.", False),
+        ("More than half of Americans lack savings.", True),  # no figure pattern reads "half"
+        ("The plan costs more than the council expected.", True),
+        ("Prices are higher than 5% above last year's.", True),
+    ],
+)
+def test_more_than_a_number_is_the_figures_bound_not_a_comparison(sentence, comparison):
+    """ "more than $1.2 million" read as a comparison, a kind no record or continuation covers: it
+    bounds the figure, with nothing else it is compared to."""
+    assert ("comparison" in sentence_signals(sentence).kinds) is comparison
 
 
 @pytest.mark.parametrize(

@@ -270,6 +270,10 @@ _SOURCED_CUES = frozenset(("attribution", "attributed"))  # what a source within
 _TALLY_KINDS = frozenset(("figure", "dated", "event", "trend"))
 # What a court's schedule tells: when a named defendant is due ("Reed is due back in court on Jan. 6.").
 _DOCKET_KINDS = frozenset(("dated", "prediction", "event"))
+# What a court's decision tells beside it: the counts, the sums and the dates of its verdict or
+# ruling ("A jury on Monday found him guilty of embezzling $1.2 million"); not a record or a
+# comparison ("the largest award in the state's history"), nor what someone said of it.
+_VERDICT_KINDS = frozenset(("figure", "dated", "event"))
 # What a sentence right after a sourced figure may claim and still be more of the same figures: no
 # statement, event or forecast of its own.
 _CONTINUED_KINDS = frozenset(("figure", "dated", "trend"))  # "… Hospitalizations rose to 386 from 201."
@@ -331,6 +335,8 @@ class _Sources:
             return "record"  # "The vote was 70-29.": the vote's record
         if "docket" in cues and _DOCKET_KINDS.issuperset(kinds):
             return "docket"  # "He is scheduled to appear in court Dec. 9.": the court's schedule
+        if "verdict" in cues and _VERDICT_KINDS.issuperset(kinds):
+            return "court_record"  # "It acquitted him on two counts of forgery.": the court's record
         if (
             self._sourced_figures == index - 1
             and kinds
@@ -679,7 +685,7 @@ _CHANGE_FROM = re.compile(
 _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
-    "interview", "listing", "tally", "no_comment", "method", "docket",
+    "interview", "listing", "tally", "no_comment", "method", "docket", "verdict",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 # What makes a sentence the writer's own word, with no source to add: information for readers, a
