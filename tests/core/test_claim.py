@@ -1055,6 +1055,46 @@ def test_a_courts_decision_has_the_courts_record_for_its_source(sentence, source
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "sourced"),
+    [
+        ("The S&P 500 fell 0.6% to 5,912.40.", True),
+        (
+            "The Dow Jones Industrial Average lost 210 points, or 0.5%, and the Nasdaq composite slid 0.9%.",
+            True,
+        ),
+        ("The yield on the 10-year Treasury rose to 4.41% from 4.36% late Monday.", True),
+        ("Brent crude, the international benchmark, rose 3.1% to $84.20 a barrel.", True),
+        ("Shares of Acme rose 4% in early trading on Tuesday.", True),
+        # a company's name alone: its share price where the paragraph is about shares
+        ("Technology shares led the decline. Nvidia fell 2.8% and Apple dropped 1.2%.", True),
+        ("Energy stocks gained. Exxon Mobil rose 2.4%, and Chevron added 1.9%.", True),
+        ("Turnout was high. Riverside rose 2.4% and Oakdale fell 1.2%.", False),  # no shares
+        ("Acme's sales rose 4% in the quarter.", False),  # the company's own figures
+        ("Stocks could fall 10% next year.", False),  # a forecast
+    ],
+)
+def test_a_trading_days_prices_have_the_markets_record_for_their_source(paragraph, sourced):
+    """A market report's every figure was an unsourced-figure warning ("The S&P 500 fell 0.6% to
+    5,912.40."): the market's public record of the day holds its closes, moves and yields."""
+    found = findings_of(f"{BODY}{paragraph}\n", "claim")
+    last_sentence = len(BODY) + (paragraph.rfind(". ") + 2 if ". " in paragraph else 0)
+    last = [f for f in found if f.start >= last_sentence]
+    if not sourced:
+        assert "warning" in [f.severity for f in last]
+        return
+    assert last and "warning" not in [f.severity for f in last]
+    ruled = [f for f in last if f.rule != "claim.learned"]
+    assert ruled and all("the market's public record" in f.message for f in ruled)
+
+
+def test_a_stock_indexs_number_is_its_name():
+    """ "the S&P 500" counts nothing: "Energy stocks were the only sector in the S&P 500 to gain."
+    read "500" as a figure."""
+    assert "figure" not in sentence_signals("Energy stocks were the only sector in the S&P 500 to gain.").cues
+    assert "figure" not in sentence_signals("The FTSE 100 closed at its high.").cues
+
+
+@pytest.mark.parametrize(
     ("sentence", "comparison"),
     [
         ("He embezzled more than $1.2 million.", False),

@@ -270,6 +270,15 @@ _SOURCED_CUES = frozenset(("attribution", "attributed"))  # what a source within
 _TALLY_KINDS = frozenset(("figure", "dated", "event", "trend"))
 # What a court's schedule tells: when a named defendant is due ("Reed is due back in court on Jan. 6.").
 _DOCKET_KINDS = frozenset(("dated", "prediction", "event"))
+# A paragraph about shares, where a company's name rising or falling by a percentage is its share
+# price ("Technology shares led the decline. Nvidia fell 2.8% and Apple dropped 1.2%.").
+_MARKET_WORDS = frozenset(
+    ("stocks", "shares", "stock", "index", "indexes", "indices", "nasdaq", "dow", "trading", "traders",
+     "investors", "sector")
+)  # fmt: skip
+# What a trading day's prices may claim beside them: the tally's kinds, and a statement read from
+# "added", which there is a price's move ("Chevron added 1.9%"), not someone's words.
+_MARKET_KINDS = _TALLY_KINDS | {"statement"}
 # What a court's decision tells beside it: the counts, the sums and the dates of its verdict or
 # ruling ("A jury on Monday found him guilty of embezzling $1.2 million"); not a record or a
 # comparison ("the largest award in the state's history"), nor what someone said of it.
@@ -335,6 +344,10 @@ class _Sources:
             return "record"  # "The vote was 70-29.": the vote's record
         if "docket" in cues and _DOCKET_KINDS.issuperset(kinds):
             return "docket"  # "He is scheduled to appear in court Dec. 9.": the court's schedule
+        if _MARKET_KINDS.issuperset(kinds) and (
+            "market" in cues or ("stock_move" in cues and not _MARKET_WORDS.isdisjoint(self.ctx.words))
+        ):
+            return "market"  # "The S&P 500 fell 0.6% to 5,912.40.": the trading day's public record
         if "verdict" in cues and _VERDICT_KINDS.issuperset(kinds):
             return "court_record"  # "It acquitted him on two counts of forgery.": the court's record
         if (
@@ -685,7 +698,7 @@ _CHANGE_FROM = re.compile(
 _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
-    "interview", "listing", "tally", "no_comment", "method", "docket", "verdict",
+    "interview", "listing", "tally", "no_comment", "method", "docket", "verdict", "market", "stock_move",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 # What makes a sentence the writer's own word, with no source to add: information for readers, a
@@ -717,7 +730,7 @@ def _names_something(text: str, start: int) -> bool:
     if before is None:
         return False
     word = before.group(1)
-    if word.lower() in word_list("number_labels"):
+    if word.lower() in word_list("number_labels") or _INDEX_NAME.search(text, max(0, start - 12), start):
         return True
     # A name: a capital ("Boeing", "iPhone"), not the sentence's first word (which any word may
     # be), no month or weekday.
@@ -734,6 +747,8 @@ def _names_something(text: str, start: int) -> bool:
     )
 
 
+# A stock index's name ends with its number: "the S&P 500", "the FTSE 100", "the Russell 2000".
+_INDEX_NAME = re.compile(r"(?:S&P|FTSE|Nikkei|CAC|Stoxx|Russell|Nasdaq|ASX|Nifty|Fortune)[ \u00a0]$")
 # The little verbs after a product's or a version's number: it is part of the name.
 _NAME_DOES = frozenset(("is", "was", "has", "had", "does", "did", "can", "will", "comes", "gets", "runs"))
 

@@ -106,5 +106,6 @@ WHERE = {
     "table_above": "the paragraph above the table",
     "record": "the public record of the vote or the game",
     "docket": "the court's docket, its public schedule of the case",
+    "market": "the market's public record of the trading day (its prices, indexes and yields)",
     "court_record": "the court's record of the case, its verdicts, rulings and sentences",
 }
