@@ -76,7 +76,33 @@ def _append(out: list[Sentence], text: str, begin: int, end: int, offset: int) -
     if stripped:
         lead = len(piece) - len(piece.lstrip())
         start = begin + lead
+        if stripped[0] in _EMPHASIS or stripped[-1] in _EMPHASIS:
+            start, stripped = _outside_emphasis(start, stripped)
         out.append(_new(Sentence, (offset + start, offset + start + len(stripped), stripped)))
+
+
+def _outside_emphasis(start: int, sentence: str) -> tuple[int, str]:
+    """The sentence without Markdown's marks of emphasis around it, and where it then starts.
+
+    Marks that open or close emphasis over the sentence, or over more than it ("**Test scores
+    fell 12% last year. Why?**"), are no part of its words, highlight or quote (nor did "Why?**"
+    end in a question mark). Marks closed within it stay ("_Then_ it rose.", "- **Approved.**"),
+    as do a list's bullet ("* Item") and a line of marks ("***").
+    """
+    words = sentence.lstrip(_EMPHASIS)
+    opening = sentence[: len(sentence) - len(words)]
+    inner = words.rstrip(_EMPHASIS)
+    closing = words[len(inner) :]
+    if not inner or inner[0].isspace() or inner[-1].isspace():
+        return start, sentence
+    if opening and opening in inner:  # closed within: "_Then_ it rose."
+        inner, opening = opening + inner, ""
+    if closing and closing in inner:  # opened within: "- **Approved.**"
+        inner += closing
+    return start + len(opening), inner
+
+
+_EMPHASIS = "*_~"  # Markdown's marks of emphasis, strong emphasis and strikethrough
 
 
 _WORD_WINDOW = 100  # characters looked at either side of a full stop: no abbreviation is longer

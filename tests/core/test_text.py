@@ -79,3 +79,32 @@ def test_markdown_emphasis_around_a_sentence_boundary():
         for s in split_sentences("- **Council approves budget.** The council voted 7-2. _Then_ it rose.")
     ]
     assert texts == ["- **Council approves budget.**", "The council voted 7-2.", "_Then_ it rose."]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "sentences"),
+    [
+        (
+            "**Test scores fell 12% last year. Why?** The district blamed staffing.",
+            ["Test scores fell 12% last year.", "Why?", "The district blamed staffing."],
+        ),
+        ("*The budget grew by $4 million.*", ["The budget grew by $4 million."]),
+        (
+            "__Enrollment dropped to 4,200.__ Officials said so.",
+            ["Enrollment dropped to 4,200.", "Officials said so."],
+        ),
+        # marks closed within the sentence, a bullet, a line of marks: as they are
+        ("_Then_ it rose.", ["_Then_ it rose."]),
+        ("__init__ is a method.", ["__init__ is a method."]),
+        ("* Item text.", ["* Item text."]),
+        ("***", ["***"]),
+    ],
+)
+def test_emphasis_over_a_whole_sentence_is_not_part_of_it(paragraph, sentences):
+    """A Markdown Q&A's bold question ("**Test scores fell 12% last year. Why?**") was found with
+    its "**" in the finding's text and highlight, and "Why?**" read as no question."""
+    from reviewapp.core.text import split_sentences
+
+    found = split_sentences(paragraph, 10)
+    assert [s.text for s in found] == sentences
+    assert all(paragraph[s.start - 10 : s.end - 10] == s.text for s in found)
