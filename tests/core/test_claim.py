@@ -1085,6 +1085,8 @@ def test_a_trading_days_prices_have_the_markets_record_for_their_source(paragrap
     assert last and "warning" not in [f.severity for f in last]
     ruled = [f for f in last if f.rule != "claim.learned"]
     assert ruled and all("the market's public record" in f.message for f in ruled)
+    # No source is cited: the editor looks the prices up (not "Check the cited source…").
+    assert all(f.suggestion.startswith("Look it up in that record") for f in ruled)
 
 
 def test_a_stock_indexs_number_is_its_name():

@@ -99,6 +99,9 @@ _KINDS = {
 _SUGGEST_UNSOURCED = "Verify it and add the source (who said it, a document, a link), or remove it."
 _SUGGEST_PLACEHOLDER = f"Replace “{SOURCE_PLACEHOLDER}” with the source (who said it, a document, a link)."
 _SUGGEST_SOURCED = "Check the cited source says exactly this."
+# A public record the sentence cites nowhere (a vote's, a court's, the market's): it is looked up.
+_SUGGEST_RECORD = "Look it up in that record: the figures, names and dates as it has them."
+_PUBLIC_RECORDS = frozenset(("record", "docket", "market", "court_record"))
 
 
 class ClaimSignals(NamedTuple):
@@ -235,6 +238,7 @@ def _rule_finding(
     if SOURCE_PLACEHOLDER in sentence.text:  # the fix's placeholder, put in and not yet filled
         unsourced = f"{unsourced} Its “{SOURCE_PLACEHOLDER}” is still to be filled in."
         suggest_unsourced = _SUGGEST_PLACEHOLDER
+    suggest_sourced = _SUGGEST_RECORD if where in _PUBLIC_RECORDS else _SUGGEST_SOURCED
     return ctx.finding(
         "claim",
         f"claim.{signals.kinds[0]}",
@@ -242,7 +246,7 @@ def _rule_finding(
         sentence.start,
         sentence.end,
         sourced if signals.attributed else unsourced,
-        _SUGGEST_SOURCED if signals.attributed else suggest_unsourced,
+        suggest_sourced if signals.attributed else suggest_unsourced,
         score,
     )
 
