@@ -823,6 +823,21 @@ def test_days_of_the_week_in_the_plural_name_no_one():
     assert "name" not in signals.cues and "event" not in signals.kinds
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Traders will be watching Friday's jobs report for more clues about the economy.",
+        "Shoppers lined up early for the store’s reopening on Saturday’s holiday sale.",
+        "The council will vote on it at January's meeting.",
+    ],
+)
+def test_a_weekday_or_a_month_as_a_possessive_names_no_one(sentence):
+    """ "Traders will be watching Friday's jobs report…" was a named party's event and a
+    prediction, a warning: "Friday's" read as a name."""
+    signals = sentence_signals(sentence)
+    assert not signals.names and "event" not in signals.kinds
+
+
 def test_a_trend_in_figures_that_goes_on_from_sourced_figures_has_their_source():
     """ "The Department of Health reported 4,812 cases … Hospitalizations rose to 386 from 201." was
     an unsourced figure: its figures go on from the sourced ones before it."""

@@ -883,6 +883,9 @@ _MOST_TITLE_CHARS = 152  # a title of 150 characters, in its quotation marks
 _TITLE_SMALL_WORDS = frozenset("a an the of in on for and or to at by with from as vs".split())
 
 
+_POSSESSIVE = ("'s", "’s")
+
+
 def _named_entities(tokens: list[Token]) -> list[str]:
     """Proper names, by capitalisation: a crude but fast stand-in for NER.
 
@@ -895,8 +898,8 @@ def _named_entities(tokens: list[Token]) -> list[str]:
     # Only the capitalised words are looked at (found by C-level maps: this runs for every sentence).
     for i in compress(count(), map(str.isupper, map(itemgetter(0), map(itemgetter(3), tokens)))):
         start, _, norm, word = tokens[i]
-        if norm in not_names:
-            continue
+        if norm in not_names or (norm.endswith(_POSSESSIVE) and norm[:-2] in not_names):
+            continue  # a weekday or a month, also as a possessive ("Friday's jobs report")
         if len(word) == 1 and i and len(tokens[i - 1][3]) == 1 and tokens[i - 1][1] + 1 == start:
             continue  # "U.S.": the letters of one initialism are one name
         if i == 0:
