@@ -161,6 +161,14 @@ def test_explanations_in_an_editors_words():
         "no source",
     ]
     assert claim_reasons(grant, attributed=False)[1] == "“grant”"
+    # A capital the rules read as no name ("Sentencing is set for Feb. 3.") names no one.
+    capital = [("s:cap", 0.9), ("w:<year>", 0.5)]
+    assert claim_reasons(capital, attributed=False) == [
+        "a named person or organisation",
+        "a date",
+        "no source",
+    ]
+    assert claim_reasons(capital, attributed=False, named=False) == ["a date", "no source"]
     assert hedge_words([("w:widely", 1.0), ("b:widely accepted", 0.5), ("w:some", 0.4)]) == [
         "widely",
         "some",

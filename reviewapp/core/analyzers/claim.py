@@ -176,6 +176,7 @@ class ClaimCheck(Check):
                     signals.attributed,
                     figure="figure" in signals.cues,
                     names=frozenset(map(str.lower, signals.names)),
+                    named=bool(signals.names),
                 )
                 if reasons:  # none: the score rose with the source alone, and says nothing to check
                     found.append(_learned_finding(ctx, sentence, signals.attributed, score, reasons))

@@ -56,15 +56,18 @@ def claim_reasons(
     limit: int = 3,
     figure: bool = True,
     names: frozenset[str] = frozenset(),
+    named: bool = True,
 ) -> list[str]:
     """Why a sentence reads as check-worthy: "a figure", "a named person or organisation", "'voted'".
     `figure`: do the rules see a figure in it? If not, its number is a date's, a name's or a time's
     ("May 4", "Route 9", "two days later"), and "a figure" would send the editor to the wrong word.
     `names`: the words of the names in it, in lower case: "Leo Grant" drives a score as "grant"
-    (the word of federal grants), which told the editor "“grant”"; a name is "a named person"."""
+    (the word of federal grants), which told the editor "“grant”"; a name is "a named person".
+    `named`: do the rules see a name in it? If not, its capital after the first word is a month's
+    or a heading's ("Sentencing is set for Feb. 3."), and no "named person" is there to check."""
     reasons: list[str] = []
     for feature, _ in drivers:
-        if not figure and feature in _FIGURE_FEATURES:
+        if (not figure and feature in _FIGURE_FEATURES) or (not named and feature == "s:cap"):
             continue
         words = _words_of(feature)
         if words and (_says_nothing(words) or (names and names.issuperset(words.split(" ")))):
