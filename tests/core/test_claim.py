@@ -1006,6 +1006,8 @@ def test_found_in_an_earnings_story_a_storm_report_and_a_column(sentence, severi
         # a season's and a stretch's
         "Quarterback Ben Price has thrown for 1,480 yards this season.",
         "The Tigers (6-1) have scored at least 35 points in each of their last four games.",
+        # a vote named after what it decided, far from "approved"
+        "The council approved the new zoning rules for the downtown district on Tuesday on a 6-1 vote.",
     ],
 )
 def test_a_games_score_record_and_box_score_have_the_game_for_their_source(sentence):
