@@ -65,6 +65,20 @@ def test_a_line_cut_off_that_says_nothing_of_making_the_article_is_no_disclosure
     assert rules(BODY + "This story was edited by") == []
 
 
+@pytest.mark.parametrize(
+    ("last", "truncated"),
+    [
+        ("Its full policy is at https://news.example.org/ai-policy", False),
+        ("Access a Zacks stock report on ACME at https://www.zacks.com/ap/ACME", False),
+        ("Its full policy is at https://news.example.org/ai-policy and", True),
+    ],
+)
+def test_a_disclosure_that_ends_with_a_link_is_not_cut_off(last, truncated):
+    """An automated earnings story's disclosure ends with the data vendor's link, no full stop
+    after it (a full stop would break the link): it was an error, "cut off mid-sentence"."""
+    assert ("disclosure.truncated" in rules(f"{BODY}{GOOD} {last}")) is truncated
+
+
 def test_disclosure_ending_in_ellipsis_is_truncated():
     assert "disclosure.truncated" in rules(BODY + GOOD[:-1] + "…")
 

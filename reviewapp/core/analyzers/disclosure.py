@@ -18,6 +18,7 @@ from ..findings import Finding
 from ..policy import Policy
 from ..roles import BOILERPLATE, DISCLOSURE, META, ROLES
 from ..rules import pattern_list
+from ..text import url_spans
 from ..wording import quoted
 from .base import Check, DocumentView, RuleInfo
 from .context import ParagraphContext
@@ -176,7 +177,7 @@ def paragraph_findings(ctx: ParagraphContext, policy: Policy) -> list[Finding]:
     found: list[Finding] = []
     first, last = ctx.sentences[0], ctx.sentences[-1]
     body = text.rstrip().rstrip(_EMPHASIS)  # "*…editorial responsibility.*": Markdown's italics
-    if not body.endswith(_TERMINAL) or body.endswith(("...", "…")):
+    if not (body.endswith(_TERMINAL) or _ends_with_link(body)) or body.endswith(("...", "…")):
         found.append(
             _finding(
                 text,
@@ -230,6 +231,16 @@ def paragraph_findings(ctx: ParagraphContext, policy: Policy) -> list[Finding]:
             )
         )
     return found
+
+
+def _ends_with_link(body: str) -> bool:
+    """Does the paragraph end with a web address ("Access a Zacks stock report on ACME at
+    https://www.zacks.com/ap/ACME"), as a sentence may, with no full stop to break the link?"""
+    links = url_spans(body[-_LONGEST_LINK:])
+    return bool(links) and links[-1][1] == min(len(body), _LONGEST_LINK)
+
+
+_LONGEST_LINK = 2_000  # characters looked at from the end: a longer "link" ends no disclosure
 
 
 def _body_paragraphs(paragraphs: Sequence[Paragraph], roles: Sequence[str]) -> list[Paragraph]:
