@@ -63,6 +63,11 @@ BELOW_SOURCED_FIGURES = 131072
 # The draft is labelled as its writer's view: "Opinion: …", "Review: …", a head line "OPINION".
 LABELLED_OPINION = 262144
 BELOW_SOURCED_FORECAST = 524288
+# A log: a paragraph that says what follows is a record's ("The following incidents were reported
+# to Riverside police between Nov. 24 and Nov. 30."), and the entries under it, each opening with
+# its date or time ("Nov. 24: A bicycle…") or as a list's item: a police log, permits issued,
+# property sales recorded. What they tell is the record's.
+LOG = 1048576
 
 _MAX_TITLE_WORDS = 20
 _WINDOW = 80  # characters between the production verb and the AI term
@@ -113,6 +118,7 @@ def paragraph_contexts(
     _flag_comments(texts, contexts)
     _flag_about_sender(texts, contexts)
     _flag_sources_across(texts, contexts)
+    _flag_logs(texts, contexts)
     if labelled_opinion(texts[:HEAD_LINES], title):
         contexts = [context | LABELLED_OPINION for context in contexts]
     return contexts
@@ -306,6 +312,35 @@ def _flag_neighbour_lines(texts: Sequence[str], contexts: list[int], quoted: fro
             while above >= 0 and texts[above] in quoted and not contexts[above] & CREDIT_LINE:
                 contexts[above] |= ABOVE_CREDIT
                 above -= 1
+
+
+def _flag_logs(texts: Sequence[str], contexts: list[int]) -> None:
+    """A log's introduction and its entries (LOG), where at least one entry follows it."""
+    intro = single_pattern("log_intro").regex
+    # Only a paragraph opening "The following" may introduce one (found at C speed).
+    for index in compress(count(), map(str.startswith, texts, repeat(_LOG_OPENINGS))):
+        if intro.match(texts[index]) is None:
+            continue
+        below = index + 1
+        while below < len(texts) and below - index <= _MOST_LOG_ENTRIES and _is_log_entry(texts[below]):
+            contexts[below] |= LOG
+            below += 1
+        if below > index + 1:
+            contexts[index] |= LOG
+
+
+def _is_log_entry(text: str) -> bool:
+    return _LOG_ENTRY.match(text) is not None or LIST_ITEM.match(text) is not None
+
+
+_LOG_OPENINGS = ("The following", "the following", "THE FOLLOWING")
+_MOST_LOG_ENTRIES = 500
+# An entry's date or time and a colon: "Nov. 24:", "Monday, 10:42 p.m.:", "1:15 a.m.:".
+_LOG_ENTRY = compile_rule(
+    r"\A\W*+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*+\.?\s++\d{1,2}\b"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}(?::\d\d)?\s*+[ap]\.?m\b)(?:[^:\n]|:(?=\d)){0,30}+:\s",
+    re.IGNORECASE,
+)
 
 
 def _flag_quotations(texts: Sequence[str], contexts: list[int]) -> None:

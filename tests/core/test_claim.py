@@ -1113,6 +1113,22 @@ def test_a_stock_indexs_number_is_its_name():
     assert "figure" not in sentence_signals("The FTSE 100 closed at its high.").cues
 
 
+def test_a_logs_entries_have_the_record_its_introduction_names_for_their_source():
+    """A police log's every entry was an unsourced-figure or event warning: the introduction above
+    them names the record they come from."""
+    entries = [
+        "Nov. 24: A bicycle valued at $1,200 was reported stolen from a garage on Elm Street.",
+        "Nov. 27: A 34-year-old Riverside man was arrested on a charge of driving under the influence.",
+    ]
+    intro = "The following incidents were reported to Riverside police between Nov. 24 and Nov. 30.\n"
+    found = findings_of(BODY + intro + "\n".join(entries) + "\n", "claim")
+    logged = [f for f in found if f.text in entries]
+    assert len(logged) == 2 and {f.severity for f in found} == {"suggestion"}
+    assert all("its log's introduction names" in f.message for f in logged if f.rule != "claim.learned")
+    alone = findings_of(BODY + "\n".join(entries) + "\n", "claim")  # no introduction: the writer's
+    assert "warning" in {f.severity for f in alone}
+
+
 @pytest.mark.parametrize(
     ("sentence", "comparison"),
     [

@@ -17,6 +17,7 @@ from reviewapp.core.roles import (
     IN_FRONT_MATTER,
     INTRODUCED,
     LABELLED_OPINION,
+    LOG,
     TABLE_HEAD,
     TABLE_INTRODUCED,
     TABLE_MORE,
@@ -447,3 +448,22 @@ def test_a_label_marks_every_paragraph_of_the_piece_as_its_writers_view():
     contexts = paragraph_contexts(["Opinion: More buses", "By Dan Moreno", "Buses matter.", "Fund them."])
     assert all(context & LABELLED_OPINION for context in contexts)
     assert not any(c & LABELLED_OPINION for c in paragraph_contexts(["More buses", "Opinion polls differ."]))
+
+
+def test_a_logs_introduction_and_its_entries_are_the_records():
+    """A police log: "The following incidents were reported to Riverside police…" and the entries
+    under it, each opening with its date ("Nov. 24: …") or as a list's item, to the first that does
+    neither; not without an entry, nor under "The following day, …"."""
+    log = [
+        "Police log",
+        "The following incidents were reported to Riverside police between Nov. 24 and Nov. 30.",
+        "Nov. 24: A bicycle valued at $1,200 was reported stolen from a garage on Elm Street.",
+        "Monday, 10:42 p.m.: Two cars were broken into on Main Street.",
+        "- A 34-year-old man was arrested on a charge of driving under the influence.",
+        "Anyone with information is asked to call police at 555-0142.",
+    ]
+    flagged = [bool(c & LOG) for c in paragraph_contexts(log)]
+    assert flagged == [False, True, True, True, True, False]
+    assert not any(c & LOG for c in paragraph_contexts(log[:2] + log[5:]))  # no entry under it
+    day = ["Police log", "The following day, police arrested a man.", log[2]]
+    assert not any(c & LOG for c in paragraph_contexts(day))

@@ -101,7 +101,7 @@ _SUGGEST_PLACEHOLDER = f"Replace “{SOURCE_PLACEHOLDER}” with the source (who
 _SUGGEST_SOURCED = "Check the cited source says exactly this."
 # A public record the sentence cites nowhere (a vote's, a court's, the market's): it is looked up.
 _SUGGEST_RECORD = "Look it up in that record: the figures, names and dates as it has them."
-_PUBLIC_RECORDS = frozenset(("record", "docket", "market", "court_record"))
+_PUBLIC_RECORDS = frozenset(("record", "docket", "market", "court_record", "log"))
 
 
 class ClaimSignals(NamedTuple):

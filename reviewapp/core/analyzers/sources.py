@@ -15,6 +15,7 @@ from ..roles import (
     ANSWER,
     INTRODUCED,
     LIST_ITEM,
+    LOG,
     TURN,
     TURN_LABEL,
     introduces_below,
@@ -57,6 +58,10 @@ def whose_words(ctx: ParagraphContext) -> tuple[str | None, int]:
         return "post", 0
     if ctx.context & INTRODUCED:
         return "introduced", 0
+    if (
+        ctx.context & LOG
+    ):  # "Nov. 24: A bicycle … was reported stolen…" under "The following … were reported to…"
+        return "log", 0
     text = ctx.text
     correction = single_pattern("correction")
     if correction.may_match(text, ctx.words) and correction.regex.match(text) is not None:
@@ -107,5 +112,6 @@ WHERE = {
     "record": "the public record of the vote or the game",
     "docket": "the court's docket, its public schedule of the case",
     "market": "the market's public record of the trading day (its prices, indexes and yields)",
+    "log": "the record its log's introduction names (“The following … were reported to…”)",
     "court_record": "the court's record of the case, its verdicts, rulings and sentences",
 }
