@@ -58,9 +58,9 @@ def whose_words(ctx: ParagraphContext) -> tuple[str | None, int]:
         return "post", 0
     if ctx.context & INTRODUCED:
         return "introduced", 0
-    if (
-        ctx.context & LOG
-    ):  # "Nov. 24: A bicycle … was reported stolen…" under "The following … were reported to…"
+    # A log's entry ("Nov. 24: A bicycle … was reported stolen…") or its introduction ("The
+    # following incidents were reported to Riverside police…"): the record's.
+    if ctx.context & LOG:
         return "log", 0
     text = ctx.text
     correction = single_pattern("correction")
