@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -117,6 +118,14 @@ def test_text_format_shows_line_and_column(data_dir):
     proc = run("check", str(data_dir / "openai-foxconn.txt"))
     assert "2:1: warning: [boilerplate.share]" in proc.stdout
     assert proc.stdout.rstrip().endswith("suggestions")
+    # Every finding's line and column, counted as an editor's window counts them (from 1).
+    text = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8").replace("\r\n", "\n")
+    lines = text.split("\n")
+    places = re.findall(r"^  (\d+):(\d+): \w+: \[[\w.]+\] .*\n      \"(.{1,20})", proc.stdout, re.M)
+    assert len(places) > 20
+    for line, column, quote in places:
+        at = lines[int(line) - 1][int(column) - 1 :]
+        assert at.startswith(quote.rstrip('".')[:10]), (line, column, quote)
 
 
 def test_policy_option(data_dir, tmp_path):
