@@ -130,6 +130,15 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
+def line_starts(text: str) -> list[int]:
+    """Where each line of `text` starts (a search for line breaks, not a step per character: a
+    20 MB draft's took 0.55 s so)."""
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+
+_LINE_BREAK = re.compile("\n")
+
+
 def url_spans(text: str) -> list[tuple[int, int]]:
     if "://" not in text and "www." not in text.lower():
         return []  # most paragraphs: skip the scan

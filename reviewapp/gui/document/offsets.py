@@ -11,7 +11,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-_NEWLINE = re.compile("\n")
+from ...core.text import line_starts
+
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -47,11 +48,6 @@ class LineMap:
             else:
                 high = mid
         return low
-
-
-def line_starts(text: str) -> list[int]:
-    """Where each line of `text` starts."""
-    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
 
 def utf16_len(text: str) -> int:
