@@ -244,8 +244,8 @@ def print_findings(out: TextIO, draft: Checked) -> None:
         col = f.start - starts[line - 1] + 1
         quote = short_quote(f.text, 70, "...")
         out.write(f"  {line}:{col}: {f.severity}: [{f.rule}] {f.message}\n")
-        if quote:
-            out.write(f'      "{quote}"\n')
+        if quote:  # after a mark, not inside quotation marks: a quote may open with its own
+            out.write(f"      > {quote}\n")
     summary = ", ".join(
         f"{counts.get(s, 0)} {s}{'s' if counts.get(s, 0) != 1 else ''}" for s in reversed(SEVERITIES)
     )

@@ -121,11 +121,20 @@ def test_text_format_shows_line_and_column(data_dir):
     # Every finding's line and column, counted as an editor's window counts them (from 1).
     text = (data_dir / "openai-foxconn.txt").read_text(encoding="utf-8").replace("\r\n", "\n")
     lines = text.split("\n")
-    places = re.findall(r"^  (\d+):(\d+): \w+: \[[\w.]+\] .*\n      \"(.{1,20})", proc.stdout, re.M)
+    places = re.findall(r"^  (\d+):(\d+): \w+: \[[\w.]+\] .*\n      > (.{1,20})", proc.stdout, re.M)
     assert len(places) > 20
     for line, column, quote in places:
         at = lines[int(line) - 1][int(column) - 1 :]
-        assert at.startswith(quote.rstrip('".')[:10]), (line, column, quote)
+        assert at.startswith(quote.rstrip(".")[:10]), (line, column, quote)
+
+
+def test_text_format_shows_a_quote_as_written(tmp_path):
+    # A finding that opens with a quotation mark is shown with it, and with no other around it.
+    draft = tmp_path / "quoted.txt"
+    draft.write_text('"Sales rose 40 percent last year," the company said in a statement.\n')
+    proc = run("check", str(draft))
+    assert '\n      > "Sales rose 40 percent last year," the company' in proc.stdout
+    assert '""' not in proc.stdout
 
 
 def test_policy_option(data_dir, tmp_path):
