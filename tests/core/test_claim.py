@@ -646,7 +646,7 @@ def test_a_paragraph_that_opens_with_figures_goes_on_from_the_sourced_figures_ab
     """ "A year ago, the rate averaged 6.8%." under "…fell to 6.2% this week, Freddie Mac said." was
     an unsourced figure: reporters give a run of figures their source once."""
     found = findings_of(
-        f"{BODY}{above}\nTurnout was 38%, up from 31% in 2022. It was 29% in 2018.\n", "claim"
+        f"{BODY}{above}\nThe rate was 38%, up from 31% in 2022. It was 29% in 2018.\n", "claim"
     )
     # At one remove, it sources no more: what follows it in its paragraph is the draft's own.
     assert [f.severity for f in found] == ["suggestion", "suggestion", "warning"]
@@ -1243,3 +1243,39 @@ def test_the_interview_the_piece_is_with_a_paper_named_so_is_no_event(sentence):
     """ "She spoke with the Riverton Ledger…" was a named party doing something, unsourced: the
     paper's own interview (its names besides "Times", "Post", "Herald"…)."""
     assert [f.severity for f in findings_of(f"{BODY}{sentence}\n", "claim") if f.severity == "warning"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "record"),
+    [
+        ("Morales received 18,244 votes to Dale's 15,540, with all 62 precincts reporting.", "the vote"),
+        ("In Ward 3, newcomer Amir Haddad unseated Councilman Joe Brennan by 212 votes.", "the vote"),
+        ("Turnout was 41%, up from 33% in the last mayoral election in 2021.", "the vote"),
+        (
+            "Harbour Rovers came from behind to beat Northgate City 2-1 at Castle Park on Saturday, "
+            "moving into sixth place in the Championship with eight games left.",
+            "the game",
+        ),
+        (
+            "In other business, the council approved a $2.3 million contract with Acme Paving for "
+            "repairs on Fifth Street.",
+            "its meeting",
+        ),
+        ("The school board on Tuesday unanimously approved a $48 million budget.", "its meeting"),
+        ("Acme's board approved a $2 billion buyback.", None),  # the company's word, not a public record
+        ("52% of voters support the plan.", None),  # a poll's share, not a count
+        ("The council will vote on the $4 million plan in May.", None),
+    ],
+)
+def test_an_elections_count_and_a_public_bodys_decision_have_their_public_record(sentence, record):
+    """An election night's counts ("received 18,244 votes to Dale's 15,540", "by 212 votes", "Turnout
+    was 41%"), a match report's lead ("… with eight games left") and a council's decision at its
+    meeting ("the council approved a $2.3 million contract") were unsourced-figure warnings: each
+    has a public record to look it up in."""
+    found = findings_of(f"{BODY}{sentence}\n", "claim")
+    if record is None:
+        assert "warning" in [f.severity for f in found]
+        return
+    assert found and "warning" not in [f.severity for f in found]
+    ruled = [f for f in found if f.rule != "claim.learned"]
+    assert ruled and all(record in f.message and "Look it up in that record" in f.suggestion for f in ruled)

@@ -101,7 +101,7 @@ _SUGGEST_PLACEHOLDER = f"Replace “{SOURCE_PLACEHOLDER}” with the source (who
 _SUGGEST_SOURCED = "Check the cited source says exactly this."
 # A public record the sentence cites nowhere (a vote's, a court's, the market's): it is looked up.
 _SUGGEST_RECORD = "Look it up in that record: the figures, names and dates as it has them."
-_PUBLIC_RECORDS = frozenset(("record", "docket", "market", "court_record", "log"))
+_PUBLIC_RECORDS = frozenset(("record", "docket", "market", "court_record", "log", "meeting_record"))
 
 
 class ClaimSignals(NamedTuple):
@@ -284,9 +284,10 @@ _MARKET_WORDS = frozenset(
 # What a trading day's prices may claim beside them: the tally's kinds, and a statement read from
 # "added", which there is a price's move ("Chevron added 1.9%"), not someone's words.
 _MARKET_KINDS = _TALLY_KINDS | {"statement"}
-# What a court's decision tells beside it: the counts, the sums and the dates of its verdict or
-# ruling ("A jury on Monday found him guilty of embezzling $1.2 million"); not a record or a
-# comparison ("the largest award in the state's history"), nor what someone said of it.
+# What a court's decision tells beside it (and a public body's, at its meeting): the counts, the
+# sums and the dates of its verdict or ruling ("A jury on Monday found him guilty of embezzling
+# $1.2 million"); not a record or a comparison ("the largest award in the state's history"), nor
+# what someone said of it.
 _VERDICT_KINDS = frozenset(("figure", "dated", "event"))
 # What a sentence right after a sourced figure may claim and still be more of the same figures: no
 # statement, event or forecast of its own.
@@ -355,6 +356,10 @@ class _Sources:
             return "market"  # "The S&P 500 fell 0.6% to 5,912.40.": the trading day's public record
         if "verdict" in cues and _VERDICT_KINDS.issuperset(kinds):
             return "court_record"  # "It acquitted him on two counts of forgery.": the court's record
+        if "meeting" in cues and kinds and _VERDICT_KINDS.issuperset(kinds):
+            # "The council approved a $2.3 million contract": its minutes. Not where the rules see
+            # no claim ("The council voted on Tuesday."): a source would only raise its score.
+            return "meeting_record"
         if (
             self._sourced_figures == index - 1
             and kinds
@@ -704,6 +709,7 @@ _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
     "interview", "listing", "tally", "no_comment", "method", "docket", "verdict", "market", "stock_move",
+    "meeting",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 # What makes a sentence the writer's own word, with no source to add: information for readers, a
