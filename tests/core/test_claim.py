@@ -278,6 +278,9 @@ def test_a_life_an_address_and_a_telephone_number_are_no_data(sentence, not_read
         "Tickets cost $15 for adults and $8 for children under 12.",
         "The meeting is at 6:30 p.m. on Monday in the council chamber.",
         "An evacuation center has opened at Pine Hollow High School, 300 Oak St.",  # where to go
+        # the place's address between what is available and when
+        "Flu shots are available at the health department's clinic, 400 Main St., from 8 a.m. to "
+        "4 p.m. weekdays.",
     ],
 )
 def test_information_for_readers_is_no_claim(sentence):
