@@ -225,6 +225,7 @@ def test_an_interviews_answer_is_the_interviewees_statement():
         "Bill No. 12 goes to committee.",
         "The Boeing 737 jets were grounded.",  # a name, a number, and no unit of what is counted
         "Shoppers queued as the iPhone 15 went on sale.",
+        "Night shots came out cleaner than on my iPhone 16 Pro.",  # the model's name goes on
     ],
 )
 def test_a_number_that_names_something_is_no_figure(sentence):
@@ -1056,6 +1057,7 @@ def test_a_courts_schedule_has_its_docket_for_its_source(sentence, sourced):
         ("It acquitted him on two counts of forgery.", True),
         ("Whitcomb was convicted on 14 counts of theft in 2019.", True),
         ("A federal judge on Tuesday blocked the rule, which would have cut 40,000 jobs.", True),
+        ("Moss is being held in the county jail on $25,000 bond.", True),  # the bail the court set
         ("He faces up to 20 years in prison.", False),  # the penalty: a figure often misstated
         ("Police found the stolen car 20 miles away on Monday.", False),  # no court's finding
         ("The jury awarded the largest verdict in the state's history.", False),  # a record

@@ -142,6 +142,27 @@ def test_a_vague_group_whose_member_the_next_sentence_names_is_no_weasel(paragra
         assert [f.text for f in found if f.rule == "hedge.learned" and f.start < first_end] == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "weasel"),
+    [
+        ("Moss allegedly smashed car windows on Elm Street, according to a criminal complaint.", []),
+        ("The mayor reportedly plans to resign, the Riverside Ledger said.", []),
+        # Hearsay with no source, or a vague one: the weasel stands.
+        ("Moss allegedly smashed car windows on Elm Street.", ["allegedly"]),
+        (
+            "The mayor reportedly plans to resign, according to experts.",
+            ["reportedly", "according to experts"],
+        ),
+    ],
+)
+def test_hearsay_the_sentence_attributes_is_no_weasel(sentence, weasel):
+    """A crime story's "Moss allegedly smashed car windows…, according to a criminal complaint"
+    was a weasel warning on "allegedly", the word the trade asks for, attributed."""
+    found = findings_of(BODY + sentence, "hedge")
+    assert [f.text for f in found if f.rule == "hedge.weasel"] == weasel
+    assert [f.rule for f in found if f.rule == "hedge.learned"] == []
+
+
 def test_a_learned_hedge_is_not_read_into_what_someone_named_says():
     """A company's results, reported ("Northwind Foods said Wednesday that its profit fell…"), read
     as hedged on "that its", "store" and "said"."""

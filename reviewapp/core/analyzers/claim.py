@@ -750,8 +750,8 @@ def _names_something(text: str, start: int) -> bool:
     # A noun after it that counts nothing ("jets", "went"); not a unit, nor a little word ("Oakdale
     # 3 to 2" is a score), but a verb the name does ("The Pixel 11 does not try…").
     after = _WORD_AFTER.match(text, start)
-    if after is None:
-        return False
+    if after is None:  # a model's name goes on with a capital: "the iPhone 16 Pro", "Galaxy S24 Ultra"
+        return _CAPITAL_AFTER.match(text, start) is not None
     word = after.group(1)
     return word in _NAME_DOES or (
         word not in word_list("counted_units") and word not in word_list("function_words")
@@ -770,6 +770,8 @@ _WORD_BEFORE = re.compile(r"\b([A-Za-z]{1,15})\.?[ \u00a0]$")
 # The number at the start of what is matched, and the lower-case word after it (bounded: a search
 # through a long run of digits would otherwise try each of them to its end).
 _WORD_AFTER = re.compile(r"\d[\d,.]{0,20}[ \u00a0]([a-z]{1,30})\b")
+# A whole number and a capitalised word after it (not a figure's "4.5 Million" or "1,200 Acres").
+_CAPITAL_AFTER = re.compile(r"\d{1,4}[ \u00a0][A-Z][a-z]")
 
 
 def _has_verb(tokens: list[Token], norms: list[str], verbs: frozenset[str]) -> bool:

@@ -19,7 +19,7 @@ from ..scoring.features import Token, cue_features
 from ..scoring.model import load_model
 from ..text import Sentence, inside
 from .base import Check, RuleInfo
-from .claim import names_its_source
+from .claim import names_its_source, signals_at
 from .context import ParagraphContext
 
 WORD_LIST_CATEGORIES = ("hedge", "peacock", "ai_tell")
@@ -77,6 +77,11 @@ class WordListCheck(Check):
             cues = cue_features({f.rule for f in hits}) if hits else []
             score = self.model.score(words, cues)
             kept = [f.with_score(score) for f in hits if f.rule in self.house or score >= self._floor(f.rule)]
+            if kept and body:
+                attributed = _unless_attributed_hearsay(kept, ctx, sentence)
+                if len(attributed) < len(kept):
+                    out.extend(attributed)  # and no learned finding on the same word
+                    continue
             if kept and i + 1 < len(ctx.sentences) and body:
                 named = _unless_named_next(kept, ctx, ctx.sentences[i + 1])
                 if len(named) < len(kept):
@@ -116,6 +121,24 @@ def _unless_named_next(kept: list[Finding], ctx: ParagraphContext, following: Se
     if not groups or not names_its_source(ctx, following):
         return kept
     return [f for f in kept if f not in groups]
+
+
+def _unless_attributed_hearsay(
+    kept: list[Finding], ctx: ParagraphContext, sentence: Sentence
+) -> list[Finding]:
+    """Without "allegedly" and "reportedly" where the sentence names its source ("Moss allegedly
+    smashed car windows…, according to a criminal complaint"): the hearsay is attributed, as the
+    trade asks of it, and a crime story must say "allegedly"."""
+    hearsay = [f for f in kept if f.rule == WEASEL and f.text.lower() in _HEARSAY]
+    if not hearsay:
+        return kept
+    signals = signals_at(ctx, sentence)
+    if signals is None or not signals.attributed:
+        return kept
+    return [f for f in kept if f not in hearsay]
+
+
+_HEARSAY = frozenset(("allegedly", "reportedly", "purportedly", "rumoredly", "rumouredly"))
 
 
 def _headline_credit(text: str, finding: Finding) -> bool:
