@@ -1284,3 +1284,25 @@ def test_an_elections_count_and_a_public_bodys_decision_have_their_public_record
     assert found and "warning" not in [f.severity for f in found]
     ruled = [f for f in found if f.rule != "claim.learned"]
     assert ruled and all(record in f.message and "Look it up in that record" in f.suggestion for f in ruled)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sourced"),
+    [
+        ("The study was funded by the National Institutes of Health.", True),
+        ("The survey was conducted Nov. 1-5 among 1,004 adults.", True),
+        ("The poll has a margin of error of plus or minus 4 percentage points.", True),
+        ("The stadium was funded by the National Football League in 2019.", False),  # no study's making
+    ],
+)
+def test_how_a_cited_study_was_made_has_the_study_for_its_source(sentence, sourced):
+    """A science story's "The study was funded by the National Institutes of Health." was an
+    unsourced event, a poll's method an unsourced figure: the study or poll says so itself."""
+    found = findings_of(f"{BODY}{sentence}\n", "claim")
+    if not sourced:
+        assert "warning" in [f.severity for f in found]
+        return
+    ruled = [f for f in found if f.rule != "claim.learned"]
+    assert ruled and all(
+        f.severity == "suggestion" and "the study, poll or report itself" in f.message for f in ruled
+    )

@@ -360,6 +360,8 @@ class _Sources:
             # "The council approved a $2.3 million contract": its minutes. Not where the rules see
             # no claim ("The council voted on Tuesday."): a source would only raise its score.
             return "meeting_record"
+        if "provenance" in cues and kinds and _VERDICT_KINDS.issuperset(kinds):
+            return "study_itself"  # "The study was funded by the National Institutes of Health."
         if (
             self._sourced_figures == index - 1
             and kinds
@@ -709,7 +711,7 @@ _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
     "interview", "listing", "tally", "no_comment", "method", "docket", "verdict", "market", "stock_move",
-    "meeting",
+    "meeting", "provenance",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 # What makes a sentence the writer's own word, with no source to add: information for readers, a

@@ -114,5 +114,6 @@ WHERE = {
     "market": "the market's public record of the trading day (its prices, indexes and yields)",
     "log": "the record its log's introduction names (“The following … were reported to…”)",
     "court_record": "the court's record of the case, its verdicts, rulings and sentences",
+    "study_itself": "the study, poll or report itself, which says how it was made and paid for",
     "meeting_record": "the public body's record of its meeting (its agenda, votes and minutes)",
 }
