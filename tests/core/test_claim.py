@@ -1306,3 +1306,18 @@ def test_how_a_cited_study_was_made_has_the_study_for_its_source(sentence, sourc
     assert ruled and all(
         f.severity == "suggestion" and "the study, poll or report itself" in f.message for f in ruled
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "superlative"),
+    [
+        ("It is arguably the most beautiful public building in the city.", False),  # taste
+        ("This is the most delicious soup in town.", False),
+        ("It is the most expensive building in the city.", True),  # a measure, ranked
+    ],
+)
+def test_a_superlative_of_taste_is_no_claim_to_source(sentence, superlative):
+    """A library story's "It is arguably the most beautiful public building in the city." was an
+    unsourced-superlative warning: no record ranks beauty (the hedge says whose judgment it is)."""
+    rules = [f.rule for f in findings_of(f"{BODY}{sentence}\n", "claim")]
+    assert ("claim.superlative" in rules) is superlative
