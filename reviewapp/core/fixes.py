@@ -90,10 +90,29 @@ def deletions(
 def offers_deletion(finding: Finding, text: str, rule_fix: str | None) -> bool:
     """Does a rule with this fix offer a deletion of this finding's words?"""
     if rule_fix == "delete":
-        return not bares_a_verb(finding, text)
+        return not bares_a_verb(finding, text) and not heads_a_phrase(finding, text)
     if rule_fix == "delete_aside":
-        return stands_apart(finding, text)
+        return stands_apart(finding, text) and not leaves_a_fragment(finding, text)
     return rule_fix is not None
+
+
+def heads_a_phrase(finding: Finding, text: str) -> bool:
+    """Are the words a whole noun phrase that a phrase of a preposition goes on from ("Acme, a
+    global leader in intelligent automation, …" → "Acme, in intelligent automation, …")?"""
+    if _OWN_ARTICLE.match(finding.text) is None:
+        return False
+    first_after = _FIRST_WORD.match(text[finding.end : finding.end + _ASIDE_LOOK * 2].lstrip(" "))
+    return first_after is not None and first_after.group().lower() in _PREPOSITIONS
+
+
+def leaves_a_fragment(finding: Finding, text: str) -> bool:
+    """Would its sentence keep only a word or two ("However, not everyone is convinced." →
+    "However.")? A sentence of its own alone goes whole."""
+    start = max(text.rfind(end, 0, finding.start) for end in _SENTENCE_ENDS) + 1
+    stops = [i for i in (text.find(end, finding.end) for end in _SENTENCE_ENDS) if i >= 0]
+    stop = min(stops, default=len(text))
+    left = len(_FIRST_WORD.findall(text, start, finding.start))
+    return 0 < left + len(_FIRST_WORD.findall(text, finding.end, stop)) < _MIN_SENTENCE_WORDS
 
 
 def bares_a_verb(finding: Finding, text: str) -> bool:
@@ -129,6 +148,10 @@ def stands_apart(finding: Finding, text: str) -> bool:
 
 
 _ASIDE_LOOK = 8
+_SENTENCE_ENDS = (".", "!", "?", "\n")
+_MIN_SENTENCE_WORDS = 3
+# An article opening the words ("a leading innovator"): it stays, for the noun after them.
+_OWN_ARTICLE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|am|seems?|seemed|became|becomes|remains?|remained)|\w['’]s) \Z",
     re.IGNORECASE,
@@ -179,7 +202,17 @@ def _delete_words(finding: Finding, text: str) -> Fix:
     A deletion that opens a sentence capitalises the next word; a deletion
     after "a" or "an" makes the article agree with the next word.
     """
+    own_article = _OWN_ARTICLE.match(finding.text)
+    if (
+        own_article
+        and _FIRST_WORD.match(text, finding.end + 1)
+        and text[finding.end : finding.end + 1] == " "
+    ):
+        # "a leading innovator" → "an innovator": the noun after the words keeps its article
+        finding = finding._replace(start=finding.start + own_article.end())
     left, right = text[: finding.start], text[finding.end :]
+    if right.startswith(", ") and _ARTICLE_BEFORE.search(left):
+        right = right[2:]  # one of two adjectives: "a groundbreaking, expensive study"
     if left.endswith(", ") and right[:1] in (",", *_CLOSERS):
         left = left[:-2]  # "The plan, frankly, is" / "doomed, if you ask me."
         right = right[1:] if right.startswith(",") else right
@@ -193,7 +226,7 @@ def _delete_words(finding: Finding, text: str) -> Fix:
         left = left.rstrip(" ")
     else:
         left = left.rstrip(" ") + " "
-    article = re.search(r"\b(a|an|A|An) $", left)
+    article = _ARTICLE_BEFORE.search(left)
     if article and right:
         wanted = "an" if _VOWEL_SOUND.match(right[:1]) else "a"
         if article.group(1).lower() != wanted:
@@ -205,6 +238,9 @@ def _delete_words(finding: Finding, text: str) -> Fix:
     hi = len(text) - kept_right
     fix = minimal_fix("Delete", text[lo:hi], (left + right)[lo : len(left) + len(right) - kept_right])
     return Fix(fix.label, fix.start + lo, fix.end + lo, fix.replacement)
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(a|an|A|An) $")
 
 
 def minimal_fix(label: str, before: str, after: str) -> Fix:

@@ -54,6 +54,21 @@ def finding_in(
         ("delete_aside", "Olea is a culinary gem that opened in May.", "culinary gem", None),
         ("delete_aside", "It is a testament to the team.", "a testament to", None),
         ("delete_aside", "It's important to note that rents rose.", "It's important to note", None),
+        # The words' own article stays for the noun after them ("Acme is innovator in robotics.").
+        ("delete", "Acme is a leading innovator in robotics.", "a leading",
+         "Acme is an innovator in robotics."),
+        ("delete", "Acme, a leading maker of robots, opened a plant.", "a leading",
+         "Acme, a maker of robots, opened a plant."),
+        # A whole noun phrase with a phrase going on from it is not offered ("Acme, in intelligent…").
+        ("delete", "Acme, a global leader in intelligent automation, opened a plant.", "a global leader",
+         None),
+        # One of two adjectives goes with its comma ("It was a , expensive study.").
+        ("delete", "It was a groundbreaking, expensive study.", "groundbreaking",
+         "It was an expensive study."),
+        # Nor a stock phrase whose sentence would keep a word or two ("However.", "Still.").
+        ("delete_aside", "However, not everyone is convinced.", "not everyone is convinced", None),
+        ("delete_aside", "Still, only time will tell.", "only time will tell", None),
+        ("delete_aside", "Only time will tell.", "Only time will tell", ""),
     ],
 )  # fmt: skip
 def test_a_deletion_keeps_the_sentence_well_formed_or_is_not_offered(rule_fix, text, words, fixed):
