@@ -90,16 +90,43 @@ def deletions(
 def offers_deletion(finding: Finding, text: str, rule_fix: str | None) -> bool:
     """Does a rule with this fix offer a deletion of this finding's words?"""
     if rule_fix == "delete":
-        return not bares_a_verb(finding, text) and not heads_a_phrase(finding, text)
+        return not (
+            bares_a_verb(finding, text) or heads_a_phrase(finding, text) or bares_an_article(finding, text)
+        )
     if rule_fix == "delete_aside":
-        return stands_apart(finding, text) and not leaves_a_fragment(finding, text)
+        return (
+            stands_apart(finding, text)
+            and not leaves_a_fragment(finding, text)
+            and not bares_a_verb(finding, text)  # "the library remains at the forefront of innovation, …"
+        )
     return rule_fix is not None
+
+
+def bares_an_article(finding: Finding, text: str) -> bool:
+    """Would an article be left with no noun ("this district is a must-visit for travelers" →
+    "is a for travelers")?"""
+    if _ARTICLE_BEFORE.search(text, max(0, finding.start - 4), finding.start) is None:
+        return False
+    after = text[finding.end : finding.end + _ASIDE_LOOK * 2].lstrip(" ")
+    series = _NEXT_ADJECTIVE.match(after)  # "a groundbreaking, expensive study": the next one stays
+    if series is not None and series.group(1) not in _JOINS:
+        return False
+    first_after = _FIRST_WORD.match(after)
+    return (
+        not after
+        or after[0] in _ASIDE_CLOSES
+        or (first_after is not None and first_after.group().lower() in _PREPOSITIONS)
+    )
+
+
+_NEXT_ADJECTIVE = re.compile(r", ([a-z]+)")
+_JOINS = frozenset("and but or so yet which who whose where when that says said".split())
 
 
 def heads_a_phrase(finding: Finding, text: str) -> bool:
     """Are the words a whole noun phrase that a phrase of a preposition goes on from ("Acme, a
     global leader in intelligent automation, …" → "Acme, in intelligent automation, …")?"""
-    if _OWN_ARTICLE.match(finding.text) is None:
+    if _PHRASE_ARTICLE.match(finding.text) is None:
         return False
     first_after = _FIRST_WORD.match(text[finding.end : finding.end + _ASIDE_LOOK * 2].lstrip(" "))
     return first_after is not None and first_after.group().lower() in _PREPOSITIONS
@@ -152,6 +179,7 @@ _SENTENCE_ENDS = (".", "!", "?", "\n")
 _MIN_SENTENCE_WORDS = 3
 # An article opening the words ("a leading innovator"): it stays, for the noun after them.
 _OWN_ARTICLE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
+_PHRASE_ARTICLE = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)  # a noun phrase's ("The Ultimate Guide")
 _COPULA_BEFORE = re.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|am|seems?|seemed|became|becomes|remains?|remained)|\w['’]s) \Z",
     re.IGNORECASE,
@@ -213,11 +241,15 @@ def _delete_words(finding: Finding, text: str) -> Fix:
     left, right = text[: finding.start], text[finding.end :]
     if right.startswith(", ") and _ARTICLE_BEFORE.search(left):
         right = right[2:]  # one of two adjectives: "a groundbreaking, expensive study"
-    if left.endswith(", ") and right[:1] in (",", *_CLOSERS):
+    if left.endswith(", ") and right.startswith(":"):
+        right = right[1:]  # "As the city grows, one thing is clear: the…" → "As the city grows, the…"
+    elif left.endswith(", ") and right[:1] in (",", *_CLOSERS):
         left = left[:-2]  # "The plan, frankly, is" / "doomed, if you ask me."
         right = right[1:] if right.startswith(",") else right
+    elif left.endswith(": ") and right[:1] in ("", "\n", ".", "!", "?"):
+        left = left[:-2]  # what a colon announced, gone: "one thing is clear: the future is bright."
     opening = left.rstrip(" ")[-1:] in ("", "\n", ".", "!", "?")
-    if opening and right[:1] in (",", ".", "!", "?"):
+    if opening and right[:1] in (",", ".", "!", "?", ":"):
         right = right[1:]  # "Frankly, the plan"; "Let's dive in. The plan…": a sentence of its own
     right = right.lstrip(" ")
     if opening:

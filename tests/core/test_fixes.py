@@ -69,6 +69,20 @@ def finding_in(
         ("delete_aside", "However, not everyone is convinced.", "not everyone is convinced", None),
         ("delete_aside", "Still, only time will tell.", "only time will tell", None),
         ("delete_aside", "Only time will tell.", "Only time will tell", ""),
+        # Nor an article left with no noun ("is a for travelers"), a verb with nothing after it
+        # ("remains , weaving"), a guide's title left as "To Lisbon".
+        ("delete", "The district is a must-visit for travelers.", "must-visit", None),
+        ("delete", "Visit the must-visit market on Sundays.", "must-visit", "Visit the market on Sundays."),
+        ("delete_aside", "The library remains at the forefront of innovation, weaving together its past.",
+         "at the forefront of innovation", None),
+        ("delete", "The Ultimate Guide to Lisbon", "The Ultimate Guide", None),
+        # What a colon announced, or the announcement, goes with the colon.
+        ("delete_aside", "As the city grows, one thing is clear: the future is bright.", "one thing is clear",
+         "As the city grows, the future is bright."),
+        ("delete_aside", "One thing is clear: the future is bright.", "One thing is clear",
+         "The future is bright."),
+        ("delete_aside", "As the city grows, one thing is clear: the future is bright.",
+         "the future is bright", "As the city grows, one thing is clear."),
     ],
 )  # fmt: skip
 def test_a_deletion_keeps_the_sentence_well_formed_or_is_not_offered(rule_fix, text, words, fixed):
