@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .findings import SOURCE_PLACEHOLDER, Finding
+from .rules import word_list
 
 _CLOSERS = ".!?;:"
 _VOWEL_SOUND = re.compile(r"[aeiouAEIOU]")
@@ -91,7 +92,10 @@ def offers_deletion(finding: Finding, text: str, rule_fix: str | None) -> bool:
     """Does a rule with this fix offer a deletion of this finding's words?"""
     if rule_fix == "delete":
         return not (
-            bares_a_verb(finding, text) or heads_a_phrase(finding, text) or bares_an_article(finding, text)
+            bares_a_verb(finding, text)
+            or heads_a_phrase(finding, text)
+            or bares_an_article(finding, text)
+            or is_a_noun_of_praise(finding)
         )
     if rule_fix == "delete_aside":
         return (
@@ -121,6 +125,13 @@ def bares_an_article(finding: Finding, text: str) -> bool:
 
 _NEXT_ADJECTIVE = re.compile(r", ([a-z]+)")
 _JOINS = frozenset("and but or so yet which who whose where when that says said".split())
+
+
+def is_a_noun_of_praise(finding: Finding) -> bool:
+    """Is the praise the noun of its phrase ("that massive manufacturing powerhouse behind…" →
+    "that massive manufacturing behind…")? (words.toml's praise_nouns)"""
+    words = _FIRST_WORD.findall(finding.text.lower())
+    return bool(words) and words[-1] in word_list("praise_nouns")
 
 
 def heads_a_phrase(finding: Finding, text: str) -> bool:
@@ -238,6 +249,10 @@ def _delete_words(finding: Finding, text: str) -> Fix:
     ):
         # "a leading innovator" → "an innovator": the noun after the words keeps its article
         finding = finding._replace(start=finding.start + own_article.end())
+    opener = _ASIDE_OPENER.match(finding.text)
+    if opener and finding.text.endswith(","):
+        # "Foxconn – you know, that maker" → "Foxconn – that maker": the aside's mark stays
+        finding = finding._replace(start=finding.start + opener.end())
     left, right = text[: finding.start], text[finding.end :]
     if right.startswith(", ") and _ARTICLE_BEFORE.search(left):
         right = right[2:]  # one of two adjectives: "a groundbreaking, expensive study"
@@ -272,6 +287,7 @@ def _delete_words(finding: Finding, text: str) -> Fix:
     return Fix(fix.label, fix.start + lo, fix.end + lo, fix.replacement)
 
 
+_ASIDE_OPENER = re.compile(r"[,–—] *")
 _ARTICLE_BEFORE = re.compile(r"\b(a|an|A|An) $")
 
 

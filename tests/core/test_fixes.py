@@ -41,7 +41,10 @@ def finding_in(
         ("delete_filler", "Well, this is quite a development.", "quite a development",
          "Well, this is a development."),
         ("delete_filler", "And honestly, the plan works.", "And honestly,", "The plan works."),
-        ("delete_filler", "It is Foxconn, you know, the maker.", ", you know,", "It is Foxconn the maker."),
+        # The mark that opened the aside stays ("Foxconn the maker" lost it).
+        ("delete_filler", "It is Foxconn, you know, the maker.", ", you know,", "It is Foxconn, the maker."),
+        ("delete_filler", "It is Foxconn – you know, that maker.", "– you know,",
+         "It is Foxconn – that maker."),
         # A stock phrase goes only where it stands apart from its sentence: "Olea is a culinary gem
         # that…" offered "Delete", which left "Olea is a that…".
         ("delete_aside", "In today's fast-paced world, banks must adapt.", "In today's fast-paced world",
@@ -76,6 +79,11 @@ def finding_in(
         ("delete_aside", "The library remains at the forefront of innovation, weaving together its past.",
          "at the forefront of innovation", None),
         ("delete", "The Ultimate Guide to Lisbon", "The Ultimate Guide", None),
+        # Nor praise that is the noun of its phrase ("that massive manufacturing behind…").
+        ("delete", "Acme chose Foxconn, that massive manufacturing powerhouse behind many phones.",
+         "powerhouse", None),
+        ("delete", "The tram is a game changer for the city.", "game changer", None),
+        ("delete", "It is the best film of all time.", "of all time", "It is the best film."),
         # What a colon announced, or the announcement, goes with the colon.
         ("delete_aside", "As the city grows, one thing is clear: the future is bright.", "one thing is clear",
          "As the city grows, the future is bright."),

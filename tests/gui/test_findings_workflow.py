@@ -138,13 +138,17 @@ def test_a_passage_hidden_in_a_shown_paragraph_is_deleted_alone(window, qtbot, t
 def test_a_peacock_word_is_fixed_from_the_editors_menu_and_with_ctrl_dot(window, qtbot, foxconn_copy):
     tab = window.open_path(foxconn_copy)
     review = wait_analysed(qtbot, tab)
-    powerhouse = next(f for f in review.findings if f.text == "powerhouse")
-    position = tab.editor.line_map.to_utf16(powerhouse.start) + 1
+    praise = next(f for f in review.findings if f.text == "unparalleled")
+    position = tab.editor.line_map.to_utf16(praise.start) + 1
     labels = [a.text() for a in tab.editor.context_actions(position)]
     assert labels[:2] == ["Delete", "Resolve…"] and "Ignore These Words in This Draft" in labels
-    tab.jump_to(powerhouse)
+    tab.jump_to(praise)
     window.findings.fix_current()
-    assert "that massive manufacturing behind so" in tab.text
+    assert "decades of manufacturing expertise" in tab.text
+    # The noun of its phrase is not offered: "that massive manufacturing behind so…" it gave.
+    powerhouse = next(f for f in review.findings if f.text == "powerhouse")
+    position = tab.editor.line_map.to_utf16(powerhouse.start) + 1
+    assert "Delete" not in [a.text() for a in tab.editor.context_actions(position)]
 
 
 def test_ignore_these_words_throughout_the_draft(window, qtbot, tmp_path):
