@@ -1025,7 +1025,7 @@ def test_a_games_score_record_and_box_score_have_the_game_for_their_source(sente
     [
         ("He is scheduled to appear in court Dec. 9.", True),
         ("Sentencing is set for Jan. 14.", True),
-        ("The council is scheduled to vote Dec. 9.", False),  # no court's: someone's plan
+        ("Acme is scheduled to report earnings Dec. 9.", False),  # no court's: a company's plan
         ("Reed is scheduled to appear in court Dec. 9, where he faces 20 years in prison.", False),
     ],
 )
@@ -1321,3 +1321,24 @@ def test_a_superlative_of_taste_is_no_claim_to_source(sentence, superlative):
     unsourced-superlative warning: no record ranks beauty (the hedge says whose judgment it is)."""
     rules = [f.rule for f in findings_of(f"{BODY}{sentence}\n", "claim")]
     assert ("claim.superlative" in rules) is superlative
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sourced"),
+    [
+        ("The budget will be put to a vote of the full council on 26 February.", True),
+        ("The council is expected to take up the measure again on Dec. 15.", True),
+        ("The school board is scheduled to vote on the contract Tuesday.", True),
+        ("The council will vote on the $4 million plan in May.", False),  # a figure of its own
+        ("The mayor will veto the plan on Friday.", False),  # someone's forecast, no agenda
+    ],
+)
+def test_a_public_bodys_schedule_has_its_agenda_for_its_source(sentence, sourced):
+    """ "The budget will be put to a vote of the full council on 26 February." was an unsourced
+    dated claim: the council's agenda, which is public, holds the date."""
+    found = findings_of(f"{BODY}{sentence}\n", "claim")
+    if not sourced:
+        assert "warning" in [f.severity for f in found]
+        return
+    ruled = [f for f in found if f.rule != "claim.learned"]
+    assert ruled and all(f.severity == "suggestion" and "agenda" in f.message for f in ruled)

@@ -101,7 +101,7 @@ _SUGGEST_PLACEHOLDER = f"Replace “{SOURCE_PLACEHOLDER}” with the source (who
 _SUGGEST_SOURCED = "Check the cited source says exactly this."
 # A public record the sentence cites nowhere (a vote's, a court's, the market's): it is looked up.
 _SUGGEST_RECORD = "Look it up in that record: the figures, names and dates as it has them."
-_PUBLIC_RECORDS = frozenset(("record", "docket", "market", "court_record", "log", "meeting_record"))
+_PUBLIC_RECORDS = frozenset(("record", "docket", "market", "court_record", "log", "meeting_record", "agenda"))
 
 
 class ClaimSignals(NamedTuple):
@@ -350,6 +350,8 @@ class _Sources:
             return "record"  # "The vote was 70-29.": the vote's record
         if "docket" in cues and _DOCKET_KINDS.issuperset(kinds):
             return "docket"  # "He is scheduled to appear in court Dec. 9.": the court's schedule
+        if "agenda" in cues and kinds and _DOCKET_KINDS.issuperset(kinds):
+            return "agenda"  # "The council is expected to take up the measure on Dec. 15."
         if _MARKET_KINDS.issuperset(kinds) and (
             "market" in cues or ("stock_move" in cues and not _MARKET_WORDS.isdisjoint(self.ctx.words))
         ):
@@ -711,7 +713,7 @@ _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
     "interview", "listing", "tally", "no_comment", "method", "docket", "verdict", "market", "stock_move",
-    "meeting", "provenance",
+    "meeting", "provenance", "agenda",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 # What makes a sentence the writer's own word, with no source to add: information for readers, a

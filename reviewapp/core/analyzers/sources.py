@@ -115,5 +115,6 @@ WHERE = {
     "log": "the record its log's introduction names (“The following … were reported to…”)",
     "court_record": "the court's record of the case, its verdicts, rulings and sentences",
     "study_itself": "the study, poll or report itself, which says how it was made and paid for",
+    "agenda": "the public body's agenda, its public schedule of meetings and votes",
     "meeting_record": "the public body's record of its meeting (its agenda, votes and minutes)",
 }
