@@ -101,7 +101,6 @@ _SUGGEST_PLACEHOLDER = f"Replace “{SOURCE_PLACEHOLDER}” with the source (who
 _SUGGEST_SOURCED = "Check the cited source says exactly this."
 # A public record the sentence cites nowhere (a vote's, a court's, the market's): it is looked up.
 _SUGGEST_RECORD = "Look it up in that record: the figures, names and dates as it has them."
-_PUBLIC_RECORDS = frozenset(("record", "docket", "market", "court_record", "log", "meeting_record", "agenda"))
 
 
 class ClaimSignals(NamedTuple):
@@ -289,6 +288,37 @@ _MARKET_KINDS = _TALLY_KINDS | {"statement"}
 # $1.2 million"); not a record or a comparison ("the largest award in the state's history"), nor
 # what someone said of it.
 _VERDICT_KINDS = frozenset(("figure", "dated", "event"))
+
+
+class _Record(NamedTuple):
+    """A source that a cue of the sentence's own names (a vote's record, a court's docket…), where
+    the sentence claims no more than `kinds`."""
+
+    cue: str
+    where: str  # its key in sources.WHERE
+    kinds: frozenset[str]
+    public: bool  # a public record: the editor looks the claim up there
+    # Only where the rules see a claim: a source would raise a plain sentence's score to a learned
+    # finding ("The council voted on Tuesday.").
+    with_claim: bool = False
+
+
+# In this order: the first that fits is the sentence's source.
+_RECORDS = (
+    _Record("tally", "record", _TALLY_KINDS, True),  # "The vote was 70-29."
+    _Record("docket", "docket", _DOCKET_KINDS, True),  # "He is scheduled to appear in court Dec. 9."
+    _Record("agenda", "agenda", _DOCKET_KINDS, True, True),  # "The council will take it up Dec. 15."
+    _Record("market", "market", _MARKET_KINDS, True),  # "The S&P 500 fell 0.6% to 5,912.40."
+    _Record("verdict", "court_record", _VERDICT_KINDS, True),  # "It acquitted him on two counts."
+    _Record(
+        "meeting", "meeting_record", _VERDICT_KINDS, True, True
+    ),  # "The council approved a $2.3 million…"
+    _Record("provenance", "study_itself", _VERDICT_KINDS, False, True),  # "The study was funded by…"
+)
+# The public records a claim's source may be: it says to look the claim up there (a log's is
+# found by its paragraph's role, roles.LOG).
+_PUBLIC_RECORDS = frozenset([*(record.where for record in _RECORDS if record.public), "log"])
+_MARKET = frozenset(("market",))
 # What a sentence right after a sourced figure may claim and still be more of the same figures: no
 # statement, event or forecast of its own.
 _CONTINUED_KINDS = frozenset(("figure", "dated", "trend"))  # "… Hospitalizations rose to 386 from 201."
@@ -346,24 +376,11 @@ class _Sources:
                 self._quoted_speaker = _quote_has_speaker(self.ctx)
             if self._quoted_speaker:
                 return "quotation"
-        if "tally" in cues and _TALLY_KINDS.issuperset(kinds):
-            return "record"  # "The vote was 70-29.": the vote's record
-        if "docket" in cues and _DOCKET_KINDS.issuperset(kinds):
-            return "docket"  # "He is scheduled to appear in court Dec. 9.": the court's schedule
-        if "agenda" in cues and kinds and _DOCKET_KINDS.issuperset(kinds):
-            return "agenda"  # "The council is expected to take up the measure on Dec. 15."
-        if _MARKET_KINDS.issuperset(kinds) and (
-            "market" in cues or ("stock_move" in cues and not _MARKET_WORDS.isdisjoint(self.ctx.words))
-        ):
-            return "market"  # "The S&P 500 fell 0.6% to 5,912.40.": the trading day's public record
-        if "verdict" in cues and _VERDICT_KINDS.issuperset(kinds):
-            return "court_record"  # "It acquitted him on two counts of forgery.": the court's record
-        if "meeting" in cues and kinds and _VERDICT_KINDS.issuperset(kinds):
-            # "The council approved a $2.3 million contract": its minutes. Not where the rules see
-            # no claim ("The council voted on Tuesday."): a source would only raise its score.
-            return "meeting_record"
-        if "provenance" in cues and kinds and _VERDICT_KINDS.issuperset(kinds):
-            return "study_itself"  # "The study was funded by the National Institutes of Health."
+        if "stock_move" in cues and not _MARKET_WORDS.isdisjoint(self.ctx.words):
+            cues = cues | _MARKET  # "Nvidia fell 2.8%" where the paragraph is about shares: its price
+        for record in _RECORDS:
+            if record.cue in cues and (kinds or not record.with_claim) and record.kinds.issuperset(kinds):
+                return record.where
         if (
             self._sourced_figures == index - 1
             and kinds
