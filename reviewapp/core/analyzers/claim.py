@@ -310,9 +310,7 @@ _RECORDS = (
     _Record("agenda", "agenda", _DOCKET_KINDS, True, True),  # "The council will take it up Dec. 15."
     _Record("market", "market", _MARKET_KINDS, True),  # "The S&P 500 fell 0.6% to 5,912.40."
     _Record("verdict", "court_record", _VERDICT_KINDS, True),  # "It acquitted him on two counts."
-    _Record(
-        "meeting", "meeting_record", _VERDICT_KINDS, True, True
-    ),  # "The council approved a $2.3 million…"
+    _Record("meeting", "meeting_record", _VERDICT_KINDS, True, True),  # "The council approved…"
     _Record("provenance", "study_itself", _VERDICT_KINDS, False, True),  # "The study was funded by…"
 )
 # The public records a claim's source may be: it says to look the claim up there (a log's is
