@@ -111,16 +111,11 @@ def bares_an_article(finding: Finding, text: str) -> bool:
     "is a for travelers")?"""
     if _ARTICLE_BEFORE.search(text, max(0, finding.start - 4), finding.start) is None:
         return False
-    after = text[finding.end : finding.end + _ASIDE_LOOK * 2].lstrip(" ")
+    after = _text_after(finding, text)
     series = _NEXT_ADJECTIVE.match(after)  # "a groundbreaking, expensive study": the next one stays
     if series is not None and series.group(1) not in _JOINS:
         return False
-    first_after = _FIRST_WORD.match(after)
-    return (
-        not after
-        or after[0] in _ASIDE_CLOSES
-        or (first_after is not None and first_after.group().lower() in _PREPOSITIONS)
-    )
+    return _nothing_to_stand_on(after)
 
 
 _NEXT_ADJECTIVE = re.compile(r", ([a-z]+)")
@@ -137,10 +132,9 @@ def is_a_noun_of_praise(finding: Finding) -> bool:
 def heads_a_phrase(finding: Finding, text: str) -> bool:
     """Are the words a whole noun phrase that a phrase of a preposition goes on from ("Acme, a
     global leader in intelligent automation, …" → "Acme, in intelligent automation, …")?"""
-    if _PHRASE_ARTICLE.match(finding.text) is None:
-        return False
-    first_after = _FIRST_WORD.match(text[finding.end : finding.end + _ASIDE_LOOK * 2].lstrip(" "))
-    return first_after is not None and first_after.group().lower() in _PREPOSITIONS
+    return _PHRASE_ARTICLE.match(finding.text) is not None and _opens_with_preposition(
+        _text_after(finding, text)
+    )
 
 
 def leaves_a_fragment(finding: Finding, text: str) -> bool:
@@ -160,15 +154,24 @@ def bares_a_verb(finding: Finding, text: str) -> bool:
     school" → "a school", nor "He was, frankly, wrong".)"""
     if _COPULA_BEFORE.search(text, max(0, finding.start - _ASIDE_LOOK * 2), finding.start) is None:
         return False
-    after = text[finding.end : finding.end + _ASIDE_LOOK * 2].lstrip(" ")
     last = finding.text.rsplit(None, 1)[-1].lower() if finding.text.strip() else ""
-    first_after = _FIRST_WORD.match(after)
-    return (
-        not after
-        or after[0] in _ASIDE_CLOSES
-        or last in _PREPOSITIONS
-        or (first_after is not None and first_after.group().lower() in _PREPOSITIONS)
-    )
+    return last in _PREPOSITIONS or _nothing_to_stand_on(_text_after(finding, text))
+
+
+def _text_after(finding: Finding, text: str) -> str:
+    """What follows the words, from the next word or mark on (a few words of it)."""
+    return text[finding.end : finding.end + _ASIDE_LOOK * 2].lstrip(" ")
+
+
+def _opens_with_preposition(after: str) -> bool:
+    first = _FIRST_WORD.match(after)
+    return first is not None and first.group().lower() in _PREPOSITIONS
+
+
+def _nothing_to_stand_on(after: str) -> bool:
+    """Would what comes before the words be left with nothing after it: the end of the text, a
+    closing mark, or a preposition ("is a for travelers", "The school is.")?"""
+    return not after or after[0] in _ASIDE_CLOSES or _opens_with_preposition(after)
 
 
 def stands_apart(finding: Finding, text: str) -> bool:
