@@ -96,6 +96,7 @@ def offers_deletion(finding: Finding, text: str, rule_fix: str | None) -> bool:
             or heads_a_phrase(finding, text)
             or bares_an_article(finding, text)
             or is_a_noun_of_praise(finding)
+            or heads_a_complement(finding, text)
         )
     if rule_fix == "delete_aside":
         return (
@@ -134,6 +135,22 @@ def heads_a_phrase(finding: Finding, text: str) -> bool:
     global leader in intelligent automation, …" → "Acme, in intelligent automation, …")?"""
     return _PHRASE_ARTICLE.match(finding.text) is not None and _opens_with_preposition(
         _text_after(finding, text)
+    )
+
+
+def heads_a_complement(finding: Finding, text: str) -> bool:
+    """Is the praise an adjective that a phrase of a preposition completes ("Famous for its
+    thousands of gates, this shrine…" → "For its thousands of gates, this shrine…", "a city
+    renowned for its beaches" → "a city for its beaches")? Not an adverb of certainty
+    ("undeniably in the lead" → "in the lead")."""
+    if finding.category != "peacock":
+        return False
+    words = _FIRST_WORD.findall(finding.text.lower())
+    return (
+        bool(words)
+        and not words[-1].endswith("ly")
+        and words[-1] not in _PREPOSITIONS  # "noted for", "hailed as": the phrase's own preposition
+        and _opens_with_preposition(_text_after(finding, text))
     )
 
 

@@ -83,6 +83,11 @@ def finding_in(
         ("delete", "Acme chose Foxconn, that massive manufacturing powerhouse behind many phones.",
          "powerhouse", None),
         ("delete", "The tram is a game changer for the city.", "game changer", None),
+        # Nor praise that a phrase of a preposition completes ("For its gates, the shrine…").
+        ("delete", "Famous for its gates, the shrine draws crowds.", "Famous", None),
+        ("delete", "It is a city renowned for its beaches.", "renowned", None),
+        ("delete", "The famous chef opened a second restaurant.", "famous",
+         "The chef opened a second restaurant."),
         ("delete", "It is the best film of all time.", "of all time", "It is the best film."),
         # What a colon announced, or the announcement, goes with the colon.
         ("delete_aside", "As the city grows, one thing is clear: the future is bright.", "one thing is clear",
