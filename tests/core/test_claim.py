@@ -775,6 +775,27 @@ def test_a_tip_for_the_reader_that_tells_how_a_place_is_is_no_event(sentence, ru
     assert [f.rule for f in findings_of(f"{BODY}{sentence}\n", "claim")] == rules
 
 
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("A tree fell on a house on Oak Street.", ["Oak"]),
+        ("Oak Street was closed after a water main broke.", ["Oak"]),
+        ("Crews repaired Mill Rd. and Summit Drive.", ["Mill", "Summit"]),
+        # Not a way's name: a street word alone, or after no name.
+        ("The Street Fair drew Ana Ruiz.", ["Street", "Fair", "Ana", "Ruiz"]),
+    ],
+)
+def test_a_ways_name_is_one_place_not_two_names(sentence, names):
+    """A live blog's "A tree fell on a house on Oak Street." was an event warning: "Oak" and
+    "Street" counted as two named parties."""
+    signals = sentence_signals(sentence)
+    assert signals is not None and signals.names == names
+
+
+def test_a_tree_falling_on_a_named_street_is_no_claim():
+    assert findings_of(f"{BODY}A tree fell on a house on Oak Street.\n", "claim") == []
+
+
 def test_a_cited_headlines_capitals_name_no_one():
     """ "Your story “Council Approves Bus Plan” left out…" in a letter was a named party acting."""
     signals = sentence_signals('Your story "Council Approves Bus Plan" left out the people it will hurt.')

@@ -921,8 +921,9 @@ def _named_entities(tokens: list[Token]) -> list[str]:
     first word of a multi-word name ("Sam Altman"), or looks like a brand or
     acronym ("OpenAI", "NASA").
     """
-    not_names = word_list("not_names")
-    names = []
+    not_names, street_words = word_list("not_names"), word_list("street_words")
+    names: list[str] = []
+    named_at = -2  # the token of the last name
     # Only the capitalised words are looked at (found by C-level maps: this runs for every sentence).
     for i in compress(count(), map(str.isupper, map(itemgetter(0), map(itemgetter(3), tokens)))):
         start, _, norm, word = tokens[i]
@@ -930,12 +931,15 @@ def _named_entities(tokens: list[Token]) -> list[str]:
             continue  # a weekday or a month, also as a possessive ("Friday's jobs report")
         if len(word) == 1 and i and len(tokens[i - 1][3]) == 1 and tokens[i - 1][1] + 1 == start:
             continue  # "U.S.": the letters of one initialism are one name
+        if norm in street_words and named_at == i - 1:
+            continue  # "Oak Street": one place with the name before it
         if i == 0:
             following = tokens[1][3] if len(tokens) > 1 else ""
             inner_capital = any(c.isupper() for c in word[1:])
             if not (inner_capital or (following[:1].isupper() and following.lower() not in not_names)):
                 continue
         names.append(word)
+        named_at = i
     return names
 
 
