@@ -97,6 +97,7 @@ def offers_deletion(finding: Finding, text: str, rule_fix: str | None) -> bool:
             or bares_an_article(finding, text)
             or is_a_noun_of_praise(finding)
             or heads_a_complement(finding, text)
+            or leaves_a_conjunction(finding, text)
         )
     if rule_fix == "delete_aside":
         return (
@@ -142,7 +143,7 @@ def heads_a_complement(finding: Finding, text: str) -> bool:
     """Is the praise an adjective that a phrase of a preposition completes ("Famous for its
     thousands of gates, this shrine…" → "For its thousands of gates, this shrine…", "a city
     renowned for its beaches" → "a city for its beaches")? Not an adverb of certainty
-    ("undeniably in the lead" → "in the lead")."""
+    ("undeniably in the lead" → "in the lead"), nor a place ("Nestled in the heart of…")."""
     if finding.category != "peacock":
         return False
     words = _FIRST_WORD.findall(finding.text.lower())
@@ -150,8 +151,23 @@ def heads_a_complement(finding: Finding, text: str) -> bool:
         bool(words)
         and not words[-1].endswith("ly")
         and words[-1] not in _PREPOSITIONS  # "noted for", "hailed as": the phrase's own preposition
-        and _opens_with_preposition(_text_after(finding, text))
+        and _opens_with(_text_after(finding, text), _COMPLEMENTS)
     )
+
+
+# The prepositions that complete an adjective of praise ("famous for", "known as", "popular with",
+# "beloved by"); a place's ("Nestled in the heart of downtown, the library…") stands without it.
+_COMPLEMENTS = frozenset("for as with among by to of".split())
+
+
+def leaves_a_conjunction(finding: Finding, text: str) -> bool:
+    """Would "and" or "or" be left with nothing before it ("The city is vibrant and diverse." →
+    "The city is and diverse.")? Before a noun ("a vibrant and diverse city") the conjunction
+    goes with the word (_delete_words)."""
+    after = _text_after(finding, text)
+    if not after.startswith(("and ", "or ")):
+        return False
+    return _ATTRIBUTIVE_BEFORE.search(text, max(0, finding.start - 8), finding.start) is None
 
 
 def leaves_a_fragment(finding: Finding, text: str) -> bool:
@@ -181,8 +197,12 @@ def _text_after(finding: Finding, text: str) -> str:
 
 
 def _opens_with_preposition(after: str) -> bool:
+    return _opens_with(after, _PREPOSITIONS)
+
+
+def _opens_with(after: str, words: frozenset[str]) -> bool:
     first = _FIRST_WORD.match(after)
-    return first is not None and first.group().lower() in _PREPOSITIONS
+    return first is not None and first.group().lower() in words
 
 
 def _nothing_to_stand_on(after: str) -> bool:
@@ -212,7 +232,8 @@ _MIN_SENTENCE_WORDS = 3
 _OWN_ARTICLE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
 _PHRASE_ARTICLE = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)  # a noun phrase's ("The Ultimate Guide")
 _COPULA_BEFORE = re.compile(
-    r"(?:\b(?:is|are|was|were|be|been|being|am|seems?|seemed|became|becomes|remains?|remained)|\w['’]s) \Z",
+    r"(?:\b(?:is|are|was|were|be|been|being|am|seems?|seemed|became|becomes|remains?|remained)|\w['’]s)"
+    r"(?: (?:so|very|too|really|truly|quite|extremely|incredibly))? \Z",
     re.IGNORECASE,
 )
 _FIRST_WORD = re.compile(r"\w+")
@@ -274,8 +295,15 @@ def _delete_words(finding: Finding, text: str) -> Fix:
         # "Foxconn – you know, that maker" → "Foxconn – that maker": the aside's mark stays
         finding = finding._replace(start=finding.start + opener.end())
     left, right = text[: finding.start], text[finding.end :]
-    if right.startswith(", ") and _ARTICLE_BEFORE.search(left):
-        right = right[2:]  # one of two adjectives: "a groundbreaking, expensive study"
+    joined = _JOINED_NEXT.match(right) if _ATTRIBUTIVE_BEFORE.search(left) else None
+    if joined:
+        # One of two adjectives, with its comma or "and": "a groundbreaking, expensive study",
+        # "The sleek, lightweight glasses", "a more vibrant and prosperous downtown".
+        right = right[joined.end() :]
+    else:
+        degree = _DEGREE_BEFORE.search(left)
+        if degree:  # the praise's own degree: "the most stunning view" → "the view", not "the most view"
+            left = left[: degree.start(1) if degree.group(1) else degree.start(2)]
     if left.endswith(", ") and right.startswith(":"):
         right = right[1:]  # "As the city grows, one thing is clear: the…" → "As the city grows, the…"
     elif left.endswith(", ") and right[:1] in (",", *_CLOSERS):
@@ -309,6 +337,20 @@ def _delete_words(finding: Finding, text: str) -> Fix:
 
 _ASIDE_OPENER = re.compile(r"[,–—] *")
 _ARTICLE_BEFORE = re.compile(r"\b(a|an|A|An) $")
+# What puts an adjective before its noun: an article, a possessive, a demonstrative, a degree.
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|your|my|this|that|these|those|more|most|less|least|very|so|too) \Z",
+    re.IGNORECASE,
+)
+# To the next adjective of the series (not a clause: "so stunning, the view").
+_JOINED_NEXT = re.compile(r"(?:,| and| or)(?= (?!(?:the|a|an|it|its|this|that|they|he|she|we|i|you)\b)[a-z])")
+# A degree that belongs to the word after it: always "very", "truly"…; "more", "most" only after
+# a determiner ("a more vibrant downtown"; "more stunning views" keeps its count).
+_DEGREE_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|our|their|his|her|your|my) (more|most|less|least) \Z"
+    r"|\b(very|so|too|really|truly|quite|extremely|incredibly|particularly|especially) \Z",
+    re.IGNORECASE,
+)
 
 
 def minimal_fix(label: str, before: str, after: str) -> Fix:

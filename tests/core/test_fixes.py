@@ -86,8 +86,22 @@ def finding_in(
         # Nor praise that a phrase of a preposition completes ("For its gates, the shrine…").
         ("delete", "Famous for its gates, the shrine draws crowds.", "Famous", None),
         ("delete", "It is a city renowned for its beaches.", "renowned", None),
+        ("delete", "Nestled in the heart of downtown, the library grew.", "Nestled",
+         "In the heart of downtown, the library grew."),
         ("delete", "The famous chef opened a second restaurant.", "famous",
          "The chef opened a second restaurant."),
+        # One of two adjectives goes with its "and" or comma ("a more and prosperous downtown",
+        # "The , lightweight glasses"); not where "and" joins no noun's adjectives.
+        ("delete", "It is a more vibrant and prosperous downtown.", "vibrant",
+         "It is a more prosperous downtown."),
+        ("delete", "The sleek, lightweight glasses sold out.", "sleek", "The lightweight glasses sold out."),
+        ("delete", "The city is vibrant and diverse.", "vibrant", None),
+        # The praise's own degree goes with it ("the most view", "a very result").
+        ("delete", "The most stunning view is from the pier.", "stunning", "The view is from the pier."),
+        ("delete", "It is a very impressive result.", "impressive", "It is a result."),
+        ("delete", "It was an extremely stunning view.", "stunning", "It was a view."),
+        ("delete", "There are more stunning views ahead.", "stunning", "There are more views ahead."),
+        ("delete", "The view is truly stunning.", "stunning", None),
         ("delete", "It is the best film of all time.", "of all time", "It is the best film."),
         # What a colon announced, or the announcement, goes with the colon.
         ("delete_aside", "As the city grows, one thing is clear: the future is bright.", "one thing is clear",
