@@ -19,6 +19,7 @@ from .patterns import GatedPattern, word_set
 from .regex_cache import compile_rule
 from .rules import LexiconRule, pattern_list, single_pattern, whole_line_rule
 from .text import split_sentences
+from .typos import corrected, typo_words
 
 TITLE, META, BOILERPLATE, DISCLOSURE, BODY = "title", "meta", "boilerplate", "disclosure", "body"
 ROLES = (TITLE, META, BOILERPLATE, DISCLOSURE, BODY)
@@ -594,6 +595,9 @@ def is_disclosure(text: str, words: frozenset[str] | None = None) -> bool:
     """Is this paragraph a statement that AI was used to make the article?"""
     # The cheap tests first: most paragraphs have neither a label nor "this article".
     words = word_set(text) if words is None else words
+    if not typo_words().isdisjoint(words):  # "…generated with Artifical Intelligence": as meant
+        text = corrected(text)
+        words = word_set(text)
     ai = pattern_list("ai_term")
     if single_pattern("disclosure_label").regex.match(text) is not None:
         if ai.search(text, words) is None:

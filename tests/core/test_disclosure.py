@@ -454,3 +454,33 @@ def test_a_newsroom_helped_by_ai_and_a_translator_who_reviewed_it(disclosure, fo
     """The first was read as a denial ("produced by our newsroom") and was no disclosure; the
     second named a translator, who was no reviewing role."""
     assert rules(BODY + disclosure + "\n") == found
+
+
+def findings_of(text: str) -> list:
+    return [f for f in Analyzer().analyze(load_text(text)).findings if f.category == "disclosure"]
+
+
+@pytest.mark.parametrize(
+    ("disclosure", "typos"),
+    [
+        # "reviewd" is said once, as a typo: the disclosure still names who reviewed it.
+        ("This article was drafted with AI assistence and reviewd by Ana Ruiz, the duty editor, "
+         "who holds editorial responsibility.", [("assistence", "assistance"), ("reviewd", "reviewed")]),
+        # Read as a disclosure though its AI is misspelt.
+        ("This article was generated with Artifical Intelligence and reviewed by Ana Ruiz, who "
+         "holds editorial responsibilty.",
+         [("Artifical", "Artificial"), ("responsibilty", "responsibility")]),
+        (GOOD, []),
+    ],
+)  # fmt: skip
+def test_a_misspelt_disclosure_word_is_found_with_its_correction(disclosure, typos):
+    """A disclosure with "AI assistence and reviewd by…" raised nothing but "names no person who
+    reviewed it"; one with "Artifical Intelligence" was not read as a disclosure at all."""
+    found = findings_of(BODY + disclosure)
+    assert [(f.text, f.replacements) for f in found] == [(typo, (right,)) for typo, right in typos]
+    assert all(f.rule == "disclosure.grammar" and f.severity == "warning" for f in found)
+
+
+def test_ai_tools_was_used_is_a_grammar_error_in_a_disclosure():
+    found = findings_of(BODY + "AI tools was used to draft this article. " + GOOD.split(". ", 1)[1])
+    assert [(f.rule, f.text) for f in found] == [("disclosure.grammar", "AI tools was")]

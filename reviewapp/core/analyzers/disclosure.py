@@ -15,10 +15,12 @@ from collections.abc import Sequence
 
 from ..document import DECLARED_IN_MARGINS, Metadata, Paragraph
 from ..findings import Finding
+from ..patterns import word_set
 from ..policy import Policy
 from ..roles import BOILERPLATE, DISCLOSURE, META, ROLES
 from ..rules import pattern_list
 from ..text import url_spans
+from ..typos import corrected, misspellings
 from ..wording import quoted
 from .base import Check, DocumentView, RuleInfo
 from .context import ParagraphContext
@@ -202,12 +204,17 @@ def paragraph_findings(ctx: ParagraphContext, policy: Policy) -> list[Finding]:
                 "Correct it: a legal notice with errors reads as unreviewed.",
             )
         )
+    typos = misspellings(text)
+    found += [_misspelt(text, start, end, right) for start, end, right in typos]
+    if typos:  # "reviewd by our editors": a typo is said once, the rest read as it was meant
+        text = corrected(text)
+        words = word_set(text)
     if policy.require_human_responsibility and not (
         pattern_list("human_role").search(text, words) and pattern_list("human_review").search(text, words)
     ):
         found.append(
             _finding(
-                text,
+                ctx.text,
                 "disclosure.no_human",
                 "warning",
                 first.start,
@@ -221,7 +228,7 @@ def paragraph_findings(ctx: ParagraphContext, policy: Policy) -> list[Finding]:
     if policy.require_scope and not pattern_list("scope").search(text, words):
         found.append(
             _finding(
-                text,
+                ctx.text,
                 "disclosure.vague",
                 "warning",
                 first.start,
@@ -231,6 +238,18 @@ def paragraph_findings(ctx: ParagraphContext, policy: Policy) -> list[Finding]:
             )
         )
     return found
+
+
+def _misspelt(text: str, start: int, end: int, right: str) -> Finding:
+    return _finding(
+        text,
+        "disclosure.grammar",
+        "warning",
+        start,
+        end,
+        f"Misspelt in the disclosure: {quoted(text[start:end])} ({quoted(right)}).",
+        f"Correct it to {quoted(right)}: a legal notice with errors reads as unreviewed.",
+    )._replace(replacements=(right,))
 
 
 def _ends_with_link(body: str) -> bool:
