@@ -247,8 +247,8 @@ def _misspelt(text: str, start: int, end: int, right: str) -> Finding:
         "warning",
         start,
         end,
-        f"Misspelt in the disclosure: {quoted(text[start:end])} ({quoted(right)}).",
-        f"Correct it to {quoted(right)}: a legal notice with errors reads as unreviewed.",
+        f"Misspelt word in the disclosure: {quoted(text[start:end])}, for {quoted(right)}.",
+        f"Correct it to {quoted(right)}.",
     )._replace(replacements=(right,))
 
 
