@@ -5,9 +5,10 @@ A lexicon file holds [[rule]] tables: name, severity, message, suggestion, why
 and must not flag), and `terms` (words and phrases, matched whole, by looking
 tokens up in a dictionary) and/or `patterns` (regular expressions, gated by
 their `triggers`: see patterns.py; `(?&name)` in one stands for a part several
-share, in fragments.toml). A straight apostrophe also matches a typographic
-one. patterns.toml holds the named patterns the claim and disclosure analyzers
-use; words.toml plain word lists.
+share, in fragments.toml, and a trigger "@name" for words.toml's list of that
+name). A straight apostrophe also matches a typographic one. patterns.toml
+holds the named patterns the claim and disclosure analyzers use; words.toml
+plain word lists.
 """
 
 from __future__ import annotations
@@ -68,6 +69,20 @@ def _term_regex(term: str) -> str:
     return apostrophes(re.escape(term).replace(r"\ ", r"\s+"))
 
 
+def _trigger_words(group: Sequence[str], source: Path, name: str) -> list[str]:
+    """A group's trigger words, "@list" standing for words.toml's list of that name (the kinds of
+    article a disclosure names, which two patterns' triggers share)."""
+    words = []
+    for trigger in group:
+        if not trigger.startswith("@"):
+            words.append(normalise(trigger))
+        elif trigger[1:] in _words_file():
+            words.extend(word_list(trigger[1:]))
+        else:
+            raise PolicyError(f"{source}: {name}: no word list named {trigger[1:]} in words.toml")
+    return words
+
+
 def _gated(entry: dict, source: Path, name: str, flags: int, *, check: bool = True) -> GatedPattern | None:
     """The entry's patterns as one gated expression; `check` compiles it now, to report a bad
     pattern in a house file at once (the built-in ones are compiled by the tests instead)."""
@@ -78,7 +93,7 @@ def _gated(entry: dict, source: Path, name: str, flags: int, *, check: bool = Tr
     triggers = entry.get("triggers", ())
     if triggers and isinstance(triggers[0], str):
         triggers = [triggers]
-    groups = [frozenset(normalise(t) for t in group) for group in triggers]
+    groups = [frozenset(_trigger_words(group, source, name)) for group in triggers]
     if entry.get("digits", False):
         groups = [g | {DIGIT_TRIGGER} for g in groups] or [frozenset({DIGIT_TRIGGER})]
     gated = GatedPattern(

@@ -133,3 +133,27 @@ triggers = ["according"]
     path.write_text(path.read_text(encoding="utf-8").replace("vague_source", "vague_sauce"), encoding="utf-8")
     with pytest.raises(PolicyError, match="no shared part named vague_sauce"):
         parse_rule_file(path)
+
+
+def test_a_trigger_may_name_a_word_list_and_a_list_it_lacks_is_one_clear_line(tmp_path):
+    from reviewapp.core.errors import PolicyError
+    from reviewapp.core.rules import parse_rule_file, single_pattern, word_list
+
+    # The kinds of article a disclosure names: one list, the triggers of two patterns.
+    kinds = word_list("article_kinds")
+    this_article, the_article = single_pattern("this_article"), single_pattern("the_article")
+    assert this_article.groups == (kinds,) and the_article.groups == (kinds | {"part", "parts"},)
+    path = tmp_path / "house.toml"
+    house = """
+[[rule]]
+name = "ai_tell.house"
+message = "Announces itself: {text}"
+patterns = ['in\\\\s+this\\\\s+(?&own_article_kinds)']
+triggers = ["@article_kinds"]
+"""
+    path.write_text(house, encoding="utf-8")
+    [rule] = parse_rule_file(path)
+    assert rule.patterns[0].groups == (kinds,)
+    path.write_text(house.replace("@article_kinds", "@article_kindz"), encoding="utf-8")
+    with pytest.raises(PolicyError, match=r"no word list named article_kindz in words\.toml"):
+        parse_rule_file(path)

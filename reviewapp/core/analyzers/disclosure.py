@@ -201,7 +201,7 @@ def paragraph_findings(ctx: ParagraphContext, policy: Policy) -> list[Finding]:
                 m.start(),
                 m.end(),
                 f'Grammar error in the disclosure: "{m.group()}".',
-                "Correct it: a legal notice with errors reads as unreviewed.",
+                "Correct it, or restore the house template's wording.",
             )
         )
     typos = misspellings(text)
