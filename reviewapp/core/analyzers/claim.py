@@ -657,6 +657,7 @@ def _signals(
         # laid off 400 workers in March, declined to comment.")
         or ("no_comment" in cues and not figures)
         or ("opinion" in cues and not figures)
+        or ("recommendation" in cues and not figures)  # "The council should fund these measures."
         or _only_service(text, service, figures, strong, cues)
     )
     kinds = tuple(dict.fromkeys(strong + weak)) if claim and not vetoed else ()
@@ -728,7 +729,7 @@ _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
     "interview", "listing", "tally", "no_comment", "method", "docket", "verdict", "market", "stock_move",
-    "meeting", "provenance", "agenda",
+    "meeting", "provenance", "agenda", "recommendation",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 # What makes a sentence the writer's own word, with no source to add: information for readers, a
