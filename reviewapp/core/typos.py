@@ -4,7 +4,7 @@ A legal notice with a typo reads as unreviewed, and LanguageTool is not always
 there. The disclosure's own vocabulary is short (words.toml's
 `disclosure_words`), so each word's likely typos are made from it: a letter
 dropped (not the last: "generate" is a word), two letters swapped, a consonant
-doubled, one vowel for another. None of these 1,273 typos of the list's words
+doubled, one vowel for another. None of these 1,272 typos of the list's words
 is a word of the 15,319 training sentences (../shared/train), so a word of the
 disclosure that is one of them is taken for a typo of its word.
 """
