@@ -1373,6 +1373,8 @@ def test_a_public_bodys_schedule_has_its_agenda_for_its_source(sentence, sourced
         # With a figure it still claims something to check; and what was owed is no advice.
         ("The city should spend $4 million on cooling centers, twice what it spends now.", ["claim.figure"]),
         ("Acme should have told regulators about the 2023 recall of 40,000 heaters.", ["claim.figure"]),
+        # Someone's, said: their statement.
+        ("The city must act now, Mayor Ana Ruiz said.", ["claim.statement"]),
     ],
 )
 def test_a_recommendation_without_a_figure_is_no_claim(sentence, rules):

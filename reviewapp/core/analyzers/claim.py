@@ -657,7 +657,8 @@ def _signals(
         # laid off 400 workers in March, declined to comment.")
         or ("no_comment" in cues and not figures)
         or ("opinion" in cues and not figures)
-        or ("recommendation" in cues and not figures)  # "The council should fund these measures."
+        # "The council should fund these measures." (not "…, the sheriff said.": a statement)
+        or ("recommendation" in cues and not figures and not attributed)
         or _only_service(text, service, figures, strong, cues)
     )
     kinds = tuple(dict.fromkeys(strong + weak)) if claim and not vetoed else ()
