@@ -197,3 +197,26 @@ def test_page_furniture_written_as_markdown_links(line, rule):
     )
     found = [f for f in Analyzer().analyze(document).findings if f.text == line]
     assert [f.rule for f in found] == [rule]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "marked"),
+    [
+        # One sentence a paragraph, as generated drafts often are: the first of each two.
+        (["Moreover, the device lasts 12 hours.", "Furthermore, it ships in May.", "It costs $499."],
+         ["Moreover,"]),
+        (["Moreover, it lasts.", "Furthermore, it ships.", "Additionally, it is cheap."],
+         ["Moreover,", "Furthermore,"]),
+        # Within a paragraph the word list marks it, once.
+        (["Moreover, it lasts. Additionally, it ships.", "In addition, it is cheap."], ["Moreover,"]),
+        # One alone, or not opening its paragraph, is no stack.
+        (["Moreover, it lasts.", "It ships in May.", "Additionally, it is cheap."], []),
+        (["It lasts, moreover.", "Furthermore, it ships."], []),
+    ],
+)  # fmt: skip
+def test_connectives_stacked_across_paragraphs_are_marked_once(paragraphs, marked):
+    """A generated product launch put "Moreover," and "Furthermore," at the head of two
+    one-sentence paragraphs: the word list reads a paragraph at a time and saw neither."""
+    text = "Vision X launches\n" + "\n".join(paragraphs) + "\n"
+    found = [f for f in findings_of(text, "ai_tell") if f.rule == "ai_tell.connectives"]
+    assert [text[f.start : f.end] for f in found] == [f.text for f in found] == marked

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .ai_tell import QuestionRevealCheck
+from .ai_tell import QuestionRevealCheck, StackedConnectivesCheck
 from .base import Check, DocumentView, RuleInfo
 from .boilerplate import BoilerplateCheck
 from .claim import ClaimCheck
@@ -15,6 +15,7 @@ REGISTRY: tuple[type[Check], ...] = (
     WordListCheck,
     ClaimCheck,
     QuestionRevealCheck,
+    StackedConnectivesCheck,
     DisclosureCheck,
 )
 

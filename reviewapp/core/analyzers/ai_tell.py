@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cache
 from itertools import pairwise
 
 from ..document import at_most_words
-from ..findings import Finding
+from ..findings import Finding, new_finding
 from ..roles import BODY
-from ..text import inside
-from .base import Check, RuleInfo
+from ..rules import LexiconRule, builtin_rules
+from ..text import inside, split_sentences
+from .base import Check, DocumentView, RuleInfo
 from .context import ParagraphContext
 
 _MAX_QUESTION_WORDS = 6
@@ -58,3 +61,46 @@ def question_reveal(ctx: ParagraphContext) -> list[Finding]:
             )
         )
     return found
+
+
+CONNECTIVES = "ai_tell.connectives"  # resources/rules/ai_tell.toml: within a paragraph
+# A paragraph that opens with an essay's connective ("Moreover, …").
+_OPENS_WITH_CONNECTIVE = re.compile(r"(?:Moreover|Furthermore|Additionally|Consequently|Notably),")
+_OPENS_WITH_NEXT = re.compile(r"(?:Moreover|Furthermore|Additionally|Consequently|Notably|In addition),")
+
+
+class StackedConnectivesCheck(Check):
+    """ai_tell.connectives across paragraphs: a draft of one sentence a paragraph ("Moreover, …",
+    then "Furthermore, …", then "Additionally, …") stacks them where the word list, which reads a
+    paragraph at a time, cannot see it. The first of each two is marked, as within a paragraph."""
+
+    name = "connectives_across"
+    categories = ("ai_tell",)
+    roles = frozenset({BODY})  # read by the document hook; per paragraph the rule's own patterns
+
+    def rules(self) -> Sequence[RuleInfo]:
+        return [RuleInfo(CONNECTIVES, "ai_tell", _connectives_rule().why)]  # the word list's rule
+
+    def document(self, view: DocumentView) -> list[Finding]:
+        body = [p for p, role in zip(view.paragraphs, view.roles, strict=True) if role == BODY]
+        marked = {f.start for f in view.findings if f.rule == CONNECTIVES}
+        found = []
+        for paragraph, following in pairwise(body):
+            opener = _OPENS_WITH_CONNECTIVE.match(paragraph.text)
+            if opener is None or paragraph.start in marked or not _OPENS_WITH_NEXT.match(following.text):
+                continue
+            words = opener.group()
+            message, suggestion = _connectives_rule().describe(words)
+            anchor = split_sentences(paragraph.text)[0].text
+            found.append(
+                new_finding(
+                    "ai_tell", CONNECTIVES, "suggestion", paragraph.start, paragraph.start + len(words),
+                    words, message, suggestion, anchor,
+                )
+            )  # fmt: skip
+        return found
+
+
+@cache
+def _connectives_rule() -> LexiconRule:
+    return next(rule for rule in builtin_rules("ai_tell") if rule.name == CONNECTIVES)
