@@ -191,7 +191,10 @@ class IncrementalAnalysis:
             flat, bounds, region = paragraph_findings(last, keys, starts, size, list(map(_FINDINGS, results)))
         doc: list[Finding] = []
         for check in analyzer.checks:
-            view = DocumentView(document, roles, flat, notes.get(check.name, []))
+            # What the hooks before it found too: stacked connectives count toward "reads as
+            # generated" for the disclosure check, as a paragraph's do.
+            so_far = [*flat, *doc] if doc else flat
+            view = DocumentView(document, roles, so_far, notes.get(check.name, []))
             doc.extend(analyzer.apply_policy(check.document(view)))
         if first_pass is not None:
             findings = first_pass.finish(doc)

@@ -220,3 +220,17 @@ def test_connectives_stacked_across_paragraphs_are_marked_once(paragraphs, marke
     text = "Vision X launches\n" + "\n".join(paragraphs) + "\n"
     found = [f for f in findings_of(text, "ai_tell") if f.rule == "ai_tell.connectives"]
     assert [text[f.start : f.end] for f in found] == [f.text for f in found] == marked
+
+
+def test_connectives_stacked_across_paragraphs_count_toward_reading_as_generated():
+    """Two stock phrases and a stack of connectives are three typical phrasings (the default
+    policy's threshold): the draft reads as generated and asks for a disclosure."""
+    text = (
+        "Vision X launches\n"
+        "In today's fast-paced world, the glasses matter.\n"
+        "Moreover, the battery lasts 12 hours.\n"
+        "Furthermore, the glasses ship in May, setting a new standard.\n"
+    )
+    rules = [f.rule for f in findings_of(text)]
+    assert rules.count("ai_tell.connectives") == 1 and rules.count("ai_tell.cliche") == 2
+    assert "disclosure.missing" in rules

@@ -41,7 +41,9 @@ class DocumentView(NamedTuple):
 
     document: Document
     roles: Sequence[str]
-    findings: Sequence[Finding]  # every paragraph finding so far, offsets into the whole text
+    # Every paragraph finding, and those of the document hooks that ran before; offsets into the
+    # whole text.
+    findings: Sequence[Finding]
     notes: Sequence[tuple[Paragraph, Any]]  # this analyzer's notes, with their paragraph
 
     @property
