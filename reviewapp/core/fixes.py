@@ -231,9 +231,12 @@ _MIN_SENTENCE_WORDS = 3
 # An article opening the words ("a leading innovator"): it stays, for the noun after them.
 _OWN_ARTICLE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
 _PHRASE_ARTICLE = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)  # a noun phrase's ("The Ultimate Guide")
+# The degree words an adjective of praise may carry ("so stunning", "a very impressive result"): a
+# deletion takes them with it (_DEGREE_BEFORE), so after "is" they leave it bare too.
+_DEGREES = "very|so|too|really|truly|quite|extremely|incredibly|particularly|especially"
 _COPULA_BEFORE = re.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|am|seems?|seemed|became|becomes|remains?|remained)|\w['’]s)"
-    r"(?: (?:so|very|too|really|truly|quite|extremely|incredibly))? \Z",
+    rf"(?: (?:{_DEGREES}))? \Z",
     re.IGNORECASE,
 )
 _FIRST_WORD = re.compile(r"\w+")
@@ -347,8 +350,7 @@ _JOINED_NEXT = re.compile(r"(?:,| and| or)(?= (?!(?:the|a|an|it|its|this|that|th
 # A degree that belongs to the word after it: always "very", "truly"…; "more", "most" only after
 # a determiner ("a more vibrant downtown"; "more stunning views" keeps its count).
 _DEGREE_BEFORE = re.compile(
-    r"\b(?:a|an|the|its|our|their|his|her|your|my) (more|most|less|least) \Z"
-    r"|\b(very|so|too|really|truly|quite|extremely|incredibly|particularly|especially) \Z",
+    rf"\b(?:a|an|the|its|our|their|his|her|your|my) (more|most|less|least) \Z|\b({_DEGREES}) \Z",
     re.IGNORECASE,
 )
 

@@ -102,6 +102,7 @@ def finding_in(
         ("delete", "It was an extremely stunning view.", "stunning", "It was a view."),
         ("delete", "There are more stunning views ahead.", "stunning", "There are more views ahead."),
         ("delete", "The view is truly stunning.", "stunning", None),
+        ("delete", "The view is particularly stunning.", "stunning", None),
         ("delete", "It is the best film of all time.", "of all time", "It is the best film."),
         # What a colon announced, or the announcement, goes with the colon.
         ("delete_aside", "As the city grows, one thing is clear: the future is bright.", "one thing is clear",
