@@ -73,10 +73,11 @@ def _in_case_of(typo: str, word: str) -> str:
     return word.capitalize() if typo[:1].isupper() else word
 
 
-def corrected(text: str) -> str:
-    """`text` with each misspelt disclosure word put right (offsets move: for reading it only)."""
+def corrected(text: str, found: list[tuple[int, int, str]] | None = None) -> str:
+    """`text` with each misspelt disclosure word put right (offsets move: for reading it only);
+    `found`: its misspellings, when already looked for."""
     out, last = [], 0
-    for start, end, right in misspellings(text):
+    for start, end, right in misspellings(text) if found is None else found:
         out += [text[last:start], right]
         last = end
     return "".join([*out, text[last:]])

@@ -9,8 +9,9 @@ from itertools import pairwise
 
 from ..document import at_most_words
 from ..findings import Finding, new_finding
+from ..regex_cache import compile_rule
 from ..roles import BODY
-from ..rules import LexiconRule, builtin_rules
+from ..rules import LexiconRule, builtin_rules, with_fragments
 from ..text import inside, split_sentences
 from .base import Check, DocumentView, RuleInfo
 from .context import ParagraphContext
@@ -64,9 +65,6 @@ def question_reveal(ctx: ParagraphContext) -> list[Finding]:
 
 
 CONNECTIVES = "ai_tell.connectives"  # resources/rules/ai_tell.toml: within a paragraph
-# A paragraph that opens with an essay's connective ("Moreover, …").
-_OPENS_WITH_CONNECTIVE = re.compile(r"(?:Moreover|Furthermore|Additionally|Consequently|Notably),")
-_OPENS_WITH_NEXT = re.compile(r"(?:Moreover|Furthermore|Additionally|Consequently|Notably|In addition),")
 
 
 class StackedConnectivesCheck(Check):
@@ -85,9 +83,10 @@ class StackedConnectivesCheck(Check):
         body = [p for p, role in zip(view.paragraphs, view.roles, strict=True) if role == BODY]
         marked = {f.start for f in view.findings if f.rule == CONNECTIVES}
         found = []
+        opens, opens_next = _openers()
         for paragraph, following in pairwise(body):
-            opener = _OPENS_WITH_CONNECTIVE.match(paragraph.text)
-            if opener is None or paragraph.start in marked or not _OPENS_WITH_NEXT.match(following.text):
+            opener = opens.match(paragraph.text)
+            if opener is None or paragraph.start in marked or not opens_next.match(following.text):
                 continue
             words = opener.group()
             message, suggestion = _connectives_rule().describe(words)
@@ -99,6 +98,16 @@ class StackedConnectivesCheck(Check):
                 )
             )  # fmt: skip
         return found
+
+
+@cache
+def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A paragraph opening with an essay's connective ("Moreover, …"), and one the next may open
+    with ("In addition, …" too), as the rule's pattern has them within a paragraph."""
+    return (
+        compile_rule(with_fragments(r"(?&essay_connective),")),
+        compile_rule(with_fragments(r"(?:(?&essay_connective)|In addition),")),
+    )
 
 
 @cache

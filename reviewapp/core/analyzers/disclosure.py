@@ -207,7 +207,7 @@ def paragraph_findings(ctx: ParagraphContext, policy: Policy) -> list[Finding]:
     typos = misspellings(text)
     found += [_misspelt(text, start, end, right) for start, end, right in typos]
     if typos:  # "reviewd by our editors": a typo is said once, the rest read as it was meant
-        text = corrected(text)
+        text = corrected(text, typos)
         words = word_set(text)
     if policy.require_human_responsibility and not (
         pattern_list("human_role").search(text, words) and pattern_list("human_review").search(text, words)
