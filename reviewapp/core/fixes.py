@@ -127,8 +127,7 @@ _JOINS = frozenset("and but or so yet which who whose where when that says said"
 def is_a_noun_of_praise(finding: Finding) -> bool:
     """Is the praise the noun of its phrase ("that massive manufacturing powerhouse behind…" →
     "that massive manufacturing behind…")? (words.toml's praise_nouns)"""
-    words = _FIRST_WORD.findall(finding.text.lower())
-    return bool(words) and words[-1] in word_list("praise_nouns")
+    return _last_word(finding) in word_list("praise_nouns")
 
 
 def heads_a_phrase(finding: Finding, text: str) -> bool:
@@ -146,13 +145,19 @@ def heads_a_complement(finding: Finding, text: str) -> bool:
     ("undeniably in the lead" → "in the lead"), nor a place ("Nestled in the heart of…")."""
     if finding.category != "peacock":
         return False
-    words = _FIRST_WORD.findall(finding.text.lower())
+    last = _last_word(finding)
     return (
-        bool(words)
-        and not words[-1].endswith("ly")
-        and words[-1] not in _PREPOSITIONS  # "noted for", "hailed as": the phrase's own preposition
+        bool(last)
+        and not last.endswith("ly")
+        and last not in _PREPOSITIONS  # "noted for", "hailed as": the phrase's own preposition
         and _opens_with(_text_after(finding, text), _COMPLEMENTS)
     )
+
+
+def _last_word(finding: Finding) -> str:
+    """The finding's last word, lower case ("" if it has none)."""
+    words = _FIRST_WORD.findall(finding.text.lower())
+    return words[-1] if words else ""
 
 
 # The prepositions that complete an adjective of praise ("famous for", "known as", "popular with",
