@@ -190,10 +190,24 @@ def bares_a_verb(finding: Finding, text: str) -> bool:
     regarded." → "The school is."; "She is best known for her novels" → "She is for her novels";
     "The town is noted for its beaches" → "The town is its beaches". (Not "a highly regarded
     school" → "a school", nor "He was, frankly, wrong".)"""
-    if _COPULA_BEFORE.search(text, max(0, finding.start - _ASIDE_LOOK * 2), finding.start) is None:
+    copula = _COPULA_BEFORE.search(text, max(0, finding.start - _ASIDE_LOOK * 2), finding.start)
+    if copula is None:
         return False
     last = finding.text.rsplit(None, 1)[-1].lower() if finding.text.strip() else ""
-    return last in _PREPOSITIONS or _nothing_to_stand_on(_text_after(finding, text))
+    if last in _PREPOSITIONS or _nothing_to_stand_on(_text_after(finding, text)):
+        return True
+    # After a verb (not a possessive: "the city's vibrant downtown"), praise that is no adverb is
+    # the whole predicate: "The view is especially stunning today." → "The view is today.".
+    return (
+        copula.group(1) is not None
+        and _PHRASE_ARTICLE.match(finding.text) is None  # "is a leading innovator": the noun stays
+        and not _is_an_adverb(_last_word(finding))
+    )
+
+
+def _is_an_adverb(word: str) -> bool:
+    """Does the word read as an adverb, which qualifies what follows it ("is remarkably quick")?"""
+    return word.endswith("ly") and word not in _LY_ADJECTIVES
 
 
 def _text_after(finding: Finding, text: str) -> str:
@@ -240,11 +254,13 @@ _PHRASE_ARTICLE = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)  # a noun phrase'
 # deletion takes them with it (_DEGREE_BEFORE), so after "is" they leave it bare too.
 _DEGREES = "very|so|too|really|truly|quite|extremely|incredibly|particularly|especially"
 _COPULA_BEFORE = re.compile(
-    r"(?:\b(?:is|are|was|were|be|been|being|am|seems?|seemed|became|becomes|remains?|remained)|\w['’]s)"
+    r"(?:\b(is|are|was|were|be|been|being|am|seems?|seemed|became|becomes|remains?|remained)|\w['’]s)"
     rf"(?: (?:{_DEGREES}))? \Z",
     re.IGNORECASE,
 )
 _FIRST_WORD = re.compile(r"\w+")
+# Adjectives of praise ending in -ly: after "is" they are the predicate too ("The garden is lovely today").
+_LY_ADJECTIVES = frozenset("lovely lively stately friendly heavenly costly timely homely".split())
 _PREPOSITIONS = frozenset("for as to of by in at with on from across around".split())
 _ASIDE_OPENS = '\n.!?:;,(—–"“'
 _ASIDE_CLOSES = '\n.!?:;,)—–"”'

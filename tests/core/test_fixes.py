@@ -103,6 +103,12 @@ def finding_in(
         ("delete", "There are more stunning views ahead.", "stunning", "There are more views ahead."),
         ("delete", "The view is truly stunning.", "stunning", None),
         ("delete", "The view is particularly stunning.", "stunning", None),
+        # After "is", praise that is no adverb is the predicate ("The view is today."); an adverb
+        # qualifies what follows it, and a possessive's noun stays.
+        ("delete", "The view is especially stunning today.", "stunning", None),
+        ("delete", "The garden is lovely this week.", "lovely", None),
+        ("delete", "The menu is remarkably varied.", "remarkably", "The menu is varied."),
+        ("delete", "The city's vibrant downtown grew.", "vibrant", "The city's downtown grew."),
         ("delete", "It is the best film of all time.", "of all time", "It is the best film."),
         # What a colon announced, or the announcement, goes with the colon.
         ("delete_aside", "As the city grows, one thing is clear: the future is bright.", "one thing is clear",
