@@ -484,3 +484,21 @@ def test_a_misspelt_disclosure_word_is_found_with_its_correction(disclosure, typ
 def test_ai_tools_was_used_is_a_grammar_error_in_a_disclosure():
     found = findings_of(BODY + "AI tools was used to draft this article. " + GOOD.split(". ", 1)[1])
     assert [(f.rule, f.text) for f in found] == [("disclosure.grammar", "AI tools was")]
+
+
+@pytest.mark.parametrize(
+    ("disclosure", "found"),
+    [
+        ("AI was used to draft this.", ["disclosure.no_human"]),
+        ("This was written with the help of AI.", ["disclosure.no_human"]),
+        ("AI tools helped draft this. Ana Ruiz, the duty editor, reviewed it and holds editorial "
+         "responsibility for it.", []),
+        # "this" that is not what was made: no disclosure, so none to judge.
+        ("Students used ChatGPT to write essays like this.", []),
+        ("The agency said this was produced with AI.", []),
+    ],
+)  # fmt: skip
+def test_this_alone_may_be_the_article_a_disclosure_names(disclosure, found):
+    """ "AI was used to draft this." was not read as a disclosure: "this" named no kind of article,
+    so it was neither checked nor counted as the draft's disclosure."""
+    assert rules(BODY + disclosure) == found
