@@ -234,3 +234,47 @@ def test_connectives_stacked_across_paragraphs_count_toward_reading_as_generated
     rules = [f.rule for f in findings_of(text)]
     assert rules.count("ai_tell.connectives") == 1 and rules.count("ai_tell.cliche") == 2
     assert "disclosure.missing" in rules
+
+
+BUYING_GUIDE = """The 7 Best Budget Laptops of 2026
+
+Looking for a reliable laptop that won't break the bank? You've come to the right place.
+
+The Aspire 5 is a solid pick for students and professionals alike. Its battery lasts up to 10 hours.
+
+No matter your needs, there's a budget laptop out there for you. Happy shopping!
+"""
+
+
+def test_a_generated_buying_guide_reads_as_generated():
+    """A buying guide's stock phrases (a shopper's question to open it, "You've come to the right
+    place", "Happy shopping!") raised nothing: it was not read as generated, no disclosure asked."""
+    found = findings_of(BUYING_GUIDE)
+    assert [f.text for f in found if f.category == "ai_tell"] == [
+        "Looking for a reliable laptop that won't break the bank?",
+        "You've come to the right place",
+        "students and professionals alike",
+        "No matter your needs",
+        "Happy shopping",
+    ]
+    assert "disclosure.missing" in {f.rule for f in found}
+
+
+SAFE_HARBOR = """Acme reports record quarter
+
+DAYTON, Ohio — Acme Corp. said on Tuesday that revenue rose 12% to $40 million.
+
+Forward-Looking Statements
+
+This press release contains forward-looking statements that involve risks and uncertainties, \
+including demand for the company's products. Actual results may differ materially.
+"""
+
+
+def test_a_press_releases_caution_about_forward_looking_statements_is_furniture():
+    """The lawyers' safe-harbor notice a press release ends with was read as the article's own
+    text (a claim to check)."""
+    found = findings_of(SAFE_HARBOR)
+    caution = SAFE_HARBOR.split("\n\n")[2:]
+    assert [f.text for f in found if f.rule == "boilerplate.safe_harbor"] == [p.strip() for p in caution]
+    assert not [f for f in found if f.start >= SAFE_HARBOR.index("Forward") and f.category == "claim"]

@@ -279,6 +279,9 @@ def test_a_life_an_address_and_a_telephone_number_are_no_data(sentence, not_read
         "Tickets cost $15 for adults and $8 for children under 12.",
         "The meeting is at 6:30 p.m. on Monday in the council chamber.",
         "An evacuation center has opened at Pine Hollow High School, 300 Oak St.",  # where to go
+        # where to go, and a road's closure: two named places are no parties to an event
+        "Cooling centers will open at the Central Library and the Eastside Recreation Center.",
+        "Highway 9 will remain closed between Mill Road and Summit Drive until crews clear the debris.",
         # the place's address between what is available and when
         "Flu shots are available at the health department's clinic, 400 Main St., from 8 a.m. to "
         "4 p.m. weekdays.",
@@ -313,6 +316,14 @@ def test_information_for_readers_is_no_claim(sentence):
 def test_a_service_line_that_says_more_is_still_a_claim(sentence, kind):
     signals = sentence_signals(sentence)
     assert signals is not None and "service" in signals.cues and kind in signals.kinds
+
+
+def test_a_closure_that_says_why_is_news_not_a_notice():
+    sentence = (
+        "Highway 9 will remain closed between Mill Road and Summit Drive after a crash that killed two."
+    )
+    signals = sentence_signals(sentence)
+    assert signals is not None and "service" not in signals.cues and "event" in signals.kinds
 
 
 @pytest.mark.parametrize(

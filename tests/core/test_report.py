@@ -311,7 +311,7 @@ def test_footnotes_run_in_order_and_times_read_as_times(reviewed):
     html = render_html(report, for_print=True)
     assert not re.search(r"\d\d:\d\d:\d\d\.\d+", markdown + html)
     assert re.search(r"Resolved: verified</b> by Bo Lindqvist, \d{4}-\d\d-\d\d \d\d:\d\d UTC", html)
-    assert "2 of 44 resolved, 17 blocking" in html and "2 of 44 resolved, 17 blocking" in markdown
+    assert "2 of 45 resolved, 17 blocking" in html and "2 of 45 resolved, 17 blocking" in markdown
 
 
 def test_on_paper_an_open_claim_is_underlined_in_its_colour_and_a_verified_one_is_not(reviewed):
