@@ -19,6 +19,9 @@ BODY = "Intro line one.\n"
         ("In today's fast-paced world, speed matters.", "ai_tell.cliche"),
         ("The report delves into the causes.", "ai_tell.cliche"),
         ("The result? A record harvest for the valley.", "ai_tell.question_reveal"),
+        # a generated health article's stock phrases
+        ("If sleep problems persist, consult a healthcare professional.", "ai_tell.cliche"),
+        ("Everyone is different, so find what works best for you.", "ai_tell.cliche"),
     ],
 )
 def test_ai_tells_found(text, rule):

@@ -1395,3 +1395,30 @@ def test_a_recommendation_without_a_figure_is_no_claim(sentence, rules):
     from .helpers import findings_of as shipped_findings_of
 
     assert [f.rule for f in shipped_findings_of(f"{BODY}{sentence}\n", "claim")] == rules
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reported"),
+    [
+        ("When Denver added frequent routes, ridership grew.", False),  # a thing done
+        ("The company added 200 jobs last year.", False),
+        ("The mayor, Ana Ruiz, added the plan would cost $4 million.", True),  # speech, no "that"
+        ("The mayor, Ana Ruiz, added later that the plan was sound.", True),
+        ("The mayor, Ana Ruiz, added in a statement that the plan was sound.", True),
+    ],
+)
+def test_added_tells_of_speech_only_without_an_object(sentence, reported):
+    """ "When Denver added frequent routes, ridership grew." was a named party's statement."""
+    signals = sentence_signals(sentence)
+    assert signals is not None and ("reported" in signals.cues) is reported
+
+
+def test_an_instruction_without_a_figure_is_no_claim_for_the_learned_score_either():
+    """A how-to's "Go to bed and wake up at the same time every day" was a learned claim: the
+    instruction was read as the writer's only when it held a figure."""
+    from .helpers import findings_of as shipped_findings_of
+
+    sentence = "Go to bed and wake up at the same time every day, even on weekends."
+    signals = sentence_signals(sentence)
+    assert signals is not None and "instruction" in signals.cues and signals.kinds == ()
+    assert shipped_findings_of(BODY + sentence, "claim") == []

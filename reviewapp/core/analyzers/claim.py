@@ -645,8 +645,9 @@ def _signals(
     )
     # Plans and promises are no claims; an opinion is none unless it carries a figure; nor is
     # information for readers (opening hours, prices, whom to call) unless it says more.
-    # "Heat 2 tablespoons of oil…", "Allow 20 minutes for the climb": the writer's instructions.
-    if figures and _instructs(text, norms):
+    # "Heat 2 tablespoons of oil…", "Allow 20 minutes for the climb", "Go to bed at the same time
+    # every day": the writer's instructions, no one's claim for the learned score either.
+    if _instructs(text, norms):
         cues.add("instruction")
     vetoed = (
         "plan" in cues
@@ -804,13 +805,14 @@ def _has_verb(tokens: list[Token], norms: list[str], verbs: frozenset[str]) -> b
     if verbs.isdisjoint(norms):  # most sentences: no word to look at
         return False
     if norms[0] in verbs and not _imperative(norms[0], verbs):
-        return not _describes_next(norms, 0)
+        return not (_describes_next(norms, 0) or _takes_an_object(norms, 0))
     return any(
         norm in verbs
         and not raw[:1].isupper()
         and norms[i - 1] not in _NO_VERB_AFTER
         and not (norm in _ALSO_ADJECTIVES and norms[i - 1] in _BE)
         and not _describes_next(norms, i)
+        and not _takes_an_object(norms, i)
         for i, (_, _, norm, raw) in enumerate(tokens)
         if i
     )
@@ -887,6 +889,31 @@ def _describes_next(norms: list[str], i: int) -> bool:
         and i + 1 < len(norms)
         and norms[i + 1] not in word_list("function_words")
     )
+
+
+def _takes_an_object(norms: list[str], i: int) -> bool:
+    """Is the word at `i` a verb of speech used of a thing done ("When Denver added frequent
+    routes"), not of words ("she added", "added that…", "added in a statement")?"""
+    if norms[i] not in _ALSO_DOING or i + 1 >= len(norms):
+        return False
+    following = norms[i + 1]
+    if following in _OBJECT_OPENS:
+        return True
+    # Not a word of when or how ("added later", "added Tuesday", "added quickly"), nor a function
+    # word ("added that", "added in a statement", "added the plan would…": speech without "that").
+    return not (
+        following in word_list("function_words")
+        or following in word_list("not_names")
+        or following in _WHEN_WORDS
+        or following.endswith("ly")
+    )
+
+
+# Verbs of speech that also tell of a thing done to something ("added 200 jobs"), and the words
+# that open the thing ("added more buses", "added two routes").
+_ALSO_DOING = frozenset(("added", "adds"))
+_OBJECT_OPENS = frozenset("more new extra another two three four five six seven eight nine ten".split())
+_WHEN_WORDS = frozenset("later afterward afterwards today yesterday tonight again too".split())
 
 
 @cache
