@@ -22,6 +22,9 @@ BODY = "Intro line one.\n"
         # a generated health article's stock phrases
         ("If sleep problems persist, consult a healthcare professional.", "ai_tell.cliche"),
         ("Everyone is different, so find what works best for you.", "ai_tell.cliche"),
+        # a generated travel piece's
+        ("Lisbon is a city that effortlessly blends old-world charm with modern flair.", "ai_tell.cliche"),
+        ("No visit to Lisbon would be complete without trying a pastel de nata.", "ai_tell.cliche"),
     ],
 )
 def test_ai_tells_found(text, rule):

@@ -1422,3 +1422,23 @@ def test_an_instruction_without_a_figure_is_no_claim_for_the_learned_score_eithe
     signals = sentence_signals(sentence)
     assert signals is not None and "instruction" in signals.cues and signals.kinds == ()
     assert shipped_findings_of(BODY + sentence, "claim") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a number word in a name within the sentence counts nothing
+        "The Seven Sisters cliffs are chalk.",
+        # nor is a tip a claim when a connective opens it ("So pack your bags…" was an event warning:
+        # three capitalised words, "City of Seven Hills", read as named parties and a figure)
+        "So pack your bags and get ready to fall in love with the City of Seven Hills!",
+    ],
+)
+def test_a_name_with_a_number_word_in_a_tip_is_no_claim(sentence):
+    signals = sentence_signals(sentence)
+    assert signals is not None and signals.kinds == ()
+
+
+def test_a_number_word_opening_a_headline_still_counts():
+    signals = sentence_signals("Seven Workers Hurt in Blast")
+    assert signals is not None and "figure" in signals.kinds

@@ -845,9 +845,14 @@ def _gives_advice(norms: list[str]) -> bool:
     """Does the sentence open by telling the reader what to do ("Take the tram to…", "Book
     ahead…", "Season 4 chicken thighs")? A word both verb and noun is read as the verb only before
     what an order goes on with, or a number ("Order the octopus", not "Order was restored")."""
+    if norms and norms[0] in _ADVICE_OPENERS:  # "So pack your bags…", "Then add the onions"
+        norms = norms[1:]
     if len(norms) < 2 or norms[0] not in word_list("advice_verbs"):
         return False
     return norms[1] in word_list("advice_next") or norms[1][:1].isdigit()
+
+
+_ADVICE_OPENERS = frozenset("so then now just simply finally next first".split())
 
 
 # The past forms among the verbs of doing that do not end in -ed.
