@@ -191,3 +191,22 @@ def test_a_personal_opinion_is_no_finding_in_a_piece_labelled_opinion(head, labe
     found = Analyzer().analyze(load_text(text)).findings
     assert any(f.rule == "hedge.opinion" for f in found) is not labelled
     assert any(f.rule == "claim.figure" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "weasel"),
+    [
+        ("Data shows that crime fell last year.", ["Data shows"]),
+        ("New research suggests cats reduce stress.", ["research suggests"]),
+        ("Some would argue that the city needs more parks.", ["Some would argue"]),
+        ("There is a growing consensus that the policy failed.", ["There is a growing consensus that"]),
+        # The study the story names, pointed back to: no weasel.
+        ("A study by Yale found cats reduce stress. The research suggests owners live longer.", []),
+        ("Its studies show mixed results.", []),
+    ],
+)
+def test_vague_evidence_and_consensus_are_weasels_and_the_named_study_is_not(paragraph, weasel):
+    """ "Some would argue…", "There is a growing consensus that…" and "Data shows…" raised no
+    weasel; "The research suggests…", after the story named the study, did."""
+    found = findings_of(BODY + paragraph, "hedge")
+    assert [f.text for f in found if f.rule == "hedge.weasel"] == weasel
