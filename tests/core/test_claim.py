@@ -14,7 +14,8 @@ BODY = "Intro line one.\n"  # so the tested line is not taken for a headline
     [
         ("Unemployment fell to 4.1% in March, the lowest level in a decade.", "figure"),
         ("The company spent $3 billion on new plants last year.", "figure"),
-        ("Tesla is the world's largest maker of electric cars.", "superlative"),
+        ("Tesla is the world's largest maker of electric cars.", "ranking"),
+        ("She was the first woman elected to the council.", "superlative"),
         ("The merger is expected to close early next year.", "prediction"),
         # A record forecast stands however low the debate-trained score puts "will be".
         ("It will be the tallest building in the city.", "forecast"),
@@ -1352,7 +1353,7 @@ def test_a_superlative_of_taste_is_no_claim_to_source(sentence, superlative):
     """A library story's "It is arguably the most beautiful public building in the city." was an
     unsourced-superlative warning: no record ranks beauty (the hedge says whose judgment it is)."""
     rules = [f.rule for f in findings_of(f"{BODY}{sentence}\n", "claim")]
-    assert ("claim.superlative" in rules) is superlative
+    assert bool({"claim.superlative", "claim.ranking"} & set(rules)) is superlative
 
 
 @pytest.mark.parametrize(
@@ -1442,3 +1443,29 @@ def test_a_name_with_a_number_word_in_a_tip_is_no_claim(sentence):
 def test_a_number_word_opening_a_headline_still_counts():
     signals = sentence_signals("Seven Workers Hurt in Blast")
     assert signals is not None and "figure" in signals.kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tesla is the world's most valuable carmaker.",
+        "Apple is the most valuable company in the world.",
+        "It was the largest fire in the state's history.",
+    ],
+)
+def test_a_place_in_a_ranking_stands_whatever_the_score(sentence):
+    """ "Tesla is the world's most valuable carmaker." raised nothing: a superlative, but its
+    learned score was under the superlative's floor."""
+    from .helpers import findings_of as shipped_findings_of
+
+    found = shipped_findings_of(BODY + sentence, "claim")
+    assert [(f.rule, f.severity) for f in found] == [("claim.ranking", "warning")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["It is the most beautiful building in the world.", "The team played its best game of the season."],
+)
+def test_taste_and_a_teams_own_best_are_no_ranking(sentence):
+    signals = sentence_signals(sentence)
+    assert signals is None or "ranking" not in signals.kinds

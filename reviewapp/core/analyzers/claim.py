@@ -65,6 +65,13 @@ _KINDS = {
         "Forecast of a record with a source: confirm whose forecast it is.",
         "“Will be the largest” claims a record not yet set: the reader must know whose forecast it is.",
     ),
+    "ranking": (
+        "A place in a ranking or a record (the world's, the country's, in its history, on record) "
+        "stated as fact with no source.",
+        "Ranking with a source: confirm the source ranks it so.",
+        "“The world's most valuable”, “the largest in the state's history”: a claim about every "
+        "other case, which a ranking or an archive holds.",
+    ),
     "prediction": (
         "Prediction presented as fact with no source.",
         "Prediction with a source: confirm who predicts it.",
@@ -620,6 +627,8 @@ def _signals(
     if "superlative" in cues and "evaluative" not in cues:  # not "the worst thing"
         if "forecast" in cues:  # "It will be the tallest building in the city."
             strong.append("forecast")
+        elif "ranking" in cues:  # "Tesla is the world's most valuable carmaker."
+            strong.append("ranking")
         strong.append("superlative")
     if "comparison" in cues:
         strong.append("comparison")
@@ -731,7 +740,7 @@ _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
     "interview", "listing", "tally", "no_comment", "method", "docket", "verdict", "market", "stock_move",
-    "meeting", "provenance", "agenda", "recommendation",
+    "meeting", "provenance", "agenda", "recommendation", "ranking",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 # What makes a sentence the writer's own word, with no source to add: information for readers, a
