@@ -25,6 +25,8 @@ BODY = "Intro line one.\n"
         # a generated travel piece's
         ("Lisbon is a city that effortlessly blends old-world charm with modern flair.", "ai_tell.cliche"),
         ("No visit to Lisbon would be complete without trying a pastel de nata.", "ai_tell.cliche"),
+        ("In a world where technology is everywhere, privacy matters.", "ai_tell.cliche"),
+        ("The stakes have never been higher.", "ai_tell.cliche"),
     ],
 )
 def test_ai_tells_found(text, rule):

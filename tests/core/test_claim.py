@@ -283,6 +283,8 @@ def test_a_life_an_address_and_a_telephone_number_are_no_data(sentence, not_read
         # where to go, and a road's closure: two named places are no parties to an event
         "Cooling centers will open at the Central Library and the Eastside Recreation Center.",
         "Highway 9 will remain closed between Mill Road and Summit Drive until crews clear the debris.",
+        # a public meeting to come ("The company will hold talks…" stays news)
+        "The district will hold two public forums in January to explain the change.",
         # the place's address between what is available and when
         "Flu shots are available at the health department's clinic, 400 Main St., from 8 a.m. to "
         "4 p.m. weekdays.",
