@@ -47,10 +47,16 @@ _BLOCK = frozenset(
     "figcaption table tr td th caption br hr address details summary".split()
 )
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
-# What hides an element's text: display: none, visibility: hidden, a font size of 0, no opacity.
+# What hides an element's text: display: none, visibility: hidden, a font size of 0, no opacity;
+# a place far off the page ("left: -9999px", "text-indent: -10000px": the screen-reader trick a
+# prompt to an AI tool may use too), clipped to nothing ("clip: rect(0 0 0 0)", "clip-path:
+# inset(50%)") or scaled to nothing.
 _HIDING_STYLE = re.compile(
     r"(?:^|[;\s{])(?:(?:display\s*:\s*none|visibility\s*:\s*hidden)\b|font-size\s*:\s*0(?![.\d])"
-    r"|opacity\s*:\s*0(?![.\d]*[1-9]))",
+    r"|opacity\s*:\s*0(?![.\d]*[1-9])"
+    r"|(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-(?:\d{4,}(?:\.\d+)?px|\d{3,}(?:\.\d+)?(?:em|rem|vw|vh|%))"
+    r"|clip\s*+:\s*+rect\(\s*+0(?:px)?[\s,]++0(?:px)?[\s,]++0(?:px)?[\s,]++0(?:px)?\s*+\)"
+    r"|clip-path\s*:\s*inset\(\s*50%|transform\s*:\s*scale\(\s*0(?:\.0+)?\s*\))",
     re.IGNORECASE,
 )
 # A style sheet's simple selector: a class or an id, of any element or of one ("span.note").
