@@ -286,3 +286,14 @@ def test_a_press_releases_caution_about_forward_looking_statements_is_furniture(
     caution = SAFE_HARBOR.split("\n\n")[2:]
     assert [f.text for f in found if f.rule == "boilerplate.safe_harbor"] == [p.strip() for p in caution]
     assert not [f for f in found if f.start >= SAFE_HARBOR.index("Forward") and f.category == "claim"]
+
+
+def test_a_sites_standing_disclaimer_is_furniture():
+    """A crypto post's "Disclaimer: This article is for informational purposes only and does not
+    constitute financial advice." was read as the article's own text."""
+    line = (
+        "Disclaimer: This article is for informational purposes only and does not constitute "
+        "financial advice."
+    )
+    text = f"Bitcoin rallies\nBitcoin rose on Monday, exchange data show.\n{line}\n"
+    assert [(f.rule, f.text) for f in findings_of(text, "boilerplate")] == [("boilerplate.disclaimer", line)]

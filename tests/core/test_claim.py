@@ -1471,3 +1471,13 @@ def test_a_place_in_a_ranking_stands_whatever_the_score(sentence):
 def test_taste_and_a_teams_own_best_are_no_ranking(sentence):
     signals = sentence_signals(sentence)
     assert signals is None or "ranking" not in signals.kinds
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Rated R. 112 minutes.", "Rated PG-13 for violence. Running time: 98 minutes."]
+)
+def test_a_reviews_listing_line_is_the_critics_to_state(sentence):
+    """A film review's closing "Rated R. 112 minutes." was an unsourced-figure warning."""
+    signals = sentence_signals(sentence)
+    assert signals is None or ("rating" in signals.cues and signals.kinds == ())
+    assert findings_of(BODY + sentence, "claim") == []

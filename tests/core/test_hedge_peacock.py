@@ -199,6 +199,7 @@ def test_a_personal_opinion_is_no_finding_in_a_piece_labelled_opinion(head, labe
         ("Data shows that crime fell last year.", ["Data shows"]),
         ("New research suggests cats reduce stress.", ["research suggests"]),
         ("Some would argue that the city needs more parks.", ["Some would argue"]),
+        ("Economists expect prices to keep rising next year.", ["Economists expect"]),
         ("There is a growing consensus that the policy failed.", ["There is a growing consensus that"]),
         # The study the story names, pointed back to: no weasel.
         ("A study by Yale found cats reduce stress. The research suggests owners live longer.", []),
