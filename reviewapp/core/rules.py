@@ -218,7 +218,11 @@ def house_rules(
 def whole_line_rule(text: str, rules: Sequence[LexiconRule]) -> LexiconRule | None:
     """The first whole-line rule (page furniture) that this short paragraph matches."""
     most, prepared, index = whole_line_rules(rules)
-    if most and not at_most_words(text, most):  # most paragraphs: too long for any of them
+    # A rule for a long paragraph (a press release's legal notice) is tried only where its words
+    # are ("forward-looking"): counting the words of every paragraph up to its limit, and searching
+    # each, cost 2 % of a folder's analysis.
+    opened = _opened(text, prepared)
+    if most and not opened and not at_most_words(text, most):  # most paragraphs: too long for any
         return None
     if "](" in text:  # a Markdown link's words are what the page shows: "[Share on Twitter](https://…)"
         text = _MARKDOWN_LINK.sub(r"\1", text)
@@ -229,7 +233,9 @@ def whole_line_rule(text: str, rules: Sequence[LexiconRule]) -> LexiconRule | No
     # is one word, within every limit: each expression took 10 ms to scan it). Their patterns have
     # no trigger words: the text's words are not needed.
     possible = {i for i, _ in index.candidates(text, frozenset())} if index.has_set else None
-    for i, (limit, regex, rule) in enumerate(prepared):
+    for i, (limit, regex, rule, gate) in enumerate(prepared):
+        if gate and i not in opened:
+            continue
         if limit and (count > limit if count is not None else not at_most_words(text, limit)):
             continue
         if (possible is None or i in possible) and regex.search(text):
@@ -237,23 +243,32 @@ def whole_line_rule(text: str, rules: Sequence[LexiconRule]) -> LexiconRule | No
     return None
 
 
+def _opened(text: str, prepared: list[_Prepared]) -> set[int]:
+    """Which gated rules (by position) the text holds a word of."""
+    gated = [(i, gate) for i, (_, _, _, gate) in enumerate(prepared) if gate]
+    if not gated:
+        return set()
+    lowered = text.lower()
+    return {i for i, gate in gated if any(word in lowered for word in gate)}
+
+
 _MARKDOWN_LINK = compile_rule(r"!?\[([^\]\n]*+)\]\([^)\s]*+(?:\s++\"[^\"\n]*+\")?\)")
 
 
 def whole_line_rules(rules: Sequence[LexiconRule]) -> _WholeLines:
-    """The whole-line rules of a set, each with its word limit and expression, the largest limit
-    (0 when one has none), and their expressions indexed by position (for an RE2 set), made once
-    per set: this runs for every paragraph of a draft."""
+    """The whole-line rules of a set, each with its word limit, expression and gate (the words one
+    must hold to be tried at all: its patterns' `substrings`, when each has some), the largest limit
+    of the ungated ones (0 when one has none), and their expressions indexed by position (for an
+    RE2 set), made once per set: this runs for every paragraph of a draft."""
     kept = _PREPARED.get(id(rules))
     if kept is None or kept[0] is not rules:
-        prepared = [(rule.max_words, _full_regex(rule), rule) for rule in rules if rule.whole_paragraph]
-        most = (
-            0
-            if any(not limit for limit, _, _ in prepared)
-            else max((limit for limit, _, _ in prepared), default=0)
-        )
+        prepared = [
+            (rule.max_words, _full_regex(rule), rule, _gate(rule)) for rule in rules if rule.whole_paragraph
+        ]
+        plain = [limit for limit, _, _, gate in prepared if not gate]
+        most = 0 if any(not limit for limit in plain) else max(plain, default=0)
         index = PatternIndex(
-            [(i, GatedPattern(regex.pattern, regex.flags)) for i, (_, regex, _) in enumerate(prepared)]
+            [(i, GatedPattern(regex.pattern, regex.flags)) for i, (_, regex, _, _) in enumerate(prepared)]
         )
         if len(_PREPARED) > 16:  # sets made on the fly (a test's): none kept for long
             _PREPARED.clear()
@@ -261,7 +276,16 @@ def whole_line_rules(rules: Sequence[LexiconRule]) -> _WholeLines:
     return kept[1]
 
 
-_WholeLines = tuple[int, list[tuple[int, re.Pattern[str], LexiconRule]], PatternIndex[int]]
+def _gate(rule: LexiconRule) -> tuple[str, ...]:
+    """The lower-case strings one of which a paragraph must hold for the rule to be tried (none:
+    always tried, within its word limit)."""
+    if rule.terms or not rule.patterns or any(p.groups or p.chars or not p.substrings for p in rule.patterns):
+        return ()
+    return tuple(s.lower() for p in rule.patterns for s in p.substrings)
+
+
+_Prepared = tuple[int, re.Pattern[str], LexiconRule, tuple[str, ...]]  # limit, expression, rule, gate
+_WholeLines = tuple[int, list[_Prepared], PatternIndex[int]]
 # A set of rules (by its id, with the set itself so that the id cannot be reused) -> its prepared
 # whole-line rules. Few sets are ever made: one per policy.
 _PREPARED: dict[int, tuple[Sequence[LexiconRule], _WholeLines]] = {}

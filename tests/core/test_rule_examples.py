@@ -159,3 +159,28 @@ triggers = ["@article_kinds"]
     path.write_text(house.replace("@article_kinds", "@article_kindz"), encoding="utf-8")
     with pytest.raises(PolicyError, match=r"no word list named article_kindz in words\.toml"):
         parse_rule_file(path)
+
+
+def test_a_whole_line_rule_with_substrings_is_tried_only_where_one_of_them_is(tmp_path):
+    """A long limit (a press release's legal notice) would have every paragraph counted and
+    searched; its `substrings` gate it, as a gated pattern's do."""
+    from reviewapp.core.rules import parse_rule_file, whole_line_rule
+
+    path = tmp_path / "house.toml"
+    house = """
+[[rule]]
+name = "boilerplate.house_notice"
+message = "House notice: {text}"
+suggestion = "Delete it."
+whole_paragraph = true
+max_words = 200
+substrings = ["%s"]
+patterns = ['^Legal notice\\b.*$']
+"""
+    long_notice = "Legal notice: " + "words of the notice " * 40
+    path.write_text(house % "legal notice", encoding="utf-8")
+    rules = tuple(parse_rule_file(path))
+    found = whole_line_rule(long_notice, rules)
+    assert found is not None and found.name == "boilerplate.house_notice"
+    path.write_text(house % "nowhere in it", encoding="utf-8")
+    assert whole_line_rule(long_notice, tuple(parse_rule_file(path))) is None
