@@ -502,3 +502,25 @@ def test_this_alone_may_be_the_article_a_disclosure_names(disclosure, found):
     """ "AI was used to draft this." was not read as a disclosure: "this" named no kind of article,
     so it was neither checked nor counted as the draft's disclosure."""
     assert rules(BODY + disclosure) == found
+
+
+def test_a_template_disclosure_checked_again_in_another_draft_is_found_where_it_stands_there():
+    """A disclosure's own findings are kept per text (a house template closes most drafts): in a
+    second draft, with a longer body above it, they are the same findings at its own place."""
+    analyzer = Analyzer()
+    bad = "AI was used to draft this story"  # cut off, and names no one
+    first = analyzer.analyze(load_text(BODY + bad)).findings
+    longer = BODY + "The library will also open on Mondays, the library said.\n"
+    second = analyzer.analyze(load_text(longer + bad)).findings
+    alone = Analyzer().analyze(load_text(longer + bad)).findings
+
+    def disclosure(found, text):
+        return [(f.rule, text[f.start : f.end]) for f in found if f.category == "disclosure"]
+
+    assert (
+        disclosure(second, longer + bad) == disclosure(alone, longer + bad) == disclosure(first, BODY + bad)
+    )
+    assert {f.rule for f in second if f.category == "disclosure"} >= {
+        "disclosure.truncated",
+        "disclosure.no_human",
+    }

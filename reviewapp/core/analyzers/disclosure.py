@@ -43,6 +43,9 @@ _WHY = {
 }
 
 
+_KEPT_TEXTS = 64  # disclosure paragraphs whose findings a check keeps (a house has a few templates)
+
+
 class DisclosureCheck(Check):
     """The AI-use disclosure: its own wording per paragraph, its presence and place per draft."""
 
@@ -55,7 +58,22 @@ class DisclosureCheck(Check):
         return [RuleInfo(rule, "disclosure", why) for rule, why in _WHY.items()]
 
     def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
-        return paragraph_findings(ctx, self.policy)
+        # A house template closes most drafts word for word: its findings (relative to the
+        # paragraph, immutable) are kept per text and policy, for the drafts after the first.
+        kept = self._kept.get(ctx.text)
+        if kept is None:
+            kept = paragraph_findings(ctx, self.policy)
+            if len(self._kept) >= _KEPT_TEXTS:
+                self._kept.clear()
+            self._kept[ctx.text] = kept
+        return list(kept)
+
+    @property
+    def _kept(self) -> dict[str, list[Finding]]:
+        table: dict[str, list[Finding]] | None = self.__dict__.get("_kept_table")
+        if table is None:
+            table = self.__dict__["_kept_table"] = {}
+        return table
 
     def notes(self, ctx: ParagraphContext) -> list[tuple[int, int]] | None:
         return denials(ctx) or None
