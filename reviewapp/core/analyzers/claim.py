@@ -578,8 +578,8 @@ def _signals(
                     cues.add(name)
                     break
     # A superlative ranked in a field ("the world's most valuable"): looked for only beside a
-    # superlative (as a cue of its own, tried on every sentence with "est" in it, it cost a tenth
-    # of the analysis).
+    # superlative (as a cue of its own, tried on every sentence with "est" in it, it cost about a
+    # tenth of the analysis of the 90,000 words).
     if "superlative" in cues and single_pattern("ranking").regex.search(text) is not None:
         cues.add("ranking")
     if norms is None:

@@ -57,9 +57,14 @@ class DisclosureCheck(Check):
     def rules(self) -> Sequence[RuleInfo]:
         return [RuleInfo(rule, "disclosure", why) for rule, why in _WHY.items()]
 
-    def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
+    def __init__(self, policy: Policy) -> None:
+        super().__init__(policy)
         # A house template closes most drafts word for word: its findings (relative to the
-        # paragraph, immutable) are kept per text and policy, for the drafts after the first.
+        # paragraph, immutable) are kept per text, for the drafts after the first (the policy is
+        # this check's own).
+        self._kept: dict[str, list[Finding]] = {}
+
+    def paragraph(self, ctx: ParagraphContext) -> list[Finding]:
         kept = self._kept.get(ctx.text)
         if kept is None:
             kept = paragraph_findings(ctx, self.policy)
@@ -67,13 +72,6 @@ class DisclosureCheck(Check):
                 self._kept.clear()
             self._kept[ctx.text] = kept
         return list(kept)
-
-    @property
-    def _kept(self) -> dict[str, list[Finding]]:
-        table: dict[str, list[Finding]] | None = self.__dict__.get("_kept_table")
-        if table is None:
-            table = self.__dict__["_kept_table"] = {}
-        return table
 
     def notes(self, ctx: ParagraphContext) -> list[tuple[int, int]] | None:
         return denials(ctx) or None
