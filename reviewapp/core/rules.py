@@ -217,11 +217,11 @@ def house_rules(
 
 def whole_line_rule(text: str, rules: Sequence[LexiconRule]) -> LexiconRule | None:
     """The first whole-line rule (page furniture) that this short paragraph matches."""
-    most, prepared, index = whole_line_rules(rules)
+    most, prepared, gated, index = whole_line_rules(rules)
     # A rule for a long paragraph (a press release's legal notice) is tried only where its words
     # are ("forward-looking"): counting the words of every paragraph up to its limit, and searching
     # each, cost 2 % of a folder's analysis.
-    opened = _opened(text, prepared)
+    opened = _opened(text, gated)
     if most and not opened and not at_most_words(text, most):  # most paragraphs: too long for any
         return None
     if "](" in text:  # a Markdown link's words are what the page shows: "[Share on Twitter](https://…)"
@@ -243,9 +243,8 @@ def whole_line_rule(text: str, rules: Sequence[LexiconRule]) -> LexiconRule | No
     return None
 
 
-def _opened(text: str, prepared: list[_Prepared]) -> set[int]:
-    """Which gated rules (by position) the text holds a word of."""
-    gated = [(i, gate) for i, (_, _, _, gate) in enumerate(prepared) if gate]
+def _opened(text: str, gated: list[tuple[int, tuple[str, ...]]]) -> set[int]:
+    """Which gated rules (by position, with their gates) the text holds a word of."""
     if not gated:
         return set()
     lowered = text.lower()
@@ -258,8 +257,9 @@ _MARKDOWN_LINK = compile_rule(r"!?\[([^\]\n]*+)\]\([^)\s]*+(?:\s++\"[^\"\n]*+\")
 def whole_line_rules(rules: Sequence[LexiconRule]) -> _WholeLines:
     """The whole-line rules of a set, each with its word limit, expression and gate (the words one
     must hold to be tried at all: its patterns' `substrings`, when each has some), the largest limit
-    of the ungated ones (0 when one has none), and their expressions indexed by position (for an
-    RE2 set), made once per set: this runs for every paragraph of a draft."""
+    of the ungated ones (0 when one has none), the gated ones' positions and gates, and their
+    expressions indexed by position (for an RE2 set), made once per set: this runs for every
+    paragraph of a draft."""
     kept = _PREPARED.get(id(rules))
     if kept is None or kept[0] is not rules:
         prepared = [
@@ -267,12 +267,13 @@ def whole_line_rules(rules: Sequence[LexiconRule]) -> _WholeLines:
         ]
         plain = [limit for limit, _, _, gate in prepared if not gate]
         most = 0 if any(not limit for limit in plain) else max(plain, default=0)
+        gated = [(i, gate) for i, (_, _, _, gate) in enumerate(prepared) if gate]
         index = PatternIndex(
             [(i, GatedPattern(regex.pattern, regex.flags)) for i, (_, regex, _, _) in enumerate(prepared)]
         )
         if len(_PREPARED) > 16:  # sets made on the fly (a test's): none kept for long
             _PREPARED.clear()
-        kept = _PREPARED[id(rules)] = (rules, (most, prepared, index))
+        kept = _PREPARED[id(rules)] = (rules, (most, prepared, gated, index))
     return kept[1]
 
 
@@ -285,7 +286,7 @@ def _gate(rule: LexiconRule) -> tuple[str, ...]:
 
 
 _Prepared = tuple[int, re.Pattern[str], LexiconRule, tuple[str, ...]]  # limit, expression, rule, gate
-_WholeLines = tuple[int, list[_Prepared], PatternIndex[int]]
+_WholeLines = tuple[int, list[_Prepared], list[tuple[int, tuple[str, ...]]], PatternIndex[int]]
 # A set of rules (by its id, with the set itself so that the id cannot be reused) -> its prepared
 # whole-line rules. Few sets are ever made: one per policy.
 _PREPARED: dict[int, tuple[Sequence[LexiconRule], _WholeLines]] = {}
