@@ -13,12 +13,13 @@ APOSTROPHE = "['’]"
 
 # Abbreviations after which a full stop never ends a sentence.
 _NEVER_ENDS = frozenset(
-    "mr mrs ms dr prof sen rep gov gen col lt sgt capt st rev hon mt ft fig figs no nos vol "
+    "mr mrs ms dr prof sen rep gov gen col lt sgt capt rev hon mt ft fig figs no nos vol "
     "vols pp ed eds approx cf vs e.g i.e al dept est".split()
 )
-# Abbreviations that end a sentence only when an obvious sentence opener follows.
+# Abbreviations that end a sentence only when an obvious sentence opener follows ("St." is a
+# saint before a name and a street at the end of an address: "…at 300 W. Elm St. It opens at 9.").
 _MAYBE_ENDS = frozenset(
-    "inc ltd co corp plc llc jr sr etc a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    "st inc ltd co corp plc llc jr sr etc a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _OPENERS = frozenset(
     "the a an it he she they we i this that these those there but and so yet in on at for if "

@@ -153,6 +153,9 @@ def test_a_vague_group_whose_member_the_next_sentence_names_is_no_weasel(paragra
             "The mayor reportedly plans to resign, according to experts.",
             ["reportedly", "according to experts"],
         ),
+        # a vague group the sentence sources (not a speaker: "…, researchers say" is the weasel)
+        ("The results topped the $4.05 billion analysts had expected, according to a survey by LSEG.", []),
+        ("The results topped the $4.05 billion analysts had expected.", ["analysts had expected"]),
     ],
 )
 def test_hearsay_the_sentence_attributes_is_no_weasel(sentence, weasel):

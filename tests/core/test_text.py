@@ -19,6 +19,9 @@ from reviewapp.core.text import split_sentences
         ("See https://example.org/a.b?c=1. Then go.", ["See https://example.org/a.b?c=1.", "Then go."]),
         ("It opens at 8 p.m. on weekdays.", ["It opens at 8 p.m. on weekdays."]),
         ("Acme Inc. The company said so.", ["Acme Inc.", "The company said so."]),
+        # a street closing an address ends its sentence; a saint opening a name does not
+        ("It is at 300 W. Elm St. It opens at 9.", ["It is at 300 W. Elm St.", "It opens at 9."]),
+        ("She moved to St. Louis in May.", ["She moved to St. Louis in May."]),
     ],
 )
 def test_split_sentences(text, expected):

@@ -346,11 +346,15 @@ _WRITER = ("I ", "I'", "I’", "My ", "On my ", "During my ")
 
 def _we_observed(text: str) -> bool:
     """Does the sentence open with what the writer's party saw or did to report ("We waited…",
-    "We counted…")? Not what a government did ("We cut the budget…")."""
-    if not text.startswith("We "):
+    "We counted…", "We've tested dozens…")? Not what a government did ("We cut the budget…")."""
+    opening = _WE_OPENING.match(text)
+    if opening is None:
         return False
-    second = text[3:].split(" ", 1)[0].lower()
-    return second in word_list("observation_verbs")
+    verb = text[opening.end() :].split(" ", 1)[0].lower()
+    return verb in word_list("observation_verbs")
+
+
+_WE_OPENING = re.compile(r"We(?: have |['’]ve | )")  # the longer first: "We have" is no verb "have"
 
 
 class _Sources:

@@ -115,12 +115,15 @@ _NO_MEMBERS = frozenset(("it", "they", "everyone", "somebody", "someone"))
 def _unless_named_next(kept: list[Finding], ctx: ParagraphContext, following: Sentence) -> list[Finding]:
     """Without the weasel words whose vague group the next sentence gives a named member of
     ("Migration experts cautioned that… Maria Lopez, a demographer, said…")."""
-    groups = [
-        f for f in kept if f.rule == WEASEL and not _groups().isdisjoint(WORD_RE.findall(f.text.lower()))
-    ]
+    groups = [f for f in kept if _is_group_weasel(f)]
     if not groups or not names_its_source(ctx, following):
         return kept
     return [f for f in kept if f not in groups]
+
+
+def _is_group_weasel(finding: Finding) -> bool:
+    """Is this weasel wording a vague group ("analysts", "experts") that a source could name?"""
+    return finding.rule == WEASEL and not _groups().isdisjoint(WORD_RE.findall(finding.text.lower()))
 
 
 def _unless_attributed_hearsay(
@@ -128,14 +131,19 @@ def _unless_attributed_hearsay(
 ) -> list[Finding]:
     """Without "allegedly" and "reportedly" where the sentence names its source ("Moss allegedly
     smashed car windows…, according to a criminal complaint"): the hearsay is attributed, as the
-    trade asks of it, and a crime story must say "allegedly"."""
+    trade asks of it, and a crime story must say "allegedly". So is a vague group where the
+    sentence says where it comes from ("…the $4.05 billion analysts had expected, according to a
+    survey by LSEG"); a speaker is no source for it ("…, researchers say" is the weasel itself)."""
     hearsay = [f for f in kept if f.rule == WEASEL and f.text.lower() in _HEARSAY]
-    if not hearsay:
+    groups = [f for f in kept if _is_group_weasel(f) and f not in hearsay]
+    if not hearsay and not groups:
         return kept
     signals = signals_at(ctx, sentence)
     if signals is None or not signals.attributed:
         return kept
-    return [f for f in kept if f not in hearsay]
+    if "attribution" not in signals.cues:
+        groups = []
+    return [f for f in kept if f not in hearsay and f not in groups]
 
 
 _HEARSAY = frozenset(("allegedly", "reportedly", "purportedly", "rumoredly", "rumouredly"))
