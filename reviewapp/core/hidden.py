@@ -1,8 +1,9 @@
 """Text a draft's file hides from its readers: a web page's `hidden` or `display: none`
-elements, a Word or OpenDocument file's text formatted as hidden, white on a white page or of a
-point or less. It is read like the rest, since it is published with the file and an approval
-must cover it, and told: in a warning above the text, and as findings (boilerplate.hidden) on
-whole paragraphs and on passages inside paragraphs that are shown.
+elements (or those placed off the page, clipped, transparent, or white where the page is), a
+Word or OpenDocument file's text formatted as hidden, white on a white page or of a point or
+less. It is read like the rest, since it is published with the file and an approval must cover
+it, and told: in a warning above the text, and as findings (boilerplate.hidden) on whole
+paragraphs and on passages inside paragraphs that are shown.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ _MAX_PARTS = 20
 
 
 # How each kind of file hides text, as its warning says.
-IN_PAGE = "hidden from the page's readers (hidden or display: none)"
+IN_PAGE = "hidden from the page's readers (hidden, display: none and the like)"
 IN_DOCUMENT = (
     "hidden from the document's readers (text formatted as hidden, white on a white page or too small to see)"
 )

@@ -56,9 +56,19 @@ _HIDING_STYLE = re.compile(
     r"|opacity\s*:\s*0(?![.\d]*[1-9])"
     r"|(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-(?:\d{4,}(?:\.\d+)?px|\d{3,}(?:\.\d+)?(?:em|rem|vw|vh|%))"
     r"|clip\s*+:\s*+rect\(\s*+0(?:px)?[\s,]++0(?:px)?[\s,]++0(?:px)?[\s,]++0(?:px)?\s*+\)"
-    r"|clip-path\s*:\s*inset\(\s*50%|transform\s*:\s*scale\(\s*0(?:\.0+)?\s*\))",
+    r"|clip-path\s*:\s*inset\(\s*50%|transform\s*:\s*scale\(\s*0(?:\.0+)?\s*\)"
+    # text no one can see on any page: transparent, or a pixel high
+    r"|color\s*:\s*transparent\b|font-size\s*:\s*(?:0?\.\d+|1)px\b)",
     re.IGNORECASE,
 )
+# White text: hidden where nothing on the page sets a background (_PAGE_COLOURS), so that it
+# stands on the reader's white page; a dark page's white text is its text.
+_WHITE_TEXT = re.compile(
+    r"(?:^|[;\s{])color\s*:\s*(?:white|#fff(?:fff)?|rgba?\(\s*255\s*,\s*255\s*,\s*255\s*(?:,\s*[\d.]+\s*)?\))"
+    r"\s*(?:!important\s*)?(?=;|}|$)",
+    re.IGNORECASE,
+)
+_PAGE_COLOURS = re.compile(r"background|bgcolor|color-scheme", re.IGNORECASE)
 # A style sheet's simple selector: a class or an id, of any element or of one ("span.note").
 _SIMPLE_SELECTOR = re.compile(r"\A(?:[a-z][a-z0-9]*+)?+([.#])([\w-]++)\Z", re.IGNORECASE)  # whole, linear
 _MAX_CSS = 200_000  # characters of a page's style sheets read for what they hide
@@ -116,7 +126,8 @@ def extract_article(markup: str) -> HtmlArticle:
     root = _parse(_XML_DECLARATION.sub("", markup, count=1))
     if root is None:
         return HtmlArticle("", None, {})
-    hiding = _hiding_selectors(root)
+    white_hides = _PAGE_COLOURS.search(markup) is None
+    hiding = _hiding_selectors(root, white_hides)
     chunks: dict[str, list[str]] = {"all": [], "article": [], "main": []}
     inside = {"article": 0, "main": 0}
     title: list[str] = []
@@ -204,7 +215,7 @@ def extract_article(markup: str) -> HtmlArticle:
         if tag in inside:
             inside[tag] += 1
         close = _CLOSE
-        if not drop and _hides(element, hiding):
+        if not drop and _hides(element, hiding, white_hides):
             hidden.enter()
             close |= _HIDES
         if tag == "blockquote" and not drop:
@@ -339,11 +350,12 @@ class _Passages:
 _MOST_PLACED = 20
 
 
-def _hides(element: Any, hiding: frozenset[str]) -> bool:
+def _hides(element: Any, hiding: frozenset[str], white_hides: bool = False) -> bool:
     """Does the page hide this element from its readers (`hidden`, `display: none` and the like,
-    in its style or in a style sheet's rule for its class or id: `hiding`, _hiding_selectors)?"""
+    in its style or in a style sheet's rule for its class or id: `hiding`, _hiding_selectors)?
+    `white_hides`: white text is hidden too (the page sets no background)."""
     style = element.get("style")
-    if element.get("hidden") is not None or (style is not None and _HIDING_STYLE.search(style) is not None):
+    if element.get("hidden") is not None or (style is not None and _hiding_style(style, white_hides)):
         return True
     if not hiding:
         return False
@@ -354,7 +366,15 @@ def _hides(element: Any, hiding: frozenset[str]) -> bool:
     return classes is not None and any("." + name in hiding for name in classes.split())
 
 
-def _hiding_selectors(root: Any) -> frozenset[str]:
+def _hiding_style(style: str, white_hides: bool, start: int = 0, end: int | None = None) -> bool:
+    """Does this style (or a style sheet's block, style[start:end]) hide what it applies to?"""
+    end = len(style) if end is None else end
+    if _HIDING_STYLE.search(style, start, end) is not None:
+        return True
+    return white_hides and _WHITE_TEXT.search(style, start, end) is not None
+
+
+def _hiding_selectors(root: Any, white_hides: bool = False) -> frozenset[str]:
     """The classes (".name") and ids ("#name") the page's style sheets hide (".note { display:
     none }"), in rules of their own: not in @media or other at-rules, which hide for a screen or
     for print only. Read with str.find, never backtracking, from the first _MAX_CSS characters."""
@@ -370,7 +390,7 @@ def _hiding_selectors(root: Any) -> frozenset[str]:
             continue
         end = css.find("}", brace)
         end = len(css) if end < 0 else end
-        if _HIDING_STYLE.search(css, brace, end) is not None:
+        if _hiding_style(css, white_hides, brace, end):
             for selector in selectors.split(","):
                 simple = _SIMPLE_SELECTOR.match(selector.strip())
                 if simple is not None:
