@@ -1434,6 +1434,25 @@ def test_an_instruction_without_a_figure_is_no_claim_for_the_learned_score_eithe
 
 
 @pytest.mark.parametrize(
+    ("sentence", "made_up"),
+    [
+        ("For example, if inflation is 5%, something that cost $100 last year would cost $105 today.", True),
+        ("Suppose you earn $50,000 a year and pay 20% in tax.", True),
+        # a promise, a band's name: claims
+        ("If elected, she would cut taxes by 5%.", False),
+        ("Imagine Dragons sold 2 million tickets last year.", False),
+    ],
+)
+def test_a_worked_example_the_writer_makes_up_is_no_claim(sentence, made_up):
+    """An explainer's "For example, if inflation is 5%, something that cost $100 last year would
+    cost $105 today." was an unsourced-figure warning: its figures illustrate."""
+    from .helpers import findings_of as shipped_findings_of
+
+    found = shipped_findings_of(BODY + sentence, "claim")
+    assert (found == []) is made_up
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # a number word in a name within the sentence counts nothing

@@ -676,6 +676,8 @@ def _signals(
         # laid off 400 workers in March, declined to comment.")
         or ("no_comment" in cues and not figures)
         or ("opinion" in cues and not figures)
+        # "For example, if inflation is 5%, …": a worked example, made up to illustrate
+        or "hypothetical" in cues
         # "The council should fund these measures." (not "…, the sheriff said.": a statement)
         or ("recommendation" in cues and not figures and not attributed)
         or _only_service(text, service, figures, strong, cues)
@@ -749,13 +751,15 @@ _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
     "interview", "listing", "tally", "no_comment", "method", "docket", "verdict", "market", "stock_move",
-    "meeting", "provenance", "agenda", "recommendation",
+    "meeting", "provenance", "agenda", "recommendation", "hypothetical",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 # What makes a sentence the writer's own word, with no source to add: information for readers, a
 # critic's rating, the interview the piece is, a note that someone asked did not answer, an
-# instruction.
-_OWN_WORD = frozenset(("service", "rating", "interview", "no_comment", "instruction", "method"))
+# instruction, a worked example.
+_OWN_WORD = frozenset(
+    ("service", "rating", "interview", "no_comment", "instruction", "method", "hypothetical")
+)
 _CUE_SET = frozenset(
     name for name in _PATTERNS if name not in ("date", "figure", "service", "rating", "listing", "tally")
 )
