@@ -283,6 +283,7 @@ def test_a_life_an_address_and_a_telephone_number_are_no_data(sentence, not_read
         # where to go, and a road's closure: two named places are no parties to an event
         "Cooling centers will open at the Central Library and the Eastside Recreation Center.",
         "The city has opened a warming shelter at the Lincoln Recreation Center.",  # who opened it
+        "They will look to build on the win when they host Central next Tuesday.",  # a recap's last line
         "Highway 9 will remain closed between Mill Road and Summit Drive until crews clear the debris.",
         # a public meeting to come ("The company will hold talks…" stays news)
         "The district will hold two public forums in January to explain the change.",
@@ -1308,6 +1309,8 @@ def test_the_interview_the_piece_is_with_a_paper_named_so_is_no_event(sentence):
         ),
         ("The school board on Tuesday unanimously approved a $48 million budget.", "its meeting"),
         ("More than 30 people spoke during public comment, most of them against it.", "its meeting"),
+        ("Marcus Lee poured in a game-high 28 points and grabbed 11 rebounds.", "the game"),
+        ("With the win, the Eagles improve to 7-2 on the season.", "the game"),
         ("Acme's board approved a $2 billion buyback.", None),  # the company's word, not a public record
         ("52% of voters support the plan.", None),  # a poll's share, not a count
         ("The council will vote on the $4 million plan in May.", None),

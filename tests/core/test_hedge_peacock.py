@@ -128,6 +128,11 @@ def test_a_headlines_closing_credit_is_the_storys_source():
          ["Critics contended"]),
         ("Migration experts cautioned that the numbers could rise. The pressure will not ease soon.",
          ["experts cautioned"]),
+        # advocates are such a group too
+        ("Advocates warn the change could put babies at risk. The drive takes 45 minutes.",
+         ["Advocates warn"]),
+        ('Advocates warn the change could put babies at risk. "It is dangerous," said Ana Ruiz of '
+         "the group Birth Rights.", []),
         # A named speaker is no member of "it is widely believed".
         ("It is widely believed that the plan failed. Maria Lopez said so on Tuesday.",
          ["It is widely believed"]),
