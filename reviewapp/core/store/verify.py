@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from typing import TYPE_CHECKING, Any
+import sqlite3
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 from ..keyring import Keyring
 from .anchors import Anchor, Head, load_anchor, save_anchor
@@ -35,10 +37,31 @@ from .audit import (
     scan_chain,
     signature_ok,
 )
+from .dialect import Dialect
 from .records import AuditReport
 
-if TYPE_CHECKING:
-    from .sqlite import ReviewStore
+T = TypeVar("T")
+
+
+class ReviewStore(Protocol):
+    """What verifying asks of a local record (sqlite.ReviewStore, which calls verify_store: named
+    here by what it does, so that neither module imports the other at its top)."""
+
+    @property
+    def conn(self) -> sqlite3.Connection: ...
+
+    @property
+    def database_id(self) -> str: ...
+
+    @property
+    def dialect(self) -> Dialect: ...
+
+    def head(self) -> Head: ...
+
+    def head_problem(self, expected: Head, how: str) -> str | None: ...
+
+    def _read(self, action: Callable[[], T]) -> T: ...
+
 
 PARALLEL_MIN = 4000  # fewer signatures than this are checked in this process
 DECISION_FIELDS = {
