@@ -5,8 +5,8 @@ A lexicon file holds [[rule]] tables: name, severity, message, suggestion, why
 and must not flag), and `terms` (words and phrases, matched whole, by looking
 tokens up in a dictionary) and/or `patterns` (regular expressions, gated by
 their `triggers`: see patterns.py; `(?&name)` in one stands for a part several
-share, in fragments.toml, and a trigger "@name" for words.toml's list of that
-name). A straight apostrophe also matches a typographic one. patterns.toml
+share, in fragments.toml, `(?&@name)` and a trigger "@name" words.toml's list
+of that name). A straight apostrophe also matches a typographic one. patterns.toml
 holds the named patterns the claim and disclosure analyzers use; words.toml
 plain word lists.
 """
@@ -333,14 +333,24 @@ def _patterns_file() -> dict:
 
 def with_fragments(pattern: str) -> str:
     """The pattern with each `(?&name)` written out from resources/rules/fragments.toml: a list
-    several patterns share, kept once. A name it lacks is left as written, and fails to compile."""
+    several patterns share, kept once; `(?&@name)` is words.toml's list of that name, as
+    alternatives (a rule's pattern and its triggers then name the same words once). A name neither
+    has is left as written, and fails to compile."""
     if "(?&" not in pattern:
         return pattern
     return _written_out(pattern, _fragments())
 
 
 def _written_out(pattern: str, fragments: dict[str, str]) -> str:
-    return _FRAGMENT.sub(lambda m: fragments.get(m[1], m[0]), pattern)
+    return _FRAGMENT.sub(lambda m: fragments.get(m[1]) or _words_alternatives(m[1]) or m[0], pattern)
+
+
+def _words_alternatives(name: str) -> str | None:
+    """words.toml's list `name` ("@name") as one group of alternatives, the longest first."""
+    if not name.startswith("@") or name[1:] not in _words_file():
+        return None
+    words = sorted(word_list(name[1:]), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
 
 
 @cache
@@ -358,7 +368,7 @@ def _fragments() -> dict[str, str]:
 _MOST_NESTED = 4  # parts within parts: a loop of them stays unresolved, and fails to compile
 
 
-_FRAGMENT = re.compile(r"\(\?&(\w+)\)")
+_FRAGMENT = re.compile(r"\(\?&(@?\w+)\)")
 
 
 @cache

@@ -115,6 +115,24 @@ def test_a_shared_fragment_is_written_out_in_every_pattern_that_names_it():
     assert re.fullmatch(score, "3 to 2") and not re.match(score, "40-50 percent")
 
 
+def test_a_word_list_named_in_a_pattern_is_written_out_as_its_words():
+    """The weasel's named groups ("critics", "advocates"…) were listed three times: as its
+    triggers, in its pattern and in words.toml; its pattern and triggers now name the list."""
+    import re
+
+    from reviewapp.core.rules import with_fragments, word_list
+
+    groups = with_fragments(r"\b(?&@named_groups)\s+say\b")
+    assert "(?&" not in groups and re.search(groups, "Advocates say so", re.IGNORECASE)
+    assert all(re.search(groups, f"{word} say") for word in word_list("named_groups"))
+    assert not re.search(groups, "critic say")  # whole words of the list, not parts of them
+    weasel = next(rule for rule in builtin_rules("hedge") if rule.name == "hedge.weasel")
+    named = [part for part in weasel.patterns if "advocates" in part.source]
+    assert named and all(word_list("named_groups") <= group for group in named[0].groups[:1])
+    with pytest.raises(re.error):  # a list words.toml lacks fails to compile, loudly
+        re.compile(with_fragments("(?&@no_such_list)x"))
+
+
 def test_a_house_rule_may_name_a_shared_part_and_a_name_it_lacks_is_one_clear_line(tmp_path):
     from reviewapp.core.errors import PolicyError
     from reviewapp.core.rules import parse_rule_file

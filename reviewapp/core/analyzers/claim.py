@@ -496,7 +496,7 @@ def _surname_speaks(tokens: list[Token]) -> bool:
 def _no_surnames() -> frozenset[str]:
     """Words that open "… said" as no one's surname: vague subjects and groups, words that are no
     names, function words, "police"."""
-    lists = ("vague_subjects", "vague_groups", "not_names", "function_words")
+    lists = ("vague_subjects", "vague_groups", "named_groups", "not_names", "function_words")
     return frozenset().union(*map(word_list, lists), ("police",))
 
 

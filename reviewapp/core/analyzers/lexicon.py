@@ -105,7 +105,8 @@ class WordListCheck(Check):
 
 @cache
 def _groups() -> frozenset[str]:
-    return (word_list("vague_subjects") | word_list("vague_groups")) - _NO_MEMBERS
+    lists = ("vague_subjects", "vague_groups", "named_groups")
+    return frozenset().union(*map(word_list, lists)) - _NO_MEMBERS
 
 
 # Vague subjects with no member to name: "It is widely believed…", "Everyone knows…".
