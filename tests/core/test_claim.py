@@ -673,6 +673,39 @@ def test_a_paragraph_that_opens_with_figures_goes_on_from_the_sourced_figures_ab
     assert "the paragraph above" in found[1].message
 
 
+@pytest.mark.parametrize(
+    ("below", "severities", "where"),
+    [
+        # figures compared go on across the break; a remark on them passes their source on
+        ("Rents are now 3.4 percent lower than a year ago.", ["suggestion"], "the paragraph above"),
+        (
+            "It was the third monthly decline in a row. Rents are now 3.4 percent lower than a year ago.",
+            ["suggestion"],
+            "the paragraph above",
+        ),
+        # a claim of its own between them ends the run (at one remove, it sources no more)
+        (
+            "Landlords have cut prices. Rents are now 3.4 percent lower than a year ago.",
+            ["warning"],
+            None,
+        ),
+    ],
+)
+def test_figures_compared_and_a_remark_between_go_on_from_the_sourced_figures_above(below, severities, where):
+    """A rent report's "It was the third monthly decline in a row. Rents are now 3.4 percent lower
+    than a year ago." under "…, according to a report by Apartment List." was an unsourced figure."""
+    above = (
+        "Rents fell 1.2 percent in November, to a median of $1,640, according to a report by Apartment List."
+    )
+    found = [f for f in findings_of(f"{BODY}{above}\n{below}\n", "claim") if f.rule != "claim.learned"]
+    assert [f.severity for f in found][1:] == severities
+    if where:
+        assert where in found[-1].message
+    run = findings_of(f"{BODY}{above} {below}\n", "claim")  # in one paragraph
+    if len(below.split(". ")) == 2 and severities == ["suggestion"]:
+        assert "a sentence before, whose figures these go on from" in run[-1].message
+
+
 def test_a_lead_has_its_source_in_the_figures_under_it():
     """A lead that sums up figures ("…elected mayor…by more than 20 percentage points") was an
     unsourced figure when the paragraph under it opened with them and their source."""

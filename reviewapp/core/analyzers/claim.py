@@ -159,7 +159,7 @@ class ClaimCheck(Check):
             where = None if signals.attributed else sources.where(index, sentence, signals)
             if where is not None:
                 signals = ClaimSignals(signals.kinds, True, signals.cues | _SOURCED_CUES, signals.names)
-            sources.seen(index, signals, where)
+            sources.seen(index, sentence, signals, where)
             words = ctx.sentence_features(sentence)
             cues = cue_features(signals.cues)
             score = self.model.score(words, cues)
@@ -330,6 +330,9 @@ _CONTINUED_KINDS = frozenset(("figure", "dated", "trend"))  # "… Hospitalizati
 # In the same paragraph, the same figures compared and ranked go on too: "…, the study found. Most
 # particles were fibers smaller than a human hair. The highest counts were in older homes."
 _CONTINUED_HERE = _CONTINUED_KINDS | {"comparison", "superlative"}
+# Across a paragraph break, figures compared go on too ("Rents are now 3.4 percent lower than a
+# year ago."), not a comparison without them ("Most particles were smaller than a human hair.").
+_CONTINUED_COMPARED = _CONTINUED_KINDS | {"comparison"}
 # A forecast someone made, and what a sentence right after it may claim and still be more of it,
 # said with a modal ("… forecasters warned. Wind gusts up to 40 mph could cause blowing snow."):
 # figures, comparisons, changes, no one named doing anything.
@@ -354,6 +357,9 @@ def _we_observed(text: str) -> bool:
     return verb in word_list("observation_verbs")
 
 
+# A sentence about what the one before said: "It was the third decline in a row.", "That is the
+# lowest since 2019."
+_REMARK = re.compile(r"(?:It|That|This)\s+(?:was|is|marks|marked|has\s+been|had\s+been)\s")
 _WE_OPENING = re.compile(r"We(?: have |['’]ve | )")  # the longer first: "We have" is no verb "have"
 
 
@@ -369,6 +375,9 @@ class _Sources:
         self._quoted_speaker: bool | None = None  # worked out when a sentence is all quoted
         # The last sentence whose figures have a source: -1, the paragraph above's last.
         self._sourced_figures = -1 if ctx.context & BELOW_SOURCED_FIGURES else -2
+        # A remark between sourced figures and more of them ("It was the third monthly decline in
+        # a row."): its index, and whether the figures it passes on are the paragraph above's.
+        self._remark, self._remark_for_above = -2, False
         self._sourced_forecast = -1 if ctx.context & BELOW_SOURCED_FORECAST else -2  # someone's forecast
 
     def where(self, index: int, sentence: Sentence, signals: ClaimSignals) -> str | None:
@@ -390,15 +399,17 @@ class _Sources:
         for record in _RECORDS:
             if record.cue in cues and (kinds or not record.with_claim) and record.kinds.issuperset(kinds):
                 return record.where
-        if (
-            self._sourced_figures == index - 1
-            and kinds
-            and (_CONTINUED_HERE if index else _CONTINUED_KINDS).issuperset(kinds)
-        ):
+        if self._sourced_figures == index - 1 and kinds:
             # "…52.3% of the vote, according to the county elections office. A third candidate,
             # Sam Ortiz, had 2.6%.": more of the same figures, from the same source; and so a
             # paragraph's first after "…, Freddie Mac said." ends the one above.
-            return "previous_sentence" if index else "previous_paragraph"
+            remark = self._remark == index - 1
+            above = index == 0 or (remark and self._remark_for_above)
+            across = _CONTINUED_COMPARED if "figure" in kinds else _CONTINUED_KINDS
+            if (across if above else _CONTINUED_HERE).issuperset(kinds):
+                return (
+                    "previous_paragraph" if above else "earlier_sentence" if remark else "previous_sentence"
+                )
         if (
             self._sourced_forecast == index - 1
             and kinds
@@ -420,11 +431,16 @@ class _Sources:
             return "writer"
         return None
 
-    def seen(self, index: int, signals: ClaimSignals, where: str | None) -> None:
+    def seen(self, index: int, sentence: Sentence, signals: ClaimSignals, where: str | None) -> None:
         # Figures or a forecast that go on from the paragraph above are sourced at one remove: what
         # follows them in their paragraph is not ("…, a report found." then "Adoption has doubled.
         # Farmers who use it save up to 30% on water.": the second is the draft's own).
         if signals.attributed and "figure" in signals.kinds and where != "previous_paragraph":
+            self._sourced_figures = index
+        elif self._sourced_figures == index - 1 and not signals.kinds and _REMARK.match(sentence.text):
+            # "It was the third monthly decline in a row.": a remark on the figures before, which
+            # claims nothing of its own, passes their source on to the next sentence's.
+            self._remark, self._remark_for_above = index, index == 0 or self._remark_for_above
             self._sourced_figures = index
         if (
             signals.attributed

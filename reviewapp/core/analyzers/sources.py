@@ -94,6 +94,7 @@ def after_label(text: str, sentence: Sentence, label_end: int) -> Sentence:
 WHERE = {
     "next_sentence": "the next sentence",
     "previous_sentence": "the sentence before, whose figures these go on from",
+    "earlier_sentence": "a sentence before, whose figures these go on from",
     "previous_paragraph": "the end of the paragraph above, whose figures these go on from",
     "previous_forecast": "the sentence before, whose forecast this goes on with",
     "previous_paragraph_forecast": "the end of the paragraph above, whose forecast this goes on with",
