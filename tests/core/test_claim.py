@@ -227,6 +227,7 @@ def test_an_interviews_answer_is_the_interviewees_statement():
         "The Boeing 737 jets were grounded.",  # a name, a number, and no unit of what is counted
         "Shoppers queued as the iPhone 15 went on sale.",
         "Night shots came out cleaner than on my iPhone 16 Pro.",  # the model's name goes on
+        "Last year, she was named to Forbes' 30 Under 30 list.",  # an honours list's name
     ],
 )
 def test_a_number_that_names_something_is_no_figure(sentence):

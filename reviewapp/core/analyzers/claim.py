@@ -797,6 +797,9 @@ def _names_something(text: str, start: int) -> bool:
     unit of what is counted ("the Boeing 737 jets", "Windows 11 users")?"""
     if not text[start : start + 1].isdigit():
         return False
+    listed = _UNDER_LIST.search(text, max(0, start - 10), start + 12)  # "Forbes' 30 Under 30 list"
+    if listed is not None and listed.start() <= start < listed.end():
+        return True
     before = _WORD_BEFORE.search(text, max(0, start - 20), start)
     if before is None:
         return False
@@ -820,6 +823,8 @@ def _names_something(text: str, start: int) -> bool:
 
 # A stock index's name ends with its number: "the S&P 500", "the FTSE 100", "the Russell 2000".
 _INDEX_NAME = re.compile(r"(?:S&P|FTSE|Nikkei|CAC|Stoxx|Russell|Nasdaq|ASX|Nifty|Fortune)[ \u00a0]$")
+# An honours list named by age, both numbers its name's: "30 Under 30", "40 Under 40".
+_UNDER_LIST = re.compile(r"\b\d{1,3} Under \d{1,3}\b")
 # The little verbs after a product's or a version's number: it is part of the name.
 _NAME_DOES = frozenset(("is", "was", "has", "had", "does", "did", "can", "will", "comes", "gets", "runs"))
 
