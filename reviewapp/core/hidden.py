@@ -1,9 +1,9 @@
 """Text a draft's file hides from its readers: a web page's `hidden` or `display: none`
-elements (or those placed off the page, clipped, transparent, or white where the page is), a
-Word or OpenDocument file's text formatted as hidden, white on a white page or of a point or
-less. It is read like the rest, since it is published with the file and an approval must cover
-it, and told: in a warning above the text, and as findings (boilerplate.hidden) on whole
-paragraphs and on passages inside paragraphs that are shown.
+elements (and those placed off the page, clipped, transparent, or white on a page that sets no
+background), a Word or OpenDocument file's text formatted as hidden, white on a white page or of
+a point or less. It is read like the rest, since it is published with the file and an approval
+must cover it, and told: in a warning above the text, and as findings (boilerplate.hidden) on
+whole paragraphs and on passages inside paragraphs that are shown.
 """
 
 from __future__ import annotations
