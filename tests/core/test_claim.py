@@ -1504,6 +1504,20 @@ def test_a_name_with_a_number_word_in_a_tip_is_no_claim(sentence):
     assert signals is not None and signals.kinds == ()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "record"),
+    [
+        ("On a gray morning in October, he made the crossing for the last time.", False),  # a farewell
+        ("It was the last time the council met in public.", True),
+        ("For the first time since 1990, the team won the title.", True),
+    ],
+)
+def test_for_the_last_time_is_a_farewell_not_a_record(sentence, record):
+    """A feature's "…he made the crossing for the last time." was an unsourced superlative."""
+    signals = sentence_signals(sentence)
+    assert signals is not None and ("superlative" in signals.kinds) is record
+
+
 def test_a_number_word_opening_a_headline_still_counts():
     signals = sentence_signals("Seven Workers Hurt in Blast")
     assert signals is not None and "figure" in signals.kinds
