@@ -1505,6 +1505,24 @@ def test_a_name_with_a_number_word_in_a_tip_is_no_claim(sentence):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        (
+            "A 2017 review of more than 130 studies by economists John Bradbury, Dennis Coates and "
+            "Brad Humphreys found little evidence that stadiums pay.",
+            True,
+        ),
+        ("A review by economists found that 40 percent of stadiums lose money.", False),  # no one named
+    ],
+)
+def test_work_by_people_named_after_by_names_its_source(sentence, attributed):
+    """An op-ed's "A 2017 review of more than 130 studies by economists John Bradbury, Dennis Coates
+    and Brad Humphreys found…" was an unsourced figure: the names were too many words after "of"."""
+    signals = sentence_signals(sentence)
+    assert signals is not None and signals.attributed is attributed
+
+
+@pytest.mark.parametrize(
     ("sentence", "record"),
     [
         ("On a gray morning in October, he made the crossing for the last time.", False),  # a farewell
