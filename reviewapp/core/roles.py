@@ -69,6 +69,9 @@ BELOW_SOURCED_FORECAST = 524288
 # its date or time ("Nov. 24: A bicycle…") or as a list's item: a police log, permits issued,
 # property sales recorded. What they tell is the record's.
 LOG = 1048576
+# The draft is labelled as a review ("Review: …"): what the critic saw the people reviewed do, and
+# how it compares, is the critic's own account (claim.py).
+LABELLED_REVIEW = 2097152
 
 _MAX_TITLE_WORDS = 20
 _WINDOW = 80  # characters between the production verb and the AI term
@@ -121,7 +124,8 @@ def paragraph_contexts(
     _flag_sources_across(texts, contexts)
     _flag_logs(texts, contexts)
     if labelled_opinion(texts[:HEAD_LINES], title):
-        contexts = [context | LABELLED_OPINION for context in contexts]
+        review = LABELLED_REVIEW if labelled_review(texts[:HEAD_LINES], title) else 0
+        contexts = [context | LABELLED_OPINION | review for context in contexts]
     return contexts
 
 
@@ -175,6 +179,14 @@ _OPINION_LABEL = compile_rule(
 def labelled_opinion(head: Sequence[str], title: str | None) -> bool:
     """Is the draft labelled as its writer's view, in its title or a line of its head?"""
     return any(map(_OPINION_LABEL.match, (title or "", *head)))
+
+
+def labelled_review(head: Sequence[str], title: str | None) -> bool:
+    """Is the draft labelled as a review ("Review: …"), in its title or a line of its head?"""
+    return any(map(_REVIEW_LABEL.match, (title or "", *head)))
+
+
+_REVIEW_LABEL = compile_rule(r"\A\W*+review(?:\s*+[:|—–]\s*+\S|\W*+\Z)", re.IGNORECASE)
 
 
 def _flag_about_sender(texts: Sequence[str], contexts: list[int]) -> None:

@@ -1523,6 +1523,28 @@ def test_work_by_people_named_after_by_names_its_source(sentence, attributed):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "labelled", "unlabelled"),
+    [
+        ("Director Ana Morales has cut the play hard and set it in a modern state.", "suggestion", "warning"),
+        ("It works better than it sounds.", "suggestion", "warning"),
+        # a figure is still the critic's to check elsewhere
+        ("The production runs just under three hours.", "warning", "warning"),
+    ],
+)  # fmt: skip
+def test_what_a_critic_saw_is_the_writers_view_in_a_labelled_review(sentence, labelled, unlabelled):
+    """A theatre review's "Director Ana Morales has cut the play hard…" was a named party acting
+    with no source, and "It works better than it sounds." an unsourced comparison."""
+    review = findings_of(f"Review: Hamlet at the Rep\nBy Ann Lee\n{sentence}\n", "claim")
+    assert [f.severity for f in review if f.rule != "claim.learned"] == [labelled]
+    if labelled == "suggestion":
+        assert "the critic, in a piece labelled as a review" in review[0].message
+    news = findings_of(f"Hamlet at the Rep\nBy Ann Lee\n{sentence}\n", "claim")
+    assert [f.severity for f in news if f.rule != "claim.learned"] == [unlabelled]
+    opinion = findings_of(f"Opinion: Fund the Rep\nBy Ann Lee\n{sentence}\n", "claim")
+    assert [f.severity for f in opinion if f.rule != "claim.learned"] == [unlabelled]  # argued, not seen
+
+
+@pytest.mark.parametrize(
     ("sentence", "record"),
     [
         ("On a gray morning in October, he made the crossing for the last time.", False),  # a farewell

@@ -27,6 +27,7 @@ from ..roles import (
     BELOW_SOURCED_FIGURES,
     BELOW_SOURCED_FORECAST,
     BODY,
+    LABELLED_REVIEW,
     TABLE_INTRODUCED,
     TABLE_MORE,
     TABLE_ROW,
@@ -360,6 +361,9 @@ def _we_observed(text: str) -> bool:
 # A sentence about what the one before said: "It was the third decline in a row.", "That is the
 # lowest since 2019."
 _REMARK = re.compile(r"(?:It|That|This)\s+(?:was|is|marks|marked|has\s+been|had\s+been)\s")
+# What a piece labelled as a review may claim as the critic's own account: someone named doing
+# something, a comparison; no figure, date or statement to check elsewhere.
+_VIEW_KINDS = frozenset(("event", "comparison"))
 _WE_OPENING = re.compile(r"We(?: have |['’]ve | )")  # the longer first: "We have" is no verb "have"
 
 
@@ -420,6 +424,11 @@ class _Sources:
             and not (signals.names and _opens_with(self.ctx.sentence_tokens(sentence), signals.names[0]))
         ):
             return "previous_forecast" if index else "previous_paragraph_forecast"
+        if not quoted and self.ctx.context & LABELLED_REVIEW and kinds and _VIEW_KINDS.issuperset(kinds):
+            # A review's "Director Ana Morales has cut the play hard…" and "It works better than it
+            # sounds.": what the critic saw and judges. (Not an opinion piece's "Yet the city has no
+            # heat plan, unlike Phoenix": a fact it argues from, to check.)
+            return "review"
         if not quoted and (
             sentence.text.startswith(_WRITER)
             or _we_observed(sentence.text)

@@ -99,6 +99,7 @@ WHERE = {
     "previous_forecast": "the sentence before, whose forecast this goes on with",
     "previous_paragraph_forecast": "the end of the paragraph above, whose forecast this goes on with",
     "writer": "the writer, who tells it of themselves",
+    "review": "the critic, in a piece labelled as a review, who saw it",
     "next_paragraph": "the first sentence of the next paragraph",
     "introduced_below": "the source under the table or list this introduces",
     "post": "the credit line under this post",
