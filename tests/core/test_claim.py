@@ -228,6 +228,8 @@ def test_an_interviews_answer_is_the_interviewees_statement():
         "Shoppers queued as the iPhone 15 went on sale.",
         "Night shots came out cleaner than on my iPhone 16 Pro.",  # the model's name goes on
         "Last year, she was named to Forbes' 30 Under 30 list.",  # an honours list's name
+        "The police department has started sending counselors to some 911 calls.",  # the service
+        "A 999 operator took the call at 2 a.m.",
     ],
 )
 def test_a_number_that_names_something_is_no_figure(sentence):

@@ -809,6 +809,8 @@ def _names_something(text: str, start: int) -> bool:
     listed = _UNDER_LIST.search(text, max(0, start - 10), start + 12)  # "Forbes' 30 Under 30 list"
     if listed is not None and listed.start() <= start < listed.end():
         return True
+    if _EMERGENCY_NUMBER.match(text, start) is not None:  # "911 calls", "called 999"
+        return True
     before = _WORD_BEFORE.search(text, max(0, start - 20), start)
     if before is None:
         return False
@@ -832,6 +834,11 @@ def _names_something(text: str, start: int) -> bool:
 
 # A stock index's name ends with its number: "the S&P 500", "the FTSE 100", "the Russell 2000".
 _INDEX_NAME = re.compile(r"(?:S&P|FTSE|Nikkei|CAC|Stoxx|Russell|Nasdaq|ASX|Nifty|Fortune)[ \u00a0]$")
+# The emergency number naming its service: "sending counselors to some 911 calls", "a 999
+# operator". (A count of exactly 911 calls would be read so too: rare beside the number's use.)
+_EMERGENCY_NUMBER = re.compile(
+    r"(?:911|999)(?![\d,.])(?=\s++(?:calls?|dispatch\w*+|operators?|lines?|systems?|centers?|centres?|services?)\b)"
+)
 # An honours list named by age, both numbers its name's: "30 Under 30", "40 Under 40".
 _UNDER_LIST = re.compile(r"\b\d{1,3} Under \d{1,3}\b")
 # The little verbs after a product's or a version's number: it is part of the name.
