@@ -350,7 +350,7 @@ class _Passages:
 _MOST_PLACED = 20
 
 
-def _hides(element: Any, hiding: frozenset[str], white_hides: bool = False) -> bool:
+def _hides(element: Any, hiding: frozenset[str], white_hides: bool) -> bool:
     """Does the page hide this element from its readers (`hidden`, `display: none` and the like,
     in its style or in a style sheet's rule for its class or id: `hiding`, _hiding_selectors)?
     `white_hides`: white text is hidden too (the page sets no background)."""
@@ -374,7 +374,7 @@ def _hiding_style(style: str, white_hides: bool, start: int = 0, end: int | None
     return white_hides and _WHITE_TEXT.search(style, start, end) is not None
 
 
-def _hiding_selectors(root: Any, white_hides: bool = False) -> frozenset[str]:
+def _hiding_selectors(root: Any, white_hides: bool) -> frozenset[str]:
     """The classes (".name") and ids ("#name") the page's style sheets hide (".note { display:
     none }"), in rules of their own: not in @media or other at-rules, which hide for a screen or
     for print only. Read with str.find, never backtracking, from the first _MAX_CSS characters."""

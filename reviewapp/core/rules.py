@@ -6,9 +6,9 @@ and must not flag), and `terms` (words and phrases, matched whole, by looking
 tokens up in a dictionary) and/or `patterns` (regular expressions, gated by
 their `triggers`: see patterns.py; `(?&name)` in one stands for a part several
 share, in fragments.toml; `(?&@name)` and a trigger "@name" for words.toml's
-list of that name). A straight apostrophe also matches a typographic one. patterns.toml
-holds the named patterns the claim and disclosure analyzers use; words.toml
-plain word lists.
+list of that name). A straight apostrophe also matches a typographic one.
+patterns.toml holds the named patterns the claim and disclosure analyzers use;
+words.toml plain word lists.
 """
 
 from __future__ import annotations

@@ -358,13 +358,13 @@ def _we_observed(text: str) -> bool:
     return verb in word_list("observation_verbs")
 
 
+_WE_OPENING = re.compile(r"We(?: have |['’]ve | )")  # the longer first: "We have" is no verb "have"
 # A sentence about what the one before said: "It was the third decline in a row.", "That is the
 # lowest since 2019."
 _REMARK = re.compile(r"(?:It|That|This)\s+(?:was|is|marks|marked|has\s+been|had\s+been)\s")
 # What a piece labelled as a review may claim as the critic's own account: someone named doing
 # something, a comparison; no figure, date or statement to check elsewhere.
 _VIEW_KINDS = frozenset(("event", "comparison"))
-_WE_OPENING = re.compile(r"We(?: have |['’]ve | )")  # the longer first: "We have" is no verb "have"
 
 
 class _Sources:
@@ -809,7 +809,7 @@ def _names_something(text: str, start: int) -> bool:
     listed = _UNDER_LIST.search(text, max(0, start - 10), start + 12)  # "Forbes' 30 Under 30 list"
     if listed is not None and listed.start() <= start < listed.end():
         return True
-    if _EMERGENCY_NUMBER.match(text, start) is not None:  # "911 calls", "called 999"
+    if _EMERGENCY_NUMBER.match(text, start) is not None:  # "911 calls", "a 999 operator"
         return True
     before = _WORD_BEFORE.search(text, max(0, start - 20), start)
     if before is None:

@@ -78,7 +78,7 @@ class WordListCheck(Check):
             score = self.model.score(words, cues)
             kept = [f.with_score(score) for f in hits if f.rule in self.house or score >= self._floor(f.rule)]
             if kept and body:
-                attributed = _unless_attributed_hearsay(kept, ctx, sentence)
+                attributed = _unless_attributed(kept, ctx, sentence)
                 if len(attributed) < len(kept):
                     out.extend(attributed)  # and no learned finding on the same word
                     continue
@@ -127,9 +127,7 @@ def _is_group_weasel(finding: Finding) -> bool:
     return finding.rule == WEASEL and not _groups().isdisjoint(WORD_RE.findall(finding.text.lower()))
 
 
-def _unless_attributed_hearsay(
-    kept: list[Finding], ctx: ParagraphContext, sentence: Sentence
-) -> list[Finding]:
+def _unless_attributed(kept: list[Finding], ctx: ParagraphContext, sentence: Sentence) -> list[Finding]:
     """Without "allegedly" and "reportedly" where the sentence names its source ("Moss allegedly
     smashed car windows…, according to a criminal complaint"): the hearsay is attributed, as the
     trade asks of it, and a crime story must say "allegedly". So is a vague group where the
