@@ -1599,3 +1599,52 @@ def test_a_reviews_listing_line_is_the_critics_to_state(sentence):
     signals = sentence_signals(sentence)
     assert signals is None or ("rating" in signals.cues and signals.kinds == ())
     assert findings_of(BODY + sentence, "claim") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sourced"),
+    [
+        ("The law, passed last year, would have fined platforms up to $10,000 for each violation.", [True]),
+        ("The proposal would raise rates from $1.50 to $2.50 an hour.", [True]),
+        ("Under the deal, Acme shareholders will receive $45 a share in cash.", [True]),
+        # "It" goes on with the terms of the sentence before, and only then.
+        (
+            "The law would have fined platforms up to $10,000 for each violation. It would also have "
+            "required parental consent for users under 18 to open an account.",
+            [True, True],
+        ),
+        ("It would also have required parental consent for users under 18 to open an account.", [False]),
+        # What it would bring about is someone's estimate; what happened under it, a fact to source.
+        ("The bond measure would raise $40 million for new schools.", [False]),
+        ("The plan would cost $3 billion over 10 years.", [False]),
+        ("Under the law, 20 million people gained insurance.", [False]),
+    ],
+)
+def test_a_documents_terms_have_the_document_for_their_source(text, sourced):
+    """An appeals-court story's "The law, passed last year, would have fined platforms up to
+    $10,000 for each violation." was an unsourced-figure warning: the law's terms, to look up in
+    the law."""
+    found = [f for f in findings_of(f"{BODY}{text}\n", "claim") if f.rule != "claim.learned"]
+    assert len(found) == len(sourced)
+    for finding, is_sourced in zip(found, sourced, strict=True):
+        assert (finding.severity == "suggestion" and "whose terms" in finding.message) is is_sourced
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        (
+            "Layoffs.fyi, a website that tracks job cuts in the industry, has counted more than "
+            "140,000 tech layoffs in 2024.",
+            True,
+        ),
+        ("The Gun Violence Archive has tallied at least 40 mass shootings this year.", True),
+        ("Some researchers have counted 40 species in the park.", False),  # no one to ask
+        ("The crowd counted down the final seconds of 2024.", False),  # no count
+    ],
+)
+def test_whoever_counted_is_the_counts_source(sentence, attributed):
+    """A layoffs story's "Layoffs.fyi, a website that tracks job cuts…, has counted more than
+    140,000 tech layoffs in 2024." was an unsourced-figure warning beside its source."""
+    signals = sentence_signals(sentence)
+    assert signals is not None and signals.attributed is attributed

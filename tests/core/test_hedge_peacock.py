@@ -133,6 +133,12 @@ def test_a_headlines_closing_credit_is_the_storys_source():
          ["Advocates warn"]),
         ('Advocates warn the change could put babies at risk. "It is dangerous," said Ana Ruiz of '
          "the group Birth Rights.", []),
+        # a trade's general advice: a weasel, unless one of them is named next
+        ("Audiologists caution that such devices are no substitute for an exam. The app is free.",
+         ["Audiologists caution"]),
+        ("Audiologists caution that such devices are no substitute for an exam. “Get tested,” said "
+         "Dr. Ana Ruiz, an audiologist in Boston.", []),
+        ("Doctors said the boy was in stable condition. The app is free.", []),  # his doctors
         # A named speaker is no member of "it is widely believed".
         ("It is widely believed that the plan failed. Maria Lopez said so on Tuesday.",
          ["It is widely believed"]),
@@ -158,6 +164,9 @@ def test_a_vague_group_whose_member_the_next_sentence_names_is_no_weasel(paragra
             "The mayor reportedly plans to resign, according to experts.",
             ["reportedly", "according to experts"],
         ),
+        # a link no one is said to have made is hearsay too
+        ("Sleep loss has been linked to obesity.", ["has been linked to"]),
+        ("The outbreak has been linked to romaine lettuce from Arizona, the CDC said.", []),
         # a vague group the sentence sources (not a speaker: "…, researchers say" is the weasel)
         ("The results topped the $4.05 billion analysts had expected, according to a survey by LSEG.", []),
         ("The results topped the $4.05 billion analysts had expected.", ["analysts had expected"]),
@@ -217,5 +226,25 @@ def test_a_personal_opinion_is_no_finding_in_a_piece_labelled_opinion(head, labe
 def test_vague_evidence_and_consensus_are_weasels_and_the_named_study_is_not(paragraph, weasel):
     """ "Some would argue…", "There is a growing consensus that…" and "Data shows…" raised no
     weasel; "The research suggests…", after the story named the study, did."""
+    found = findings_of(BODY + paragraph, "hedge")
+    assert [f.text for f in found if f.rule == "hedge.weasel"] == weasel
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "weasel"),
+    [
+        (
+            "A study in Nature found the drug cut deaths by 20 percent. The researchers cautioned "
+            "that the trial was small.",
+            [],
+        ),
+        ("The bank's economists expect two rate cuts next year.", []),
+        ("Researchers cautioned that the trial was small.", ["Researchers cautioned"]),
+        ("Some scientists warned that the trial was small.", ["Some scientists warned"]),
+    ],
+)
+def test_a_group_the_story_has_brought_in_is_no_weasel(paragraph, weasel):
+    """An astronomy story's "…, and the researchers cautioned that it could come from starspots."
+    (the study's team, named above) was a weasel warning."""
     found = findings_of(BODY + paragraph, "hedge")
     assert [f.text for f in found if f.rule == "hedge.weasel"] == weasel

@@ -35,7 +35,7 @@ from ..roles import (
 )
 from ..rules import builtin_rules, pattern_list, single_pattern, word_list
 from ..scoring.explain import claim_reasons
-from ..scoring.features import cue_features
+from ..scoring.features import NUMBER_WORDS, cue_features
 from ..scoring.model import load_model
 from ..text import Sentence, inside, overlaps, quoted_spans
 from .base import Check, RuleInfo
@@ -296,6 +296,10 @@ _MARKET_KINDS = _TALLY_KINDS | {"statement"}
 # $1.2 million"); not a record or a comparison ("the largest award in the state's history"), nor
 # what someone said of it.
 _VERDICT_KINDS = frozenset(("figure", "dated", "event"))
+# What a law's, a bill's or a deal's terms tell: its sums, its dates, who gets or pays what, what
+# it will do ("Under the deal, shareholders will receive $45 a share."); not a comparison or a
+# record ("the strictest law in the nation"), nor what someone said of it.
+_TERMS_KINDS = _VERDICT_KINDS | {"prediction"}
 
 
 class _Record(NamedTuple):
@@ -320,6 +324,7 @@ _RECORDS = (
     _Record("verdict", "court_record", _VERDICT_KINDS, True),  # "It acquitted him on two counts."
     _Record("meeting", "meeting_record", _VERDICT_KINDS, True, True),  # "The council approved…"
     _Record("provenance", "study_itself", _VERDICT_KINDS, False, True),  # "The study was funded by…"
+    _Record("terms", "terms", _TERMS_KINDS, True),  # "The law would have fined platforms up to $10,000…"
 )
 # The public records a claim's source may be: it says to look the claim up there (a log's is
 # found by its paragraph's role, roles.LOG).
@@ -383,6 +388,7 @@ class _Sources:
         # a row."): its index, and whether the figures it passes on are the paragraph above's.
         self._remark, self._remark_for_above = -2, False
         self._sourced_forecast = -1 if ctx.context & BELOW_SOURCED_FORECAST else -2  # someone's forecast
+        self._terms = -2  # the last sentence that told a document's terms
 
     def where(self, index: int, sentence: Sentence, signals: ClaimSignals) -> str | None:
         kinds, cues = signals.kinds, signals.cues
@@ -401,7 +407,15 @@ class _Sources:
         if "stock_move" in cues and not _MARKET_WORDS.isdisjoint(self.ctx.words):
             cues = cues | _MARKET  # "Nvidia fell 2.8%" where the paragraph is about shares: its price
         for record in _RECORDS:
-            if record.cue in cues and (kinds or not record.with_claim) and record.kinds.issuperset(kinds):
+            if (
+                record.cue in cues
+                and (kinds or not record.with_claim)
+                and record.kinds.issuperset(kinds)
+                # "It would also have required…" goes on with the terms of the sentence before.
+                and not (
+                    record.cue == "terms" and sentence.text.startswith("It") and self._terms != index - 1
+                )
+            ):
                 return record.where
         if self._sourced_figures == index - 1 and kinds:
             # "…52.3% of the vote, according to the county elections office. A third candidate,
@@ -441,6 +455,8 @@ class _Sources:
         return None
 
     def seen(self, index: int, sentence: Sentence, signals: ClaimSignals, where: str | None) -> None:
+        if where == "terms":
+            self._terms = index
         # Figures or a forecast that go on from the paragraph above are sourced at one remove: what
         # follows them in their paragraph is not ("…, a report found." then "Adoption has doubled.
         # Farmers who use it save up to 30% on water.": the second is the draft's own).
@@ -776,7 +792,7 @@ _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
     "interview", "listing", "tally", "no_comment", "method", "docket", "verdict", "market", "stock_move",
-    "meeting", "provenance", "agenda", "recommendation", "hypothetical",
+    "meeting", "provenance", "agenda", "recommendation", "hypothetical", "terms",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 # What makes a sentence the writer's own word, with no source to add: information for readers, a
@@ -1045,6 +1061,7 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
         and participles.isdisjoint(norms)
         and _FINDING.isdisjoint(norms)
         and _NAMING.isdisjoint(norms)
+        and _COUNTING.isdisjoint(norms)
     ):
         return False  # most sentences: no speech verb
     vague = word_list("vague_subjects")
@@ -1058,7 +1075,10 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
         finding = word in _FINDING
         # "Moreno called it “the most significant investment…”": naming in someone's words is saying
         naming = word in _NAMING and _quotation_follows(tokens, i, text, offset)
-        if not (finding or naming or word in speech) or i == 0 or raw[:1].isupper():
+        # "Layoffs.fyi … has counted more than 140,000 tech layoffs": whoever counted is the source
+        # (the writer's "We counted 212 storefronts" is theirs to confirm: _Sources)
+        counting = word in _COUNTING and _count_follows(norms, i) and _FIRST_PERSON.isdisjoint(norms[:i])
+        if not (finding or naming or counting or word in speech) or i == 0 or raw[:1].isupper():
             continue
         if _describes_next(norms, i):
             continue
@@ -1167,6 +1187,18 @@ _NAMING = frozenset(
 )
 _OPENING_QUOTES = frozenset('"“')
 _QUOTE_WITHIN_WORDS = 4  # "called it", "described the plan as", then the quotation
+# Verbs of a count, which give whose count it is when a number follows ("_count_follows").
+_COUNTING = frozenset(("counted", "tallied", "tracked"))
+_COUNT_WITHIN_WORDS = 3  # "has counted more than 140,000", "tallied at least 40"
+_FIRST_PERSON = frozenset(("we", "i"))
+
+
+def _count_follows(norms: list[str], i: int) -> bool:
+    """Does a number follow the verb at `i` within a few words ("counted more than 140,000
+    layoffs"; not "counted down the seconds", "tracked the storm")?"""
+    return any(
+        word[:1].isdigit() or word in NUMBER_WORDS for word in norms[i + 1 : i + 1 + _COUNT_WITHIN_WORDS]
+    )
 
 
 def _quotation_follows(tokens: list[Token], i: int, text: str, offset: int) -> bool:

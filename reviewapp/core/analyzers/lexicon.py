@@ -105,7 +105,7 @@ class WordListCheck(Check):
 
 @cache
 def _groups() -> frozenset[str]:
-    lists = ("vague_subjects", "vague_groups", "named_groups")
+    lists = ("vague_subjects", "vague_groups", "named_groups", "advising_trades")
     return frozenset().union(*map(word_list, lists)) - _NO_MEMBERS
 
 
@@ -133,7 +133,7 @@ def _unless_attributed(kept: list[Finding], ctx: ParagraphContext, sentence: Sen
     trade asks of it, and a crime story must say "allegedly". So is a vague group where the
     sentence says where it comes from ("…the $4.05 billion analysts had expected, according to a
     survey by LSEG"); a speaker is no source for it ("…, researchers say" is the weasel itself)."""
-    hearsay = [f for f in kept if f.rule == WEASEL and f.text.lower() in _HEARSAY]
+    hearsay = [f for f in kept if f.rule == WEASEL and _is_hearsay(f.text.lower())]
     groups = [f for f in kept if _is_group_weasel(f) and f not in hearsay]
     if not hearsay and not groups:
         return kept
@@ -145,7 +145,14 @@ def _unless_attributed(kept: list[Finding], ctx: ParagraphContext, sentence: Sen
     return [f for f in kept if f not in hearsay and f not in groups]
 
 
+def _is_hearsay(text: str) -> bool:
+    """Is this weasel wording hearsay, which a source the sentence names attributes ("allegedly",
+    "has been linked to")?"""
+    return text in _HEARSAY or text.endswith(_LINKED)
+
+
 _HEARSAY = frozenset(("allegedly", "reportedly", "purportedly", "rumoredly", "rumouredly"))
+_LINKED = ("linked to", "linked with")
 
 
 def _headline_credit(text: str, finding: Finding) -> bool:

@@ -118,5 +118,6 @@ WHERE = {
     "court_record": "the court's record of the case, its verdicts, rulings and sentences",
     "study_itself": "the study, poll or report itself, which says how it was made and paid for",
     "agenda": "the public body's agenda, its public schedule of meetings and votes",
+    "terms": "the law, bill, deal or settlement whose terms these are",
     "meeting_record": "the public body's record of its meeting (its agenda, votes and minutes)",
 }
