@@ -293,6 +293,8 @@ def test_a_life_an_address_and_a_telephone_number_are_no_data(sentence, not_read
         # the place's address between what is available and when
         "Flu shots are available at the health department's clinic, 400 Main St., from 8 a.m. to "
         "4 p.m. weekdays.",
+        # what parking costs, and how often the shuttle from it runs
+        "Parking is available at Riverside High School for $5, with a free shuttle running every 15 minutes.",
     ],
 )
 def test_information_for_readers_is_no_claim(sentence):
@@ -319,6 +321,7 @@ def test_information_for_readers_is_no_claim(sentence):
         ("The vote is at 7 p.m. Tuesday, and the mayor is expected to win.", "prediction"),
         ("Admission is $25, the highest price in the festival's history.", "superlative"),
         ("The museum, which drew a record 2 million visitors last year, is open from 10 a.m.", "figure"),
+        ("The new trains will run every 10 minutes, at a cost of $40 million.", "figure"),
     ],
 )
 def test_a_service_line_that_says_more_is_still_a_claim(sentence, kind):
@@ -1607,6 +1610,7 @@ def test_a_reviews_listing_line_is_the_critics_to_state(sentence):
         ("The law, passed last year, would have fined platforms up to $10,000 for each violation.", [True]),
         ("The proposal would raise rates from $1.50 to $2.50 an hour.", [True]),
         ("Under the deal, Acme shareholders will receive $45 a share in cash.", [True]),
+        ("The plan removes 48 of the street's 130 parking spots to make room for the lanes.", [True]),
         # "It" goes on with the terms of the sentence before, and only then.
         (
             "The law would have fined platforms up to $10,000 for each violation. It would also have "
@@ -1646,5 +1650,31 @@ def test_a_documents_terms_have_the_document_for_their_source(text, sourced):
 def test_whoever_counted_is_the_counts_source(sentence, attributed):
     """A layoffs story's "Layoffs.fyi, a website that tracks job cuts…, has counted more than
     140,000 tech layoffs in 2024." was an unsourced-figure warning beside its source."""
+    signals = sentence_signals(sentence)
+    assert signals is not None and signals.attributed is attributed
+
+
+def test_a_promoters_stock_phrase_compares_nothing():
+    """A festival preview's "…this year's lineup promises to be bigger and better than ever." was
+    an unsourced-comparison warning; it is a stock phrase (ai_tell), with nothing measured."""
+    sentence = "This year's lineup promises to be bigger and better than ever."
+    signals = sentence_signals(sentence)
+    assert signals is None or "comparison" not in signals.cues
+    assert "comparison" in sentence_signals("This year's lineup is bigger than last year's.").cues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        ("Organizers expect more than 20,000 visitors over the two days.", True),
+        ("Forecasters expect 6 inches of snow by Friday.", True),
+        ("Economists expect prices to rise 3 percent next year.", False),  # a vague group
+        ("Drivers should expect delays of up to 30 minutes.", False),  # advice
+        ("Residents have come to expect 40 days of rain a year.", False),  # a habit
+    ],
+)
+def test_those_who_expect_a_figure_are_its_source(sentence, attributed):
+    """A festival preview's "Organizers expect more than 20,000 visitors over the two days." was an
+    unsourced-figure warning: "expects" named a forecast's source, "expect" did not."""
     signals = sentence_signals(sentence)
     assert signals is not None and signals.attributed is attributed

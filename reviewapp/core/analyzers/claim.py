@@ -1103,6 +1103,8 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
         before = [t[2] for t in tokens[max(0, subject_end - 3) : subject_end]]
         if before[-1] in _NO_VERB_AFTER or before[-1] in ("new", "all-time"):  # "a record", "their claims"
             continue
+        if word == "expect" and before[-1] in _NOT_A_FORECASTER:  # "Drivers should expect delays"
+            continue
         auxiliary = before[-2] if before[-1] in _PASSIVE_ADVERBS and len(before) > 1 else before[-1]
         if auxiliary in _PASSIVE:
             # "Gusts of 70 mph were recorded at the airport", "the bookshop that is often said to
@@ -1191,6 +1193,9 @@ _QUOTE_WITHIN_WORDS = 4  # "called it", "described the plan as", then the quotat
 _COUNTING = frozenset(("counted", "tallied", "tracked"))
 _COUNT_WITHIN_WORDS = 3  # "has counted more than 140,000", "tallied at least 40"
 _FIRST_PERSON = frozenset(("we", "i"))
+# Before "expect", words that make it advice or a habit, not someone's forecast ("Residents can
+# expect delays", "have come to expect", "Don't expect…"): "Organizers expect 20,000 visitors" is.
+_NOT_A_FORECASTER = frozenset("can could may might must should will would to do don't not never".split())
 
 
 def _count_follows(norms: list[str], i: int) -> bool:
