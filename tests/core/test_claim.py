@@ -1622,6 +1622,12 @@ def test_a_reviews_listing_line_is_the_critics_to_state(sentence):
         ("The bond measure would raise $40 million for new schools.", [False]),
         ("The plan would cost $3 billion over 10 years.", [False]),
         ("Under the law, 20 million people gained insurance.", [False]),
+        # an estimate beside its terms is still an estimate
+        (
+            "The plan, which is expected to cost approximately $120 million, includes a new public "
+            "park and developments that will bring hundreds of new jobs to the area.",
+            [False],
+        ),
     ],
 )
 def test_a_documents_terms_have_the_document_for_their_source(text, sourced):
@@ -1678,3 +1684,23 @@ def test_those_who_expect_a_figure_are_its_source(sentence, attributed):
     unsourced-figure warning: "expects" named a forecast's source, "expect" did not."""
     signals = sentence_signals(sentence)
     assert signals is not None and signals.attributed is attributed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        (
+            "An index fund is a type of mutual fund or exchange-traded fund (ETF) that tracks a market "
+            "index, such as the S&P 500.",
+            (),
+        ),
+        ("A bear market is defined as a fall of 20% from a recent high.", ("figure",)),  # still a figure
+        ("Acme is a type of company that Apple sued in 2019.", ("event", "dated")),  # no definition
+    ],
+)
+def test_a_definition_is_no_event(sentence, kinds):
+    """An investing guide's "An index fund is a type of mutual fund or exchange-traded fund (ETF)
+    that tracks a market index, such as the S&P 500." was an unsourced-event warning (two names
+    and "tracks")."""
+    signals = sentence_signals(sentence)
+    assert signals is not None and signals.kinds == kinds

@@ -719,6 +719,9 @@ def _signals(
         or ("opinion" in cues and not figures)
         # "For example, if inflation is 5%, …": a worked example, made up to illustrate
         or "hypothetical" in cues
+        # "An index fund is a type of mutual fund that tracks a market index, such as the S&P 500.":
+        # what something is, nobody doing anything (its figures are still claims)
+        or ("definition" in cues and set(strong + weak) <= _DEFINED_KINDS)
         # "The council should fund these measures." (not "…, the sheriff said.": a statement)
         or ("recommendation" in cues and not figures and not attributed)
         or _only_service(text, service, figures, strong, cues)
@@ -792,9 +795,10 @@ _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
     "interview", "listing", "tally", "no_comment", "method", "docket", "verdict", "market", "stock_move",
-    "meeting", "provenance", "agenda", "recommendation", "hypothetical", "terms",
+    "meeting", "provenance", "agenda", "recommendation", "hypothetical", "terms", "definition",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
+_DEFINED_KINDS = frozenset(("event",))  # what a definition may seem to claim and not claim
 # What makes a sentence the writer's own word, with no source to add: information for readers, a
 # critic's rating, the interview the piece is, a note that someone asked did not answer, an
 # instruction, a worked example.
