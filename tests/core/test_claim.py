@@ -1618,6 +1618,7 @@ def test_a_reviews_listing_line_is_the_critics_to_state(sentence):
             [True, True],
         ),
         ("It would also have required parental consent for users under 18 to open an account.", [False]),
+        ("Italy's new law would fine platforms up to €10,000 for each violation.", [True]),  # no "It"
         # What it would bring about is someone's estimate; what happened under it, a fact to source.
         ("The bond measure would raise $40 million for new schools.", [False]),
         ("The plan would cost $3 billion over 10 years.", [False]),
@@ -1704,3 +1705,25 @@ def test_a_definition_is_no_event(sentence, kinds):
     and "tracks")."""
     signals = sentence_signals(sentence)
     assert signals is not None and signals.kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        (
+            "The share of homes bought by first-time buyers fell to 24 percent last year, the lowest "
+            "since the National Association of Realtors began tracking it in 1981.",
+            True,
+        ),
+        # "records" after "since" is no speech verb: nobody named keeps them
+        ("It was the hottest July since records began.", False),
+        ("The share fell to 24 percent, the lowest since records began in 1981.", False),
+        ("Arctic sea ice reached its lowest winter maximum on record in March.", False),
+    ],
+)
+def test_a_record_names_its_source_when_it_names_who_keeps_it(sentence, attributed):
+    """A housing story's "…, the lowest since the National Association of Realtors began tracking it
+    in 1981." was an unsourced-figure warning; "the hottest July since records began" read
+    "records" as someone reporting, and was sourced."""
+    signals = sentence_signals(sentence)
+    assert signals is not None and signals.attributed is attributed

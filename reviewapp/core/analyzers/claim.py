@@ -413,7 +413,7 @@ class _Sources:
                 and record.kinds.issuperset(kinds)
                 # "It would also have required…" goes on with the terms of the sentence before.
                 and not (
-                    record.cue == "terms" and sentence.text.startswith("It") and self._terms != index - 1
+                    record.cue == "terms" and sentence.text.startswith("It ") and self._terms != index - 1
                 )
             ):
                 return record.where
@@ -958,6 +958,9 @@ _ARTICLES = frozenset(("a", "an", "the"))
 # After an article or a possessive a word names something: "the stated aim", "its own buses",
 # "their claims", "his lead" ("her" may be an object: "fined her").
 _NO_VERB_AFTER = _ARTICLES | frozenset(("its", "their", "his", "our", "my", "your"))
+_PREPOSITIONS = frozenset(
+    "since of in on at for from with by into about under over after before than".split()
+)
 # Verbs that after "is" or "are" say how a thing is: "the clinic is open", "the vote was close".
 _ALSO_ADJECTIVES = frozenset(("open", "close", "fine"))
 _BE = frozenset(("is", "are", "was", "were", "be", "been", "being", "remains", "remained", "stays", "stayed"))
@@ -1106,6 +1109,8 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
             continue
         before = [t[2] for t in tokens[max(0, subject_end - 3) : subject_end]]
         if before[-1] in _NO_VERB_AFTER or before[-1] in ("new", "all-time"):  # "a record", "their claims"
+            continue
+        if before[-1] in _PREPOSITIONS:  # "the hottest since records began": a noun, nobody speaking
             continue
         if word == "expect" and before[-1] in _NOT_A_FORECASTER:  # "Drivers should expect delays"
             continue
