@@ -264,6 +264,9 @@ def test_a_label_does_not_hide_a_figure_beside_it(sentence):
         ("Call the city office at 555-123-4567 for details.", "figure"),
         # An obituary's family: its numbers count relatives.
         ("She is survived by her husband of 52 years, three children and seven grandchildren.", "figure"),
+        # charges dropped are a case's end, no measure falling ("Sales dropped 5%" is one)
+        ("Charges were dropped in 2022 when surveillance video showed he was at work.", "trend"),
+        ("Prosecutors dropped the charges against him in 2022.", "trend"),
     ],
 )
 def test_a_life_an_address_and_a_telephone_number_are_no_data(sentence, not_read_as):
