@@ -1614,6 +1614,11 @@ def test_a_reviews_listing_line_is_the_critics_to_state(sentence):
         ("The proposal would raise rates from $1.50 to $2.50 an hour.", [True]),
         ("Under the deal, Acme shareholders will receive $45 a share in cash.", [True]),
         ("The plan removes 48 of the street's 130 parking spots to make room for the lanes.", [True]),
+        (
+            "Under a proposal presented at the meeting, students at Oak Hill and Riverside elementary "
+            "schools would be moved to three nearby schools starting in fall 2026.",
+            [True],
+        ),
         # "It" goes on with the terms of the sentence before, and only then.
         (
             "The law would have fined platforms up to $10,000 for each violation. It would also have "
