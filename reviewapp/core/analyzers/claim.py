@@ -330,6 +330,7 @@ _RECORDS = (
 # found by its paragraph's role, roles.LOG).
 _PUBLIC_RECORDS = frozenset([*(record.where for record in _RECORDS if record.public), "log"])
 _MARKET = frozenset(("market",))
+_TERMS = frozenset(("terms",))
 # What a sentence right after a sourced figure may claim and still be more of the same figures: no
 # statement, event or forecast of its own.
 _CONTINUED_KINDS = frozenset(("figure", "dated", "trend"))  # "… Hospitalizations rose to 386 from 201."
@@ -406,16 +407,10 @@ class _Sources:
                 return "quotation"
         if "stock_move" in cues and not _MARKET_WORDS.isdisjoint(self.ctx.words):
             cues = cues | _MARKET  # "Nvidia fell 2.8%" where the paragraph is about shares: its price
+        if "terms" in cues and sentence.text.startswith("It ") and self._terms != index - 1:
+            cues = cues - _TERMS  # "It would also have required…" tells terms only right after them
         for record in _RECORDS:
-            if (
-                record.cue in cues
-                and (kinds or not record.with_claim)
-                and record.kinds.issuperset(kinds)
-                # "It would also have required…" goes on with the terms of the sentence before.
-                and not (
-                    record.cue == "terms" and sentence.text.startswith("It ") and self._terms != index - 1
-                )
-            ):
+            if record.cue in cues and (kinds or not record.with_claim) and record.kinds.issuperset(kinds):
                 return record.where
         if self._sourced_figures == index - 1 and kinds:
             # "…52.3% of the vote, according to the county elections office. A third candidate,
@@ -721,7 +716,7 @@ def _signals(
         or "hypothetical" in cues
         # "An index fund is a type of mutual fund that tracks a market index, such as the S&P 500.":
         # what something is, nobody doing anything (its figures are still claims)
-        or ("definition" in cues and set(strong + weak) <= _DEFINED_KINDS)
+        or ("definition" in cues and _DEFINED_KINDS.issuperset(strong + weak))
         # "The council should fund these measures." (not "…, the sheriff said.": a statement)
         or ("recommendation" in cues and not figures and not attributed)
         or _only_service(text, service, figures, strong, cues)
@@ -961,6 +956,9 @@ _NO_VERB_AFTER = _ARTICLES | frozenset(("its", "their", "his", "our", "my", "you
 _PREPOSITIONS = frozenset(
     "since of in on at for from with by into about under over after before than".split()
 )
+# After these a speech verb is a noun: "a record", "their claims", "a new record", "the hottest
+# since records began" (a preposition), nobody speaking.
+_NO_SPEECH_AFTER = _NO_VERB_AFTER | _PREPOSITIONS | frozenset(("new", "all-time"))
 # Verbs that after "is" or "are" say how a thing is: "the clinic is open", "the vote was close".
 _ALSO_ADJECTIVES = frozenset(("open", "close", "fine"))
 _BE = frozenset(("is", "are", "was", "were", "be", "been", "being", "remains", "remained", "stays", "stayed"))
@@ -1108,9 +1106,7 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
         if _share_of(tokens, norms, subject_end, text, offset):
             continue
         before = [t[2] for t in tokens[max(0, subject_end - 3) : subject_end]]
-        if before[-1] in _NO_VERB_AFTER or before[-1] in ("new", "all-time"):  # "a record", "their claims"
-            continue
-        if before[-1] in _PREPOSITIONS:  # "the hottest since records began": a noun, nobody speaking
+        if before[-1] in _NO_SPEECH_AFTER:  # "a record", "their claims", "since records began"
             continue
         if word == "expect" and before[-1] in _NOT_A_FORECASTER:  # "Drivers should expect delays"
             continue
