@@ -1631,6 +1631,10 @@ def test_a_reviews_listing_line_is_the_critics_to_state(sentence):
         ("The bond measure would raise $40 million for new schools.", [False]),
         ("The plan would cost $3 billion over 10 years.", [False]),
         ("Under the law, 20 million people gained insurance.", [False]),
+        # how many people it would reach is someone's count, not in the document
+        ("The bill would extend coverage to 2 million people.", [False]),
+        ("The plan gives an estimated 300,000 families a tax credit of $1,000.", [False]),
+        ("The ordinance bans gatherings of more than 1,000 people in city parks.", [True]),
         # an estimate beside its terms is still an estimate
         (
             "The plan, which is expected to cost approximately $120 million, includes a new public "
@@ -1733,5 +1737,48 @@ def test_a_record_names_its_source_when_it_names_who_keeps_it(sentence, attribut
     """A housing story's "…, the lowest since the National Association of Realtors began tracking it
     in 1981." was an unsourced-figure warning; "the hottest July since records began" read
     "records" as someone reporting, and was sourced."""
+    signals = sentence_signals(sentence)
+    assert signals is not None and signals.attributed is attributed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trend"),
+    [
+        ("Embezzlement by public officials has become far more common in recent years.", True),
+        ("Violent crime has become less common in recent decades.", True),
+        ("Heat waves are becoming more frequent and more intense.", True),
+        ("Housing has grown much less affordable since 2020.", True),
+        ("Electric cars became cheaper than gas cars in Norway.", True),
+        # what someone became, or a plain description, is no trend
+        ("She became more confident as the season went on.", False),
+        ("The design has become more elegant with each version.", False),
+        ("Allergies are more common in spring.", False),
+    ],
+)
+def test_a_measure_becoming_more_or_less_common_is_a_trend(sentence, trend):
+    """A sentencing story's closing "Embezzlement by public officials has become far more common in
+    recent years." raised nothing: a trend with no source."""
+    signals = sentence_signals(sentence)
+    found = signals is not None and "change" in signals.cues
+    assert found is trend
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        (
+            "Researchers at the University of Melbourne followed participants in the UK Biobank for "
+            "an average of 12.5 years.",
+            True,
+        ),
+        ("Scientists from the Scripps Institution of Oceanography measured ice loss at 17 sites.", True),
+        ("Researchers at Acme Labs developed a battery that lasts 10 times longer.", False),  # a result
+        ("Researchers followed 300 families for 10 years.", False),  # whose?
+    ],
+)
+def test_researchers_named_by_their_institution_are_their_studys_source(sentence, attributed):
+    """A coffee study's "Researchers at the University of Melbourne followed participants in the UK
+    Biobank for an average of 12.5 years." was an unsourced-figure warning: named researchers doing
+    their study's work are its source, as "The researchers followed…" already were."""
     signals = sentence_signals(sentence)
     assert signals is not None and signals.attributed is attributed

@@ -248,3 +248,19 @@ def test_a_group_the_story_has_brought_in_is_no_weasel(paragraph, weasel):
     (the study's team, named above) was a weasel warning."""
     found = findings_of(BODY + paragraph, "hedge")
     assert [f.text for f in found if f.rule == "hedge.weasel"] == weasel
+
+
+@pytest.mark.parametrize(
+    ("head", "labelled"),
+    [
+        ("Review: The Vantage X2 is the best budget phone you can buy", True),
+        ("Opinion: Riverton needs more buses", True),
+        ("Riverton weighs more buses\nBy Dan Moreno", False),
+    ],
+)
+def test_a_critics_impression_is_no_finding_in_a_piece_labelled_a_review(head, labelled):
+    """A phone review's "at 120Hz it feels as smooth as phones that cost three times as much" was a
+    vague-impression warning: in a review or a column labelled so, the impression is the point."""
+    text = f"{head}\nAt 120Hz it feels as smooth as phones that cost three times as much.\n"
+    found = Analyzer().analyze(load_text(text)).findings
+    assert any(f.rule == "hedge.impression" for f in found) is not labelled
