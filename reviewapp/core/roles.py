@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from heapq import merge
 from itertools import compress, count, groupby, islice, repeat
+from operator import itemgetter
 
 from .document import LINE_ENDS_SENTENCE, at_most_words
 from .hidden import by_text
@@ -72,6 +73,10 @@ LOG = 1048576
 # The draft is labelled as a review ("Review: …"): what the critic saw the people reviewed do, and
 # how it compares, is the critic's own account (claim.py).
 LABELLED_REVIEW = 2097152
+# One of three paragraphs or more that each open with a question they answer ("Who is covered?
+# Salaried workers who…"): an explainer in questions and answers, the form of the piece and no
+# writer's device (ai_tell.question_reveal).
+ASKS_AND_ANSWERS = 4194304
 
 _MAX_TITLE_WORDS = 20
 _WINDOW = 80  # characters between the production verb and the AI term
@@ -123,6 +128,7 @@ def paragraph_contexts(
     _flag_about_sender(texts, contexts)
     _flag_sources_across(texts, contexts)
     _flag_logs(texts, contexts)
+    _flag_questions_answered(texts, contexts)
     if labelled_opinion(texts[:HEAD_LINES], title):
         review = LABELLED_REVIEW if labelled_review(texts[:HEAD_LINES], title) else 0
         contexts = [context | LABELLED_OPINION | review for context in contexts]
@@ -169,8 +175,14 @@ _SENDER_NAMED_IN = 200
 
 # A label before the title ("Opinion: Riverton needs more buses", "Review | The Pixel 11…") or a
 # line of its own in the head ("OPINION", "Letters to the editor").
+# A review labelled with its kind: "Restaurant review: …", "Book review | …" (not "Budget review:",
+# a news story's).
+_REVIEW = (
+    r"(?:(?:restaurant|dining|food|book|film|movie|theat(?:er|re)|stage|album|music|concert|dance|"
+    r"opera|art|exhibition|game|video\s++game|tv|television|series|podcast|product|hotel|wine|car)\s++)?review"
+)
 _OPINION_LABEL = compile_rule(
-    r"\A\W*+(?:opinion|op-?ed|commentary|column|editorial|review|essay|perspective|viewpoint|"
+    r"\A\W*+(?:opinion|op-?ed|commentary|column|editorial|" + _REVIEW + r"|essay|perspective|viewpoint|"
     r"letters?\s++to\s++the\s++editor)(?:\s*+[:|—–]\s*+\S|\W*+\Z)",
     re.IGNORECASE,
 )
@@ -182,11 +194,12 @@ def labelled_opinion(head: Sequence[str], title: str | None) -> bool:
 
 
 def labelled_review(head: Sequence[str], title: str | None) -> bool:
-    """Is the draft labelled as a review ("Review: …"), in its title or a line of its head?"""
+    """Is the draft labelled as a review ("Review: …", "Restaurant review: …"), in its title or a line
+    of its head?"""
     return any(map(_REVIEW_LABEL.match, (title or "", *head)))
 
 
-_REVIEW_LABEL = compile_rule(r"\A\W*+review(?:\s*+[:|—–]\s*+\S|\W*+\Z)", re.IGNORECASE)
+_REVIEW_LABEL = compile_rule(r"\A\W*+" + _REVIEW + r"(?:\s*+[:|—–]\s*+\S|\W*+\Z)", re.IGNORECASE)
 
 
 def _flag_about_sender(texts: Sequence[str], contexts: list[int]) -> None:
@@ -440,6 +453,26 @@ def _flag_answers(texts: Sequence[str], contexts: list[int]) -> None:
             if texts[index].startswith("#"):
                 break
             contexts[index] |= ANSWER
+
+
+def _flag_questions_answered(texts: Sequence[str], contexts: list[int]) -> None:
+    """ASKS_AND_ANSWERS: paragraphs that open with a question asked in full ("How many people will
+    benefit? The Labor Department estimates…"), when at least _FEWEST_ANSWERED do. Not a fragment
+    ("The catch? …"): that is the device, however often it comes."""
+    openings = map(itemgetter(slice(0, _ASKED_WITHIN)), texts)
+    asking = compress(count(), map(str.__contains__, openings, repeat("?")))  # at C speed
+    answered = [index for index in asking if _ASKED_AND_ANSWERED.match(texts[index]) is not None]
+    if len(answered) >= _FEWEST_ANSWERED:
+        for index in answered:
+            contexts[index] |= ASKS_AND_ANSWERS
+
+
+_FEWEST_ANSWERED = 3
+_ASKED_WITHIN = 200  # characters: the question, not a question later in the paragraph
+_ASKED_AND_ANSWERED = compile_rule(
+    r"(?:who|what|when|where|why|how|which|whose|is|are|was|were|can|could|will|would|should|does|do|did|has|have|may)\b[^.!?\n]{1,150}\?\s++\S",
+    re.IGNORECASE,
+)
 
 
 def _is_question(text: str) -> bool:

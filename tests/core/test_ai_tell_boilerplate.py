@@ -297,3 +297,33 @@ def test_a_sites_standing_disclaimer_is_furniture():
     )
     text = f"Bitcoin rallies\nBitcoin rose on Monday, exchange data show.\n{line}\n"
     assert [(f.rule, f.text) for f in findings_of(text, "boilerplate")] == [("boilerplate.disclaimer", line)]
+
+
+_EXPLAINER = (
+    "What the new overtime rule means for workers\n\n"
+    "A federal rule taking effect Jan. 1 changes who is owed overtime. Here is what to know.\n\n"
+    "Who is covered? Salaried workers who earn less than $58,656 a year.\n\n"
+    "How many people will benefit? The Labor Department estimates that about 4 million will.\n\n"
+    "Can the rule be blocked? Business groups have sued to stop it.\n"
+)
+
+
+def test_an_explainers_questions_and_answers_are_no_generated_device():
+    """A Q&A explainer ("Who is covered? Salaried workers who…", "Can the rule be blocked? Business
+    groups have sued…") had three question-and-reveal findings, and so a missing-disclosure error
+    ("reads like generated text"): three paragraphs or more that open with the question they
+    answer are the piece's form. One such question is still the device."""
+    found = Analyzer().analyze(load_text(_EXPLAINER)).findings
+    assert [f for f in found if f.rule in ("ai_tell.question_reveal", "disclosure.missing")] == []
+    once = "Headline here\n\nThe result? A record harvest for the valley.\n\nSales rose in May.\n"
+    assert [f.rule for f in Analyzer().analyze(load_text(once)).findings if f.category == "ai_tell"] == [
+        "ai_tell.question_reveal"
+    ]
+    # fragments, not questions asked in full, stay the device however many there are
+    fragments = (
+        _EXPLAINER.replace("Who is covered?", "The catch?")
+        .replace("How many people will benefit?", "The upside?")
+        .replace("Can the rule be blocked?", "The bottom line?")
+    )
+    rules = [f.rule for f in Analyzer().analyze(load_text(fragments)).findings]
+    assert rules.count("ai_tell.question_reveal") == 3

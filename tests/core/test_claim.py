@@ -1782,3 +1782,18 @@ def test_researchers_named_by_their_institution_are_their_studys_source(sentence
     their study's work are its source, as "The researchers followed…" already were."""
     signals = sentence_signals(sentence)
     assert signals is not None and signals.attributed is attributed
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Osteria Lupa, 212 Main St. Open Tuesday through Saturday, 5 to 10 p.m. Pastas $19 to $28. "
+        "Reservations recommended.",
+        "Open daily, 11 a.m. to 9 p.m. Entrees $18-$32.",
+    ],
+)
+def test_a_reviews_box_of_hours_and_prices_is_information_for_readers(paragraph):
+    """A dining review's closing "Osteria Lupa, 212 Main St. Open Tuesday through Saturday, 5 to 10
+    p.m. Pastas $19 to $28." was an unsourced-figure warning: the place's hours and prices, the
+    critic's to state."""
+    assert [f for f in findings_of(BODY + paragraph + "\n", "claim") if f.severity == "warning"] == []

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from reviewapp.core import Analyzer, load_text
+from reviewapp.core.analyzers.claim import sentence_signals
 
 from .helpers import rule_findings_of as findings_of
 
@@ -264,3 +265,21 @@ def test_a_critics_impression_is_no_finding_in_a_piece_labelled_a_review(head, l
     text = f"{head}\nAt 120Hz it feels as smooth as phones that cost three times as much.\n"
     found = Analyzer().analyze(load_text(text)).findings
     assert any(f.rule == "hedge.impression" for f in found) is not labelled
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weasel", "attributed"),
+    [
+        ("Worldwide shipments fell 11 percent last year, according to research firm IDC.", [], True),
+        ("Prices rose, according to analysts at Morningstar.", [], True),
+        ("Prices rose, according to research.", ["according to research"], False),
+        ("Prices rose, according to industry analysts.", ["according to industry analysts"], False),
+    ],
+)
+def test_a_named_firm_of_researchers_is_a_source_and_no_weasel(sentence, weasel, attributed):
+    """A tablet story's "…, according to research firm IDC" was a weasel warning on "according to
+    research" and left its figure unsourced: "research" there names what the firm does."""
+    found = findings_of(BODY + sentence, "hedge")
+    assert [f.text for f in found if f.rule == "hedge.weasel"] == weasel
+    signals = sentence_signals(sentence)
+    assert signals is not None and signals.attributed is attributed

@@ -17,6 +17,7 @@ from reviewapp.core.roles import (
     IN_FRONT_MATTER,
     INTRODUCED,
     LABELLED_OPINION,
+    LABELLED_REVIEW,
     LOG,
     TABLE_HEAD,
     TABLE_INTRODUCED,
@@ -467,3 +468,22 @@ def test_a_logs_introduction_and_its_entries_are_the_records():
     assert not any(c & LOG for c in paragraph_contexts(log[:2] + log[5:]))  # no entry under it
     day = ["Police log", "The following day, police arrested a man.", log[2]]
     assert not any(c & LOG for c in paragraph_contexts(day))
+
+
+@pytest.mark.parametrize(
+    ("head", "review"),
+    [
+        ("Restaurant review: Osteria Lupa brings serious pasta to Main Street", True),
+        ("Book review | A quiet novel of a loud family", True),
+        ("Film Review: ‘The Long Night’ earns its running time", True),
+        ("Review: Hamlet at the Rep", True),
+        # a news story about a review, and a kind that is no art or product
+        ("Budget review: council finds $2 million gap", False),
+        ("Review of city budget finds gaps", False),
+    ],
+)
+def test_a_review_labelled_with_its_kind_is_a_review(head, review):
+    """A dining review headed "Restaurant review: …" was read as news: its critic's account was
+    unsourced events, its impressions hedges."""
+    contexts = paragraph_contexts([head, "By Ann Lee", "The pasta is the dish to order."])
+    assert all(bool(c & LABELLED_REVIEW) is review and bool(c & LABELLED_OPINION) is review for c in contexts)

@@ -10,7 +10,7 @@ from itertools import pairwise
 from ..document import at_most_words
 from ..findings import Finding, new_finding
 from ..regex_cache import compile_rule
-from ..roles import BODY
+from ..roles import ASKS_AND_ANSWERS, BODY
 from ..rules import LexiconRule, builtin_rules, with_fragments
 from ..text import inside, split_sentences
 from .base import Check, DocumentView, RuleInfo
@@ -45,8 +45,12 @@ def question_reveal(ctx: ParagraphContext) -> list[Finding]:
     """
     found = []
     sentences = ctx.sentences
+    # An explainer's question and its answer, the piece's form (roles.ASKS_AND_ANSWERS).
+    asked = sentences[0] if ctx.context & ASKS_AND_ANSWERS and sentences else None
     for sentence, following in pairwise(sentences):
         if not sentence.text.endswith("?") or not at_most_words(sentence.text, _MAX_QUESTION_WORDS):
+            continue
+        if sentence is asked:
             continue
         if inside(ctx.quotes, sentence.start, sentence.end) or following.text.endswith("?"):
             continue
