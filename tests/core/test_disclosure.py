@@ -524,3 +524,26 @@ def test_a_template_disclosure_checked_again_in_another_draft_is_found_where_it_
         "disclosure.truncated",
         "disclosure.no_human",
     }
+
+
+@pytest.mark.parametrize(
+    ("reviewer", "denied"),
+    [
+        ("No human editor reviewed it.", True),
+        ("It has not been reviewed by an editor.", True),
+        ("It was published without human review.", True),
+        ("It was not fact-checked by our staff.", True),
+        # a review that is said to have happened
+        ("The duty editor reviewed it and holds editorial responsibility.", False),
+        ("No changes were made after the duty editor reviewed it.", False),
+    ],
+)
+def test_a_disclosure_that_says_no_one_reviewed_the_text_names_no_human(reviewer, denied):
+    """ "This article was created by artificial intelligence. No human editor reviewed it." raised
+    nothing: a role ("human editor") and a verb of review ("reviewed") were found, the "No" before
+    them not read. Nobody holds editorial responsibility (EU AI Act art. 50(4))."""
+    text = BODY + f"This article was created by artificial intelligence. {reviewer}"
+    found = [f for f in Analyzer().analyze(load_text(text)).findings if f.category == "disclosure"]
+    assert [f.rule for f in found] == (["disclosure.no_human"] if denied else [])
+    if denied:  # on the sentence that says so
+        assert "says no one reviewed" in found[0].message and found[0].text == reviewer

@@ -225,7 +225,24 @@ def paragraph_findings(ctx: ParagraphContext, policy: Policy) -> list[Finding]:
     if typos:  # "reviewd by our editors": a typo is said once, the rest read as it was meant
         text = corrected(text, typos)
         words = word_set(text)
-    if policy.require_human_responsibility and not (
+    denied = pattern_list("review_denied").search(text, words)
+    if policy.require_human_responsibility and denied is not None:
+        # The sentence that says so (as written: with a typo corrected, the offsets may differ).
+        at = ctx.sentence_at(denied.start()) if text is ctx.text else first
+        found.append(
+            _finding(
+                ctx.text,
+                "disclosure.no_human",
+                "warning",
+                at.start,
+                at.end,
+                f"The disclosure says no one reviewed the text ({quoted(denied.group())}): nobody holds "
+                "editorial responsibility for it, and once an editor has, it misleads readers.",
+                'Have it reviewed, then say who did, e.g. "…checked by the duty editor, who holds '
+                'editorial responsibility." (EU AI Act art. 50(4)).',
+            )
+        )
+    elif policy.require_human_responsibility and not (
         pattern_list("human_role").search(text, words) and pattern_list("human_review").search(text, words)
     ):
         found.append(
