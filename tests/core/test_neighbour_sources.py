@@ -55,3 +55,22 @@ def test_a_paragraph_that_opens_with_figures_and_their_source():
         "Turnout rose. Garcia had 58% of the vote, according to the elections office."
     )
     assert not opens_with_sourced_figures("x" * 5_000_000 + " 5, according to the office.")  # its start only
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "sourced"),
+    [
+        (
+            "Of the 1,100 nurses who cast ballots, 94 percent voted in favor, according to the Nurses "
+            "Alliance, the union that represents them. The union must give notice.",
+            True,
+        ),
+        ("Sales rose 4%, according to Acme, which did not say why.", True),
+        ("Rents rose 5%, according to some experts, who did not say why.", False),
+    ],
+)
+def test_a_source_after_according_to_may_be_described_after_a_comma(paragraph, sourced):
+    """A strike story's second paragraph, "…, according to the Nurses Alliance, the union that
+    represents them.", did not source the lead above it: the words that said who the source is
+    were read as more of the sentence."""
+    assert opens_with_sourced_figures(paragraph) is sourced
