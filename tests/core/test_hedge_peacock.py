@@ -283,3 +283,63 @@ def test_a_named_firm_of_researchers_is_a_source_and_no_weasel(sentence, weasel,
     assert [f.text for f in found if f.rule == "hedge.weasel"] == weasel
     signals = sentence_signals(sentence)
     assert signals is not None and signals.attributed is attributed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weasel"),
+    [
+        ("Opinions on the plan are sharply divided.", ["Opinions on the plan are sharply divided"]),
+        ("Reaction has been mixed.", ["Reaction has been mixed"]),
+        ("Public opinion remains split over the stadium.", ["Public opinion remains split"]),
+        # whose reaction, the sentence says
+        ("Reaction has been mixed, according to a Gallup poll.", []),
+        ("Opinions among the 40 residents at the meeting were divided.", []),
+        ("The cells were divided into two groups.", []),
+    ],
+)
+def test_a_divided_or_mixed_reaction_from_no_one_is_a_weasel(sentence, weasel):
+    """ "Opinions are split." raised nothing: whose opinions, and how many on each side, no one says
+    (as "The film received generally favorable reviews" is praise from no one)."""
+    found = findings_of(BODY + sentence, "hedge")
+    assert [f.text for f in found if f.rule == "hedge.weasel"] == weasel
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "weasel"),
+    [
+        (
+            "Prosecutors allege that Kevin Marsh wrote dozens of checks to himself. He allegedly used "
+            "the money to buy a boat.",
+            [],
+        ),
+        ("Police said Moss broke into the home. He allegedly took cash and jewelry.", []),
+        ("Police said the man broke into the home. He allegedly took cash and jewelry.", []),
+        # no one named before it, or a vague one: the weasel stands
+        ("Moss broke into the home. He allegedly took cash and jewelry.", ["allegedly"]),
+        ("Some neighbors said Moss broke in. He allegedly took cash.", ["allegedly"]),
+    ],
+)
+def test_hearsay_the_sentence_before_attributes_is_no_weasel(paragraph, weasel):
+    """A campaign-theft story's "Prosecutors allege that Kevin Marsh… He allegedly used the money to
+    pay off credit card debt…" was a weasel warning on "allegedly": the sentence before says whose
+    allegation it is."""
+    found = findings_of(BODY + paragraph, "hedge")
+    assert [f.text for f in found if f.rule == "hedge.weasel"] == weasel
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weasel"),
+    [
+        (
+            "Experts generally agree that people with diabetes should talk to a doctor.",
+            "Experts generally agree",
+        ),
+        ("Critics largely blamed the heat for the outage.", "Critics largely blamed"),
+        ("Analysts now expect the bank to cut rates in June.", "Analysts now expect"),
+    ],
+)
+def test_a_vague_group_with_an_adverb_before_its_verb_is_a_weasel(sentence, weasel):
+    """A fasting explainer's "Experts generally agree that…" raised no weasel ("Most experts agree"
+    did): the adverb stood between the group and its verb."""
+    found = findings_of(BODY + sentence, "hedge")
+    assert [f.text for f in found if f.rule == "hedge.weasel"] == [weasel]

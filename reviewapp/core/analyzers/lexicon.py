@@ -79,6 +79,8 @@ class WordListCheck(Check):
             kept = [f.with_score(score) for f in hits if f.rule in self.house or score >= self._floor(f.rule)]
             if kept and body:
                 attributed = _unless_attributed(kept, ctx, sentence)
+                if len(attributed) == len(kept) and i:
+                    attributed = _unless_alleged_before(kept, ctx, ctx.sentences[i - 1])
                 if len(attributed) < len(kept):
                     out.extend(attributed)  # and no learned finding on the same word
                     continue
@@ -143,6 +145,18 @@ def _unless_attributed(kept: list[Finding], ctx: ParagraphContext, sentence: Sen
     if "attribution" not in signals.cues:
         groups = []
     return [f for f in kept if f not in hearsay and f not in groups]
+
+
+def _unless_alleged_before(kept: list[Finding], ctx: ParagraphContext, before: Sentence) -> list[Finding]:
+    """Without "allegedly" and "reportedly" where the sentence before names whose word it is
+    ("Prosecutors allege that Marsh wrote checks to himself. He allegedly used the money…")."""
+    hearsay = [f for f in kept if f.rule == WEASEL and _is_hearsay(f.text.lower())]
+    if not hearsay:
+        return kept
+    signals = signals_at(ctx, before)
+    if signals is None or not signals.attributed:
+        return kept
+    return [f for f in kept if f not in hearsay]
 
 
 def _is_hearsay(text: str) -> bool:
