@@ -236,8 +236,8 @@ def paragraph_findings(ctx: ParagraphContext, policy: Policy) -> list[Finding]:
                 "warning",
                 at.start,
                 at.end,
-                f"The disclosure says no one reviewed the text ({quoted(denied.group())}): nobody holds "
-                "editorial responsibility for it, and once an editor has, it misleads readers.",
+                "The disclosure says no one reviewed the text: nobody holds editorial responsibility "
+                "for it, and once an editor has, it misleads readers.",
                 'Have it reviewed, then say who did, e.g. "…checked by the duty editor, who holds '
                 'editorial responsibility." (EU AI Act art. 50(4)).',
             )
