@@ -1797,3 +1797,37 @@ def test_a_reviews_box_of_hours_and_prices_is_information_for_readers(paragraph)
     p.m. Pastas $19 to $28." was an unsourced-figure warning: the place's hours and prices, the
     critic's to state."""
     assert [f for f in findings_of(BODY + paragraph + "\n", "claim") if f.severity == "warning"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "record"),
+    [
+        ("It is the first bus rapid transit line in the state.", True),
+        ("The clinic was the first of its kind in the country.", True),
+        ("In 1998 the Boise shop became the first Acme store in the U.S.", True),
+        # a first that is no record
+        ("The first new routes start on March 1.", False),
+        ("The first loans in the state are expected to go out in the spring.", False),
+    ],
+)
+def test_the_first_in_a_place_is_a_record(sentence, record):
+    """A transit story's "It is the first bus rapid transit line in the state." raised only a learned
+    suggestion: the first in a place, as the first in history, is a record to check."""
+    signals = sentence_signals(sentence)
+    assert (signals is not None and "superlative" in signals.kinds) is record
+
+
+def test_a_risk_compared_is_a_comparison_and_no_hedge():
+    """A maternity-ward story's "Women in rural areas are more likely to die from pregnancy
+    complications than those in cities." was a learned suggestion and a hedge on "likely": a risk
+    measured against another's is a comparison to source, and no hedge ("The bill is more likely to
+    pass now." still hedges)."""
+    sentence = (
+        "Women in rural areas are more likely to die from pregnancy complications than those in cities."
+    )
+    signals = sentence_signals(sentence)
+    assert signals is not None and "comparison" in signals.kinds
+    assert [f.rule for f in findings_of(BODY + sentence + "\n", "hedge")] == []
+    assert [f.text for f in findings_of(BODY + "The bill is more likely to pass now.\n", "hedge")] == [
+        "likely"
+    ]

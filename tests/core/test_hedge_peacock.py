@@ -317,6 +317,12 @@ def test_a_divided_or_mixed_reaction_from_no_one_is_a_weasel(sentence, weasel):
         # no one named before it, or a vague one: the weasel stands
         ("Moss broke into the home. He allegedly took cash and jewelry.", ["allegedly"]),
         ("Some neighbors said Moss broke in. He allegedly took cash.", ["allegedly"]),
+        # a link is no allegation the sentence before goes on with
+        (
+            "According to the CDC, a third of adults sleep too little. Sleep loss has been linked to "
+            "obesity.",
+            ["has been linked to"],
+        ),
     ],
 )
 def test_hearsay_the_sentence_before_attributes_is_no_weasel(paragraph, weasel):

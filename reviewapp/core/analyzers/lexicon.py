@@ -149,8 +149,10 @@ def _unless_attributed(kept: list[Finding], ctx: ParagraphContext, sentence: Sen
 
 def _unless_alleged_before(kept: list[Finding], ctx: ParagraphContext, before: Sentence) -> list[Finding]:
     """Without "allegedly" and "reportedly" where the sentence before names whose word it is
-    ("Prosecutors allege that Marsh wrote checks to himself. He allegedly used the money…")."""
-    hearsay = [f for f in kept if f.rule == WEASEL and _is_hearsay(f.text.lower())]
+    ("Prosecutors allege that Marsh wrote checks to himself. He allegedly used the money…"). Not a
+    link ("…, according to the CDC. Sleep loss has been linked to obesity."): the figure sourced
+    before is no source of it."""
+    hearsay = [f for f in kept if f.rule == WEASEL and f.text.lower() in _HEARSAY]
     if not hearsay:
         return kept
     signals = signals_at(ctx, before)
