@@ -444,8 +444,7 @@ def _flag_answers(texts: Sequence[str], contexts: list[int]) -> None:
     questions = [index for index in candidates if _is_question(texts[index])]
     if len(questions) < 2:
         return
-    around = [*texts[max(0, questions[0] - _NOTE_LINES) : questions[0]], *texts[-_NOTE_LINES:]]
-    if not any(map(_INTERVIEW_NOTE.search, around)):
+    if not _says_interview(texts, questions[0]):
         return
     for question, following in zip(questions, [*questions[1:], len(texts)], strict=True):
         for index in range(question + 1, min(following, question + 1 + _MOST_ANSWER_LINES)):
@@ -463,9 +462,14 @@ def _flag_questions_answered(texts: Sequence[str], contexts: list[int]) -> None:
     asking = compress(count(), map(str.count, texts, repeat("?"), repeat(0), repeat(_ASKED_WITHIN)))
     match = _ASKED_AND_ANSWERED.match
     answered = [index for index in islice(asking, _MOST_QUESTION_LINES) if match(texts[index]) is not None]
-    if len(answered) >= _FEWEST_ANSWERED:
-        for index in answered:
-            contexts[index] |= ASKS_AND_ANSWERS
+    if len(answered) < _FEWEST_ANSWERED:
+        return
+    # An interview's ("The interview has been edited for length and clarity."): what follows each
+    # question is the answer of the person interviewed (ANSWER; sources.whose_words ends the label
+    # at the question).
+    interview = _says_interview(texts, answered[0])
+    for index in answered:
+        contexts[index] |= ASKS_AND_ANSWERS | (ANSWER if interview else 0)
 
 
 _FEWEST_ANSWERED = 3
@@ -474,6 +478,12 @@ _ASKED_AND_ANSWERED = compile_rule(
     r"(?:who|what|when|where|why|how|which|whose|is|are|was|were|can|could|will|would|should|does|do|did|has|have|may)\b[^.!?\n]{1,150}\?\s++\S",
     re.IGNORECASE,
 )
+
+
+def _says_interview(texts: Sequence[str], first_question: int) -> bool:
+    """Does the draft say it is an interview, above its first question or at its end?"""
+    around = [*texts[max(0, first_question - _NOTE_LINES) : first_question], *texts[-_NOTE_LINES:]]
+    return any(map(_INTERVIEW_NOTE.search, around))
 
 
 def _is_question(text: str) -> bool:

@@ -1831,3 +1831,31 @@ def test_a_risk_compared_is_a_comparison_and_no_hedge():
     assert [f.text for f in findings_of(BODY + "The bill is more likely to pass now.\n", "hedge")] == [
         "likely"
     ]
+
+
+_INTERVIEW = (
+    "A conversation with the city's new housing chief\n\n"
+    "Denise Okafor took over as housing director in October. The interview has been edited for "
+    "length and clarity.\n\n"
+    "What is the biggest problem you inherited? The waitlist. Some families have been on it for "
+    "seven years.\n\n"
+    "Can the city build enough to catch up? Not on its own. Even if we doubled construction, we "
+    "couldn't build our way out of this.\n\n"
+    "What about zoning? Our zoning code still bans apartments on 75 percent of the city's land.\n"
+)
+
+
+def test_an_interviews_answers_after_their_questions_are_the_interviewees_words():
+    """An interview printed as questions and answers in one paragraph each ("What is the biggest
+    problem you inherited? The waitlist. Some families have been on it for seven years.") had its
+    answers as unsourced warnings: they are the words of the person interviewed, as under a
+    question of its own paragraph, and the question is no part of them."""
+    found = findings_of(_INTERVIEW, "claim")
+    answers = [f for f in found if _INTERVIEW.index("What is") <= f.start]
+    assert answers and all(f.severity == "suggestion" for f in answers)
+    assert all("?" not in f.text for f in answers)
+    # without the note, an explainer's answers are the writer's: their claims need sources
+    explainer = _INTERVIEW.replace(" The interview has been edited for length and clarity.", "")
+    assert "warning" in [
+        f.severity for f in findings_of(explainer, "claim") if f.start > explainer.index("What is")
+    ]

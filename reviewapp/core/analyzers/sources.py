@@ -13,6 +13,7 @@ from ..roles import (
     ABOVE_CREDIT,
     ABOVE_SOURCE,
     ANSWER,
+    ASKS_AND_ANSWERS,
     INTRODUCED,
     LIST_ITEM,
     LOG,
@@ -66,9 +67,12 @@ def whose_words(ctx: ParagraphContext) -> tuple[str | None, int]:
     correction = single_pattern("correction")
     if correction.may_match(text, ctx.words) and correction.regex.match(text) is not None:
         return "correction", 0  # "An article on Tuesday misstated the amount… It is $1.2 million."
-    if ctx.context & ANSWER:  # "A: Ridership fell…", or under a Q&A's question
+    if ctx.context & ANSWER:  # "A: Ridership fell…", or under a Q&A's question, or after it
         answer = single_pattern("qa_answer").regex.match(text)
-        return "answer", _after_colon(text, answer) if answer is not None else 0
+        if answer is not None:
+            return "answer", _after_colon(text, answer)
+        # "What about zoning? Our zoning code still bans…": the question is the interviewer's
+        return "answer", ctx.sentences[0].end if ctx.context & ASKS_AND_ANSWERS and ctx.sentences else 0
     # "Mayor Lopez: “…”", a transcript's "LOPEZ: …"
     label = (TURN_LABEL.match(text) if ctx.context & TURN else None) or single_pattern(
         "speaker_label"
