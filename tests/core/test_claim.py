@@ -1859,3 +1859,19 @@ def test_an_interviews_answers_after_their_questions_are_the_interviewees_words(
     assert "warning" in [
         f.severity for f in findings_of(explainer, "claim") if f.start > explainer.index("What is")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents can call 211 to find the nearest one.",
+        "Call 988 to reach the crisis line.",
+        "An excessive heat warning will be in effect from 10 a.m. Saturday through 8 p.m. Monday.",
+        "A winter storm watch is in effect until 6 p.m. Friday.",
+    ],
+)
+def test_a_help_line_and_a_warning_in_effect_are_information_for_readers(sentence):
+    """A heat-wave story's "Residents can call 211 to find the nearest one." was an unsourced-figure
+    warning, and "An excessive heat warning will be in effect from 10 a.m. Saturday…" an unsourced
+    date: whom to call, and when a warning holds, as "Call 911" and a road's closure are."""
+    assert [f for f in findings_of(BODY + sentence + "\n", "claim") if f.severity == "warning"] == []
