@@ -172,14 +172,14 @@ _MAX_ABOUT_PARAGRAPHS = 6
 _SENDER_NAMED_IN = 200
 
 
-# A label before the title ("Opinion: Riverton needs more buses", "Review | The Pixel 11…") or a
-# line of its own in the head ("OPINION", "Letters to the editor").
 # A review labelled with its kind: "Restaurant review: …", "Book review | …" (not "Budget review:",
 # a news story's).
 _REVIEW = (
     r"(?:(?:restaurant|dining|food|book|film|movie|theat(?:er|re)|stage|album|music|concert|dance|"
     r"opera|art|exhibition|game|video\s++game|tv|television|series|podcast|product|hotel|wine|car)\s++)?review"
 )
+# A label before the title ("Opinion: Riverton needs more buses", "Review | The Pixel 11…") or a
+# line of its own in the head ("OPINION", "Letters to the editor").
 _OPINION_LABEL = compile_rule(
     r"\A\W*+(?:opinion|op-?ed|commentary|column|editorial|" + _REVIEW + r"|essay|perspective|viewpoint|"
     r"letters?\s++to\s++the\s++editor)(?:\s*+[:|—–]\s*+\S|\W*+\Z)",

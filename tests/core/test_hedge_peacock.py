@@ -10,6 +10,11 @@ from .helpers import rule_findings_of as findings_of
 BODY = "Intro line one.\n"
 
 
+def weasels(text: str) -> list[str]:
+    """The words the weasel rule flags in `text`, in order."""
+    return [f.text for f in findings_of(text, "hedge") if f.rule == "hedge.weasel"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "cue", "rule"),
     [
@@ -227,8 +232,7 @@ def test_a_personal_opinion_is_no_finding_in_a_piece_labelled_opinion(head, labe
 def test_vague_evidence_and_consensus_are_weasels_and_the_named_study_is_not(paragraph, weasel):
     """ "Some would argue…", "There is a growing consensus that…" and "Data shows…" raised no
     weasel; "The research suggests…", after the story named the study, did."""
-    found = findings_of(BODY + paragraph, "hedge")
-    assert [f.text for f in found if f.rule == "hedge.weasel"] == weasel
+    assert weasels(BODY + paragraph) == weasel
 
 
 @pytest.mark.parametrize(
@@ -247,8 +251,7 @@ def test_vague_evidence_and_consensus_are_weasels_and_the_named_study_is_not(par
 def test_a_group_the_story_has_brought_in_is_no_weasel(paragraph, weasel):
     """An astronomy story's "…, and the researchers cautioned that it could come from starspots."
     (the study's team, named above) was a weasel warning."""
-    found = findings_of(BODY + paragraph, "hedge")
-    assert [f.text for f in found if f.rule == "hedge.weasel"] == weasel
+    assert weasels(BODY + paragraph) == weasel
 
 
 @pytest.mark.parametrize(
@@ -279,8 +282,7 @@ def test_a_critics_impression_is_no_finding_in_a_piece_labelled_a_review(head, l
 def test_a_named_firm_of_researchers_is_a_source_and_no_weasel(sentence, weasel, attributed):
     """A tablet story's "…, according to research firm IDC" was a weasel warning on "according to
     research" and left its figure unsourced: "research" there names what the firm does."""
-    found = findings_of(BODY + sentence, "hedge")
-    assert [f.text for f in found if f.rule == "hedge.weasel"] == weasel
+    assert weasels(BODY + sentence) == weasel
     signals = sentence_signals(sentence)
     assert signals is not None and signals.attributed is attributed
 
@@ -300,8 +302,7 @@ def test_a_named_firm_of_researchers_is_a_source_and_no_weasel(sentence, weasel,
 def test_a_divided_or_mixed_reaction_from_no_one_is_a_weasel(sentence, weasel):
     """ "Opinions are split." raised nothing: whose opinions, and how many on each side, no one says
     (as "The film received generally favorable reviews" is praise from no one)."""
-    found = findings_of(BODY + sentence, "hedge")
-    assert [f.text for f in found if f.rule == "hedge.weasel"] == weasel
+    assert weasels(BODY + sentence) == weasel
 
 
 @pytest.mark.parametrize(
@@ -329,8 +330,7 @@ def test_hearsay_the_sentence_before_attributes_is_no_weasel(paragraph, weasel):
     """A campaign-theft story's "Prosecutors allege that Kevin Marsh… He allegedly used the money to
     pay off credit card debt…" was a weasel warning on "allegedly": the sentence before says whose
     allegation it is."""
-    found = findings_of(BODY + paragraph, "hedge")
-    assert [f.text for f in found if f.rule == "hedge.weasel"] == weasel
+    assert weasels(BODY + paragraph) == weasel
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from ..patterns import word_set
 from ..policy import Policy
 from ..roles import BOILERPLATE, DISCLOSURE, META, ROLES
 from ..rules import pattern_list
-from ..text import url_spans
+from ..text import Sentence, url_spans
 from ..typos import corrected, misspellings
 from ..wording import quoted
 from .base import Check, DocumentView, RuleInfo
@@ -225,39 +225,8 @@ def paragraph_findings(ctx: ParagraphContext, policy: Policy) -> list[Finding]:
     if typos:  # "reviewd by our editors": a typo is said once, the rest read as it was meant
         text = corrected(text, typos)
         words = word_set(text)
-    denied = pattern_list("review_denied").search(text, words)
-    if policy.require_human_responsibility and denied is not None:
-        # The sentence that says so (as written: with a typo corrected, the offsets may differ).
-        at = ctx.sentence_at(denied.start()) if text is ctx.text else first
-        found.append(
-            _finding(
-                ctx.text,
-                "disclosure.no_human",
-                "warning",
-                at.start,
-                at.end,
-                "The disclosure says no one reviewed the text: nobody holds editorial responsibility "
-                "for it, and once an editor has, it misleads readers.",
-                'Have it reviewed, then say who did, e.g. "…checked by the duty editor, who holds '
-                'editorial responsibility." (EU AI Act art. 50(4)).',
-            )
-        )
-    elif policy.require_human_responsibility and not (
-        pattern_list("human_role").search(text, words) and pattern_list("human_review").search(text, words)
-    ):
-        found.append(
-            _finding(
-                ctx.text,
-                "disclosure.no_human",
-                "warning",
-                first.start,
-                first.end,
-                "The disclosure names no person or role who reviewed the text and holds "
-                "editorial responsibility.",
-                'Say who reviewed it, e.g. "…checked by the duty editor, who holds '
-                'editorial responsibility." (EU AI Act art. 50(4)).',
-            )
-        )
+    if policy.require_human_responsibility:
+        found += _no_human(ctx, text, words, first)
     if policy.require_scope and not pattern_list("scope").search(text, words):
         found.append(
             _finding(
@@ -271,6 +240,43 @@ def paragraph_findings(ctx: ParagraphContext, policy: Policy) -> list[Finding]:
             )
         )
     return found
+
+
+def _no_human(ctx: ParagraphContext, text: str, words: frozenset[str], first: Sentence) -> list[Finding]:
+    """The disclosure names no person or role who reviewed the text and answers for it, or says no
+    one reviewed it ("No human editor reviewed it."; its role and verb of review are no review)."""
+    denied = pattern_list("review_denied").search(text, words)
+    if denied is not None:
+        # The sentence that says so (as written: with a typo corrected, the offsets may differ).
+        at = ctx.sentence_at(denied.start()) if text is ctx.text else first
+        return [
+            _finding(
+                ctx.text,
+                "disclosure.no_human",
+                "warning",
+                at.start,
+                at.end,
+                "The disclosure says no one reviewed the text: nobody holds editorial responsibility "
+                "for it, and once an editor has, it misleads readers.",
+                'Have it reviewed, then say who did, e.g. "…checked by the duty editor, who holds '
+                'editorial responsibility." (EU AI Act art. 50(4)).',
+            )
+        ]
+    if pattern_list("human_role").search(text, words) and pattern_list("human_review").search(text, words):
+        return []
+    return [
+        _finding(
+            ctx.text,
+            "disclosure.no_human",
+            "warning",
+            first.start,
+            first.end,
+            "The disclosure names no person or role who reviewed the text and holds "
+            "editorial responsibility.",
+            'Say who reviewed it, e.g. "…checked by the duty editor, who holds '
+            'editorial responsibility." (EU AI Act art. 50(4)).',
+        )
+    ]
 
 
 def _misspelt(text: str, start: int, end: int, right: str) -> Finding:
