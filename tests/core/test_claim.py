@@ -1092,6 +1092,8 @@ def test_found_in_an_earnings_story_a_storm_report_and_a_column(sentence, severi
         # a season's and a stretch's
         "Quarterback Ben Price has thrown for 1,480 yards this season.",
         "The Tigers (6-1) have scored at least 35 points in each of their last four games.",
+        "The Eagles (11-3) have won six of their last seven games.",
+        "Running back Saquon Barkley leads the league with 1,702 rushing yards.",
         # a vote named after what it decided, far from "approved"
         "The council approved the new zoning rules for the downtown district on Tuesday on a 6-1 vote.",
     ],
