@@ -44,13 +44,10 @@ def question_reveal(ctx: ParagraphContext) -> list[Finding]:
     a device generated text leans on. Questions in quotations are the speaker's.
     """
     found = []
-    sentences = ctx.sentences
-    # An explainer's question and its answer, the piece's form (roles.ASKS_AND_ANSWERS).
-    asked = sentences[0] if ctx.context & ASKS_AND_ANSWERS and sentences else None
+    # An explainer's opening question and its answer are the piece's form (roles.ASKS_AND_ANSWERS).
+    sentences = ctx.sentences[1:] if ctx.context & ASKS_AND_ANSWERS else ctx.sentences
     for sentence, following in pairwise(sentences):
         if not sentence.text.endswith("?") or not at_most_words(sentence.text, _MAX_QUESTION_WORDS):
-            continue
-        if sentence is asked:
             continue
         if inside(ctx.quotes, sentence.start, sentence.end) or following.text.endswith("?"):
             continue

@@ -249,34 +249,24 @@ def _no_human(ctx: ParagraphContext, text: str, words: frozenset[str], first: Se
     if denied is not None:
         # The sentence that says so (as written: with a typo corrected, the offsets may differ).
         at = ctx.sentence_at(denied.start()) if text is ctx.text else first
-        return [
-            _finding(
-                ctx.text,
-                "disclosure.no_human",
-                "warning",
-                at.start,
-                at.end,
-                "The disclosure says no one reviewed the text: nobody holds editorial responsibility "
-                "for it, and once an editor has, it misleads readers.",
-                'Have it reviewed, then say who did, e.g. "…checked by the duty editor, who holds '
-                'editorial responsibility." (EU AI Act art. 50(4)).',
-            )
-        ]
-    if pattern_list("human_role").search(text, words) and pattern_list("human_review").search(text, words):
-        return []
-    return [
-        _finding(
-            ctx.text,
-            "disclosure.no_human",
-            "warning",
-            first.start,
-            first.end,
-            "The disclosure names no person or role who reviewed the text and holds "
-            "editorial responsibility.",
-            'Say who reviewed it, e.g. "…checked by the duty editor, who holds '
-            'editorial responsibility." (EU AI Act art. 50(4)).',
+        message = (
+            "The disclosure says no one reviewed the text: nobody holds editorial responsibility "
+            "for it, and once an editor has, it misleads readers."
         )
-    ]
+        fix = "Have it reviewed, then say who did"
+    elif pattern_list("human_role").search(text, words) and pattern_list("human_review").search(text, words):
+        return []
+    else:
+        at = first
+        message = (
+            "The disclosure names no person or role who reviewed the text and holds editorial responsibility."
+        )
+        fix = "Say who reviewed it"
+    suggestion = (
+        f'{fix}, e.g. "…checked by the duty editor, who holds editorial responsibility." '
+        "(EU AI Act art. 50(4))."
+    )
+    return [_finding(ctx.text, "disclosure.no_human", "warning", at.start, at.end, message, suggestion)]
 
 
 def _misspelt(text: str, start: int, end: int, right: str) -> Finding:
