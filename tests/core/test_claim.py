@@ -1877,3 +1877,14 @@ def test_a_help_line_and_a_warning_in_effect_are_information_for_readers(sentenc
     warning, and "An excessive heat warning will be in effect from 10 a.m. Saturday…" an unsourced
     date: whom to call, and when a warning holds, as "Call 911" and a road's closure are."""
     assert [f for f in findings_of(BODY + sentence + "\n", "claim") if f.severity == "warning"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Talks are scheduled to resume Monday.", "The storm is expected to weaken as it moves inland."],
+)
+def test_a_schedule_or_forecast_asks_whose_it_is(sentence):
+    # A schedule is an announcement, not a forecast: the message names both, and asks whose it is.
+    (finding,) = [f for f in findings_of(sentence, "claim") if f.rule == "claim.prediction"]
+    assert finding.severity == "warning"
+    assert "schedule" in finding.message and "whose forecast or announcement" in finding.message

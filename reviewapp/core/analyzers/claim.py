@@ -74,9 +74,10 @@ _KINDS = {
         "other case, which a ranking or an archive holds.",
     ),
     "prediction": (
-        "Prediction presented as fact with no source.",
-        "Prediction with a source: confirm who predicts it.",
-        "A forecast stated as fact: the reader must know whose forecast it is.",
+        "Prediction or schedule stated as fact with no source: whose forecast or announcement is it?",
+        "Prediction or schedule with a source: confirm who predicts or announced it.",
+        "A forecast or a schedule stated as fact (“is expected to”, “is scheduled to”): the reader must "
+        "know whose forecast or announcement it is.",
     ),
     "record": (
         "Statement of record (what someone did) with no source.",
