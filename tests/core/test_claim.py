@@ -4,6 +4,7 @@ import pytest
 
 from reviewapp.core.analyzers.claim import sentence_signals
 
+from .helpers import findings_of as helper_findings_of
 from .helpers import rule_findings_of as findings_of
 
 BODY = "Intro line one.\n"  # so the tested line is not taken for a headline
@@ -1888,3 +1889,71 @@ def test_a_schedule_or_forecast_asks_whose_it_is(sentence):
     (finding,) = [f for f in findings_of(sentence, "claim") if f.rule == "claim.prediction"]
     assert finding.severity == "warning"
     assert "schedule" in finding.message and "whose forecast or announcement" in finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister lied to parliament about the contracts.",
+        "The treasurer embezzled money from the county's pension fund.",
+        "The plant dumped untreated sewage into the bay for years.",
+        "Two officers took bribes from the gang.",
+        "Russia interfered in the election.",
+    ],
+)
+def test_wrongdoing_in_the_papers_own_voice_is_an_accusation_to_source(sentence):
+    """ "The minister lied to parliament about the contracts." raised nothing: an accusation with no
+    one making it is the publisher's own. It stands whatever the learned score (the debates it
+    learned from have too few), with a message that asks who accuses."""
+    (finding,) = [f for f in helper_findings_of(sentence, "claim") if f.rule == "claim.accusation"]
+    assert finding.severity == "warning"
+    assert "who makes the accusation" in finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister lied to parliament about the contracts, the committee found.",
+        "Prosecutors say the treasurer embezzled money from the fund.",
+        "According to the indictment, the officers took bribes from the gang.",
+    ],
+)
+def test_an_accusation_someone_makes_asks_to_confirm_it(sentence):
+    (finding,) = [f for f in helper_findings_of(sentence, "claim") if f.rule == "claim.accusation"]
+    assert finding.severity == "suggestion"
+    assert "alleged" in finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The car was stolen from a driveway on Oak Street.",
+        "She stole the show in the second act.",
+        "He never lied to the committee about it.",
+        "If he lied, he should resign at once.",
+        "I cheated on a chemistry test in 1998.",
+        "She was charged with embezzling funds from the club.",
+    ],
+)
+def test_a_victim_a_denial_a_condition_or_an_idiom_accuses_no_one(sentence):
+    assert [f for f in findings_of(sentence, "claim") if f.rule == "claim.accusation"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        ("The firm has hidden its safety records for years.", False),
+        ("Reporters asked to see the court records.", False),
+        ("The ship's log records that the storm hit at dawn.", True),
+    ],
+)
+def test_records_as_a_noun_is_no_one_speaking(sentence, attributed):
+    """ "The firm has falsified its safety records." read as sourced: "safety" recording something."""
+    assert sentence_signals(sentence).attributed is attributed
+
+
+def test_a_finding_closing_the_sentence_is_its_source():
+    """ "…, the committee found." is whose finding it is, as "…, the committee said." is; not "…,
+    researchers found.", no one a reader can ask."""
+    assert sentence_signals("The agency overpaid 40 contractors, the auditor found.").attributed
+    assert not sentence_signals("The agency overpaid 40 contractors, researchers found.").attributed

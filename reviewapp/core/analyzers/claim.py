@@ -46,6 +46,15 @@ _MIN_WORDS = 4
 
 # kind -> (message when nothing attributes the claim, message when something does, why it is flagged)
 _KINDS = {
+    "accusation": (
+        "Wrongdoing stated as fact with no source: who makes the accusation, or which court or record "
+        "established it?",
+        "Accusation with a source: confirm the source makes it in these words (and say “alleged” until a "
+        "court has ruled).",
+        "Saying someone lied, stole or broke the law in the paper's own voice makes the accusation the "
+        "publisher's: a claim to check and a legal risk, unless a court, a regulator or a named accuser "
+        "makes it.",
+    ),
     "statement": (
         "Reported statement with no source: who says so, and where?",
         "Reported statement: confirm it against the cited source.",
@@ -664,6 +673,8 @@ def _signals(
 
     strong: list[str] = []
     weak: list[str] = []
+    if "wrongdoing" in cues:  # first: of all a sentence may claim, the one with a legal risk
+        strong.append("accusation")
     if figures:
         strong.append("figure")
     if reported and "conversation" not in cues:  # not "as you just said"
@@ -791,7 +802,7 @@ _PATTERNS = (
     "opinion", "date", "figure", "superlative", "prediction", "forecast", "will", "trend", "attribution",
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
     "interview", "listing", "tally", "no_comment", "method", "docket", "verdict", "market", "stock_move",
-    "meeting", "provenance", "agenda", "recommendation", "hypothetical", "terms", "definition",
+    "meeting", "provenance", "agenda", "recommendation", "hypothetical", "terms", "definition", "wrongdoing",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 _DEFINED_KINDS = frozenset(("event",))  # what a definition may seem to claim and not claim
@@ -1092,6 +1103,8 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
             continue
         if word in _ALSO_NOT_SPEECH and not _says(tokens, norms, i, text, offset):
             continue  # "The county added 1,200 jobs": something added, nothing said
+        if word in _NOUN_FIRST and not _records_something(tokens, norms, i, text, offset):
+            continue  # "its safety records", "court records": no one recording anything
         gap = text[tokens[i - 1][1] - offset : tokens[i][0] - offset]
         if _CLOSING_QUOTES.intersection(gap):
             # "“…,” said lead author Dr. Hannah Cho": the quotation ends before the verb, whose
@@ -1125,12 +1138,11 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
 
 def _finding_told(norms: list[str], i: int) -> bool:
     """Is the verb at `i` a finding told as someone's: "She found that…", "The study also suggests
-    that…", "They concluded that…"? Not "Police found the car", nor "a new study found that…" or
-    "researchers found that…": no one a reader can ask (the attribution pattern names those who are)."""
-    return (
-        i + 1 < len(norms)
-        and norms[i + 1] == "that"
-        and _UNNAMED_FINDERS.isdisjoint(norms[max(0, i - 3) : i])
+    that…", "They concluded that…", "…, the committee found."? Not "Police found the car", nor "a
+    new study found that…" or "researchers found that…": no one a reader can ask (the attribution
+    pattern names those who are)."""
+    return (i + 1 == len(norms) or norms[i + 1] == "that") and _UNNAMED_FINDERS.isdisjoint(
+        norms[max(0, i - 3) : i]
     )
 
 
@@ -1171,6 +1183,14 @@ def _says(tokens: list[Token], norms: list[str], i: int, text: str, offset: int)
     return not after.isspace()  # a comma, a colon or a quotation mark before what is said
 
 
+def _records_something(tokens: list[Token], norms: list[str], i: int, text: str, offset: int) -> bool:
+    """Is "record(s)" at `i` a verb of speech: "The log records that…", "…, the minutes record."
+    (its subject after a comma, closing the sentence)? Not "its safety records", "court records"."""
+    if i + 1 < len(norms):
+        return norms[i + 1] == "that"
+    return "," in text[tokens[max(0, i - _SUBJECT_WORDS)][1] - offset : tokens[i][0] - offset]
+
+
 def _agent_named(tokens: list[Token], norms: list[str], i: int) -> bool:
     """Does a passive speech verb at `i` name who did it: "…were recorded by the weather service",
     "…was announced by Mayor Lopez"?"""
@@ -1187,6 +1207,8 @@ _PASSIVE_ADVERBS = frozenset(
     ("often", "widely", "commonly", "sometimes", "frequently", "generally", "also", "long")
 )
 _ALSO_NOT_SPEECH = frozenset(("added", "adds"))  # a speech verb that also adds things
+# Speech verbs read far more often as nouns (_records_something).
+_NOUN_FIRST = frozenset(("record", "records"))
 # Verbs of a finding, which report what someone found when "that" follows ("_finding_told").
 _FINDING = frozenset(("found", "finds", "concluded", "concludes", "showed", "shows", "suggested", "suggests"))
 # Verbs that say something when what they name it follows in quotation marks.
