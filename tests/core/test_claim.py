@@ -1908,6 +1908,7 @@ def test_wrongdoing_in_the_papers_own_voice_is_an_accusation_to_source(sentence)
     (finding,) = [f for f in helper_findings_of(sentence, "claim") if f.rule == "claim.accusation"]
     assert finding.severity == "warning"
     assert "who makes the accusation" in finding.message
+    assert "alleged" in finding.suggestion
 
 
 @pytest.mark.parametrize(

@@ -115,6 +115,11 @@ _KINDS = {
     ),
 }
 _SUGGEST_UNSOURCED = "Verify it and add the source (who said it, a document, a link), or remove it."
+# An accusation is not verified by the editor alone: whoever makes it is named, or it goes.
+_SUGGEST_ACCUSATION = (
+    "Name who makes the accusation (or the court, regulator or record that found it) and say "
+    "“alleged” until a court has ruled, or remove it."
+)
 _SUGGEST_PLACEHOLDER = f"Replace “{SOURCE_PLACEHOLDER}” with the source (who said it, a document, a link)."
 _SUGGEST_SOURCED = "Check the cited source says exactly this."
 # A public record the sentence cites nowhere (a vote's, a court's, the market's): it is looked up.
@@ -252,7 +257,7 @@ def _rule_finding(
     unsourced, sourced, _ = _KINDS[signals.kinds[0]]
     if where is not None:  # the source is outside the sentence: say where, the editor looks there
         sourced = f"{sourced} Its source: {WHERE[where]}."
-    suggest_unsourced = _SUGGEST_UNSOURCED
+    suggest_unsourced = _SUGGEST_ACCUSATION if signals.kinds[0] == "accusation" else _SUGGEST_UNSOURCED
     if SOURCE_PLACEHOLDER in sentence.text:  # the fix's placeholder, put in and not yet filled
         unsourced = f"{unsourced} Its “{SOURCE_PLACEHOLDER}” is still to be filled in."
         suggest_unsourced = _SUGGEST_PLACEHOLDER
