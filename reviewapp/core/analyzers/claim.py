@@ -1146,9 +1146,9 @@ def _finding_told(norms: list[str], i: int) -> bool:
     that…", "They concluded that…", "…, the committee found."? Not "Police found the car", nor "a
     new study found that…" or "researchers found that…": no one a reader can ask (the attribution
     pattern names those who are)."""
-    return (i + 1 == len(norms) or norms[i + 1] == "that") and _UNNAMED_FINDERS.isdisjoint(
-        norms[max(0, i - 3) : i]
-    )
+    if i + 1 < len(norms) and norms[i + 1] != "that":
+        return False  # "Police found the car": what was found, no finding told
+    return _UNNAMED_FINDERS.isdisjoint(norms[max(0, i - 3) : i])
 
 
 def _before_relative_clause(tokens: list[Token], norms: list[str], i: int, text: str, offset: int) -> int:
