@@ -1958,3 +1958,28 @@ def test_a_finding_closing_the_sentence_is_its_source():
     researchers found.", no one a reader can ask."""
     assert sentence_signals("The agency overpaid 40 contractors, the auditor found.").attributed
     assert not sentence_signals("The agency overpaid 40 contractors, researchers found.").attributed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the novel, a small-town banker embezzled millions from his clients.",
+        "In Nolan's new film, the butler murdered the maid.",
+        "The narrator lied to everyone in the first act.",
+    ],
+)
+def test_a_storys_plot_claims_nothing(sentence):
+    """A book review's "In the novel, a small-town banker embezzled millions…" was an unsourced
+    accusation: the plot accuses no one, and its figures count nothing real."""
+    assert findings_of(BODY + sentence + "\n", "claim") == []
+    assert [f for f in helper_findings_of(BODY + sentence + "\n", "claim")] == []  # nor the score
+
+
+def test_a_review_tells_its_plot_without_accusing():
+    """In a piece labelled as a review, "His wife lied to the police." is the story's; in news, an
+    accusation to source."""
+    sentence = "His wife lied to the police about the money.\n"
+    review = findings_of(f"Book review: The Quiet Ledger\nBy Ann Lee\n{sentence}", "claim")
+    assert "claim.accusation" not in [f.rule for f in review]
+    news = findings_of(f"Banker's wife questioned\nBy Ann Lee\n{sentence}", "claim")
+    assert "claim.accusation" in [f.rule for f in news]

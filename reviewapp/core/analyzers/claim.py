@@ -171,6 +171,9 @@ class ClaimCheck(Check):
             signals = signals_at(ctx, sentence)
             if signals is None:
                 continue
+            if ctx.context & LABELLED_REVIEW and "accusation" in signals.kinds:
+                # A review's plot ("His wife lied to the police."): the story's, accusing no one.
+                signals = signals._replace(kinds=tuple(k for k in signals.kinds if k != "accusation"))
             # Where the source is, when not in the sentence (a key of sources.WHERE).
             where = None if signals.attributed else sources.where(index, sentence, signals)
             if where is not None:
@@ -731,6 +734,8 @@ def _signals(
         or ("opinion" in cues and not figures)
         # "For example, if inflation is 5%, …": a worked example, made up to illustrate
         or "hypothetical" in cues
+        # "In the novel, a banker embezzled millions.": a story's plot
+        or "fiction" in cues
         # "An index fund is a type of mutual fund that tracks a market index, such as the S&P 500.":
         # what something is, nobody doing anything (its figures are still claims)
         or ("definition" in cues and _DEFINED_KINDS.issuperset(strong + weak))
@@ -808,14 +813,15 @@ _PATTERNS = (
     "change", "record", "comparison", "plan", "conversation", "evaluative", "family", "service", "rating",
     "interview", "listing", "tally", "no_comment", "method", "docket", "verdict", "market", "stock_move",
     "meeting", "provenance", "agenda", "recommendation", "hypothetical", "terms", "definition", "wrongdoing",
+    "fiction",
 )  # fmt: skip
 _CURRENCY = frozenset("$€£¥₹")
 _DEFINED_KINDS = frozenset(("event",))  # what a definition may seem to claim and not claim
 # What makes a sentence the writer's own word, with no source to add: information for readers, a
 # critic's rating, the interview the piece is, a note that someone asked did not answer, an
-# instruction, a worked example.
+# instruction, a worked example, a story's plot.
 _OWN_WORD = frozenset(
-    ("service", "rating", "interview", "no_comment", "instruction", "method", "hypothetical")
+    ("service", "rating", "interview", "no_comment", "instruction", "method", "hypothetical", "fiction")
 )
 _CUE_SET = frozenset(
     name for name in _PATTERNS if name not in ("date", "figure", "service", "rating", "listing", "tally")
