@@ -1983,3 +1983,12 @@ def test_a_review_tells_its_plot_without_accusing():
     assert "claim.accusation" not in [f.rule for f in review]
     news = findings_of(f"Banker's wife questioned\nBy Ann Lee\n{sentence}", "claim")
     assert "claim.accusation" in [f.rule for f in news]
+
+
+def test_a_passive_that_names_who_did_it_accuses_them():
+    """ "The funds were embezzled by the treasurer." raised nothing: the passive names the accused as
+    the active does (not "was stolen by the time police arrived")."""
+    text = BODY + "The funds were embezzled by the treasurer.\n"
+    assert "claim.accusation" in [f.rule for f in helper_findings_of(text, "claim")]
+    text = BODY + "The car was stolen by the time police arrived.\n"
+    assert "claim.accusation" not in [f.rule for f in findings_of(text, "claim")]
