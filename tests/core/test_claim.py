@@ -1972,7 +1972,7 @@ def test_a_storys_plot_claims_nothing(sentence):
     """A book review's "In the novel, a small-town banker embezzled millions…" was an unsourced
     accusation: the plot accuses no one, and its figures count nothing real."""
     assert findings_of(BODY + sentence + "\n", "claim") == []
-    assert [f for f in helper_findings_of(BODY + sentence + "\n", "claim")] == []  # nor the score
+    assert helper_findings_of(BODY + sentence + "\n", "claim") == []  # nor the score
 
 
 def test_a_review_tells_its_plot_without_accusing():
