@@ -27,6 +27,8 @@ BODY = "Intro line one.\n"
         ("No visit to Lisbon would be complete without trying a pastel de nata.", "ai_tell.cliche"),
         ("In a world where technology is everywhere, privacy matters.", "ai_tell.cliche"),
         ("The stakes have never been higher.", "ai_tell.cliche"),
+        # a generated tech story's closing verdict
+        ("Ultimately, the success of tools like Lumen will depend on teachers.", "ai_tell.cliche"),
     ],
 )
 def test_ai_tells_found(text, rule):
@@ -41,6 +43,7 @@ def test_ai_tells_found(text, rule):
         "Is the bridge safe? Engineers will inspect it again in June, and a report follows. Then what?",
         "It is not known when the talks will resume.",
         "“Where were you?” she asked.",
+        "The bill's fate will ultimately depend on the Senate.",
     ],
 )
 def test_plain_news_has_no_ai_tells(text):

@@ -1752,10 +1752,14 @@ def test_a_record_names_its_source_when_it_names_who_keeps_it(sentence, attribut
         ("Heat waves are becoming more frequent and more intense.", True),
         ("Housing has grown much less affordable since 2020.", True),
         ("Electric cars became cheaper than gas cars in Norway.", True),
+        # a cause said to make it so
+        ("Climate change is making storms like this one more frequent and more intense.", True),
+        ("The rule made homes in the city far less affordable.", True),
         # what someone became, or a plain description, is no trend
         ("She became more confident as the season went on.", False),
         ("The design has become more elegant with each version.", False),
         ("Allergies are more common in spring.", False),
+        ("It actually made him more popular.", False),
     ],
 )
 def test_a_measure_becoming_more_or_less_common_is_a_trend(sentence, trend):
@@ -1992,3 +1996,73 @@ def test_a_passive_that_names_who_did_it_accuses_them():
     assert "claim.accusation" in [f.rule for f in helper_findings_of(text, "claim")]
     text = BODY + "The car was stolen by the time police arrived.\n"
     assert "claim.accusation" not in [f.rule for f in findings_of(text, "claim")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "City took the lead after 12 minutes when Tom Brady's cross was turned in by Marco Silva.",
+        "Hart, on for just six minutes, fired in from the edge of the box to make it 2-2.",
+        "The win lifts Rovers to fourth in the table, two points behind leaders United.",
+        "Voters also approved Measure B, a sales tax for roads, by a margin of 58 percent to 42 percent.",
+    ],
+)
+def test_a_match_reports_clock_and_table_and_a_ballots_shares_are_the_public_record(paragraph):
+    """A match report's "took the lead after 12 minutes", "on for just six minutes", "to make it
+    2-2", "two points behind leaders United", and a ballot measure's "58 percent to 42 percent"
+    were unsourced-figure warnings: the game's and the count's record is their source."""
+    (finding,) = findings_of(BODY + paragraph, "claim")
+    assert (finding.rule, finding.severity) == ("claim.figure", "suggestion")
+    assert "public record" in finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Firefighters arrived after 12 minutes.",
+        "Labour is two points behind the Conservatives in the polls.",
+        "The poll found support at 52 percent to 41 percent, up from last year, the mayor said.",
+    ],
+)
+def test_a_response_time_or_a_polls_lead_is_no_games_record(sentence):
+    assert not any("public record" in f.message for f in findings_of(BODY + sentence, "claim"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        # an expert's verdict on a study is their statement, not a deed to source
+        (
+            "Dr. Paul Brennan, a professor at King's College London, called the study well designed "
+            "but cautioned against reading too much into it.",
+            ("statement",),
+        ),
+        ("Dr. Paul Brennan cautioned against reading too much into the results.", ("statement",)),
+        ("The record of Peter Pelham's work in Boston is well established.", ()),
+        # a participle without "well" before it still tells what was done
+        ("Foster and Partners designed the new terminal at Heathrow.", ("event",)),
+    ],
+)
+def test_a_participle_after_well_describes_and_cautioned_is_speech(sentence, kinds):
+    """A health story's "Dr. Paul Brennan … called the study well designed but cautioned against
+    reading too much into it." was a warning that a named person did something with no source:
+    "designed" after "well" describes the study, and "cautioned" is what he said."""
+    signals = sentence_signals(sentence)
+    assert (signals.kinds if signals else ()) == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("Housing prices in Riverside have risen sharply, pushing many families out of the city.", False),
+        ("The storm is pushing water levels at Lake Erie higher.", False),
+        ("Senator Spencer Abraham of Michigan is pushing a law to protect Arab-Americans.", True),
+        ("Mayor Lena Ruiz is pushing for a ban on leaf blowers.", True),
+    ],
+)
+def test_pushing_things_somewhere_is_no_stance(sentence, statement):
+    """An election story's "Housing prices in Riverside have risen sharply in recent years, pushing
+    many families out of the city." was a reported statement with no source: nobody is pushing
+    for anything."""
+    signals = sentence_signals(sentence)
+    assert (signals is not None and "statement" in signals.kinds) is statement

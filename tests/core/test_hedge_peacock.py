@@ -349,3 +349,23 @@ def test_a_vague_group_with_an_adverb_before_its_verb_is_a_weasel(sentence, weas
     did): the adverb stood between the group and its verb."""
     found = findings_of(BODY + sentence, "hedge")
     assert [f.text for f in found if f.rule == "hedge.weasel"] == [weasel]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weasel"),
+    [
+        (
+            "The findings add to a growing body of evidence that moderate exercise protects the heart.",
+            ["growing body of evidence"],
+        ),
+        ("There is mounting evidence that the drug works.", ["There is mounting evidence that"]),
+        # whose research, the sentence says; or none claimed
+        ("A growing body of research by Harvard economists finds the same.", []),
+        ("There is no evidence that the drug works.", []),
+        ("There was evidence of forced entry.", []),
+    ],
+)
+def test_evidence_nobody_cites_is_a_weasel(sentence, weasel):
+    """A health story's "The findings add to a growing body of evidence that moderate exercise
+    protects the heart." raised nothing: which studies, no one says."""
+    assert weasels(BODY + sentence) == weasel

@@ -907,6 +907,7 @@ def _has_verb(tokens: list[Token], norms: list[str], verbs: frozenset[str]) -> b
         norm in verbs
         and not raw[:1].isupper()
         and norms[i - 1] not in _NO_VERB_AFTER
+        and norms[i - 1] not in _MAKES_A_PARTICIPLE_DESCRIBE
         and not (norm in _ALSO_ADJECTIVES and norms[i - 1] in _BE)
         and not _describes_next(norms, i)
         and not _takes_an_object(norms, i)
@@ -985,6 +986,9 @@ _NO_SPEECH_AFTER = _NO_VERB_AFTER | _PREPOSITIONS | frozenset(("new", "all-time"
 # Verbs that after "is" or "are" say how a thing is: "the clinic is open", "the vote was close".
 _ALSO_ADJECTIVES = frozenset(("open", "close", "fine"))
 _BE = frozenset(("is", "are", "was", "were", "be", "been", "being", "remains", "remained", "stays", "stayed"))
+# After these a participle describes a thing: "called the study well designed", "a poorly built
+# wall", nobody doing anything.
+_MAKES_A_PARTICIPLE_DESCRIBE = frozenset(("well", "poorly", "badly", "ill"))
 # Verbs that are also words describing the noun after them: "hospitals saw record numbers", not
 # "the minutes record that…".
 _ALSO_DESCRIBING = frozenset(("record",))
@@ -1001,7 +1005,10 @@ def _describes_next(norms: list[str], i: int) -> bool:
 
 def _takes_an_object(norms: list[str], i: int) -> bool:
     """Is the word at `i` a verb of speech used of a thing done ("When Denver added frequent
-    routes"), not of words ("she added", "added that…", "added in a statement")?"""
+    routes"), not of words ("she added", "added that…", "added in a statement")? Or a stance's
+    verb used of a thing moved (_moves_a_thing)?"""
+    if norms[i] in _ALSO_MOVING:
+        return _moves_a_thing(norms, i)
     if norms[i] not in _ALSO_DOING or i + 1 >= len(norms):
         return False
     following = norms[i + 1]
@@ -1022,6 +1029,23 @@ def _takes_an_object(norms: list[str], i: int) -> bool:
 _ALSO_DOING = frozenset(("added", "adds"))
 _OBJECT_OPENS = frozenset("more new extra another two three four five six seven eight nine ten".split())
 _WHEN_WORDS = frozenset("later afterward afterwards today yesterday tonight again too".split())
+
+
+def _moves_a_thing(norms: list[str], i: int) -> bool:
+    """Is the stance's verb at `i` used of a thing moved ("pushing many families out of the city",
+    "pushing prices up"), not of a cause ("pushing for a ban", "pushing a law to…")?"""
+    after = norms[i + 1 : i + 7]
+    return not after or (after[0] not in _STANCE_NEXT and not _MOVED.isdisjoint(after))
+
+
+# A verb of a stance that also moves things: a stance right before these words ("pushing for a
+# ban", "pushing to expand", "pushing ahead with"), a thing moved with a word of where after it
+# ("pushing families out", "pushing prices higher") or a limit ("pushing the boundaries").
+_ALSO_MOVING = frozenset(("pushing",))
+_STANCE_NEXT = frozenset(("for", "to", "ahead", "back", "hard"))
+_MOVED = frozenset(
+    "out up down into away off aside over toward towards higher lower boundaries limits envelope".split()
+)
 
 
 @cache
