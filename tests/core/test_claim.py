@@ -2066,3 +2066,30 @@ def test_pushing_things_somewhere_is_no_stance(sentence, statement):
     for anything."""
     signals = sentence_signals(sentence)
     assert (signals is not None and "statement" in signals.kinds) is statement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "comparison"),
+    [
+        ("The police union had lobbied for the new officers for more than a year.", False),
+        ("The plant has stood empty for more than a decade.", False),
+        ("The trip took less than an hour.", False),
+        # a thing compared with another is still a comparison
+        ("He earns more than a teacher does.", True),
+    ],
+)
+def test_a_times_bound_is_no_comparison(sentence, comparison):
+    """A budget story's "The police union had lobbied for the new officers for more than a year."
+    was a comparison stated as fact: "more than a year" bounds a time as "more than 300" bounds a
+    count, with nothing compared."""
+    signals = sentence_signals(sentence)
+    assert (signals is not None and "comparison" in signals.kinds) is comparison
+
+
+def test_what_a_plan_closes_is_among_its_terms():
+    """ "Under the plan, branch libraries will close on Sundays and Mondays starting in January." was
+    a dated warning: what the plan does is its terms, as "would be closed" was."""
+    text = BODY + "Under the plan, branch libraries will close on Sundays and Mondays starting in January.\n"
+    (finding,) = findings_of(text, "claim")
+    assert finding.severity == "suggestion"
+    assert "whose terms these are" in finding.message

@@ -369,3 +369,18 @@ def test_evidence_nobody_cites_is_a_weasel(sentence, weasel):
     """A health story's "The findings add to a growing body of evidence that moderate exercise
     protects the heart." raised nothing: which studies, no one says."""
     assert weasels(BODY + sentence) == weasel
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weasel"),
+    [
+        ("Local food critics have praised his pastries.", ["critics have praised"]),
+        ("Reviewers panned the sequel.", ["Reviewers panned"]),
+        ("The critics praised the sequel.", []),
+        ("Pauline Kael, the critic, praised the sequel.", []),
+    ],
+)
+def test_praise_from_critics_no_one_names_is_a_weasel(sentence, weasel):
+    """A profile's "local food critics have praised his pastries" raised nothing: which critics,
+    where, no one says (as "hailed by critics" did)."""
+    assert weasels(BODY + sentence) == weasel
