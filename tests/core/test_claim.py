@@ -1903,6 +1903,10 @@ def test_a_schedule_or_forecast_asks_whose_it_is(sentence):
         "The plant dumped untreated sewage into the bay for years.",
         "Two officers took bribes from the gang.",
         "Russia interfered in the election.",
+        # each verb in the active and in the passive that names who did it
+        "The man assaulted a woman outside the bar.",
+        "The women were trafficked by a gang from Leeds.",
+        "The essay was plagiarised by a student.",
     ],
 )
 def test_wrongdoing_in_the_papers_own_voice_is_an_accusation_to_source(sentence):
