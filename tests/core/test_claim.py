@@ -2097,3 +2097,19 @@ def test_what_a_plan_closes_is_among_its_terms():
     (finding,) = findings_of(text, "claim")
     assert finding.severity == "suggestion"
     assert "whose terms these are" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Financial planner Dana Wu suggests directing any raise or bonus to savings.", False),
+        ("Coach Amy Lord praised every pass in the second half.", False),
+        ("Acme Corp cut every job in the plant.", True),
+    ],
+)
+def test_a_word_after_any_or_every_names_a_thing(sentence, event):
+    """A personal-finance piece's "Financial planner Dana Wu suggests directing any raise or bonus to
+    savings." was a warning that a named person did something: "any raise" is a pay rise, nobody
+    raising anything."""
+    signals = sentence_signals(sentence)
+    assert (signals is not None and "event" in signals.kinds) is event

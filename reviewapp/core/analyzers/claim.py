@@ -974,9 +974,11 @@ def _imperative(first: str, verbs: frozenset[str]) -> bool:
 
 
 _ARTICLES = frozenset(("a", "an", "the"))
-# After an article or a possessive a word names something: "the stated aim", "its own buses",
-# "their claims", "his lead" ("her" may be an object: "fined her").
-_NO_VERB_AFTER = _ARTICLES | frozenset(("its", "their", "his", "our", "my", "your"))
+# After an article, a possessive or a determiner a word names something: "the stated aim", "its own
+# buses", "their claims", "his lead", "any raise or bonus" ("her" may be an object: "fined her").
+_NO_VERB_AFTER = _ARTICLES | frozenset(
+    ("its", "their", "his", "our", "my", "your", "any", "every", "each", "another")
+)
 _PREPOSITIONS = frozenset(
     "since of in on at for from with by into about under over after before than".split()
 )
