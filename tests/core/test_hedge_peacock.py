@@ -384,3 +384,19 @@ def test_praise_from_critics_no_one_names_is_a_weasel(sentence, weasel):
     """A profile's "local food critics have praised his pastries" raised nothing: which critics,
     where, no one says (as "hailed by critics" did)."""
     assert weasels(BODY + sentence) == weasel
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weasel"),
+    [
+        ("Two other officials have been charged.", []),
+        ("Several officials were fired in May.", []),
+        ("Other officials were also arrested.", []),
+        # who says or thinks something is still unnamed
+        ("Some officials say the plan will fail.", ["Some officials say"]),
+    ],
+)
+def test_a_group_something_is_done_to_cites_no_one(sentence, weasel):
+    """A court story's "Two other officials have been charged." was a weasel attribution: the
+    officials charged are the news, not a source anyone cites."""
+    assert weasels(BODY + sentence) == weasel
