@@ -2113,3 +2113,24 @@ def test_a_word_after_any_or_every_names_a_thing(sentence, event):
     raising anything."""
     signals = sentence_signals(sentence)
     assert (signals is not None and "event" in signals.kinds) is event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("The council should fund frequent service on our five busiest routes, starting next year.", False),
+        ("The city should hire 40 more officers.", False),
+        # a figure given as a reason, reported, or before the proposal is the writer's claim
+        ("The city should act now, because it pays 73 percent of the cost.", True),
+        ("Lawmakers must remember that 40 percent of bridges are failing.", True),
+        ("After 12 deaths this year, the city should fix the crossing.", True),
+        # a condition recommends nothing
+        ("If the city should lose, 30 percent of its budget would go.", True),
+    ],
+)
+def test_a_recommendations_own_figures_are_the_writers_proposal(sentence, figure):
+    """An op-ed's "The council should fund frequent service on our five busiest routes, starting
+    next year." was an unsourced-figure warning: the five routes are what the writer proposes,
+    nothing reported (a recommendation without figures claimed nothing already)."""
+    signals = sentence_signals(sentence)
+    assert (signals is not None and "figure" in signals.kinds) is figure

@@ -740,11 +740,40 @@ def _signals(
         # what something is, nobody doing anything (its figures are still claims)
         or ("definition" in cues and _DEFINED_KINDS.issuperset(strong + weak))
         # "The council should fund these measures." (not "…, the sheriff said.": a statement)
-        or ("recommendation" in cues and not figures and not attributed)
+        or ("recommendation" in cues and not attributed and (not figures or _proposed(ready, text, figures)))
         or _only_service(text, service, figures, strong, cues)
     )
     kinds = tuple(dict.fromkeys(strong + weak)) if claim and not vetoed else ()
     return ClaimSignals(kinds, attributed, frozenset(cues), names)
+
+
+def _proposed(ready: Ready, text: str, figures: list[re.Match[str]]) -> bool:
+    """Are the figures all what a recommendation proposes ("The council should fund frequent service
+    on our five busiest routes")? Not one before it, nor one after a word that opens a reason or a
+    report ("We should act, because we pay 73 percent of the cost", "I must say that forty-four
+    percent…") or after a comma: a claim the writer makes. Nor where the sentence tells how things
+    are or compares ("…should spend $4 million on cooling centers, twice what it spends now"), nor in
+    a condition ("And if India should lose her battle, with thirty-five per cent of the people…"):
+    no recommendation."""
+    proposal = _spans(ready, "recommendation", text)
+    if not proposal:
+        return False
+    start = proposal[0][1]
+    if _CONDITION.search(text, 0, start) is not None or _TELLS_HOW_THINGS_ARE.search(text, start) is not None:
+        return False
+    return all(
+        m.start() >= start and _REASON_OR_REPORT.search(text, start, m.start()) is None for m in figures
+    )
+
+
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
+_TELLS_HOW_THINGS_ARE = re.compile(
+    r"\b(?:twice|times|double|half|than|now|currently|today|already|ago|last)\b"
+)
+# What opens a reason, a report or an aside after a recommendation: its figures are claims.
+_REASON_OR_REPORT = re.compile(
+    r"\b(?:that|because|since|as|given|which|who|where|when|while|although|though|without|if|so|but)\b|[,:;—–]"
+)
 
 
 def _spans(ready: Ready, name: str, text: str) -> list[tuple[int, int]]:
