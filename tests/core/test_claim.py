@@ -2134,3 +2134,22 @@ def test_a_recommendations_own_figures_are_the_writers_proposal(sentence, figure
     nothing reported (a recommendation without figures claimed nothing already)."""
     signals = sentence_signals(sentence)
     assert (signals is not None and "figure" in signals.kinds) is figure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "writers"),
+    [
+        ("The Roborock S9 Pro is the best robot vacuum we have tested.", True),
+        ("Battery life was the shortest of our picks, about 75 minutes.", True),
+        # a verdict with no tests behind it, or a government's trying, is no account of the writer's
+        ("The Roborock S9 Pro is the best robot vacuum on the market.", False),
+        ("In 1953 the city tried to raise $5 billion for its defences, and we tried again in 1954.", False),
+    ],
+)
+def test_a_verdict_from_the_writers_own_tests_is_the_writers_account(sentence, writers):
+    """A buying guide's "The Roborock S9 Pro is the best robot vacuum we have tested." was a
+    superlative presented as fact with no source: the writer's tests are its source, for the editor
+    to confirm with the writer."""
+    found = findings_of(BODY + sentence, "claim")
+    assert found
+    assert all(("the writer, who tells it of themselves" in f.message) is writers for f in found)
