@@ -581,7 +581,24 @@ _MAX_TIME_LINE = 24
 _NOTE_DEFINITION = compile_rule(r"\[\^?[\w-]{1,40}\]:\s")
 
 
-def _ends_as_sentence(text: str) -> bool:
+def is_heading_line(text: str) -> bool:
+    """Is the paragraph a subheading: a short line, numbered ("3. iRobot Roomba j9+") or in title
+    case ("Why We Chose It"), that does not end as a sentence? (A learned score, taken from
+    sentences, reads none. Any short line without a full stop is not one: a post or a list's item
+    may be a sentence written so.)"""
+    text = text.rstrip()
+    if not at_most_words(text, _MAX_TITLE_WORDS) or ends_as_sentence(text):
+        return False
+    if _LIST_NUMBER.match(text) is not None:
+        return True
+    long_words = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
+    return bool(long_words) and all(w[:1].isupper() for w in long_words)
+
+
+_LIST_NUMBER = compile_rule(r"\d{1,2}[.)]\s")
+
+
+def ends_as_sentence(text: str) -> bool:
     """Does the line end as a sentence does? Not on an abbreviation's full stop ("The baker who
     wakes at 3 a.m.", "Acme buys Globex Inc.")."""
     if not text.endswith((".", "!", "?")):
@@ -614,7 +631,7 @@ def classify(
     if (
         (position == 0 or context & TITLE_LINE)
         and at_most_words(text, _MAX_TITLE_WORDS)
-        and not _ends_as_sentence(text)
+        and not ends_as_sentence(text)
     ):
         return TITLE
     if text.startswith("#") and at_most_words(text, _MAX_TITLE_WORDS):

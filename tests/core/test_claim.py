@@ -2153,3 +2153,18 @@ def test_a_verdict_from_the_writers_own_tests_is_the_writers_account(sentence, w
     found = findings_of(BODY + sentence, "claim")
     assert found
     assert all(("the writer, who tells it of themselves" in f.message) is writers for f in found)
+
+
+def test_a_subheading_gets_no_learned_finding_but_keeps_its_claims():
+    """A buying guide's subheading "3. iRobot Roomba j9+" was a learned check-worthy statement ("a
+    named person or organisation"): the score, learned from sentences, reads no heading. A claim
+    the rules see in one stands, and a short line without a full stop that is not a heading (a
+    post's "Flour prices doubled since 2021") is scored as a sentence."""
+    text = "Intro line one.\n\n3. iRobot Roomba j9+\n\nIt costs $599, the maker says.\n"
+    assert [f for f in helper_findings_of(text, "claim") if "iRobot" in f.text] == []
+    headed = "Intro line one.\n\n2. Costs Rose 40 Percent\n\nIt costs $599, the maker says.\n"
+    assert [f.rule for f in helper_findings_of(headed, "claim") if "Costs" in f.text] == ["claim.trend"]
+    plain = (
+        "Intro line one.\n\nCity manager Paul Grant was furious with the penalty decision\n\nMore follows.\n"
+    )
+    assert [f.rule for f in helper_findings_of(plain, "claim") if "Grant" in f.text] == ["claim.learned"]

@@ -32,6 +32,7 @@ from ..roles import (
     TABLE_MORE,
     TABLE_ROW,
     introduces_below,
+    is_heading_line,
 )
 from ..rules import builtin_rules, pattern_list, single_pattern, word_list
 from ..scoring.explain import claim_reasons
@@ -165,6 +166,9 @@ class ClaimCheck(Check):
         sources = _Sources(ctx, sentences)
         # A paragraph that opens with a source ("That's according to…") is not itself a claim there.
         source_first = single_pattern("back_attribution").regex.match(ctx.text) is not None
+        # A subheading or a list item is no sentence of the kind the score learned from: its rules'
+        # claims stand, the score alone says nothing there.
+        learned = not is_heading_line(ctx.text)
         for index, sentence in enumerate(sentences):
             if index == 0 and sources.label_stop > sentence.start:  # "RUIZ: Thanks for having me."
                 sentence = after_label(ctx.text, sentence, sources.label_stop)
@@ -186,7 +190,8 @@ class ClaimCheck(Check):
             if score >= floor:
                 found.append(_rule_finding(ctx, sentence, signals, score, where))
             elif (
-                score >= threshold
+                learned
+                and score >= threshold
                 and index - 1 not in sources.by_next
                 and not (index == 0 and source_first)
                 # "In a statement, the agency said:" introduces what follows; it states nothing.
