@@ -10,6 +10,12 @@ from .helpers import rule_findings_of as findings_of
 BODY = "Intro line one.\n"  # so the tested line is not taken for a headline
 
 
+def claims_a(sentence: str, kind: str) -> bool:
+    """Do the rules read a claim of this kind in the sentence?"""
+    signals = sentence_signals(sentence)
+    return signals is not None and kind in signals.kinds
+
+
 @pytest.mark.parametrize(
     ("sentence", "kind"),
     [
@@ -1820,8 +1826,7 @@ def test_a_reviews_box_of_hours_and_prices_is_information_for_readers(paragraph)
 def test_the_first_in_a_place_is_a_record(sentence, record):
     """A transit story's "It is the first bus rapid transit line in the state." raised only a learned
     suggestion: the first in a place, as the first in history, is a record to check."""
-    signals = sentence_signals(sentence)
-    assert (signals is not None and "superlative" in signals.kinds) is record
+    assert claims_a(sentence, "superlative") is record
 
 
 def test_a_risk_compared_is_a_comparison_and_no_hedge():
@@ -2068,8 +2073,7 @@ def test_pushing_things_somewhere_is_no_stance(sentence, statement):
     """An election story's "Housing prices in Riverside have risen sharply in recent years, pushing
     many families out of the city." was a reported statement with no source: nobody is pushing
     for anything."""
-    signals = sentence_signals(sentence)
-    assert (signals is not None and "statement" in signals.kinds) is statement
+    assert claims_a(sentence, "statement") is statement
 
 
 @pytest.mark.parametrize(
@@ -2086,8 +2090,7 @@ def test_a_times_bound_is_no_comparison(sentence, comparison):
     """A budget story's "The police union had lobbied for the new officers for more than a year."
     was a comparison stated as fact: "more than a year" bounds a time as "more than 300" bounds a
     count, with nothing compared."""
-    signals = sentence_signals(sentence)
-    assert (signals is not None and "comparison" in signals.kinds) is comparison
+    assert claims_a(sentence, "comparison") is comparison
 
 
 def test_what_a_plan_closes_is_among_its_terms():
@@ -2111,8 +2114,7 @@ def test_a_word_after_any_or_every_names_a_thing(sentence, event):
     """A personal-finance piece's "Financial planner Dana Wu suggests directing any raise or bonus to
     savings." was a warning that a named person did something: "any raise" is a pay rise, nobody
     raising anything."""
-    signals = sentence_signals(sentence)
-    assert (signals is not None and "event" in signals.kinds) is event
+    assert claims_a(sentence, "event") is event
 
 
 @pytest.mark.parametrize(
@@ -2132,8 +2134,7 @@ def test_a_recommendations_own_figures_are_the_writers_proposal(sentence, figure
     """An op-ed's "The council should fund frequent service on our five busiest routes, starting
     next year." was an unsourced-figure warning: the five routes are what the writer proposes,
     nothing reported (a recommendation without figures claimed nothing already)."""
-    signals = sentence_signals(sentence)
-    assert (signals is not None and "figure" in signals.kinds) is figure
+    assert claims_a(sentence, "figure") is figure
 
 
 @pytest.mark.parametrize(
