@@ -2169,3 +2169,34 @@ def test_a_subheading_gets_no_learned_finding_but_keeps_its_claims():
         "Intro line one.\n\nCity manager Paul Grant was furious with the penalty decision\n\nMore follows.\n"
     )
     assert [f.rule for f in helper_findings_of(plain, "claim") if "Grant" in f.text] == ["claim.learned"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accusation"),
+    [
+        ("Tenants who believe their landlord has broken the law can file a complaint.", False),
+        ("If you think a seller cheated you, call the consumer hotline.", False),
+        # someone who holds it, or no one: an accusation
+        ("The landlord has broken the law.", True),
+        ("Tenants believe the landlord has broken the law, and the city agrees.", True),
+    ],
+)
+def test_a_wrong_someone_unnamed_may_suppose_accuses_no_one(sentence, accusation):
+    """An explainer's "Tenants who believe their landlord has broken the law can file a complaint"
+    was an accusation with no source: the tenants are anyone, the landlord no one in particular."""
+    assert claims_a(sentence, "accusation") is accusation
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A new state law that takes effect on Jan. 1 caps annual rent increases at 5 percent plus inflation.",
+        "The law applies to buildings more than 15 years old.",
+    ],
+)
+def test_a_laws_terms_with_a_clause_or_applying_to_something(sentence):
+    """An explainer's "A new state law that takes effect on Jan. 1 caps annual rent increases…" and
+    "The law applies to buildings more than 15 years old." were unsourced figures: the law's terms
+    are their source, with "a" before it and a clause after it as with "the"."""
+    (finding,) = findings_of(BODY + sentence + "\n", "claim")
+    assert "whose terms these are" in finding.message

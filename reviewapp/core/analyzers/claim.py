@@ -695,8 +695,8 @@ def _signals(
 
     strong: list[str] = []
     weak: list[str] = []
-    if "wrongdoing" in cues:  # first: of all a sentence may claim, the one with a legal risk
-        strong.append("accusation")
+    if "wrongdoing" in cues and not _supposed(ready, text):
+        strong.append("accusation")  # first: of all a sentence may claim, the one with a legal risk
     if figures:
         strong.append("figure")
     if reported and "conversation" not in cues:  # not "as you just said"
@@ -759,6 +759,22 @@ def _signals(
     )
     kinds = tuple(dict.fromkeys(strong + weak)) if claim and not vetoed else ()
     return ClaimSignals(kinds, attributed, frozenset(cues), names)
+
+
+def _supposed(ready: Ready, text: str) -> bool:
+    """Is every wrongdoing in the sentence one that someone unnamed may only suppose ("Tenants who
+    believe their landlord has broken the law can file a complaint", "if you think a seller cheated
+    you")? No one is accused."""
+    return all(
+        _SUPPOSED.search(text, max(0, start - 80), start) is not None
+        for start, _ in _spans(ready, "wrongdoing", text)
+    )
+
+
+# Whoever may suppose a wrong, right before it: "who believe their landlord", "if you think a seller".
+_SUPPOSED = re.compile(
+    r"\b(?:who|you|anyone|those)\s++(?:believes?|thinks?|suspects?|feels?|fears?)\s++(?:that\s++)?(?:[\w'’-]++\s++){1,3}\Z"
+)
 
 
 def _proposed(ready: Ready, text: str, figures: list[re.Match[str]]) -> bool:
