@@ -2200,3 +2200,18 @@ def test_a_laws_terms_with_a_clause_or_applying_to_something(sentence):
     are their source, with "a" before it and a clause after it as with "the"."""
     (finding,) = findings_of(BODY + sentence + "\n", "claim")
     assert "whose terms these are" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "service"),
+    [
+        ("Taylor's offers a tour and tasting for €25.", True),
+        ("Tours cost €15 and leave every hour.", True),
+        ("The firm offers consulting for $400 an hour.", False),
+    ],
+)
+def test_what_a_visit_costs_is_information_for_readers(sentence, service):
+    """A travel piece's "Taylor's offers a tour and tasting for €25." was an unsourced figure, where
+    "Tickets cost €10" was information for readers (checked against the venue's listing)."""
+    found = findings_of(BODY + sentence + "\n", "claim")
+    assert (not any(f.severity == "warning" for f in found)) is service
