@@ -29,6 +29,9 @@ BODY = "Intro line one.\n"
         ("The stakes have never been higher.", "ai_tell.cliche"),
         # a generated tech story's closing verdict
         ("Ultimately, the success of tools like Lumen will depend on teachers.", "ai_tell.cliche"),
+        # a generated local story's turn and its report of speech without what was said
+        ("Despite these challenges, the initiative represents a bold step.", "ai_tell.cliche"),
+        ("Mayor Lisa Grant emphasized the importance of the project.", "ai_tell.cliche"),
     ],
 )
 def test_ai_tells_found(text, rule):
@@ -44,6 +47,7 @@ def test_ai_tells_found(text, rule):
         "It is not known when the talks will resume.",
         "“Where were you?” she asked.",
         "The bill's fate will ultimately depend on the Senate.",
+        "Despite the rain, the parade went ahead.",
     ],
 )
 def test_plain_news_has_no_ai_tells(text):

@@ -400,3 +400,20 @@ def test_a_group_something_is_done_to_cites_no_one(sentence, weasel):
     """A court story's "Two other officials have been charged." was a weasel attribution: the
     officials charged are the news, not a source anyone cites."""
     assert weasels(BODY + sentence) == weasel
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weasel"),
+    [
+        (
+            "The initiative, which has garnered widespread support from residents, aims to cut heat.",
+            ["garnered widespread support"],
+        ),
+        ("The stadium has received widespread acclaim.", ["received widespread acclaim"]),
+        ("The bill has broad support in the Senate.", []),
+    ],
+)
+def test_support_from_a_crowd_no_one_counts_is_a_weasel(sentence, weasel):
+    """A generated story's "The initiative, which has garnered widespread support from residents"
+    raised nothing: how many, and who, no one says."""
+    assert weasels(BODY + sentence) == weasel
