@@ -2154,6 +2154,7 @@ def test_a_verdict_from_the_writers_own_tests_is_the_writers_account(sentence, w
     found = findings_of(BODY + sentence, "claim")
     assert found
     assert all(("the writer, who tells it of themselves" in f.message) is writers for f in found)
+    assert all(f.suggestion.startswith("Confirm it with the writer") is writers for f in found)
 
 
 def test_a_subheading_gets_no_learned_finding_but_keeps_its_claims():

@@ -125,6 +125,9 @@ _SUGGEST_PLACEHOLDER = f"Replace “{SOURCE_PLACEHOLDER}” with the source (who
 _SUGGEST_SOURCED = "Check the cited source says exactly this."
 # A public record the sentence cites nowhere (a vote's, a court's, the market's): it is looked up.
 _SUGGEST_RECORD = "Look it up in that record: the figures, names and dates as it has them."
+# The writer's own account ("I have ridden the bus for eleven years", "the best vacuum we have
+# tested"): nothing cited to check it against, so the editor asks the writer.
+_SUGGEST_WRITER = "Confirm it with the writer: their notes, tests or what they saw."
 
 
 class ClaimSignals(NamedTuple):
@@ -269,7 +272,13 @@ def _rule_finding(
     if SOURCE_PLACEHOLDER in sentence.text:  # the fix's placeholder, put in and not yet filled
         unsourced = f"{unsourced} Its “{SOURCE_PLACEHOLDER}” is still to be filled in."
         suggest_unsourced = _SUGGEST_PLACEHOLDER
-    suggest_sourced = _SUGGEST_RECORD if where in _PUBLIC_RECORDS else _SUGGEST_SOURCED
+    suggest_sourced = (
+        _SUGGEST_RECORD
+        if where in _PUBLIC_RECORDS
+        else _SUGGEST_WRITER
+        if where == "writer"
+        else _SUGGEST_SOURCED
+    )
     return ctx.finding(
         "claim",
         f"claim.{signals.kinds[0]}",
