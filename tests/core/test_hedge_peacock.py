@@ -417,3 +417,22 @@ def test_support_from_a_crowd_no_one_counts_is_a_weasel(sentence, weasel):
     """A generated story's "The initiative, which has garnered widespread support from residents"
     raised nothing: how many, and who, no one says."""
     assert weasels(BODY + sentence) == weasel
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weasel", "statement"),
+    [
+        ("Acme Corp was reported to be in talks with Globex.", ["was reported to"], False),
+        ("The Livraria Lello is often said to have inspired Harry Potter.", ["is often said"], False),
+        # a report to someone, or someone's own statement
+        ("The theft was reported to police on Monday.", [], False),
+        ("Acme Corp said it was in talks with Globex.", [], True),
+    ],
+)
+def test_hearsay_in_the_passive_is_a_weasel_and_no_ones_statement(sentence, weasel, statement):
+    """A travel piece's "…a bookshop that … is often said to have inspired Harry Potter" was both a
+    weasel and an unsourced reported statement (the same point twice); "was reported to be in
+    talks" was neither: hearsay in the passive is the weasel rule's, and no one's statement."""
+    assert weasels(BODY + sentence) == weasel
+    signals = sentence_signals(sentence)
+    assert (signals is not None and "statement" in signals.kinds) is statement

@@ -979,6 +979,7 @@ def _has_verb(tokens: list[Token], norms: list[str], verbs: frozenset[str]) -> b
         and not (norm in _ALSO_ADJECTIVES and norms[i - 1] in _BE)
         and not _describes_next(norms, i)
         and not _takes_an_object(norms, i)
+        and not _hearsay(norms, i)
         for i, (_, _, norm, raw) in enumerate(tokens)
         if i
     )
@@ -1071,6 +1072,18 @@ def _describes_next(norms: list[str], i: int) -> bool:
         and i + 1 < len(norms)
         and norms[i + 1] not in word_list("function_words")
     )
+
+
+def _hearsay(norms: list[str], i: int) -> bool:
+    """Is the verb at `i` a passive with "to" after it, by no one ("is often said to have inspired
+    Harry Potter", "was reported to be in talks")? Hearsay (the weasel rule's), no one's statement.
+    Only a verb of speech: "was elected to the Senate", "was sold to Globex" tell what was done."""
+    if i + 1 >= len(norms) or norms[i + 1] != "to" or i < 1 or norms[i] not in word_list("speech_verbs"):
+        return False
+    before = norms[i - 1]
+    if before in _PASSIVE_ADVERBS and i > 1:
+        before = norms[i - 2]
+    return before in _PASSIVE
 
 
 def _takes_an_object(norms: list[str], i: int) -> bool:
