@@ -774,9 +774,9 @@ def _supposed(ready: Ready, text: str) -> bool:
     """Is every wrongdoing in the sentence one that someone unnamed may only suppose ("Tenants who
     believe their landlord has broken the law can file a complaint", "if you think a seller cheated
     you")? No one is accused."""
-    return all(
-        _SUPPOSED.search(text, max(0, start - 80), start) is not None
-        for start, _ in _spans(ready, "wrongdoing", text)
+    wrongs = _spans(ready, "wrongdoing", text)
+    return bool(wrongs) and all(
+        _SUPPOSED.search(text, max(0, start - 80), start) is not None for start, _ in wrongs
     )
 
 
