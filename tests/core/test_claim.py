@@ -2065,7 +2065,7 @@ def test_a_participle_after_well_describes_and_cautioned_is_speech(sentence, kin
     [
         ("Housing prices in Riverside have risen sharply, pushing many families out of the city.", False),
         ("The storm is pushing water levels at Lake Erie higher.", False),
-        ("Senator Spencer Abraham of Michigan is pushing a law to protect Arab-Americans.", True),
+        ("Senator Maria Lopez of Ohio is pushing a bill to cap insulin prices.", True),
         ("Mayor Lena Ruiz is pushing for a ban on leaf blowers.", True),
     ],
 )
@@ -2144,7 +2144,7 @@ def test_a_recommendations_own_figures_are_the_writers_proposal(sentence, figure
         ("Battery life was the shortest of our picks, about 75 minutes.", True),
         # a verdict with no tests behind it, or a government's trying, is no account of the writer's
         ("The Roborock S9 Pro is the best robot vacuum on the market.", False),
-        ("In 1953 the city tried to raise $5 billion for its defences, and we tried again in 1954.", False),
+        ("In 2019 the council tried to raise $5 million for parks, and we tried again in 2020.", False),
     ],
 )
 def test_a_verdict_from_the_writers_own_tests_is_the_writers_account(sentence, writers):

@@ -789,11 +789,11 @@ _SUPPOSED = re.compile(
 def _proposed(ready: Ready, text: str, figures: list[re.Match[str]]) -> bool:
     """Are the figures all what a recommendation proposes ("The council should fund frequent service
     on our five busiest routes")? Not one before it, nor one after a word that opens a reason or a
-    report ("We should act, because we pay 73 percent of the cost", "I must say that forty-four
-    percent…") or after a comma: a claim the writer makes. Nor where the sentence tells how things
-    are or compares ("…should spend $4 million on cooling centers, twice what it spends now"), nor in
-    a condition ("And if India should lose her battle, with thirty-five per cent of the people…"):
-    no recommendation."""
+    report ("The city should act now, because it pays 73 percent of the cost", "Lawmakers must
+    remember that 40 percent of bridges are failing") or after a comma: a claim the writer makes.
+    Nor where the sentence tells how things are or compares ("…should spend $4 million on cooling
+    centers, twice what it spends now"), nor in a condition ("If the city should lose the case, 30
+    percent of its budget would go"): no recommendation."""
     proposal = _spans(ready, "recommendation", text)
     if not proposal:
         return False
