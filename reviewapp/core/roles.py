@@ -587,7 +587,7 @@ def is_heading_line(text: str) -> bool:
     sentences, reads none. Any short line without a full stop is not one: a post or a list's item
     may be a sentence written so.)"""
     text = text.rstrip()
-    if not at_most_words(text, _MAX_TITLE_WORDS) or ends_as_sentence(text):
+    if not at_most_words(text, _MAX_TITLE_WORDS) or _ends_as_sentence(text):
         return False
     if _LIST_NUMBER.match(text) is not None:
         return True
@@ -598,7 +598,7 @@ def is_heading_line(text: str) -> bool:
 _LIST_NUMBER = compile_rule(r"\d{1,2}[.)]\s")
 
 
-def ends_as_sentence(text: str) -> bool:
+def _ends_as_sentence(text: str) -> bool:
     """Does the line end as a sentence does? Not on an abbreviation's full stop ("The baker who
     wakes at 3 a.m.", "Acme buys Globex Inc.")."""
     if not text.endswith((".", "!", "?")):
@@ -631,7 +631,7 @@ def classify(
     if (
         (position == 0 or context & TITLE_LINE)
         and at_most_words(text, _MAX_TITLE_WORDS)
-        and not ends_as_sentence(text)
+        and not _ends_as_sentence(text)
     ):
         return TITLE
     if text.startswith("#") and at_most_words(text, _MAX_TITLE_WORDS):
