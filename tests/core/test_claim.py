@@ -2216,3 +2216,21 @@ def test_what_a_visit_costs_is_information_for_readers(sentence, service):
     "Tickets cost €10" was information for readers (checked against the venue's listing)."""
     found = findings_of(BODY + sentence + "\n", "claim")
     assert (not any(f.severity == "warning" for f in found)) is service
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        ("According to local media, the fee could reach 80 million euros.", False),
+        ("According to Spanish media, the fee could reach 80 million euros.", False),
+        ("According to the Press Association, the fee could reach 80 million euros.", True),
+        ("According to media reports published by the BBC, the fee could reach 80 million euros.", True),
+        ("According to Italian newspaper Corriere dello Sport, the fee could reach 80 million euros.", True),
+    ],
+)
+def test_media_no_one_names_are_no_source(sentence, attributed):
+    """A transfer story's "According to Spanish media, the fee could reach 80 million euros." had
+    its source: media no one names are a weasel (hedge.toml), as "according to some reports" was,
+    and no source; an outlet named, or an association, is one."""
+    signals = sentence_signals(sentence)
+    assert signals is not None and signals.attributed is attributed
