@@ -2234,3 +2234,22 @@ def test_media_no_one_names_are_no_source(sentence, attributed):
     and no source; an outlet named, or an association, is one."""
     signals = sentence_signals(sentence)
     assert signals is not None and signals.attributed is attributed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        ("Police believe the man stole the car.", True),
+        ("Investigators now suspect the clerk embezzled the money.", True),
+        ("Prosecutors suspected the clerk embezzled the money.", True),
+        ("Many people believe the man stole the car.", False),  # a vague crowd
+        ("Neighbours suspect the man stole the car.", False),  # no investigators
+    ],
+)
+def test_what_investigators_believe_is_theirs(sentence, attributed):
+    """A crime brief's "Police believe the man stole the car." was an accusation with no source:
+    what investigators believe or suspect is theirs, as what they say is; anyone else's belief is
+    no source."""
+    signals = sentence_signals(sentence)
+    assert signals is not None and "accusation" in signals.kinds
+    assert signals.attributed is attributed

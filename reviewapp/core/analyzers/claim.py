@@ -1197,10 +1197,13 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
         and _FINDING.isdisjoint(norms)
         and _NAMING.isdisjoint(norms)
         and _COUNTING.isdisjoint(norms)
+        and _SUSPECTING.isdisjoint(norms)
     ):
         return False  # most sentences: no speech verb
     vague = word_list("vague_subjects")
     for i, (_, _, word, raw) in enumerate(tokens):
+        if word in _SUSPECTING and _investigators_before(norms, i):
+            return True  # "Police believe the man stole the car.": the police's suspicion
         if word in participles and i and "," in text[tokens[i - 1][1] - offset : tokens[i][0] - offset]:
             # "The board postponed the vote, saying…": its subject, the sentence's first words, says it.
             subject = norms[: min(i, _SUBJECT_WORDS)]
@@ -1339,9 +1342,22 @@ _QUOTE_WITHIN_WORDS = 4  # "called it", "described the plan as", then the quotat
 _COUNTING = frozenset(("counted", "tallied", "tracked"))
 _COUNT_WITHIN_WORDS = 3  # "has counted more than 140,000", "tallied at least 40"
 _FIRST_PERSON = frozenset(("we", "i"))
+# What investigators believe or suspect is theirs to answer for, as what they say is ("Police
+# believe the man stole the car."); anyone else's belief is no source ("I believe he lied").
+_SUSPECTING = frozenset(("believe", "believes", "believed", "suspect", "suspects", "suspected"))
+_INVESTIGATORS = frozenset(
+    "police detectives investigators prosecutors authorities officers agents fbi".split()
+)
+_SUSPECTING_AFTER = frozenset(("now", "also", "still", "initially"))
 # Before "expect", words that make it advice or a habit, not someone's forecast ("Residents can
 # expect delays", "have come to expect", "Don't expect…"): "Organizers expect 20,000 visitors" is.
 _NOT_A_FORECASTER = frozenset("can could may might must should will would to do don't not never".split())
+
+
+def _investigators_before(norms: list[str], i: int) -> bool:
+    """Do investigators hold the belief at `i` ("Police believe", "Investigators now suspect")?"""
+    before = i - 1 if i > 1 and norms[i - 1] in _SUSPECTING_AFTER else i
+    return before > 0 and norms[before - 1] in _INVESTIGATORS
 
 
 def _count_follows(norms: list[str], i: int) -> bool:
