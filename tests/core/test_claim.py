@@ -2253,3 +2253,19 @@ def test_what_investigators_believe_is_theirs(sentence, attributed):
     signals = sentence_signals(sentence)
     assert signals is not None and "accusation" in signals.kinds
     assert signals.attributed is attributed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("One in five red dwarf stars has a planet in its habitable zone.", True),
+        ("The senator voted for four out of five of those budgets.", True),
+        ("He finished three in a row.", False),
+        ("Take one in the morning and two in the evening.", False),
+    ],
+)
+def test_a_ratio_in_words_is_a_figure(sentence, figure):
+    """A science story's "One in five red dwarf stars has a planet…" had no figure: a ratio in
+    words is a share, whatever follows it (a count in words needs its noun next)."""
+    signals = sentence_signals(sentence)
+    assert (signals is not None and "figure" in signals.kinds) is figure
