@@ -2269,3 +2269,20 @@ def test_a_ratio_in_words_is_a_figure(sentence, figure):
     words is a share, whatever follows it (a count in words needs its noun next)."""
     signals = sentence_signals(sentence)
     assert (signals is not None and "figure" in signals.kinds) is figure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        ("The findings were published Wednesday in the New England Journal of Medicine.", True),
+        ("The results were published in Nature.", True),
+        ("The study was published in the journal Science on Monday.", True),
+        ("The results were published by the Lancet.", True),
+    ],
+)
+def test_where_a_paper_was_published_is_its_source(sentence, attributed):
+    """A health story's "The findings were published Wednesday in the New England Journal of
+    Medicine." was a reported statement with no source: the journal it names is one."""
+    signals = sentence_signals(sentence)
+    assert signals is not None and "statement" in signals.kinds
+    assert signals.attributed is attributed
