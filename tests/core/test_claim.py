@@ -2286,3 +2286,21 @@ def test_where_a_paper_was_published_is_its_source(sentence, attributed):
     signals = sentence_signals(sentence)
     assert signals is not None and "statement" in signals.kinds
     assert signals.attributed is attributed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accuses"),
+    [
+        ("The company is defrauding its customers.", True),
+        ("The mayor lies about the budget.", True),
+        ("The factory illegally dumps waste into the river.", True),
+        ("The landlord steals from his tenants.", True),
+        ("The village lies about two miles north of the river.", False),
+        ("The headline is misleading.", False),
+        ("We are not lying to anyone.", False),
+    ],
+)
+def test_wrongdoing_in_the_present_accuses(sentence, accuses):
+    """ "The company is defrauding its customers." and "The mayor lies about the budget." raised
+    nothing: only the past tense accused anyone."""
+    assert claims_a(sentence, "accusation") is accuses
