@@ -63,6 +63,9 @@ def test_plain_news_has_no_ai_tells(text):
         ("- 1,204 views", "boilerplate.counter"),
         ("5 min read", "boilerplate.read_time"),
         ("Reading time: 4 minutes", "boilerplate.read_time"),
+        ("Published 3 hours ago", "boilerplate.read_time"),
+        ("4 min read · Mar 3, 2025", "boilerplate.read_time"),
+        ("Staff Writer | Published 3 hours ago | 4 min read", "boilerplate.read_time"),
         ("Share this article", "boilerplate.share"),
         ("Facebook Twitter LinkedIn Email", "boilerplate.share"),
         ("We use cookies to improve your experience.", "boilerplate.banner"),
@@ -74,6 +77,16 @@ def test_page_furniture_lines(line, rule):
     text = f"Headline here\n{line}\nThe council met on Tuesday to discuss the plan."
     found = findings_of(text, "boilerplate")
     assert [(f.rule, f.text) for f in found] == [(rule, line)]
+
+
+@pytest.mark.parametrize(
+    "line", ["Published 3 hours ago", "4 min read · Mar 3, 2025", "Jane Doe · 5 min read"]
+)
+def test_a_scraped_time_line_is_furniture_and_claims_nothing(line):
+    """A scraped "4 min read · Mar 3, 2025" was an unsourced figure, "Published 3 hours ago" a
+    check-worthy statement ("ago" + a date)."""
+    text = f"Headline here\n{line}\nThe council met on Tuesday to discuss the plan."
+    assert [f.rule for f in findings_of(text, "claim") if f.start < text.index("The council")] == []
 
 
 @pytest.mark.parametrize(
