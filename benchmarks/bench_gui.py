@@ -194,6 +194,8 @@ def main() -> int:
     tab = window.open_path(big)
     open_call = time.perf_counter() - started
     assert tab is not None, f"{big} did not open"
+    first: list[float] = []  # its first lines' findings, shown while the whole is analysed
+    tab.scheduler.previewed.connect(lambda _lines: first.append(time.perf_counter() - started))
     wait(tab)
     total = time.perf_counter() - started
     QTest.qWait(20)
@@ -212,9 +214,10 @@ def main() -> int:
     keys = sorted(keystrokes_during_analysis(app, tab))
     p90 = keys[int(len(keys) * 0.9) - 1]
     print(f"| open a 100,000-word draft: longest event-loop block | {longest:.0f} ms | < 100 ms |")
+    shown = f"{first[0]:.2f} s" if first else "none"
     print(
-        f"| open a 100,000-word draft: open_path() call / until analysed | "
-        f"{open_call * 1000:.0f} ms / {total:.2f} s | - |"
+        f"| open a 100,000-word draft: open_path() call / first highlights / until analysed | "
+        f"{open_call * 1000:.0f} ms / {shown} / {total:.2f} s | - |"
     )
     print(
         f"| edit in a 10,000-word draft: re-analysed and re-highlighted (median of 10) | "

@@ -17,6 +17,13 @@ def register(commands: Any, common: argparse.ArgumentParser, only: str | None = 
     gui.add_argument(
         "--screenshot", metavar="OUT.png", help="save a picture of the window once analysed, then quit"
     )
+    gui.add_argument(
+        "--at",
+        choices=("analysed", "highlighted"),
+        default="analysed",
+        help="with --screenshot: once every draft is analysed (the default), or as soon as each "
+        "shows its first highlights (a long draft's first lines, before the whole is analysed)",
+    )
     gui.set_defaults(handler=run_gui)
 
 

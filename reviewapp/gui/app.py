@@ -22,6 +22,7 @@ from ..core.settings import (
 from ..core.store import default_db_path
 from ..core.store.locations import open_store
 from ..interpreter import collect_less
+from .document.tab import DocumentTab
 from .icons import app_icon
 from .main_window import MainWindow
 from .workers import analysis_processes, wait_for_workers
@@ -113,18 +114,23 @@ def run(args: argparse.Namespace) -> int:
     window.show()
     app.aboutToQuit.connect(window.recovery.finish)  # however the app ends cleanly
     if args.screenshot:
-        return _screenshot(app, window, Path(args.screenshot))
+        return _screenshot(app, window, Path(args.screenshot), first=args.at == "highlighted")
     window.offer_recovery()  # the unsaved drafts of a run that crashed, if any
     return app.exec()
 
 
-def _screenshot(app: QApplication, window: MainWindow, out: Path) -> int:
-    """Wait until every draft is analysed, save a picture of the window, quit."""
+def _screenshot(app: QApplication, window: MainWindow, out: Path, first: bool = False) -> int:
+    """Wait until every draft is analysed (`first`: shows its first highlights), save a picture
+    of the window, quit."""
     status = {"code": 1}
+
+    def shown(tab: DocumentTab) -> bool:
+        analysed = tab.review is not None and not tab.scheduler.running
+        return analysed or (first and bool(tab.editor.findings))
 
     def poll() -> None:
         tabs = window.tab_list()
-        if all(t.review is not None and not t.scheduler.running for t in tabs):
+        if all(map(shown, tabs)):
             timer.stop()
             app.processEvents()
             ok = window.grab().save(str(out))

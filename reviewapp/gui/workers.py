@@ -20,10 +20,13 @@ from ..core.processes import AnalysisProcesses
 from ..core.report import Report, ReportFormat
 from ..core.review import Review, Reviewer
 from .document.finding_lines import FindingLines
+from .document.offsets import LineMap
 from .document.row_changes import PlannedRows, TableSnapshot, plan_rows
 from .worker_signals import Channel, WorkerSignals
 
-_PROCESSES: list[AnalysisProcesses | None] = []  # the app's one pool, made on first use
+_PROCESSES: list[AnalysisProcesses | None] = []
+# Findings said of a draft as a whole, not of the paragraph they point at: not previewed.
+DOCUMENT_CATEGORIES = frozenset(("disclosure",))  # the app's one pool, made on first use
 
 
 def analysis_processes() -> AnalysisProcesses | None:
@@ -168,6 +171,35 @@ class ExportWorker(ReportJob):
 
     def work(self) -> object:
         return self.fmt.write(self.report, self.path)
+
+
+class PreviewSignals(WorkerSignals):
+    finished = Channel()  # generation, FindingLines
+
+
+class PreviewWorker(QRunnable):
+    """The findings of a long draft's first lines, for the editor to show while the whole draft is
+    analysed: its paragraphs' findings only (a disclosure, said of the whole text, is judged on the
+    whole text). For the eye alone; nothing is judged or recorded from it."""
+
+    def __init__(self, reviewer: Reviewer, original: Document, blocks: list[str], generation: int):
+        super().__init__()
+        self.reviewer = reviewer
+        self.original = original
+        self.blocks = blocks
+        self.generation = generation
+        self.signals = PreviewSignals()
+
+    def run(self) -> None:
+        lines: FindingLines | None = None
+        try:
+            document = edited(self.original, "\n".join(self.blocks))
+            review = self.reviewer.review(document, grammar="off")
+            findings = [f for f in review.findings if f.category not in DOCUMENT_CATEGORIES]
+            lines = FindingLines(findings, LineMap(document.text))
+        except Exception:  # a courtesy: the whole draft's review, under way, reports any problem
+            lines = None
+        self.signals.finished.emit(self.generation, lines)
 
 
 class GrammarSignals(WorkerSignals):

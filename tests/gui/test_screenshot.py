@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from resource_scripts import PACKAGING, load_script  # tests/ is on sys.path (rootdir conftest)
 
 pytestmark = pytest.mark.subprocess
@@ -72,3 +72,37 @@ def test_a_database_that_cannot_open_is_reported_in_a_window(qtbot, tmp_path, ca
     assert seen == [f"{not_sqlite}: not a reviewapp database (not an SQLite file)"]
     assert not_sqlite.read_text().startswith("these are my notes")  # nothing written over it
     assert "reviewapp:" in capsys.readouterr().err
+
+
+def test_a_screenshot_at_the_first_highlights_of_a_long_draft(tmp_path):
+    """`--at highlighted` takes the picture once a long draft's first lines show their findings
+    (launch to first highlights, as benchmarks/README.md measures it); they are highlighted."""
+    from reviewapp.core.categories import CATEGORY
+
+    line = "The council spent $4 million on the bridge, and critics say it was the costliest in the state."
+    draft = tmp_path / "long.txt"
+    draft.write_text("Bridge costs\n\n" + "\n\n".join([line] * 3000) + "\n", encoding="utf-8")
+    out = tmp_path / "first.png"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path),
+    }
+    command = [sys.executable, "-m", "reviewapp", "open", str(draft), "--db", str(tmp_path / "r.sqlite3")]
+    proc = subprocess.run(
+        [*command, "--screenshot", str(out), "--at", "highlighted"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    image = QImage(str(out))
+    # The editor's first lines (the window's top left; the legend and the table are below it)
+    # carry the weasel's highlight.
+    hedge = QColor(CATEGORY["hedge"].color).rgb() & 0xFFFFFF
+    editor = {
+        image.pixel(x, y) & 0xFFFFFF for x in range(image.width() // 2) for y in range(image.height() // 3)
+    }
+    assert hedge in editor

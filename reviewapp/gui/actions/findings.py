@@ -51,7 +51,10 @@ class FindingActions(QObject):
         tab.panel.table.menu_requested.connect(lambda finding, at: self.row_menu(tab, finding).popup(at))
 
     def finding_actions(self, tab: DocumentTab, finding: Finding) -> list[QAction]:
-        """What the editor's context menu offers for the finding under the mouse."""
+        """What the editor's context menu offers for the finding under the mouse (nothing while a
+        long draft's first lines are previewed: the review, to act on, is still coming)."""
+        if tab.review is None:
+            return []
         actions = []
         for fix in tab.fixes(finding):
             action = QAction(literal(fix.label), tab.editor)  # the label quotes the draft

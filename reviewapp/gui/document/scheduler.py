@@ -13,11 +13,17 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from ...core.document import Document
 from ...core.review import Review, Reviewer
-from ..workers import GrammarWorker, Reviewed, ReviewWorker, analysis_processes
+from ..workers import GrammarWorker, PreviewWorker, Reviewed, ReviewWorker, analysis_processes
+from .finding_lines import FindingLines
 from .row_changes import TableSnapshot
 
 DEBOUNCE_MS = 250  # re-analyse after this pause in typing
 FIRST_PAINT_MS = 30  # a new tab's text is painted before its first analysis starts
+# A draft of more lines than this shows its first lines' findings while the whole is analysed
+# (100,000 words took a second and more to its first highlights); they are the first screen's
+# and the next few screens'.
+PREVIEW_OVER_LINES = 400
+PREVIEW_LINES = 120
 
 
 class AnalysisScheduler(QObject):
@@ -27,6 +33,8 @@ class AnalysisScheduler(QObject):
     state = Signal(str)
     reviewed = Signal(object)  # Review of the newest text (not yet judged against the record)
     grammar_state = Signal(object)  # GrammarStatus, after each grammar pass
+    # FindingLines of a long draft's first lines, before its first review: for the editor alone
+    previewed = Signal(object)
 
     def __init__(
         self,
@@ -90,11 +98,14 @@ class AnalysisScheduler(QObject):
         self.state.emit("analysing…")
         previous = self.latest.document if self.latest is not None else None
         table = self.table() if self.table is not None and previous is not None else None
+        blocks = self.blocks()
+        if self.latest is None and len(blocks) > PREVIEW_OVER_LINES:
+            self._preview(blocks[:PREVIEW_LINES])
         worker = ReviewWorker(
             self.reviewer,
             self.session,
             self.original,
-            self.blocks(),
+            blocks,
             self.key(),
             self.generation,
             previous,
@@ -104,6 +115,16 @@ class AnalysisScheduler(QObject):
         worker.signals.failed.connect(self._failed)
         worker.signals.progress.connect(self._progress)
         QThreadPool.globalInstance().start(worker)
+
+    def _preview(self, blocks: list[str]) -> None:
+        worker = PreviewWorker(self.reviewer, self.original, blocks, self.generation)
+        worker.signals.finished.connect(self._previewed)
+        QThreadPool.globalInstance().start(worker)
+
+    def _previewed(self, generation: int, lines: FindingLines | None) -> None:
+        # Not once the whole draft is reviewed, nor for a text edited since.
+        if lines is not None and self.latest is None and generation == self.generation:
+            self.previewed.emit(lines)
 
     def _progress(self, generation: int, percent: int) -> None:
         if generation == self.generation and self.running:

@@ -79,6 +79,7 @@ class DocumentTab(QWidget):
         self.plain = EditorText(self.editor.document(), document.text)
         self.scheduler = AnalysisScheduler(reviewer, document, self.plain.snapshot, lambda: self.key, self)
         self.scheduler.reviewed.connect(self._show)
+        self.scheduler.previewed.connect(self._preview)
         self.scheduler.table = self.panel.model.snapshot
         self.scheduler.state.connect(self.state)
         self.editor.document().contentsChange.connect(self._edited)
@@ -186,6 +187,12 @@ class DocumentTab(QWidget):
         if removed or added:  # not a highlighter re-formatting a block
             self.scheduler.edited()
 
+    def _preview(self, lines: FindingLines) -> None:
+        """A long draft's first lines highlighted while the whole is analysed (nothing to act on
+        yet: the card, the table and the verdict wait for the review)."""
+        if self.review is None:
+            self.editor.show_findings(lines)
+
     def _show(self, review: Review) -> None:
         before = self.review
         # Worked out by the review worker, off this thread; made here for a review from elsewhere.
@@ -229,7 +236,8 @@ class DocumentTab(QWidget):
         return self.panel.current() or self.finding_at_cursor()
 
     def finding_at_cursor(self) -> Finding | None:
-        return self.editor.finding_at_cursor()
+        # A preview's highlight is not yet a finding to act on.
+        return self.editor.finding_at_cursor() if self.review is not None else None
 
     def jump_to(self, finding: Finding) -> None:
         self.editor.select(finding)
