@@ -35,6 +35,7 @@ def test_a_long_drafts_first_lines_are_highlighted_before_its_review(qtbot, wind
                 tab.editor.finding_at_cursor(),
                 tab.finding_at_cursor(),
                 tab.editor.context_actions(cursor.position()),
+                tab.card.body.text(),
             )
         )
 
@@ -43,9 +44,10 @@ def test_a_long_drafts_first_lines_are_highlighted_before_its_review(qtbot, wind
     review = wait_analysed(qtbot, tab, timeout=30000)
 
     assert len(seen) == 1
-    review_then, shown, highlighted, under_cursor, to_act_on, menu = seen[0]
+    review_then, shown, highlighted, under_cursor, to_act_on, menu, card = seen[0]
     assert review_then is None and shown and highlighted == len(shown)
     assert under_cursor is not None and to_act_on is None and menu == []
+    assert card.startswith("The draft is still being analysed")
     previewed_text = tab.text[: tab.editor.line_map.line_starts[PREVIEW_LINES]]
     assert all(f.end <= len(previewed_text) for f in shown)
     assert {f.category for f in shown} >= {"claim", "hedge"} and "disclosure" not in {

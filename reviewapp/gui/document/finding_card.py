@@ -20,6 +20,8 @@ from ..palette import category_icon
 
 MAX_FIX_BUTTONS = 3
 NOTHING_HERE = "No finding at the cursor.\n\nF8 goes to the next open finding, Shift+F8 to the previous one."
+# While a long draft's first lines show their findings and the whole draft is analysed.
+STILL_ANALYSING = "The draft is still being analysed: its findings can be opened here once it is done."
 
 
 # The card's own commands, with their access keys (Help > Keyboard Shortcuts lists them too).
@@ -122,12 +124,14 @@ class FindingCard(QWidget):
         rule: RuleInfo | None = None,
         resolution: Resolution | None = None,
         allow_list: str | None = None,
+        analysing: bool = False,
     ) -> None:
-        """Show a finding (None: say there is none here) with the fixes on offer and its state.
+        """Show a finding (None: say there is none here, or that the draft is `analysing`) with
+        the fixes on offer and its state.
 
         `allow_list`: why the house allow-list cannot take the term, or None if it can.
         """
-        shown = (finding, fixes or [], rule, resolution, allow_list, self.dark)
+        shown = (finding, fixes or [], rule, resolution, allow_list, self.dark, analysing)
         if shown == self._shown:
             return  # the cursor moved within what the card shows (each key typed moves it)
         self._shown = shown
@@ -143,7 +147,7 @@ class FindingCard(QWidget):
         self.icon.setVisible(finding is not None)
         if finding is None:
             self.heading.setText("")
-            self.body.setText(escape(NOTHING_HERE).replace("\n", "<br>"))
+            self.body.setText(escape(STILL_ANALYSING if analysing else NOTHING_HERE).replace("\n", "<br>"))
             return
         category = CATEGORY[finding.category]
         self.icon.setPixmap(category_icon(finding.category, self.dark, 16).pixmap(32, 16))

@@ -253,7 +253,8 @@ class DocumentTab(QWidget):
 
     def show_card(self, finding: Finding | None) -> None:
         if finding is None:
-            self.card.show_finding(None)
+            # A preview's highlights show while the draft is analysed: nothing to open yet.
+            self.card.show_finding(None, analysing=self.review is None and bool(self.editor.findings))
             return
         rule = self.reviewer.rule(finding.rule)
         self.card.show_finding(
