@@ -24,9 +24,9 @@ from .document.offsets import LineMap
 from .document.row_changes import PlannedRows, TableSnapshot, plan_rows
 from .worker_signals import Channel, WorkerSignals
 
-_PROCESSES: list[AnalysisProcesses | None] = []
+_PROCESSES: list[AnalysisProcesses | None] = []  # the app's one pool, made on first use
 # Findings said of a draft as a whole, not of the paragraph they point at: not previewed.
-DOCUMENT_CATEGORIES = frozenset(("disclosure",))  # the app's one pool, made on first use
+DOCUMENT_CATEGORIES = frozenset(("disclosure",))
 
 
 def analysis_processes() -> AnalysisProcesses | None:
@@ -196,7 +196,7 @@ class PreviewWorker(QRunnable):
             document = edited(self.original, "\n".join(self.blocks))
             review = self.reviewer.review(document, grammar="off")
             findings = [f for f in review.findings if f.category not in DOCUMENT_CATEGORIES]
-            lines = FindingLines(findings, LineMap(document.text))
+            lines = FindingLines([*findings, *review.allowed], LineMap(document.text))
         except Exception:  # a courtesy: the whole draft's review, under way, reports any problem
             lines = None
         self.signals.finished.emit(self.generation, lines)
