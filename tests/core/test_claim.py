@@ -2259,7 +2259,7 @@ def test_what_investigators_believe_is_theirs(sentence, attributed):
     ("sentence", "figure"),
     [
         ("One in five red dwarf stars has a planet in its habitable zone.", True),
-        ("The senator voted for four out of five of those budgets.", True),
+        ("The board approved three out of four of the mayor's proposals.", True),
         ("He finished three in a row.", False),
         ("Take one in the morning and two in the evening.", False),
     ],
