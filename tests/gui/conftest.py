@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -57,3 +61,17 @@ def wait_analysed(qtbot, tab, timeout=10000):
         timeout=timeout,
     )
     return tab.review
+
+
+def app_screenshot(tmp_path: Path, draft: Path, *options: str, timeout: float = 120):
+    """`reviewapp open DRAFT --screenshot` as a real process offscreen, in a home of its own:
+    the finished process (its picture is tmp_path / "window.png")."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path),
+    }
+    command = [sys.executable, "-m", "reviewapp", "open", str(draft), "--db", str(tmp_path / "r.sqlite3")]
+    screenshot = ["--screenshot", str(tmp_path / "window.png"), *options]
+    return subprocess.run([*command, *screenshot], capture_output=True, text=True, timeout=timeout, env=env)

@@ -2,47 +2,22 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 from PySide6.QtGui import QColor, QImage
 from resource_scripts import PACKAGING, load_script  # tests/ is on sys.path (rootdir conftest)
+
+from .conftest import app_screenshot
 
 pytestmark = pytest.mark.subprocess
 
 
 def test_screenshot_of_the_foxconn_article(tmp_path, data_dir):
-    out = tmp_path / "window.png"
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path),
-    }
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "reviewapp",
-            "open",
-            str(data_dir / "openai-foxconn.txt"),
-            "--db",
-            str(tmp_path / "r.sqlite3"),
-            "--screenshot",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+    proc = app_screenshot(tmp_path, data_dir / "openai-foxconn.txt")
     assert proc.returncode == 0, proc.stderr
     # The same check the packaging smoke test makes of the installed app: window-sized,
     # not blank, and the colour of every category the article has findings in.
     check = load_script(PACKAGING / "check_screenshot.py")
-    assert check.problems(QImage(str(out))) == []
+    assert check.problems(QImage(str(tmp_path / "window.png"))) == []
 
 
 def test_a_database_that_cannot_open_is_reported_in_a_window(qtbot, tmp_path, capsys):
@@ -82,23 +57,9 @@ def test_a_screenshot_at_the_first_highlights_of_a_long_draft(tmp_path):
     line = "The council spent $4 million on the bridge, and critics say it was the costliest in the state."
     draft = tmp_path / "long.txt"
     draft.write_text("Bridge costs\n\n" + "\n\n".join([line] * 3000) + "\n", encoding="utf-8")
-    out = tmp_path / "first.png"
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path),
-    }
-    command = [sys.executable, "-m", "reviewapp", "open", str(draft), "--db", str(tmp_path / "r.sqlite3")]
-    proc = subprocess.run(
-        [*command, "--screenshot", str(out), "--at", "highlighted"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+    proc = app_screenshot(tmp_path, draft, "--at", "highlighted")
     assert proc.returncode == 0, proc.stderr
-    image = QImage(str(out))
+    image = QImage(str(tmp_path / "window.png"))
     # The editor's first lines (the window's top left; the legend and the table are below it)
     # carry the weasel's highlight.
     hedge = QColor(CATEGORY["hedge"].color).rgb() & 0xFFFFFF

@@ -21,7 +21,7 @@ from reviewapp.gui.document.text_layout import (
     too_many_lines,
 )
 
-from .conftest import wait_analysed
+from .conftest import app_screenshot, wait_analysed
 
 
 def test_ordinary_drafts_keep_the_usual_layout(data_dir):
@@ -83,19 +83,9 @@ def test_the_app_opens_a_line_qt_could_not_wrap(tmp_path):
     window for good."""
     path = tmp_path / "draft.txt"
     path.write_text("Title\n- " + " " * 70_000 + "x\n", encoding="utf-8")
-    out = tmp_path / "window.png"
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path),
-    }
-    command = [sys.executable, "-m", "reviewapp", "open", str(path), "--db", str(tmp_path / "r.sqlite3")]
-    proc = subprocess.run(
-        [*command, "--screenshot", str(out)], capture_output=True, text=True, timeout=60, env=env
-    )
+    proc = app_screenshot(tmp_path, path, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    assert out.stat().st_size > 0
+    assert (tmp_path / "window.png").stat().st_size > 0
 
 
 @pytest.mark.subprocess
