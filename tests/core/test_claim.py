@@ -2234,6 +2234,10 @@ def test_what_a_visit_costs_is_information_for_readers(sentence, service):
         ("According to the Press Association, the fee could reach 80 million euros.", True),
         ("According to media reports published by the BBC, the fee could reach 80 million euros.", True),
         ("According to Italian newspaper Corriere dello Sport, the fee could reach 80 million euros.", True),
+        # "reports" and "estimates" are speech verbs too: not after "according to"
+        ("According to reports, the fee could reach 80 million euros.", False),
+        ("According to estimates, the fee could reach 80 million euros.", False),
+        ("According to court records, the fee was 80 million euros.", True),
     ],
 )
 def test_media_no_one_names_are_no_source(sentence, attributed):

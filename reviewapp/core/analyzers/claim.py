@@ -1218,6 +1218,8 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
         counting = word in _COUNTING and _count_follows(norms, i) and _FIRST_PERSON.isdisjoint(norms[:i])
         if not (finding or naming or counting or word in speech) or i == 0 or raw[:1].isupper():
             continue
+        if i > 1 and norms[i - 1] == "to" and norms[i - 2] == "according":
+            continue  # "According to reports, …": a noun, and a source no one can ask (a weasel)
         if _describes_next(norms, i):
             continue
         if finding and not _finding_told(norms, i):
