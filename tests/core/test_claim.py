@@ -2311,3 +2311,17 @@ def test_wrongdoing_in_the_present_accuses(sentence, accuses):
     """ "The company is defrauding its customers." and "The mayor lies about the budget." raised
     nothing: only the past tense accused anyone."""
     assert claims_a(sentence, "accusation") is accuses
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("Ruiz will step down at the end of the year.", True),
+        ("The plant will close by the end of next month.", True),
+        ("It is not the end of the world.", False),
+    ],
+)
+def test_the_end_of_a_year_is_a_date(sentence, dated):
+    """A profile's "Ruiz will step down at the end of the year." raised nothing: "the end of the
+    year" is a date, as "next year" is (and with "will", a prediction)."""
+    assert claims_a(sentence, "dated") is dated
