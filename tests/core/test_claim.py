@@ -2022,6 +2022,7 @@ def test_a_passive_that_names_who_did_it_accuses_them():
         "Hart, on for just six minutes, fired in from the edge of the box to make it 2-2.",
         "The win lifts Rovers to fourth in the table, two points behind leaders United.",
         "Voters also approved Measure B, a sales tax for roads, by a margin of 58 percent to 42 percent.",
+        "The Tigers have won six straight games and sit atop the division.",
     ],
 )
 def test_a_match_reports_clock_and_table_and_a_ballots_shares_are_the_public_record(paragraph):
@@ -2039,6 +2040,7 @@ def test_a_match_reports_clock_and_table_and_a_ballots_shares_are_the_public_rec
         "Firefighters arrived after 12 minutes.",
         "Labour is two points behind the Conservatives in the polls.",
         "The poll found support at 52 percent to 41 percent, up from last year, the mayor said.",
+        "The city has had six straight days of rain.",
     ],
 )
 def test_a_response_time_or_a_polls_lead_is_no_games_record(sentence):
