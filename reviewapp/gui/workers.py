@@ -25,7 +25,8 @@ from .document.row_changes import PlannedRows, TableSnapshot, plan_rows
 from .worker_signals import Channel, WorkerSignals
 
 _PROCESSES: list[AnalysisProcesses | None] = []  # the app's one pool, made on first use
-# Findings said of a draft as a whole, not of the paragraph they point at: not previewed.
+# Findings judged against the whole draft (a disclosure missing, misplaced, contradicted): not
+# previewed from its first lines.
 DOCUMENT_CATEGORIES = frozenset(("disclosure",))
 
 
@@ -191,7 +192,7 @@ class PreviewWorker(QRunnable):
         self.signals = PreviewSignals()
 
     def run(self) -> None:
-        lines: FindingLines | None = None
+        lines: FindingLines | None
         try:
             document = edited(self.original, "\n".join(self.blocks))
             review = self.reviewer.review(document, grammar="off")
