@@ -103,11 +103,14 @@ def load_draft(pipeline: Any, path: str | Path) -> Any:  # -> Document
     return document
 
 
-def reviewer(args: argparse.Namespace):  # -> Reviewer (imported lazily: `check` must start fast)
-    """The pipeline from the policy named on the command line and the user's saved settings."""
+def reviewer(
+    args: argparse.Namespace, *, lazy: bool = False
+):  # -> Reviewer (imported lazily: `check` must start fast)
+    """The pipeline from the policy named on the command line and the user's saved settings
+    (`lazy`: its analyzers configured when first needed, see Reviewer)."""
     from ..core.review import Reviewer
 
-    return guarded(lambda: Reviewer.configured(args.policy))
+    return guarded(lambda: Reviewer.configured(args.policy, lazy=lazy))
 
 
 def store_location(args: argparse.Namespace, policy: Any = None) -> tuple[str | Path, bool]:

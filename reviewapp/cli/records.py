@@ -123,11 +123,13 @@ _BUILDERS = {
 
 
 def judged(args: argparse.Namespace):  # -> (Reviewer, ReviewStore, Review)
-    """The draft named on the command line, reviewed through the pipeline and judged against the record."""
-    pipeline = reviewer(args)
+    """The draft named on the command line, reviewed through the pipeline and judged against the
+    record; its analysis read from the copy kept by an earlier record command when there is one
+    (kept_analysis.py: status on an unchanged draft need not import the analyzers)."""
+    pipeline = reviewer(args, lazy=True)
     document = load_draft(pipeline, args.file)
     store = open_store(args, pipeline.policy)
-    review = guarded(lambda: pipeline.review(document, store=store))
+    review = guarded(lambda: pipeline.review(document, store=store, kept=True))
     if pipeline.grammar is not None and not review.grammar.available:
         print(f"reviewapp: grammar check unavailable: {review.grammar.reason}", file=sys.stderr)
     return pipeline, store, review

@@ -16,6 +16,7 @@ from itertools import chain, compress, count, islice, pairwise, repeat
 from operator import attrgetter, is_, itemgetter
 from typing import Any, NamedTuple, Protocol, cast
 
+from .analysis_result import AnalysisResult
 from .analyzers import REGISTRY, Check, DocumentView
 from .analyzers.base import RuleInfo
 from .analyzers.context import ParagraphContext
@@ -23,32 +24,12 @@ from .document import Document
 from .findings import Finding
 from .forked import can_fork, each_result
 from .metadata import front_matter
-from .numbering import FindingsChange, InOrder, Key, Numbered, change_from, keyset, number, paragraph_findings
+from .numbering import InOrder, Key, Numbered, change_from, keyset, number, paragraph_findings
 from .patterns import prepare_sets, word_set
 from .policy import Policy, load_policy
-from .roles import DISCLOSURE, classify, paragraph_contexts, position_classes
+from .roles import classify, paragraph_contexts, position_classes
 from .rules import house_rules, whole_line_rules
 from .text import last_sentence_start
-
-
-class AnalysisResult(NamedTuple):
-    document: Document
-    findings: list[Finding]
-    roles: list[str]
-    reanalysed: int  # paragraphs analysed in this pass rather than reused
-    changed: list[int]  # indices of those paragraphs
-    # How the findings (those of allowed terms among them, set aside by the review) came from the
-    # session's last pass; None on a first pass, and once the list is no longer the analysis's own.
-    change: FindingsChange | None = None
-
-    @property
-    def ai_statement(self) -> str | None:
-        """The draft's AI-use disclosure (the last, if it has several)."""
-        return next(
-            (p.text for p, role in zip(reversed(self.document.paragraphs), reversed(self.roles), strict=True)
-             if role == DISCLOSURE),
-            None,
-        )  # fmt: skip
 
 
 class ParagraphResult(NamedTuple):

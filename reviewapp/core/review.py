@@ -12,12 +12,12 @@ findings and the same verdict for the same text.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal, NamedTuple
 
 from .allowlist import is_allowed, read_terms, write_terms
-from .analysis import AnalysisResult, Analyzer, IncrementalAnalysis, ParagraphRunner, Progress
-from .analyzers.base import RuleInfo
+from .analysis_result import AnalysisResult
 from .document import Document
 from .errors import PolicyError
 from .findings import Finding
@@ -28,6 +28,8 @@ from .settings import UserSettings, load_user_settings
 from .store.draft import DraftRef
 
 if TYPE_CHECKING:  # the record's side is imported when a record is consulted: `check` never does
+    from .analysis import Analyzer, IncrementalAnalysis, ParagraphRunner, Progress  # (and a kept review)
+    from .analyzers.base import RuleInfo
     from .decisions import Signer
     from .gate import GateResult
     from .grammar import GrammarChecker  # and LanguageTool's when the check is on
@@ -66,19 +68,38 @@ class Reviewer:
     (a session) serves one thread at a time.
     """
 
-    def __init__(self, policy: Policy, grammar: GrammarSettings | None = None) -> None:
+    def __init__(self, policy: Policy, grammar: GrammarSettings | None = None, *, lazy: bool = False) -> None:
+        """`lazy`: configure the analyzers when first needed (a bad house rule is then reported
+        by the first review), for a record command that may find its draft's analysis kept."""
         self.policy = policy
-        self.analyzer = Analyzer(policy)
+        self._analyzer: Analyzer | None = None
+        self._making_analyzer = threading.Lock()
+        if not lazy:
+            self.analyzer  # noqa: B018 (configured now: a bad house rule is reported at once)
         self.grammar: GrammarChecker | None = None
         self._recorded: dict[str, Reviewer] = {}  # reviewers of recorded policies, by fingerprint
         self.configure_grammar(grammar or policy.grammar)
 
+    @property
+    def analyzer(self) -> Analyzer:
+        """The policy's analyzers, configured on first use: a record command that finds the draft's
+        analysis kept (kept_analysis.py) imports none of them."""
+        if self._analyzer is None:
+            with self._making_analyzer:  # the app's preview and review workers may both ask first
+                if self._analyzer is None:
+                    from .analysis import Analyzer
+
+                    self._analyzer = Analyzer(self.policy)
+        return self._analyzer
+
     @classmethod
-    def configured(cls, policy_path: str | Path | None = None, user: UserSettings | None = None) -> Reviewer:
+    def configured(
+        cls, policy_path: str | Path | None = None, user: UserSettings | None = None, *, lazy: bool = False
+    ) -> Reviewer:
         """From a policy file (or the default) and this user's settings (or those saved)."""
         policy = load_policy(policy_path)
         user = user if user is not None else load_user_settings()
-        return cls(policy, user.grammar(policy.grammar))
+        return cls(policy, user.grammar(policy.grammar), lazy=lazy)
 
     def configure_grammar(self, settings: GrammarSettings) -> None:
         """Use these grammar settings from now on (after the user changed Preferences)."""
@@ -118,12 +139,16 @@ class Reviewer:
     def rule(self, name: str) -> RuleInfo | None:
         """A rule's description: why it flags, and the fix it offers."""
         if name.startswith("grammar."):
+            from .analyzers.base import RuleInfo
+
             return RuleInfo(name, "grammar", "LanguageTool reports a spelling or grammar mistake here.")
         return self.analyzer.rule(name)
 
     def session(self, runner: ParagraphRunner | None = None) -> IncrementalAnalysis:
         """Analysis state to keep between reviews of one draft as it is edited; `runner`: where a
         big batch of paragraphs is analysed (the desktop app's worker processes)."""
+        from .analysis import IncrementalAnalysis
+
         return IncrementalAnalysis(self.analyzer, runner)
 
     def review(
@@ -136,13 +161,18 @@ class Reviewer:
         grammar: GrammarStep = "check",
         workers: int = 1,
         progress: Progress | None = None,
+        kept: bool = False,
     ) -> Review:
         """Analyse, check grammar, and (with a review record) judge the draft.
 
         `key` names the draft in the record when it is not its own path (a
         pasted draft keeps the name it was first recorded under); `progress`
-        hears how far the analysis of a long draft has gone.
+        hears how far the analysis of a long draft has gone. `kept`: read the
+        analysis from the copy an earlier record command kept of this text under
+        these rules, if there is one (else keep this one): kept_analysis.py.
         """
+        if kept and session is None and (self.grammar is None or grammar == "off"):
+            return self._reviewed(self._kept_analysis(document), key, store)
         session = session or self.session()
         analysis = session.run(document, workers, progress)
         status = GRAMMAR_OFF
@@ -163,15 +193,37 @@ class Reviewer:
 
             analysis = merge_grammar(analysis, [], session.grammar_shown)
             session.grammar_shown = []
+        return self._reviewed(analysis, key, store, status)
+
+    def _reviewed(
+        self,
+        analysis: AnalysisResult,
+        key: str | None,
+        store: ReviewStore | None,
+        status: GrammarStatus = GRAMMAR_OFF,
+    ) -> Review:
+        """The review of an analysis: the allowed terms' findings set aside, judged with a record."""
         allowed: tuple[Finding, ...] = ()
         terms = self.policy.allowed_terms
         if terms:
             allowed = tuple(f for f in analysis.findings if is_allowed(f, terms))
             if allowed:
-                kept = [f for f in analysis.findings if not is_allowed(f, terms)]
-                analysis = analysis._replace(findings=kept)
-        review = Review(analysis, DraftRef.of(document, key), status, allowed=allowed)
+                counted = [f for f in analysis.findings if not is_allowed(f, terms)]
+                analysis = analysis._replace(findings=counted)
+        review = Review(analysis, DraftRef.of(analysis.document, key), status, allowed=allowed)
         return self.judge(review, store) if store is not None else review
+
+    def _kept_analysis(self, document: Document) -> AnalysisResult:
+        """The draft's analysis as kept (kept_analysis.py), else analysed now and kept."""
+        from .kept_analysis import KeptAnalysis, analysis_key, keep_analysis, read_analysis
+
+        name = analysis_key(document, self.policy)
+        found = read_analysis(name)
+        if found is not None and len(found.roles) == len(document.paragraphs):
+            return AnalysisResult(document, found.findings, found.roles, 0, [])
+        analysis = self.session().run(document)
+        keep_analysis(name, KeptAnalysis(analysis.findings, analysis.roles))
+        return analysis
 
     def judge(self, review: Review, store: ReviewStore) -> Review:
         """The review with the gate's verdict from the verified record as it stands now.

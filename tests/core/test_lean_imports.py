@@ -81,12 +81,24 @@ def recorded(tmp_path, data_dir):
 def test_status_and_history_do_not_import_heavy_modules(recorded):
     draft, db = recorded
     status = modules_after("status", str(draft), "--db", str(db))
-    assert "reviewapp.core.store.sqlite" in status and "reviewapp.core.analysis" in status
+    assert "reviewapp.core.store.sqlite" in status and "reviewapp.core.gate" in status
     assert heavy_in(status) == []
     history = modules_after("history", str(draft), "--db", str(db))
     assert "reviewapp.core.store.sqlite" in history
     assert heavy_in(history) == []
     assert "reviewapp.core.analysis" not in history  # it shows the record; it does not analyse
+
+
+def test_status_of_a_text_judged_before_reads_its_kept_analysis(recorded):
+    """The fixture's status kept the draft's analysis (kept_analysis.py): the next one imports no
+    analyzer; an edited text is analysed (and kept) again."""
+    draft, db = recorded
+    status = modules_after("status", str(draft), "--db", str(db))
+    assert not {"reviewapp.core.analysis", "reviewapp.core.analyzers", "reviewapp.core.scoring"} & status
+    draft.write_text(draft.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
+    edited = modules_after("status", str(draft), "--db", str(db))
+    assert "reviewapp.core.analyzers.claim" in edited and heavy_in(edited) == []
+    assert "reviewapp.core.analyzers.claim" not in modules_after("status", str(draft), "--db", str(db))
 
 
 def test_status_reads_the_rules_from_the_copies_an_earlier_run_kept(recorded):
