@@ -56,14 +56,14 @@ class KeptTable(Generic[K, V]):
         encode: Callable[[dict[K, V]], Any],
         *,
         version_of: Callable[[K, V], object] | None = None,
-        replaces: str | None = None,
+        replaces: tuple[str, ...] = (),
     ) -> None:
         # The file's name says its format: another marshal version is another file.
         self.name, self.limit = f"{name}.marshal{marshal.version}", limit
         self._decode, self._encode = decode, encode
         self._version_of = version_of
-        # The file of an earlier format of this table, removed when this one is written.
-        self._replaces = f"{replaces}.marshal{marshal.version}" if replaces else None
+        # The files of earlier formats of this table, removed when this one is written.
+        self._replaces = [f"{name}.marshal{marshal.version}" for name in replaces]
         self._known: dict[K, V] | None = None  # read from the file on first use
         self._fresh: dict[K, V] = {}  # added by this process, not yet in the file
         self._used: set[K] = set()  # read from the file by this process
@@ -93,9 +93,9 @@ class KeptTable(Generic[K, V]):
         if len(merged) > self.limit:
             merged = {key: value for key, value in merged.items() if key in self._used or key in self._fresh}
         write_kept(self.name, self._encode(merged))
-        if self._replaces is not None:
+        for earlier in self._replaces:
             with suppress(OSError):
-                _path(self._replaces).unlink(missing_ok=True)
+                _path(earlier).unlink(missing_ok=True)
         if self._known is not None:
             self._known.update(self._fresh)
             for key in outdated:  # written without them: the next save has nothing to drop

@@ -16,16 +16,20 @@ from typing import Any
 from .kept import KeptTable, file_key, file_of
 
 
-def _decode(data: Any) -> dict[str, Any]:
-    if not isinstance(data, dict):
+def _decode(data: Any) -> dict[str, bytes]:
+    if not isinstance(data, dict) or not all(isinstance(entry, bytes) for entry in data.values()):
         raise TypeError("not a table of files")
     return data
 
 
-# A file's path and hash -> its data; 200 files (see KeptTable for the limit); an edited file's
-# data replaces what was kept of it (each edit of a rule file kept one more copy, and every start
-# read them all). Named anew with its keys (the file of hashes alone is removed).
-TABLE: KeptTable[str, Any] = KeptTable("toml-files", 200, _decode, dict, version_of=file_of, replaces="toml")
+# A file's path and hash -> marshal's bytes of its data, decoded when that file is read: each
+# read a fresh copy the caller may change, and a start decodes only the files it reads (a status
+# reads the policy and one rule file, not the table's every version of every file). 200 files
+# (see KeptTable for the limit); an edited file's data replaces what was kept of it. Named anew
+# with its format (the table of decoded data is removed).
+TABLE: KeptTable[str, bytes] = KeptTable(
+    "toml-copies", 200, _decode, dict, version_of=file_of, replaces=("toml", "toml-files")
+)
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -34,21 +38,17 @@ def read_toml(path: Path) -> dict[str, Any]:
     raw = path.read_bytes()
     key = file_key(path, raw)
     kept = TABLE.get(key)
-    if isinstance(kept, dict):
-        return _fresh_copy(kept)
+    if kept is not None:
+        with suppress(ValueError, EOFError, TypeError):  # a damaged entry: the file is parsed again
+            data = marshal.loads(kept)
+            if isinstance(data, dict):
+                return data
     import tomllib
 
     data = tomllib.loads(raw.decode("utf-8"))
     with suppress(ValueError):  # a date or time, which marshal cannot hold: this file is read each time
-        TABLE.add(key, _fresh_copy(data))
+        TABLE.add(key, marshal.dumps(data))
     return data
-
-
-def _fresh_copy(data: dict[str, Any]) -> dict[str, Any]:
-    """A copy the caller may change without changing the kept one (marshal copies plain data
-    deeply, at C speed)."""
-    copied: dict[str, Any] = marshal.loads(marshal.dumps(data))
-    return copied
 
 
 save = TABLE.save

@@ -63,7 +63,7 @@ def test_programs_kept_in_one_run_are_used_in_the_next(cache_home, monkeypatch):
         behaves_as_compiled(regex_cache.compile_rule(source, flags, first_chars=True), source, flags)
     regex_cache.save()
     files = list(cache_home.iterdir())
-    assert len(files) == 1 and files[0].name.startswith("regex-")
+    assert len(files) == 1 and files[0].name.startswith("regexes-")
     assert files[0].stat().st_mode & 0o077 == 0  # this user's only
 
     regex_cache.forget()  # the next run: nothing is compiled, everything read
@@ -89,9 +89,24 @@ def test_a_damaged_file_or_entry_means_compiling_as_usual(cache_home):
     regex_cache.compile_rule(source, flags, first_chars=True)
     regex_cache.save()
     path = next(cache_home.iterdir())
-    entries = [list(e) for e in marshal.loads(path.read_bytes())]
-    entries[0][4] = [entries[0][4][0], [999999, 1, 2], *entries[0][4][2:]]  # a program the engine refuses
-    path.write_bytes(marshal.dumps(entries))
+    entries = marshal.loads(path.read_bytes())
+    ((key, entry),) = entries.items()
+    *named, pattern, program = marshal.loads(entry)
+    program = [program[0], [999999, 1, 2], *program[2:]]  # a program the engine refuses
+    path.write_bytes(marshal.dumps({key: marshal.dumps((*named, pattern, program))}))
+    regex_cache.forget()
+    behaves_as_compiled(regex_cache.compile_rule(source, flags, first_chars=True), source, flags)
+
+    path.write_bytes(marshal.dumps({key: b"\xffnot marshal data"}))  # one damaged entry
+    regex_cache.forget()
+    behaves_as_compiled(regex_cache.compile_rule(source, flags, first_chars=True), source, flags)
+
+    # Another expression's program under this one's key: refused (the entry names its expression).
+    other, other_flags = rule_expressions()[1]
+    regex_cache.forget()
+    regex_cache.compile_rule(other, other_flags, first_chars=True)
+    other_entry = regex_cache.TABLE.get(regex_cache._key(other, other_flags, True))
+    path.write_bytes(marshal.dumps({key: other_entry}))
     regex_cache.forget()
     behaves_as_compiled(regex_cache.compile_rule(source, flags, first_chars=True), source, flags)
 
@@ -134,7 +149,7 @@ def test_check_reports_the_same_with_and_without_the_kept_programs(tmp_path, dat
         return done.stdout
 
     first = check()
-    kept = list((tmp_path / "cache").glob("regex-*"))
+    kept = list((tmp_path / "cache").glob("regexes-*"))
     assert len(kept) == 1 and len(marshal.loads(kept[0].read_bytes())) > 10
     assert check() == first
 
@@ -147,11 +162,42 @@ def test_past_the_limit_a_save_keeps_only_what_this_process_used(cache_home, mon
         regex_cache.compile_rule(source)
     regex_cache.save()
     path = next(cache_home.iterdir())
-    assert sorted(e[0] for e in marshal.loads(path.read_bytes())) == old  # all new: all kept
+    assert kept_sources(path) == old  # all new: all kept
 
     regex_cache.forget()  # a later run uses two of them and compiles one more
     regex_cache.compile_rule("old rule 0")
     regex_cache.compile_rule("old rule 2")
     regex_cache.compile_rule("new rule")
     regex_cache.save()
-    assert sorted(e[0] for e in marshal.loads(path.read_bytes())) == ["new rule", "old rule 0", "old rule 2"]
+    assert kept_sources(path) == ["new rule", "old rule 0", "old rule 2"]
+
+
+def kept_sources(path) -> list[str]:
+    return sorted(marshal.loads(entry)[0] for entry in marshal.loads(path.read_bytes()).values())
+
+
+def test_a_file_of_the_earlier_format_is_replaced(cache_home):
+    """The earlier format (every program decoded at each start) is removed when this one is written."""
+    cache_home.mkdir()
+    earlier = cache_home / f"regex-{regex_cache._TAG}.marshal{marshal.version}"
+    earlier.write_bytes(marshal.dumps([["x", 0, False, "x", [0, [1], 0, {}, ()]]]))
+    source, flags = rule_expressions()[0]
+    behaves_as_compiled(regex_cache.compile_rule(source, flags, first_chars=True), source, flags)
+    regex_cache.save()
+    assert [p.name for p in cache_home.iterdir()] == [regex_cache.TABLE.name]
+
+
+def test_a_run_decodes_only_the_programs_it_uses(cache_home, monkeypatch):
+    expressions = rule_expressions()[:20]
+    for source, flags in expressions:
+        regex_cache.compile_rule(source, flags, first_chars=True)
+    regex_cache.save()
+    regex_cache.forget()
+    decoded: list[bytes] = []
+    loads = marshal.loads
+    monkeypatch.setattr(regex_cache, "marshal", type("M", (), {
+        "loads": staticmethod(lambda data: decoded.append(data) or loads(data)), "dumps": marshal.dumps,
+    }))  # fmt: skip
+    source, flags = expressions[3]
+    behaves_as_compiled(regex_cache.compile_rule(source, flags, first_chars=True), source, flags)
+    assert len(decoded) == 1  # one entry decoded of the twenty the file holds

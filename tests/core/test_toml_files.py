@@ -121,7 +121,7 @@ def test_past_the_limit_a_save_keeps_only_the_files_this_process_read(cache_home
     read_toml(paths[1])
     toml_files.save()
     kept = marshal.loads(kept_file(cache_home).read_bytes())
-    assert sorted(data["version"] for data in kept.values()) == [0, 10]
+    assert sorted(marshal.loads(data)["version"] for data in kept.values()) == [0, 10]
 
 
 def test_an_edited_files_kept_copy_replaces_the_one_before(cache_home, tmp_path):
@@ -137,7 +137,7 @@ def test_an_edited_files_kept_copy_replaces_the_one_before(cache_home, tmp_path)
         read_toml(rules)
         toml_files.save()
     kept = marshal.loads(kept_file(cache_home).read_bytes())
-    assert sorted(data["version"] for data in kept.values()) == [0, 3]
+    assert sorted(marshal.loads(data)["version"] for data in kept.values()) == [0, 3]
 
 
 def test_copies_of_a_files_earlier_contents_are_dropped_even_when_nothing_is_new(cache_home, tmp_path):
@@ -149,10 +149,11 @@ def test_copies_of_a_files_earlier_contents_are_dropped_even_when_nothing_is_new
     rules.write_text("version = 2\n", encoding="utf-8")
     new_key = kept.file_key(rules, rules.read_bytes())
     cache_home.mkdir(parents=True)
-    kept_file(cache_home).write_bytes(marshal.dumps({old_key: {"version": 1}, new_key: {"version": 2}}))
+    copies = {old_key: marshal.dumps({"version": 1}), new_key: marshal.dumps({"version": 2})}
+    kept_file(cache_home).write_bytes(marshal.dumps(copies))
     assert read_toml(rules) == {"version": 2}
     toml_files.save()
-    assert marshal.loads(kept_file(cache_home).read_bytes()) == {new_key: {"version": 2}}
+    assert marshal.loads(kept_file(cache_home).read_bytes()) == {new_key: copies[new_key]}
     written = kept_file(cache_home).stat().st_mtime_ns
     toml_files.save()  # nothing new, nothing left to drop: not written again
     assert kept_file(cache_home).stat().st_mtime_ns == written
@@ -167,3 +168,18 @@ def test_the_table_of_an_earlier_format_is_removed_when_this_one_is_written(cach
     read_toml(rules)
     toml_files.save()
     assert kept_file(cache_home).exists() and not earlier.exists()
+
+
+def test_a_damaged_copy_is_parsed_again_and_the_earlier_format_removed(cache_home, tmp_path):
+    path = tmp_path / "rules.toml"
+    path.write_text(RULES, encoding="utf-8")
+    key = kept.file_key(path, path.read_bytes())
+    cache_home.mkdir(parents=True)
+    kept_file(cache_home).write_bytes(marshal.dumps({key: b"\xffnot marshal"}))
+    earlier = cache_home / f"toml-files.marshal{marshal.version}"  # decoded data, every entry at each start
+    earlier.write_bytes(marshal.dumps({key: tomllib.loads(RULES)}))
+    assert read_toml(path) == tomllib.loads(RULES)
+    toml_files.save()
+    assert not earlier.exists()
+    toml_files.forget()
+    assert read_toml(path) == tomllib.loads(RULES)

@@ -110,5 +110,5 @@ def _decode(data: Any) -> dict[str, Kept]:
 # model replaces its copy (a version of the same name); two installations of one version
 # share it. Named anew (the file that kept every version is removed).
 _KEPT: KeptTable[str, Kept] = KeptTable(
-    "model-copies", 8, _decode, dict, version_of=lambda _, model: model[0], replaces="models"
+    "model-copies", 8, _decode, dict, version_of=lambda _, model: model[0], replaces=("models",)
 )
