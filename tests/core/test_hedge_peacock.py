@@ -374,6 +374,24 @@ def test_evidence_nobody_cites_is_a_weasel(sentence, weasel):
 @pytest.mark.parametrize(
     ("sentence", "weasel"),
     [
+        ("Police reports show the driver was speeding.", []),
+        ("Census data show the town grew by a third.", []),
+        ("The coroner's reports show both men drowned.", []),
+        ("Autopsy reports indicate the man died of a heart attack.", []),
+        # whose reports or data, no one says
+        ("Reports show the driver was speeding.", ["Reports show"]),
+        ("New data shows the road is dangerous.", ["data shows"]),
+    ],
+)
+def test_reports_of_a_kind_of_record_name_their_source(sentence, weasel):
+    """A crime brief's "Police reports show the driver was speeding." was a weasel, where "Court
+    records show…" was not: the police's reports are a record the reader can ask for."""
+    assert weasels(BODY + sentence) == weasel
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weasel"),
+    [
         ("Local food critics have praised his pastries.", ["critics have praised"]),
         ("Reviewers panned the sequel.", ["Reviewers panned"]),
         ("The critics praised the sequel.", []),
