@@ -42,7 +42,7 @@ import train_models  # noqa: E402
 
 from reviewapp.core import Analyzer, load_path, load_policy, load_text  # noqa: E402
 from reviewapp.core.analyzers.claim import sentence_signals  # noqa: E402
-from reviewapp.core.analyzers.lexicon import uncertainty_rule_hits  # noqa: E402
+from reviewapp.core.analyzers.lexicon import SPECIFIC_KINDS, uncertainty_rule_hits  # noqa: E402
 from reviewapp.core.findings import SEVERITY_RANK  # noqa: E402
 from reviewapp.core.policy import ScoreSettings  # noqa: E402
 
@@ -57,6 +57,8 @@ class Scores:
     labels: list[int]
     scores: list[float]
     hits: list[set[str]]  # the rule names that flag each sentence
+    # Sentences the analyzers flag on no score alone (hedges: one that states a figure or a date)
+    held_back: list[bool] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +101,19 @@ def cross_validate(name: str, data: Path, k: int, sample: int | None = None) -> 
             scores[i] = model.score(examples[i])
     if name == "claim":
         hits = [{f"claim.{k}" for k in s.kinds} if (s := sentence_signals(t)) else set() for t in texts]
-    else:
-        hits = [uncertainty_rule_hits(t) for t in texts]
-    return Scores(labels, scores, hits)
+        return Scores(labels, scores, hits)
+    hits = [uncertainty_rule_hits(t) for t in texts]
+    signals = map(sentence_signals, texts)
+    held_back = [s is not None and not SPECIFIC_KINDS.isdisjoint(s.kinds) for s in signals]
+    return Scores(labels, scores, hits, held_back)
 
 
 def decide(key: str, scores: Scores, settings: ScoreSettings, mode: str) -> list[bool]:
     """Flags as the analyzers set them ("policy"), or by the rules alone, or by the score alone."""
     threshold = settings.thresholds[key]
     flags = []
-    for score, hits in zip(scores.scores, scores.hits, strict=True):
+    held_back = scores.held_back or [False] * len(scores.scores)
+    for score, hits, held in zip(scores.scores, scores.hits, held_back, strict=True):
         if mode == "rules":
             flags.append(bool(hits))
         elif mode == "score":
@@ -118,7 +123,7 @@ def decide(key: str, scores: Scores, settings: ScoreSettings, mode: str) -> list
             flags.append(score >= floor or (not hits and score >= threshold))
         else:
             kept = any(score >= settings.floor(key, rule) for rule in hits)
-            flags.append(kept or score >= threshold)
+            flags.append(kept or (score >= threshold and not held))
     return flags
 
 

@@ -189,11 +189,29 @@ def test_hearsay_the_sentence_attributes_is_no_weasel(sentence, weasel):
 def test_a_learned_hedge_is_not_read_into_what_someone_named_says():
     """A company's results, reported ("Northwind Foods said Wednesday that its profit fell…"), read
     as hedged on "that its", "store" and "said"."""
-    reported = (
-        "Northwind Foods said Wednesday that its third-quarter profit fell 18 percent as "
-        "inflation-weary shoppers switched to cheaper store brands."
-    )
-    assert [f.rule for f in findings_of(BODY + reported, "hedge")] == []
+    reported = "Northwind Foods said that its profit fell as shoppers switched to cheaper store brands."
+    found = Analyzer().analyze(load_text("Northwind profit falls\n\n" + reported)).findings
+    assert [f.rule for f in found if f.category == "hedge"] == []  # with the shipped scores
+
+
+@pytest.mark.parametrize(
+    ("sentence", "learned"),
+    [
+        # a figure, a date: specific, whatever the Wikipedia-learned score reads in its topic words
+        ("The Springfield City Council voted 6-3 on Tuesday night to add protected bike lanes "
+         "along a 1.2-mile stretch of Main Street.", False),
+        ("The council voted on Tuesday night to add protected bike lanes along Main Street, "
+         "ending a debate that has divided residents.", False),
+        # the same score with nothing specific: still a suggestion
+        ("The council agreed to add protected bike lanes along Main Street, ending a debate "
+         "that has divided residents.", True),
+    ],
+)  # fmt: skip
+def test_a_sentence_stating_a_figure_or_a_date_is_not_hedged_on_its_score_alone(sentence, learned):
+    """A council story's vote was "hedged or vague" for "to add" (the score's bigram, learned from
+    five Wikipedia sentences); such flags were right 41 % of the time in cross-validation."""
+    found = Analyzer().analyze(load_text("Council votes on bike lanes\n\n" + sentence)).findings
+    assert ("hedge.learned" in [f.rule for f in found]) is learned  # with the shipped scores
 
 
 @pytest.mark.parametrize(
