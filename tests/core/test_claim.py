@@ -1785,6 +1785,27 @@ def test_a_measure_becoming_more_or_less_common_is_a_trend(sentence, trend):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "trend"),
+    [
+        ("Prices have come down since March.", True),
+        ("Taxes went up in the Reagan years.", True),
+        ("Rents went up 40-50 percent.", True),
+        # a player falling, an idea thought of, a topic raised: no measure that went up or down
+        ("City's manager was furious that no penalty was given when Silva went down in the box.", False),
+        ("The striker went down injured in the first half.", False),
+        ("We came up with a plan to cut costs.", False),
+        ("The question came up at the hearing.", False),
+        ("The vote came up short.", False),
+    ],
+)
+def test_going_up_or_down_is_a_trend_when_a_measure_does(sentence, trend):
+    """A match report's "…when Silva went down in the box on the hour mark." was an unsourced trend,
+    and "We come up with practical solutions" a trend in the debate sentences."""
+    signals = sentence_signals(sentence)
+    assert (signals is not None and "trend" in signals.kinds) is trend
+
+
+@pytest.mark.parametrize(
     ("sentence", "attributed"),
     [
         (
