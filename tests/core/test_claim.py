@@ -1242,6 +1242,9 @@ def test_a_logs_entries_have_the_record_its_introduction_names_for_their_source(
         ("More than half of Americans lack savings.", True),  # no figure pattern reads "half"
         ("The plan costs more than the council expected.", True),
         ("Prices are higher than 5% above last year's.", True),
+        # how often: a crime brief's "…broken into more than once" was an unsourced comparison
+        ("Several said their cars had been broken into more than once.", False),
+        ("The shares are worth more than twice what he paid.", True),
     ],
 )
 def test_more_than_a_number_is_the_figures_bound_not_a_comparison(sentence, comparison):
