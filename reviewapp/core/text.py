@@ -25,6 +25,17 @@ _OPENERS = frozenset(
     "the a an it he she they we i this that these those there but and so yet in on at for if "
     "when while after before as its his her their our however meanwhile".split()
 )
+# A time goes on with a day, a month or its zone ("at 9 a.m. Friday", "4 p.m. ET", "7 p.m.
+# Eastern", "8 p.m. London time"): after a.m. and p.m., any other capitalised word opens a
+# sentence ("…stretched past 4 a.m. Lawmakers debated…" was one).
+_TIMES = frozenset(("a.m", "p.m"))
+_TIME_GOES_ON = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "et est edt ct cst cdt mt mst mdt pt pst pdt akst hst gmt bst utc cet cest ist jst aest "
+    "eastern central mountain pacific local".split()
+)
 # Linear on any input: a run of punctuation is only taken from its first character (the
 # look-behind), and taken whole (possessive), so "....." 10,000 long is one try, not 10,000².
 # The look-behind comes after the first mark, not before it: an expression that opens with a
@@ -119,7 +130,11 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     if word in _NEVER_ENDS or (len(word) == 1 and word.isalpha()):
         return False  # "Mr. Smith", "J. Smith"
     if word in _MAYBE_ENDS or _INITIALISM.match(word):
-        following = text[match.end(3) : match.end(3) + _WORD_WINDOW].split(" ", 1)[0].strip('"“‘(').lower()
+        after = text[match.end(3) : match.end(3) + _WORD_WINDOW].split(" ", 2)
+        following = after[0].strip('"“‘(').lower()
+        if word in _TIMES and following.isalpha():
+            zone = following in _TIME_GOES_ON or (len(after) > 1 and after[1].rstrip(".,;") == "time")
+            return not zone
         return following in _OPENERS
     return True
 

@@ -18,6 +18,16 @@ from reviewapp.core.text import split_sentences
         ("Really? Yes! Fine.", ["Really?", "Yes!", "Fine."]),
         ("See https://example.org/a.b?c=1. Then go.", ["See https://example.org/a.b?c=1.", "Then go."]),
         ("It opens at 8 p.m. on weekdays.", ["It opens at 8 p.m. on weekdays."]),
+        # after a time, a capitalised word opens a sentence unless it is a day, a month or a zone
+        (
+            "The session stretched past 4 a.m. Lawmakers debated 30 amendments.",
+            ["The session stretched past 4 a.m.", "Lawmakers debated 30 amendments."],
+        ),
+        ("Polls close at 8 p.m. Eastern on Tuesday.", ["Polls close at 8 p.m. Eastern on Tuesday."]),
+        ("It starts at 9 a.m. Friday.", ["It starts at 9 a.m. Friday."]),
+        ("The talks began at 2:51 p.m. EST in Geneva.", ["The talks began at 2:51 p.m. EST in Geneva."]),
+        ("It ends at 8 p.m. London time.", ["It ends at 8 p.m. London time."]),
+        ("It ended at 8 p.m. It was late.", ["It ended at 8 p.m.", "It was late."]),
         ("Acme Inc. The company said so.", ["Acme Inc.", "The company said so."]),
         # a street closing an address ends its sentence; a saint opening a name does not
         ("It is at 300 W. Elm St. It opens at 9.", ["It is at 300 W. Elm St.", "It opens at 9."]),
