@@ -1803,7 +1803,7 @@ def test_a_measure_becoming_more_or_less_common_is_a_trend(sentence, trend):
 )
 def test_going_up_or_down_is_a_trend_when_a_measure_does(sentence, trend):
     """A match report's "…when Silva went down in the box on the hour mark." was an unsourced trend,
-    and "We come up with practical solutions" a trend in the debate sentences."""
+    and so was any plan someone "came up with"."""
     signals = sentence_signals(sentence)
     assert (signals is not None and "trend" in signals.kinds) is trend
 
