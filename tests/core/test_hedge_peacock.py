@@ -392,6 +392,22 @@ def test_evidence_nobody_cites_is_a_weasel(sentence, weasel):
 @pytest.mark.parametrize(
     ("sentence", "weasel"),
     [
+        ("Critics have pointed to their high prices and concerns about durability.",
+         ["Critics have pointed to"]),
+        ("Analysts cite weak demand in China.", ["Analysts cite"]),
+        ("The critics pointed to the price.", []),  # those the story has brought in
+        ("The report cited three experts.", []),
+    ],
+)  # fmt: skip
+def test_what_unnamed_critics_point_to_is_a_weasel(sentence, weasel):
+    """A gadget story's "Critics have pointed to their high prices…" was only a learned hedge on
+    "Critics": which critics, no one says, as in "Critics say"."""
+    assert weasels(BODY + sentence) == weasel
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weasel"),
+    [
         ("Police reports show the driver was speeding.", []),
         ("Census data show the town grew by a third.", []),
         ("The coroner's reports show both men drowned.", []),
