@@ -79,6 +79,8 @@ def read_analysis(key: str) -> KeptAnalysis | None:
         found, roles = read_kept(_name(key))
     except (TypeError, ValueError):  # none kept (None), or not a pair
         return None
+    if not isinstance(found, list) or not isinstance(roles, list):
+        return None
     fields = len(Finding._fields)
     if not all(isinstance(item, tuple) and len(item) == fields for item in found):
         return None
@@ -117,7 +119,9 @@ def _installation() -> bytes:
         stamps = [sys.version]
         for root in stamped_folders():
             stamps.extend(f"{path}\0{size}\0{mtime}" for path, size, mtime in _files(root))
-        _INSTALLATION.append(hashlib.blake2b("\n".join(stamps).encode(), digest_size=20).digest())
+        # (a path that is no UTF-8, as Linux allows, is kept as Python read it: surrogateescape)
+        stamped = "\n".join(stamps).encode("utf-8", "surrogateescape")
+        _INSTALLATION.append(hashlib.blake2b(stamped, digest_size=20).digest())
     return _INSTALLATION[0]
 
 
@@ -139,5 +143,8 @@ def _files(folder: Path) -> Iterator[tuple[str, int, int]]:
             if entry.name != "__pycache__":
                 yield from _files(Path(entry.path))
         elif not entry.name.endswith((".pyc", ".pyo")):
-            stat = entry.stat()
+            try:
+                stat = entry.stat()
+            except OSError:  # gone since the folder was listed: the list itself says so
+                continue
             yield entry.path, stat.st_size, stat.st_mtime_ns

@@ -3,6 +3,7 @@ rules, never for another, and the verdict the same as with a fresh analysis."""
 
 from __future__ import annotations
 
+import marshal
 import os
 from pathlib import Path
 
@@ -111,7 +112,12 @@ def test_the_installation_stamp_covers_the_core_and_the_rules():
 def test_a_damaged_or_foreign_kept_analysis_is_analysed_again(draft, tmp_path):
     first = judged(draft, tmp_path)
     (path,) = kept_files()
-    for damage in (b"not marshal", b"\xe9\x00"):
+    for damage in (
+        b"not marshal",
+        b"\xe9\x00",
+        marshal.dumps((5, ["body"])),
+        marshal.dumps(([("x",)], "body")),
+    ):
         path.write_bytes(damage)
         assert read_analysis(path.name.split(".")[0]) is None
         reviewer = Reviewer(load_policy(), lazy=True)
