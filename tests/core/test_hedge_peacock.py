@@ -397,9 +397,14 @@ def test_evidence_nobody_cites_is_a_weasel(sentence, weasel):
         ("Analysts cite weak demand in China.", ["Analysts cite"]),
         ("The critics pointed to the price.", []),  # those the story has brought in
         ("The report cited three experts.", []),
+        # a trade's news from members no one names, as its advice is
+        ("Installers say demand has already doubled.", ["Installers say"]),
+        ("Retailers warn that prices will rise.", ["Retailers warn"]),
+        ("The installers say demand has doubled.", []),
+        ("Dealers will inspect the anchors.", []),
     ],
 )  # fmt: skip
-def test_what_unnamed_critics_point_to_is_a_weasel(sentence, weasel):
+def test_what_unnamed_critics_or_a_trade_point_to_or_say_is_a_weasel(sentence, weasel):
     """A gadget story's "Critics have pointed to their high prices…" was only a learned hedge on
     "Critics": which critics, no one says, as in "Critics say"."""
     assert weasels(BODY + sentence) == weasel
