@@ -148,6 +148,10 @@ def test_a_headlines_closing_credit_is_the_storys_source():
         # A named speaker is no member of "it is widely believed".
         ("It is widely believed that the plan failed. Maria Lopez said so on Tuesday.",
          ["It is widely believed"]),
+        # nor of the research or the studies no one names (a school-board story's parent)
+        ('Supporters cited research showing that teenagers sleep more. "My son is exhausted," said '
+         "parent Kim Tran.", ["research showing that"]),
+        ("Studies show the drug works. Maria Lopez, a nurse, said she had seen it.", ["Studies show"]),
     ],
 )  # fmt: skip
 def test_a_vague_group_whose_member_the_next_sentence_names_is_no_weasel(paragraph, weasel):

@@ -130,8 +130,10 @@ def _groups() -> frozenset[str]:
     return frozenset().union(*map(word_list, lists)) - _NO_MEMBERS
 
 
-# Vague subjects with no member to name: "It is widely believed…", "Everyone knows…".
-_NO_MEMBERS = frozenset(("it", "they", "everyone", "somebody", "someone"))
+# Vague subjects with no member to name: "It is widely believed…", "Everyone knows…"; and the
+# documents no one names ("Studies show…", "research showing that…"), whose source is a study
+# or a report, not the person the next sentence quotes ("…," said parent Kim Tran).
+_NO_MEMBERS = frozenset(("it", "they", "everyone", "somebody", "someone", "studies", "research", "reports"))
 
 
 def _unless_named_next(kept: list[Finding], ctx: ParagraphContext, following: Sentence) -> list[Finding]:
