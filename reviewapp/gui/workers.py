@@ -20,7 +20,6 @@ from ..core.processes import AnalysisProcesses
 from ..core.report import Report, ReportFormat
 from ..core.review import Review, Reviewer
 from .document.finding_lines import FindingLines
-from .document.offsets import LineMap
 from .document.row_changes import PlannedRows, TableSnapshot, plan_rows
 from .worker_signals import Channel, WorkerSignals
 
@@ -196,8 +195,7 @@ class PreviewWorker(QRunnable):
         try:
             document = edited(self.original, "\n".join(self.blocks))
             review = self.reviewer.review(document, grammar="off")
-            findings = [f for f in review.findings if f.category not in DOCUMENT_CATEGORIES]
-            lines = FindingLines([*findings, *review.allowed], LineMap(document.text))
+            lines = FindingLines.of(review, leave_out=DOCUMENT_CATEGORIES)
         except Exception:  # a courtesy: the whole draft's review, under way, reports any problem
             lines = None
         self.signals.finished.emit(self.generation, lines)

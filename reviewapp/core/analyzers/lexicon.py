@@ -19,7 +19,7 @@ from ..scoring.features import Token, cue_features
 from ..scoring.model import load_model
 from ..text import Sentence, inside
 from .base import Check, RuleInfo
-from .claim import names_its_source, signals_at
+from .claim import ClaimSignals, names_its_source, signals_at
 from .context import ParagraphContext
 
 WORD_LIST_CATEGORIES = ("hedge", "peacock", "ai_tell")
@@ -103,7 +103,7 @@ class WordListCheck(Check):
                 and score >= threshold
                 and body
                 and not names_its_source(ctx, sentence)
-                and not _states_specifics(ctx, sentence)
+                and not states_specifics(signals_at(ctx, sentence))
             ):
                 tokens = ctx.sentence_tokens(sentence)
                 learned = _learned_finding(ctx, self.model.drivers([*words, *cues]), tokens, score)
@@ -119,8 +119,9 @@ class WordListCheck(Check):
 SPECIFIC_KINDS = frozenset(("figure", "dated"))
 
 
-def _states_specifics(ctx: ParagraphContext, sentence: Sentence) -> bool:
-    signals = signals_at(ctx, sentence)
+def states_specifics(signals: ClaimSignals | None) -> bool:
+    """Does a sentence with these claim signals state a figure or a date? (benchmarks/quality
+    decides on the training sentences with it, as this check does.)"""
     return signals is not None and not SPECIFIC_KINDS.isdisjoint(signals.kinds)
 
 

@@ -31,9 +31,13 @@ class FindingLines:
     """The findings of one analysis by line; offsets in entries are relative to the line."""
 
     @classmethod
-    def of(cls, review: Review) -> FindingLines:
-        """What a review shows in the editor: its findings and those of allowed terms, by line."""
-        return cls([*review.findings, *review.allowed], LineMap(review.document.text))
+    def of(cls, review: Review, leave_out: frozenset[str] = frozenset()) -> FindingLines:
+        """What a review shows in the editor: its findings (less those of the categories to
+        `leave_out`) and those of allowed terms, by line."""
+        findings = (
+            [f for f in review.findings if f.category not in leave_out] if leave_out else review.findings
+        )
+        return cls([*findings, *review.allowed], LineMap(review.document.text))
 
     def __init__(self, findings: list[Finding], line_map: LineMap) -> None:
         self.findings = findings
