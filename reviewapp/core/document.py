@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache
 from itertools import accumulate, pairwise
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,6 +25,8 @@ class Paragraph(NamedTuple):
 
 
 _new = tuple.__new__
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 # Metadata and Document are plain classes, not dataclasses: every command loads a draft, and
 # the dataclasses module (with inspect, which it imports) and compiling a dataclass's methods
@@ -244,8 +248,10 @@ def after_edit(previous: Document, text: str) -> tuple[list[Paragraph], int]:
     old_piece, new_piece = "\n".join(old_lines[first:old_stop]), "\n".join(new_lines[first:new_stop])
     # Where the first line after the old lines starts (the piece and its line break, if any).
     old_next, delta = start + len(old_piece) + (old_stop > first), len(text) - len(previous.text)
-    before = [p for p in previous.paragraphs if p.end <= start]
-    after = [p for p in previous.paragraphs if p.start >= old_next]
+    # Paragraphs are in reading order and do not overlap: their ends and starts rise.
+    paragraphs = previous.paragraphs
+    before = paragraphs[: bisect_right(paragraphs, start, key=_END)]
+    after = paragraphs[bisect_left(paragraphs, old_next, key=_START) :]
     if one_block and first < new_stop:
         segment = new_lines[first:new_stop]
         offsets = accumulate((len(line) + 1 for line in segment[:-1]), initial=start)
