@@ -1420,6 +1420,10 @@ def test_how_a_cited_study_was_made_has_the_study_for_its_source(sentence, sourc
         ("It is arguably the most beautiful public building in the city.", False),  # taste
         ("This is the most delicious soup in town.", False),
         ("It is the most expensive building in the city.", True),  # a measure, ranked
+        # a review's verdict on a film's parts
+        ("The script, co-written by the director and a novelist, is the weakest link.", False),
+        ("The chase is the funniest scene of the summer.", False),
+        ("It was the strongest earthquake in the region since 1906.", True),
     ],
 )
 def test_a_superlative_of_taste_is_no_claim_to_source(sentence, superlative):
@@ -1806,6 +1810,41 @@ def test_going_up_or_down_is_a_trend_when_a_measure_does(sentence, trend):
     and so was any plan someone "came up with"."""
     signals = sentence_signals(sentence)
     assert (signals is not None and "trend" in signals.kinds) is trend
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trend"),
+    [
+        ("Scientists believe the virus jumped from bats to humans.", False),
+        ("A worker fell from the roof of the depot.", False),
+        ("The climber fell from a ladder.", False),
+        ("Sales jumped from a year earlier.", True),
+        ("Unemployment rose from 4 percent to 5 percent.", True),
+        ("Membership fell from its peak in 2019.", True),
+    ],
+)
+def test_a_fall_or_jump_from_a_place_or_an_animal_is_no_trend(sentence, trend):
+    """A science story's "Scientists believe the virus jumped from bats." was an unsourced trend,
+    as if a measure had jumped."""
+    signals = sentence_signals(sentence)
+    assert (signals is not None and "trend" in signals.kinds) is trend
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        ("Mayor Ana Ruiz urged residents to stay indoors.", "suggestion"),
+        ("Dr. Helen Park, the county's health officer, urged parents to check their records.", "suggestion"),
+        ("Mayor Ana Ruiz warned residents to stay indoors.", "suggestion"),
+        # a stance held over time still needs a source: where, and since when?
+        ("Councilwoman Rosa Diaz has campaigned for a four-day week.", "warning"),
+    ],
+)
+def test_a_named_person_urging_is_their_statement(sentence, severity):
+    """A health story's "Dr. Helen Park, the county's health officer, urged parents to check their
+    children's records." was a statement with no source, where "warned parents to" is hers."""
+    found = [f for f in findings_of(f"{BODY}{sentence}\n", "claim") if f.rule == "claim.statement"]
+    assert [f.severity for f in found] == [severity]
 
 
 @pytest.mark.parametrize(

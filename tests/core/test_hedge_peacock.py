@@ -417,8 +417,70 @@ def test_what_unnamed_critics_or_a_trade_point_to_or_say_is_a_weasel(sentence, w
 @pytest.mark.parametrize(
     ("sentence", "weasel"),
     [
+        ("Forecasters expect the winds to ease by Thursday.", ["Forecasters expect"]),
+        ("Pollsters say the race is tight.", ["Pollsters say"]),
+        ("Strategists warned that the ad could backfire.", ["Strategists warned"]),
+        ("Scientists have long suspected that such planets keep their air.",
+         ["Scientists have long suspected"]),
+        ("Experts speculate that the deal will collapse.", ["Experts speculate"]),
+        ("Forecasters at the National Weather Service expect the winds to ease.", []),
+        ("The forecasters expect the winds to ease.", []),
+        ("The researchers suspect the signal comes from the star.", []),
+        ("Police suspect arson.", []),
+    ],
+)  # fmt: skip
+def test_unnamed_forecasters_and_what_unnamed_experts_suspect_are_weasels(sentence, weasel):
+    """A wildfire story's "Forecasters expect the winds to ease by Thursday." and a science story's
+    "Scientists have long suspected that…" raised no weasel, where "Economists expect" and
+    "Scientists believe" do."""
+    assert weasels(BODY + sentence) == weasel
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weasel"),
+    [
+        ("Regulars say the croissants are the best in the state.", ["Regulars say"]),
+        ("Commuters complain that the trains are always late.", ["Commuters complain"]),
+        ("Longtime customers say the wait is worth it.", ["Longtime customers say"]),
+        ("It rained. Parents worry that the school will close.", ["Parents worry"]),
+        # the past tense: those the reporter met; a group the story points back to; not a speaker
+        ("Residents said they had only minutes to leave.", []),
+        ("The fans say the team deserved better.", []),
+        ("Its customers say the wait is worth it.", []),
+        ("The bus drivers say the road is dangerous.", []),
+        # a member named in the next sentence is the group's source
+        ("Regulars say the croissants are the best in the state. Jamie Lee, who has bought bread "
+         "there for years, called them \u201ca dream.\u201d", []),
+    ],
+)  # fmt: skip
+def test_an_everyday_group_in_the_present_tense_is_a_weasel(sentence, weasel):
+    """A bakery story's "Regulars say the croissants are the best in the state." was a ranking with
+    a source: which regulars, no one says."""
+    assert weasels(BODY + sentence) == weasel
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("The club has been linked with several strikers this summer.", "several strikers"),
+        ("Several large carriers have cut jobs.", "Several large carriers"),
+        ("Many business owners closed early.", "Many business owners"),
+    ],
+)
+def test_a_vague_quantity_ends_at_its_noun(sentence, span):
+    """A transfer story's "…linked with several strikers this summer." flagged "several strikers
+    this": "this" ends in "s", and was taken for the noun."""
+    found = [f.text for f in findings_of(BODY + sentence, "hedge") if f.rule == "hedge.vague_quantifier"]
+    assert found == [span]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "weasel"),
+    [
         ("Police reports show the driver was speeding.", []),
         ("Census data show the town grew by a third.", []),
+        ("Vaccination rates have fallen to 89 percent, state data show.", []),
+        ("Federal data show the town grew by a third.", []),
         ("The coroner's reports show both men drowned.", []),
         ("Autopsy reports indicate the man died of a heart attack.", []),
         # whose reports or data, no one says

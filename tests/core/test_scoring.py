@@ -170,9 +170,14 @@ def test_explanations_in_an_editors_words():
     ]
     assert claim_reasons(capital, attributed=False, named=False) == ["a date", "no source"]
     assert hedge_words([("w:widely", 1.0), ("b:widely accepted", 0.5), ("w:some", 0.4)]) == [
-        "widely",
-        "some",
+        "“widely”",
+        "“some”",
     ]
+    # A number's placeholder in a word pair: in brackets, within the pair ("a a number" read as a
+    # typo in a crash story's "a 54-year-old man").
+    numbered = [("b:a <num>", 0.9), ("b:<year> season", 0.5), ("w:<num>", 0.4)]
+    assert claim_reasons(numbered, attributed=True) == ["“a [number]”", "“[year] season”", "a figure"]
+    assert hedge_words(numbered) == ["“a [number]”", "“[year] season”"]
     tokens = [
         (0, 3, "the", "The"),
         (4, 10, "theory", "theory"),

@@ -127,7 +127,7 @@ def states_specifics(signals: ClaimSignals | None) -> bool:
 
 @cache
 def _groups() -> frozenset[str]:
-    lists = ("vague_subjects", "vague_groups", "named_groups", "advising_trades")
+    lists = ("vague_subjects", "vague_groups", "named_groups", "advising_trades", "everyday_groups")
     return frozenset().union(*map(word_list, lists)) - _NO_MEMBERS
 
 
@@ -219,7 +219,7 @@ def _learned_finding(
     words = hedge_words(drivers)
     if span is None or not words or inside(ctx.quotes, *span):
         return None
-    listed = ", ".join(f"“{w}”" for w in words)
+    listed = ", ".join(words)
     return ctx.finding(
         "hedge",
         LEARNED,

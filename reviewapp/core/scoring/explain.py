@@ -33,12 +33,14 @@ _FIGURE_FEATURES = frozenset(("s:pct", "s:money", "s:numword", "w:<num>"))
 # What a feature reads as, and whether it says anything, kept once worked out: a learned claim's
 # reasons look through some twenty features, most of them seen in an earlier sentence.
 _KEPT_FEATURES = 20_000
-_PLACEHOLDERS = {"<num>": "a number", "<year>": "a year", "<label>": "a number"}
+# A number's placeholder in a feature, as an editor reads it within the feature's words.
+_PLACEHOLDERS = {"<num>": "[number]", "<year>": "[year]", "<label>": "[number]"}
 
 
 @lru_cache(maxsize=_KEPT_FEATURES)
 def _words_of(feature: str) -> str | None:
-    """A word or word-pair feature as the words an editor would read; None for other features."""
+    """A word or word-pair feature's words (a number's placeholder among them, "a <num>"); None
+    for other features, and for a number alone."""
     if feature.startswith("w:"):
         words = [feature[2:]]
     elif feature.startswith("b:"):
@@ -47,7 +49,13 @@ def _words_of(feature: str) -> str | None:
         return None
     if not words or all(w in _PLACEHOLDERS for w in words):
         return None
-    return " ".join(_PLACEHOLDERS.get(w, w) for w in words)
+    return " ".join(words)
+
+
+def shown(words: str) -> str:
+    """Words as an editor reads them, quoted, a number's placeholder in brackets ("a <num>" is
+    “a [number]”; it read “a a number”). A number alone is no feature shown (_words_of)."""
+    return "“" + " ".join(_PLACEHOLDERS.get(word, word) for word in words.split(" ")) + "”"
 
 
 def claim_reasons(
@@ -72,7 +80,7 @@ def claim_reasons(
         words = _words_of(feature)
         if words and (_says_nothing(words) or (names and names.issuperset(words.split(" ")))):
             words = None  # "in the" drives a score, but tells the editor nothing
-        reason = _CUE_WORDS.get(feature) or (f"“{words}”" if words else None)
+        reason = _CUE_WORDS.get(feature) or (shown(words) if words else None)
         if reason and reason not in reasons:
             reasons.append(reason)
         if len(reasons) == limit:
@@ -89,7 +97,7 @@ def _says_nothing(words: str) -> bool:
 
 
 def hedge_words(drivers: Sequence[tuple[str, float]], limit: int = 3) -> list[str]:
-    """The words that make a sentence read as hedged or vague, strongest first."""
+    """The words that make a sentence read as hedged or vague, strongest first, as shown."""
     words: list[str] = []
     for feature, _ in drivers:
         text = _words_of(feature)
@@ -97,7 +105,7 @@ def hedge_words(drivers: Sequence[tuple[str, float]], limit: int = 3) -> list[st
             words.append(text)
         if len(words) == limit:
             break
-    return words
+    return list(map(shown, words))
 
 
 def driver_span(drivers: Sequence[tuple[str, float]], tokens: Sequence[Token]) -> tuple[int, int] | None:
