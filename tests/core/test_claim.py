@@ -569,6 +569,14 @@ def test_a_participle_set_off_by_commas_describes_and_names_no_source(sentence, 
         ("Acme cut 200 jobs, citing weaker demand.", True),
         ("Hall's attorney, James Ortega, asked for probation, telling the court he had paid $40,000.", True),
         ("Some experts criticised the plan, saying it would cost $2 million.", False),
+        # and one that promises, claims or warns (a launch story's "Orbit Mobile unveiled its phone,
+        # promising a battery that lasts up to two days" was an unsourced figure)
+        (
+            "Orbit Mobile unveiled its phone on Wednesday, promising a battery that lasts up to two days.",
+            True,
+        ),
+        ("The union sued the city, claiming the law cost its members $2 million.", True),
+        ("Some experts criticised the plan, warning that it would cost $2 million.", False),
         ("He left the meeting without saying a word about the $2 million.", False),
         # "added" with an object adds something and says nothing ("The county added about 1,200 jobs"
         # read as the county saying so).
@@ -1845,6 +1853,26 @@ def test_a_named_person_urging_is_their_statement(sentence, severity):
     children's records." was a statement with no source, where "warned parents to" is hers."""
     found = [f for f in findings_of(f"{BODY}{sentence}\n", "claim") if f.rule == "claim.statement"]
     assert [f.severity for f in found] == [severity]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        ("The schools were chosen because they need the most repairs, Mendes said.", True),
+        ("Rents rose 5 percent, officials said.", True),
+        # the speaker after the comma is vague
+        ("Rents rose 5 percent, many residents said.", False),
+        ("The plan will cost more than most expected, some experts said.", False),
+        # no name after the comma: the vague speaker before it still speaks
+        ("Others, however, claimed that rents rose 5 percent.", False),
+        ("I called the experts, and they said rents would rise 5 percent.", False),
+    ],
+)
+def test_the_speaker_after_a_comma_is_not_the_words_before_it(sentence, attributed):
+    """A school story's "…because they are the oldest and need the most repairs, Mendes said." was
+    a statement with no source: "most", before the comma, was taken as a vague speaker."""
+    signals = sentence_signals(sentence)
+    assert signals is not None and signals.attributed is attributed
 
 
 @pytest.mark.parametrize(

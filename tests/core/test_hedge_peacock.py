@@ -404,6 +404,8 @@ def test_evidence_nobody_cites_is_a_weasel(sentence, weasel):
         # a trade's news from members no one names, as its advice is
         ("Installers say demand has already doubled.", ["Installers say"]),
         ("Retailers warn that prices will rise.", ["Retailers warn"]),
+        ("Real estate agents say bidding wars have become less common.", ["agents say"]),
+        ("The agents say the house sold in a day.", []),
         ("The installers say demand has doubled.", []),
         ("Dealers will inspect the anchors.", []),
     ],

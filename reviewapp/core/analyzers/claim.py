@@ -1242,7 +1242,7 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
         subject_end = _before_relative_clause(tokens, norms, i, text, offset) if comma else i
         if _share_of(tokens, norms, subject_end, text, offset):
             continue
-        before = [t[2] for t in tokens[max(0, subject_end - 3) : subject_end]]
+        before = _subject_words(tokens, subject_end, text, offset)
         if before[-1] in _NO_SPEECH_AFTER:  # "a record", "their claims", "since records began"
             continue
         if word == "expect" and before[-1] in _NOT_A_FORECASTER:  # "Drivers should expect delays"
@@ -1257,6 +1257,20 @@ def _speaker_named(tokens: list[Token], norms: list[str], text: str, offset: int
         if vague.isdisjoint(before) or _named_before(before, word, vague):
             return True
     return False
+
+
+def _subject_words(tokens: list[Token], subject_end: int, text: str, offset: int) -> list[str]:
+    """The last words (three at most) before a speech verb that may be its speaker: none from
+    before a comma that a name follows ("…need the most repairs, Mendes said": Mendes says it, not
+    "most"; but "Others, however, claimed" and "…the experts, and they said" are the vague ones)."""
+    first = max(0, subject_end - 3)
+    for k in range(subject_end - 1, first, -1):
+        gap = text[tokens[k - 1][1] - offset : tokens[k][0] - offset]
+        if "," in gap and gap != ",":  # not a number's ("1,200")
+            if tokens[k][3][:1].isupper():
+                first = k
+            break
+    return [t[2] for t in tokens[first:subject_end]]
 
 
 def _finding_told(norms: list[str], i: int) -> bool:
