@@ -467,11 +467,16 @@ def test_an_everyday_group_in_the_present_tense_is_a_weasel(sentence, weasel):
         ("The club has been linked with several strikers this summer.", "several strikers"),
         ("Several large carriers have cut jobs.", "Several large carriers"),
         ("Many business owners closed early.", "Many business owners"),
+        ("Several of the injured were taken to the hospital.", "Several of the injured"),
+        ("Some of the money was never spent.", "Some of the money"),
+        ("Some of them were hurt.", "Some of them"),
+        ("Some of the were gone.", "Some of the"),  # no noun after "the": the span ends there
     ],
 )
 def test_a_vague_quantity_ends_at_its_noun(sentence, span):
     """A transfer story's "…linked with several strikers this summer." flagged "several strikers
-    this": "this" ends in "s", and was taken for the noun."""
+    this": "this" ends in "s", and was taken for the noun; and a crash story's "Several of the
+    injured were taken to…" flagged "Several of the"."""
     found = [f.text for f in findings_of(BODY + sentence, "hedge") if f.rule == "hedge.vague_quantifier"]
     assert found == [span]
 
