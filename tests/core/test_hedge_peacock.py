@@ -33,6 +33,19 @@ def weasels(text: str) -> list[str]:
         ("The change is overdue, in my opinion.", "in my opinion", "hedge.opinion"),
         ("The fire destroyed about 200 homes.", "about", "hedge.approximator"),
         ("A number of residents objected.", "A number of", "hedge.vague_quantity"),
+        # evidence read as fitting or indicating, and a question said to be open (a scientific
+        # abstract's hedges: "consistent with", "indicate a", "raise the question of whether")
+        (
+            "These findings are consistent with a model of growth.",
+            "findings are consistent with",
+            "hedge.epistemic",
+        ),
+        ("The data indicate a role for the gene.", "data indicate a", "hedge.epistemic"),
+        (
+            "The results raise the question of whether it works.",
+            "raise the question of whether",
+            "hedge.unknown",
+        ),
     ],
 )
 def test_hedges_found(sentence, cue, rule):
