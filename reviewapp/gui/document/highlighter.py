@@ -43,6 +43,12 @@ class FindingHighlighter(QSyntaxHighlighter):
             self._asked = False
 
     def highlightBlock(self, text: str) -> None:
+        if not self.lines.findings:
+            # Qt rehighlights every block once when a highlighter meets a loaded document;
+            # before the first analysis there is nothing to paint, nor any painted to keep, so
+            # leave at once (asking each of a long draft's blocks for its formats first took
+            # 10 ms of the window's opening).
+            return
         if not self._asked:
             # Qt paints again the blocks an edit touched, before the edited text is analysed:
             # the findings by line are then the text's before, and a block the edit moved would
@@ -50,10 +56,6 @@ class FindingHighlighter(QSyntaxHighlighter):
             # highlights away). It shows what it showed until the editor paints it.
             for kept in self.currentBlock().layout().formats():
                 self.setFormat(kept.start, kept.length, kept.format)
-            return
-        if not self.lines.findings:
-            # Qt rehighlights every block once when a highlighter meets a loaded document;
-            # before the first analysis there is nothing to paint, so leave at once.
             return
         entries = self.lines.entries(self.currentBlock().blockNumber())
         if not entries:
