@@ -46,8 +46,8 @@ class FindingHighlighter(QSyntaxHighlighter):
         if not self.lines.findings:
             # Qt rehighlights every block once when a highlighter meets a loaded document;
             # before the first analysis there is nothing to paint, nor any painted to keep, so
-            # leave at once (asking each of a long draft's blocks for its formats first took
-            # 10 ms of the window's opening).
+            # leave at once (asking each of a long draft's 2,756 blocks for its formats first
+            # added about 5 ms to the window's opening).
             return
         if not self._asked:
             # Qt paints again the blocks an edit touched, before the edited text is analysed:
