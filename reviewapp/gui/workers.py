@@ -4,12 +4,14 @@ through signals."""
 from __future__ import annotations
 
 import os
+import threading
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
-from PySide6.QtCore import QRunnable, QThreadPool
+from PySide6.QtCore import QEventLoop, QRunnable, QThreadPool
 
 from ..core import IncrementalAnalysis, ReviewAppError
 from ..core.diffing import TextEdit, text_edit
@@ -57,6 +59,42 @@ def wait_for_workers(msecs: int = 5000) -> bool:
     """Let the running workers end before the app does (a review of a long draft takes a few
     seconds at most); False if some still run after `msecs`."""
     return QThreadPool.globalInstance().waitForDone(msecs)
+
+
+T = TypeVar("T")
+
+
+class _DoneSignals(WorkerSignals):
+    finished = Channel()  # nothing: the outcome waits in the caller's box
+
+
+def while_painting(work: Callable[[], T]) -> T:
+    """`work()`, run in a thread of its own while this (the window's) thread goes on painting and
+    running its timers; clicks and keys wait until it returns, and so does the caller. For work
+    the window must wait for but need not freeze for (reading a long draft). Not in the pool:
+    its threads may all be reviewing other drafts. What `work` raises is raised here."""
+    outcome: list[T] = []
+    raised: list[BaseException] = []
+    signals = _DoneSignals()
+    loop = QEventLoop()
+    signals.finished.connect(loop.quit)
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as exc:  # handed to the caller, in its thread
+            raised.append(exc)
+        finally:
+            signals.finished.emit()
+
+    thread = threading.Thread(target=run, name="reviewapp-while-painting", daemon=True)
+    thread.start()
+    # Its end reaches this loop as a queued signal, also when it comes before the loop runs.
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    thread.join()
+    if raised:
+        raise raised[0]
+    return outcome[0]
 
 
 class ReviewSignals(WorkerSignals):

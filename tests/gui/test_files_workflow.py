@@ -192,6 +192,48 @@ def test_the_wait_cursor_shows_while_a_draft_is_read_and_laid_out(window, qtbot,
     assert window.messages and "empty" in window.messages[-1].text()
 
 
+def test_a_long_draft_is_read_while_the_window_goes_on_painting(window, qtbot, tmp_path):
+    """Reading a long draft held the window's loop (the 100,000-word draft: 26 ms of its opening; 20
+    MB: over a second): it is read in a thread while the window's timers and paints go on, and
+    opens as a short one does; one that cannot be opened still says why in one line."""
+    from reviewapp.gui.actions.files import READ_WHILE_PAINTING_BYTES
+
+    paragraph = "The council approved the budget on Tuesday after a long debate about bus fares.\n"
+    long_draft = tmp_path / "long.txt"
+    long_draft.write_text("Budget\n" + paragraph * (READ_WHILE_PAINTING_BYTES // len(paragraph) + 10))
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(0)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    tab = window.open_path(long_draft)
+    during = len(ticks)
+    timer.stop()
+    assert tab is not None and tab.editor.toPlainText() == long_draft.read_text()
+    assert during > 0  # the loop ran while the draft was read
+    wait_analysed(qtbot, tab)
+
+    blank = tmp_path / "blank.txt"
+    blank.write_text(" \n" * (READ_WHILE_PAINTING_BYTES // 2 + 10), encoding="utf-8")
+    assert window.open_path(blank) is None
+    assert window.messages and "empty" in window.messages[-1].text()
+
+
+def test_a_short_draft_is_read_at_once(window, qtbot, foxconn_copy):
+    """A short draft is read in the window's thread: no loop runs meanwhile (a timer due at once
+    does not tick before the tab is there)."""
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(0)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    tab = window.open_path(foxconn_copy)
+    during = len(ticks)
+    timer.stop()
+    assert tab is not None and during == 0
+    wait_analysed(qtbot, tab)
+
+
 def test_no_break_spaces_and_line_separators_are_analysed_and_saved_as_written(
     window, qtbot, tmp_path, data_dir
 ):
