@@ -1165,6 +1165,9 @@ def test_a_courts_schedule_has_its_docket_for_its_source(sentence, sourced):
         ("Whitcomb was convicted on 14 counts of theft in 2019.", True),
         ("A federal judge on Tuesday blocked the rule, which would have cut 40,000 jobs.", True),
         ("Moss is being held in the county jail on $25,000 bond.", True),  # the bail the court set
+        # the counts a charge names (a crime brief's "He faces 14 counts of burglary…" was unsourced)
+        ("He faces 14 counts of burglary and two counts of possession of stolen property.", True),
+        ("She was charged with two counts of fraud.", True),
         ("He faces up to 20 years in prison.", False),  # the penalty: a figure often misstated
         ("Police found the stolen car 20 miles away on Monday.", False),  # no court's finding
         ("The jury awarded the largest verdict in the state's history.", False),  # a record
