@@ -1670,6 +1670,11 @@ def test_a_reviews_listing_line_is_the_critics_to_state(sentence):
         ("The bill would extend coverage to 2 million people.", [False]),
         ("The plan gives an estimated 300,000 families a tax credit of $1,000.", [False]),
         ("The ordinance bans gatherings of more than 1,000 people in city parks.", [True]),
+        # a deal's price as the buyer agreed to it (a merger story's "…agreed on Monday to buy
+        # Harvest Co. for $2.1 billion" was unsourced); what the deal would save is an estimate
+        ("Greenway Foods agreed on Monday to buy Harvest Co. for $2.1 billion in cash.", [True]),
+        ("Greenway will pay $48 a share.", [True]),
+        ("The merger would save $150 million a year.", [False]),
         # an estimate beside its terms is still an estimate
         (
             "The plan, which is expected to cost approximately $120 million, includes a new public "
