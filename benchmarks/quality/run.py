@@ -42,7 +42,7 @@ import train_models  # noqa: E402
 
 from reviewapp.core import Analyzer, load_path, load_policy, load_text  # noqa: E402
 from reviewapp.core.analyzers.claim import sentence_signals  # noqa: E402
-from reviewapp.core.analyzers.lexicon import states_specifics, uncertainty_rule_hits  # noqa: E402
+from reviewapp.core.analyzers.lexicon import held_back, uncertainty_rule_hits  # noqa: E402
 from reviewapp.core.findings import SEVERITY_RANK  # noqa: E402
 from reviewapp.core.policy import ScoreSettings  # noqa: E402
 
@@ -103,8 +103,8 @@ def cross_validate(name: str, data: Path, k: int, sample: int | None = None) -> 
         hits = [{f"claim.{k}" for k in s.kinds} if (s := sentence_signals(t)) else set() for t in texts]
         return Scores(labels, scores, hits)
     hits = [uncertainty_rule_hits(t) for t in texts]
-    held_back = [states_specifics(sentence_signals(t)) for t in texts]
-    return Scores(labels, scores, hits, held_back)
+    held_flags = [held_back(sentence_signals(t)) for t in texts]
+    return Scores(labels, scores, hits, held_flags)
 
 
 def decide(key: str, scores: Scores, settings: ScoreSettings, mode: str) -> list[bool]:

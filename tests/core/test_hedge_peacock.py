@@ -203,12 +203,23 @@ def test_hearsay_the_sentence_attributes_is_no_weasel(sentence, weasel):
     assert [f.rule for f in found if f.rule == "hedge.learned"] == []
 
 
-def test_a_learned_hedge_is_not_read_into_what_someone_named_says():
+@pytest.mark.parametrize(
+    ("reported", "learned"),
+    [
+        ("Northwind Foods said that its profit fell as shoppers switched to cheaper store brands.", False),
+        # a source the rules take, unnamed: the police's words
+        ("A man has been arrested in connection with a string of burglaries on the east side, "
+         "police said in a statement.", False),
+        # the same words said by no one: the score's flag stands
+        ("A man has been arrested in connection with a string of burglaries on the east side.", True),
+    ],
+)  # fmt: skip
+def test_a_learned_hedge_is_not_read_into_what_a_source_says(reported, learned):
     """A company's results, reported ("Northwind Foods said Wednesday that its profit fell…"), read
-    as hedged on "that its", "store" and "said"."""
-    reported = "Northwind Foods said that its profit fell as shoppers switched to cheaper store brands."
+    as hedged on "that its", "store" and "said"; a crime brief's "…arrested in connection with…,
+    police said in a statement" on "in connection with"."""
     found = Analyzer().analyze(load_text("Northwind profit falls\n\n" + reported)).findings
-    assert [f.rule for f in found if f.category == "hedge"] == []  # with the shipped scores
+    assert ("hedge.learned" in [f.rule for f in found]) is learned  # with the shipped scores
 
 
 @pytest.mark.parametrize(
