@@ -192,6 +192,19 @@ def test_the_wait_cursor_shows_while_a_draft_is_read_and_laid_out(window, qtbot,
     assert window.messages and "empty" in window.messages[-1].text()
 
 
+def opened_counting_ticks(window, path):
+    """The tab `open_path` gives, and how often a timer due at once ticked during the call (the
+    window's loop ran only if it did)."""
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(0)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    tab = window.open_path(path)
+    timer.stop()
+    return tab, len(ticks)
+
+
 def test_a_long_draft_is_read_while_the_window_goes_on_painting(window, qtbot, tmp_path):
     """Reading a long draft held the window's loop (the 100,000-word draft: 26 ms of its opening; 20
     MB: over a second): it is read in a thread while the window's timers and paints go on, and
@@ -201,14 +214,7 @@ def test_a_long_draft_is_read_while_the_window_goes_on_painting(window, qtbot, t
     paragraph = "The council approved the budget on Tuesday after a long debate about bus fares.\n"
     long_draft = tmp_path / "long.txt"
     long_draft.write_text("Budget\n" + paragraph * (READ_WHILE_PAINTING_BYTES // len(paragraph) + 10))
-    ticks: list[int] = []
-    timer = QTimer()
-    timer.setInterval(0)
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start()
-    tab = window.open_path(long_draft)
-    during = len(ticks)
-    timer.stop()
+    tab, during = opened_counting_ticks(window, long_draft)
     assert tab is not None and tab.editor.toPlainText() == long_draft.read_text()
     assert during > 0  # the loop ran while the draft was read
     wait_analysed(qtbot, tab)
@@ -222,14 +228,7 @@ def test_a_long_draft_is_read_while_the_window_goes_on_painting(window, qtbot, t
 def test_a_short_draft_is_read_at_once(window, qtbot, foxconn_copy):
     """A short draft is read in the window's thread: no loop runs meanwhile (a timer due at once
     does not tick before the tab is there)."""
-    ticks: list[int] = []
-    timer = QTimer()
-    timer.setInterval(0)
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start()
-    tab = window.open_path(foxconn_copy)
-    during = len(ticks)
-    timer.stop()
+    tab, during = opened_counting_ticks(window, foxconn_copy)
     assert tab is not None and during == 0
     wait_analysed(qtbot, tab)
 
