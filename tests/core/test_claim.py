@@ -1819,18 +1819,7 @@ def test_a_measure_becoming_more_or_less_common_is_a_trend(sentence, trend):
         ("We came up with a plan to cut costs.", False),
         ("The question came up at the hearing.", False),
         ("The vote came up short.", False),
-    ],
-)
-def test_going_up_or_down_is_a_trend_when_a_measure_does(sentence, trend):
-    """A match report's "…when Silva went down in the box on the hour mark." was an unsourced trend,
-    and so was any plan someone "came up with"."""
-    signals = sentence_signals(sentence)
-    assert (signals is not None and "trend" in signals.kinds) is trend
-
-
-@pytest.mark.parametrize(
-    ("sentence", "trend"),
-    [
+        # a fall or a jump from a place or an animal; from a figure or a time, a measure's
         ("Scientists believe the virus jumped from bats to humans.", False),
         ("A worker fell from the roof of the depot.", False),
         ("The climber fell from a ladder.", False),
@@ -1839,11 +1828,11 @@ def test_going_up_or_down_is_a_trend_when_a_measure_does(sentence, trend):
         ("Membership fell from its peak in 2019.", True),
     ],
 )
-def test_a_fall_or_jump_from_a_place_or_an_animal_is_no_trend(sentence, trend):
-    """A science story's "Scientists believe the virus jumped from bats." was an unsourced trend,
-    as if a measure had jumped."""
-    signals = sentence_signals(sentence)
-    assert (signals is not None and "trend" in signals.kinds) is trend
+def test_going_up_or_down_is_a_trend_when_a_measure_does(sentence, trend):
+    """A match report's "…when Silva went down in the box on the hour mark." was an unsourced trend,
+    and so was any plan someone "came up with", and a science story's "Scientists believe the virus
+    jumped from bats.", as if a measure had jumped."""
+    assert claims_a(sentence, "trend") is trend
 
 
 @pytest.mark.parametrize(
@@ -1879,8 +1868,7 @@ def test_a_named_person_urging_is_their_statement(sentence, severity):
 def test_the_speaker_after_a_comma_is_not_the_words_before_it(sentence, attributed):
     """A school story's "…because they are the oldest and need the most repairs, Mendes said." was
     a statement with no source: "most", before the comma, was taken as a vague speaker."""
-    signals = sentence_signals(sentence)
-    assert signals is not None and signals.attributed is attributed
+    assert sourced(sentence) is attributed
 
 
 @pytest.mark.parametrize(

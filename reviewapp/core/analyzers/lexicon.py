@@ -92,7 +92,7 @@ class WordListCheck(Check):
             out.extend(kept)
             # A headline ("Riverside schools to add 40 teachers") is no sentence of the kind the
             # score learned from: its rules' hits are weighed, but the score alone says nothing.
-            # Nor where the sentence says who says it (held_back).
+            # Nor where the sentence says who says it, or states a figure or a date (held_back).
             if not kept and score >= threshold and body and not held_back(signals_at(ctx, sentence)):
                 tokens = ctx.sentence_tokens(sentence)
                 learned = _learned_finding(ctx, self.model.drivers([*words, *cues]), tokens, score)
